@@ -1,0 +1,20 @@
+/**
+ * nlp/: text in, extraction out. Pure (no file system, network, clock or unseeded randomness) and
+ * total: odd or empty text yields an empty extraction, never a crash.
+ */
+import type { DocumentExtraction } from '../types.js';
+import { extractMentions } from './entities.js';
+import { extractRelations } from './relations.js';
+import { splitSentences } from './sentences.js';
+
+export { splitSentences } from './sentences.js';
+export { extractMentions } from './entities.js';
+export { extractRelations } from './relations.js';
+
+/** Extracts sentences, entity mentions, relations, attributions and claims from one document's text. */
+export function extractDocument(doc: { id: string; text: string }): DocumentExtraction {
+  const sentences = splitSentences(doc.text);
+  const names = extractMentions(doc.text, sentences);
+  const { mentions, relations, attributions, claims } = extractRelations(doc.text, sentences, names);
+  return { doc: doc.id, sentences, mentions, relations, attributions, claims };
+}
