@@ -161,6 +161,17 @@ export interface DocumentExtraction {
   claims: Claim[];
 }
 
+/**
+ * One document's extraction together with what the graph needs of the document: its metadata and
+ * text (evidence sentences are cut from it). One line of `extractions.jsonl`; the unit that workers
+ * return, that incremental builds keep, and that `build --from-extractions` merges.
+ */
+export interface ExtractionRecord {
+  document: DocumentInfo;
+  text: string;
+  extraction: DocumentExtraction;
+}
+
 /* ----------------------------------------------------------------- resolve */
 
 /** A place in a document where an entity is mentioned (node attribute `mentions`). */

@@ -1,0 +1,13 @@
+/**
+ * newsgraph's public Node API: named exports only, no logic.
+ */
+export { build, buildFromTexts, openGraph, query, saveGraph } from './api.js';
+export type { BuildOptions, BuildResult, TextInput } from './api.js';
+export { toGexf, toJson, toSerialized } from './export/index.js';
+export { buildGraph, type KnowledgeGraph } from './graph/index.js';
+export { runQuery, parseQuery, formatResult, findNodes } from './query/index.js';
+export { extractDocument } from './nlp/index.js';
+export { readDocuments, documentFromText } from './ingest/index.js';
+export { createServer } from './server/index.js';
+export * from './errors.js';
+export type * from './types.js';

@@ -1,0 +1,190 @@
+/**
+ * store/: graph files on disk. Every file is written to a temporary file in the same folder, flushed,
+ * and renamed into place, so a build killed at any moment leaves the previous files intact.
+ *
+ * A graph folder holds:
+ *   graph.json        graphology's serialised graph (the format documented in the README)
+ *   graph.gexf        the same graph for Gephi
+ *   extractions.jsonl one ExtractionRecord per document (incremental builds, evidence context)
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { GraphFormatError } from '../errors.js';
+import { toGexf } from '../export/gexf.js';
+import { toJson } from '../export/json.js';
+import { createKnowledgeGraph, type KnowledgeGraph } from '../graph/index.js';
+import type { ExtractionRecord } from '../types.js';
+
+export const GRAPH_FILE = 'graph.json';
+export const GEXF_FILE = 'graph.gexf';
+export const EXTRACTIONS_FILE = 'extractions.jsonl';
+
+/** Writes `content` to `file` atomically (temporary file + fsync + rename). */
+export async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  const handle = await open(tmp, 'w');
+  try {
+    if (typeof content === 'string') {
+      await handle.writeFile(content, 'utf8');
+    } else {
+      let buffer = '';
+      for (const chunk of content) {
+        buffer += chunk;
+        if (buffer.length > 1 << 20) {
+          await handle.writeFile(buffer, 'utf8');
+          buffer = '';
+        }
+      }
+      if (buffer) await handle.writeFile(buffer, 'utf8');
+    }
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(tmp, file);
+}
+
+export interface WriteGraphOptions {
+  /** Also write graph.gexf (default true). */
+  gexf?: boolean;
+}
+
+/** Writes graph.json, graph.gexf and extractions.jsonl into `dir`, each atomically. */
+export async function writeGraph(
+  dir: string,
+  graph: KnowledgeGraph,
+  records?: ExtractionRecord[],
+  options: WriteGraphOptions = {},
+): Promise<string[]> {
+  const written: string[] = [];
+  if (records) {
+    const sorted = [...records].sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
+    const file = path.join(dir, EXTRACTIONS_FILE);
+    await writeFileAtomic(file, (function* () {
+      for (const r of sorted) yield `${JSON.stringify(r)}\n`;
+    })());
+    written.push(file);
+  }
+  if (options.gexf !== false) {
+    const file = path.join(dir, GEXF_FILE);
+    await writeFileAtomic(file, toGexf(graph));
+    written.push(file);
+  }
+  // graph.json last: it is what readers open first.
+  const file = path.join(dir, GRAPH_FILE);
+  await writeFileAtomic(file, toJson(graph));
+  written.push(file);
+  return written;
+}
+
+/** Resolves a graph location (a folder or a graph.json path) to the graph.json path. */
+export async function resolveGraphFile(location: string): Promise<string> {
+  let info;
+  try {
+    info = await stat(location);
+  } catch {
+    throw new GraphFormatError(
+      `openGraph: no graph at "${location}". Build one first: newsgraph build PATH --out ${location}`,
+      location,
+    );
+  }
+  return info.isDirectory() ? path.join(location, GRAPH_FILE) : location;
+}
+
+/** Checks that parsed JSON has the shape of a newsgraph graph; throws GraphFormatError if not. */
+export function validateSerializedGraph(data: unknown, file: string): void {
+  const fail = (why: string): never => {
+    throw new GraphFormatError(`openGraph: "${file}" is not a newsgraph graph: ${why}. Rebuild it with newsgraph build.`, file);
+  };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) fail('expected a JSON object');
+  const g = data as Record<string, unknown>;
+  if (!Array.isArray(g.nodes)) fail('"nodes" is missing or not an array');
+  if (!Array.isArray(g.edges)) fail('"edges" is missing or not an array');
+  const attrs = g.attributes as Record<string, unknown> | undefined;
+  if (!attrs || typeof attrs !== 'object' || !Array.isArray(attrs.documents)) fail('graph attribute "documents" is missing');
+  for (const [i, n] of (g.nodes as unknown[]).entries()) {
+    const node = n as Record<string, unknown> | null;
+    if (!node || typeof node.key !== 'string' || typeof node.attributes !== 'object' || node.attributes === null) {
+      fail(`node #${i} has no key or attributes`);
+    }
+  }
+  for (const [i, e] of (g.edges as unknown[]).entries()) {
+    const edge = e as Record<string, unknown> | null;
+    if (!edge || typeof edge.source !== 'string' || typeof edge.target !== 'string') fail(`edge #${i} has no source or target`);
+  }
+}
+
+/** Parses graph.json text into a knowledge graph. */
+export function parseGraph(text: string, file = GRAPH_FILE): KnowledgeGraph {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const why = text.trim() === '' ? 'the file is empty' : `invalid JSON (${(error as Error).message}) — truncated or corrupt`;
+    throw new GraphFormatError(`openGraph: cannot read "${file}": ${why}. Rebuild it with newsgraph build.`, file, { cause: error });
+  }
+  validateSerializedGraph(data, file);
+  const graph = createKnowledgeGraph();
+  try {
+    graph.import(data as Parameters<KnowledgeGraph['import']>[0]);
+  } catch (error) {
+    throw new GraphFormatError(`openGraph: "${file}" is inconsistent: ${(error as Error).message}. Rebuild it.`, file, { cause: error });
+  }
+  return graph;
+}
+
+/** Opens the graph in `location` (a graph folder or a graph.json file). */
+export async function readGraph(location: string): Promise<KnowledgeGraph> {
+  const file = await resolveGraphFile(location);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new GraphFormatError(`openGraph: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, file, { cause: error });
+  }
+  return parseGraph(text, file);
+}
+
+/** Reads extraction records (extractions.jsonl, or any file of such lines), streaming. */
+export async function* readExtractionRecords(file: string): AsyncGenerator<ExtractionRecord> {
+  let lineNo = 0;
+  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  try {
+    for await (const line of rl) {
+      lineNo++;
+      if (!line.trim()) continue;
+      let rec: ExtractionRecord;
+      try {
+        rec = JSON.parse(line) as ExtractionRecord;
+      } catch (error) {
+        throw new GraphFormatError(`readExtractions: "${file}" line ${lineNo} is not valid JSON — truncated or corrupt.`, `${file}:${lineNo}`, { cause: error });
+      }
+      if (!rec || typeof rec !== 'object' || !rec.document || typeof rec.document.id !== 'string' || typeof rec.text !== 'string' || !rec.extraction) {
+        throw new GraphFormatError(`readExtractions: "${file}" line ${lineNo} is not an extraction record (expected { document, text, extraction }).`, `${file}:${lineNo}`);
+      }
+      yield rec;
+    }
+  } catch (error) {
+    if (error instanceof GraphFormatError) throw error;
+    throw new GraphFormatError(`readExtractions: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, file, { cause: error });
+  }
+}
+
+/** Reads all extraction records of a graph folder (empty when the folder has none). */
+export async function readGraphRecords(dir: string): Promise<ExtractionRecord[]> {
+  const file = path.join(dir, EXTRACTIONS_FILE);
+  try {
+    await stat(file);
+  } catch {
+    return [];
+  }
+  const out: ExtractionRecord[] = [];
+  for await (const r of readExtractionRecords(file)) out.push(r);
+  return out;
+}
