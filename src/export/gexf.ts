@@ -5,6 +5,13 @@
 import { write } from 'graphology-gexf';
 import type { KnowledgeGraph } from '../graph/index.js';
 
+/** `#rrggbb` → `rgb(r,g,b)`, which graphology-gexf writes as r/g/b attributes (networkx's reader needs them, not hex). */
+function rgb(hex: string): string {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return 'rgb(153,153,153)';
+  return `rgb(${parseInt(m[1]!, 16)},${parseInt(m[2]!, 16)},${parseInt(m[3]!, 16)})`;
+}
+
 /** Serialises the knowledge graph as GEXF 1.3. */
 export function toGexf(graph: KnowledgeGraph): string {
   const xml = write(graph, {
@@ -13,7 +20,7 @@ export function toGexf(graph: KnowledgeGraph): string {
     pretty: true,
     formatNode: (_key, a) => ({
       label: a.label,
-      viz: { x: a.x, y: a.y, size: a.size, color: a.color },
+      viz: { x: a.x, y: a.y, size: a.size, color: rgb(a.color) },
       attributes: {
         type: a.type,
         aliases: a.aliases.join(' | '),
@@ -27,7 +34,7 @@ export function toGexf(graph: KnowledgeGraph): string {
     formatEdge: (_key, a) => ({
       label: a.predicate,
       weight: a.weight,
-      viz: { color: a.color, thickness: a.size },
+      viz: { color: rgb(a.color), thickness: a.size },
       attributes: {
         predicate: a.predicate,
         family: a.family,

@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import { GraphFormatError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
-import { createKnowledgeGraph, type KnowledgeGraph } from '../graph/index.js';
+import { createKnowledgeGraph, type KnowledgeGraph } from '../graph/build.js';
 import type { ExtractionRecord } from '../types.js';
 
 export const GRAPH_FILE = 'graph.json';

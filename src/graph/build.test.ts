@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from './build.js';
+import { RECORDS } from './__fixtures__/records.js';
+
+describe('graph', () => {
+  describe('buildGraph', () => {
+    const graph = buildGraph(RECORDS);
+
+    it('should make one node per entity with its mentions, documents and outlets', () => {
+      expect(graph.order).toBe(3);
+      const alice = graph.findNode((_, a) => a.label === 'Alice Martin');
+      expect(alice).toBeDefined();
+      const a = graph.getNodeAttributes(alice!);
+      expect(a.type).toBe('person');
+      expect(a.mentions).toHaveLength(3);
+      expect(a.docs).toEqual(['a.txt', 'b.txt']);
+      expect(a.sources).toEqual(['Daily One', 'Evening Two']);
+      expect(a.size).toBeGreaterThan(0);
+      expect(a.color).toMatch(/^#[0-9a-f]{6}$/);
+    });
+
+    it('should group relation mentions into one directed edge with evidence from each document', () => {
+      const edges = graph.filterEdges((_, a) => a.predicate === 'condemn');
+      expect(edges).toHaveLength(1);
+      const e = graph.getEdgeAttributes(edges[0]!);
+      expect(graph.getNodeAttribute(graph.source(edges[0]!), 'label')).toBe('Alice Martin');
+      expect(graph.getNodeAttribute(graph.target(edges[0]!), 'label')).toBe('Borduria');
+      expect(e.weight).toBe(2);
+      expect(e.sources).toEqual(['Daily One', 'Evening Two']);
+      expect(e.evidence.map((v) => v.doc)).toEqual(['a.txt', 'b.txt']);
+      expect(e.evidence[0]!.text).toBe('Alice Martin condemned Borduria.');
+      expect(e.family).toBe('criticise');
+    });
+
+    it('should never create an edge without evidence, a self-loop, or one whose ends are not mentions', () => {
+      graph.forEachEdge((_, a, s, t) => {
+        expect(a.evidence.length).toBeGreaterThan(0);
+        expect(s).not.toBe(t);
+      });
+      expect(graph.size).toBe(2);
+    });
+
+    it('should give the same export whatever the order of the records', () => {
+      const again = buildGraph([...RECORDS].reverse());
+      expect(JSON.stringify(again.export())).toBe(JSON.stringify(graph.export()));
+    });
+
+    it('should lay the nodes out at finite, distinct positions', () => {
+      const pos = graph.mapNodes((_, a) => `${a.x},${a.y}`);
+      for (const p of pos) expect(p).toMatch(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/);
+      expect(new Set(pos).size).toBe(pos.length);
+    });
+
+    it('should record documents and an empty claim list in the graph attributes', () => {
+      expect(graph.getAttribute('documents').map((d) => d.id)).toEqual(['a.txt', 'b.txt']);
+      expect(graph.getAttribute('claims')).toEqual([]);
+    });
+
+    it('should build an empty graph from no records', () => {
+      const empty = buildGraph([]);
+      expect(empty.order).toBe(0);
+      expect(empty.getAttribute('documents')).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,76 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GraphFormatError } from '../errors.js';
+import { buildGraph } from '../graph/build.js';
+import { RECORDS } from '../graph/__fixtures__/records.js';
+import { parseGraph, readExtractionRecords, readGraph, readGraphRecords, writeFileAtomic, writeGraph } from './index.js';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ng-store-'));
+
+describe('store', () => {
+  describe('writeGraph / readGraph', () => {
+    it('should write graph.json, graph.gexf and extractions.jsonl and read the same graph back', async () => {
+      const dir = tmp();
+      const graph = buildGraph(RECORDS);
+      await writeGraph(dir, graph, RECORDS);
+      expect(readdirSync(dir).sort()).toEqual(['extractions.jsonl', 'graph.gexf', 'graph.json']);
+      const back = await readGraph(dir);
+      expect(JSON.stringify(back.export())).toBe(JSON.stringify(graph.export()));
+      const records = await readGraphRecords(dir);
+      expect(records.map((r) => r.document.id)).toEqual(['a.txt', 'b.txt']);
+    });
+
+    it('should write byte-identical files for the same input', async () => {
+      const a = tmp();
+      const b = tmp();
+      await writeGraph(a, buildGraph(RECORDS), RECORDS);
+      await writeGraph(b, buildGraph([...RECORDS].reverse()), [...RECORDS].reverse());
+      for (const f of ['graph.json', 'graph.gexf', 'extractions.jsonl']) {
+        expect(readFileSync(path.join(a, f), 'utf8')).toBe(readFileSync(path.join(b, f), 'utf8'));
+      }
+    });
+  });
+
+  describe('writeFileAtomic', () => {
+    it('should leave no temporary files and replace the content whole', async () => {
+      const dir = tmp();
+      const file = path.join(dir, 'x.txt');
+      await writeFileAtomic(file, 'old');
+      await writeFileAtomic(file, ['new ', 'content']);
+      expect(readFileSync(file, 'utf8')).toBe('new content');
+      expect(readdirSync(dir)).toEqual(['x.txt']);
+    });
+  });
+
+  describe('parseGraph', () => {
+    const cases: [string, string][] = [
+      ['empty file', ''],
+      ['truncated JSON', '{"attributes":{"documents":[]},"nodes":[{"key":"a"'],
+      ['not an object', '[1,2,3]'],
+      ['no nodes', '{"attributes":{"documents":[]},"edges":[]}'],
+      ['no documents attribute', '{"nodes":[],"edges":[]}'],
+      ['edge without source', '{"attributes":{"documents":[]},"nodes":[],"edges":[{"target":"b"}]}'],
+      ['edge to a missing node', '{"attributes":{"documents":[]},"nodes":[],"edges":[{"source":"a","target":"b"}]}'],
+    ];
+    it.each(cases)('should throw GraphFormatError for %s', (_label, text) => {
+      expect(() => parseGraph(text, 'g.json')).toThrow(GraphFormatError);
+    });
+
+    it('should name the missing folder when there is no graph', async () => {
+      await expect(readGraph(path.join(tmp(), 'nope'))).rejects.toThrow(/no graph at/);
+    });
+  });
+
+  describe('readExtractionRecords', () => {
+    it('should reject a corrupt line with its line number', async () => {
+      const file = path.join(tmp(), 'x.jsonl');
+      writeFileSync(file, `${JSON.stringify(RECORDS[0])}\n{"document":\n`);
+      const read = async () => {
+        for await (const _ of readExtractionRecords(file)) void _;
+      };
+      await expect(read()).rejects.toThrow(/line 2/);
+    });
+  });
+});
