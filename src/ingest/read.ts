@@ -1,0 +1,469 @@
+/**
+ * Files and folders → a stream of Documents and skipped inputs. Folders are walked lazily in sorted
+ * order (one directory listing in memory at a time); JSON Lines files are read line by line from a
+ * stream, so memory does not grow with the input's size. Nothing here throws for a bad input: every
+ * unreadable file or line becomes a `skipped` item naming the path and the reason.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Document, SkippedInput } from '../types.js';
+import { buildDocument, sha256, type TextFormat } from './document.js';
+import { normaliseDate } from './dates.js';
+import { decodeText, sniffBinary, sniffHtmlCharset, SNIFF_BYTES } from './decode.js';
+
+/** One result of reading: a document, or an input (file or JSON Lines line) that was not read. */
+export type IngestItem =
+  | { kind: 'document'; document: Document }
+  | {
+      kind: 'skipped';
+      skipped: SkippedInput;
+      /**
+       * True when the input WAS read as a document and this item only reports that part of it was
+       * lost or replaced (truncated at `maxFileBytes`, invalid UTF-8 replaced): a warning, not a
+       * failure to read.
+       */
+      partial?: boolean;
+      /** True when the input was given explicitly (not found inside a folder). */
+      explicit?: boolean;
+    };
+
+export interface ReadOptions {
+  /**
+   * Largest number of bytes read from one file (default 20 MiB). A longer file is read up to the
+   * last line break before the limit and reported with a `partial` skipped item. JSON Lines files
+   * have no total limit; a single line longer than this is skipped.
+   */
+  maxFileBytes?: number;
+}
+
+export interface ResolvedReadOptions {
+  maxFileBytes: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export function resolveReadOptions(options: ReadOptions = {}): ResolvedReadOptions {
+  const max = options.maxFileBytes;
+  return {
+    maxFileBytes: typeof max === 'number' && Number.isFinite(max) && max > 0 ? Math.floor(max) : DEFAULT_MAX_FILE_BYTES,
+  };
+}
+
+/** Extensions read inside folders, and the format each is read as. */
+export const SUPPORTED_EXTENSIONS: Readonly<Record<string, TextFormat | 'jsonl'>> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+};
+
+/** A filesystem error as a short reason: `no such file or directory`, `permission denied`. */
+export function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links (a link loop)';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'EIO':
+      return 'input/output error';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+interface Context {
+  options: ResolvedReadOptions;
+  /** Document ids given out so far (ids must be unique across inputs). */
+  ids: Set<string>;
+  /** Real paths of files read so far → the path they were read as. */
+  files: Map<string, string>;
+}
+
+/** A unique id: `rel`, else `<root>/rel`, else `rel~2`, `rel~3`, … */
+function uniqueId(ctx: Context, id: string, rootName: string): string {
+  let candidate = id;
+  if (ctx.ids.has(candidate) && rootName) candidate = `${rootName}/${id}`;
+  for (let n = 2; ctx.ids.has(candidate); n++) candidate = `${id}~${n}`;
+  ctx.ids.add(candidate);
+  return candidate;
+}
+
+function skip(path: string, reason: string, extra: { partial?: boolean; explicit?: boolean } = {}): IngestItem {
+  return { kind: 'skipped', skipped: { path, reason }, ...extra };
+}
+
+/**
+ * Reads articles from files and folders: .txt, .md, .html/.htm, .jsonl/.ndjson. Folders are walked
+ * recursively in sorted order (hidden entries and node_modules ignored; other extensions reported
+ * as `unsupported file type`); a file given explicitly is read whatever its extension (by content).
+ * Never throws for bad input: each problem is a `skipped` item with the path and the reason.
+ * Document ids are paths relative to the input root (`world/a.txt`; a file input: its basename),
+ * `file.jsonl#<id or line number>` for JSON Lines, made unique across inputs by prefixing the
+ * root's name when two inputs hold the same relative path.
+ */
+export async function* readDocuments(inputs: string[], options?: ReadOptions): AsyncGenerator<IngestItem> {
+  const ctx: Context = { options: resolveReadOptions(options), ids: new Set(), files: new Map() };
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch (error) {
+      yield skip(input, reasonOf(error), { explicit: true });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const root = resolve(input);
+      let real: string;
+      try {
+        real = await realpath(root);
+      } catch (error) {
+        yield skip(input, reasonOf(error), { explicit: true });
+        continue;
+      }
+      yield* walk(ctx, root, '', basename(root), new Set([real]));
+    } else if (info.isFile()) {
+      yield* readFile(ctx, resolve(input), basename(input), input, '', true);
+    } else {
+      yield skip(input, 'not a regular file or folder (device, socket or pipe)', { explicit: true });
+    }
+  }
+}
+
+async function* walk(ctx: Context, dir: string, relDir: string, rootName: string, ancestors: Set<string>): AsyncGenerator<IngestItem> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    yield skip(relDir || '.', `cannot list folder: ${reasonOf(error)}`);
+    return;
+  }
+  const names = entries.filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules');
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of names) {
+    const abs = join(dir, entry.name);
+    const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(abs);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        yield skip(rel, `broken symbolic link: ${reasonOf(error)}`);
+        continue;
+      }
+    }
+    if (isDir) {
+      let real: string;
+      try {
+        real = await realpath(abs);
+      } catch (error) {
+        yield skip(rel, reasonOf(error));
+        continue;
+      }
+      if (ancestors.has(real)) {
+        yield skip(rel, 'symbolic link loop (links to a folder that contains it); not followed');
+        continue;
+      }
+      const next = new Set(ancestors);
+      next.add(real);
+      yield* walk(ctx, abs, rel, rootName, next);
+    } else if (isFile) {
+      const ext = extname(entry.name).toLowerCase();
+      if (!(ext in SUPPORTED_EXTENSIONS)) {
+        yield skip(rel, `unsupported file type ${ext || '(no extension)'}; newsgraph reads ${Object.keys(SUPPORTED_EXTENSIONS).join(' ')}`);
+        continue;
+      }
+      yield* readFile(ctx, abs, rel, rel, rootName, false);
+    } else {
+      yield skip(rel, 'not a regular file (device, socket or pipe)');
+    }
+  }
+}
+
+/** Format of an explicitly given file with an unknown extension, from its first bytes. */
+function formatByContent(sample: Uint8Array): TextFormat {
+  const head = Buffer.from(sample.subarray(0, 1024)).toString('utf8').trimStart().toLowerCase();
+  return /^(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)/.test(head) ? 'html' : 'txt';
+}
+
+async function* readFile(
+  ctx: Context,
+  abs: string,
+  rel: string,
+  shown: string,
+  rootName: string,
+  explicit: boolean,
+): AsyncGenerator<IngestItem> {
+  const flags = explicit ? { explicit: true } : {};
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch (error) {
+    yield skip(shown, reasonOf(error), flags);
+    return;
+  }
+  const earlier = ctx.files.get(real);
+  if (earlier !== undefined) {
+    yield skip(shown, `already read as ${earlier}`, flags);
+    return;
+  }
+  ctx.files.set(real, shown);
+
+  const ext = extname(abs).toLowerCase();
+  const known = SUPPORTED_EXTENSIONS[ext];
+  if (known === 'jsonl') {
+    yield* readJsonLines(ctx, abs, rel, shown, rootName, explicit);
+    return;
+  }
+
+  const max = ctx.options.maxFileBytes;
+  let handle;
+  try {
+    handle = await open(abs, 'r');
+  } catch (error) {
+    yield skip(shown, reasonOf(error), flags);
+    return;
+  }
+  let bytes: Buffer;
+  let size: number;
+  let hash: string;
+  try {
+    size = (await handle.stat()).size;
+    if (size === 0) {
+      yield skip(shown, 'empty file', flags);
+      return;
+    }
+    const want = Math.min(size, max);
+    bytes = Buffer.alloc(want);
+    let got = 0;
+    while (got < want) {
+      const { bytesRead } = await handle.read(bytes, got, want - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    bytes = bytes.subarray(0, got);
+    const binary = sniffBinary(bytes.subarray(0, SNIFF_BYTES));
+    if (binary) {
+      yield skip(shown, `binary file (${binary}), not read; convert it to text or HTML first`, flags);
+      return;
+    }
+    if (size > got) {
+      // Hash every byte of the file, not only what is read, so that a change anywhere is seen.
+      const h = createHash('sha256').update(bytes);
+      const chunk = Buffer.alloc(1024 * 1024);
+      for (let pos = got; ; ) {
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, pos);
+        if (bytesRead === 0) break;
+        h.update(chunk.subarray(0, bytesRead));
+        pos += bytesRead;
+      }
+      hash = h.digest('hex');
+      bytes = cutAtBoundary(bytes);
+    } else {
+      hash = sha256(bytes);
+    }
+  } catch (error) {
+    yield skip(shown, reasonOf(error), flags);
+    return;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+
+  const format: TextFormat = known ?? formatByContent(bytes);
+  const decoded = decodeText(bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
+  if (!decoded.ok) {
+    yield skip(shown, decoded.reason, flags);
+    return;
+  }
+  if (decoded.text.trim() === '') {
+    yield skip(shown, 'empty file (only white space)', flags);
+    return;
+  }
+  const id = uniqueId(ctx, rel, rootName);
+  const { document } = buildDocument(decoded.text, { id, path: id, hash, format });
+  if (document.text.trim() === '') {
+    ctx.ids.delete(id);
+    yield skip(shown, format === 'html' ? 'no article text found in the HTML' : 'no article text (only page furniture)', flags);
+    return;
+  }
+  yield { kind: 'document', document };
+  if (size > bytes.length) {
+    yield skip(shown, `truncated: only the first ${mib(bytes.length)} of ${mib(size)} were read (limit maxFileBytes = ${mib(max)})`, {
+      ...flags,
+      partial: true,
+    });
+  }
+  if (decoded.warning) yield skip(shown, `${decoded.warning} (read anyway)`, { ...flags, partial: true });
+}
+
+/** Cuts a truncated read at its last line break (or a UTF-8 / UTF-16 character boundary). */
+function cutAtBoundary(bytes: Buffer): Buffer {
+  const nl = bytes.lastIndexOf(0x0a);
+  if (nl > bytes.length - 1024 * 1024 && nl > 0) return bytes.subarray(0, nl + 1);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return bytes.subarray(0, bytes.length & ~1);
+  }
+  let end = bytes.length;
+  // Step back over UTF-8 continuation bytes and the lead byte of an incomplete character.
+  let k = end - 1;
+  while (k > 0 && end - k < 4 && (bytes[k]! & 0xc0) === 0x80) k--;
+  if (k >= 0 && bytes[k]! >= 0xc0) end = k;
+  return bytes.subarray(0, end);
+}
+
+/** Splits a byte stream into lines without holding more than one line and one chunk in memory. */
+async function* linesOf(path: string): AsyncGenerator<string> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  let rest = '';
+  for await (const chunk of stream as AsyncIterable<string>) {
+    let start = 0;
+    const text = rest + chunk;
+    for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
+      yield text.slice(start, nl);
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== '') yield rest;
+}
+
+function describeType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return `a ${typeof v}`;
+}
+
+async function* readJsonLines(
+  ctx: Context,
+  abs: string,
+  rel: string,
+  shown: string,
+  rootName: string,
+  explicit: boolean,
+): AsyncGenerator<IngestItem> {
+  const flags = explicit ? { explicit: true } : {};
+  // Look at the first bytes before streaming: a binary file is not split into "lines".
+  try {
+    const handle = await open(abs, 'r');
+    try {
+      const sample = Buffer.alloc(SNIFF_BYTES);
+      const { bytesRead } = await handle.read(sample, 0, SNIFF_BYTES, 0);
+      if (bytesRead === 0) {
+        yield skip(shown, 'empty file', flags);
+        return;
+      }
+      const binary = sniffBinary(sample.subarray(0, bytesRead));
+      if (binary) {
+        yield skip(shown, `binary file (${binary}), not read; convert it to text or HTML first`, flags);
+        return;
+      }
+      if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
+        yield skip(shown, 'JSON Lines in UTF-16: JSON Lines must be UTF-8; convert it with iconv', flags);
+        return;
+      }
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  } catch (error) {
+    yield skip(shown, reasonOf(error), flags);
+    return;
+  }
+
+  const max = ctx.options.maxFileBytes;
+  const lineIds = new Map<string, number>();
+  const fileId = uniqueId(ctx, rel, rootName);
+  let n = 0;
+  let documents = 0;
+  let problems = 0;
+  try {
+    for await (let line of linesOf(abs)) {
+      n++;
+      if (n === 1 && line.startsWith('\ufeff')) line = line.slice(1);
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      if (line.trim() === '') continue;
+      const where = `${shown}:${n}`;
+      if (line.length > max) {
+        problems++;
+        yield skip(where, `line too long (${mib(line.length)}; limit maxFileBytes = ${mib(max)})`);
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        problems++;
+        yield skip(where, `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        problems++;
+        yield skip(where, `not a JSON object (found ${describeType(value)}); each line must be {"text": …}`);
+        continue;
+      }
+      const o = value as Record<string, unknown>;
+      if (typeof o.text !== 'string') {
+        problems++;
+        yield skip(where, o.text === undefined ? 'missing "text"' : `"text" is ${describeType(o.text)}, expected a string`);
+        continue;
+      }
+      if (o.text.trim() === '') {
+        problems++;
+        yield skip(where, 'empty "text"');
+        continue;
+      }
+      const ownId = typeof o.id === 'string' && o.id.trim() !== '' ? o.id.trim() : typeof o.id === 'number' && Number.isFinite(o.id) ? String(o.id) : null;
+      if (ownId !== null) {
+        const first = lineIds.get(ownId);
+        if (first !== undefined) {
+          problems++;
+        yield skip(where, `duplicate id ${JSON.stringify(ownId)} (first used on line ${first})`);
+          continue;
+        }
+        lineIds.set(ownId, n);
+      }
+      const id = uniqueId(ctx, `${fileId}#${ownId ?? n}`, '');
+      const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+      const date = str(o.date) ?? str(o.published);
+      const { document } = buildDocument(o.text, {
+        id,
+        path: fileId,
+        hash: sha256(line),
+        format: 'txt',
+        ...(str(o.title) !== undefined ? { title: str(o.title) } : {}),
+        ...(str(o.source) !== undefined ? { source: str(o.source) } : {}),
+        ...(str(o.url) !== undefined ? { url: str(o.url) } : {}),
+      });
+      if (date !== undefined) document.published = normaliseDate(date);
+      documents++;
+      yield { kind: 'document', document };
+    }
+  } catch (error) {
+    yield skip(n > 0 ? `${shown}:${n + 1}` : shown, `read failed: ${reasonOf(error)}`, flags);
+    return;
+  }
+  if (documents === 0 && problems === 0) yield skip(shown, 'no articles (only blank lines)', flags);
+}
