@@ -1,0 +1,565 @@
+/**
+ * The newsgraph viewer: loads graph.json from the server, draws it with sigma, and wires search,
+ * neighbourhood highlight, evidence panels, path finder, query console, filters, claims, URL state
+ * and exports. Display changes go through sigma's reducers; the graph is never mutated to highlight.
+ */
+import Sigma from 'sigma';
+import { EdgeArrowProgram } from 'sigma/rendering';
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { downloadAsPNG } from '@sigma/export-image';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import { inferSettings } from 'graphology-layout-forceatlas2';
+import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+
+import { $, el, clear } from './dom.js';
+import { loadGraph, type ViewerGraph } from './load.js';
+import { buildNameIndex, type NameIndex } from './search-index.js';
+import { createNameField } from './combobox.js';
+import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js';
+import { DEFAULT_FILTERS, edgePasses, nodePasses, type Filters } from './filters.js';
+import { parseViewState, serializeViewState, type PathRequest, type ViewState } from './url-state.js';
+import { findAllPaths, findShortestPath, type PathSearchResult } from './paths.js';
+import { renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, type PanelActions } from './panels.js';
+import { createConsole } from './console.js';
+import { createLod } from './lod.js';
+
+const FADED_NODE = '#e3e3e3';
+const FADED_EDGE = '#eeeeee';
+
+interface Highlight {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+const state = {
+  selectedNode: null as string | null,
+  selectedEdge: null as string | null,
+  hoveredNode: null as string | null,
+  hoverNeighbours: null as Set<string> | null,
+  selectedNeighbours: null as Set<string> | null,
+  filters: { ...DEFAULT_FILTERS } as Filters,
+  path: null as PathRequest | null,
+  pathResult: null as PathSearchResult | null,
+  pathShown: 0,
+  query: null as string | null,
+  highlight: null as Highlight | null,
+};
+
+const status = $('status');
+const setStatus = (text: string) => (status.textContent = text);
+
+async function main(): Promise<void> {
+  setStatus('Loading graph…');
+  const t0 = performance.now();
+  let graph: ViewerGraph;
+  try {
+    graph = await loadGraph('api/graph', (p) => {
+      if (p.phase !== 'done') setStatus(`Loading graph… ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')}`);
+    });
+  } catch (e) {
+    setStatus(`Could not load the graph: ${e instanceof Error ? e.message : String(e)}`);
+    document.body.dataset.state = 'error';
+    return;
+  }
+  const big = graph.order > 5000 || graph.size > 20000;
+  const container = $('graph');
+  const lod = createLod(graph, big);
+
+  const sigma = new Sigma(graph, container, {
+    defaultEdgeType: 'arrow',
+    edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+    renderEdgeLabels: graph.size <= 2000,
+    enableEdgeEvents: !big,
+    hideEdgesOnMove: big,
+    hideLabelsOnMove: big,
+    labelDensity: 0.6,
+    labelGridCellSize: 90,
+    labelRenderedSizeThreshold: big ? 10 : 6,
+    labelFont: 'system-ui, sans-serif',
+    labelSize: 13,
+    edgeLabelFont: 'system-ui, sans-serif',
+    edgeLabelSize: 11,
+    edgeLabelColor: { color: '#555' },
+    zIndex: true,
+    minCameraRatio: 0.02,
+    maxCameraRatio: 10,
+    stagePadding: 40,
+    nodeReducer: (node, data) => nodeReducer(node, data),
+    edgeReducer: (edge, data) => edgeReducer(edge, data),
+  });
+  lod.attach(sigma);
+  (window as unknown as { __newsgraph?: unknown }).__newsgraph = { sigma, graph, state };
+
+  function focusSet(): { node: string; neighbours: Set<string> } | null {
+    if (state.hoveredNode && state.hoverNeighbours) return { node: state.hoveredNode, neighbours: state.hoverNeighbours };
+    if (state.selectedNode && state.selectedNeighbours) return { node: state.selectedNode, neighbours: state.selectedNeighbours };
+    return null;
+  }
+
+  function nodeReducer(node: string, data: Record<string, unknown>): Partial<NodeDisplayData> {
+    const res = { ...data } as Partial<NodeDisplayData> & Record<string, unknown>;
+    const a = data as unknown as { entityType: string; sources?: string[]; docs?: string[] };
+    if (!nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs }, state.filters) && node !== state.selectedNode) {
+      res.hidden = true;
+      return res;
+    }
+    const focus = focusSet();
+    const hl = state.highlight;
+    if (focus) {
+      if (node === focus.node || focus.neighbours.has(node)) {
+        res.forceLabel = true;
+        res.zIndex = 2;
+        if (node === focus.node) res.highlighted = true;
+      } else {
+        res.color = FADED_NODE;
+        res.label = '';
+        res.zIndex = 0;
+      }
+    } else if (hl) {
+      if (hl.nodes.has(node)) {
+        res.forceLabel = true;
+        res.highlighted = true;
+        res.zIndex = 2;
+      } else {
+        res.color = FADED_NODE;
+        res.label = '';
+        res.zIndex = 0;
+      }
+    }
+    if (node === state.selectedNode) res.highlighted = true;
+    return res;
+  }
+
+  function edgeReducer(edge: string, data: Record<string, unknown>): Partial<EdgeDisplayData> {
+    const res = { ...data } as Partial<EdgeDisplayData> & Record<string, unknown>;
+    const a = data as unknown as { family: string; weight: number; sources?: string[]; evidence?: { doc: string }[] };
+    const [s, t] = graph.extremities(edge);
+    if (!edgePasses(a, state.filters) || !nodeVisible(s) || !nodeVisible(t)) {
+      res.hidden = true;
+      return res;
+    }
+    const focus = focusSet();
+    const hl = state.highlight;
+    if (focus) {
+      if (s !== focus.node && t !== focus.node) {
+        res.hidden = true;
+      } else {
+        res.zIndex = 2;
+        res.forceLabel = true;
+      }
+    } else if (hl) {
+      if (hl.edges.has(edge)) {
+        res.zIndex = 2;
+        res.size = Math.max(3, Number(data.size ?? 1) * 1.5);
+        res.forceLabel = true;
+      } else {
+        res.color = FADED_EDGE;
+        res.label = '';
+        res.zIndex = 0;
+      }
+    } else if (lod.culled(edge)) {
+      res.hidden = true;
+    }
+    if (edge === state.selectedEdge) {
+      res.size = Math.max(4, Number(data.size ?? 1) * 2);
+      res.zIndex = 3;
+      res.forceLabel = true;
+    }
+    return res;
+  }
+
+  function nodeVisible(n: string): boolean {
+    if (n === state.selectedNode) return true;
+    const a = graph.getNodeAttributes(n);
+    return nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs }, state.filters);
+  }
+
+  const neighboursOf = (n: string) => new Set(graph.neighbors(n));
+
+  /* ---------------------------------------------------------------- name index / search */
+  const index: NameIndex = buildNameIndex(
+    graph.mapNodes((key, a) => ({ key, label: a.label, aliases: a.aliases, type: a.entityType, importance: a.importance })),
+  );
+  const getIndex = () => index;
+
+  const searchField = createNameField($('search') as HTMLInputElement, getIndex, (s) => {
+    selectNode(s.node, { centre: true });
+  });
+
+  /* ---------------------------------------------------------------- panels */
+  const panel = $('panel');
+  const panelBody = $('panel-body');
+  const actions: PanelActions = {
+    selectNode: (n) => selectNode(n, { centre: true }),
+    selectEdge: (e) => selectEdge(e),
+    pathFrom: (n) => {
+      fromField.set(n, graph.getNodeAttribute(n, 'label'));
+      ($('path-box') as HTMLDetailsElement).open = true;
+      toField.input.focus();
+    },
+    pathTo: (n) => {
+      toField.set(n, graph.getNodeAttribute(n, 'label'));
+      ($('path-box') as HTMLDetailsElement).open = true;
+      fromField.input.focus();
+    },
+    showPath: (i) => {
+      state.pathShown = i;
+      showPathResult();
+    },
+  };
+
+  function openPanel(content: HTMLElement): void {
+    clear(panelBody);
+    panelBody.append(content);
+    panel.hidden = false;
+    panel.scrollTop = 0;
+  }
+  function closePanel(): void {
+    panel.hidden = true;
+    clear(panelBody);
+  }
+
+  function selectNode(node: string | null, opts: { centre?: boolean; quiet?: boolean } = {}): void {
+    if (node && !graph.hasNode(node)) node = null;
+    state.selectedNode = node;
+    state.selectedEdge = null;
+    state.selectedNeighbours = node ? neighboursOf(node) : null;
+    if (node) {
+      openPanel(renderNodePanel(graph, node, actions));
+      if (opts.centre) centreOn(node);
+    } else if (!state.pathResult) closePanel();
+    sigma.refresh({ skipIndexation: true } as never);
+    if (!opts.quiet) pushState();
+  }
+
+  function selectEdge(edge: string | null, opts: { quiet?: boolean } = {}): void {
+    if (edge && !graph.hasEdge(edge)) edge = null;
+    state.selectedEdge = edge;
+    state.selectedNode = null;
+    state.selectedNeighbours = null;
+    if (edge) openPanel(renderEdgePanel(graph, edge, actions));
+    else closePanel();
+    sigma.refresh();
+    if (!opts.quiet) pushState();
+  }
+
+  function centreOn(node: string): void {
+    const d = sigma.getNodeDisplayData(node);
+    if (!d) return;
+    const camera = sigma.getCamera();
+    camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+  }
+
+  function clearAll(): void {
+    state.highlight = null;
+    state.pathResult = null;
+    state.path = null;
+    selectNode(null);
+    closePanel();
+  }
+
+  /* ---------------------------------------------------------------- sigma events */
+  sigma.on('enterNode', ({ node }) => {
+    state.hoveredNode = node;
+    state.hoverNeighbours = neighboursOf(node);
+    container.style.cursor = 'pointer';
+    sigma.refresh({ skipIndexation: true } as never);
+  });
+  sigma.on('leaveNode', () => {
+    state.hoveredNode = null;
+    state.hoverNeighbours = null;
+    container.style.cursor = '';
+    sigma.refresh({ skipIndexation: true } as never);
+  });
+  sigma.on('clickNode', ({ node }) => selectNode(node));
+  sigma.on('clickEdge', ({ edge }) => selectEdge(edge));
+  sigma.on('enterEdge', () => (container.style.cursor = 'pointer'));
+  sigma.on('leaveEdge', () => (container.style.cursor = ''));
+  sigma.on('clickStage', () => {
+    if (state.selectedNode || state.selectedEdge) {
+      state.selectedNode = null;
+      state.selectedEdge = null;
+      state.selectedNeighbours = null;
+      if (state.pathResult) showPathResult();
+      else closePanel();
+      sigma.refresh();
+      pushState();
+    }
+  });
+
+  /* ---------------------------------------------------------------- controls */
+  const camera = sigma.getCamera();
+  $('zoom-in').addEventListener('click', () => camera.animatedZoom({ duration: 250 }));
+  $('zoom-out').addEventListener('click', () => camera.animatedUnzoom({ duration: 250 }));
+  $('fit').addEventListener('click', () => camera.animatedReset({ duration: 300 }));
+  $('fullscreen').addEventListener('click', () => {
+    const root = $('layout-root');
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void root.requestFullscreen?.().catch(() => setStatus('Full screen is not allowed here.'));
+  });
+
+  let fa2: FA2Layout | null = null;
+  const layoutBtn = $('layout');
+  layoutBtn.addEventListener('click', () => {
+    if (!fa2) {
+      const settings = inferSettings(graph);
+      fa2 = new FA2Layout(graph, { settings: { ...settings, barnesHutOptimize: graph.order > 2000 } });
+    }
+    if (fa2.isRunning()) {
+      fa2.stop();
+      layoutBtn.textContent = 'Layout ▶';
+      layoutBtn.setAttribute('aria-pressed', 'false');
+    } else {
+      fa2.start();
+      layoutBtn.textContent = 'Layout ⏸';
+      layoutBtn.setAttribute('aria-pressed', 'true');
+    }
+  });
+
+  $('export-png').addEventListener('click', () => {
+    void downloadAsPNG(sigma, { fileName: 'newsgraph', backgroundColor: '#ffffff' }).catch((e: unknown) => setStatus(`PNG export failed: ${String(e)}`));
+  });
+  $('share').addEventListener('click', () => {
+    pushState();
+    const url = location.href;
+    setStatus(`Link: ${url}`);
+    if (navigator.clipboard) void navigator.clipboard.writeText(url).then(() => setStatus(`Link copied: ${url}`), () => undefined);
+  });
+
+  /* ---------------------------------------------------------------- legend & filters */
+  const types = [...new Set(graph.mapNodes((_, a) => a.entityType))].sort();
+  const typeCounts = new Map<string, number>();
+  graph.forEachNode((_, a) => typeCounts.set(a.entityType, (typeCounts.get(a.entityType) ?? 0) + 1));
+  const families = FAMILY_ORDER.filter((f) => graph.someEdge((_, a) => a.family === f));
+  const famCounts = new Map<string, number>();
+  graph.forEachEdge((_, a) => famCounts.set(a.family, (famCounts.get(a.family) ?? 0) + 1));
+
+  const legendTypes = $('legend-types');
+  const legendFamilies = $('legend-families');
+  function renderLegend(): void {
+    clear(legendTypes);
+    for (const t of types) {
+      const on = !state.filters.hiddenTypes.includes(t);
+      legendTypes.append(
+        el('li', null, el('button', { type: 'button', class: 'legend-item', 'aria-pressed': on ? 'true' : 'false', 'data-type': t, title: on ? `Hide ${t}` : `Show ${t}`, onclick: () => toggle('hiddenTypes', t) }, el('span', { class: 'dot', style: `background:${typeColor(t, types)}` }), t, el('span', { class: 'count' }, ` ${typeCounts.get(t) ?? 0}`))),
+      );
+    }
+    clear(legendFamilies);
+    for (const f of families) {
+      const on = !state.filters.hiddenFamilies.includes(f);
+      legendFamilies.append(
+        el('li', null, el('button', { type: 'button', class: 'legend-item', 'aria-pressed': on ? 'true' : 'false', 'data-family': f, title: `${familyGroup(f)}`, onclick: () => toggle('hiddenFamilies', f) }, el('span', { class: 'swatch', style: `background:${familyColor(f)}` }), f, el('span', { class: 'group' }, ` ${familyGroup(f)}`), el('span', { class: 'count' }, ` ${famCounts.get(f) ?? 0}`))),
+      );
+    }
+  }
+  function toggle(key: 'hiddenTypes' | 'hiddenFamilies', value: string): void {
+    const list = state.filters[key];
+    state.filters = { ...state.filters, [key]: list.includes(value) ? list.filter((x) => x !== value) : [...list, value] };
+    applyFilters();
+  }
+  const docs = graph.getAttribute('documents') ?? [];
+  const sourceSel = $('filter-source') as HTMLSelectElement;
+  for (const s of [...new Set(docs.map((d) => d.source).filter(Boolean))].sort()) sourceSel.append(el('option', { value: s }, s));
+  const docSel = $('filter-doc') as HTMLSelectElement;
+  for (const d of docs) docSel.append(el('option', { value: d.id }, `${d.source ? d.source + ': ' : ''}${d.title || d.id}`));
+  const weightInput = $('filter-weight') as HTMLInputElement;
+  const maxWeight = Math.max(1, ...graph.mapEdges((_, a) => a.weight));
+  weightInput.max = String(maxWeight);
+  sourceSel.addEventListener('change', () => ((state.filters = { ...state.filters, source: sourceSel.value || null }), applyFilters()));
+  docSel.addEventListener('change', () => ((state.filters = { ...state.filters, doc: docSel.value || null }), applyFilters()));
+  weightInput.addEventListener('change', () => {
+    const w = Math.max(1, Math.floor(Number(weightInput.value) || 1));
+    state.filters = { ...state.filters, minWeight: w };
+    applyFilters();
+  });
+  $('filter-reset').addEventListener('click', () => ((state.filters = { ...DEFAULT_FILTERS }), applyFilters()));
+
+  function applyFilters(opts: { quiet?: boolean } = {}): void {
+    sourceSel.value = state.filters.source ?? '';
+    docSel.value = state.filters.doc ?? '';
+    weightInput.value = String(state.filters.minWeight);
+    renderLegend();
+    sigma.refresh();
+    if (!opts.quiet) pushState();
+  }
+
+  /* ---------------------------------------------------------------- claims */
+  const claims = graph.getAttribute('claims') ?? [];
+  const docMap = docIndex(graph);
+  const disputed = claims.filter((c) => c.disputed);
+  $('claims-count').textContent = `(${disputed.length})`;
+  const claimsBox = $('claims');
+  if (!claims.length) claimsBox.append(el('p', { class: 'empty' }, 'No claims extracted.'));
+  const claimList = el('ul', { class: 'claims' });
+  for (const c of [...disputed, ...claims.filter((x) => !x.disputed)]) {
+    claimList.append(
+      el(
+        'li',
+        { class: c.disputed ? 'claim disputed' : 'claim' },
+        el('div', { class: 'about' }, c.about, c.disputed ? el('span', { class: 'badge warn' }, 'disputed') : null),
+        el(
+          'ul',
+          { class: 'values' },
+          c.values.map((v) =>
+            el('li', null, el('strong', null, v.value), v.surfaces.length ? ` (${v.surfaces.join(', ')})` : '', ' — ', [...new Set(v.docs.map((d) => docMap.get(d)?.source || d))].join(', ')),
+          ),
+        ),
+      ),
+    );
+  }
+  claimsBox.append(claimList);
+
+  /* ---------------------------------------------------------------- path finder */
+  const fromField = createNameField($('path-from') as HTMLInputElement, getIndex, () => undefined);
+  const toField = createNameField($('path-to') as HTMLInputElement, getIndex, () => undefined);
+  const modeSel = $('path-mode') as HTMLSelectElement;
+  const noHubs = $('path-nohubs') as HTMLInputElement;
+  const famBox = $('path-families');
+  for (const f of families) {
+    famBox.append(el('label', { class: 'check' }, el('input', { type: 'checkbox', value: f, 'data-family': f }), ` ${f}`));
+  }
+  const excludedFamilies = () => [...famBox.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+
+  $('path-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const from = fromField.value();
+    const to = toField.value();
+    if (!from || !to) {
+      setStatus(!from ? 'Path finder: choose a "from" entity.' : 'Path finder: choose a "to" entity.');
+      return;
+    }
+    runPath({ from, to, allUpTo: Number(modeSel.value) || 0, excludeHubs: noHubs.checked, excludeFamilies: excludedFamilies() });
+  });
+  $('path-clear').addEventListener('click', () => {
+    fromField.set(null);
+    toField.set(null);
+    state.path = null;
+    state.pathResult = null;
+    state.highlight = null;
+    if (!state.selectedNode && !state.selectedEdge) closePanel();
+    sigma.refresh();
+    pushState();
+  });
+
+  function runPath(req: PathRequest, opts: { quiet?: boolean } = {}): void {
+    if (!graph.hasNode(req.from) || !graph.hasNode(req.to)) {
+      setStatus('Path finder: unknown entity.');
+      return;
+    }
+    fromField.set(req.from, graph.getNodeAttribute(req.from, 'label'));
+    toField.set(req.to, graph.getNodeAttribute(req.to, 'label'));
+    modeSel.value = String(req.allUpTo);
+    noHubs.checked = req.excludeHubs;
+    famBox.querySelectorAll<HTMLInputElement>('input').forEach((i) => (i.checked = req.excludeFamilies.includes(i.value)));
+    const popts = {
+      excludeFamilies: req.excludeFamilies,
+      excludeHubs: req.excludeHubs,
+      nodeFilter: (n: string) => nodeVisible(n),
+      edgeFilter: (e: string) => edgePasses(graph.getEdgeAttributes(e), state.filters),
+    };
+    const t = performance.now();
+    state.pathResult = req.allUpTo > 0 ? findAllPaths(graph, req.from, req.to, req.allUpTo, popts) : findShortestPath(graph, req.from, req.to, popts);
+    state.path = req;
+    state.pathShown = 0;
+    state.selectedNode = null;
+    state.selectedEdge = null;
+    state.selectedNeighbours = null;
+    setStatus(`Path search: ${state.pathResult.paths.length} path(s) in ${Math.round(performance.now() - t)} ms.`);
+    showPathResult();
+    if (!opts.quiet) pushState();
+  }
+
+  function showPathResult(): void {
+    const r = state.pathResult;
+    if (!r || !state.path) return;
+    const p = r.paths[state.pathShown];
+    state.highlight = p ? { nodes: new Set(p.nodes), edges: new Set(p.hops.map((h) => h.edge)) } : null;
+    const from = graph.getNodeAttribute(state.path.from, 'label');
+    const to = graph.getNodeAttribute(state.path.to, 'label');
+    openPanel(renderPathPanel(graph, r, state.pathShown, actions, `${from} → ${to}`));
+    sigma.refresh();
+  }
+
+  /* ---------------------------------------------------------------- console */
+  const qconsole = createConsole({
+    graph,
+    onHighlight: (h) => {
+      state.highlight = h && (h.nodes.size || h.edges.size) ? h : null;
+      state.pathResult = null;
+      sigma.refresh();
+    },
+    onQuery: (q) => {
+      state.query = q;
+      pushState();
+    },
+    selectNode: (n) => selectNode(n, { centre: true }),
+    selectEdge: (e) => selectEdge(e),
+  });
+
+  /* ---------------------------------------------------------------- URL state */
+  let applying = false;
+  function currentState(): ViewState {
+    return {
+      node: state.selectedNode,
+      edge: state.selectedEdge,
+      path: state.path,
+      query: state.query,
+      filters: state.filters,
+    };
+  }
+  function pushState(): void {
+    if (applying) return;
+    const hash = serializeViewState(currentState());
+    const url = `${location.pathname}${location.search}${hash ? '#' + hash : ''}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
+  }
+  function applyState(s: ViewState): void {
+    applying = true;
+    try {
+      state.filters = s.filters;
+      applyFilters({ quiet: true });
+      if (s.path) runPath(s.path, { quiet: true });
+      if (s.query) void qconsole.run(s.query, { quiet: true });
+      if (s.node) selectNode(s.node, { centre: true, quiet: true });
+      else if (s.edge) selectEdge(s.edge, { quiet: true });
+    } finally {
+      applying = false;
+    }
+  }
+  window.addEventListener('hashchange', () => {
+    if (location.hash.slice(1) !== serializeViewState(currentState())) applyState(parseViewState(location.hash));
+  });
+
+  /* ---------------------------------------------------------------- keyboard */
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement | null;
+    const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+    if (e.key === 'Escape') {
+      if (!panel.hidden) {
+        clearAll();
+        searchField.input.focus();
+      } else if (typing) target?.blur();
+      return;
+    }
+    if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === '/') {
+      e.preventDefault();
+      searchField.input.focus();
+      searchField.input.select();
+    } else if (e.key === ':') {
+      e.preventDefault();
+      qconsole.focus();
+    } else if (e.key === '+' || e.key === '=') camera.animatedZoom({ duration: 200 });
+    else if (e.key === '-') camera.animatedUnzoom({ duration: 200 });
+    else if (e.key === '0') camera.animatedReset({ duration: 200 });
+    else if (e.key === 'f') $('fullscreen').click();
+  });
+  $('panel-close').addEventListener('click', () => clearAll());
+
+  renderLegend();
+  applyState(parseViewState(location.hash));
+  setStatus(`${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms`);
+  document.body.dataset.state = 'ready';
+}
+
+void main();
