@@ -213,7 +213,7 @@ function classify(t: string, words: string[]): { reason: string; strong: boolean
     return { reason: 'tags', strong: true };
   }
   if (LINK_LINE.test(bare) && words.length <= 25) return { reason: 'link line', strong: true };
-  if (isDateLine(words)) return { reason: 'date line', strong: false };
+  if (!/,$/.test(t) && isDateLine(words)) return { reason: 'date line', strong: false };
   if (isBreadcrumb(t)) return { reason: 'breadcrumb', strong: true };
   return null;
 }
