@@ -88,7 +88,8 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
     skipped = result.skipped;
   }
   const records = [...byId.values()];
-  const graph = buildGraph(records, { skipped, name: path.basename(path.resolve(out)) });
+  const name = inputs[0] ? path.basename(path.resolve(inputs[0])) : 'newsgraph';
+  const graph = buildGraph(records, { skipped, name });
   await writeGraph(out, graph, records);
   const explicit = await explicitFiles(positionals);
   const { explicitFailures, others } = summarizeSkipped(skipped, explicit);

@@ -1,0 +1,137 @@
+/**
+ * The CLI end to end: real commands on real files into temporary folders.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SerializedGraph } from '../src/types.js';
+import { ROOT } from './helpers/tools.js';
+
+const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
+
+function cli(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ng-cli-'));
+
+describe('cli', () => {
+  describe('build on seeds/', () => {
+    let out: string;
+    let graph: SerializedGraph;
+    let result: ReturnType<typeof cli>;
+    beforeAll(() => {
+      out = path.join(tmp(), 'graph');
+      result = cli(['build', 'seeds', '--out', out]);
+      graph = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph;
+    });
+
+    it('should exit 0 and print a summary', () => {
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/5 documents, \d+ entities, \d+ relations/);
+    });
+
+    it('should write graph.json, graph.gexf and extractions.jsonl', () => {
+      for (const f of ['graph.json', 'graph.gexf', 'extractions.jsonl']) expect(existsSync(path.join(out, f))).toBe(true);
+    });
+
+    const names = (n: SerializedGraph['nodes'][number]) => [n.attributes.label, ...n.attributes.aliases].map((s) => s.toLowerCase());
+    it.each([
+      ['Erdogan', 'person'],
+      ['Stoltenberg', 'person'],
+      ['NATO', 'organization'],
+      ['Syrian Observatory for Human Rights', 'organization'],
+    ])('should have a node for %s', (name, type) => {
+      const node = graph.nodes.find((n) => names(n).some((a) => a === name.toLowerCase() || a.endsWith(` ${name.toLowerCase()}`)));
+      expect(node, `no node named ${name}`).toBeDefined();
+      expect(node!.attributes.type).toBe(type);
+    });
+
+    it('should give every node mentions inside its documents and every edge evidence', () => {
+      const docs = new Map(graph.attributes.documents.map((d) => [d.id, d]));
+      for (const n of graph.nodes) {
+        expect(n.attributes.mentions.length).toBeGreaterThan(0);
+        for (const m of n.attributes.mentions) {
+          expect(docs.has(m.doc)).toBe(true);
+          expect(m.end).toBeGreaterThan(m.start);
+        }
+      }
+      expect(graph.edges.length).toBeGreaterThan(0);
+      for (const e of graph.edges) {
+        expect(e.attributes.predicate).toMatch(/^[a-z]/);
+        expect(e.attributes.evidence.length).toBeGreaterThan(0);
+        expect(e.attributes.weight).toBe(new Set(e.attributes.evidence.map((v) => v.doc)).size);
+      }
+      expect(graph.options.type).toBe('directed');
+    });
+  });
+
+  describe('extract --json', () => {
+    it('should print entities and relations with spans into each document', () => {
+      const r = cli(['extract', path.join('seeds', '003_00746956ff7de0c3.txt'), '--json']);
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.stdout) as { documents: { path: string; entities: { type: string; start: number; end: number; text: string }[] }[] };
+      expect(json.documents).toHaveLength(1);
+      const text = readFileSync(path.join(ROOT, 'seeds', '003_00746956ff7de0c3.txt'), 'utf8');
+      expect(json.documents[0]!.entities.length).toBeGreaterThan(5);
+      for (const e of json.documents[0]!.entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+    });
+  });
+
+  describe('usage and errors', () => {
+    it('should print usage for --help and per command', () => {
+      const r = cli(['--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Commands:[\s\S]*build[\s\S]*query/);
+      const b = cli(['build', '--help']);
+      expect(b.code).toBe(0);
+      expect(b.stdout).toMatch(/Usage: newsgraph build/);
+    });
+
+    it('should exit 2 with usage on an unknown command or flag', () => {
+      const a = cli(['frobnicate']);
+      expect(a.code).toBe(2);
+      expect(a.stderr).toMatch(/unknown command "frobnicate"/);
+      const b = cli(['build', '--nope']);
+      expect(b.code).toBe(2);
+      expect(b.stderr).toMatch(/--nope/);
+    });
+
+    it('should exit 1 naming an unreadable file given explicitly, and still build the rest', () => {
+      const dir = tmp();
+      writeFileSync(path.join(dir, 'good.txt'), 'Jens Stoltenberg met Mevlut Cavusoglu in Brussels on Friday.\n');
+      const out = path.join(dir, 'out');
+      const r = cli(['build', path.join(dir, 'good.txt'), path.join(dir, 'missing.txt'), '--out', out]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/missing\.txt/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(existsSync(path.join(out, 'graph.json'))).toBe(true);
+    });
+
+    it('should exit 1 with one line for a missing graph', () => {
+      const r = cli(['query', 'find x', '--graph', path.join(tmp(), 'none')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/no graph at/);
+    });
+  });
+
+  describe('query and export', () => {
+    it('should find a path between two entities named by any of their names', () => {
+      const r = cli(['query', 'path Stoltenberg -> Erdogan', '--graph', 'graph', '--format', 'json']);
+      expect(r.stderr).not.toMatch(/Error/);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).rows.length).toBeGreaterThan(0);
+    });
+
+    it('should export GEXF to a file', () => {
+      const file = path.join(tmp(), 'g.gexf');
+      const r = cli(['export', '--format', 'gexf', '--graph', 'graph', '--out', file]);
+      expect(r.code).toBe(0);
+      expect(readFileSync(file, 'utf8')).toMatch(/^<\?xml[\s\S]*<gexf version="1.3"/);
+    });
+  });
+});

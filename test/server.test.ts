@@ -1,0 +1,64 @@
+/**
+ * The HTTP server on port 0 over the committed seeds graph: the web app, the graph, queries.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type NewsgraphServer } from '../src/server/index.js';
+import { ROOT } from './helpers/tools.js';
+
+let server: NewsgraphServer;
+let base: string;
+
+beforeAll(async () => {
+  server = await createServer({ graphDir: path.join(ROOT, 'graph'), port: 0 });
+  base = (await server.listen()).url;
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const post = (body: unknown) =>
+  fetch(new URL('/api/query', base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('server', () => {
+  it('should bind 127.0.0.1 by default', () => {
+    expect(new URL(base).hostname).toBe('127.0.0.1');
+  });
+
+  it('should serve the web app at / with a CSP', async () => {
+    const r = await fetch(base);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/text\/html/);
+    expect(r.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(await r.text()).toMatch(/<script[^>]+src=/);
+  });
+
+  it('should serve the graph JSON at /api/graph', async () => {
+    const r = await fetch(new URL('/api/graph', base));
+    expect(r.status).toBe(200);
+    const g = (await r.json()) as { nodes: unknown[]; edges: unknown[] };
+    expect(g.nodes.length).toBeGreaterThan(10);
+    expect(g.edges.length).toBeGreaterThan(0);
+  });
+
+  it('should answer a query with rows', async () => {
+    const r = await post({ query: 'find Stoltenberg' });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { columns: string[]; rows: unknown[][] };
+    expect(body.rows.length).toBeGreaterThan(0);
+  });
+
+  it('should answer a bad query with 400 and an error with its position', async () => {
+    const r = await post({ query: 'MATCH (a RETURN a' });
+    expect(r.status).toBe(400);
+    const body = (await r.json()) as { error: { name: string; message: string; position?: { line: number; column: number } } };
+    expect(body.error.name).toBe('QuerySyntaxError');
+    expect(body.error.position?.line).toBe(1);
+  });
+
+  it('should answer a body without a query with 400 JSON', async () => {
+    const r = await post({ nope: 1 });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/query/);
+  });
+});
