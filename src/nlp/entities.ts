@@ -1,42 +1,270 @@
 /**
- * Named-entity recognition: people, organisations, places with exact spans.
- * (Baseline: compromise's topics; to be replaced by the learned layer.)
+ * Named-entity recognition: people, organisations and places with exact character spans.
+ *
+ * Tokens come from a fast regex tokenizer (ner/tokenize.ts); an averaged-perceptron tagger trained on
+ * CoNLL-2003 (ner/, `npm run train:ner`) labels them with word-shape, affix, gazetteer, compromise
+ * lexicon, casing-mode and document-level features, so headline-cased and all-caps text work too.
+ * Rules then clean the spans (no titles, trailing punctuation or possessives inside a name), read the
+ * title before a person's name as its `role`, link acronyms to the expansion before them, add
+ * national institutions ("Syrian army", "Turkish government") as organisations, and drop page
+ * furniture (share-button lists, "Related posts").
  */
+import { HONORIFICS, TITLES } from '../lexicon/people.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
-import { nlp } from './compromise.js';
+import { computeDocInfo, staticFeatures } from './ner/features.js';
+import { lookupWord } from './ner/gazetteer.js';
+import { loadNerModel } from './ner/model.js';
+import { decode, modelScorer, type ScoreFn } from './ner/tagger.js';
+import { tokenize, type Token } from './ner/tokenize.js';
 
-const TRAILING = /[\s.,;:!?'"\u2019\u201d)\]]+$|['\u2019]s$/;
+export interface ExtractMentionsOptions {
+  /** Also return CoNLL MISC names (nationalities, events, works) as type `other` (default false). */
+  includeMisc?: boolean;
+  /** Add "Syrian army", "Turkish government"-style national institutions as organisations (default true). */
+  institutions?: boolean;
+}
 
-/** Finds the named entities of a text. Total: odd input gives an empty list. */
-export function extractMentions(text: string, sentences: Sentence[]): EntityMention[] {
-  const found: Omit<EntityMention, 'id'>[] = [];
-  for (const sentence of sentences) {
-    const doc = nlp(text.slice(sentence.start, sentence.end));
-    const groups: [EntityType, ReturnType<typeof doc.people>][] = [
-      ['person', doc.people()],
-      ['organization', doc.organizations()],
-      ['place', doc.places()],
-    ];
-    for (const [type, view] of groups) {
-      for (const j of view.json({ offset: true }) as { offset: { start: number; length: number } }[]) {
-        const start = sentence.start + j.offset.start;
-        let end = start + j.offset.length;
-        let surface = text.slice(start, end);
-        while (TRAILING.test(surface)) {
-          surface = surface.replace(TRAILING, '');
-        }
-        end = start + surface.length;
-        if (end > start) found.push({ start, end, text: surface, type, sentence: sentence.index, kind: 'name' });
-      }
-    }
+const TYPE_OF: Record<string, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
+
+const TITLE_SET = new Set(TITLES);
+const HONORIFIC_SET = new Set(HONORIFICS);
+const MAX_TITLE_WORDS = 4;
+
+/** Nouns that, after a demonym, name a national institution: "Syrian army", "Turkish troops". */
+const INSTITUTIONS: readonly string[] = [
+  'government', 'regime', 'army', 'military', 'forces', 'troops', 'soldiers', 'authorities', 'police', 'navy',
+  'air force', 'armed forces', 'security forces', 'government forces', 'military forces', 'security personnel',
+  'ministry', 'foreign ministry', 'defence ministry', 'defense ministry', 'interior ministry', 'parliament',
+  'embassy', 'coast guard', 'intelligence', 'cabinet', 'administration', 'presidency',
+];
+const INSTITUTION_WORDS = INSTITUTIONS.map((s) => s.split(' ')).sort((a, b) => b.length - a.length);
+/** After a person's or a capital's name only these make an institution: "Assad regime", "Damascus government". */
+const NAME_INSTITUTIONS = new Set(['regime', 'government', 'administration']);
+
+/** Lines that are page furniture: nothing on them is an entity. */
+const FURNITURE =
+  /sharing button|\bshare (?:on|this)\b|leave a (?:reply|comment)|related (?:posts|articles|stories)|required fields are marked|email address will not be published|\bsign up for\b|\bsubscribe to\b|all rights reserved|click here|cookie/i;
+
+/** Capitalised words that are never names on their own. */
+const NEVER_ALONE = new Set(
+  ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december today yesterday tomorrow share related reply comment comments posts ' +
+    'advertisement read more update updated published click subscribe follow print email home news menu search ' +
+    'login sign the a an i we you he she it they mr mrs ms dr').split(' '),
+);
+
+const LETTER_UPPER = /\p{Lu}/u;
+const PUNCT_ONLY = /^[^\p{L}\p{N}]+$/u;
+
+let scorer: ScoreFn | null = null;
+function getScorer(): ScoreFn {
+  return (scorer ??= modelScorer(loadNerModel()));
+}
+
+interface RawSpan {
+  first: number; // token index, inclusive
+  last: number; // inclusive
+  type: EntityType;
+}
+
+/**
+ * Finds the named entities of a text, in text order.
+ * @param sentences the text's sentences (`splitSentences`); a mention never crosses one
+ * Total: odd or empty input gives an empty list.
+ */
+export function extractMentions(text: string, sentences: Sentence[], options: ExtractMentionsOptions = {}): EntityMention[] {
+  const includeMisc = options.includeMisc ?? false;
+  const institutions = options.institutions ?? true;
+  if (!text || sentences.length === 0) return [];
+  const toks: Token[][] = [];
+  const words: string[][] = [];
+  for (const s of sentences) {
+    const start = Math.max(0, Math.min(s.start, text.length));
+    const end = Math.max(start, Math.min(s.end, text.length));
+    const furniture = FURNITURE.test(text.slice(start, end));
+    const t = furniture ? [] : tokenize(text, start, end);
+    toks.push(t);
+    words.push(t.map((x) => x.text));
   }
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: EntityMention[] = [];
+  const doc = computeDocInfo(words);
+  const score = getScorer();
+  const out: Omit<EntityMention, 'id'>[] = [];
+  sentences.forEach((sentence, si) => {
+    const w = words[si] as string[];
+    if (w.length === 0) return;
+    const t = toks[si] as Token[];
+    const tags = decode(w, staticFeatures(w, doc.modes[si] ?? 'N', doc), score);
+    let spans = toSpans(tags);
+    spans = spans.map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
+    if (institutions) spans = addInstitutions(spans, w);
+    for (const sp of spans) {
+      if (sp.type === 'other' && !includeMisc) continue;
+      if (!isPlausibleName(w, sp)) continue;
+      const start = (t[sp.first] as Token).start;
+      const end = (t[sp.last] as Token).end;
+      const m: Omit<EntityMention, 'id'> = {
+        start,
+        end,
+        text: text.slice(start, end),
+        type: sp.type,
+        sentence: sentence.index,
+        kind: 'name',
+      };
+      if (sp.type === 'person') {
+        const role = roleBefore(w, sp.first) ?? roleAfter(w, sp.last);
+        if (role) m.role = role;
+      }
+      out.push(m);
+    }
+  });
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions: EntityMention[] = [];
   let lastEnd = -1;
-  for (const m of found) {
-    if (m.start < lastEnd) continue; // overlapping: keep the first, longest
-    out.push({ ...m, id: `m${out.length}` });
+  for (const m of out) {
+    if (m.start < lastEnd) continue;
+    mentions.push({ ...m, id: `m${mentions.length}` });
     lastEnd = m.end;
   }
-  return out;
+  linkAcronyms(text, mentions);
+  return mentions;
+}
+
+function toSpans(tags: readonly string[]): RawSpan[] {
+  const spans: RawSpan[] = [];
+  let cur: RawSpan | null = null;
+  let curType = '';
+  tags.forEach((tag, i) => {
+    const type = tag.slice(2);
+    if (tag === 'O' || tag.startsWith('B-') || !cur || curType !== type) {
+      if (cur) spans.push(cur);
+      cur = tag === 'O' ? null : { first: i, last: i, type: TYPE_OF[type] ?? 'other' };
+      curType = type;
+    } else cur.last = i;
+  });
+  if (cur) spans.push(cur);
+  return spans;
+}
+
+/** Trims punctuation, possessives and (for people) leading titles off a span; null when nothing is left. */
+function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
+  let { first, last } = sp;
+  const isJunkEdge = (x: string) => PUNCT_ONLY.test(x) || /^['’][sS]?$/.test(x);
+  while (first <= last && isJunkEdge(w[first] as string)) first++;
+  while (last >= first && isJunkEdge(w[last] as string)) last--;
+  if (sp.type === 'person') {
+    // "President Recep Tayyip Erdogan" tagged whole: the title is a role, not part of the name
+    while (first < last && TITLE_SET.has((w[first] as string).toLowerCase())) first++;
+  }
+  if (first > last) return null;
+  return { first, last, type: sp.type };
+}
+
+function isPlausibleName(w: readonly string[], sp: RawSpan): boolean {
+  let hasUpper = false;
+  for (let i = sp.first; i <= sp.last; i++) if (LETTER_UPPER.test(w[i] as string)) hasUpper = true;
+  if (!hasUpper) return false; // "github", "twitter": names are capitalised
+  if (sp.first === sp.last && NEVER_ALONE.has((w[sp.first] as string).toLowerCase().replace(/\.$/, ''))) return false;
+  return true;
+}
+
+/** Longest title phrase ending at token `end` (inclusive), as [start, phrase], or null. */
+function titleEndingAt(w: readonly string[], end: number): [number, string] | null {
+  for (let n = Math.min(MAX_TITLE_WORDS, end + 1); n >= 1; n--) {
+    const phrase = w.slice(end - n + 1, end + 1).join(' ').toLowerCase();
+    if (TITLE_SET.has(phrase)) return [end - n + 1, phrase];
+  }
+  return null;
+}
+
+/** The role stated before a person's name: "Turkish Foreign Minister Mevlut Cavusoglu" → "foreign minister". */
+function roleBefore(w: readonly string[], first: number): string | undefined {
+  let end = first - 1;
+  let role: string | undefined;
+  // "Secretary General" may follow "NATO": stop at the first non-title word
+  while (end >= 0) {
+    const hit = titleEndingAt(w, end);
+    if (!hit) break;
+    const [start, phrase] = hit;
+    if (!HONORIFIC_SET.has(phrase)) role = role ? `${phrase} ${role}` : phrase;
+    end = start - 1;
+  }
+  return role;
+}
+
+/** The role in an apposition after a name: "Rahmi Dogan, governor of Hatay" → "governor". */
+function roleAfter(w: readonly string[], last: number): string | undefined {
+  if (w[last + 1] !== ',') return undefined;
+  let i = last + 2;
+  if (/^(?:the|a|an|its|his|her|their)$/i.test(w[i] ?? '')) i++;
+  // skip one modifier ("Turkish", "deputy", "chief") when a title follows
+  for (let skip = 0; skip <= 1; skip++) {
+    for (let n = MAX_TITLE_WORDS; n >= 1; n--) {
+      const phrase = w.slice(i + skip, i + skip + n).join(' ').toLowerCase();
+      if (w.length >= i + skip + n && TITLE_SET.has(phrase) && !HONORIFIC_SET.has(phrase)) return phrase;
+    }
+  }
+  return undefined;
+}
+
+/** Adds "Syrian army"-style institutions, replacing the demonym (MISC) or name span they start with. */
+function addInstitutions(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const lowers = w.map((x) => x.toLowerCase());
+  const byFirst = new Map(spans.map((s) => [s.first, s]));
+  const result: RawSpan[] = [];
+  const covered = new Set<number>();
+  for (let i = 0; i < w.length; i++) {
+    const sp = byFirst.get(i);
+    const isDemonym =
+      LETTER_UPPER.test((w[i] as string)[0] ?? '') && lookupWord(lowers[i] as string) === 'demonym' && (!sp || sp.last === i);
+    const head = isDemonym ? i : sp && (sp.type === 'person' || sp.type === 'place') ? sp.last : -1;
+    if (head < 0) continue;
+    for (const inst of INSTITUTION_WORDS) {
+      if (!isDemonym && !(inst.length === 1 && NAME_INSTITUTIONS.has(inst[0] as string))) continue;
+      let ok = head + inst.length < w.length;
+      for (let k = 0; ok && k < inst.length; k++) if (lowers[head + 1 + k] !== inst[k]) ok = false;
+      if (!ok) continue;
+      const first = sp ? sp.first : i;
+      const last = head + inst.length;
+      result.push({ first, last, type: 'organization' });
+      for (let k = first; k <= last; k++) covered.add(k);
+      break;
+    }
+  }
+  if (result.length === 0) return spans;
+  for (const s of spans) if (!covered.has(s.first) && !covered.has(s.last)) result.push(s);
+  return result.sort((a, b) => a.first - b.first);
+}
+
+/** "North Atlantic Treaty Organization (NATO)": the acronym mention `expands` to the name before it. */
+function linkAcronyms(text: string, mentions: EntityMention[]): void {
+  for (let i = 1; i < mentions.length; i++) {
+    const m = mentions[i] as EntityMention;
+    const prev = mentions[i - 1] as EntityMention;
+    if (!/^[\p{Lu}\p{N}&.-]{2,10}$/u.test(m.text)) continue;
+    const between = text.slice(prev.end, m.start);
+    if (!/^\s*\(\s*$/.test(between) || text[m.end] !== ')') continue;
+    if (!initialsMatch(m.text, prev.text)) continue;
+    m.expands = prev.id;
+    m.type = prev.type;
+  }
+}
+
+function initialsMatch(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^\p{L}]/gu, '').toUpperCase();
+  const initials = name
+    .split(/[\s-]+/)
+    .map((x) => x[0] ?? '')
+    .join('')
+    .toUpperCase();
+  const significant = name
+    .split(/[\s-]+/)
+    .filter((x) => LETTER_UPPER.test(x[0] ?? ''))
+    .map((x) => x[0])
+    .join('')
+    .toUpperCase();
+  if (letters === initials || letters === significant) return true;
+  // foreign-language acronyms (OSDH for the Syrian Observatory…) share at least their letters loosely
+  let j = 0;
+  for (const ch of significant) if (ch === letters[j]) j++;
+  return j >= Math.min(letters.length, 2) && letters[0] === significant[0];
 }

@@ -1,21 +1,110 @@
 /**
- * Sentence splitting with exact offsets into the text.
- * (Baseline on compromise's splitter; owned by the entity-recognition work.)
+ * Sentence splitting with exact offsets into the text, without a parse (fast: a few regex scans).
+ * - `.`, `!`, `?` (with closing quotes or brackets after them) end a sentence when the next word
+ *   starts like a sentence; titles (`Mr.`, `Gen.`) and initials (`J.`) never end one; other
+ *   abbreviations (`U.S.`, `Feb.`, `Inc.`) only before a typical sentence opener (`The`, `He`…).
+ * - A blank line always ends a sentence; a single line break ends one too (titles, headings, lists,
+ *   one-sentence-per-line text) unless the paragraph is hard-wrapped prose (Reuters-style: most
+ *   lines long and not ending in punctuation), where it is just a space.
  */
 import type { Sentence } from '../types.js';
-import { nlp } from './compromise.js';
+import { ABBREVIATIONS } from './ner/tokenize.js';
 
-/** Splits text into sentences; offsets are exact, trailing whitespace excluded. */
+/** Abbreviations after which a sentence never ends (they precede a name or number). */
+const NEVER_FINAL = new Set(
+  'mr mrs ms dr prof sr st mt ft gen col lt sgt capt cmdr adm maj brig gov sen rep rev hon pres supt insp cpl pvt messrs mme mlle no nos vs e.g i.e'.split(' '),
+);
+
+/** Words that typically open a sentence: after an ambiguous abbreviation they signal a boundary. */
+const OPENERS = new Set(
+  ('the a an he she it they we i you his her its their our this that these those there here but and so yet ' +
+    'in on at for after before when while if as by with from however meanwhile also some many most one two three ' +
+    'what who why how where no not now then still last next earlier later according').split(' '),
+);
+
+const END_RE = /[.!?]+["'”’)\]]*(?=\s)|[.!?]+["'”’)\]]*$/g;
+
+/** Splits text into sentences; offsets are exact, surrounding whitespace excluded. Total: '' → []. */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  if (!text.trim()) return out;
-  const json = nlp.tokenize(text).json({ offset: true }) as { offset: { start: number; length: number } }[];
-  for (const s of json) {
-    let start = s.offset.start;
-    let end = start + s.offset.length;
-    while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
-    while (start < end && /\s/.test(text[start] ?? '')) start++;
+  if (!text || !/\S/.test(text)) return out;
+  const cuts = new Set<number>(); // offsets where a new sentence may start (after whitespace trim)
+  // paragraphs: split on blank lines, then decide how single line breaks behave
+  const para = /\n[ \t\r\f\v\u00a0]*\n/g;
+  let pStart = 0;
+  const paragraphs: [number, number][] = [];
+  let m: RegExpExecArray | null;
+  while ((m = para.exec(text)) !== null) {
+    paragraphs.push([pStart, m.index]);
+    pStart = m.index + m[0].length;
+  }
+  paragraphs.push([pStart, text.length]);
+  for (const [ps, pe] of paragraphs) {
+    cuts.add(ps);
+    const body = text.slice(ps, pe);
+    if (body.includes('\n') && !isHardWrapped(body)) {
+      let k = body.indexOf('\n');
+      while (k >= 0) {
+        cuts.add(ps + k + 1);
+        k = body.indexOf('\n', k + 1);
+      }
+    }
+    END_RE.lastIndex = 0;
+    while ((m = END_RE.exec(body)) !== null) {
+      const endAt = m.index + m[0].length;
+      if (isBoundary(body, m.index, m[0], endAt)) cuts.add(ps + endAt);
+    }
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  sorted.push(text.length);
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    let start = sorted[i] as number;
+    let end = sorted[i + 1] as number;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (end > start) out.push({ index: out.length, start, end });
   }
   return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff;
+}
+
+/** Prose wrapped at a fixed width: most lines long and running on without final punctuation. */
+function isHardWrapped(body: string): boolean {
+  const lines = body.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  if (lines.length < 3) return false;
+  let runOn = 0;
+  let longest = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const l = lines[i] as string;
+    longest = Math.max(longest, l.length);
+    if (l.length >= 40 && !/[.!?:"”’)]$/.test(l)) runOn++;
+  }
+  return longest <= 110 && runOn >= 0.5 * (lines.length - 1);
+}
+
+function isBoundary(body: string, at: number, mark: string, endAt: number): boolean {
+  // what follows: skip spaces, look at the next word
+  const rest = body.slice(endAt, endAt + 40);
+  const next = /^\s*(["'“‘(\[]?)(\S*)/.exec(rest);
+  const nextWord = next?.[2] ?? '';
+  if (!nextWord) return true; // end of paragraph
+  const c = nextWord[0] ?? '';
+  if (/[\p{Ll}]/u.test(c)) return false; // "he asked." / "?" followed by lower case
+  if (!/[\p{Lu}\p{N}"'“‘(\[]/u.test(c) && !next?.[1]) return false;
+  if (mark[0] !== '.') return true;
+  // the word before the period
+  const before = /([\p{L}\p{M}\p{N}.'’&-]+)$/u.exec(body.slice(Math.max(0, at - 40), at))?.[1] ?? '';
+  const lower = before.toLowerCase();
+  if (NEVER_FINAL.has(lower)) return false;
+  if (/^\p{Lu}$/u.test(before)) return false; // an initial: "John F. Kennedy"
+  const dotted = /^(?:\p{L}\.)+\p{L}$/u.test(before); // U.S. (the final period is `mark`)
+  if (dotted || ABBREVIATIONS.has(lower)) {
+    const w = nextWord.replace(/[^\p{L}]+$/u, '').toLowerCase();
+    return OPENERS.has(w);
+  }
+  if (/^\p{N}+$/u.test(before) && /^\p{N}/u.test(c)) return false; // "1. 2." lists are rare; "3.5" never reaches here
+  return true;
 }

@@ -1,0 +1,163 @@
+/**
+ * Features of the named-entity tagger: word identity, word shape, affixes, neighbours, gazetteer and
+ * compromise-lexicon lookups, the casing mode of the sentence (ordinary / headline / all caps) and
+ * document-level evidence (is this word seen in lower case, or capitalised mid-sentence, elsewhere in
+ * the document?). The same code computes the features for training (scripts/train-ner.mjs, on dist/)
+ * and at run time, so the two cannot drift apart.
+ */
+import { lookupGazetteer, lookupWord } from './gazetteer.js';
+
+/** Casing of a sentence: N ordinary, T headline (most words capitalised), U all caps. */
+export type CaseMode = 'N' | 'T' | 'U';
+
+/** What the tagger knows about the whole document. */
+export interface DocInfo {
+  modes: CaseMode[];
+  /** Lower-cased words seen written in lower case in an ordinary sentence. */
+  seenLower: Set<string>;
+  /** Lower-cased words seen capitalised, not sentence-initially, in an ordinary sentence. */
+  seenCapMid: Set<string>;
+}
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+
+/** Short word shape: `Xx`, `X`, `x`, `d`, `X.X.`, `Xx-Xx`, `d,d`… (runs of one class collapsed). */
+export function wordShape(w: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i] as string;
+    let k: string;
+    if (c >= 'a' && c <= 'z') k = 'x';
+    else if (c >= 'A' && c <= 'Z') k = 'X';
+    else if (c >= '0' && c <= '9') k = 'd';
+    else if (UPPER.test(c)) k = 'X';
+    else if (LOWER.test(c)) k = 'x';
+    else if (LETTER.test(c)) k = 'x';
+    else k = c;
+    if (k !== last) out += k;
+    last = k;
+  }
+  return out;
+}
+
+function isCapitalised(w: string): boolean {
+  const c = w[0] ?? '';
+  return UPPER.test(c);
+}
+
+/** The casing mode of a sentence's words. */
+export function caseMode(words: readonly string[]): CaseMode {
+  let alpha = 0;
+  let allCaps = 0;
+  let caps = 0;
+  for (const w of words) {
+    if (w.length < 2 || !LETTER.test(w[0] ?? '')) continue;
+    alpha++;
+    if (!LOWER.test(w)) allCaps++;
+    else if (isCapitalised(w)) caps++;
+  }
+  if (alpha >= 2 && allCaps >= 0.8 * alpha) return 'U';
+  if (alpha >= 3 && caps + allCaps >= 0.75 * alpha) return 'T';
+  return 'N';
+}
+
+/** Collects the document-level evidence used by the tagger. */
+export function computeDocInfo(sentences: readonly (readonly string[])[]): DocInfo {
+  const modes = sentences.map(caseMode);
+  const seenLower = new Set<string>();
+  const seenCapMid = new Set<string>();
+  sentences.forEach((words, s) => {
+    if (modes[s] !== 'N') return;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      const c = w[0] ?? '';
+      if (!LETTER.test(c)) continue;
+      if (LOWER.test(c)) seenLower.add(w.toLowerCase());
+      else if (i > 0 && UPPER.test(c) && !/^["'“‘(\[-]$/.test(words[i - 1] ?? '')) seenCapMid.add(w.toLowerCase());
+    }
+  });
+  return { modes, seenLower, seenCapMid };
+}
+
+/** Per-token attributes computed once and shared by the neighbours' features. */
+interface TokenAttrs {
+  lower: string;
+  shape: string;
+  lex: string;
+  gz: string;
+}
+
+function attrs(words: readonly string[]): TokenAttrs[] {
+  const lowers = words.map((w) => w.toLowerCase());
+  const gz = lookupGazetteer(lowers);
+  return words.map((w, i) => ({
+    lower: lowers[i] as string,
+    shape: wordShape(w),
+    lex: lookupWord(lowers[i] as string),
+    gz: gz[i] as string,
+  }));
+}
+
+const BOS: TokenAttrs = { lower: '<s>', shape: '<s>', lex: '', gz: '' };
+const EOS: TokenAttrs = { lower: '</s>', shape: '</s>', lex: '', gz: '' };
+
+/**
+ * The features of each token of a sentence that do not depend on predicted tags.
+ * @param mode the sentence's casing mode
+ */
+export function staticFeatures(words: readonly string[], mode: CaseMode, doc: DocInfo): string[][] {
+  const a = attrs(words);
+  const out: string[][] = [];
+  const n = words.length;
+  for (let i = 0; i < n; i++) {
+    const t = a[i] as TokenAttrs;
+    const p1 = i > 0 ? (a[i - 1] as TokenAttrs) : BOS;
+    const p2 = i > 1 ? (a[i - 2] as TokenAttrs) : BOS;
+    const n1 = i + 1 < n ? (a[i + 1] as TokenAttrs) : EOS;
+    const n2 = i + 2 < n ? (a[i + 2] as TokenAttrs) : EOS;
+    const w = t.lower;
+    const f: string[] = [
+      'b',
+      'w=' + w,
+      's=' + t.shape,
+      'm=' + mode + t.shape,
+      'p3=' + w.slice(0, 3),
+      'x2=' + w.slice(-2),
+      'x3=' + w.slice(-3),
+      'x4=' + w.slice(-4),
+      'w-1=' + p1.lower,
+      'w-2=' + p2.lower,
+      'w+1=' + n1.lower,
+      'w+2=' + n2.lower,
+      'ww-1=' + p1.lower + '|' + w,
+      'ww+1=' + w + '|' + n1.lower,
+      's-1=' + mode + p1.shape + '|' + t.shape,
+      's+1=' + mode + t.shape + '|' + n1.shape,
+      'sss=' + mode + p1.shape + '|' + t.shape + '|' + n1.shape,
+      'lx=' + t.lex,
+      'lx-1=' + p1.lex,
+      'lx+1=' + n1.lex,
+      'gz=' + t.gz,
+      'gz-1=' + p1.gz,
+      'gz+1=' + n1.gz,
+      'gzs=' + t.gz + '|' + mode + t.shape,
+    ];
+    if (i === 0) f.push('first=' + mode + t.shape);
+    if (w.length === 1 && !LETTER.test(w)) f.push('punct');
+    else {
+      const dl = doc.seenLower.has(w);
+      const dc = doc.seenCapMid.has(w);
+      f.push('d=' + mode + (dl ? 'l' : '') + (dc ? 'c' : '') + '|' + (isCapitalised(words[i] as string) ? 'C' : 'c'));
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+/** Features that depend on the tags already predicted for the two previous tokens. */
+export function tagFeatures(prev1: string, prev2: string, lower: string, shape: string): string[] {
+  return ['t-1=' + prev1, 't-2=' + prev2 + '|' + prev1, 't-1w=' + prev1 + '|' + lower, 't-1s=' + prev1 + '|' + shape];
+}
