@@ -8,7 +8,7 @@ import { el } from './dom.js';
 import { splitHighlights } from './text.js';
 import { familyColor } from './palette.js';
 import type { ViewerGraph } from './load.js';
-import type { FoundPath, PathSearchResult } from './paths.js';
+import { edgesBetween, type FoundPath, type PathSearchResult } from './paths.js';
 
 export interface PanelActions {
   selectNode(node: string): void;
@@ -174,9 +174,7 @@ export function renderEdgePanel(graph: ViewerGraph, edge: string, actions: Panel
   }
   root.append(el('h3', null, `Supporting sentences (${(e.evidence ?? []).length})`), cols);
   // Other relations between the same two entities.
-  const others: string[] = [];
-  graph.forEachEdge(s, t, (x) => void (x !== edge && others.push(x)));
-  graph.forEachEdge(t, s, (x) => void (x !== edge && others.push(x)));
+  const others = edgesBetween(graph, s, t).filter((x) => x !== edge);
   if (others.length) {
     root.append(
       el('h3', null, 'Also between them'),

@@ -48,6 +48,14 @@ export function defaultHubDegree(graph: G): number {
   return Math.max(8, p95);
 }
 
+/** Every edge between two nodes, either direction, once each. */
+export function edgesBetween(graph: G, a: string, b: string): string[] {
+  const out = new Set<string>();
+  graph.forEachEdge(a, b, (e) => void out.add(e));
+  graph.forEachEdge(b, a, (e) => void out.add(e));
+  return [...out];
+}
+
 function makeStepper(graph: G, from: string, to: string, opts: PathOptions) {
   const fams = new Set(opts.excludeFamilies ?? []);
   const hub = opts.excludeHubs ? (opts.hubDegree ?? defaultHubDegree(graph)) : Infinity;
@@ -74,9 +82,7 @@ function makeStepper(graph: G, from: string, to: string, opts: PathOptions) {
     return [...out];
   };
   const hopBetween = (a: string, b: string): FoundHop => {
-    const edges: string[] = [];
-    graph.forEachEdge(a, b, (e) => void (edgeOk(e) && edges.push(e)));
-    graph.forEachEdge(b, a, (e) => void (edgeOk(e) && edges.push(e)));
+    const edges = edgesBetween(graph, a, b).filter(edgeOk);
     const weight = (e: string) => Number(graph.getEdgeAttribute(e, 'weight') ?? 1);
     edges.sort((x, y) => weight(y) - weight(x) || (x < y ? -1 : 1));
     const edge = edges[0]!;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_STATE, parseViewState, serializeViewState, type ViewState } from './url-state.js';
+
+describe('url-state', () => {
+  it('should serialise the default state to an empty hash', () => {
+    expect(serializeViewState(EMPTY_STATE)).toBe('');
+    expect(parseViewState('')).toEqual(EMPTY_STATE);
+  });
+  it.each<[string, ViewState]>([
+    ['a selected node', { ...EMPTY_STATE, node: 'person:jens-stoltenberg' }],
+    ['a selected edge', { ...EMPTY_STATE, edge: 'e12' }],
+    ['a query with symbols', { ...EMPTY_STATE, query: 'MATCH (a)-[r]->(b) WHERE a.label = "Erdoğan & co" RETURN a' }],
+    [
+      'a path request',
+      { ...EMPTY_STATE, path: { from: 'person:a', to: 'place:b,c', allUpTo: 3, excludeHubs: true, excludeFamilies: ['role', 'statement'] } },
+    ],
+    [
+      'filters',
+      { ...EMPTY_STATE, filters: { hiddenTypes: ['place'], hiddenFamilies: ['role'], source: 'Reuters', doc: 'world/a.txt', minWeight: 2 } },
+    ],
+  ])('should round-trip %s', (_label, state) => {
+    expect(parseViewState('#' + serializeViewState(state))).toEqual(state);
+  });
+  it('should ignore bad values', () => {
+    const s = parseViewState('#minw=-3&k=abc&from=x&to=y&zzz=1');
+    expect(s.filters.minWeight).toBe(1);
+    expect(s.path?.allUpTo).toBe(0);
+  });
+  it('should clamp the hop count', () => {
+    expect(parseViewState('from=a&to=b&k=99').path?.allUpTo).toBe(8);
+  });
+});
