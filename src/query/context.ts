@@ -1,0 +1,204 @@
+/**
+ * What a running query carries: a view of the graph in the query model (labels, types,
+ * properties), the options resolved with their defaults, and the time and result budget.
+ */
+import type Graph from 'graphology';
+import { QueryLimitError } from '../errors.js';
+import { NameIndex, normalizeName } from './names.js';
+import { fromJs, newMap, type MapValue, type Value } from './values.js';
+
+/** Options of runQuery; all optional. */
+export interface QueryOptions {
+  /** Time budget in milliseconds (default 2000); exceeding it throws QueryLimitError. */
+  timeoutMs?: number;
+  /** Rows returned at most (default 10000); more rows are cut off with `truncated: true` and a notice. */
+  maxRows?: number;
+  /** Paths a variable-length pattern, shortestPath or path shortcut may enumerate (default 1000); cut off with a notice. */
+  maxPaths?: number;
+  /** Hops an unbounded `*` may follow (default 6); longer paths are not explored, with a notice. */
+  maxDepth?: number;
+  /** Values for `$name` parameters. */
+  params?: Record<string, unknown>;
+  /**
+   * The clock used for the time budget, in milliseconds (default `performance.now`). The only
+   * clock the query engine reads; tests pass a fake one.
+   */
+  now?: () => number;
+}
+
+export interface ResolvedQueryOptions {
+  timeoutMs: number;
+  maxRows: number;
+  maxPaths: number;
+  maxDepth: number;
+  params: Record<string, unknown>;
+  now: () => number;
+}
+
+export function resolveQueryOptions(options: QueryOptions = {}): ResolvedQueryOptions {
+  const pos = (v: unknown, d: number): number => (typeof v === 'number' && v > 0 && !Number.isNaN(v) ? v : d);
+  return {
+    timeoutMs: pos(options.timeoutMs, 2000),
+    maxRows: Math.floor(pos(options.maxRows, 10_000)),
+    maxPaths: Math.floor(pos(options.maxPaths, 1000)),
+    maxDepth: Math.floor(pos(options.maxDepth, 6)),
+    params: options.params ?? {},
+    now: options.now ?? (() => performance.now()),
+  };
+}
+
+/** The time budget and cut-off notices of one query. */
+export class Budget {
+  private ticks = 0;
+  readonly start: number;
+  readonly deadline: number;
+  readonly notices = new Set<string>();
+  truncated = false;
+  pathsEnumerated = 0;
+  /** Rows held at once in one clause before the query is stopped (keeps memory bounded). */
+  readonly maxIntermediateRows: number;
+
+  constructor(readonly options: ResolvedQueryOptions) {
+    this.start = options.now();
+    this.deadline = this.start + options.timeoutMs;
+    this.maxIntermediateRows = Math.max(options.maxRows * 100, 1_000_000);
+  }
+
+  /** Call in every loop that can run long; checks the clock every 256 calls. */
+  tick(): void {
+    if ((++this.ticks & 255) === 0) this.checkTime();
+  }
+
+  checkTime(): void {
+    const now = this.options.now();
+    if (now > this.deadline) {
+      throw new QueryLimitError(
+        `query stopped: it ran longer than its time budget of ${this.options.timeoutMs} ms; add labels, names or a LIMIT, bound variable-length patterns (*1..3), or raise timeoutMs`,
+      );
+    }
+  }
+
+  checkRows(count: number): void {
+    if (count > this.maxIntermediateRows) {
+      throw new QueryLimitError(
+        `query stopped: more than ${this.maxIntermediateRows.toLocaleString('en-US')} intermediate rows; add labels, names or conditions to narrow the patterns`,
+      );
+    }
+  }
+
+  notice(text: string): void {
+    this.notices.add(text);
+  }
+
+  elapsed(): number {
+    return this.options.now() - this.start;
+  }
+}
+
+/** The graph as the query model sees it. */
+export class GraphView {
+  private readonly nodeProps = new Map<string, MapValue>();
+  private readonly relProps = new Map<string, MapValue>();
+  private names: NameIndex | null = null;
+  private readonly nameCache = new Map<string, Set<string>>();
+
+  constructor(readonly graph: Graph) {}
+
+  /** A node is in "property-graph" form (test graphs) when it has a `labels` array; otherwise it is a knowledge-graph entity. */
+  isEntity(key: string): boolean {
+    return !Array.isArray(this.graph.getNodeAttribute(key, 'labels'));
+  }
+
+  labels(key: string): string[] {
+    const attrs = this.graph.getNodeAttributes(key) as Record<string, unknown>;
+    if (Array.isArray(attrs.labels)) return attrs.labels.filter((l): l is string => typeof l === 'string');
+    return typeof attrs.type === 'string' ? [attrs.type] : [];
+  }
+
+  hasLabel(key: string, label: string): boolean {
+    const attrs = this.graph.getNodeAttributes(key) as Record<string, unknown>;
+    if (Array.isArray(attrs.labels)) return attrs.labels.includes(label);
+    if (typeof attrs.type !== 'string') return false;
+    const l = label.toLowerCase();
+    const t = attrs.type.toLowerCase();
+    return t === l || (l === 'organisation' && t === 'organization') || (l === 'location' && t === 'place');
+  }
+
+  nodeProperties(key: string): MapValue {
+    let m = this.nodeProps.get(key);
+    if (m) return m;
+    const attrs = this.graph.getNodeAttributes(key) as Record<string, unknown>;
+    m = newMap();
+    const entity = !Array.isArray(attrs.labels);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (!entity && k === 'labels') continue;
+      if (v === undefined || v === null) continue;
+      m[k] = fromJs(v);
+    }
+    if (entity && !('name' in m) && typeof attrs.label === 'string') m.name = attrs.label;
+    this.nodeProps.set(key, m);
+    return m;
+  }
+
+  nodeProperty(key: string, name: string): Value {
+    return this.nodeProperties(key)[name] ?? null;
+  }
+
+  relType(key: string): string {
+    const attrs = this.graph.getEdgeAttributes(key) as Record<string, unknown>;
+    if (typeof attrs.type === 'string') return attrs.type;
+    if (typeof attrs.predicate === 'string') return attrs.predicate;
+    return '';
+  }
+
+  /** `[:condemn]` matches the predicate, `[:attack]` the family too; `retaliate_against` = `retaliate against`. */
+  relHasType(key: string, type: string): boolean {
+    const attrs = this.graph.getEdgeAttributes(key) as Record<string, unknown>;
+    if (typeof attrs.type === 'string') return attrs.type === type;
+    const t = type.toLowerCase().replace(/[_\s]+/g, ' ').trim();
+    return (typeof attrs.predicate === 'string' && attrs.predicate.toLowerCase() === t) || (typeof attrs.family === 'string' && attrs.family.toLowerCase() === t);
+  }
+
+  relProperties(key: string): MapValue {
+    let m = this.relProps.get(key);
+    if (m) return m;
+    const attrs = this.graph.getEdgeAttributes(key) as Record<string, unknown>;
+    m = newMap();
+    const entity = typeof attrs.type !== 'string';
+    for (const [k, v] of Object.entries(attrs)) {
+      if (!entity && k === 'type') continue;
+      if (v === undefined || v === null) continue;
+      m[k] = fromJs(v);
+    }
+    this.relProps.set(key, m);
+    return m;
+  }
+
+  relProperty(key: string, name: string): Value {
+    return this.relProperties(key)[name] ?? null;
+  }
+
+  nameIndex(): NameIndex {
+    if (!this.names) this.names = new NameIndex(this.graph);
+    return this.names;
+  }
+
+  /** Keys of the entity nodes a `{name: …}` map matches (findNodes semantics). */
+  nodesNamed(name: string): Set<string> {
+    let s = this.nameCache.get(name);
+    if (!s) {
+      s = new Set(this.nameIndex().find(name));
+      this.nameCache.set(name, s);
+    }
+    return s;
+  }
+
+  /** True when a `{name: value}` entry matches this node: real `name` property, or the entity's label and aliases. */
+  nameMatches(key: string, value: Value): boolean | null {
+    const attrs = this.graph.getNodeAttributes(key) as Record<string, unknown>;
+    if (!this.isEntity(key) || 'name' in attrs || typeof value !== 'string') return null;
+    return this.nodesNamed(value).has(key);
+  }
+}
+
+export { normalizeName };

@@ -1,0 +1,101 @@
+/**
+ * Finding nodes by name: a name matches a node's label or any alias, ignoring case, accents,
+ * possessives and punctuation. Exact normalised matches win; otherwise nodes whose name contains
+ * every word of the query; otherwise nodes with a word starting with each query word.
+ */
+import type Graph from 'graphology';
+
+/** Lower-case, strip accents, possessives, punctuation and a leading "the". */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`´]s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '')
+    .replace(/\s+/g, ' ');
+}
+
+interface NameEntry {
+  key: string;
+  names: string[];
+  words: Set<string>;
+  weight: number;
+}
+
+function namesOf(attrs: Record<string, unknown>): string[] {
+  const out = new Set<string>();
+  const add = (v: unknown): void => {
+    if (typeof v === 'string') {
+      const n = normalizeName(v);
+      if (n !== '') out.add(n);
+    }
+  };
+  add(attrs.label);
+  add(attrs.name);
+  if (Array.isArray(attrs.aliases)) for (const a of attrs.aliases) add(a);
+  return [...out];
+}
+
+/** A reusable name index over a graph (build once per query; the graph may change between queries). */
+export class NameIndex {
+  private readonly entries: NameEntry[] = [];
+  private readonly exact = new Map<string, string[]>();
+
+  constructor(graph: Graph) {
+    graph.forEachNode((key, attrs) => {
+      const names = namesOf(attrs as Record<string, unknown>);
+      if (names.length === 0) return;
+      const words = new Set<string>();
+      for (const n of names) for (const w of n.split(' ')) words.add(w);
+      const mc = (attrs as { mentionCount?: unknown }).mentionCount;
+      this.entries.push({ key, names, words, weight: typeof mc === 'number' ? mc : 0 });
+      for (const n of names) {
+        const list = this.exact.get(n);
+        if (list) {
+          if (list[list.length - 1] !== key) list.push(key);
+        } else this.exact.set(n, [key]);
+      }
+    });
+  }
+
+  /** Node keys matching `name`, best tier only, most mentioned first. */
+  find(name: string): string[] {
+    const q = normalizeName(name);
+    if (q === '') return [];
+    const byWeight = (keys: Iterable<string>): string[] => {
+      const w = new Map(this.entries.map((e) => [e.key, e.weight]));
+      return [...new Set(keys)].sort((a, b) => (w.get(b) ?? 0) - (w.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+    };
+    const exact = this.exact.get(q);
+    if (exact) return byWeight(exact);
+    const qWords = q.split(' ');
+    const subset = this.entries.filter((e) => qWords.every((w) => e.words.has(w)));
+    if (subset.length > 0) return byWeight(subset.map((e) => e.key));
+    const prefix = this.entries.filter(
+      (e) => e.names.some((n) => n.startsWith(q)) || qWords.every((w) => [...e.words].some((x) => x.startsWith(w))),
+    );
+    return byWeight(prefix.map((e) => e.key));
+  }
+
+  /** Every node whose label or an alias contains the text (normalised), most mentioned first. */
+  search(text: string): string[] {
+    const q = normalizeName(text);
+    if (q === '') return [];
+    return this.entries
+      .filter((e) => e.names.some((n) => n.includes(q)))
+      .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1))
+      .map((e) => e.key);
+  }
+}
+
+/**
+ * Node keys whose label or any alias matches `name` (case-, accent- and possessive-insensitive):
+ * exact normalised matches if there are any, else nodes whose name contains every word, else
+ * nodes with words starting with the query's words. Most mentioned first.
+ */
+export function findNodes(graph: Graph, name: string): string[] {
+  return new NameIndex(graph).find(name);
+}

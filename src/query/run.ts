@@ -1,0 +1,79 @@
+/**
+ * Running a query text end to end: parse, execute under the budget, convert. `executeRaw` keeps
+ * the engine's own values (exact integers, int/float distinction) for the conformance runner.
+ */
+import type Graph from 'graphology';
+import { NewsgraphError, QueryError } from '../errors.js';
+import type { QueryResult } from '../types.js';
+import type { QueryAst } from './ast.js';
+import { Budget, GraphView, resolveQueryOptions, type QueryOptions } from './context.js';
+import { executeStatement, type RawResult } from './execute.js';
+import { OutputConverter } from './output.js';
+import { parseQuery } from './parser.js';
+import { executeShortcut } from './shortcuts.js';
+import type { Value } from './values.js';
+
+export interface RawQueryResult extends RawResult {
+  notices: string[];
+  truncated: boolean;
+  elapsedMs: number;
+  view: GraphView;
+}
+
+/** Largest query text accepted (characters). */
+export const MAX_QUERY_LENGTH = 100_000;
+
+/** Run a query and return engine values (bigint integers, node references). */
+export function executeRaw(graph: Graph, text: string | QueryAst, options?: QueryOptions): RawQueryResult {
+  const resolved = resolveQueryOptions(options);
+  const budget = new Budget(resolved);
+  const view = new GraphView(graph);
+  let ast: QueryAst;
+  if (typeof text === 'string') {
+    if (text.length > MAX_QUERY_LENGTH) {
+      throw new QueryError(`query too long: expected at most ${MAX_QUERY_LENGTH.toLocaleString('en-US')} characters, found ${text.length.toLocaleString('en-US')}`);
+    }
+    ast = parseQuery(text);
+  } else ast = text;
+  let raw: RawResult;
+  try {
+    raw = ast.kind === 'shortcut' ? executeShortcut(ast, view, budget) : executeStatement(ast, view, budget);
+  } catch (e) {
+    if (e instanceof NewsgraphError) throw e;
+    if (e instanceof RangeError) {
+      // Deep recursion in a pathological pattern: report it as a limit, never crash the caller.
+      throw new QueryError(`query stopped: ${e.message}; simplify the query`);
+    }
+    throw e;
+  }
+  let rows: Value[][] = raw.rows;
+  const max = resolved.maxRows;
+  if (rows.length > max) {
+    rows = rows.slice(0, max);
+    budget.truncated = true;
+    budget.notice(`stopped after ${max.toLocaleString('en-US')} rows (maxRows); add LIMIT or narrow the query`);
+  }
+  return { columns: raw.columns, rows, notices: [...budget.notices], truncated: budget.truncated, elapsedMs: budget.elapsed(), view };
+}
+
+/**
+ * Run a query or console shortcut over a graph.
+ *
+ * Limits: running longer than `timeoutMs` throws QueryLimitError; more than `maxRows` rows, or
+ * more than `maxPaths` paths enumerated by variable-length patterns, shortestPath or the path
+ * shortcuts, give a truncated result (`truncated: true` and a notice); an unbounded `*` follows at
+ * most `maxDepth` hops (with a notice when longer paths exist).
+ * @throws QuerySyntaxError when the text does not parse; QueryError when it cannot run;
+ *   QueryLimitError when it exceeds its time budget.
+ */
+export function runQuery(graph: Graph, text: string, options?: QueryOptions): QueryResult {
+  const raw = executeRaw(graph, text, options);
+  const conv = new OutputConverter(raw.view);
+  return {
+    columns: raw.columns,
+    rows: raw.rows.map((r) => r.map((v) => conv.value(v))),
+    notices: raw.notices,
+    truncated: raw.truncated,
+    elapsedMs: raw.elapsedMs,
+  };
+}
