@@ -117,6 +117,21 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | null {
   return m?.[1] ? m[1].toLowerCase() : null;
 }
 
+/** Windows-1252's characters for bytes 0x80–0x9F (undefined positions keep their C1 code). */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Decodes Windows-1252. Node's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x93 → U+0093
+ * instead of “), so the 0x80–0x9F block is mapped here.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 function countReplacements(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
@@ -143,6 +158,10 @@ export function decodeText(bytes: Uint8Array, hint?: string | null): DecodeResul
     const u16 = detectBomlessUtf16(bytes.subarray(0, 4096));
     if (u16) return { ok: true, text: new TextDecoder(u16).decode(bytes), encoding: u16 };
   }
+  if (bom === null && hint && /^(?:windows-1252|cp-?1252|x-cp1252|iso[-_]?8859-1|latin-?1|l1|us-ascii|ascii)$/i.test(hint)) {
+    // WHATWG maps all of these labels to Windows-1252.
+    return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
   if (bom === null && hint && !/^utf-?8$/i.test(hint)) {
     try {
       const text = new TextDecoder(hint, { fatal: true }).decode(bytes);
@@ -166,9 +185,9 @@ export function decodeText(bytes: Uint8Array, hint?: string | null): DecodeResul
         warning: `invalid UTF-8: ${bad} byte sequence${bad === 1 ? '' : 's'} replaced by U+FFFD`,
       };
     }
-    const legacy = new TextDecoder('windows-1252').decode(bytes);
+    const legacy = decodeWindows1252(bytes);
     // eslint-disable-next-line no-control-regex
-    const controls = (legacy.match(/[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f]/g) ?? []).length;
+    const controls = (legacy.match(/[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f-\u009f]/g) ?? []).length;
     if (controls > legacy.length * 0.001) {
       return { ok: false, reason: 'not text: invalid UTF-8 and control characters (binary data?)' };
     }

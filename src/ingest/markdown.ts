@@ -11,7 +11,7 @@ export function blankMarkdown(text: string): string {
     text
       // [text](url "title") and ![alt](url): blank the target, then the brackets and the bang.
       .replace(/(!?)\[([^\]\n]*)\]\(([^)\n]*)\)/g, (_all, bang: string, label: string, target: string) =>
-        blank(bang) + ' ' + label + ' ' + blank(target) + ' ',
+        blank(bang) + ' ' + label + '  ' + blank(target) + ' ',
       )
       // Reference definitions: [1]: http://…
       .replace(/^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$/gm, (s) => blank(s))
