@@ -1,21 +1,32 @@
 /**
  * server/: a real HTTP server for the viewer: the built web app as static files and a JSON API over
- * query/ and store/. Binds 127.0.0.1 unless told otherwise. Errors become `{ error: { name, message,
- * position? } }` with the right status; no stack traces leave the process.
+ * query/ and store/. Binds 127.0.0.1 unless told otherwise. Queries run in worker threads, so a
+ * hostile query cannot stall other requests. Errors become `{ error: { name, message, position? } }`
+ * with the right status; no stack traces leave the process.
+ *
+ * Routes:
+ *   GET  /api/health                  { ok, nodes, edges, documents, queries }
+ *   GET  /api/graph                   graph.json
+ *   GET  /api/export?format=gexf|json the graph as a download
+ *   GET  /api/documents/:id           { document, text, sentences }
+ *   POST /api/query  { query, params? }  QueryResult, or an error (400 bad query, 422 over budget)
+ *   GET  /…                           files of the web app (web/dist), index.html for app routes
  */
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GraphFormatError, NewsgraphError, QueryError, QueryLimitError, QuerySyntaxError } from '../errors.js';
+import { NewsgraphError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
 import type { KnowledgeGraph } from '../graph/index.js';
-import { runQuery } from '../query/index.js';
-import { readGraph, readGraphRecords } from '../store/index.js';
+import { readGraph, readGraphRecords, resolveGraphFile } from '../store/index.js';
 import type { ExtractionRecord } from '../types.js';
+import { errorBody } from './query-protocol.js';
+import { findWorkerScript, QueryPool, type QueryAnswer } from './query-pool.js';
+import { runQueryJob } from './query-run.js';
+import { lookupStaticFile } from './static-files.js';
 
 export interface ServerOptions {
   /** Graph folder (with graph.json). */
@@ -24,10 +35,23 @@ export interface ServerOptions {
   webDir?: string;
   host?: string;
   port?: number;
-  /** Largest request body accepted, in bytes (default 64 KiB). */
+  /** Largest request body accepted, in bytes (default 64 KiB); larger bodies get 413. */
   maxBodyBytes?: number;
   /** Query time budget in ms (default 5000). */
   queryTimeoutMs?: number;
+  /**
+   * Worker threads that run queries (default 2, or 1 on a single core). 0 runs queries on the main
+   * thread, where a slow query blocks every other request: only for debugging.
+   */
+  queryWorkers?: number;
+  /** How long past its budget a query may run before its worker is terminated (default 1000 ms). */
+  queryGraceMs?: number;
+  /** Queries allowed to wait for a free worker; more are answered 503 (default 1000). */
+  maxQueuedQueries?: number;
+  /** Heap limit of each query worker in MB (default: 20× graph.json, at least 1024). */
+  queryWorkerHeapMb?: number;
+  /** Called with unexpected errors (the client only sees "internal error"); e.g. to log them. */
+  onError?: (error: unknown) => void;
 }
 
 export interface NewsgraphServer {
@@ -35,7 +59,7 @@ export interface NewsgraphServer {
   /** Starts listening; resolves with the URL. */
   listen(): Promise<{ url: string; port: number; host: string }>;
   close(): Promise<void>;
-  /** Loads the graph folder again (after a rebuild). */
+  /** Loads the graph folder again (after a rebuild); keeps the old graph when the new one is unreadable. */
   reload(): Promise<void>;
 }
 
@@ -51,6 +75,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -60,7 +85,10 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The default web folder: web/dist next to this package's dist/. */
 export function defaultWebDir(): string {
@@ -72,6 +100,7 @@ class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly errorName = 'BadRequest',
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -82,25 +111,51 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+function sendError(res: http.ServerResponse, status: number, name: string, message: string, extra: Record<string, string> = {}): void {
+  send(res, status, errorBody(name, message), JSON_TYPE, extra);
 }
 
-function sendError(res: http.ServerResponse, status: number, name: string, message: string, position?: unknown): void {
-  sendJson(res, status, { error: position ? { name, message, position } : { name, message } });
+function methodNotAllowed(allow: string): HttpError {
+  return new HttpError(405, `method not allowed here; use ${allow}`, 'MethodNotAllowed', { Allow: allow });
 }
 
+/** Reads a request body up to `limit` bytes; larger bodies throw a 413 HttpError. */
 async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  const tooLarge = () => new HttpError(413, `request body too large (limit ${limit} bytes)`, 'PayloadTooLarge', { Connection: 'close' });
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpError(413, `request body too large: ${declared} bytes (limit ${limit})`, 'PayloadTooLarge');
+  if (declared > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `request body too large (limit ${limit} bytes)`, 'PayloadTooLarge');
+    if (size > limit) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The media type of a Content-Type header, lower-case, without parameters. */
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** Validates a query request body; returns the query and its parameters. */
+function parseQueryBody(body: string): { query: string; params?: Record<string, unknown> } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new HttpError(400, 'the request body is not valid JSON; expected { "query": "…" }');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new HttpError(400, 'expected a JSON object { "query": "…" }');
+  const { query, params } = parsed as { query?: unknown; params?: unknown };
+  if (query === undefined) throw new HttpError(400, 'missing "query": expected { "query": "…" }');
+  if (typeof query !== 'string') throw new HttpError(400, `"query" must be a string, found ${Array.isArray(query) ? 'an array' : typeof query}`);
+  if (!query.trim()) throw new HttpError(400, '"query" is empty: expected a query such as "path A -> B"');
+  if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
+    throw new HttpError(400, '"params" must be an object of named values');
+  }
+  return params === undefined ? { query } : { query, params: params as Record<string, unknown> };
 }
 
 /** Creates the newsgraph HTTP server over a graph folder. */
@@ -109,94 +164,124 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   const webDir = path.resolve(options.webDir ?? defaultWebDir());
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
+  const graphFile = await resolveGraphFile(options.graphDir);
   let graph: KnowledgeGraph = await readGraph(options.graphDir);
-  let graphJson = toJson(graph);
+  let graphBody = Buffer.from(toJson(graph));
+  let gexfBody: Buffer | undefined;
   let records: Map<string, ExtractionRecord> | undefined;
+
+  const workers = options.queryWorkers ?? Math.min(2, Math.max(1, availableParallelism()));
+  const script = workers > 0 ? findWorkerScript() : undefined;
+  const heapMb = () => options.queryWorkerHeapMb ?? Math.max(1024, Math.ceil((graphBody.length / 2 ** 20) * 20));
+  const pool = script
+    ? new QueryPool(script, { graphJson: graphBody.toString('utf8'), graphFile }, {
+        size: workers,
+        timeoutMs: queryTimeoutMs,
+        graceMs: options.queryGraceMs ?? 1000,
+        maxQueue: options.maxQueuedQueries ?? 1000,
+        resourceLimits: { maxOldGenerationSizeMb: heapMb() },
+      })
+    : undefined;
+  let inlineId = 0;
+
+  function runQueryAnswer(query: string, params?: Record<string, unknown>): Promise<QueryAnswer> {
+    if (pool) return pool.run(query, params);
+    return Promise.resolve(runQueryJob(graph, { id: inlineId++, query, params, timeoutMs: queryTimeoutMs }));
+  }
 
   async function documentRecord(id: string): Promise<ExtractionRecord | undefined> {
     records ??= new Map((await readGraphRecords(options.graphDir)).map((r) => [r.document.id, r]));
     return records.get(id);
   }
 
-  async function serveStatic(urlPath: string, res: http.ServerResponse): Promise<void> {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(urlPath);
-    } catch {
-      throw new HttpError(400, 'malformed URL encoding');
+  async function serveStatic(req: http.IncomingMessage, rawPath: string, res: http.ServerResponse): Promise<void> {
+    let found = await lookupStaticFile(webDir, rawPath);
+    // App routes (no file extension) get the app's index.html.
+    if (found.kind === 'refused' && found.why === 'missing' && !path.extname(rawPath) && rawPath !== '/') found = await lookupStaticFile(webDir, '/');
+    if (found.kind === 'refused') {
+      if (found.why === 'bad') throw new HttpError(400, `bad path: ${found.detail}`);
+      throw new HttpError(404, `not found: ${found.detail === 'not found' ? 'no such file in the web app' : found.detail}`, 'NotFound');
     }
-    if (decoded.includes('\0')) throw new HttpError(400, 'malformed path');
-    const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-    const target = path.resolve(webDir, rel);
-    if (target !== webDir && !target.startsWith(webDir + path.sep)) throw new HttpError(404, 'not found', 'NotFound');
-    let real: string;
-    let realRoot: string;
-    try {
-      realRoot = await realpath(webDir);
-      real = await realpath(target);
-    } catch {
-      if (!path.extname(rel)) return serveStatic('/', res); // client-side routes
-      throw new HttpError(404, 'not found', 'NotFound');
-    }
-    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw new HttpError(404, 'not found', 'NotFound');
-    const info = await stat(real);
-    if (info.isDirectory()) return serveStatic(`/${path.relative(webDir, path.join(target, 'index.html'))}`, res);
+    const { handle, size, file } = found;
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': MIME[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': info.size,
+      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': size,
       'Cache-Control': 'no-cache',
     });
-    createReadStream(real).pipe(res);
+    if (req.method === 'HEAD') {
+      await handle.close();
+      res.end();
+      return;
+    }
+    const stream = handle.createReadStream();
+    stream.on('error', () => res.destroy());
+    res.on('close', () => stream.destroy());
+    stream.pipe(res);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, route: string, search: URLSearchParams): Promise<void> {
+    const method = req.method ?? 'GET';
+    const isGet = method === 'GET' || method === 'HEAD';
+    if (route === '/api/health') {
+      if (!isGet) throw methodNotAllowed('GET');
+      return send(res, 200, JSON.stringify({
+        ok: true,
+        nodes: graph.order,
+        edges: graph.size,
+        documents: graph.getAttribute('documents').length,
+        queries: pool ? { mode: 'workers', ...pool.stats() } : { mode: 'inline' },
+      }), JSON_TYPE);
+    }
+    if (route === '/api/graph') {
+      if (!isGet) throw methodNotAllowed('GET');
+      return send(res, 200, graphBody, JSON_TYPE);
+    }
+    if (route === '/api/query') {
+      if (method !== 'POST') throw methodNotAllowed('POST');
+      if (mediaType(req.headers['content-type']) !== 'application/json') {
+        throw new HttpError(415, `expected Content-Type: application/json, found ${req.headers['content-type'] ? `"${req.headers['content-type']}"` : 'none'}`, 'UnsupportedMediaType');
+      }
+      const { query, params } = parseQueryBody(await readBody(req, maxBody));
+      const answer = await runQueryAnswer(query, params);
+      return send(res, answer.status, answer.body, JSON_TYPE, answer.headers);
+    }
+    if (route === '/api/export') {
+      if (!isGet) throw methodNotAllowed('GET');
+      const format = search.get('format') ?? 'json';
+      if (format === 'json') return send(res, 200, graphBody, JSON_TYPE, { 'Content-Disposition': 'attachment; filename="graph.json"' });
+      if (format === 'gexf') {
+        gexfBody ??= Buffer.from(toGexf(graph));
+        return send(res, 200, gexfBody, 'application/gexf+xml; charset=utf-8', { 'Content-Disposition': 'attachment; filename="graph.gexf"' });
+      }
+      throw new HttpError(400, `unknown export format "${format.slice(0, 40)}"; expected gexf or json`);
+    }
+    const doc = /^\/api\/documents\/(.+)$/.exec(route);
+    if (doc) {
+      if (!isGet) throw methodNotAllowed('GET');
+      let id: string;
+      try {
+        id = decodeURIComponent(doc[1]!);
+      } catch {
+        throw new HttpError(400, 'malformed percent-encoding in the document id');
+      }
+      const rec = await documentRecord(id);
+      if (!rec) throw new HttpError(404, `no document "${id.slice(0, 200)}" in this graph`, 'NotFound');
+      return send(res, 200, JSON.stringify({ document: rec.document, text: rec.text, sentences: rec.extraction.sentences }), JSON_TYPE);
+    }
+    throw new HttpError(404, `no API route ${method} ${route.slice(0, 200)}`, 'NotFound');
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = url.pathname;
-    if (route.startsWith('/api/')) {
-      if (route === '/api/health' && req.method === 'GET') {
-        return sendJson(res, 200, { ok: true, nodes: graph.order, edges: graph.size, documents: graph.getAttribute('documents').length });
-      }
-      if (route === '/api/graph' && req.method === 'GET') return send(res, 200, graphJson, 'application/json; charset=utf-8');
-      if (route === '/api/query') {
-        if (req.method !== 'POST') throw new HttpError(405, 'use POST with a JSON body { "query": "…" }', 'MethodNotAllowed');
-        const type = String(req.headers['content-type'] ?? '');
-        if (!type.includes('application/json')) throw new HttpError(415, 'expected Content-Type: application/json', 'UnsupportedMediaType');
-        const body = await readBody(req, maxBody);
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(body);
-        } catch {
-          throw new HttpError(400, 'the request body is not valid JSON; expected { "query": "…" }');
-        }
-        const query = (parsed as { query?: unknown } | null)?.query;
-        if (typeof query !== 'string' || !query.trim()) throw new HttpError(400, 'expected { "query": "…" } with a non-empty string');
-        try {
-          return sendJson(res, 200, runQuery(graph, query, { timeoutMs: queryTimeoutMs }));
-        } catch (error) {
-          if (error instanceof QuerySyntaxError) return sendError(res, 400, error.name, error.message, error.position);
-          if (error instanceof QueryLimitError) return sendError(res, 422, error.name, error.message);
-          if (error instanceof QueryError) return sendError(res, 400, error.name, error.message, error.position);
-          throw error;
-        }
-      }
-      if (route === '/api/export' && req.method === 'GET') {
-        const format = url.searchParams.get('format') ?? 'json';
-        if (format === 'json') return send(res, 200, graphJson, 'application/json; charset=utf-8', { 'Content-Disposition': 'attachment; filename="graph.json"' });
-        if (format === 'gexf') return send(res, 200, toGexf(graph), 'application/gexf+xml; charset=utf-8', { 'Content-Disposition': 'attachment; filename="graph.gexf"' });
-        throw new HttpError(400, `unknown export format "${format}"; expected gexf or json`);
-      }
-      const doc = /^\/api\/documents\/(.+)$/.exec(route);
-      if (doc && req.method === 'GET') {
-        const id = decodeURIComponent(doc[1]!);
-        const rec = await documentRecord(id);
-        if (!rec) throw new HttpError(404, `no document "${id}" in this graph`, 'NotFound');
-        return sendJson(res, 200, { document: rec.document, text: rec.text, sentences: rec.extraction.sentences });
-      }
-      throw new HttpError(404, `no API route ${req.method} ${route}`, 'NotFound');
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed', 'MethodNotAllowed');
-    return serveStatic(route, res);
+    const target = req.url ?? '/';
+    // Only origin-form targets ("/path?query"); absolute and authority forms are refused.
+    if (!target.startsWith('/')) throw new HttpError(400, 'bad request target: expected a path starting with "/"');
+    const q = target.indexOf('?');
+    const rawPath = q < 0 ? target : target.slice(0, q);
+    const search = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
+    if (rawPath === '/api' || rawPath.startsWith('/api/')) return handleApi(req, res, rawPath, search);
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed('GET, HEAD');
+    return serveStatic(req, rawPath, res);
   }
 
   const server = http.createServer((req, res) => {
@@ -205,13 +290,19 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         res.destroy();
         return;
       }
-      if (error instanceof HttpError) return sendError(res, error.status, error.errorName, error.message);
-      if (error instanceof NewsgraphError) return sendError(res, 400, error.name, error.message);
+      if (error instanceof HttpError) return sendError(res, error.status, error.errorName, error.message, error.headers);
+      options.onError?.(error);
+      // Errors of the graph on disk say what is wrong with it; anything else stays inside.
+      if (error instanceof NewsgraphError) return sendError(res, 500, error.name, error.message);
       sendError(res, 500, 'InternalError', 'internal error');
     });
   });
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
 
   return {
     server,
@@ -219,25 +310,27 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(options.port ?? 0, host, () => {
+          server.off('error', reject);
           const addr = server.address() as AddressInfo;
           const shown = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
           resolve({ url: `http://${shown}:${addr.port}/`, port: addr.port, host: addr.address });
         });
       }),
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await pool?.close();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections?.();
         server.close(() => resolve());
-      }),
+      });
+    },
     reload: async () => {
-      try {
-        graph = await readGraph(options.graphDir);
-      } catch (error) {
-        if (error instanceof GraphFormatError) throw error;
-        throw error;
-      }
-      graphJson = toJson(graph);
+      const next = await readGraph(options.graphDir);
+      const json = toJson(next);
+      graph = next;
+      graphBody = Buffer.from(json);
+      gexfBody = undefined;
       records = undefined;
+      pool?.reload({ graphJson: json, graphFile });
     },
   };
 }

@@ -1,0 +1,204 @@
+/**
+ * server/query-pool: a small pool of worker threads that run queries off the event loop, so a
+ * hostile query cannot stall the server. The engine enforces the time budget itself; as a backstop
+ * a worker that overruns the budget by a grace period is terminated (the client gets a 422
+ * QueryLimitError) and a fresh worker takes its place. Workers that die (out of memory, crash) are
+ * replaced the same way. Jobs wait in a bounded queue while every worker is busy.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { errorBody, type QueryJob, type QueryReply, type WorkerData } from './query-protocol.js';
+
+export interface QueryPoolOptions {
+  /** Number of worker threads (≥ 1). */
+  size: number;
+  /** Engine time budget per query, in ms. */
+  timeoutMs: number;
+  /** Extra time the engine gets before its worker is terminated, in ms. */
+  graceMs: number;
+  /** Jobs allowed to wait for a worker; more are answered 503 at once. */
+  maxQueue: number;
+  /** Heap limits of each worker (a query that exhausts them kills only its worker). */
+  resourceLimits?: ResourceLimits;
+}
+
+/** A query answer: status and JSON body. */
+export interface QueryAnswer {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+interface PendingJob {
+  job: QueryJob;
+  resolve: (answer: QueryAnswer) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** Set when a reload replaced this worker: it finishes its job and stops. */
+  retiring: boolean;
+  current?: PendingJob;
+  timer?: NodeJS.Timeout;
+  dead: boolean;
+}
+
+/** Where the compiled worker script is: beside this module, or in dist/ when running from src/. */
+export function findWorkerScript(): URL | undefined {
+  const beside = new URL('./query-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  const here = fileURLToPath(import.meta.url);
+  const dist = here.replace(/([\\/])src([\\/])server([\\/])[^\\/]+$/, '$1dist$2server$3query-worker.js');
+  if (dist !== here && existsSync(dist)) return pathToFileURL(dist);
+  return undefined;
+}
+
+const MAX_START_FAILURES = 3;
+
+export class QueryPool {
+  private slots: Slot[] = [];
+  private queue: PendingJob[] = [];
+  private nextId = 1;
+  private data: WorkerData;
+  private startFailures = 0;
+  private broken: string | undefined;
+  private closed = false;
+  /** Workers replaced after overrunning their budget or dying (for health and tests). */
+  restarts = 0;
+
+  constructor(
+    private readonly script: URL,
+    data: WorkerData,
+    private readonly options: QueryPoolOptions,
+  ) {
+    this.data = data;
+    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Counts for /api/health. */
+  stats(): { workers: number; busy: number; queued: number; restarts: number } {
+    return { workers: this.slots.length, busy: this.slots.filter((s) => s.current).length, queued: this.queue.length, restarts: this.restarts };
+  }
+
+  /** Runs a query in a worker; never rejects: errors come back as JSON error answers. */
+  run(query: string, params?: Record<string, unknown>): Promise<QueryAnswer> {
+    if (this.closed) return Promise.resolve(busy('the server is shutting down'));
+    if (this.broken) return Promise.resolve({ status: 503, body: errorBody('QueryWorkerError', this.broken) });
+    if (this.queue.length >= this.options.maxQueue) return Promise.resolve(busy(`too many queries waiting (${this.queue.length}); try again shortly`));
+    return new Promise((resolve) => {
+      this.queue.push({ job: { id: this.nextId++, query, params, timeoutMs: this.options.timeoutMs }, resolve });
+      this.pump();
+    });
+  }
+
+  /** Replaces every worker with one holding the new graph; running queries finish on the old one. */
+  reload(data: WorkerData): void {
+    this.data = data;
+    this.broken = undefined;
+    this.startFailures = 0;
+    const old = this.slots;
+    this.slots = old.map(() => this.spawn());
+    for (const slot of old) {
+      slot.retiring = true;
+      if (!slot.current) this.stop(slot);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.resolve(busy('the server is shutting down'));
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        slot.current?.resolve(busy('the server is shutting down'));
+        slot.current = undefined;
+        if (slot.timer) clearTimeout(slot.timer);
+        slot.dead = true;
+        await slot.worker.terminate();
+      }),
+    );
+    this.slots = [];
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.script, { workerData: this.data, resourceLimits: this.options.resourceLimits, stdout: true, stderr: true });
+    // A worker never prints (library code); drain anything that would otherwise fill the pipe.
+    worker.stdout.resume();
+    worker.stderr.resume();
+    worker.unref();
+    const slot: Slot = { worker, ready: false, retiring: false, dead: false };
+    worker.on('message', (message: QueryReply | { ready: true }) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        this.startFailures = 0;
+        this.pump();
+        return;
+      }
+      const pending = slot.current;
+      if (!pending || pending.job.id !== message.id) return;
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.current = undefined;
+      pending.resolve({ status: message.status, body: message.body });
+      if (slot.retiring) this.stop(slot);
+      this.pump();
+    });
+    const onDeath = (why: string) => {
+      if (slot.dead) return;
+      slot.dead = true;
+      if (slot.timer) clearTimeout(slot.timer);
+      const pending = slot.current;
+      slot.current = undefined;
+      pending?.resolve({ status: 503, body: errorBody('QueryWorkerError', `the query worker stopped (${why}); the query was not answered. Try again, or simplify the query.`) });
+      if (!slot.ready && !slot.retiring) this.startFailures++;
+      this.replace(slot);
+    };
+    worker.on('error', (error: Error & { code?: string }) => onDeath(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : 'crashed'));
+    worker.on('exit', (code) => onDeath(`exit code ${code}`));
+    return slot;
+  }
+
+  private stop(slot: Slot): void {
+    slot.dead = true;
+    void slot.worker.terminate();
+  }
+
+  private replace(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0 || this.closed) return;
+    if (this.startFailures >= MAX_START_FAILURES) {
+      this.broken = 'the query workers cannot start; restart the server';
+      this.slots.splice(i, 1);
+      for (const p of this.queue.splice(0)) p.resolve({ status: 503, body: errorBody('QueryWorkerError', this.broken) });
+      return;
+    }
+    this.restarts++;
+    this.slots[i] = this.spawn();
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (!this.queue.length) return;
+      if (!slot.ready || slot.current || slot.dead || slot.retiring) continue;
+      const pending = this.queue.shift()!;
+      slot.current = pending;
+      const limit = this.options.timeoutMs + this.options.graceMs;
+      slot.timer = setTimeout(() => {
+        if (slot.current !== pending) return;
+        slot.current = undefined;
+        pending.resolve({
+          status: 422,
+          body: errorBody('QueryLimitError', `the query did not finish within its time budget of ${this.options.timeoutMs} ms and was stopped; add a LIMIT, bound the path length (e.g. *1..3) or name fewer nodes`),
+        });
+        slot.dead = true;
+        void slot.worker.terminate();
+        this.replace(slot);
+      }, limit);
+      slot.worker.postMessage(pending.job);
+    }
+  }
+}
+
+function busy(message: string): QueryAnswer {
+  return { status: 503, body: errorBody('ServerBusy', message), headers: { 'Retry-After': '1' } };
+}

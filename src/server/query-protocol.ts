@@ -1,0 +1,35 @@
+/**
+ * server/query-protocol: the messages between the server and its query workers, and the JSON
+ * error body both sides produce (`{ error: { name, message, position? } }`).
+ */
+import type { QueryPosition } from '../errors.js';
+
+export interface WorkerData {
+  /** graph.json text: each worker parses its own copy. */
+  graphJson: string;
+  /** The file it came from (for error messages). */
+  graphFile: string;
+}
+
+export interface QueryJob {
+  id: number;
+  query: string;
+  params?: Record<string, unknown>;
+  timeoutMs: number;
+}
+
+/** A finished query: the HTTP status and the JSON body to send. */
+export interface QueryReply {
+  id: number;
+  status: number;
+  body: string;
+}
+
+/** The JSON error body the server sends. */
+export function errorBody(name: string, message: string, position?: QueryPosition): string {
+  return JSON.stringify({ error: position ? { name, message, position } : { name, message } });
+}
+
+export function queryErrorReply(id: number, status: number, name: string, message: string, position?: QueryPosition): QueryReply {
+  return { id, status, body: errorBody(name, message, position) };
+}
