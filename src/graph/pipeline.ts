@@ -1,24 +1,43 @@
 /**
- * The whole build: ingest → nlp → resolve → graph. Reads inputs as a stream, extracts each document
- * (optionally in a worker pool), and builds the graph from the extraction records.
+ * The whole build: ingest → nlp → resolve → graph. Reads inputs lazily as a stream, extracts each
+ * document in-process or in a worker pool (pool.ts) through a bounded, ordered window, and builds
+ * the graph from the extraction records.
+ *
+ * Backpressure: at most `workers × perWorker` documents are read but not yet extracted, so memory
+ * grows with the records kept (what the graph needs), not with the input. Results come out in input
+ * order whatever the number of workers, so every output is identical for any `workers`.
  */
-import { readDocuments } from '../ingest/index.js';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { readDocuments, type IngestItem } from '../ingest/index.js';
 import { extractDocument } from '../nlp/index.js';
-import type { Document, ExtractionRecord, SkippedInput } from '../types.js';
+import type { Document, DocumentExtraction, ExtractionRecord, SkippedInput } from '../types.js';
 import { buildGraph, type BuildGraphOptions, type KnowledgeGraph } from './build.js';
+import { createExtractPool, defaultWorkerCount, type ExtractPool } from './pool.js';
 
 export interface PipelineProgress {
+  /** Documents extracted (or reused) so far. */
   documents: number;
+  /** Characters of document text processed so far. */
   bytes: number;
   skipped: number;
+  /** Documents whose previous record was reused (same id and content hash). */
+  reused: number;
 }
 
-export interface PipelineOptions extends BuildGraphOptions {
-  /** Called after each document is extracted. */
+export interface ExtractOptions {
+  /** Worker threads for extraction; 1 (or 0) extracts in-process. Default: the machine's cores. */
+  workers?: number;
+  /** Documents in flight per worker before the reader waits (default 8). */
+  perWorker?: number;
+  /** Called after each document is extracted (or skipped). */
   onProgress?: (progress: PipelineProgress) => void;
-  /** Extract these ids again only when their hash changed (incremental builds); records to reuse. */
+  /** Records to reuse: a document with the same id and content hash is not extracted again. */
   reuse?: Map<string, ExtractionRecord>;
 }
+
+export interface PipelineOptions extends BuildGraphOptions, ExtractOptions {}
 
 export interface PipelineResult {
   graph: KnowledgeGraph;
@@ -26,39 +45,121 @@ export interface PipelineResult {
   skipped: SkippedInput[];
 }
 
+/** What ingest yields: a document, or an input it could not read. */
+export type ReadItem = IngestItem;
+
+/** What extraction yields, in input order. */
+export type ExtractItem =
+  | { kind: 'record'; record: ExtractionRecord; reused: boolean }
+  | { kind: 'skipped'; skipped: SkippedInput; partial?: boolean; explicit?: boolean };
+
 /** Extracts one document into a record. Pure and total. */
 export function extractRecord(doc: Document): ExtractionRecord {
   const { text, ...info } = doc;
   return { document: info, text, extraction: extractDocument(doc) };
 }
 
-/** Reads the inputs and extracts every document, streaming. */
+function toRecord(doc: Document, extraction: DocumentExtraction): ExtractionRecord {
+  const { text, ...info } = doc;
+  return { document: info, text, extraction };
+}
+
+function extractionFailed(doc: Document, error: unknown): ExtractItem {
+  const message = (error as Error)?.message ?? String(error);
+  return { kind: 'skipped', skipped: { path: doc.id, reason: `extraction failed: ${message}` } };
+}
+
+/** Resolves `workers` to a pool size: 1 means in-process. */
+export function resolveWorkerCount(workers: number | undefined): number {
+  if (workers === undefined) return defaultWorkerCount();
+  if (!Number.isFinite(workers) || workers < 1) return 1;
+  return Math.floor(workers);
+}
+
+/**
+ * Extracts a stream of read items, yielding records and skipped inputs in input order. Reads the
+ * source lazily: it waits while `workers × perWorker` documents are in flight. Duplicate ids are
+ * skipped (the first one wins); reusable records (same id and hash in `reuse`) are not extracted.
+ */
+export async function* extractStream(source: AsyncIterable<ReadItem>, options: ExtractOptions = {}): AsyncGenerator<ExtractItem> {
+  const workers = resolveWorkerCount(options.workers);
+  const pool: ExtractPool | undefined = workers > 1 ? createExtractPool(workers) : undefined;
+  const limit = pool ? workers * Math.max(1, options.perWorker ?? 8) : 1;
+  const progress: PipelineProgress = { documents: 0, bytes: 0, skipped: 0, reused: 0 };
+  const seen = new Set<string>();
+  const window: Promise<ExtractItem>[] = [];
+
+  const admit = (item: ReadItem): Promise<ExtractItem> | ExtractItem => {
+    if (item.kind === 'skipped') return item;
+    const doc = item.document;
+    if (seen.has(doc.id)) return { kind: 'skipped', skipped: { path: doc.id, reason: 'duplicate document id (read twice)' } };
+    seen.add(doc.id);
+    const old = options.reuse?.get(doc.id);
+    if (old && old.document.hash === doc.hash) {
+      // The reused record keeps its text; the new document's metadata may differ only if its hash did.
+      return { kind: 'record', record: old, reused: true };
+    }
+    if (!pool) {
+      try {
+        return { kind: 'record', record: extractRecord(doc), reused: false };
+      } catch (error) {
+        return extractionFailed(doc, error);
+      }
+    }
+    return pool.extract(doc).then(
+      (extraction): ExtractItem => ({ kind: 'record', record: toRecord(doc, extraction), reused: false }),
+      (error: unknown) => extractionFailed(doc, error),
+    );
+  };
+
+  const report = (out: ExtractItem) => {
+    if (out.kind === 'skipped') progress.skipped++;
+    else {
+      progress.documents++;
+      progress.bytes += out.record.text.length;
+      if (out.reused) progress.reused++;
+    }
+    options.onProgress?.(progress);
+  };
+
+  const iterator = source[Symbol.asyncIterator]();
+  try {
+    let done = false;
+    for (;;) {
+      while (!done && window.length < limit) {
+        const next = await iterator.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        const out = admit(next.value);
+        if (!(out instanceof Promise) && window.length === 0) {
+          report(out);
+          yield out;
+        } else window.push(Promise.resolve(out));
+      }
+      const head = window.shift();
+      if (!head) break;
+      const out = await head;
+      report(out);
+      yield out;
+    }
+  } finally {
+    await iterator.return?.();
+    await pool?.close();
+  }
+}
+
+/** Reads the inputs and extracts every document, streaming; records in input order. */
 export async function extractInputs(
   inputs: string[],
-  options: Pick<PipelineOptions, 'onProgress' | 'reuse'> = {},
+  options: ExtractOptions = {},
 ): Promise<{ records: ExtractionRecord[]; skipped: SkippedInput[] }> {
   const records: ExtractionRecord[] = [];
   const skipped: SkippedInput[] = [];
-  const progress: PipelineProgress = { documents: 0, bytes: 0, skipped: 0 };
-  const seen = new Set<string>();
-  for await (const item of readDocuments(inputs)) {
-    if (item.kind === 'skipped') {
-      skipped.push(item.skipped);
-      progress.skipped++;
-      continue;
-    }
-    const doc = item.document;
-    if (seen.has(doc.id)) {
-      skipped.push({ path: doc.id, reason: 'duplicate document id (read twice)' });
-      progress.skipped++;
-      continue;
-    }
-    seen.add(doc.id);
-    const old = options.reuse?.get(doc.id);
-    records.push(old && old.document.hash === doc.hash ? old : extractRecord(doc));
-    progress.documents++;
-    progress.bytes += doc.text.length;
-    options.onProgress?.(progress);
+  for await (const item of extractStream(readDocuments(inputs), options)) {
+    if (item.kind === 'record') records.push(item.record);
+    else skipped.push(item.skipped);
   }
   return { records, skipped };
 }
@@ -68,4 +169,56 @@ export async function buildFromInputs(inputs: string[], options: PipelineOptions
   const { records, skipped } = await extractInputs(inputs, options);
   const graph = buildGraph(records, { ...options, skipped: [...(options.skipped ?? []), ...skipped] });
   return { graph, records, skipped };
+}
+
+const DOCUMENT_FILE = /\.(txt|text|md|markdown|html?|xhtml)$/i;
+const LINES_FILE = /\.(jsonl|ndjson)$/i;
+
+async function countLines(file: string): Promise<number> {
+  let lines = 0;
+  let lastNonBlank = false;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    let from = 0;
+    for (;;) {
+      const nl = chunk.indexOf(10, from);
+      if (nl < 0) {
+        if (from < chunk.length) lastNonBlank = true;
+        break;
+      }
+      if (nl > from || lastNonBlank) lines++;
+      lastNonBlank = false;
+      from = nl + 1;
+    }
+  }
+  return lines + (lastNonBlank ? 1 : 0);
+}
+
+async function countPath(p: string, depth: number): Promise<number> {
+  let info;
+  try {
+    info = await stat(p);
+  } catch {
+    return 0;
+  }
+  if (info.isFile()) return LINES_FILE.test(p) ? countLines(p) : 1;
+  if (!info.isDirectory() || depth > 32) return 0;
+  let total = 0;
+  for (const entry of await readdir(p, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const child = path.join(p, entry.name);
+    if (entry.isDirectory()) total += await countPath(child, depth + 1);
+    else if (LINES_FILE.test(entry.name)) total += await countLines(child);
+    else if (DOCUMENT_FILE.test(entry.name)) total++;
+  }
+  return total;
+}
+
+/**
+ * Cheaply estimates how many documents the inputs hold (files in folders, lines of JSON Lines), for
+ * progress display. An estimate: ingest may still skip some.
+ */
+export async function countInputDocuments(inputs: string[]): Promise<number> {
+  let total = 0;
+  for (const p of inputs) total += await countPath(p, 0);
+  return total;
 }
