@@ -116,7 +116,8 @@ export function evaluate(e: Expr, row: Row, ctx: EvalContext): Value {
     case 'hasLabels': {
       const v = evaluate(e.target, row, ctx);
       if (v === null) return null;
-      if (!(v instanceof NodeRef)) throw err(e, `label predicate: expected a node, found ${typeName(v)}`);
+      if (v instanceof RelRef) return e.labels.every((l) => ctx.view.relHasType(v.key, l));
+      if (!(v instanceof NodeRef)) throw err(e, `label predicate: expected a node or relationship, found ${typeName(v)}`);
       return e.labels.every((l) => ctx.view.hasLabel(v.key, l));
     }
     case 'call':

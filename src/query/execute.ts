@@ -76,8 +76,13 @@ function executeSingle(q: SingleQuery, ctx: EvalContext): RawResult {
         rows = projected.rows;
         scope = projected.columns;
         if (clause.where) {
+          // WHERE after WITH also sees the variables before the projection (openCypher).
           const where = clause.where;
-          rows = rows.filter((r) => evaluate(where, r, ctx) === true);
+          rows = rows.filter((r, i) => {
+            const source = projected.sources[i];
+            const merged = source ? new Map([...source, ...r]) : r;
+            return evaluate(where, merged, ctx) === true;
+          });
         }
         break;
       }
@@ -243,7 +248,12 @@ class AggState {
   }
 }
 
-function project(clause: Projection & { kind: 'with' | 'return' }, rows: Row[], scope: string[], ctx: EvalContext): { columns: string[]; rows: Row[] } {
+function project(
+  clause: Projection & { kind: 'with' | 'return' },
+  rows: Row[],
+  scope: string[],
+  ctx: EvalContext,
+): { columns: string[]; rows: Row[]; sources: (Row | undefined)[] } {
   const items = [...clause.items];
   if (clause.star) {
     const visible = scope.filter((v) => !v.startsWith(' ')).sort();
@@ -339,7 +349,7 @@ function project(clause: Projection & { kind: 'with' | 'return' }, rows: Row[], 
   const skip = clause.skip ? countOf(clause.skip, 'SKIP', ctx) : 0;
   const limit = clause.limit ? countOf(clause.limit, 'LIMIT', ctx) : Infinity;
   if (skip > 0 || limit < Infinity) out = out.slice(skip, limit === Infinity ? undefined : skip + limit);
-  return { columns, rows: out.map((o) => o.row) };
+  return { columns, rows: out.map((o) => o.row), sources: out.map((o) => (aggregating || clause.distinct ? undefined : o.source)) };
 }
 
 function countOf(e: Expr, what: string, ctx: EvalContext): number {
