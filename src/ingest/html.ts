@@ -127,6 +127,30 @@ const MIN_ARTICLE_CHARS = 140;
  * linkedom parses anything, and an unusable page yields empty text.
  */
 export function extractHtml(html: string): HtmlArticle {
+  try {
+    return extract(html);
+  } catch {
+    // linkedom and Readability are robust, but a page is arbitrary input: never let one break a build.
+    return { title: '', source: '', published: null, url: null, text: stripTags(html) };
+  }
+}
+
+/** Last-resort text of a page: tags, scripts and styles removed. */
+function stripTags(html: string): string {
+  return html
+    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+/** linkedom needs an <html> element to build a document around. */
+function asDocument(html: string): string {
+  return /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+}
+
+function extract(source0: string): HtmlArticle {
+  const html = asDocument(source0);
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   const ld = jsonLd(document);
   const h1 = document.querySelector('h1');
@@ -171,9 +195,10 @@ export function extractHtml(html: string): HtmlArticle {
     text = '';
   }
   if (text.length < MIN_ARTICLE_CHARS) {
+    // Readability found no article: the body without navigation, header, footer and asides.
     const root = document.body ?? document.documentElement;
     const fallback = root ? domToText(root, true) : '';
-    if (fallback.length > text.length) text = fallback;
+    if (fallback.trim() !== '') text = fallback;
   }
   const heading = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim();
   return {
