@@ -6,6 +6,7 @@
 import type { DocumentInfo, Evidence } from '../../src/types.js';
 import { el } from './dom.js';
 import { splitHighlights } from './text.js';
+import { fillMentions } from './mentions.js';
 import { familyColor } from './palette.js';
 import type { ViewerGraph } from './load.js';
 import { edgesBetween, type FoundPath, type PathSearchResult } from './paths.js';
@@ -123,6 +124,11 @@ export function renderNodePanel(graph: ViewerGraph, node: string, actions: Panel
       group.append(li);
     }
     root.append(group);
+  }
+  if (a.mentions?.length) {
+    const list = el('ul', { class: 'evidence mentions', 'aria-busy': 'true' });
+    root.append(el('h3', null, `Mentioned in (${a.mentions.length})`), list);
+    void fillMentions(list, a.mentions, (d) => docLine(docs.get(d), d)).finally(() => list.removeAttribute('aria-busy'));
   }
   return root;
 }

@@ -1,0 +1,126 @@
+/**
+ * The viewer in a real browser (Debian chromium via playwright-core) against the real server and a
+ * graph built from seeds/ by the real CLI (issue 5.10).
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT, WEB_DIST, buildGraphWithCli, ensureWebBuild, launchChromium, pixelStdDev, waitForViewer, watchErrors } from './helpers.js';
+
+interface Started {
+  listen(): Promise<{ url: string }>;
+  close(): Promise<void>;
+}
+
+describe('viewer', () => {
+  let browser: Browser;
+  let server: Started;
+  let url: string;
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    const graphDir = buildGraphWithCli(path.join(ROOT, 'seeds'));
+    const { createServer } = await import('../../src/server/index.js');
+    server = await createServer({ graphDir, webDir: WEB_DIST, port: 0, queryWorkers: 1 });
+    url = (await server.listen()).url;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 850 } });
+    const errors = watchErrors(page);
+    await page.goto(url + hash);
+    await waitForViewer(page);
+    return { page, errors };
+  }
+
+  async function pick(page: Page, selector: string, text: string): Promise<void> {
+    await page.fill(selector, text);
+    await page.waitForSelector(`${selector} + .suggestions li`);
+    await page.press(selector, 'Enter');
+  }
+
+  describe('loading the seeds graph', () => {
+    it('should draw a non-blank graph with a legend and no console errors', async () => {
+      const { page, errors } = await open();
+      await expect.poll(() => page.locator('#legend-types li').count()).toBeGreaterThan(1);
+      await expect.poll(() => page.locator('#legend-families li').count()).toBeGreaterThan(0);
+      await page.waitForTimeout(500);
+      const shot = await page.locator('#graph').screenshot();
+      expect(await pixelStdDev(page, shot)).toBeGreaterThan(5);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  describe('search', () => {
+    it('should select Stoltenberg and show an evidence sentence naming him', async () => {
+      const { page, errors } = await open();
+      await pick(page, '#search', 'Stoltenberg');
+      await expect.poll(() => page.locator('#panel').isVisible()).toBe(true);
+      const sentence = page.locator('#panel .sentence', { hasText: 'Stoltenberg' }).first();
+      await sentence.waitFor({ state: 'visible' });
+      expect(await sentence.textContent()).toContain('Stoltenberg');
+      expect(page.url()).toContain('node=');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('#panel').isVisible()).toBe(false);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  describe('path finder', () => {
+    it('should find a path from Stoltenberg to Assad and list its hops with evidence', async () => {
+      const { page, errors } = await open();
+      await pick(page, '#path-from', 'Stoltenberg');
+      await pick(page, '#path-to', 'Assad');
+      await page.click('#path-go');
+      await page.locator('#panel .hop').first().waitFor({ state: 'visible' });
+      expect(await page.locator('#panel .hop').count()).toBeGreaterThan(0);
+      expect(await page.locator('#panel .hop .sentence').count()).toBeGreaterThan(0);
+      expect(page.url()).toMatch(/from=.*to=/);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  describe('query console', () => {
+    it('should run a query and show rows', async () => {
+      const { page, errors } = await open();
+      await page.fill('#console-input', 'MATCH (n) RETURN n LIMIT 5');
+      await page.press('#console-input', 'Enter');
+      await page.locator('#console-output table.results tbody tr').first().waitFor({ state: 'visible' });
+      expect(await page.locator('#console-output table.results tbody tr').count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('should show a bad query\'s error with its position', async () => {
+      const { page } = await open();
+      await page.fill('#console-input', 'MATCH (n RETURN n');
+      await page.press('#console-input', 'Enter');
+      await page.locator('#console-output .console-error').waitFor({ state: 'visible' });
+      expect(await page.locator('#console-output .console-error').textContent()).toMatch(/\S/);
+      await page.close();
+    });
+  });
+
+  describe('URL state', () => {
+    it('should reproduce a selected node and a path from a link', async () => {
+      const { page } = await open();
+      await pick(page, '#search', 'Stoltenberg');
+      await page.locator('#panel .sentence').first().waitFor();
+      const link = page.url();
+      const second = await browser.newPage();
+      await second.goto(link);
+      await waitForViewer(second);
+      await second.locator('#panel .node-panel h2', { hasText: 'Stoltenberg' }).waitFor({ state: 'visible' });
+      await second.close();
+      await page.close();
+    });
+  });
+});
