@@ -1,0 +1,602 @@
+/**
+ * Cross-document entity resolution: merges the name mentions of all documents into entities.
+ *
+ * How (each step indexed by key, never all pairs, so it stays near-linear):
+ *  1. Every name mention gets a key: a lexicon entry (NATO = OTAN = North Atlantic Treaty Organization,
+ *     countries), a full person name (`recep tayyip erdogan`, titles stripped), an organisation / place
+ *     key, or — for one-word names — a per-document "short form" to be resolved later.
+ *  2. Full person names merge when one's given names are a subsequence of the other's with the same
+ *     surname ("Tayyip Erdogan" → "Recep Tayyip Erdogan"), only when that longer name is unique.
+ *  3. Acronyms defined in the text ("Syrian Observatory for Human Rights (SOHR)", or `expands`) join
+ *     their expansion everywhere.
+ *  4. Short forms: multi-word organisation names that are a prefix of a longer one, or the longer one
+ *     minus a leading country / acronym ("Syrian Observatory", "Security Council"); one-word person
+ *     names by surname; acronyms by initials. Each prefers a unique candidate in the same document,
+ *     then a unique one in the corpus; when ambiguous it stays apart.
+ *  5. Pronoun and description mentions follow `refersTo`; demonyms follow `canonical`.
+ * Order of the inputs does not matter: everything is sorted first, and ids come from canonical names.
+ */
+import type { DocumentExtraction, DocumentInfo, Entity, EntityMention, EntityRole, EntityType, MentionRef } from '../types.js';
+import {
+  acronymKey,
+  acronymMatches,
+  analyzeName,
+  initialsOf,
+  isAcronymSurface,
+  isCountryName,
+  isQualifierToken,
+  lookupLexicon,
+  looksLikeAcronym,
+  orgKey,
+  personKeyOf,
+  slugify,
+  type LexiconHit,
+  type PersonKey,
+} from './names.js';
+
+export interface Resolution {
+  /** Entities sorted by id. */
+  entities: Entity[];
+  /** `${doc}#${mentionId}` → entity id, for every mention that belongs to an entity. */
+  entityOf: Map<string, string>;
+}
+
+/** A name mention (or a mention carrying a `canonical` name) with its analysis. */
+interface Item {
+  ref: string;
+  doc: string;
+  m: EntityMention;
+  type: EntityType;
+  /** The name as written without titles, "the" or possessive. */
+  clean: string;
+  role?: string;
+  /** True for a mention that only names its entity through `canonical` (a demonym). */
+  viaCanonical: boolean;
+  /** Union-find node of the (document, key) unit the mention belongs to. */
+  unit: number;
+}
+
+type UnitKind = 'fixed' | 'person-short' | 'short' | 'acronym' | 'org-multi';
+
+interface Unit {
+  node: number;
+  doc: string;
+  /** The key's group node: where the unit goes when nothing better is found. */
+  group: number;
+  kind: UnitKind;
+  /** Surname or one-word key for short units; org key for multi-word ones. */
+  token: string;
+  items: Item[];
+}
+
+class UnionFind {
+  readonly parent: number[] = [];
+  readonly names: string[] = [];
+  readonly reasons: { node: number; reason: string }[] = [];
+  private readonly index = new Map<string, number>();
+
+  node(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.parent.length;
+      this.parent.push(i);
+      this.names.push(name);
+      this.index.set(name, i);
+    }
+    return i;
+  }
+
+  has(name: string): boolean {
+    return this.index.has(name);
+  }
+
+  get(name: string): number | undefined {
+    return this.index.get(name);
+  }
+
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r]!;
+    while (this.parent[i] !== r) {
+      const next = this.parent[i]!;
+      this.parent[i] = r;
+      i = next;
+    }
+    return r;
+  }
+
+  /** Joins two nodes; the smaller index stays the root so the outcome does not depend on call order. */
+  union(a: number, b: number, reason?: string): boolean {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (reason) this.reasons.push({ node: a, reason });
+    if (ra === rb) return false;
+    if (ra < rb) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
+    return true;
+  }
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const TYPE_ORDER: EntityType[] = ['person', 'organization', 'place', 'event', 'other'];
+const MAX_REASONS = 40;
+
+/** Strips possessive and surrounding punctuation from a mention text for the alias list. */
+function aliasForm(text: string): string {
+  return text
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .replace(/^[\s"'(\[\u201c\u2018]+|[\s"')\],;:!?\u201d\u2019]+$/gu, '')
+    .replace(/['\u2019]s?$/u, '')
+    .trim();
+}
+
+const isAllCaps = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+
+/**
+ * Merges the mentions of all documents into entities.
+ * @param texts optional document texts by id; used to find acronyms defined in parentheses
+ *   ("Syrian Observatory for Human Rights (SOHR)") when the acronym itself is not a mention.
+ */
+export function resolveEntities(
+  extractions: DocumentExtraction[],
+  documents: DocumentInfo[],
+  texts?: ReadonlyMap<string, string>,
+): Resolution {
+  void documents;
+  const uf = new UnionFind();
+  const items: Item[] = [];
+  const units = new Map<number, Unit>();
+  const itemsByDoc = new Map<string, Item[]>();
+  const itemByRef = new Map<string, Item>();
+  const lexHits = new Map<number, LexiconHit>(); // group node → lexicon entry
+  const personKeys = new Map<number, PersonKey>(); // p: group node → key
+  const groupKeyOfNonPerson = new Map<number, string>(); // n: group node → org key
+  const extraAliases = new Map<number, Set<string>>(); // node → acronyms / expansions defined in text
+  const definedGroups = new Set<number>(); // acronym groups defined in some text
+  const pending: { ref: string; doc: string; m: EntityMention; byId: Map<string, EntityMention> }[] = [];
+
+  const sorted = [...extractions].sort((a, b) => cmp(a.doc, b.doc));
+  for (const ex of sorted) {
+    const byId = new Map(ex.mentions.map((m) => [m.id, m]));
+    const mentions = [...ex.mentions].sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id));
+    const docItems: Item[] = [];
+    for (const m of mentions) {
+      const ref = `${ex.doc}#${m.id}`;
+      if (m.kind !== 'name' && !m.canonical) {
+        pending.push({ ref, doc: ex.doc, m, byId });
+        continue;
+      }
+      const item = addItem(ex.doc, ref, m);
+      if (item) {
+        docItems.push(item);
+        itemByRef.set(ref, item);
+      } else if (m.refersTo) pending.push({ ref, doc: ex.doc, m, byId });
+    }
+    itemsByDoc.set(ex.doc, docItems);
+  }
+
+  function unitFor(doc: string, groupName: string, kind: UnitKind, token: string): Unit {
+    const node = uf.node(`u:${doc}|${groupName}`);
+    let u = units.get(node);
+    if (!u) {
+      u = { node, doc, group: uf.node(groupName), kind, token, items: [] };
+      units.set(node, u);
+    }
+    return u;
+  }
+
+  function addItem(doc: string, ref: string, m: EntityMention): Item | undefined {
+    const viaCanonical = m.canonical !== undefined && m.canonical.trim() !== '';
+    const surface = viaCanonical ? m.canonical! : m.text;
+    const lex = lookupLexicon(aliasForm(surface)) ?? lookupLexicon(analyzeName(surface, 'organization').clean);
+    let type: EntityType = lex?.type ?? m.type;
+    if (viaCanonical && !lex && isCountryName(surface)) type = 'place';
+    const an = analyzeName(surface, lex ? 'organization' : type);
+    if (!an.clean) return undefined;
+    let unit: Unit;
+    if (lex) {
+      const g = `x:${lex.id}`;
+      unit = unitFor(doc, g, 'fixed', g);
+      lexHits.set(unit.group, lex);
+    } else if (type === 'person') {
+      if (an.titleOnly) return undefined;
+      const pk = personKeyOf(an.tokens);
+      if (!pk) return undefined;
+      if (pk.given.length) {
+        const g = `p:${pk.key}`;
+        unit = unitFor(doc, g, 'fixed', pk.key);
+        personKeys.set(unit.group, pk);
+      } else unit = unitFor(doc, `s:${pk.surname}`, 'person-short', pk.surname);
+    } else {
+      const key = orgKey(an.clean);
+      if (!key) return undefined;
+      if (!key.includes(' ')) {
+        unit = unitFor(doc, `s:${key}`, looksLikeAcronym(an.clean) ? 'acronym' : 'short', key);
+      } else {
+        unit = unitFor(doc, `n:${key}`, 'org-multi', key);
+        groupKeyOfNonPerson.set(unit.group, key);
+      }
+    }
+    const item: Item = { ref, doc, m, type, clean: an.clean, role: m.role ?? an.role, viaCanonical, unit: unit.node };
+    unit.items.push(item);
+    items.push(item);
+    return item;
+  }
+
+  const unitList = [...units.values()].sort((a, b) => a.node - b.node);
+  const displayCache = new Map<number, string>();
+  /** The longest way a group is written, for merge reasons. */
+  function display(group: number): string {
+    let d = displayCache.get(group);
+    if (d === undefined) {
+      d = '';
+      for (const it of unitsByGroup.get(group) ?? []) for (const x of it.items) if (x.clean.length > d.length || (x.clean.length === d.length && x.clean < d)) d = x.clean;
+      displayCache.set(group, d);
+    }
+    return d;
+  }
+  const unitsByGroup = new Map<number, Unit[]>();
+  for (const u of unitList) {
+    const list = unitsByGroup.get(u.group) ?? [];
+    list.push(u);
+    unitsByGroup.set(u.group, list);
+  }
+
+  // Step 1: full names and lexicon entries join their group at once.
+  for (const u of unitList) if (u.kind === 'fixed') uf.union(u.group, u.node);
+
+  // A multi-word name typed organisation / place in one article and person in another: same name.
+  for (const [group, key] of groupKeyOfNonPerson) {
+    const tokens = key.split(' ');
+    const pk = personKeyOf(tokens);
+    if (!pk || !pk.given.length) continue;
+    const p = uf.get(`p:${pk.key}`);
+    if (p !== undefined) uf.union(p, group, `"${display(group)}" = "${display(p)}" (same name, other type)`);
+  }
+
+  // Step 2: full person names with the same surname whose given names are contained in a longer one.
+  const bySurname = new Map<string, number[]>();
+  for (const [group, pk] of [...personKeys].sort((a, b) => a[0] - b[0])) {
+    const list = bySurname.get(pk.surname) ?? [];
+    list.push(group);
+    bySurname.set(pk.surname, list);
+  }
+  for (const groups of bySurname.values()) {
+    if (groups.length < 2) continue;
+    const byLength = [...groups].sort((a, b) => personKeys.get(b)!.given.length - personKeys.get(a)!.given.length || a - b);
+    for (const s of byLength) {
+      const sk = personKeys.get(s)!;
+      const roots = new Set<number>();
+      let target = -1;
+      for (const l of byLength) {
+        if (l === s) continue;
+        const lk = personKeys.get(l)!;
+        if (lk.given.length <= sk.given.length || !givenContained(sk.given, lk.given)) continue;
+        roots.add(uf.find(l));
+        if (target < 0) target = l;
+      }
+      if (roots.size === 1 && target >= 0) uf.union(target, s, `"${display(s)}" = "${display(target)}" (same surname, given names contained)`);
+    }
+  }
+
+  // Step 3: acronyms defined in the text: `expands`, "Full Name (ACR)" in the text, or adjacent mentions.
+  for (const [doc, docItems] of [...itemsByDoc].sort((a, b) => cmp(a[0], b[0]))) {
+    const byMention = new Map(docItems.map((it) => [it.m.id, it]));
+    const text = texts?.get(doc);
+    for (let i = 0; i < docItems.length; i++) {
+      const it = docItems[i]!;
+      if (it.viaCanonical) continue;
+      if (it.m.expands) {
+        const full = byMention.get(it.m.expands);
+        if (full) defineAcronym(it.clean, full);
+        continue;
+      }
+      if (it.type === 'person' || !it.clean.includes(' ')) continue;
+      let acr: string | undefined;
+      if (text !== undefined) {
+        const after = /^\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)/.exec(text.slice(it.m.end, it.m.end + 20));
+        acr = after?.[1];
+      } else {
+        const next = docItems[i + 1];
+        if (next && next.m.start - it.m.end >= 1 && next.m.start - it.m.end <= 3) acr = next.clean;
+      }
+      if (acr && isAcronymSurface(acr) && acronymMatches(acr, it.clean)) defineAcronym(acr, it);
+    }
+  }
+
+  function defineAcronym(acr: string, full: Item): void {
+    const fullUnit = units.get(full.unit)!;
+    const acrGroup = uf.node(`s:${acronymKey(acr)}`);
+    definedGroups.add(acrGroup);
+    const lex = lookupLexicon(acr);
+    const target = lex ? uf.node(`x:${lex.id}`) : acrGroup;
+    uf.union(fullUnit.group, target, `"${acr}" = acronym of "${full.clean}" (defined in text)`);
+    if (target !== acrGroup) uf.union(target, acrGroup);
+    const set = extraAliases.get(fullUnit.group) ?? new Set<string>();
+    set.add(acr);
+    extraAliases.set(fullUnit.group, set);
+  }
+
+  /** Roots of the entities mentioned in a document (by the units already attached). */
+  function rootsInDoc(doc: string): Set<number> {
+    const out = new Set<number>();
+    for (const it of itemsByDoc.get(doc) ?? []) out.add(uf.find(it.unit));
+    return out;
+  }
+
+  /** The unique candidate entity: in the same document if any is there, else in the corpus. */
+  function choose(doc: string, candidates: number[], self: number): { root: number; group: number; sameDoc: boolean } | 'ambiguous' | undefined {
+    const roots = new Map<number, number>(); // root → first candidate group
+    const selfRoot = uf.find(self);
+    for (const c of candidates) {
+      const r = uf.find(c);
+      if (r !== selfRoot && !roots.has(r)) roots.set(r, c);
+    }
+    if (!roots.size) return undefined;
+    const inDoc = rootsInDoc(doc);
+    const same = [...roots].filter(([r]) => inDoc.has(r));
+    if (same.length === 1) return { root: same[0]![0], group: same[0]![1], sameDoc: true };
+    if (same.length > 1) return 'ambiguous';
+    if (roots.size === 1) {
+      const [r, g] = [...roots][0]!;
+      return { root: r, group: g, sameDoc: false };
+    }
+    return 'ambiguous';
+  }
+
+  // Step 4a: multi-word organisation / place names that shorten a longer one ("Syrian Observatory").
+  const typeOfGroup = new Map<number, EntityType>();
+  const groupType = (group: number): EntityType => {
+    let t = typeOfGroup.get(group);
+    if (!t) {
+      const votes = new Map<EntityType, number>();
+      for (const u of unitsByGroup.get(group) ?? []) for (const it of u.items) votes.set(it.type, (votes.get(it.type) ?? 0) + 1);
+      t = [...votes].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0]?.[0] ?? 'other';
+      typeOfGroup.set(group, t);
+    }
+    return t;
+  };
+  const extensions = new Map<string, number[]>(); // shorter key → groups whose key extends it
+  const initialsIndex = new Map<string, number[]>(); // initials → multi-word non-person groups
+  for (const [group, key] of [...groupKeyOfNonPerson].sort((a, b) => a[0] - b[0])) {
+    const tokens = key.split(' ');
+    const add = (k: string): void => {
+      const list = extensions.get(k) ?? [];
+      if (!list.includes(group)) list.push(group);
+      extensions.set(k, list);
+    };
+    for (let n = 2; n < tokens.length; n++) if (!STOPWORD_END.has(tokens[n - 1]!)) add(tokens.slice(0, n).join(' '));
+    let q = 0;
+    while (q < tokens.length - 2 && isQualifierToken(tokens[q]!)) {
+      q++;
+      add(tokens.slice(q).join(' '));
+    }
+    for (const init of initialsOf(display(group))) {
+      const list = initialsIndex.get(init) ?? [];
+      list.push(group);
+      initialsIndex.set(init, list);
+    }
+  }
+  const multi = unitList.filter((u) => u.kind === 'org-multi').sort((a, b) => b.token.split(' ').length - a.token.split(' ').length || a.node - b.node);
+  for (const u of multi) {
+    const cands = (extensions.get(u.token) ?? []).filter((g) => g !== u.group && groupType(g) === groupType(u.group));
+    const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
+    if (pick && pick !== 'ambiguous') {
+      uf.union(pick.root, u.node, `"${display(u.group)}" = short form of "${display(pick.group)}"${pick.sameDoc ? '' : ' (corpus)'}`);
+    } else uf.union(u.group, u.node);
+  }
+
+  // Step 4b: one-word names: surnames, acronyms, first names (same document only).
+  const byGiven = new Map<string, number[]>();
+  for (const [group, pk] of [...personKeys].sort((a, b) => a[0] - b[0])) {
+    const first = pk.given[0];
+    if (!first || first.length < 2) continue;
+    const list = byGiven.get(first) ?? [];
+    list.push(group);
+    byGiven.set(first, list);
+  }
+  for (const u of unitList) {
+    if (u.kind !== 'person-short' && u.kind !== 'short' && u.kind !== 'acronym') continue;
+    const personish = u.items.some((it) => it.type === 'person');
+    let done = false;
+    if (u.kind === 'acronym') {
+      if (!definedGroups.has(u.group)) {
+        const cands = initialsIndex.get(u.token) ?? [];
+        const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
+        if (pick && pick !== 'ambiguous') {
+          uf.union(pick.root, u.node, `"${u.items[0]!.clean}" = acronym of "${display(pick.group)}" (initials${pick.sameDoc ? '' : ', corpus'})`);
+          addAlias(pick.root, u.items[0]!.clean);
+          done = true;
+        }
+      }
+    }
+    if (!done && u.kind !== 'acronym') {
+      const cands = bySurname.get(u.token) ?? [];
+      const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
+      if (pick && pick !== 'ambiguous' && (pick.sameDoc || personish)) {
+        uf.union(pick.root, u.node, `"${u.items[0]!.clean}" = surname of "${display(pick.group)}"${pick.sameDoc ? '' : ' (corpus)'}`);
+        done = true;
+      } else if (!pick && personish) {
+        const first = byGiven.get(u.token) ?? [];
+        const p = first.length ? choose(u.doc, first, u.node) : undefined;
+        if (p && p !== 'ambiguous' && p.sameDoc) {
+          uf.union(p.root, u.node, `"${u.items[0]!.clean}" = first name of "${display(p.group)}" (same document)`);
+          done = true;
+        }
+      }
+    }
+    if (!done) uf.union(u.group, u.node);
+  }
+
+  function addAlias(root: number, alias: string): void {
+    const set = extraAliases.get(root) ?? new Set<string>();
+    set.add(alias);
+    extraAliases.set(root, set);
+  }
+
+  // Step 5: build the entities.
+  const clusters = new Map<number, Item[]>();
+  for (const it of items) {
+    const r = uf.find(it.unit);
+    const list = clusters.get(r) ?? [];
+    list.push(it);
+    clusters.set(r, list);
+  }
+  const refsOf = new Map<number, { ref: string; m: EntityMention; doc: string }[]>();
+  for (const p of pending) {
+    let target: EntityMention | undefined = p.m;
+    let item: Item | undefined;
+    for (let hops = 0; hops < 6 && target?.refersTo; hops++) {
+      item = itemByRef.get(`${p.doc}#${target.refersTo}`);
+      if (item) break;
+      target = p.byId.get(target.refersTo);
+    }
+    if (!item) continue;
+    const r = uf.find(item.unit);
+    const list = refsOf.get(r) ?? [];
+    list.push({ ref: p.ref, m: p.m, doc: p.doc });
+    refsOf.set(r, list);
+  }
+
+  const reasonsOf = new Map<number, string[]>();
+  for (const { node, reason } of uf.reasons) {
+    const r = uf.find(node);
+    const list = reasonsOf.get(r) ?? [];
+    if (list.length < MAX_REASONS && !list.includes(reason)) list.push(reason);
+    reasonsOf.set(r, list);
+  }
+  const aliasesOf = new Map<number, Set<string>>();
+  for (const [node, set] of extraAliases) {
+    const r = uf.find(node);
+    const acc = aliasesOf.get(r) ?? new Set<string>();
+    for (const a of set) acc.add(a);
+    aliasesOf.set(r, acc);
+  }
+
+  const built: { root: number; entity: Entity; refs: string[]; first: string }[] = [];
+  for (const [root, members] of clusters) {
+    const refs = refsOf.get(root) ?? [];
+    const votes = new Map<EntityType, number>();
+    let lex: LexiconHit | undefined;
+    for (const it of members) {
+      votes.set(it.type, (votes.get(it.type) ?? 0) + (it.viaCanonical ? 1 : 2));
+      const g = units.get(it.unit)!.group;
+      const hit = lexHits.get(g);
+      if (hit && (!lex || hit.id < lex.id)) lex = hit;
+    }
+    for (const r of refs) votes.set(r.m.type, (votes.get(r.m.type) ?? 0) + 0.5);
+    const type = lex?.type ?? [...votes].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0]![0];
+    const label = chooseLabel(members, type, lex);
+    const aliases = new Set<string>();
+    for (const it of members) {
+      if (it.viaCanonical) continue;
+      const a = aliasForm(it.m.text);
+      if (a) aliases.add(a);
+      if (it.clean) aliases.add(it.clean);
+    }
+    for (const a of aliasesOf.get(root) ?? []) aliases.add(a);
+    aliases.add(label);
+    const roleDocs = new Map<string, Set<string>>();
+    for (const it of members) {
+      if (!it.role) continue;
+      const set = roleDocs.get(it.role) ?? new Set<string>();
+      set.add(it.doc);
+      roleDocs.set(it.role, set);
+    }
+    const roles: EntityRole[] = [...roleDocs]
+      .sort((a, b) => cmp(a[0], b[0]))
+      .map(([role, docs]) => ({ role, docs: [...docs].sort(cmp) }));
+    const reasons = [...(reasonsOf.get(root) ?? [])];
+    const variants = new Map<string, Set<string>>();
+    for (const it of members) {
+      if (it.viaCanonical) continue;
+      const g = uf.names[units.get(it.unit)!.group]!;
+      const set = variants.get(g) ?? new Set<string>();
+      set.add(it.clean);
+      variants.set(g, set);
+    }
+    for (const [, set] of [...variants].sort((a, b) => cmp(a[0], b[0]))) {
+      const forms = [...set].sort(cmp);
+      for (const f of forms.slice(1)) {
+        if (reasons.length >= MAX_REASONS) break;
+        reasons.push(`"${f}" = "${forms[0]}" (same name: case, accents, spelling or suffix)`);
+      }
+    }
+    for (const it of members) {
+      if (!it.viaCanonical || reasons.length >= MAX_REASONS) continue;
+      const r = `"${it.m.text}" → "${it.m.canonical}" (canonical)`;
+      if (!reasons.includes(r)) reasons.push(r);
+    }
+    const all = [
+      ...members.map((it) => ({ ref: it.ref, doc: it.doc, m: it.m })),
+      ...refs,
+    ].sort((a, b) => cmp(a.doc, b.doc) || a.m.start - b.m.start || a.m.end - b.m.end || cmp(a.ref, b.ref));
+    const mentions: MentionRef[] = [];
+    const seen = new Set<string>();
+    for (const x of all) {
+      const k = `${x.doc}\u0000${x.m.start}\u0000${x.m.end}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      mentions.push({ doc: x.doc, start: x.m.start, end: x.m.end });
+    }
+    built.push({
+      root,
+      refs: all.map((x) => x.ref),
+      first: all[0]!.ref,
+      entity: { id: '', type, label, aliases: [...aliases].sort(cmp), mentions, roles, mergeReasons: reasons },
+    });
+  }
+
+  // Ids: `${type}:${slug}`; on collision a suffix in the order of the entities' first mentions.
+  built.sort((a, b) => cmp(`${a.entity.type}:${slugify(a.entity.label)}`, `${b.entity.type}:${slugify(b.entity.label)}`) || cmp(a.first, b.first));
+  const used = new Set<string>();
+  const entityOf = new Map<string, string>();
+  for (const b of built) {
+    const base = `${b.entity.type}:${slugify(b.entity.label)}`;
+    let id = base;
+    for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
+    used.add(id);
+    b.entity.id = id;
+    for (const ref of b.refs) entityOf.set(ref, id);
+  }
+  const entities = built.map((b) => b.entity).sort((a, b) => cmp(a.id, b.id));
+  return { entities, entityOf };
+}
+
+const STOPWORD_END = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'on', 'in', 'at', '&']);
+
+/** True when `short`'s given names appear in order in `long`'s (initials must agree when `short` has any). */
+function givenContained(short: string[], long: string[]): boolean {
+  const shortInitials = short.filter((g) => g.length === 1);
+  if (shortInitials.length) {
+    const longInitials = long.filter((g) => g.length === 1);
+    if (shortInitials.join() !== longInitials.join()) return false;
+  }
+  let j = 0;
+  for (const g of long) if (j < short.length && g === short[j]) j++;
+  return j === short.length;
+}
+
+/** The canonical label: the fullest proper name as written, without titles; mixed case over all caps. */
+function chooseLabel(members: Item[], type: EntityType, lex: LexiconHit | undefined): string {
+  const counts = new Map<string, number>();
+  const named = members.filter((it) => !it.viaCanonical);
+  const pool = named.filter((it) => it.type === type);
+  for (const it of pool.length ? pool : named) counts.set(it.clean, (counts.get(it.clean) ?? 0) + 1);
+  if (!counts.size) {
+    const canon = members.find((it) => it.viaCanonical)?.m.canonical;
+    return canon?.trim() || lex?.canonical || members[0]?.clean || 'unnamed';
+  }
+  const score = (s: string): [number, number, number, number] => {
+    const words = s.split(' ').length;
+    const acronym = isAcronymSurface(s) ? 1 : 0;
+    return [acronym ? 0 : words, isAllCaps(s) && !acronym ? 0 : 1, counts.get(s) ?? 0, s.length];
+  };
+  return [...counts.keys()].sort((a, b) => {
+    const sa = score(a);
+    const sb = score(b);
+    for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sb[i]! - sa[i]!;
+    return cmp(a, b);
+  })[0]!;
+}

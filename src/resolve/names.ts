@@ -1,0 +1,367 @@
+/**
+ * Name analysis for entity resolution: normalisation (case, accents, transliteration, possessives),
+ * title stripping ("Turkish Foreign Minister Mevlut Cavusoglu" → "Mevlut Cavusoglu" + role
+ * "foreign minister"), person-name keys (given names + surname, particles such as al-/bin/van dropped),
+ * organisation / place keys (leading "the", corporate suffixes, British/American spellings) and acronyms.
+ * Pure functions over strings; the lexicons are read once at module load.
+ */
+import { ORGANIZATIONS } from '../lexicon/organizations.js';
+import { COUNTRIES } from '../lexicon/places.js';
+import { HONORIFIC_WORDS, TITLE_WORDS } from '../lexicon/titles.js';
+import type { EntityType } from '../types.js';
+
+/** Normalises a name for comparison: accents, transliteration, case, quotes, possessive, punctuation. */
+export function normalizeName(name: string): string {
+  return foldCase(name)
+    .replace(/['\u2019](?:s)?$/u, '')
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Slug for stable node keys: `recep-tayyip-erdogan`. */
+export function slugify(name: string): string {
+  return normalizeName(name).replace(/\s+/g, '-') || 'unnamed';
+}
+
+const FOLD: Record<string, string> = { ı: 'i', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ŀ: 'l' };
+
+/** Lower case without diacritics, with the letters NFKD does not decompose folded too (ı, ø, ß, ł…). */
+export function foldCase(s: string): string {
+  return memo(foldCache, s, foldUncached);
+}
+
+/** Memoised results (bounded: cleared when large) — names repeat a lot across a corpus. */
+function memo<T>(cache: Map<string, T>, key: string, f: (k: string) => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size > 200_000) cache.clear();
+    v = f(key);
+    cache.set(key, v);
+  }
+  return v;
+}
+const foldCache = new Map<string, string>();
+const analysisCache = new Map<string, NameAnalysis>();
+const orgKeyCache = new Map<string, string>();
+const lexCache = new Map<string, LexiconHit | null>();
+
+function foldUncached(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc\u02bb`\u00b4]/g, "'")
+    .replace(/[\u00a0\u2000-\u200b\u202f]/g, ' ')
+    .toLowerCase()
+    .replace(/[ıøæœßđłþðŀ]/g, (c) => FOLD[c] ?? c);
+}
+
+/* ------------------------------------------------------------------ lexicon lookups */
+
+const HONORIFICS = new Set(HONORIFIC_WORDS);
+const TITLES = new Set([...TITLE_WORDS, ...HONORIFIC_WORDS]);
+/** Particles inside names that are not a given name or surname of their own. */
+const PARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'at', 'az', 'bin', 'ibn', 'bint', 'ben', 'van', 'von', 'de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le', 'dos', 'das', 'do', 'ter', 'ten', 'y', 'e', 'zu', 'st']);
+const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=\p{L}{2})/u;
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq', 'obe', 'mbe', 'kbe', 'qc', 'kc']);
+/** Words that may start a name span at the beginning of a sentence but are not part of the name. */
+const LEADING_STOP = new Set(['the', 'a', 'an', 'in', 'at', 'on', 'of', 'from', 'to', 'by', 'for', 'with', 'and', 'but', 'as', 'about', 'after', 'before', 'since', 'during', 'when', 'while', 'if', 'into', 'over', 'under', 'via', 'per', 'like', 'near', 'says', 'said', 'told']);
+const STOP = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'at', 'to', 'a', 'an', 'de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'del', 'los', 'las', 'el', 'al', 'y', 'et', 'und', 'der', 'die', 'das', 've', '&']);
+const CORPORATE = new Set(['inc', 'incorporated', 'corp', 'corporation', 'ltd', 'limited', 'llc', 'plc', 'co', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'spa', 'llp', 'lp']);
+const PLACE_GENERIC = new Set(['province', 'region', 'governorate']);
+const SPELLING: Record<string, string> = {
+  defence: 'defense', centre: 'center', organisation: 'organization', programme: 'program', labour: 'labor',
+  theatre: 'theater', honour: 'honor', harbour: 'harbor', councillor: 'councilor', favour: 'favor',
+};
+/** Country aliases that name a part or a predecessor of the country, not the country itself. */
+const COUNTRY_ALIAS_EXCLUDED = new Set(['england', 'scotland', 'wales', 'northern ireland', 'soviet union', 'ussr', 'zaire', 'byelorussia', 'car']);
+
+/** A lexicon entry resolved by name: its id, canonical name, type and whether a form is an acronym. */
+export interface LexiconHit {
+  id: string;
+  canonical: string;
+  type: EntityType;
+  /** The form matched is an acronym / short name rather than a full name. */
+  short: boolean;
+}
+
+const lexiconByKey = new Map<string, LexiconHit>();
+const countryToken = new Map<string, string>(); // folded country name or demonym → key token (`turkey`, `united_states`)
+const qualifierWords = new Set<string>(); // folded: country names, demonyms, lexicon acronyms (single words)
+const countryKeys = new Set<string>(); // org keys of country names and their aliases
+
+function addLexicon(key: string, hit: LexiconHit): void {
+  if (key && !lexiconByKey.has(key)) lexiconByKey.set(key, hit);
+}
+
+for (const [name, , demonyms, aliases] of COUNTRIES) {
+  const id = `country:${normalizeName(name).replace(/\s+/g, '_')}`;
+  const hit: LexiconHit = { id, canonical: name, type: 'place', short: false };
+  const tok = normalizeName(name).replace(/\s+/g, '_');
+  for (const form of [name, ...aliases]) {
+    const folded = normalizeName(form);
+    if (COUNTRY_ALIAS_EXCLUDED.has(folded)) continue;
+    const short = isAcronymSurface(form);
+    const key = short ? acronymKey(form) : orgKey(form, false);
+    addLexicon(short ? `acr:${key}` : key, { ...hit, short });
+    if (!short) countryKeys.add(key);
+    if (short) qualifierWords.add(acronymKey(form));
+    else {
+      if (!folded.includes(' ')) qualifierWords.add(folded);
+      countryToken.set(folded, tok);
+      qualifierWords.add(tok);
+    }
+  }
+  for (const d of demonyms) {
+    const f = normalizeName(d);
+    qualifierWords.add(f);
+    countryToken.set(f, tok);
+  }
+}
+for (const [i, [type, names, shorts]] of ORGANIZATIONS.entries()) {
+  const canonical = names[0] ?? shorts[0] ?? '';
+  const id = `org:${i}`;
+  for (const n of names) addLexicon(orgKey(n, false), { id, canonical, type, short: false });
+  for (const s of shorts) {
+    if (isAcronymSurface(s)) {
+      addLexicon(`acr:${acronymKey(s)}`, { id, canonical, type, short: true });
+      qualifierWords.add(acronymKey(s));
+    } else addLexicon(orgKey(s, false), { id, canonical, type, short: true });
+  }
+}
+
+/** Looks a surface name up in the organisations and countries lexicons. */
+export function lookupLexicon(surface: string): LexiconHit | undefined {
+  return memo(lexCache, surface, lookupUncached) ?? undefined;
+}
+
+function lookupUncached(surface: string): LexiconHit | null {
+  return lookupLexiconRaw(surface) ?? null;
+}
+
+function lookupLexiconRaw(surface: string): LexiconHit | undefined {
+  if (looksLikeAcronym(surface)) {
+    const hit = lexiconByKey.get(`acr:${acronymKey(surface)}`);
+    if (hit) return hit;
+  }
+  return lexiconByKey.get(orgKey(surface, false));
+}
+
+/** True for a country name or one of its alternative names ("Turkey", "Türkiye", "United States"). */
+export function isCountryName(surface: string): boolean {
+  return countryKeys.has(orgKey(surface, false));
+}
+
+/** True for a country's demonym ("Turkish", "Syrians"). */
+export function isDemonym(surface: string): boolean {
+  const f = normalizeName(surface);
+  return countryToken.has(f) && !countryKeys.has(f);
+}
+
+/* ------------------------------------------------------------------ acronyms */
+
+/** "NATO", "U.S.", "AT&T": two or more capitals (dots and digits allowed), nothing lower case. */
+export function isAcronymSurface(s: string): boolean {
+  const t = s.trim();
+  return /^[A-Z](?:[A-Z0-9&]|\.(?=[A-Z0-9]))+\.?$/.test(t) && /[A-Z].*[A-Z]/.test(t) && t.length <= 12;
+}
+
+/** An acronym written as one capitalised word ("Nato", "Unicef") counts when the lexicon knows it. */
+export function looksLikeAcronym(s: string): boolean {
+  if (isAcronymSurface(s)) return true;
+  const t = s.trim();
+  return /^[A-Z][a-z]{2,6}$/.test(t) && lexiconByKey.get(`acr:${t.toLowerCase()}`) !== undefined;
+}
+
+/** "U.S." → "us", "NATO" → "nato". */
+export function acronymKey(s: string): string {
+  return foldCase(s).replace(/[^a-z0-9&]/g, '');
+}
+
+/**
+ * The initials a name can be abbreviated to: every word's ("sofhr"), and the content words' only
+ * ("sohr": of / for / the / al… skipped). Hyphenated words give one initial per part too ("Co-operation").
+ */
+export function initialsOf(name: string): string[] {
+  const words = foldCase(name).replace(/['\u2019]s\b/g, '').split(/[^a-z0-9&]+/).filter(Boolean);
+  if (words.length < 2) return [];
+  const all = words.map((w) => w[0]).join('');
+  const content = words.filter((w) => !STOP.has(w)).map((w) => w[0]).join('');
+  return [...new Set([content, all])].filter((x) => x.length >= 2);
+}
+
+/* ------------------------------------------------------------------ words and titles */
+
+interface Word {
+  /** As written, possessive and surrounding punctuation removed (an initial keeps its dot: "W."). */
+  raw: string;
+  /** Folded to lower case, no accents, no final dot. */
+  low: string;
+  /** Written with a possessive ("Turkey's"). */
+  poss: boolean;
+}
+
+function splitWords(surface: string): Word[] {
+  const out: Word[] = [];
+  for (const piece of surface.split(/[\s\u00a0]+/)) {
+    let raw = piece.replace(/^[^\p{L}\p{N}]+/u, '');
+    let poss = false;
+    raw = raw.replace(/[^\p{L}\p{N}.'\u2019]+$/u, '');
+    if (/['\u2019]s?$/u.test(raw)) {
+      raw = raw.replace(/['\u2019]s?$/u, '');
+      poss = true;
+    }
+    raw = /^\p{L}\.$/u.test(raw) || /^\p{Lu}\p{Ll}{0,3}\.$/u.test(raw) || /\p{L}\.\p{L}/u.test(raw) ? raw : raw.replace(/\.+$/, '');
+    if (!/[\p{L}\p{N}]/u.test(raw)) continue;
+    out.push({ raw, low: foldCase(raw).replace(/\.$/, ''), poss });
+  }
+  return out;
+}
+
+const hasUpper = (s: string): boolean => /\p{Lu}/u.test(s);
+const isLowerWord = (w: Word): boolean => !hasUpper(w.raw) && /\p{L}/u.test(w.raw) && !PARTICLES.has(w.low) && !PARTICLE_PREFIX.test(w.low);
+
+function isQualifier(w: Word): boolean {
+  return w.poss || qualifierWords.has(w.low) || isAcronymSurface(w.raw);
+}
+
+/** The analysis of one name mention's surface. */
+export interface NameAnalysis {
+  /** The name without leading "the", titles (persons), possessive and trailing junk, as written. */
+  clean: string;
+  /** Lower-case, accent-free tokens of `clean`. */
+  tokens: string[];
+  /** The role stated by the stripped title ("foreign minister"), when there was one. */
+  role?: string;
+  /** True when the whole surface was a title ("President") and no name is left. */
+  titleOnly: boolean;
+}
+
+/**
+ * Splits a mention's surface into the name proper and its leading title. Titles are stripped for
+ * persons only ("General Motors" keeps its "General"); the last word is never taken for a title.
+ */
+export function analyzeName(surface: string, type: EntityType): NameAnalysis {
+  const personal = type === 'person';
+  return memo(analysisCache, `${personal ? 'p' : 'o'}\u0000${surface}`, () => analyzeUncached(surface, personal));
+}
+
+function analyzeUncached(surface: string, personal: boolean): NameAnalysis {
+  let words = splitWords(surface);
+  // Leading stop words ("The", "In" at a sentence start) and lower-case junk before the name.
+  let lead = 0;
+  while (lead < words.length - 1) {
+    const w = words[lead]!;
+    if (LEADING_STOP.has(w.low) || isLowerWord(w)) lead++;
+    else break;
+  }
+  words = words.slice(lead);
+  let role: string | undefined;
+  let titleOnly = false;
+  if (personal && words.length) {
+    if (words.every((w) => TITLES.has(w.low) || isLowerWord(w) || isQualifier(w))) {
+      titleOnly = words.some((w) => TITLES.has(w.low));
+    }
+    let lastDrop = -1;
+    for (let i = 0; i < words.length - 1; i++) {
+      const w = words[i]!;
+      if (TITLES.has(w.low) || TITLES.has(w.low.replace(/-/g, '')) || isLowerWord(w)) lastDrop = i;
+      else if (!isQualifier(w)) break;
+    }
+    if (lastDrop >= 0) {
+      const roleWords = words
+        .slice(0, lastDrop + 1)
+        .filter((w) => TITLES.has(w.low) && !HONORIFICS.has(w.low))
+        .map((w) => w.low);
+      if (roleWords.length) role = roleWords.join(' ');
+      words = words.slice(lastDrop + 1);
+    }
+    // Trailing junk after the name ("Ellen DeGeneres as host"): cut at the first lower-case word.
+    const cut = words.findIndex((w, i) => i > 0 && isLowerWord(w));
+    if (cut > 0) words = words.slice(0, cut);
+  }
+  const clean = words.map((w) => w.raw).join(' ');
+  return { clean, tokens: words.map((w) => w.low), role, titleOnly };
+}
+
+/* ------------------------------------------------------------------ keys */
+
+/** A person's name reduced for matching: given names (with initials) and surname. */
+export interface PersonKey {
+  given: string[];
+  surname: string;
+  /** `given… surname`, the key of the full name. */
+  key: string;
+}
+
+/** Person key from the analysed tokens: particles, suffixes (Jr, III) and inner punctuation dropped. */
+export function personKeyOf(tokens: string[]): PersonKey | undefined {
+  const parts: string[] = [];
+  for (const t of tokens) {
+    const s = t.replace(PARTICLE_PREFIX, '').replace(/['\u2019.\-]/g, '');
+    if (!s || PARTICLES.has(t) || NAME_SUFFIXES.has(s)) continue;
+    if (!/\p{L}/u.test(s)) continue;
+    parts.push(s);
+  }
+  const surname = parts[parts.length - 1];
+  if (!surname) return undefined;
+  const given = parts.slice(0, -1);
+  return { given, surname, key: parts.join(' ') };
+}
+
+/**
+ * Key of an organisation or place name: folded, leading "the" and stop words dropped, possessives,
+ * corporate suffixes ("Corp."), "news agency" and generic "province"/"region" dropped, British spellings
+ * Americanised, letter-by-letter acronyms joined ("U.S." → "us"), a leading demonym or country written
+ * as the country ("Russia's Defence Ministry" = "Russian Defense Ministry").
+ */
+export function orgKey(surface: string, mapCountries = true): string {
+  return memo(orgKeyCache, `${mapCountries ? 1 : 0}${surface}`, () => orgKeyUncached(surface, mapCountries));
+}
+
+function orgKeyUncached(surface: string, mapCountries: boolean): string {
+  let toks = foldCase(surface)
+    .replace(/['\u2019]s\b/g, '')
+    .replace(/['\u2019]/g, '')
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean);
+  // join letter-by-letter acronyms: "u s" → "us"
+  const joined: string[] = [];
+  let run = false;
+  for (const t of toks) {
+    const single = t.length === 1 && /^[a-z]$/.test(t);
+    if (single && run && joined.length) joined[joined.length - 1] += t;
+    else joined.push(t);
+    run = single;
+  }
+  toks = joined.map((t) => SPELLING[t] ?? t);
+  while (toks.length > 1 && LEADING_STOP.has(toks[0]!)) toks.shift();
+  while (toks.length > 1 && CORPORATE.has(toks[toks.length - 1]!)) toks.pop();
+  if (toks.length > 2 && toks[toks.length - 2] === 'news' && (toks[toks.length - 1] === 'agency' || toks[toks.length - 1] === 'service')) toks.splice(-2, 2);
+  if (toks.length === 2 && toks[1] === 'agency') toks.pop();
+  if (toks.length > 1 && PLACE_GENERIC.has(toks[toks.length - 1]!)) toks.pop();
+  if (mapCountries && toks.length > 1) {
+    const c = countryToken.get(toks[0]!);
+    if (c) toks[0] = c;
+  }
+  return toks.join(' ');
+}
+
+/** True for a key token that may qualify an organisation's name: a country, demonym or known acronym. */
+export function isQualifierToken(token: string): boolean {
+  return qualifierWords.has(token);
+}
+
+/** True when `acronym` abbreviates `name`: its letters are the initials of the name's (content) words. */
+export function acronymMatches(acronym: string, name: string): boolean {
+  const a = acronymKey(acronym);
+  if (a.length < 2) return false;
+  if (initialsOf(name).includes(a)) return true;
+  // Looser: the letters are the initials of an ordered choice of words that starts with the first word
+  // ("Hayat Tahrir al-Sham" → HTS; "Organisation du traité de l'Atlantique nord" → OTAN).
+  const words = foldCase(name).split(/[^a-z0-9&]+/).filter(Boolean);
+  if (!words.length || words[0]![0] !== a[0]) return false;
+  let j = 0;
+  for (const w of words) if (j < a.length && w[0] === a[j]) j++;
+  return j === a.length && a.length >= Math.min(3, words.filter((w) => !STOP.has(w)).length);
+}
