@@ -55,13 +55,15 @@ export class Budget {
   readonly notices = new Set<string>();
   truncated = false;
   pathsEnumerated = 0;
+  /** Set when maxPaths was reached: every path search stops. */
+  pathsExhausted = false;
   /** Rows held at once in one clause before the query is stopped (keeps memory bounded). */
   readonly maxIntermediateRows: number;
 
   constructor(readonly options: ResolvedQueryOptions) {
     this.start = options.now();
     this.deadline = this.start + options.timeoutMs;
-    this.maxIntermediateRows = Math.max(options.maxRows * 100, 1_000_000);
+    this.maxIntermediateRows = Math.max(options.maxRows * 50, 500_000);
   }
 
   /** Call in every loop that can run long; checks the clock every 256 calls. */

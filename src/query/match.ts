@@ -246,9 +246,11 @@ function* matchPart(ctx: EvalContext, part: PatternPart, row: Row, used: Set<str
     const budget = ctx.budget;
     const maxPaths = budget.options.maxPaths;
     const self = function* (node: string, depth: number): Generator<Row> {
+      if (budget.pathsExhausted) return;
       if (depth >= len.min) {
         if (budget.pathsEnumerated >= maxPaths) {
           budget.truncated = true;
+          budget.pathsExhausted = true;
           budget.notice(`stopped after ${maxPaths.toLocaleString('en-US')} paths (maxPaths); results are incomplete — bound the pattern (*1..3) or add names`);
           return;
         }

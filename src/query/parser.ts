@@ -27,6 +27,8 @@ import { positionAt, syntaxError, tokenize, type Token } from './lexer.js';
 export const MAX_NESTING = 200;
 /** How deep the finished syntax tree may be (long operator chains build deep trees too). */
 export const MAX_TREE_DEPTH = 1500;
+/** Relationships one pattern may chain (`(a)-->(b)-->…`). */
+export const MAX_PATTERN_LENGTH = 100;
 
 const CLAUSE_WORDS = new Set(['MATCH', 'OPTIONAL', 'WHERE', 'WITH', 'RETURN', 'UNWIND', 'ORDER', 'SKIP', 'LIMIT', 'UNION', 'CREATE']);
 const WRITE_WORDS = new Set(['DELETE', 'DETACH', 'SET', 'REMOVE', 'MERGE', 'CALL', 'FOREACH', 'LOAD', 'USE']);
@@ -252,8 +254,12 @@ class Parser {
 
   private parsePatternList(): PatternPart[] {
     const patterns: PatternPart[] = [];
-    do patterns.push(this.parsePatternPart());
-    while (this.acceptP(','));
+    do {
+      if (patterns.length >= MAX_PATTERN_LENGTH) {
+        throw syntaxError(this.text, this.peek().pos, `too many patterns: expected at most ${MAX_PATTERN_LENGTH} comma-separated patterns, found more`);
+      }
+      patterns.push(this.parsePatternPart());
+    } while (this.acceptP(','));
     return patterns;
   }
 
@@ -287,6 +293,9 @@ class Parser {
     const nodes: NodePattern[] = [this.parseNodePattern()];
     const rels: RelPattern[] = [];
     while (this.isP('-') || (this.isP('<') && this.isP('-', 1))) {
+      if (rels.length >= MAX_PATTERN_LENGTH) {
+        throw syntaxError(this.text, this.peek().pos, `pattern too long: expected at most ${MAX_PATTERN_LENGTH} relationships in one pattern, found more; use a variable-length relationship (*1..3)`);
+      }
       rels.push(this.parseRelPattern());
       nodes.push(this.parseNodePattern());
     }

@@ -3,7 +3,7 @@
  * the engine's own values (exact integers, int/float distinction) for the conformance runner.
  */
 import type Graph from 'graphology';
-import { NewsgraphError, QueryError } from '../errors.js';
+import { NewsgraphError, QueryLimitError, QuerySyntaxError } from '../errors.js';
 import type { QueryResult } from '../types.js';
 import type { QueryAst } from './ast.js';
 import { Budget, GraphView, resolveQueryOptions, type QueryOptions } from './context.js';
@@ -21,7 +21,7 @@ export interface RawQueryResult extends RawResult {
 }
 
 /** Largest query text accepted (characters). */
-export const MAX_QUERY_LENGTH = 100_000;
+export const MAX_QUERY_LENGTH = 1_000_000;
 
 /** Run a query and return engine values (bigint integers, node references). */
 export function executeRaw(graph: Graph, text: string | QueryAst, options?: QueryOptions): RawQueryResult {
@@ -31,9 +31,14 @@ export function executeRaw(graph: Graph, text: string | QueryAst, options?: Quer
   let ast: QueryAst;
   if (typeof text === 'string') {
     if (text.length > MAX_QUERY_LENGTH) {
-      throw new QueryError(`query too long: expected at most ${MAX_QUERY_LENGTH.toLocaleString('en-US')} characters, found ${text.length.toLocaleString('en-US')}`);
+      throw new QueryLimitError(`query too long: expected at most ${MAX_QUERY_LENGTH.toLocaleString('en-US')} characters, found ${text.length.toLocaleString('en-US')}`);
     }
-    ast = parseQuery(text);
+    try {
+      ast = parseQuery(text);
+    } catch (e) {
+      if (e instanceof RangeError) throw new QuerySyntaxError('nesting too deep: the query is nested more deeply than the parser allows', { offset: 0, line: 1, column: 1 });
+      throw e;
+    }
   } else ast = text;
   let raw: RawResult;
   try {
@@ -42,7 +47,7 @@ export function executeRaw(graph: Graph, text: string | QueryAst, options?: Quer
     if (e instanceof NewsgraphError) throw e;
     if (e instanceof RangeError) {
       // Deep recursion in a pathological pattern: report it as a limit, never crash the caller.
-      throw new QueryError(`query stopped: ${e.message}; simplify the query`);
+      throw new QueryLimitError(`query stopped: ${e.message}; simplify the query`);
     }
     throw e;
   }
