@@ -352,31 +352,39 @@ export function resolveEntities(
     if (!t) {
       const votes = new Map<EntityType, number>();
       for (const u of unitsByGroup.get(group) ?? []) for (const it of u.items) votes.set(it.type, (votes.get(it.type) ?? 0) + 1);
-      t = [...votes].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0]?.[0] ?? 'other';
+      t = lexHits.get(group)?.type ?? [...votes].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0]?.[0] ?? 'other';
       typeOfGroup.set(group, t);
     }
     return t;
   };
   const extensions = new Map<string, number[]>(); // shorter key → groups whose key extends it
   const initialsIndex = new Map<string, number[]>(); // initials → multi-word non-person groups
-  for (const [group, key] of [...groupKeyOfNonPerson].sort((a, b) => a[0] - b[0])) {
-    const tokens = key.split(' ');
-    const add = (k: string): void => {
-      const list = extensions.get(k) ?? [];
+  // Organisation / place groups (lexicon ones included) by every multi-word key they are written with.
+  const nonPersonKeys = new Map<number, Set<string>>();
+  for (const u of unitList) {
+    if (u.kind !== 'org-multi' && !lexHits.has(u.group)) continue;
+    const set = nonPersonKeys.get(u.group) ?? new Set<string>();
+    for (const it of u.items) if (!it.viaCanonical) set.add(orgKey(it.clean));
+    nonPersonKeys.set(u.group, set);
+  }
+  for (const [group, keys] of [...nonPersonKeys].sort((a, b) => a[0] - b[0])) {
+    const add = (index: Map<string, number[]>, k: string): void => {
+      const list = index.get(k) ?? [];
       if (!list.includes(group)) list.push(group);
-      extensions.set(k, list);
+      index.set(k, list);
     };
-    for (let n = 2; n < tokens.length; n++) if (!STOPWORD_END.has(tokens[n - 1]!)) add(tokens.slice(0, n).join(' '));
-    let q = 0;
-    while (q < tokens.length - 2 && isQualifierToken(tokens[q]!)) {
-      q++;
-      add(tokens.slice(q).join(' '));
+    for (const key of [...keys].sort(cmp)) {
+      const tokens = key.split(' ');
+      if (tokens.length < 2) continue;
+      for (let n = 2; n < tokens.length; n++) if (!STOPWORD_END.has(tokens[n - 1]!)) add(extensions, tokens.slice(0, n).join(' '));
+      let q = 0;
+      while (q < tokens.length - 2 && isQualifierToken(tokens[q]!)) {
+        q++;
+        add(extensions, tokens.slice(q).join(' '));
+      }
     }
-    for (const init of initialsOf(display(group))) {
-      const list = initialsIndex.get(init) ?? [];
-      list.push(group);
-      initialsIndex.set(init, list);
-    }
+    if (lexHits.has(group)) continue; // lexicon acronyms are known already
+    for (const init of initialsOf(display(group))) add(initialsIndex, init);
   }
   const multi = unitList.filter((u) => u.kind === 'org-multi').sort((a, b) => b.token.split(' ').length - a.token.split(' ').length || a.node - b.node);
   for (const u of multi) {

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentExtraction, EntityMention, EntityType } from '../types.js';
+import { resolveEntities } from './index.js';
+
+/** A mention spec: [text, type] or a full partial mention. */
+type Spec = [string, EntityType] | (Partial<EntityMention> & { text: string; type: EntityType });
+
+/** Builds an extraction whose text is the mention texts joined by " ... " (offsets exact). */
+function doc(id: string, specs: Spec[]): { ex: DocumentExtraction; text: string } {
+  let text = '';
+  const mentions: EntityMention[] = [];
+  specs.forEach((spec, i) => {
+    const s = Array.isArray(spec) ? { text: spec[0], type: spec[1] } : spec;
+    if (text) text += ' ... ';
+    const start = text.length;
+    text += s.text;
+    mentions.push({ id: `m${i}`, start, end: start + s.text.length, sentence: 0, kind: 'name', ...s } as EntityMention);
+  });
+  return { ex: { doc: id, sentences: [], mentions, relations: [], attributions: [], claims: [] }, text };
+}
+
+function resolve(docs: Record<string, Spec[]>) {
+  const built = Object.entries(docs).map(([id, specs]) => doc(id, specs));
+  const res = resolveEntities(
+    built.map((b) => b.ex),
+    [],
+    new Map(built.map((b) => [b.ex.doc, b.text])),
+  );
+  return { ...res, built };
+}
+
+/** The entity id of the mention with this text in this document. */
+function idOf(r: ReturnType<typeof resolve>, docId: string, text: string): string | undefined {
+  const b = r.built.find((x) => x.ex.doc === docId)!;
+  const m = b.ex.mentions.find((x) => x.text === text);
+  return m ? r.entityOf.get(`${docId}#${m.id}`) : undefined;
+}
+
+describe('resolve/entities', () => {
+  describe('resolveEntities', () => {
+    const mustMerge: { label: string; docs: Record<string, Spec[]>; a: [string, string]; b: [string, string] }[] = [
+      { label: 'surname → full name, other document', docs: { d1: [['Recep Tayyip Erdogan', 'person']], d2: [['Erdogan', 'person']] }, a: ['d1', 'Recep Tayyip Erdogan'], b: ['d2', 'Erdogan'] },
+      { label: 'title + full name', docs: { d1: [['President Recep Tayyip Erdogan', 'person']], d2: [['Recep Tayyip Erdogan', 'person']] }, a: ['d1', 'President Recep Tayyip Erdogan'], b: ['d2', 'Recep Tayyip Erdogan'] },
+      { label: 'demonym + title + name', docs: { d1: [['Turkish Foreign Minister Mevlut Cavusoglu', 'person']], d2: [['Mevlüt Cavusoglu', 'person']] }, a: ['d1', 'Turkish Foreign Minister Mevlut Cavusoglu'], b: ['d2', 'Mevlüt Cavusoglu'] },
+      { label: "possessive country + title", docs: { d1: [["Turkey’s President Recep Tayyip Erdogan", 'person']], d2: [['Erdogan', 'person']] }, a: ['d1', "Turkey’s President Recep Tayyip Erdogan"], b: ['d2', 'Erdogan'] },
+      { label: 'given names contained', docs: { d1: [['Recep Tayyip Erdogan', 'person']], d2: [['Tayyip Erdogan', 'person']] }, a: ['d1', 'Recep Tayyip Erdogan'], b: ['d2', 'Tayyip Erdogan'] },
+      { label: 'honorific + surname', docs: { d1: [['Rahmi Dogan', 'person']], d2: [['Mr Dogan', 'person']] }, a: ['d1', 'Rahmi Dogan'], b: ['d2', 'Mr Dogan'] },
+      { label: 'acronym + title + name', docs: { d1: [['NATO chief Jens Stoltenberg', 'person']], d2: [['Nato Secretary General Jens Stoltenberg', 'person']] }, a: ['d1', 'NATO chief Jens Stoltenberg'], b: ['d2', 'Nato Secretary General Jens Stoltenberg'] },
+      { label: 'particle al- dropped for the surname', docs: { d1: [['Bashar al-Assad', 'person']], d2: [['Assad', 'person']] }, a: ['d1', 'Bashar al-Assad'], b: ['d2', 'Assad'] },
+      { label: 'Al-Assad / al-Assad', docs: { d1: [['Bashar Al-Assad', 'person']], d2: [['al-Assad', 'person']] }, a: ['d1', 'Bashar Al-Assad'], b: ['d2', 'al-Assad'] },
+      { label: 'possessive', docs: { d1: [['Recep Tayyip Erdogan', 'person']], d2: [["Erdogan's", 'person']] }, a: ['d1', 'Recep Tayyip Erdogan'], b: ['d2', "Erdogan's"] },
+      { label: 'middle initial', docs: { d1: [['Richard M. Nixon', 'person']], d2: [['Richard Nixon', 'person']] }, a: ['d1', 'Richard M. Nixon'], b: ['d2', 'Richard Nixon'] },
+      { label: 'generational suffix', docs: { d1: [['W. Mark Felt Sr.', 'person']], d2: [['Mark Felt', 'person']] }, a: ['d1', 'W. Mark Felt Sr.'], b: ['d2', 'Mark Felt'] },
+      { label: 'all caps', docs: { d1: [['Gary Ross', 'person']], d2: [['GARY ROSS', 'person']] }, a: ['d1', 'Gary Ross'], b: ['d2', 'GARY ROSS'] },
+      { label: 'case of an acronym', docs: { d1: [['NATO', 'organization']], d2: [['Nato', 'organization']] }, a: ['d1', 'NATO'], b: ['d2', 'Nato'] },
+      { label: 'acronym ↔ expansion (lexicon)', docs: { d1: [['North Atlantic Treaty Organization', 'organization']], d2: [['NATO', 'organization']] }, a: ['d1', 'North Atlantic Treaty Organization'], b: ['d2', 'NATO'] },
+      { label: 'foreign acronym (lexicon)', docs: { d1: [['Syrian Observatory for Human Rights', 'organization']], d2: [['OSDH', 'organization']] }, a: ['d1', 'Syrian Observatory for Human Rights'], b: ['d2', 'OSDH'] },
+      { label: 'French acronym OTAN', docs: { d1: [['NATO', 'organization']], d2: [['OTAN', 'organization']] }, a: ['d1', 'NATO'], b: ['d2', 'OTAN'] },
+      { label: 'acronym defined in text (adjacent mentions)', docs: { d1: [['Zorbian Widget Makers Union', 'organization'], ['ZWMU', 'organization']], d2: [['ZWMU', 'organization']] }, a: ['d1', 'Zorbian Widget Makers Union'], b: ['d2', 'ZWMU'] },
+      { label: 'acronym by initials, stop words ignored', docs: { d1: [['Committee for Blue Rivers', 'organization'], ['Paris', 'place'], ['CBR', 'organization']] }, a: ['d1', 'Committee for Blue Rivers'], b: ['d1', 'CBR'] },
+      { label: 'prefix of a unique organisation', docs: { d1: [['Syrian Observatory for Human Rights', 'organization']], d2: [['Syrian Observatory', 'organization']] }, a: ['d1', 'Syrian Observatory for Human Rights'], b: ['d2', 'Syrian Observatory'] },
+      { label: 'organisation minus its country', docs: { d1: [['UN Security Council', 'organization']], d2: [['Security Council', 'organization']] }, a: ['d1', 'UN Security Council'], b: ['d2', 'Security Council'] },
+      { label: "possessive country ↔ demonym", docs: { d1: [["Russia's Defense Ministry", 'organization']], d2: [['Russian Defence Ministry', 'organization']] }, a: ['d1', "Russia's Defense Ministry"], b: ['d2', 'Russian Defence Ministry'] },
+      { label: 'British / American spelling', docs: { d1: [['Defence Ministry', 'organization']], d2: [['Defense Ministry', 'organization']] }, a: ['d1', 'Defence Ministry'], b: ['d2', 'Defense Ministry'] },
+      { label: 'corporate suffix', docs: { d1: [['Microsoft Corp.', 'organization']], d2: [['Microsoft', 'organization']] }, a: ['d1', 'Microsoft Corp.'], b: ['d2', 'Microsoft'] },
+      { label: 'news agency', docs: { d1: [['Anadolu news agency', 'organization']], d2: [['Anadolu', 'organization']] }, a: ['d1', 'Anadolu news agency'], b: ['d2', 'Anadolu'] },
+      { label: 'leading "the"', docs: { d1: [['the Gulf of Aden', 'place']], d2: [['Gulf of Aden', 'place']] }, a: ['d1', 'the Gulf of Aden'], b: ['d2', 'Gulf of Aden'] },
+      { label: 'generic "province"', docs: { d1: [['Idlib province', 'place']], d2: [['Idlib', 'place']] }, a: ['d1', 'Idlib province'], b: ['d2', 'Idlib'] },
+      { label: 'country typed organisation once', docs: { d1: [['Turkey', 'place']], d2: [['Turkey', 'organization']] }, a: ['d1', 'Turkey'], b: ['d2', 'Turkey'] },
+      { label: 'country acronym', docs: { d1: [['United States', 'place']], d2: [['U.S.', 'place']] }, a: ['d1', 'United States'], b: ['d2', 'U.S.'] },
+      { label: 'same-document surname typed otherwise by the tagger', docs: { d1: [['Tyler Hansbrough', 'person'], ['Hansbrough', 'place']] }, a: ['d1', 'Tyler Hansbrough'], b: ['d1', 'Hansbrough'] },
+      { label: 'ambiguous surname: the one in the same document', docs: { d1: [['Kim Jong-un', 'person'], ['Kim Yo-jong', 'person']], d2: [['Laura Bush', 'person'], ['Bush', 'person']], d3: [['George Bush', 'person']] }, a: ['d2', 'Laura Bush'], b: ['d2', 'Bush'] },
+      { label: 'nickname in brackets', docs: { d1: [['Luis Gerardo (Jerry) Ortiz', 'person']], d2: [['Jerry Ortiz', 'person']] }, a: ['d1', 'Luis Gerardo (Jerry) Ortiz'], b: ['d2', 'Jerry Ortiz'] },
+    ];
+    it.each(mustMerge)('should merge: $label', ({ docs, a, b }) => {
+      const r = resolve(docs);
+      const ia = idOf(r, ...a);
+      expect(ia).toBeDefined();
+      expect(idOf(r, ...b)).toBe(ia);
+    });
+
+    const mustNotMerge: typeof mustMerge = [
+      { label: 'different first names, same surname', docs: { d1: [['George Bush', 'person']], d2: [['Laura Bush', 'person']] }, a: ['d1', 'George Bush'], b: ['d2', 'Laura Bush'] },
+      { label: 'father and son by initials', docs: { d1: [['George W. Bush', 'person']], d2: [['George H. W. Bush', 'person']] }, a: ['d1', 'George W. Bush'], b: ['d2', 'George H. W. Bush'] },
+      { label: 'ambiguous surname in a third document', docs: { d1: [['George Bush', 'person']], d2: [['Laura Bush', 'person']], d3: [['Bush', 'person']] }, a: ['d1', 'George Bush'], b: ['d3', 'Bush'] },
+      { label: 'ambiguous surname, other candidate', docs: { d1: [['George Bush', 'person']], d2: [['Laura Bush', 'person']], d3: [['Bush', 'person']] }, a: ['d2', 'Laura Bush'], b: ['d3', 'Bush'] },
+      { label: 'two people with the same surname in one document', docs: { d1: [['Kim Jong-un', 'person'], ['Kim Yo-jong', 'person']] }, a: ['d1', 'Kim Jong-un'], b: ['d1', 'Kim Yo-jong'] },
+      { label: 'country ≠ organisation named after it', docs: { d1: [['Syria', 'place'], ['Syrian Observatory for Human Rights', 'organization']] }, a: ['d1', 'Syria'], b: ['d1', 'Syrian Observatory for Human Rights'] },
+      { label: 'demonym ≠ country', docs: { d1: [['Russia', 'place']], d2: [['Russian', 'other']] }, a: ['d1', 'Russia'], b: ['d2', 'Russian'] },
+      { label: 'city ≠ team named after it', docs: { d1: [['New Orleans', 'place'], ['New Orleans Saints', 'organization']] }, a: ['d1', 'New Orleans'], b: ['d1', 'New Orleans Saints'] },
+      { label: 'city ≠ newspaper named after it', docs: { d1: [['New York', 'place']], d2: [['New York Times', 'organization']] }, a: ['d1', 'New York'], b: ['d2', 'New York Times'] },
+      { label: 'short form of two organisations', docs: { d1: [['Russian Foreign Ministry', 'organization']], d2: [['Turkish Foreign Ministry', 'organization']], d3: [['Foreign Ministry', 'organization']] }, a: ['d1', 'Russian Foreign Ministry'], b: ['d3', 'Foreign Ministry'] },
+      { label: 'two organisations sharing a prefix', docs: { d1: [['Syrian Observatory for Human Rights', 'organization']], d2: [['Syrian Network for Human Rights', 'organization']] }, a: ['d1', 'Syrian Observatory for Human Rights'], b: ['d2', 'Syrian Network for Human Rights'] },
+      { label: 'person ≠ company on a surname in another document', docs: { d1: [['Gerald Ford', 'person']], d2: [['Ford', 'organization']] }, a: ['d1', 'Gerald Ford'], b: ['d2', 'Ford'] },
+      { label: 'acronym with two expansions', docs: { d1: [['Committee for Blue Rivers', 'organization']], d2: [['Council of Black Rabbits', 'organization']], d3: [['CBR', 'organization']] }, a: ['d1', 'Committee for Blue Rivers'], b: ['d3', 'CBR'] },
+      { label: 'England ≠ United Kingdom', docs: { d1: [['England', 'place']], d2: [['United Kingdom', 'place']] }, a: ['d1', 'England'], b: ['d2', 'United Kingdom'] },
+    ];
+    it.each(mustNotMerge)('should not merge: $label', ({ docs, a, b }) => {
+      const r = resolve(docs);
+      const ia = idOf(r, ...a);
+      expect(ia).toBeDefined();
+      expect(idOf(r, ...b)).not.toBe(ia);
+    });
+
+    it('should give the longest full name without titles as the label, and every surface name as an alias', () => {
+      const r = resolve({
+        d1: [['Turkish President Recep Tayyip Erdogan', 'person']],
+        d2: [['Tayyip Erdogan', 'person'], ['Erdogan', 'person']],
+        d3: [["Erdogan's", 'person']],
+      });
+      const e = r.entities.find((x) => x.label === 'Recep Tayyip Erdogan');
+      expect(e?.id).toBe('person:recep-tayyip-erdogan');
+      expect(e?.aliases).toEqual(expect.arrayContaining(['Turkish President Recep Tayyip Erdogan', 'Recep Tayyip Erdogan', 'Tayyip Erdogan', 'Erdogan']));
+      expect(e?.mentions).toHaveLength(4);
+      expect(e?.roles).toEqual([{ role: 'president', docs: ['d1'] }]);
+      expect(e?.mergeReasons.some((x) => x.includes('surname of'))).toBe(true);
+      expect(e?.mergeReasons.length).toBeGreaterThan(0);
+    });
+
+    it('should add an acronym defined in the text to the aliases even when it is no mention', () => {
+      const built = doc('d1', [['Zorbian Widget Makers Union', 'organization']]);
+      const text = `${built.text} (ZWMU) said`;
+      const r = resolveEntities([built.ex], [], new Map([['d1', text]]));
+      expect(r.entities[0]?.aliases).toContain('ZWMU');
+      expect(r.entities[0]?.mergeReasons[0]).toMatch(/acronym of "Zorbian Widget Makers Union" \(defined in text\)/);
+    });
+
+    it('should explain lexicon and acronym merges', () => {
+      const r = resolve({ d1: [['Syrian Observatory for Human Rights', 'organization']], d2: [['OSDH', 'organization']] });
+      const e = r.entities.find((x) => x.aliases.includes('OSDH'));
+      expect(e?.label).toBe('Syrian Observatory for Human Rights');
+      expect(e?.type).toBe('organization');
+      expect(e?.mergeReasons.join(' ')).toMatch(/OSDH/);
+    });
+
+    it('should vote the type, with country names always places', () => {
+      const r = resolve({ d1: [['Turkey', 'organization']], d2: [['Turkey', 'organization']], d3: [['Turkey', 'place']] });
+      expect(r.entities).toHaveLength(1);
+      expect(r.entities[0]?.type).toBe('place');
+      const v = resolve({ d1: [['Zorblax Industries', 'organization']], d2: [['Zorblax Industries', 'organization']], d3: [['Zorblax Industries', 'place']] });
+      expect(v.entities[0]?.type).toBe('organization');
+    });
+
+    it('should attach pronouns and descriptions through refersTo', () => {
+      const r = resolve({
+        d1: [['Jens Stoltenberg', 'person'], { text: 'He', type: 'person', kind: 'pronoun', refersTo: 'm0' }, { text: 'the NATO chief', type: 'person', kind: 'description', refersTo: 'm0' }],
+      });
+      expect(r.entities).toHaveLength(1);
+      expect(r.entities[0]?.mentions).toHaveLength(3);
+      expect(r.entityOf.get('d1#m1')).toBe('person:jens-stoltenberg');
+      expect(r.entityOf.get('d1#m2')).toBe('person:jens-stoltenberg');
+      expect(r.entities[0]?.aliases).toEqual(['Jens Stoltenberg']);
+    });
+
+    it('should merge a demonym with its country only through canonical', () => {
+      const r = resolve({ d1: [['Turkey', 'place'], { text: 'Turkish', type: 'place', canonical: 'Turkey' }], d2: [{ text: 'Syrian', type: 'place', canonical: 'Syria' }] });
+      expect(r.entityOf.get('d1#m1')).toBe(r.entityOf.get('d1#m0'));
+      expect(r.entityOf.get('d2#m0')).toBe('place:syria');
+      expect(r.entities.find((e) => e.id === 'place:syria')?.label).toBe('Syria');
+    });
+
+    it('should honour expands set by the recogniser', () => {
+      const r = resolve({ d1: [['Quorvian Liberation Front', 'organization'], { text: 'QLF', type: 'organization', expands: 'm0' }], d2: [['QLF', 'organization']] });
+      expect(r.entityOf.get('d2#m0')).toBe(r.entityOf.get('d1#m0'));
+    });
+
+    it('should not make an entity of a bare title', () => {
+      const r = resolve({ d1: [['President', 'person'], ['Jens Stoltenberg', 'person']] });
+      expect(r.entityOf.has('d1#m0')).toBe(false);
+    });
+
+    it('should not depend on the order of documents or mentions', () => {
+      const docs: Record<string, Spec[]> = {
+        a: [['President Recep Tayyip Erdogan', 'person'], ['Turkey', 'place'], ['NATO', 'organization'], ['Kim Jong-un', 'person'], ['Kim', 'person']],
+        b: [['Erdogan', 'person'], ['Syrian Observatory', 'organization'], ['Kim Yo-jong', 'person'], ['Kim', 'person']],
+        c: [['Syrian Observatory for Human Rights', 'organization'], ['OSDH', 'organization'], ['Nato', 'organization'], ['Mr Dogan', 'person']],
+        d: [['Rahmi Dogan', 'person'], ['Kim', 'person'], ['Turkey', 'organization']],
+      };
+      const built = Object.entries(docs).map(([id, specs]) => doc(id, specs));
+      const base = resolveEntities(built.map((b) => b.ex), []);
+      const seeds = [1, 2, 3, 4, 5];
+      for (const seed of seeds) {
+        let x = seed;
+        const rand = (): number => ((x = (x * 16807) % 2147483647) / 2147483647);
+        const shuffled = built
+          .map((b) => ({ ...b.ex, mentions: [...b.ex.mentions].sort(() => rand() - 0.5) }))
+          .sort(() => rand() - 0.5);
+        const again = resolveEntities(shuffled, []);
+        expect(again.entities).toEqual(base.entities);
+        expect([...again.entityOf].sort()).toEqual([...base.entityOf].sort());
+      }
+    });
+
+    it('should give deterministic distinct ids when two entities share a label', () => {
+      const r = resolve({ d1: [['Kim Jong-un', 'person'], ['Kim Yo-jong', 'person']], d2: [['Kim', 'person']], d3: [['Kim', 'person']] , d4: [['Kim', 'organization']]});
+      const ids = r.entities.map((e) => e.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual([...ids].sort());
+    });
+  });
+});
