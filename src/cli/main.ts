@@ -4,19 +4,26 @@
  * Exit codes: 0 success; 1 error (unreadable explicit input, bad graph, failed query); 2 usage
  * (unknown command or flag); 3 built, but some inputs inside folders or JSON Lines were skipped.
  */
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NewsgraphError, QuerySyntaxError, UsageError } from '../errors.js';
-import { toGexf } from '../export/gexf.js';
-import { toJson } from '../export/json.js';
-import { buildGraph, extractInputs, extractRecord } from '../graph/index.js';
-import { readDocuments } from '../ingest/index.js';
-import { formatResult, runQuery } from '../query/index.js';
-import { createServer } from '../server/index.js';
-import { readExtractionRecords, readGraph, writeGraph } from '../store/index.js';
 import type { ExtractionRecord, SkippedInput } from '../types.js';
-import { toExtractJson } from './extract-json.js';
+
+// Stages are loaded on demand, so that `--help` and usage errors answer at once.
+const load = {
+  graph: () => import('../graph/index.js'),
+  ingest: () => import('../ingest/index.js'),
+  query: () => import('../query/index.js'),
+  server: () => import('../server/index.js'),
+  store: () => import('../store/index.js'),
+  export: () => import('../export/index.js'),
+  extractJson: () => import('./extract-json.js'),
+};
+import type { KnowledgeGraph } from '../graph/build.js';
+import type { GraphState } from '../graph/incremental.js';
+import { GraphFormatError } from '../errors.js';
+import { createProgressBar } from './progress.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -78,40 +85,40 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
   const out = (values.out as string | undefined) ?? (positionals.length || fromExtractions.length ? undefined : path.join(process.cwd(), 'graph'));
   if (!out) throw new UsageError('build: --out DIR is required when inputs are given (e.g. newsgraph build articles/ --out graph/)');
   const quiet = Boolean(values.quiet);
+  const workers = parseWorkers(values.workers);
   const started = Date.now();
+  const { buildGraph, extractInputs, countInputDocuments } = await load.graph();
+  const { readExtractionRecords, writeGraph } = await load.store();
+  const bar = createProgressBar({ enabled: quiet ? false : undefined });
   const byId = new Map<string, ExtractionRecord>();
-  for (const file of fromExtractions) for await (const r of readExtractionRecords(file)) byId.set(r.document.id, r);
-  let skipped: SkippedInput[] = [];
-  if (inputs.length) {
-    const result = await extractInputs(inputs);
-    for (const r of result.records) byId.set(r.document.id, r);
-    skipped = result.skipped;
-  }
-  const records = [...byId.values()];
-  const name = inputs[0] ? path.basename(path.resolve(inputs[0])) : 'newsgraph';
-  const graph = buildGraph(records, { skipped, name });
-  await writeGraph(out, graph, records);
-  const explicit = await explicitFiles(positionals);
-  const { explicitFailures, others } = summarizeSkipped(skipped, explicit);
-  for (const s of explicitFailures) io.err(`newsgraph build: cannot read "${s.path}": ${s.reason}\n`);
-  if (!quiet) {
-    const docs = graph.getAttribute('documents').length;
-    io.out(
-      `Built ${out}: ${docs} document${docs === 1 ? '' : 's'}, ${graph.order} entities, ${graph.size} relations, ` +
-        `${graph.getAttribute('claims').filter((c) => c.disputed).length} disputed claims in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-    );
-    if (others.length) {
-      io.out(`Skipped ${others.length} input${others.length === 1 ? '' : 's'}:\n`);
-      for (const s of others) io.out(`  ${s.path}: ${s.reason}\n`);
+  try {
+    for (const file of fromExtractions) for await (const r of readExtractionRecords(file)) byId.set(r.document.id, r);
+    let skipped: SkippedInput[] = [];
+    if (inputs.length) {
+      if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);
+      const result = await extractInputs(inputs, { workers, onProgress: (p) => bar.update(p.documents + p.skipped) });
+      for (const r of result.records) byId.set(r.document.id, r);
+      skipped = result.skipped;
     }
+    const records = [...byId.values()];
+    bar.stage('building graph');
+    const name = inputs[0] ? path.basename(path.resolve(inputs[0])) : 'newsgraph';
+    const graph = buildGraph(records, { skipped, name });
+    bar.stage('writing');
+    await writeGraph(out, graph, records);
+    bar.done();
+    return reportBuilt('build', out, graph, skipped, await explicitFiles(positionals), quiet, started);
+  } finally {
+    bar.done();
   }
-  if (explicitFailures.length) return EXIT_ERROR;
-  return others.length ? EXIT_SKIPPED : EXIT_OK;
 }
 
 async function commandExtract(positionals: string[], values: Record<string, unknown>): Promise<number> {
   if (!positionals.length) throw new UsageError('extract: give at least one file or folder (newsgraph extract PATH... --json)');
   const jsonl = Boolean(values.jsonl);
+  const { readDocuments } = await load.ingest();
+  const { extractRecord } = await load.graph();
+  const { toExtractJson } = await load.extractJson();
   const explicit = await explicitFiles(positionals);
   const docs: ExtractionRecord[] = [];
   let failed = false;
@@ -148,6 +155,7 @@ async function serve(graphDir: string, values: Record<string, unknown>): Promise
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
     io.err(`newsgraph serve: warning: binding to ${host} makes the graph and its query API reachable from other machines.\n`);
   }
+  const { createServer } = await load.server();
   const server = await createServer({ graphDir, host, port });
   const { url } = await server.listen();
   io.out(`newsgraph: serving ${graphDir} at ${url}  (Ctrl+C to stop)\n`);
@@ -176,6 +184,8 @@ async function commandQuery(positionals: string[], values: Record<string, unknow
   if (!text) throw new UsageError('query: give a query, e.g. newsgraph query "path Stoltenberg -> Assad"');
   const format = (values.format as string | undefined) ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format: expected table, json or csv, got "${format}"`);
+  const { readGraph } = await load.store();
+  const { formatResult, runQuery } = await load.query();
   const graph = await readGraph((values.graph as string | undefined) ?? 'graph');
   const result = runQuery(graph, text);
   io.out(formatResult(result, format as 'table' | 'json' | 'csv'));
@@ -184,20 +194,128 @@ async function commandQuery(positionals: string[], values: Record<string, unknow
   return EXIT_OK;
 }
 
+const EXPORT_FORMATS = ['gexf', 'json', 'graphml', 'csv', 'neo4j'] as const;
+
 async function commandExport(positionals: string[], values: Record<string, unknown>): Promise<number> {
   if (positionals.length) throw new UsageError(`export: unexpected argument "${positionals[0]}"`);
   const format = (values.format as string | undefined) ?? 'gexf';
-  const graph = await readGraph((values.graph as string | undefined) ?? 'graph');
-  let text: string;
-  if (format === 'gexf') text = toGexf(graph);
-  else if (format === 'json') text = toJson(graph);
-  else throw new UsageError(`--format: expected gexf or json, got "${format}"`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected ${EXPORT_FORMATS.join(', ')}, got "${format}"`);
   const out = values.out as string | undefined;
+  const { readGraph, writeFileAtomic } = await load.store();
+  const ex = await load.export();
+  const graph = await readGraph((values.graph as string | undefined) ?? 'graph');
+  // Folder formats: several files.
+  if (format === 'csv' || format === 'neo4j') {
+    if (!out) throw new UsageError(`export --format ${format} writes several files: give --out DIR`);
+    const files = format === 'csv' ? { 'nodes.csv': ex.toNodesCsv(graph), 'edges.csv': ex.toEdgesCsv(graph) } : ex.toNeo4j(graph).files;
+    for (const [name, text] of Object.entries(files)) await writeFileAtomic(path.join(out, name), text);
+    io.err(`Wrote ${Object.keys(files).map((f) => path.join(out, f)).join(', ')}\n`);
+    return EXIT_OK;
+  }
+  const text = format === 'gexf' ? ex.toGexf(graph) : format === 'graphml' ? ex.toGraphml(graph) : ex.toJson(graph);
   if (out) {
-    await writeFile(out, text);
+    await writeFileAtomic(out, text);
     io.err(`Wrote ${out}\n`);
   } else io.out(text);
   return EXIT_OK;
+}
+
+/** Parses --workers: a positive integer, or undefined for the default (the machine's cores). */
+function parseWorkers(raw: unknown): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers: expected a whole number of worker threads (1 = no workers), got "${String(raw)}"`);
+  return n;
+}
+
+/** Prints the one-line summary of a build / add / remove and returns the exit code. */
+function reportBuilt(
+  verb: string,
+  out: string,
+  graph: KnowledgeGraph,
+  skipped: SkippedInput[],
+  explicit: Set<string>,
+  quiet: boolean,
+  started: number,
+  what?: string,
+): number {
+  const { explicitFailures, others } = summarizeSkipped(skipped, explicit);
+  for (const s of explicitFailures) io.err(`newsgraph ${verb}: cannot read "${s.path}": ${s.reason}\n`);
+  if (!quiet) {
+    const docs = graph.getAttribute('documents').length;
+    io.out(
+      `${what ?? 'Built'} ${out}: ${docs} document${docs === 1 ? '' : 's'}, ${graph.order} entities, ${graph.size} relations, ` +
+        `${graph.getAttribute('claims').filter((c) => c.disputed).length} disputed claims in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    if (others.length) {
+      io.out(`Skipped ${others.length} input${others.length === 1 ? '' : 's'}:\n`);
+      for (const s of others) io.out(`  ${s.path}: ${s.reason}\n`);
+    }
+  }
+  if (explicitFailures.length) return EXIT_ERROR;
+  return others.length ? EXIT_SKIPPED : EXIT_OK;
+}
+
+/** Reads a graph folder's previous state for an incremental update. */
+async function readState(dir: string, verb: string): Promise<GraphState> {
+  const { readGraph, readGraphRecords, EXTRACTIONS_FILE } = await load.store();
+  const graph = await readGraph(dir);
+  const records = await readGraphRecords(dir);
+  if (!records.length && graph.getAttribute('documents').length) {
+    throw new GraphFormatError(
+      `${verb}: "${dir}" has no ${EXTRACTIONS_FILE} (the per-document extractions incremental updates need). Rebuild it once with newsgraph build PATH --out ${dir}.`,
+      dir,
+    );
+  }
+  return { graph, records };
+}
+
+async function commandAdd(positionals: string[], values: Record<string, unknown>): Promise<number> {
+  if (!positionals.length) throw new UsageError('add: give at least one file or folder (newsgraph add article.txt --graph graph/)');
+  const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
+  const quiet = Boolean(values.quiet);
+  const workers = parseWorkers(values.workers);
+  const started = Date.now();
+  const { addDocuments, countInputDocuments } = await load.graph();
+  const { writeGraph } = await load.store();
+  const state = await readState(dir, 'add');
+  const bar = createProgressBar({ enabled: quiet ? false : undefined, label: 'adding' });
+  let result;
+  try {
+    if (bar.enabled) void countInputDocuments(positionals).then((n) => bar.setTotal(n), () => undefined);
+    result = await addDocuments(state, positionals, { workers, onProgress: (p) => bar.update(p.documents + p.skipped) });
+    if (result.graph) {
+      bar.stage('writing');
+      await writeGraph(dir, result.graph, result.records);
+    }
+  } finally {
+    bar.done();
+  }
+  const explicit = await explicitFiles(positionals);
+  const counts = `${result.added.length} added, ${result.changed.length} changed, ${result.unchanged.length} unchanged`;
+  if (!result.graph) {
+    const { explicitFailures, others } = summarizeSkipped(result.skipped, explicit);
+    for (const s of explicitFailures) io.err(`newsgraph add: cannot read "${s.path}": ${s.reason}\n`);
+    if (!quiet) {
+      io.out(`Nothing to add to ${dir} (${counts}); the graph is unchanged.\n`);
+      for (const s of others) io.out(`  skipped ${s.path}: ${s.reason}\n`);
+    }
+    return explicitFailures.length ? EXIT_ERROR : others.length ? EXIT_SKIPPED : EXIT_OK;
+  }
+  return reportBuilt('add', dir, result.graph, result.skipped, explicit, quiet, started, `Updated (${counts})`);
+}
+
+async function commandRemove(positionals: string[], values: Record<string, unknown>): Promise<number> {
+  if (!positionals.length) throw new UsageError('remove: give at least one document id (newsgraph remove world/a.txt --graph graph/)');
+  const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
+  const quiet = Boolean(values.quiet);
+  const started = Date.now();
+  const { removeDocuments } = await load.graph();
+  const { writeGraph } = await load.store();
+  const state = await readState(dir, 'remove');
+  const result = removeDocuments(state, positionals);
+  await writeGraph(dir, result.graph!, result.records);
+  return reportBuilt('remove', dir, result.graph!, [], new Set(), quiet, started, `Updated (${result.removed.length} removed)`);
 }
 
 const GRAPH_OPT: Options = { graph: { type: 'string', short: 'g' } };
@@ -205,14 +323,44 @@ const GRAPH_OPT: Options = { graph: { type: 'string', short: 'g' } };
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'build a graph from articles (.txt .md .html .jsonl, folders)',
-    usage: 'newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--quiet]',
+    usage: 'newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--workers N] [--quiet]',
     help:
       'Reads articles, extracts entities, relations and claims, merges entities across documents and\n' +
       'writes DIR/graph.json, DIR/graph.gexf and DIR/extractions.jsonl. With no PATH: seeds/ → graph/.\n' +
+      '--from-extractions merges files written by `extract --jsonl` (e.g. one per shard) into the graph.\n' +
+      '--workers N extracts in N worker threads (default: the machine\'s cores; 1: in-process); the\n' +
+      'output is identical for any N. A progress bar shows on a terminal (not with CI set or --quiet).\n' +
       'Exit code 0: built; 3: built, but some inputs in folders were skipped (listed); 1: an input\n' +
       'given explicitly could not be read (the rest is built).',
-    options: { out: { type: 'string', short: 'o' }, 'from-extractions': { type: 'string', multiple: true }, quiet: { type: 'boolean', short: 'q' } },
+    options: {
+      out: { type: 'string', short: 'o' },
+      'from-extractions': { type: 'string', multiple: true },
+      workers: { type: 'string', short: 'w' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
     run: commandBuild,
+  },
+  add: {
+    summary: 'add articles to a built graph (only new or changed ones are extracted)',
+    usage: 'newsgraph add PATH... [--graph DIR] [--workers N] [--quiet]',
+    help:
+      'Reads DIR/extractions.jsonl (default graph/), extracts only documents that are new or whose\n' +
+      'content changed (same id and content hash: unchanged, nothing is done), rebuilds the graph from\n' +
+      'all records with the layout warm-started from the previous positions, and writes DIR atomically.\n' +
+      'The result equals a full build of the same documents (positions aside).',
+    options: { ...GRAPH_OPT, workers: { type: 'string', short: 'w' }, quiet: { type: 'boolean', short: 'q' } },
+    run: commandAdd,
+  },
+  remove: {
+    summary: 'remove documents (by id) from a built graph',
+    usage: 'newsgraph remove DOC_ID... [--graph DIR] [--quiet]',
+    help:
+      "Drops the documents' records from DIR/extractions.jsonl (default graph/) and rebuilds the graph:\n" +
+      'their mentions and evidence go, and entities, relations and claims left without any go too.\n' +
+      'Ids are as in graph.json\'s documents (paths relative to the input folder, `file.jsonl#id`).\n' +
+      'An unknown id is an error and nothing is removed.',
+    options: { ...GRAPH_OPT, quiet: { type: 'boolean', short: 'q' } },
+    run: commandRemove,
   },
   extract: {
     summary: 'print per-document extractions (no cross-document merging)',
@@ -248,9 +396,12 @@ const COMMANDS: Record<string, Command> = {
     run: commandQuery,
   },
   export: {
-    summary: 'export a graph (GEXF for Gephi, graphology JSON)',
-    usage: 'newsgraph export --format gexf|json [--graph DIR] [--out FILE]',
-    help: 'Writes the graph in the given format to FILE, or to standard output.',
+    summary: 'export a graph (GEXF for Gephi, JSON, GraphML, CSV, Neo4j import)',
+    usage: 'newsgraph export --format gexf|json|graphml|csv|neo4j [--graph DIR] [--out FILE|DIR]',
+    help:
+      'Writes the graph as GEXF 1.3 (Gephi), graphology JSON or GraphML to FILE (or standard output);\n' +
+      'csv writes DIR/nodes.csv and DIR/edges.csv; neo4j writes DIR/nodes.csv, DIR/relationships.csv\n' +
+      '(neo4j-admin import format), DIR/import.cypher (LOAD CSV) and DIR/README.txt.',
     options: { ...GRAPH_OPT, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } },
     run: commandExport,
   },

@@ -2,6 +2,7 @@
  * GraphML (directed, with parallel edges) with typed data keys, for yEd, Cytoscape, networkx, igraph.
  */
 import type { KnowledgeGraph } from '../graph/build.js';
+import type { EdgeAttributes, NodeAttributes } from '../types.js';
 
 /** Escapes text for XML attribute values and text nodes; drops characters XML 1.0 forbids. */
 export function escapeXml(value: string): string {
@@ -21,8 +22,8 @@ interface Key<A> {
   get: (a: A) => unknown;
 }
 
-type NodeAttrs = Parameters<Parameters<KnowledgeGraph['forEachNode']>[0]>[1];
-type EdgeAttrs = Parameters<Parameters<KnowledgeGraph['forEachEdge']>[0]>[1];
+type NodeAttrs = NodeAttributes;
+type EdgeAttrs = EdgeAttributes;
 
 const NODE_KEYS: Key<NodeAttrs>[] = [
   { id: 'label', type: 'string', get: (a) => a.label },
