@@ -69,6 +69,11 @@ export interface EntityMention extends Span {
   role?: string;
   /** For acronym mentions expanded in the text ("Syrian Observatory for Human Rights (SOHR)"): the expansion's mention id. */
   expands?: string;
+  /**
+   * The name this mention stands for when its text is not that name: a demonym used for its country
+   * (`Turkish` in "Turkish Foreign Minister …" → `Turkey`). Merging attaches the mention to that name.
+   */
+  canonical?: string;
 }
 
 /** A reference from a relation or attribution to text: a span, and the mention it is, when it is one. */

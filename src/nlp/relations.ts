@@ -1,8 +1,27 @@
 /**
  * Relations, attributions and claims between the entity mentions of one document.
- * (Baseline: none; to be replaced by the relation-extraction work.)
+ *
+ * Shallow and lexicon-driven: each sentence is tokenised (no compromise parse — see the speed
+ * budget, issue 7), mentions become single units, and verbs from the event lexicon (events.ts) are
+ * read with their subject to the left (skipping auxiliaries, negation, hedges, time phrases,
+ * appositions and relative clauses; coordinated subjects; "which"/"who" relatives) and their object
+ * to the right (prepositional objects, nominal heads "attacks by X", coordination "X and its backer
+ * Y"); passives ("were killed … by X") swap the two. Roles come from noun phrases (roles.ts),
+ * pronouns and descriptions from coref.ts, attributions from attribution.ts, numeric claims from
+ * claims.ts. Pure and total.
  */
 import type { Attribution, Claim, EntityMention, RelationMention, Sentence } from '../types.js';
+import { extractAttributions } from './attribution.js';
+import { extractClaims, isCountWord } from './claims.js';
+import { resolveReferences } from './coref.js';
+import { VERB_FORMS, type VerbEntry } from './events.js';
+import { DocContext, type SentenceState } from './relations/context.js';
+import { findGroups } from './relations/groups.js';
+import { extractRoles, isTitleWord } from './relations/roles.js';
+import {
+  AUX, CONTROL_FACTUAL, DETERMINERS, HEDGE_VERBS, isAdverb, isQuote, MODAL_HEDGE, NEGATING_VERBS, NEGATORS, TIME_WORDS,
+  toUnits, tokenize, type Unit,
+} from './relations/tokens.js';
 
 export interface RelationExtraction {
   /** The input mentions plus any pronoun / description mentions resolved within the document. */
@@ -12,9 +31,340 @@ export interface RelationExtraction {
   claims: Claim[];
 }
 
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
+const AGENT_NOUNS = new Set(['military', 'army', 'forces', 'troops', 'government', 'jets', 'warplanes', 'aircraft', 'artillery', 'drones', 'navy', 'police', 'soldiers', 'authorities', 'regime', 'ministry']);
+const ALLY = new Set(['ally', 'allies', 'backer', 'backers', 'supporter', 'supporters', 'sponsor', 'sponsors', 'partner', 'partners', 'patron']);
+const OBJ_STOP = new Set([',', '.', ';', ':', '(', ')', '--', '\u2013', '\u2014', '?', '!', 'that', 'which', 'who', 'whom', 'whose', 'when', 'after', 'before', 'while', 'as', 'because', 'since', 'but', 'and', 'or', 'if', 'in', 'at', 'for', 'from', 'to', 'with', 'on', 'into', 'over', 'during', 'amid', 'despite', 'under', 'against', 'about', 'through', 'across', 'near', 'until', 'via', 'than', 'where', 'said', 'says', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could']);
+/** Nouns in an object phrase that stand for an action of the entity after "by"/"of" ("strikes by X", "positions of X"). */
+const ATTACK_NOUNS = /^(air ?strikes?|airstrikes?|strikes?|attacks?|bombings?|bombardments?|shelling|raids?|assaults?|offensives?|operations?|campaign|fire|missiles?|rockets?|drones?|jets|planes|aircraft)$/;
+/** Verbs that take a subject clause after "that" ("demanded that X end …"). */
+const THAT_VERBS = new Set(['demand', 'urge', 'insist', 'ask', 'request', 'order', 'warn']);
+
 /** Extracts relations, attributions and claims. Pure and total. */
 export function extractRelations(text: string, sentences: Sentence[], mentions: EntityMention[]): RelationExtraction {
-  void text;
-  void sentences;
-  return { mentions, relations: [], attributions: [], claims: [] };
+  try {
+    return extractRelationsStrict(text, sentences, mentions);
+  } catch {
+    // Extraction is total: a pattern bug on odd text must not lose the document.
+    return { mentions, relations: [], attributions: [], claims: [] };
+  }
+}
+
+/** As extractRelations, but lets a pattern bug throw (for tests). */
+export function extractRelationsStrict(text: string, sentences: Sentence[], input: EntityMention[]): RelationExtraction {
+  const ctx = new DocContext(text, input);
+  const bySentence = new Map<number, EntityMention[]>();
+  for (const m of input) (bySentence.get(m.sentence) ?? bySentence.set(m.sentence, []).get(m.sentence)!).push(m);
+
+  // pass 1: tokens, group mentions
+  const states: SentenceState[] = [];
+  for (const s of sentences) {
+    const own = bySentence.get(s.index) ?? [];
+    const tokens = tokenize(text, s.start, s.end, own);
+    const covered = (a: number, b: number) => own.find((m) => m.start <= a && b <= m.end);
+    for (const g of findGroups(tokens, covered)) ctx.add(g.start, g.end, g.type, 'name', s.index);
+    states.push({ index: s.index, start: s.start, end: s.end, tokens, units: [] });
+  }
+  const unitsOf = (s: SentenceState) => {
+    const ms = ctx.mentions.filter((m) => m.sentence === s.index);
+    s.units = toUnits(s.tokens, pickNonOverlapping(ms));
+  };
+  // pass 2: roles (they record titles the description resolver uses), then references
+  for (const s of states) {
+    unitsOf(s);
+    if (s.units.some((u) => u.m)) extractRoles(ctx, s);
+  }
+  resolveReferences(ctx, states);
+  for (const s of states) unitsOf(s);
+
+  // pass 3: attributions, first-person plural in quotes, relations, claims
+  const attributions: Attribution[] = [];
+  const claims: Claim[] = [];
+  for (const s of states) {
+    const found = extractAttributions(ctx, s);
+    attributions.push(...found);
+    if (found.length && resolveWe(ctx, s, found)) unitsOf(s);
+    const mentionCount = s.units.filter((u) => u.m).length;
+    if (mentionCount >= 2) extractVerbRelations(ctx, s);
+    if (s.tokens.some(isCountWord)) claims.push(...extractClaims(text, s));
+  }
+
+  // who asserted what: relations and claims inside reported speech
+  for (const r of ctx.relations) {
+    const a = attributions.find((x) => x.sentence === r.sentence && x.subject.mention && x.content.start <= r.subject.start && r.object.end <= x.content.end);
+    if (a?.subject.mention && a.subject.mention !== r.subject.mention) r.assertedBy = a.subject.mention;
+  }
+  for (const c of claims) {
+    const a = attributions.find((x) => x.sentence === c.sentence && x.subject.mention && x.content.start <= c.span.start && c.span.end <= x.content.end);
+    if (a?.subject.mention) c.assertedBy = a.subject.mention;
+  }
+
+  const allMentions = [...ctx.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const relations = ctx.relations.sort((a, b) => a.sentence - b.sentence || a.subject.start - b.subject.start || a.object.start - b.object.start);
+  return { mentions: allMentions, relations, attributions, claims };
+}
+
+/** Longest-first, non-overlapping mentions for building units. */
+function pickNonOverlapping(ms: readonly EntityMention[]): EntityMention[] {
+  const sorted = [...ms].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const out: EntityMention[] = [];
+  for (const m of sorted) if (!out.some((o) => o.start < m.end && m.start < o.end)) out.push(m);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** "We"/"our" inside a quoted content stands for the speaker (or the speaker's organisation). */
+function resolveWe(ctx: DocContext, s: SentenceState, found: readonly Attribution[]): boolean {
+  let added = false;
+  for (const a of found) {
+    const speaker = a.subject.mention ? ctx.mentions.find((m) => m.id === a.subject.mention) : undefined;
+    if (!speaker || speaker.type === 'person') continue;
+    for (const t of s.tokens) {
+      if (t.start < a.content.start || t.end > a.content.end) continue;
+      if (t.l !== 'we' && t.l !== 'our' && t.l !== 'us') continue;
+      if (ctx.at(t.start, t.end)) continue;
+      ctx.add(t.start, t.end, speaker.type, 'pronoun', s.index, { refersTo: speaker.refersTo ?? speaker.id });
+      added = true;
+    }
+  }
+  return added;
+}
+
+interface Left {
+  subjects: Unit[];
+  negated: boolean;
+  hedged: boolean;
+  passive: boolean;
+}
+
+/** Reads leftwards from a verb: auxiliaries, negation, hedges, then the subject(s). */
+function readLeft(U: readonly Unit[], i: number, previous: { subjects: Unit[]; end: number } | undefined): Left | undefined {
+  let k = i - 1;
+  let negated = false;
+  let hedged = false;
+  let passive = false;
+  let sawTo = false;
+  let control = false;
+  let steps = 0;
+  for (; k >= 0 && steps < 10; k--, steps++) {
+    const x = U[k]!;
+    if (x.m) break;
+    const l = x.l;
+    if (NEGATORS.has(l)) negated = true;
+    else if (MODAL_HEDGE.has(l)) hedged = true;
+    else if (l === 'to' && !sawTo) sawTo = true;
+    else if (sawTo && !control && HEDGE_VERBS.has(l)) (hedged = true), (control = true);
+    else if (sawTo && !control && CONTROL_FACTUAL.has(l)) control = true;
+    else if (sawTo && !control && NEGATING_VERBS.has(l)) (negated = true), (control = true);
+    else if (BE.has(l)) passive = true;
+    else if (AUX.has(l) || isAdverb(x) || TIME_WORDS.has(l) || isQuote(x) || l === 'and' && control) continue;
+    else break;
+  }
+  if (sawTo && !control) hedged = true;
+  const x = U[k];
+  const done = (subjects: Unit[]): Left | undefined => (subjects.length ? { subjects, negated, hedged, passive } : undefined);
+  if (!x) return undefined;
+  if (x.m) return done(coordinatedLeft(U, k));
+  // "Turkey's military retaliated"
+  if (AGENT_NOUNS.has(x.l) && U[k - 1]?.l === "'s" && U[k - 2]?.m) return done([U[k - 2]!]);
+  if (AGENT_NOUNS.has(x.l) && U[k - 2]?.l === "'s" && U[k - 3]?.m && /^[a-z-]+$/.test(U[k - 1]!.l)) return done([U[k - 3]!]);
+  // relative clause: "X, which has …", "rebel groups, some of which are supported by Ankara"
+  if (/^(which|who|that)$/.test(x.l)) {
+    let p = k - 1;
+    if (U[p]?.l === 'of' && /^(some|many|most|all|several|one|both)$/.test(U[p - 1]?.l ?? '')) p -= 2;
+    if (U[p]?.l === ',') p--;
+    if (U[p]?.m) return done(coordinatedLeft(U, p));
+    return undefined;
+  }
+  // apposition or parenthetical before the verb
+  if (x.l === ',') {
+    let p = k - 1;
+    while (p >= 0 && U[p]!.l !== ',' && k - p < 16) p--;
+    if (p < 0 || U[p]!.l !== ',') return undefined;
+    const seg = U.slice(p + 1, k);
+    if (seg.length === 1 && seg[0]!.m) return done([seg[0]!]);
+    const first = seg[0];
+    if (first && (/^(which|who|whose|of|a|an|the|its|his|her|their|including|whom|where|one|now|already|long)$/.test(first.l) || seg.some((y) => y.l === "'s")) && U[p - 1]?.m) return done(coordinatedLeft(U, p - 1));
+    return undefined;
+  }
+  // coordinated verb phrase: "spoke to X and condemned Y"
+  if ((x.l === 'and' || x.l === 'but') && previous && previous.end === k - 1) return done(previous.subjects);
+  return undefined;
+}
+
+/** The mention at `k` and those coordinated before it ("Jihadists and Turkish-backed rebels", "the regime and its backer Russia"). */
+function coordinatedLeft(U: readonly Unit[], k: number): Unit[] {
+  const out = [U[k]!];
+  let p = k;
+  for (;;) {
+    // "X and its backer Y"
+    if (ALLY.has(U[p - 1]?.l ?? '') && /^(its|their)$/.test(U[p - 2]?.l ?? '') && /^(and|,)$/.test(U[p - 3]?.l ?? '') && U[p - 4]?.m) {
+      out.unshift(U[p - 4]!);
+      p -= 4;
+      continue;
+    }
+    if (/^(and|,)$/.test(U[p - 1]?.l ?? '') && U[p - 2]?.m) {
+      // "In Ankara, Erdogan said": commas list only when an "and" closes the list
+      if (U[p - 1]!.l === ',' && out.length === 1) break;
+      out.unshift(U[p - 2]!);
+      p -= 2;
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+/** The mention at `j` and those coordinated after it; "our NATO ally Turkey" reads as Turkey. */
+function coordinatedRight(U: readonly Unit[], j: number): { objects: Unit[]; end: number } {
+  const objects: Unit[] = [];
+  let p = j;
+  const head = (q: number): number => {
+    // "NATO ally Turkey": the head is the last name
+    if (ALLY.has(U[q + 1]?.l ?? '') && U[q + 2]?.m) return q + 2;
+    // "Turkish Foreign Minister Mevlut Cavusoglu", "Russia's President Putin": the person
+    let r = q + 1;
+    if (U[r]?.l === "'s") r++;
+    const st = r;
+    while (r < U.length && r < st + 4 && !U[r]!.m && isTitleWord(U[r]!.l)) r++;
+    if (r > st && U[r]?.m?.type === 'person') return r;
+    return q;
+  };
+  p = head(p);
+  objects.push(U[p]!);
+  for (;;) {
+    let q = p + 1;
+    if (U[q]?.l === ',' && U[q + 1]?.l === 'and') q++;
+    if (!/^(and|,|or)$/.test(U[q]?.l ?? '') && !(U[q]?.l === 'as' && U[q + 1]?.l === 'well' && U[q + 2]?.l === 'as')) break;
+    q += U[q]!.l === 'as' ? 3 : 1;
+    if (/^(its|their)$/.test(U[q]?.l ?? '') && ALLY.has(U[q + 1]?.l ?? '')) q += 2;
+    if (DETERMINERS.has(U[q]?.l ?? '') && U[q + 1]?.m) q++;
+    if (!U[q]?.m) break;
+    p = head(q);
+    objects.push(U[p]!);
+  }
+  return { objects, end: p };
+}
+
+/** Reads rightwards from `j` for the object of `entry`; returns the objects and the preposition used. */
+function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects: Unit[]; prep?: string; toFollows: boolean; end: number } | undefined {
+  const direct = entry.direct !== false;
+  let prep: string | undefined;
+  let sawNoun = false;
+  const start = j;
+  for (let steps = 0; j < U.length && steps < 12; j++, steps++) {
+    const x = U[j]!;
+    if (x.m && /^(our|its|their|his|her)$/.test(x.l) && U[j + 1] && !OBJ_STOP.has(U[j + 1]!.l)) continue; // possessive determiner
+    if (x.m) {
+      if (!(prep || direct)) return undefined;
+      if (U[j + 1]?.l === "'s" && !ATTACK_NOUNS.test(U[j + 2]?.l ?? '') && prep === undefined && !direct) return undefined;
+      const { objects, end } = coordinatedRight(U, j);
+      return { objects, ...(prep ? { prep } : {}), toFollows: U[end + 1]?.l === 'to', end };
+    }
+    const l = x.l;
+    if (!prep && entry.preps?.includes(l)) {
+      prep = l;
+      sawNoun = false;
+      continue;
+    }
+    if ((l === 'of' || l === 'by') && sawNoun) continue;
+    if (l === 'that' && j === start && THAT_VERBS.has(entry.lemma)) continue;
+    if (!prep && entry.preps && !direct && (l === 'with' || l === 'by' || l === 'phone' || l === 'telephone' || l === 'again' || l === 'back')) continue;
+    if (OBJ_STOP.has(l)) return undefined;
+    if (isQuote(x) || DETERMINERS.has(l) || isAdverb(x)) continue;
+    if (/^[\p{Ll}\d][\p{L}\d-]*$/u.test(x.t)) {
+      sawNoun = true;
+      continue;
+    }
+    if (/^\p{Lu}/u.test(x.t) && !x.m) {
+      // a capitalised word that is not a mention: keep going only inside a noun phrase ("Kalibr cruise missiles")
+      sawNoun = true;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Searches right of a passive verb for its agent: "by X", "(strikes) blamed on X", "attributed to X". */
+function readAgent(U: readonly Unit[], i: number): Unit[] | undefined {
+  for (let j = i + 1; j < U.length && j < i + 22; j++) {
+    const l = U[j]!.l;
+    if (l === ';' || l === ':' || l === 'said' || l === 'says' || U[j]!.l === '\u201c') return undefined;
+    const by = l === 'by' || ((l === 'on' && /^(blamed)$/.test(U[j - 1]?.l ?? '')) || (l === 'to' && /^(attributed)$/.test(U[j - 1]?.l ?? '')));
+    if (!by) continue;
+    let q = j + 1;
+    while (q < U.length && q < j + 4 && !U[q]!.m && (DETERMINERS.has(U[q]!.l) || /^[a-z-]+$/.test(U[q]!.l)) && !OBJ_STOP.has(U[q]!.l)) q++;
+    if (U[q]?.m) return coordinatedRight(U, q).objects;
+    if (l === 'by') return undefined; // "by shelling": an agent that is not a name
+  }
+  return undefined;
+}
+
+function isParticiple(form: string, lemma: string): boolean {
+  return form !== lemma && !/ing$/.test(form) && !(form === `${lemma}s` || form === `${lemma}es` || /ies$/.test(form));
+}
+
+/** Verb-mediated relations of one sentence. */
+function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
+  const U = s.units;
+  let previous: { subjects: Unit[]; end: number } | undefined;
+  for (let i = 0; i < U.length; i++) {
+    const u = U[i]!;
+    if (u.m) continue;
+    let entries = VERB_FORMS.get(u.l);
+    if (!entries) continue;
+    if (/^\p{Lu}/u.test(u.t) && i > 0 && !isQuote(U[i - 1])) continue; // a capitalised word mid-sentence is a name or a title
+    const prevL = U[i - 1]?.l ?? '';
+    if (DETERMINERS.has(prevL) || /^(of|in|by|for|with|from|on|against)$/.test(prevL)) continue; // a noun: "the attacks", "of strikes"
+    const form = u.l;
+    const lemma = entries[0]!.lemma;
+    const nominal = /s$/.test(form) && form !== lemma && /^(on|by|of|in|against|at|from|and|,|\.)$/.test(U[i + 1]?.l ?? '');
+    if (nominal) continue;
+    const left = readLeft(U, i, previous);
+    if (!left) continue;
+    previous = { subjects: left.subjects, end: i };
+    const flags = { negated: left.negated, hedged: left.hedged };
+    const participle = isParticiple(form, lemma);
+    const reduced = participle && U[i + 1]?.l === 'by' && U[i - 1]?.m;
+    if ((left.passive && participle) || reduced) {
+      const agents = readAgent(U, i);
+      if (!agents && !(reduced && !left.passive)) continue;
+    }
+    if (((left.passive && participle) || reduced) && readAgent(U, i)) {
+      const agents = readAgent(U, i)!;
+      entries = entries.filter((e) => e.direct !== false);
+      const e = entries[0];
+      if (!e) continue;
+      const particle = e.particle && U[i + 1]?.l === e.particle ? ` ${e.particle}` : '';
+      const plain = particle ? e : (entries.find((x) => !x.particle) ?? e);
+      const predicate = particle ? `${plain.lemma}${particle}` : plain.lemma;
+      for (const a of agents) for (const p of left.subjects) ctx.relate(a, p, predicate, verbSurface(U, i, left), s.index, { ...flags, family: plain.family });
+      continue;
+    }
+    for (const e of entries) {
+      let j = i + 1;
+      let particle = '';
+      if (e.particle) {
+        if (U[j]?.l !== e.particle) continue;
+        particle = ` ${e.particle}`;
+        j++;
+      }
+      const obj = readObject(U, j, e);
+      if (!obj) continue;
+      let predicate = `${e.lemma}${particle}${obj.prep ? ` ${obj.prep}` : ''}`;
+      let family = e.family;
+      if (e.lemma === 'call' && !obj.prep && obj.toFollows) (predicate = 'call on'), (family = 'demand'); // "called X to stop"
+      previous = { subjects: left.subjects, end: isQuote(U[obj.end + 1]) ? obj.end + 1 : obj.end };
+      for (const sub of left.subjects) for (const o of obj.objects) ctx.relate(sub, o, predicate, U.slice(i, j).map((x) => x.t).join(' ') + (obj.prep ? ` ${obj.prep}` : ''), s.index, { ...flags, family });
+      break;
+    }
+  }
+}
+
+function verbSurface(U: readonly Unit[], i: number, left: Left): string {
+  void left;
+  let k = i - 1;
+  while (k >= 0 && (BE.has(U[k]!.l) || AUX.has(U[k]!.l) || NEGATORS.has(U[k]!.l))) k--;
+  const by = U[i + 1]?.l === 'by' ? ' by' : '';
+  return U.slice(k + 1, i + 1).map((x) => x.t).join(' ') + by;
 }

@@ -1,0 +1,217 @@
+/**
+ * Role relations from noun phrases: titles before a name ("Turkish Foreign Minister Mevlut
+ * Cavusoglu" → foreign minister of Turkey), appositions ("Rahmi Dogan, governor of Hatay"),
+ * possessives ("Erdogan's top press aide, Fahrettin Altun"), membership and alliance ("NATO ally
+ * Turkey", "Turkey, a member of NATO", "the Syrian regime and its backer Russia", "Turkey-backed
+ * rebels").
+ */
+import { TITLES } from '../../lexicon/people.js';
+import type { DocContext, SentenceState } from './context.js';
+import { countryOfDemonym, isCap, type Unit } from './tokens.js';
+
+const TITLE_WORDS = new Set<string>();
+for (const t of [...TITLES, 'aide', 'press aide', 'communications director', 'director of communications', 'national security advisor', 'spokesperson']) {
+  for (const w of t.split(/\s+/)) if (!/\.$/.test(w) && !['mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'lord', 'lady', 'madam', 'dr', 'doctor', 'prof', 'professor', 'monsieur', 'herr', 'analyst', 'economist', 'correspondent', 'reporter', 'editor', 'activist', 'officer', 'detective'].includes(w)) TITLE_WORDS.add(w);
+}
+/** Words that head a role ("minister" in "foreign minister"). */
+const TITLE_HEADS = new Set([
+  'president', 'minister', 'premier', 'chancellor', 'secretary', 'secretary-general', 'general', 'chief', 'chairman', 'chairwoman',
+  'director', 'director-general', 'governor', 'mayor', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson', 'king',
+  'queen', 'prince', 'emir', 'sultan', 'leader', 'commander', 'head', 'aide', 'adviser', 'advisor', 'ceo', 'founder', 'speaker',
+  'commissioner', 'prosecutor', 'senator', 'representative', 'lawmaker', 'diplomat', 'negotiator', 'official', 'deputy', 'admiral', 'marshal',
+]);
+const ROLE_MODIFIERS = new Set(['presidential', 'foreign', 'defence', 'defense', 'interior', 'national', 'security', 'press', 'communications', 'deputy', 'vice', 'acting', 'interim', 'prime', 'senior', 'top', 'local', 'chief', 'state', 'military', 'ruling', 'party', 'opposition', 'health', 'finance', 'trade', 'energy', 'justice', 'supreme', 'special', 'army', 'police']);
+const STRIP = new Set(['top', 'senior', 'local', 'new', 'current', 'veteran', 'longtime', 'powerful', 'then']);
+const ALLY_NOUNS: Record<string, string> = { ally: 'ally of', allies: 'ally of', member: 'member of', members: 'member of', partner: 'ally of', backer: 'back', backers: 'back', supporter: 'back', supporters: 'back', sponsor: 'back', sponsors: 'back', patron: 'back' };
+const PLACE_NOUNS = new Set(['province', 'region', 'city', 'town', 'state', 'district', 'county', 'village', 'governorate', 'department', 'ministry']);
+
+/** Whether a lower-case word can be part of a title ("foreign", "minister"). */
+export function isTitleWord(l: string): boolean {
+  return TITLE_WORDS.has(l) || ROLE_MODIFIERS.has(l);
+}
+
+/** An owner for a role: the mention unit, or a demonym word turned into a country mention. */
+function ownerAt(ctx: DocContext, s: SentenceState, u: Unit | undefined): Unit | undefined {
+  if (!u) return undefined;
+  if (u.m) return u;
+  const country = isCap(u) ? countryOfDemonym(u.t) : undefined;
+  if (!country) return undefined;
+  const m = ctx.add(u.start, u.end, 'place', 'name', s.index, { canonical: country });
+  return { ...u, m };
+}
+
+const isPerson = (u: Unit | undefined): boolean => !!u?.m && u.m.type === 'person';
+
+/** Finds role and alliance relations in one sentence. */
+export function extractRoles(ctx: DocContext, s: SentenceState): void {
+  const U = s.units;
+  for (let i = 0; i < U.length; i++) {
+    const u = U[i]!;
+    if (isPerson(u)) {
+      titleBefore(ctx, s, i);
+      titleInside(ctx, s, i);
+      apposition(ctx, s, i);
+    }
+    if (u.m) alliance(ctx, s, i);
+    // "Turkey-backed opposition forces", "Russian-backed government forces"
+    const backed = /^-?(backed|supported|sponsored|armed|funded|allied)$/.exec(U[i + 1]?.l ?? '') ?? (/^[\p{L}]+-(backed|supported|sponsored|funded)$/u.test(u.l) ? ['x'] : null);
+    if (backed) {
+      let owner: Unit | undefined;
+      let nextIdx = i + 2;
+      if (/-/.test(u.l) && !u.m) {
+        const word = u.t.split('-')[0]!;
+        const country = countryOfDemonym(word);
+        if (country) owner = { ...u, end: u.start + word.length, t: word, m: ctx.add(u.start, u.start + word.length, 'place', 'name', s.index, { canonical: country }) };
+        nextIdx = i + 1;
+      } else owner = ownerAt(ctx, s, u);
+      const target = U[nextIdx];
+      if (owner && target?.m && target.m.type !== 'person') ctx.relate(owner, target, 'back', U[i + 1]?.t.replace(/^-/, '') ?? 'backed', s.index, { family: 'support' });
+    }
+  }
+}
+
+/** "Turkish Foreign Minister X", "NATO chief X", "Erdogan's top press aide, X" */
+function titleBefore(ctx: DocContext, s: SentenceState, pi: number): void {
+  const U = s.units;
+  let k = pi - 1;
+  if (U[k]?.l === ',') k--; // "Erdogan's top press aide, Fahrettin Altun"
+  const words: string[] = [];
+  const surface: Unit[] = [];
+  let to: Unit | undefined;
+  // "Syria's Ambassador to the United Nations Bashar al-Jaafari"
+  if (U[k]?.m && U[k]!.m!.type !== 'person' && (U[k - 1]?.l === 'to' || (U[k - 1]?.l === 'the' && U[k - 2]?.l === 'to'))) {
+    to = U[k];
+    k -= U[k - 1]?.l === 'to' ? 2 : 3;
+  }
+  while (k >= 0 && !U[k]!.m && (TITLE_WORDS.has(U[k]!.l) || ROLE_MODIFIERS.has(U[k]!.l))) {
+    words.unshift(U[k]!.l);
+    surface.unshift(U[k]!);
+    k--;
+  }
+  if (!words.length || !TITLE_HEADS.has(words[words.length - 1]!)) return;
+  if (U[pi - 1]?.l === ',' && !(U[k]?.l === "'s" || U[k]?.m || countryOfDemonym(U[k]?.t ?? ''))) return;
+  const role = words.filter((w) => !STRIP.has(w)).join(' ');
+  if (!role || U[k]?.l === 'former' || U[k]?.l === 'ex') return;
+  const person = U[pi]!;
+  const verb = surface.map((x) => x.t).join(' ');
+  if (to) ctx.relate(person, to, `${role} to`, verb, s.index, { family: 'role' });
+  let owner: Unit | undefined;
+  if (U[k]?.l === "'s") owner = ownerAt(ctx, s, U[k - 1]);
+  else owner = ownerAt(ctx, s, U[k]);
+  if (owner && owner.m?.type !== 'person' || (owner && U[k]?.l === "'s")) ctx.relate(person, owner!, `${role} of`, verb, s.index, { family: 'role' });
+  if (!person.m!.role) person.m!.role = role;
+}
+
+/** The name recogniser may keep the title inside the mention: "Turkish Foreign Minister Mevlut Cavusoglu". */
+function titleInside(ctx: DocContext, s: SentenceState, pi: number): void {
+  const U = s.units;
+  const person = U[pi]!;
+  const words = [...person.t.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu)];
+  let demonym: RegExpMatchArray | undefined;
+  const role: string[] = [];
+  let n = 0;
+  for (const w of words) {
+    const l = w[0].toLowerCase();
+    if (n === 0 && !demonym && countryOfDemonym(w[0])) demonym = w;
+    else if (TITLE_WORDS.has(l) || ROLE_MODIFIERS.has(l)) role.push(l);
+    else break;
+    n++;
+  }
+  if (!role.length || n >= words.length || !TITLE_HEADS.has(role[role.length - 1]!)) return;
+  const title = role.filter((w) => !STRIP.has(w)).join(' ');
+  let owner: Unit | undefined;
+  if (demonym) {
+    const st = person.start + (demonym.index ?? 0);
+    const m = ctx.add(st, st + demonym[0].length, 'place', 'name', s.index, { canonical: countryOfDemonym(demonym[0]) });
+    owner = { start: m.start, end: m.end, t: m.text, l: m.text.toLowerCase(), m };
+  } else if (U[pi - 1]?.l === "'s") owner = ownerAt(ctx, s, U[pi - 2]);
+  else if (U[pi - 1]?.m && U[pi - 1]!.m!.type !== 'person') owner = U[pi - 1];
+  else owner = ownerAt(ctx, s, U[pi - 1]);
+  if (owner) ctx.relate(person, owner, `${title} of`, role.join(' '), s.index, { family: 'role' });
+  if (!person.m!.role) person.m!.role = title;
+}
+
+/** "X, (the) governor of (the Turkish province of) Hatay" */
+function apposition(ctx: DocContext, s: SentenceState, pi: number): void {
+  const U = s.units;
+  if (U[pi + 1]?.l !== ',') return;
+  let k = pi + 2;
+  if (['the', 'a', 'an'].includes(U[k]?.l ?? '')) k++;
+  const words: string[] = [];
+  const first = k;
+  while (k < U.length && !U[k]!.m && (TITLE_WORDS.has(U[k]!.l) || ROLE_MODIFIERS.has(U[k]!.l))) words.push(U[k++]!.l);
+  if (!words.length || !TITLE_HEADS.has(words[words.length - 1]!)) return;
+  const prep = U[k]?.l;
+  if (prep !== 'of' && prep !== 'to' && prep !== 'for' && prep !== 'at') return;
+  k++;
+  while (k < U.length && !U[k]!.m && (['the', 'a', 'its'].includes(U[k]!.l) || (isCap(U[k]) && countryOfDemonym(U[k]!.t)) || PLACE_NOUNS.has(U[k]!.l) || U[k]!.l === 'of' || /^[a-z]+ern$/.test(U[k]!.l))) k++;
+  const obj = U[k];
+  if (!obj?.m || U[k + 1]?.l === "'s" || obj.m.type === 'person') return;
+  const role = words.filter((w) => !STRIP.has(w)).join(' ');
+  ctx.relate(U[pi]!, obj, `${role} ${prep === 'to' ? 'to' : 'of'}`, U.slice(first, k).map((x) => x.t).join(' '), s.index, { family: 'role' });
+  if (!U[pi]!.m!.role) U[pi]!.m!.role = role;
+}
+
+/** Membership and alliance: "NATO ally Turkey", "X and its backer Y", "Y, X's key ally", "Y, a member of X", "NATO, of which Turkey is a member". */
+function alliance(ctx: DocContext, s: SentenceState, i: number): void {
+  const U = s.units;
+  const a = U[i]!;
+  // "NATO ally Turkey", "Damascus ally Moscow", "rebel supporter Ankara" (owner first)
+  const noun = U[i + 1]?.l ?? '';
+  if (ALLY_NOUNS[noun] && U[i + 2]?.m && /^[\p{Lu}]/u.test(a.t)) {
+    ctx.relate(U[i + 2]!, a, ALLY_NOUNS[noun]!, U[i + 1]!.t, s.index, { family: ALLY_NOUNS[noun] === 'back' ? 'support' : 'role' });
+  }
+  // "X and its (key) backer Y", "X and its Russian ally"
+  if (U[i + 1]?.l === 'and' || U[i + 1]?.l === ',') {
+    let k = i + 2;
+    if (['its', 'their', 'his', 'her'].includes(U[k]?.l ?? '')) {
+      k++;
+      let demonym: Unit | undefined;
+      while (k < U.length && !U[k]!.m && !ALLY_NOUNS[U[k]!.l] && /^[\p{L}-]+$/u.test(U[k]!.t) && k < i + 6) {
+        if (isCap(U[k]) && countryOfDemonym(U[k]!.t)) demonym = U[k];
+        k++;
+      }
+      const rel = ALLY_NOUNS[U[k]?.l ?? ''];
+      if (rel) {
+        const who = U[k + 1]?.m ? U[k + 1] : demonym ? ownerAt(ctx, s, demonym) : undefined;
+        if (who) ctx.relate(who, a, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
+      }
+    }
+  }
+  // "Russia, Syria's key military ally", "Moscow, the main supporter of the Syrian regime", "Turkey, which is a key member of the NATO alliance"
+  if (U[i + 1]?.l === ',' || /^(is|was|has|had|are|were)$/.test(U[i + 1]?.l ?? '')) {
+    const subjects = [a];
+    let k = i + 2;
+    if (U[i + 1]?.l === ',' && /^(which|who)$/.test(U[k]?.l ?? '')) k++;
+    while (/^(is|was|are|were|has|have|had|been|be|also|long|now|still|itself)$/.test(U[k]?.l ?? '')) k++;
+    // owner by possessive: "Syria's key military ally"
+    if (U[k]?.m && U[k + 1]?.l === "'s") {
+      const owner = U[k]!;
+      k += 2;
+      const st = k;
+      while (k < U.length && !U[k]!.m && !ALLY_NOUNS[U[k]!.l] && /^[a-z-]+$/.test(U[k]!.l) && k < st + 3) k++;
+      const rel = ALLY_NOUNS[U[k]?.l ?? ''];
+      if (rel && /^(,|\.|and|$)/.test(U[k + 1]?.l ?? '')) for (const x of subjects) ctx.relate(x, owner, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
+      return;
+    }
+    if (['the', 'a', 'an'].includes(U[k]?.l ?? '')) {
+      k++;
+      const st = k;
+      while (k < U.length && !U[k]!.m && !ALLY_NOUNS[U[k]!.l] && /^[a-z-]+$/.test(U[k]!.l) && k < st + 3) k++;
+      const rel = ALLY_NOUNS[U[k]?.l ?? ''];
+      if (!rel || U[k + 1]?.l !== 'of') return;
+      k += 2;
+      if (['the', 'a', 'its'].includes(U[k]?.l ?? '')) k++;
+      const owner = U[k]?.m ? U[k] : ownerAt(ctx, s, U[k]);
+      if (owner && U[k + 1]?.l !== "'s") for (const x of subjects) ctx.relate(x, owner, rel, U.slice(st, k).map((y) => y.t).join(' '), s.index, { family: rel === 'back' ? 'support' : 'role' });
+    }
+  }
+  // "NATO, of which Turkey is a member"
+  if (U[i + 1]?.l === ',' && U[i + 2]?.l === 'of' && U[i + 3]?.l === 'which' && U[i + 4]?.m && /^(is|was|are)$/.test(U[i + 5]?.l ?? '')) {
+    let k = i + 6;
+    if (['a', 'an', 'the'].includes(U[k]?.l ?? '')) k++;
+    while (k < U.length && /^[a-z-]+$/.test(U[k]!.l) && !ALLY_NOUNS[U[k]!.l] && k < i + 10) k++;
+    const rel = ALLY_NOUNS[U[k]?.l ?? ''];
+    if (rel) ctx.relate(U[i + 4]!, a, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
+  }
+}
