@@ -30,7 +30,12 @@ interface Line {
   end: number;
   /** Trimmed, spaces normalised. */
   t: string;
-  /** Lower-case words with surrounding punctuation stripped (empty strings dropped). */
+  /** Number of words. */
+  n: number;
+  /**
+   * Lower-case words with surrounding punctuation stripped (empty strings dropped); computed only
+   * for short lines (at most SHORT_WORDS words), where the word-list rules apply; [] otherwise.
+   */
   words: string[];
   reason: string | null;
   /** True for share / link / copyright / comment-form furniture (not dates or lone numbers). */
@@ -109,6 +114,15 @@ function normalise(line: string): string {
   return line.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
 }
 
+/** Lines up to this many words get a word list (share bars, date lines are shorter). */
+const SHORT_WORDS = 14;
+
+function countSpaces(t: string): number {
+  let c = 0;
+  for (let i = t.indexOf(' '); i !== -1; i = t.indexOf(' ', i + 1)) c++;
+  return c;
+}
+
 function wordsOf(t: string): string[] {
   return t
     .toLowerCase()
@@ -119,22 +133,22 @@ function wordsOf(t: string): string[] {
 
 /** A line that reads like article prose: long, or a sentence of a dozen words and more. */
 function isParagraph(l: Line): boolean {
-  const n = l.words.length;
+  const n = l.n;
   return n >= 30 || (n >= 12 && SENTENCE_END.test(l.t));
 }
 
 /** A short line without sentence punctuation: a headline, a label, a name. */
 function isShortNonSentence(l: Line, maxWords = 12): boolean {
-  return l.words.length <= maxWords && !/[.!?…]["”’')\]]?$/.test(l.t);
+  return l.n <= maxWords && !/[.!?…]["”’')\]]?$/.test(l.t);
 }
 
 /** Headline-shaped: what a list of related links looks like. */
 function isHeadlineShaped(l: Line): boolean {
-  return l.words.length <= 25 && !(l.words.length >= 12 && /[.]["”’')\]]?$/.test(l.t));
+  return l.n <= 25 && !(l.n >= 12 && /[.]["”’')\]]?$/.test(l.t));
 }
 
-function isShareLine(words: string[], t: string): boolean {
-  if (/\bsharing buttons?\b/i.test(t) && words.length <= 8) return true;
+function isShareLine(words: string[], t: string, n: number): boolean {
+  if (n <= 8 && /\bsharing buttons?\b/i.test(t)) return true;
   if (words.length === 0 || words.length > 10) return false;
   let core = 0;
   for (const w of words) {
@@ -173,7 +187,14 @@ const URL_LINE =
   /^(?:<?(?:https?:\/\/|www\.)\S+>?|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|uk|info|tv|news|io|de|fr|ru|ir|tr|in|us|eu|gov|edu)(?:\/\S*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/i;
 
 /** Classifies one line on its own; null when it is not furniture by itself. */
-function classify(t: string, words: string[]): { reason: string; strong: boolean } | null {
+/** Words a long line must contain (one of) to be worth classifying at all. */
+const LONG_LINE_CUES =
+  /cookie|rights reserved|©|copyright|subscri|sign up|newsletter|javascript|browser|\bby\b|email address|save my name|notify me|akismet|logged in|comments? (?:are|is)|:/i;
+
+function classify(t: string, words: string[], n: number): { reason: string; strong: boolean } | null {
+  // Fast path: prose lines (most of any file) can only match a few sentence-shaped notices.
+  if (n > SHORT_WORDS && !LONG_LINE_CUES.test(t)) return null;
+  if (n > 60) return null;
   const lower = t.toLowerCase();
   const bare = lower.replace(/[\s:.*»›>|]+$/, '').replace(/^[•·*●▪‣◦|>\-–—\s]+/, '');
   if (/^[\p{P}\p{S}\s]+$/u.test(t)) return { reason: 'punctuation', strong: false };
@@ -182,37 +203,37 @@ function classify(t: string, words: string[]): { reason: string; strong: boolean
   if (/^\S+$/.test(t) && (/[a-z]_[a-z0-9]/i.test(t) || /\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$/i.test(t))) {
     return { reason: 'file name or slug', strong: true };
   }
-  if (isShareLine(words, t)) return { reason: 'share buttons', strong: true };
+  if (isShareLine(words, t, n)) return { reason: 'share buttons', strong: true };
   for (const p of PHRASES) if (p.re.test(bare)) return { reason: p.reason, strong: true };
-  if (/^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))/i.test(t) || (/\ball rights reserved\b/i.test(t) && words.length <= 30)) {
+  if (/^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))/i.test(t) || (/\ball rights reserved\b/i.test(t) && n <= 30)) {
     return { reason: 'copyright', strong: true };
   }
-  if (/\bcookies?\b/i.test(t) && /\b(?:we use|this (?:web)?site uses|accept|consent|privacy|browsing experience|by continuing)\b/i.test(t) && words.length <= 60) {
+  if (/\bcookies?\b/i.test(t) && /\b(?:we use|this (?:web)?site uses|accept|consent|privacy|browsing experience|by continuing)\b/i.test(t) && n <= 60) {
     return { reason: 'cookie notice', strong: true };
   }
   if (
     /^(?:subscribe|sign up|signup|join|get|register|download|follow us|never miss)\b/i.test(bare) &&
     /\b(?:newsletters?|subscribe|our app|alerts|inbox|notifications|breaking news emails|free trial|updates)\b/i.test(t) &&
-    words.length <= 30
+    n <= 30
   ) {
     return { reason: 'subscription notice', strong: true };
   }
-  if (/(?:enable|turn on) javascript|browser (?:does not|doesn'?t) support|update your browser/i.test(t) && words.length <= 30) {
+  if (/(?:enable|turn on) javascript|browser (?:does not|doesn'?t) support|update your browser/i.test(t) && n <= 30) {
     return { reason: 'browser notice', strong: true };
   }
-  if (/^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|produced|research) by\b/i.test(t) && words.length <= 30 && !/\bsaid\b/i.test(t)) {
+  if (/^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|produced|research) by\b/i.test(t) && n <= 30 && !/\bsaid\b/i.test(t)) {
     return { reason: 'credit line', strong: true };
   }
-  if (/^(?:image|photo|picture|video) (?:copyright|source|credit)s?\b/i.test(t) && words.length <= 10) {
+  if (/^(?:image|photo|picture|video) (?:copyright|source|credit)s?\b/i.test(t) && n <= 10) {
     return { reason: 'credit line', strong: true };
   }
   if (/^\((?:photo|image|picture|file photo|credit)s?(?: by|:) [^()]{1,40}\)$|^(?:getty images|afp via getty images|ap photo)$/i.test(t)) {
     return { reason: 'credit line', strong: true };
   }
-  if (/^(?:tags?|topics|categories|category|filed under|posted in|keywords)\s*:/i.test(t) && words.length <= 25) {
+  if (/^(?:tags?|topics|categories|category|filed under|posted in|keywords)\s*:/i.test(t) && n <= 25) {
     return { reason: 'tags', strong: true };
   }
-  if (LINK_LINE.test(bare) && words.length <= 25) return { reason: 'link line', strong: true };
+  if (LINK_LINE.test(bare) && n <= 25) return { reason: 'link line', strong: true };
   if (!/,$/.test(t) && isDateLine(words)) return { reason: 'date line', strong: false };
   if (isBreadcrumb(t)) return { reason: 'breadcrumb', strong: true };
   return null;
@@ -232,8 +253,16 @@ function splitLines(text: string): Line[] {
   for (;;) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
-    const t = normalise(text.slice(start, end));
-    lines.push({ start, end, t, words: t === '' ? [] : wordsOf(t), reason: null, strong: false });
+    const raw = text.slice(start, end);
+    // Long lines are prose or one of a few sentence-shaped notices: trimming is enough for them.
+    const t = raw.length > 400 ? raw.trim() : normalise(raw);
+    let n = t === '' ? 0 : countSpaces(t) + 1;
+    let words: string[] = [];
+    if (n > 0 && n <= SHORT_WORDS) {
+      words = wordsOf(t);
+      n = words.length;
+    }
+    lines.push({ start, end, t, n, words, reason: null, strong: false });
     if (nl === -1) break;
     start = nl + 1;
   }
@@ -252,7 +281,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
 
   // 1. Lines that are furniture on their own.
   for (const l of lines) {
-    const c = classify(l.t, l.words);
+    const c = classify(l.t, l.words, l.n);
     if (c) {
       l.reason = c.reason;
       l.strong = c.strong;
@@ -271,8 +300,8 @@ export function removeBoilerplate(text: string): BoilerplateResult {
   // 2. Sections: "Related posts" + headlines; "Leave a Reply" + the rest of the page.
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    if (l.n > 10) continue;
     const key = headerKey(l.t);
-    if (l.words.length > 10) continue;
     if (RELATED_HEADER.test(key)) {
       l.reason = 'related-links header';
       l.strong = true;
@@ -306,7 +335,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
   for (let i = last - 1; i >= 0; i--) {
     const l = lines[i]!;
     const next = lines[i + 1]!;
-    if (!l.reason && /:$/.test(l.t) && l.words.length <= 25 && !/["“”]/.test(l.t) && next.reason && next.strong) {
+    if (!l.reason && /:$/.test(l.t) && l.n <= 25 && !/["“”]/.test(l.t) && next.reason && next.strong) {
       l.reason = 'introduces furniture';
       l.strong = true;
     }
@@ -340,7 +369,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
     const l = lines[i]!;
     if (l.reason) continue;
     if (isParagraph(l)) break;
-    if (/^by\s+\p{Lu}/iu.test(l.t) && l.words.length <= 10 && !/[.!?]$/.test(l.t) && !/\bsaid\b/i.test(l.t)) {
+    if (/^by\s+\p{Lu}/iu.test(l.t) && l.n <= 10 && !/[.!?]$/.test(l.t) && !/\bsaid\b/i.test(l.t)) {
       l.reason = 'byline';
     }
   }
@@ -352,7 +381,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
       isSiteName(site) &&
       isShortNonSentence(next, 25) &&
       !isParagraph(next) &&
-      next.words.length >= Math.max(4, site.words.length * 2)
+      next.n >= Math.max(4, site.n * 2)
     ) {
       site.reason = 'site name';
     }
