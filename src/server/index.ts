@@ -131,7 +131,11 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
     if (size > limit) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, 'the request body is not valid UTF-8');
+  }
 }
 
 /** The media type of a Content-Type header, lower-case, without parameters. */

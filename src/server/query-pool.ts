@@ -122,11 +122,7 @@ export class QueryPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script, { workerData: this.data, resourceLimits: this.options.resourceLimits, stdout: true, stderr: true });
-    // A worker never prints (library code); drain anything that would otherwise fill the pipe.
-    worker.stdout.resume();
-    worker.stderr.resume();
-    worker.unref();
+    const worker = new Worker(this.script, { workerData: this.data, resourceLimits: this.options.resourceLimits });
     const slot: Slot = { worker, ready: false, retiring: false, dead: false };
     worker.on('message', (message: QueryReply | { ready: true }) => {
       if ('ready' in message) {
@@ -155,6 +151,9 @@ export class QueryPool {
     };
     worker.on('error', (error: Error & { code?: string }) => onDeath(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : 'crashed'));
     worker.on('exit', (code) => onDeath(`exit code ${code}`));
+    // Workers do not keep the process alive (the listening HTTP server does); after the listeners,
+    // which would ref it again.
+    worker.unref();
     return slot;
   }
 

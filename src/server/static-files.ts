@@ -7,8 +7,11 @@ import type { FileHandle } from 'node:fs/promises';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Why a static path was refused (the server answers 400 for `bad`, 404 for `missing`). */
-export type StaticRefusal = 'bad' | 'missing';
+/**
+ * Why a static path was refused: `bad` (a path no file can have: 400), `missing` (404; app routes
+ * fall back to index.html), `outside` (a symlink leading out of the folder: 404, no fallback).
+ */
+export type StaticRefusal = 'bad' | 'missing' | 'outside';
 
 export type StaticLookup =
   | { kind: 'file'; file: string; handle: FileHandle; size: number }
@@ -66,7 +69,7 @@ export async function lookupStaticFile(webDir: string, rawPath: string): Promise
       if (NOT_FOUND_CODES.has((error as NodeJS.ErrnoException).code ?? '')) return { kind: 'refused', why: 'missing', detail: 'not found' };
       throw error;
     }
-    if (!isInside(root, real)) return { kind: 'refused', why: 'missing', detail: 'not found' };
+    if (!isInside(root, real)) return { kind: 'refused', why: 'outside', detail: 'not found' };
     let handle: FileHandle;
     try {
       handle = await open(real, 'r');
