@@ -31,6 +31,11 @@ export interface ExtractOptions {
   workers?: number;
   /** Documents in flight per worker before the reader waits (default 8). */
   perWorker?: number;
+  /**
+   * With workers: documents extracted in-process before the pool starts (default 4), so that adding
+   * a few articles does not pay for starting workers and loading their models.
+   */
+  inlineFirst?: number;
   /** Called after each document is extracted (or skipped). */
   onProgress?: (progress: PipelineProgress) => void;
   /** Records to reuse: a document with the same id and content hash is not extracted again. */
@@ -83,8 +88,9 @@ export function resolveWorkerCount(workers: number | undefined): number {
  */
 export async function* extractStream(source: AsyncIterable<ReadItem>, options: ExtractOptions = {}): AsyncGenerator<ExtractItem> {
   const workers = resolveWorkerCount(options.workers);
-  const pool: ExtractPool | undefined = workers > 1 ? createExtractPool(workers) : undefined;
-  const limit = pool ? workers * Math.max(1, options.perWorker ?? 8) : 1;
+  let pool: ExtractPool | undefined;
+  let inline = workers > 1 ? Math.max(0, options.inlineFirst ?? 4) : Infinity;
+  let limit = 1;
   const progress: PipelineProgress = { documents: 0, bytes: 0, skipped: 0, reused: 0 };
   const seen = new Set<string>();
   const window: Promise<ExtractItem>[] = [];
@@ -99,12 +105,17 @@ export async function* extractStream(source: AsyncIterable<ReadItem>, options: E
       // The reused record keeps its text; the new document's metadata may differ only if its hash did.
       return { kind: 'record', record: old, reused: true };
     }
-    if (!pool) {
+    if (!pool && inline > 0) {
+      inline--;
       try {
         return { kind: 'record', record: extractRecord(doc), reused: false };
       } catch (error) {
         return extractionFailed(doc, error);
       }
+    }
+    if (!pool) {
+      pool = createExtractPool(workers);
+      limit = workers * Math.max(1, options.perWorker ?? 8);
     }
     return pool.extract(doc).then(
       (extraction): ExtractItem => ({ kind: 'record', record: toRecord(doc, extraction), reused: false }),
