@@ -5,7 +5,7 @@
 import type Graph from 'graphology';
 import { QueryLimitError } from '../errors.js';
 import { NameIndex, normalizeName } from './names.js';
-import { fromJs, newMap, type MapValue, type Value } from './values.js';
+import { fromJs, newMap, type MapValue, type Value, formatCount } from './values.js';
 
 /** Options of runQuery; all optional. */
 export interface QueryOptions {
@@ -63,7 +63,7 @@ export class Budget {
   constructor(readonly options: ResolvedQueryOptions) {
     this.start = options.now();
     this.deadline = this.start + options.timeoutMs;
-    this.maxIntermediateRows = Math.max(options.maxRows * 50, 500_000);
+    this.maxIntermediateRows = Math.max(options.maxRows * 50, 1000);
   }
 
   /** Call in every loop that can run long; checks the clock every 256 calls. */
@@ -83,7 +83,7 @@ export class Budget {
   checkRows(count: number): void {
     if (count > this.maxIntermediateRows) {
       throw new QueryLimitError(
-        `query stopped: more than ${this.maxIntermediateRows.toLocaleString('en-US')} intermediate rows; add labels, names or conditions to narrow the patterns`,
+        `query stopped: more than ${formatCount(this.maxIntermediateRows)} intermediate rows; add labels, names or conditions to narrow the patterns`,
       );
     }
   }
@@ -104,7 +104,23 @@ export class GraphView {
   private names: NameIndex | null = null;
   private readonly nameCache = new Map<string, Set<string>>();
 
+  private readonly adjacency = [new Map<string, string[]>(), new Map<string, string[]>(), new Map<string, string[]>()];
+
   constructor(readonly graph: Graph) {}
+
+  /**
+   * Edges at a node: 'out', 'in' or 'both' (a self-loop once). Cached per query, because
+   * graphology's per-call iteration over multi-edges dominates path expansion otherwise.
+   */
+  edgesAt(node: string, direction: 'out' | 'in' | 'both'): string[] {
+    const cache = this.adjacency[direction === 'out' ? 0 : direction === 'in' ? 1 : 2]!;
+    let list = cache.get(node);
+    if (!list) {
+      list = direction === 'out' ? this.graph.outEdges(node) : direction === 'in' ? this.graph.inEdges(node) : this.graph.edges(node);
+      cache.set(node, list);
+    }
+    return list;
+  }
 
   /** A node is in "property-graph" form (test graphs) when it has a `labels` array; otherwise it is a knowledge-graph entity. */
   isEntity(key: string): boolean {

@@ -21,6 +21,7 @@ import {
   toNumber,
   typeName,
   formatFloat,
+  keyOf,
   type MapValue,
   type Value,
 } from './values.js';
@@ -73,8 +74,11 @@ export function evaluate(e: Expr, row: Row, ctx: EvalContext): Value {
       };
       return list.slice(norm(from, 0), e.to ? norm(to, n) : n);
     }
-    case 'list':
+    case 'list': {
+      const c = constantValue(e);
+      if (c !== undefined) return c;
       return e.items.map((i) => evaluate(i, row, ctx));
+    }
     case 'map': {
       const m = newMap();
       for (const [k, v] of e.entries) m[k] = evaluate(v, row, ctx);
@@ -185,6 +189,38 @@ export function evaluate(e: Expr, row: Row, ctx: EvalContext): Value {
   throw new QueryError('unsupported expression');
 }
 
+const constants = new WeakMap<Expr, Value | undefined>();
+
+/** The value of a list literal made only of literals (evaluated once per query text), or undefined. */
+function constantValue(e: Extract<Expr, { kind: 'list' }>): Value | undefined {
+  if (constants.has(e)) return constants.get(e);
+  let v: Value | undefined;
+  if (e.items.length >= 16 && e.items.every((i) => i.kind === 'literal')) {
+    v = e.items.map((i) => (i as Extract<Expr, { kind: 'literal' }>).value);
+  }
+  constants.set(e, v);
+  return v;
+}
+
+const scalarSets = new WeakMap<Value[], Set<string> | null>();
+
+/** For a long constant list of non-null scalars: the set of their keys, for a fast IN. */
+function scalarSet(list: Value[]): Set<string> | null {
+  if (list.length < 16) return null;
+  const cached = scalarSets.get(list);
+  if (cached !== undefined) return cached;
+  let set: Set<string> | null = new Set();
+  for (const x of list) {
+    if (x === null || typeof x === 'object' || (typeof x === 'number' && Number.isNaN(x))) {
+      set = null;
+      break;
+    }
+    set.add(keyOf(x));
+  }
+  scalarSets.set(list, set);
+  return set;
+}
+
 export function property(target: Value, key: string, ctx: EvalContext): Value {
   if (target === null) return null;
   if (target instanceof NodeRef) return ctx.view.nodeProperty(target.key, key);
@@ -256,6 +292,10 @@ function binary(e: Extract<Expr, { kind: 'binary' }>, row: Row, ctx: EvalContext
     case 'IN': {
       if (b === null) return null;
       if (!Array.isArray(b)) throw err(e, `IN: expected a list on the right, found ${typeName(b)}`);
+      const set = scalarSet(b);
+      if (set && a !== null && (typeof a === 'string' || typeof a === 'bigint' || typeof a === 'boolean' || (typeof a === 'number' && !Number.isNaN(a)))) {
+        return set.has(keyOf(a));
+      }
       let unknown = false;
       for (const x of b) {
         const r = equals(a, x);
@@ -581,7 +621,7 @@ function callFunction(e: Extract<Expr, { kind: 'call' }>, row: Row, ctx: EvalCon
       const end = asInt(b!, 'range()');
       const step = s === undefined ? 1n : asInt(s, 'range()');
       if (step === 0n) throw new QueryError('range(): expected a non-zero step, found 0');
-      const count = step > 0n ? (end >= start ? (end - start) / step + 1n : 0n) : start >= end ? (start - end) / -step + 1n : 0n;
+      const count: bigint = step > 0n ? (end >= start ? (end - start) / step + 1n : 0n) : start >= end ? (start - end) / -step + 1n : 0n;
       if (count > BigInt(ctx.budget.maxIntermediateRows)) {
         throw new QueryError(`range(): expected at most ${ctx.budget.maxIntermediateRows} elements, found ${count}`);
       }

@@ -5,7 +5,7 @@
  */
 import type { Expr, NodePattern, PatternPart, RelPattern } from './ast.js';
 import { evaluate, type EvalContext, type Row } from './evaluate.js';
-import { equals, isMap, NodeRef, PathVal, RelRef, typeName, type Value } from './values.js';
+import { equals, isMap, NodeRef, PathVal, RelRef, typeName, type Value, formatCount } from './values.js';
 import { QueryError } from '../errors.js';
 
 /** Hard cap on explicit variable-length bounds (`*..100000`), so expansion stays iterative-safe. */
@@ -75,8 +75,7 @@ function relOk(ctx: EvalContext, rp: RelPattern, key: string, row: Row): boolean
 }
 
 function edgesFrom(ctx: EvalContext, node: string, direction: RelPattern['direction']): string[] {
-  const g = ctx.view.graph;
-  return direction === 'out' ? g.outEdges(node) : direction === 'in' ? g.inEdges(node) : g.edges(node);
+  return ctx.view.edgesAt(node, direction);
 }
 
 /** The end of `edge` opposite `node` in the traversal direction (for 'both': either end). */
@@ -251,7 +250,7 @@ function* matchPart(ctx: EvalContext, part: PatternPart, row: Row, used: Set<str
         if (budget.pathsEnumerated >= maxPaths) {
           budget.truncated = true;
           budget.pathsExhausted = true;
-          budget.notice(`stopped after ${maxPaths.toLocaleString('en-US')} paths (maxPaths); results are incomplete — bound the pattern (*1..3) or add names`);
+          budget.notice(`stopped after ${formatCount(maxPaths)} paths (maxPaths); results are incomplete — bound the pattern (*1..3) or add names`);
           return;
         }
         let ok = true;
@@ -388,7 +387,7 @@ function* matchShortest(ctx: EvalContext, part: PatternPart, row: Row): Generato
       for (const p of paths) {
         if (budget.pathsEnumerated >= budget.options.maxPaths) {
           budget.truncated = true;
-          budget.notice(`stopped after ${budget.options.maxPaths.toLocaleString('en-US')} paths (maxPaths); results are incomplete`);
+          budget.notice(`stopped after ${formatCount(budget.options.maxPaths)} paths (maxPaths); results are incomplete`);
           return;
         }
         budget.pathsEnumerated++;

@@ -11,7 +11,7 @@ import { executeStatement, type RawResult } from './execute.js';
 import { OutputConverter } from './output.js';
 import { parseQuery } from './parser.js';
 import { executeShortcut } from './shortcuts.js';
-import type { Value } from './values.js';
+import { formatCount, type Value } from './values.js';
 
 export interface RawQueryResult extends RawResult {
   notices: string[];
@@ -31,7 +31,7 @@ export function executeRaw(graph: Graph, text: string | QueryAst, options?: Quer
   let ast: QueryAst;
   if (typeof text === 'string') {
     if (text.length > MAX_QUERY_LENGTH) {
-      throw new QueryLimitError(`query too long: expected at most ${MAX_QUERY_LENGTH.toLocaleString('en-US')} characters, found ${text.length.toLocaleString('en-US')}`);
+      throw new QueryLimitError(`query too long: expected at most ${formatCount(MAX_QUERY_LENGTH)} characters, found ${formatCount(text.length)}`);
     }
     try {
       ast = parseQuery(text);
@@ -56,7 +56,7 @@ export function executeRaw(graph: Graph, text: string | QueryAst, options?: Quer
   if (rows.length > max) {
     rows = rows.slice(0, max);
     budget.truncated = true;
-    budget.notice(`stopped after ${max.toLocaleString('en-US')} rows (maxRows); add LIMIT or narrow the query`);
+    budget.notice(`stopped after ${formatCount(max)} rows (maxRows); add LIMIT or narrow the query`);
   }
   return { columns: raw.columns, rows, notices: [...budget.notices], truncated: budget.truncated, elapsedMs: budget.elapsed(), view };
 }

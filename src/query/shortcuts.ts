@@ -8,7 +8,7 @@ import { QueryError } from '../errors.js';
 import type { ShortcutAst } from './ast.js';
 import type { Budget, GraphView } from './context.js';
 import type { RawResult } from './execute.js';
-import { NodeRef, PathVal, RelRef, type Value } from './values.js';
+import { NodeRef, PathVal, RelRef, type Value, formatCount } from './values.js';
 
 /** Hops `path A -> B` searches at most when no `max` is given. */
 export const DEFAULT_PATH_HOPS = 12;
@@ -44,7 +44,7 @@ function makeWalker(view: GraphView, ast: ShortcutAst, ends: string[], budget: B
   return {
     neighbours(node) {
       const out: [string, string][] = [];
-      for (const edge of g.edges(node)) {
+      for (const edge of view.edgesAt(node, 'both')) {
         budget.tick();
         if (families.size > 0) {
           const a = g.getEdgeAttributes(edge) as Record<string, unknown>;
@@ -153,7 +153,10 @@ export function executeShortcut(ast: ShortcutAst, view: GraphView, budget: Budge
   else dfs(from);
   if (cut) {
     budget.truncated = true;
-    budget.notice(`stopped after ${maxPaths.toLocaleString('en-US')} paths (maxPaths); lower max or exclude hubs with "without NAME"`);
+    budget.notice(`stopped after ${formatCount(maxPaths)} paths (maxPaths); lower max or exclude hubs with "without NAME"`);
+  }
+  if (found.length === 0) {
+    budget.notice(`no path between ${String(g.getNodeAttribute(from, 'label') ?? from)} and ${String(g.getNodeAttribute(to, 'label') ?? to)} within ${max} hops`);
   }
   found.sort((a, b) => a.rels.length - b.rels.length);
   return { columns: ['path', 'length'], rows: found.map((p) => [p, BigInt(p.rels.length)]) };

@@ -277,3 +277,8 @@ export function formatFloat(x: number): string {
 export function toNumber(v: number | bigint): number {
   return num(v);
 }
+
+/** 1000000 → "1,000,000" (without Intl, which is slow to load). */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
