@@ -17,6 +17,8 @@ export interface QueryOptions {
   maxPaths?: number;
   /** Hops an unbounded `*` may follow (default 6); longer paths are not explored, with a notice. */
   maxDepth?: number;
+  /** Rows one clause may hold at once (default 500000); more throws QueryLimitError (keeps memory bounded). */
+  maxIntermediateRows?: number;
   /** Values for `$name` parameters. */
   params?: Record<string, unknown>;
   /**
@@ -31,6 +33,7 @@ export interface ResolvedQueryOptions {
   maxRows: number;
   maxPaths: number;
   maxDepth: number;
+  maxIntermediateRows: number;
   params: Record<string, unknown>;
   now: () => number;
 }
@@ -42,6 +45,7 @@ export function resolveQueryOptions(options: QueryOptions = {}): ResolvedQueryOp
     maxRows: Math.floor(pos(options.maxRows, 10_000)),
     maxPaths: Math.floor(pos(options.maxPaths, 1000)),
     maxDepth: Math.floor(pos(options.maxDepth, 6)),
+    maxIntermediateRows: Math.floor(pos(options.maxIntermediateRows, 500_000)),
     params: options.params ?? {},
     now: options.now ?? (() => performance.now()),
   };
@@ -63,7 +67,7 @@ export class Budget {
   constructor(readonly options: ResolvedQueryOptions) {
     this.start = options.now();
     this.deadline = this.start + options.timeoutMs;
-    this.maxIntermediateRows = Math.max(options.maxRows * 50, 1000);
+    this.maxIntermediateRows = options.maxIntermediateRows;
   }
 
   /** Call in every loop that can run long; checks the clock every 256 calls. */

@@ -58,7 +58,7 @@ describe('query limits', () => {
     });
 
     it('should bound intermediate rows even with a clock that never advances', () => {
-      expect(() => runQuery(dense, 'MATCH (a), (b), (c) RETURN count(*)', { now: () => 0, maxRows: 1000 })).toThrow(QueryLimitError);
+      expect(() => runQuery(dense, 'MATCH (a), (b), (c) RETURN count(*)', { now: () => 0, maxIntermediateRows: 50_000 })).toThrow(QueryLimitError);
     });
 
     it('should cut rows at maxRows, with a notice', () => {
