@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+// Query API load benchmark (issue 8.6): builds (or reuses) the BBC graph, starts `newsgraph serve`
+// on 127.0.0.1 with port 0 in a child process, and drives POST /api/query with autocannon — 200
+// concurrent connections for 10 s by default — with a mix of path, neighbour and pattern queries
+// between frequent entities of the graph. Reports requests/s, p50/p99 latency, errors, timeouts and
+// non-2xx answers (target: 0 of each for these valid queries) and writes bench/results/load.json.
+// Traffic goes to loopback only, and is bounded in time.
+//
+// Usage: node bench/load.mjs [--quick] [--graph DIR] [--corpus DIR] [--connections N] [--duration S]
+//                            [--out FILE] [--rebuild]
+//   --quick        50 connections for 3 s (a smoke run); the graph is still the BBC graph
+//   --graph DIR    graph folder to serve (default: a cached BBC build in $TMPDIR/newsgraph-bench/bbc-graph)
+//   --corpus DIR   corpus to build when the graph is missing (default ../shared/data/corpora/bbc)
+//   --rebuild      build the graph again even if it is cached
+// Needs the compiled CLI (npm run build:ts).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const arg = (name, def) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
+};
+const QUICK = flag('quick');
+const CONNECTIONS = Number(arg('connections', QUICK ? 50 : 200));
+const DURATION_S = Number(arg('duration', QUICK ? 3 : 10));
+const CORPUS = path.resolve(arg('corpus', path.join(ROOT, '..', 'shared', 'data', 'corpora', 'bbc')));
+const GRAPH_DIR = path.resolve(arg('graph', path.join(tmpdir(), 'newsgraph-bench', 'bbc-graph')));
+const OUT = path.resolve(arg('out', path.join(ROOT, 'bench', 'results', 'load.json')));
+
+const log = (s) => process.stderr.write(`${s}\n`);
+
+function run(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  });
+}
+
+/** Builds the graph unless it is cached; returns the build time in seconds (null when reused). */
+async function ensureGraph() {
+  if (existsSync(path.join(GRAPH_DIR, 'graph.json')) && !flag('rebuild')) {
+    log(`load: reusing the graph in ${GRAPH_DIR} (--rebuild to build it again)`);
+    return null;
+  }
+  if (!existsSync(CORPUS)) throw new Error(`load: no corpus at ${CORPUS} (use --corpus DIR or --graph DIR)`);
+  log(`load: building ${CORPUS} → ${GRAPH_DIR} …`);
+  mkdirSync(GRAPH_DIR, { recursive: true });
+  const started = Date.now();
+  const code = await run(['build', CORPUS, '--out', GRAPH_DIR, '--quiet']);
+  // Exit code 3 means built with some inputs skipped (README files and the like).
+  if (code !== 0 && code !== 3) throw new Error(`load: the build failed with exit code ${code}`);
+  return (Date.now() - started) / 1000;
+}
+
+/** Starts `newsgraph serve` on loopback, port 0; resolves with its URL and the child. */
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--graph', GRAPH_DIR, '--host', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('load: the server did not start within 120 s')), 120_000);
+    child.stdout.on('data', (c) => {
+      out += c.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], child });
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => reject(new Error(`load: the server exited (${code}) before it listened`)));
+  });
+}
+
+const quote = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** The query mix, from the graph's most mentioned people, organisations and places. */
+function queryMix(graph) {
+  const byMentions = (type) =>
+    graph.nodes
+      .filter((n) => n.attributes.type === type)
+      .sort((a, b) => b.attributes.mentionCount - a.attributes.mentionCount || (a.key < b.key ? -1 : 1))
+      .slice(0, 6)
+      .map((n) => n.attributes.label);
+  const people = byMentions('person');
+  const orgs = byMentions('organization');
+  const places = byMentions('place');
+  const top = [...people.slice(0, 4), ...orgs.slice(0, 4), ...places.slice(0, 2)].filter(Boolean);
+  const mix = [];
+  for (let i = 0; i + 1 < top.length; i += 2) mix.push({ kind: 'path', query: `path ${top[i]} -> ${top[i + 1]}` });
+  for (const name of top.slice(0, 4)) mix.push({ kind: 'neighbors', query: `neighbors ${name}` });
+  mix.push({ kind: 'pattern', query: 'MATCH (a:person)-[r]->(b) RETURN a.name, type(r), b.name LIMIT 20' });
+  mix.push({ kind: 'pattern', query: 'MATCH (a:organization)<-[r]-(b:person) RETURN b.name, count(r) AS n ORDER BY n DESC LIMIT 10' });
+  for (const name of top.slice(0, 3)) mix.push({ kind: 'pattern', query: `MATCH (a {name: ${quote(name)}})-[r]-(b) RETURN b.name, type(r) LIMIT 20` });
+  return mix;
+}
+
+async function post(url, query) {
+  const res = await fetch(`${url}api/query`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) });
+  return { status: res.status, body: await res.text() };
+}
+
+async function main() {
+  const buildSeconds = await ensureGraph();
+  const graph = JSON.parse(readFileSync(path.join(GRAPH_DIR, 'graph.json'), 'utf8'));
+  const { url, child } = await startServer();
+  const stop = () => child.kill('SIGTERM');
+  process.on('exit', stop);
+  try {
+    // Every query of the mix must be valid: checked once before the load.
+    const mix = [];
+    const invalid = [];
+    for (const q of queryMix(graph)) {
+      const started = Date.now();
+      const r = await post(url, q.query);
+      if (r.status === 200) mix.push({ ...q, singleMs: Date.now() - started, rows: JSON.parse(r.body).rows.length });
+      else invalid.push({ ...q, status: r.status, body: r.body.slice(0, 300) });
+    }
+    for (const q of invalid) log(`load: left out of the mix (status ${q.status}): ${q.query} — ${q.body}`);
+    if (!mix.length) throw new Error('load: no valid query in the mix');
+    log(`load: ${mix.length} queries in the mix; ${CONNECTIONS} connections for ${DURATION_S} s against ${url}`);
+
+    const byKind = {};
+    let n = 0;
+    const result = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      timeout: 30,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/query',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (req, context) => {
+            const q = mix[n++ % mix.length];
+            context.kind = q.kind;
+            return { ...req, body: JSON.stringify({ query: q.query }) };
+          },
+          onResponse: (status, _body, context) => {
+            const k = (byKind[context.kind] ??= { requests: 0, non2xx: 0 });
+            k.requests++;
+            if (status < 200 || status >= 300) k.non2xx++;
+          },
+        },
+      ],
+    });
+    const health = await fetch(`${url}api/health`).then((r) => r.json());
+    const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)]));
+    const report = {
+      benchmark: 'load',
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memGB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      method:
+        'newsgraph serve (query worker threads) on 127.0.0.1 in a child process; autocannon in this process POSTs /api/query, ' +
+        'cycling through the query mix (each checked to answer 200 beforehand); latency in ms per request',
+      graph: { dir: GRAPH_DIR, nodes: health.nodes, edges: health.edges, documents: health.documents, buildSeconds },
+      connections: CONNECTIONS,
+      durationSeconds: DURATION_S,
+      queries: mix.map(({ kind, query, singleMs, rows }) => ({ kind, query, singleMs, rows })),
+      leftOut: invalid,
+      results: {
+        requests: result.requests.total,
+        requestsPerSecond: result.requests.average,
+        latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
+        errors: result.errors,
+        timeouts: result.timeouts,
+        non2xx: result.non2xx,
+        statusCodes,
+        byKind,
+        serverAfter: health,
+      },
+    };
+    mkdirSync(path.dirname(OUT), { recursive: true });
+    writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+    const r = report.results;
+    process.stdout.write(
+      `load: ${r.requests} requests in ${DURATION_S} s with ${CONNECTIONS} connections: ${r.requestsPerSecond.toFixed(1)} req/s, ` +
+        `latency p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms; errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}` +
+        `${invalid.length ? `; ${invalid.length} queries left out as invalid` : ''}\n` +
+        `load: wrote ${path.relative(process.cwd(), OUT)}\n`,
+    );
+    if (r.errors || r.timeouts || r.non2xx) log('load: WARNING: the target is 0 errors, 0 timeouts and 0 non-2xx answers');
+  } finally {
+    stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exitCode = 1;
+});
