@@ -1,0 +1,188 @@
+/**
+ * Incremental builds (issue 7.5): after any sequence of adds and removes, entities, edges and claims
+ * equal those of a full build of the final set of documents. Corpus: the five seed articles plus a
+ * few short generated ones that share names with them (written into temporary folders).
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { buildGraph, type KnowledgeGraph } from '../src/graph/build.js';
+import { addDocuments, removeDocuments, type GraphState } from '../src/graph/incremental.js';
+import { extractInputs } from '../src/graph/pipeline.js';
+import type { SerializedGraph } from '../src/types.js';
+import { ROOT } from './helpers/tools.js';
+
+const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
+const SEEDS = path.join(ROOT, 'seeds');
+const seedFiles = () => readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+
+/** Short generated articles naming people and organisations the seeds also name. */
+const GENERATED: Record<string, string> = {
+  'g1.txt':
+    'Turkey hits back after strike\n\nRecep Tayyip Erdogan condemned the Syrian government on Friday. ' +
+    'NATO Secretary-General Jens Stoltenberg called for calm, a spokesman said. At least 29 soldiers were killed in Idlib, officials said.\n',
+  'g2.txt':
+    'Talks in Moscow\n\nVladimir Putin met Recep Tayyip Erdogan in Moscow on Thursday. ' +
+    'The Kremlin said the two leaders agreed a ceasefire in Idlib. The United Nations welcomed the agreement.\n',
+  'g3.txt':
+    'Refugees at the border\n\nGreek police fired tear gas at migrants at the border with Turkey, the Greek government said. ' +
+    'The European Union criticised Ankara. About 13,000 people gathered at the border, the International Organization for Migration said.\n',
+};
+
+/** Graph content without positions: nodes, edges, claims and documents, as plain data. */
+function content(graph: KnowledgeGraph | SerializedGraph) {
+  const data = ('export' in graph ? graph.export() : graph) as SerializedGraph;
+  return {
+    nodes: data.nodes.map((n) => {
+      const { x: _x, y: _y, ...rest } = n.attributes;
+      return { key: n.key, attributes: rest };
+    }),
+    edges: data.edges,
+    claims: data.attributes.claims,
+    documents: data.attributes.documents,
+  };
+}
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('graph/incremental', () => {
+  let tmp: string;
+  let seeds: string[];
+  /** Writes a folder holding exactly the given files (seed names or generated names, or [name, text]). */
+  const folder = (name: string, files: (string | [string, string])[]) => {
+    const dir = path.join(tmp, name);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const f of files) {
+      if (Array.isArray(f)) writeFileSync(path.join(dir, f[0]), f[1]);
+      else if (GENERATED[f]) writeFileSync(path.join(dir, f), GENERATED[f]!);
+      else copyFileSync(path.join(SEEDS, f), path.join(dir, f));
+    }
+    return dir;
+  };
+
+  beforeAll(() => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'ng-incremental-'));
+    seeds = seedFiles();
+    expect(seeds.length).toBe(5);
+  });
+
+  describe('addDocuments / removeDocuments', () => {
+    it('should give the entities, edges and claims of a full build after a sequence of adds and removes', async () => {
+      const [s0, s1, s2, s3, s4] = seeds as [string, string, string, string, string];
+      const changedS1 = readFileSync(path.join(SEEDS, s1), 'utf8') + '\nRecep Tayyip Erdogan criticised the European Union on Sunday.\n';
+      const opts = { workers: 1, layout: { iterations: 5 } } as const;
+
+      let state: GraphState = { records: [] };
+      let r = await addDocuments(state, [folder('b1', [s0, s1, s2])], opts);
+      expect(r.added).toHaveLength(3);
+      state = { records: r.records, graph: r.graph };
+
+      r = await addDocuments(state, [folder('b2', [s3, 'g1.txt'])], opts);
+      expect(r.added.sort()).toEqual([s3, 'g1.txt'].sort());
+      state = { records: r.records, graph: r.graph };
+
+      r = await addDocuments(state, [folder('b3', [[s1, changedS1], s4, s0])], opts);
+      expect(r.added).toEqual([s4]);
+      expect(r.changed).toEqual([s1]);
+      expect(r.unchanged).toEqual([s0]);
+      state = { records: r.records, graph: r.graph };
+
+      r = removeDocuments(state, [s2], opts);
+      expect(r.removed).toEqual([s2]);
+      state = { records: r.records, graph: r.graph };
+
+      r = await addDocuments(state, [folder('b4', ['g2.txt', 'g3.txt'])], opts);
+      state = { records: r.records, graph: r.graph };
+
+      r = removeDocuments(state, ['g1.txt', 'g3.txt'], opts);
+      state = { records: r.records, graph: r.graph };
+
+      const final = folder('final', [s0, [s1, changedS1], s3, s4, 'g2.txt']);
+      const full = await extractInputs([final], { workers: 1 });
+      const expected = buildGraph(full.records, { layout: { iterations: 5 } });
+      expect(expected.order).toBeGreaterThan(20);
+      expect(expected.size).toBeGreaterThan(0);
+      const got = content(state.graph!);
+      const want = content(expected);
+      expect(got.documents.map((d) => d.id)).toEqual(want.documents.map((d) => d.id));
+      expect(got.nodes).toEqual(want.nodes);
+      expect(got.edges).toEqual(want.edges);
+      expect(got.claims).toEqual(want.claims);
+    });
+
+    it('should change nothing when every document is already present with the same content', async () => {
+      const first = await addDocuments({ records: [] }, [folder('same', [seeds[0]!, 'g1.txt'])], { workers: 1 });
+      const again = await addDocuments({ records: first.records, graph: first.graph }, [folder('same', [seeds[0]!, 'g1.txt'])], { workers: 1 });
+      expect(again.graph).toBeUndefined();
+      expect(again.unchanged.sort()).toEqual([seeds[0]!, 'g1.txt'].sort());
+      expect(again.records.map((r) => r.document.id)).toEqual(first.records.map((r) => r.document.id));
+    });
+
+    it('should warm-start the layout from the previous positions', async () => {
+      const first = await addDocuments({ records: [] }, [folder('warm', [seeds[0]!])], { workers: 1 });
+      const more = [folder('warm2', ['g2.txt'])];
+      const warm = await addDocuments({ records: first.records, graph: first.graph }, more, { workers: 1, layout: { iterations: 1 } });
+      const cold = await addDocuments({ records: first.records }, more, { workers: 1, layout: { iterations: 1 } });
+      // Nodes that existed stay near where they were; a cold start puts them elsewhere.
+      const drift = (g: KnowledgeGraph) => {
+        let sum = 0;
+        let n = 0;
+        first.graph!.forEachNode((key, a) => {
+          if (!g.hasNode(key)) return; // merged into a new entity
+          sum += Math.hypot(g.getNodeAttribute(key, 'x') - a.x, g.getNodeAttribute(key, 'y') - a.y);
+          n++;
+        });
+        expect(n).toBeGreaterThan(5);
+        return sum / n;
+      };
+      expect(first.graph!.order).toBeGreaterThan(5);
+      expect(drift(warm.graph!)).toBeLessThan(drift(cold.graph!) / 2);
+    });
+
+    it('should throw InputError naming an unknown document id and remove nothing', async () => {
+      const first = await addDocuments({ records: [] }, [folder('unknown', ['g1.txt'])], { workers: 1 });
+      const state = { records: first.records, graph: first.graph };
+      expect(() => removeDocuments(state, ['g1.txt', 'nope.txt'])).toThrow(InputError);
+      expect(() => removeDocuments(state, ['nope.txt'])).toThrow(/nope\.txt/);
+      expect(state.records).toHaveLength(1);
+    });
+  });
+
+  describe('cli add / remove', () => {
+    it('should update the graph folder in place and match a full build', () => {
+      const [s0, s1, s2] = seeds as [string, string, string];
+      const out = path.join(tmp, 'cli', 'graph');
+      expect(cli(['build', folder('c1', [s0, 'g1.txt']), '--out', out, '--name', 'g']).code).toBe(0);
+      const add = cli(['add', folder('c2', [s1, s2, 'g1.txt']), '--graph', out]);
+      expect(add.stderr).toBe('');
+      expect(add.code).toBe(0);
+      expect(add.stdout).toMatch(/2 added, 0 changed, 1 unchanged/);
+
+      const before = statSync(path.join(out, 'graph.json')).mtimeMs;
+      const again = cli(['add', folder('c2', [s1, s2, 'g1.txt']), '--graph', out]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/unchanged/);
+      expect(statSync(path.join(out, 'graph.json')).mtimeMs).toBe(before);
+
+      const unknown = cli(['remove', 'nope.txt', '--graph', out]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/nope\.txt/);
+
+      const rm = cli(['remove', 'g1.txt', '--graph', out]);
+      expect(rm.code).toBe(0);
+
+      const fullOut = path.join(tmp, 'cli', 'full');
+      expect(cli(['build', folder('c3', [s0, s1, s2]), '--out', fullOut, '--name', 'g']).code).toBe(0);
+      const got = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph;
+      const want = JSON.parse(readFileSync(path.join(fullOut, 'graph.json'), 'utf8')) as SerializedGraph;
+      expect(content(got)).toEqual(content(want));
+    });
+  });
+});

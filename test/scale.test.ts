@@ -1,0 +1,120 @@
+/**
+ * Scale (issue 7.3, 7.7): the same graph whatever the number of workers, and the map/merge path
+ * (`extract --jsonl` per shard, `build --from-extractions`) gives the graph a direct build gives.
+ * Corpus: the five seed articles plus short generated ones, in temporary folders.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractStream, type ReadItem } from '../src/graph/pipeline.js';
+import { readDocuments } from '../src/ingest/index.js';
+import { ROOT } from './helpers/tools.js';
+
+const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
+const SEEDS = path.join(ROOT, 'seeds');
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 1 << 28 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const PEOPLE = ['Angela Merkel', 'Emmanuel Macron', 'Recep Tayyip Erdogan', 'Vladimir Putin', 'Jens Stoltenberg', 'Boris Johnson'];
+const PLACES = ['Berlin', 'Paris', 'Ankara', 'Moscow', 'Brussels', 'London'];
+const ORGS = ['NATO', 'the European Union', 'the United Nations', 'Reuters'];
+
+/** A short, deterministic generated article. */
+function article(i: number): string {
+  const p = (k: number) => PEOPLE[(i + k) % PEOPLE.length]!;
+  const pl = PLACES[i % PLACES.length]!;
+  const o = ORGS[i % ORGS.length]!;
+  return (
+    `Leaders meet in ${pl}\n\n${p(0)} met ${p(1)} in ${pl} on Tuesday, ${o} said. ` +
+    `${p(0)} criticised ${p(2)} over the talks. At least ${10 + (i % 3)} people were killed in the fighting, officials said. ` +
+    `${p(1)} told reporters that ${o} would respond.\n`
+  );
+}
+
+describe('scale', () => {
+  let tmp: string;
+  let shards: string[];
+  beforeAll(() => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'ng-scale-'));
+    // Two shard folders: the seeds in one, generated articles in the other (ids stay unique).
+    shards = [path.join(tmp, 'shard-a'), path.join(tmp, 'shard-b')];
+    for (const s of shards) mkdirSync(s, { recursive: true });
+    for (const f of readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))) copyFileSync(path.join(SEEDS, f), path.join(shards[0]!, f));
+    for (let i = 0; i < 10; i++) writeFileSync(path.join(shards[1]!, `gen-${String(i).padStart(2, '0')}.txt`), article(i));
+  });
+
+  describe('extractStream', () => {
+    it('should yield the same records in input order with a worker pool as in-process', async () => {
+      const run = async (workers: number) => {
+        const out: string[] = [];
+        const source = readDocuments(shards) as AsyncIterable<ReadItem>;
+        for await (const item of extractStream(source, { workers, inlineFirst: 0, perWorker: 2 })) {
+          out.push(item.kind === 'record' ? JSON.stringify(item.record) : `skipped ${item.skipped.path}`);
+        }
+        return out;
+      };
+      const one = await run(1);
+      const two = await run(2);
+      expect(one).toHaveLength(15);
+      expect(two).toEqual(one);
+    });
+
+    it('should reuse a record whose id and hash match instead of extracting again', async () => {
+      const first: ReadItem[] = [];
+      for await (const item of readDocuments([shards[1]!])) first.push(item);
+      const doc = first.find((i) => i.kind === 'document');
+      expect(doc?.kind).toBe('document');
+      if (doc?.kind !== 'document') return;
+      const fake = { document: { ...doc.document, text: undefined } as never, text: 'kept', extraction: { doc: doc.document.id, sentences: [], mentions: [], relations: [], attributions: [], claims: [] } };
+      const reuse = new Map([[doc.document.id, fake]]);
+      const out = [];
+      for await (const item of extractStream((async function* () { yield doc; })(), { workers: 1, reuse })) out.push(item);
+      expect(out).toEqual([{ kind: 'record', record: fake, reused: true }]);
+    });
+  });
+
+  describe('cli build --workers', () => {
+    it('should write byte-identical graph.json and extractions.jsonl with 1 and 2 workers', () => {
+      const one = path.join(tmp, 'w1');
+      const two = path.join(tmp, 'w2');
+      expect(cli(['build', ...shards, '--out', one, '--workers', '1', '--name', 'g']).code).toBe(0);
+      expect(cli(['build', ...shards, '--out', two, '--workers', '2', '--name', 'g']).code).toBe(0);
+      const g1 = readFileSync(path.join(one, 'graph.json'), 'utf8');
+      expect(JSON.parse(g1).nodes.length).toBeGreaterThan(20);
+      expect(readFileSync(path.join(two, 'graph.json'), 'utf8')).toBe(g1);
+      expect(readFileSync(path.join(two, 'extractions.jsonl'), 'utf8')).toBe(readFileSync(path.join(one, 'extractions.jsonl'), 'utf8'));
+    });
+
+    it('should reject a --workers value that is not a positive whole number', () => {
+      const r = cli(['build', shards[1]!, '--out', path.join(tmp, 'bad'), '--workers', 'many']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--workers/);
+    });
+  });
+
+  describe('cli extract --jsonl + build --from-extractions', () => {
+    it('should merge per-shard extraction files into the graph a direct build gives', () => {
+      const files = shards.map((s, i) => {
+        const r = cli(['extract', s, '--jsonl']);
+        expect(r.code).toBe(0);
+        const lines = r.stdout.split('\n').filter(Boolean);
+        expect(lines.length).toBe(i === 0 ? 5 : 10);
+        for (const l of lines) expect(Object.keys(JSON.parse(l)).sort()).toEqual(['document', 'extraction', 'text']);
+        const file = path.join(tmp, `shard-${i}.jsonl`);
+        writeFileSync(file, r.stdout);
+        return file;
+      });
+      const direct = path.join(tmp, 'direct');
+      const merged = path.join(tmp, 'merged');
+      expect(cli(['build', ...shards, '--out', direct, '--name', 'g', '--workers', '1']).code).toBe(0);
+      // Shards given in the other order: the merge does not depend on it.
+      expect(cli(['build', '--from-extractions', files[1]!, '--from-extractions', files[0]!, '--out', merged, '--name', 'g']).code).toBe(0);
+      expect(readFileSync(path.join(merged, 'graph.json'), 'utf8')).toBe(readFileSync(path.join(direct, 'graph.json'), 'utf8'));
+    });
+  });
+});
