@@ -102,7 +102,7 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
     }
     const records = [...byId.values()];
     bar.stage('building graph');
-    const name = inputs[0] ? path.basename(path.resolve(inputs[0])) : 'newsgraph';
+    const name = (values.name as string | undefined) ?? (inputs[0] ? path.basename(path.resolve(inputs[0])) : 'newsgraph');
     const graph = buildGraph(records, { skipped, name });
     bar.stage('writing');
     await writeGraph(out, graph, records);
@@ -323,7 +323,7 @@ const GRAPH_OPT: Options = { graph: { type: 'string', short: 'g' } };
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'build a graph from articles (.txt .md .html .jsonl, folders)',
-    usage: 'newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--workers N] [--quiet]',
+    usage: 'newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--workers N] [--name NAME] [--quiet]',
     help:
       'Reads articles, extracts entities, relations and claims, merges entities across documents and\n' +
       'writes DIR/graph.json, DIR/graph.gexf and DIR/extractions.jsonl. With no PATH: seeds/ → graph/.\n' +
@@ -339,6 +339,7 @@ const COMMANDS: Record<string, Command> = {
       quiet: { type: 'boolean', short: 'q' },
     },
     run: commandBuild,
+      '--name sets the graph name (default: the first input folder\'s name).\n' +
   },
   add: {
     summary: 'add articles to a built graph (only new or changed ones are extracted)',
@@ -347,6 +348,7 @@ const COMMANDS: Record<string, Command> = {
       'Reads DIR/extractions.jsonl (default graph/), extracts only documents that are new or whose\n' +
       'content changed (same id and content hash: unchanged, nothing is done), rebuilds the graph from\n' +
       'all records with the layout warm-started from the previous positions, and writes DIR atomically.\n' +
+      name: { type: 'string' },
       'The result equals a full build of the same documents (positions aside).',
     options: { ...GRAPH_OPT, workers: { type: 'string', short: 'w' }, quiet: { type: 'boolean', short: 'q' } },
     run: commandAdd,
