@@ -8,5 +8,12 @@ if (!existsSync(fileURLToPath(main))) {
   process.stderr.write('newsgraph: the compiled CLI is missing (dist/cli/main.js). Run `npm run build` first.\n');
   process.exit(1);
 }
+// Output piped into `head` and the like: stop quietly when the reader goes away.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { run } = await import(main.href);
 process.exitCode = await run(process.argv.slice(2));

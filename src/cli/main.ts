@@ -5,6 +5,7 @@
  * (unknown command or flag); 3 built, but some inputs inside folders or JSON Lines were skipped.
  */
 import { stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NewsgraphError, QuerySyntaxError, UsageError } from '../errors.js';
@@ -194,6 +195,16 @@ async function commandQuery(positionals: string[], values: Record<string, unknow
   return EXIT_OK;
 }
 
+async function commandConsole(positionals: string[], values: Record<string, unknown>): Promise<number> {
+  if (positionals.length) throw new UsageError(`console: unexpected argument "${positionals[0]}" (use --graph DIR)`);
+  const { readGraph } = await load.store();
+  const { runConsole } = await import('./console.js');
+  const graph = await readGraph((values.graph as string | undefined) ?? 'graph');
+  const history = values['no-history'] ? undefined : path.join(os.homedir(), '.newsgraph_history');
+  await runConsole({ graph, input: process.stdin, output: process.stdout, historyFile: history });
+  return EXIT_OK;
+}
+
 const EXPORT_FORMATS = ['gexf', 'json', 'graphml', 'csv', 'neo4j'] as const;
 
 async function commandExport(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -328,6 +339,7 @@ const COMMANDS: Record<string, Command> = {
       'Reads articles, extracts entities, relations and claims, merges entities across documents and\n' +
       'writes DIR/graph.json, DIR/graph.gexf and DIR/extractions.jsonl. With no PATH: seeds/ → graph/.\n' +
       '--from-extractions merges files written by `extract --jsonl` (e.g. one per shard) into the graph.\n' +
+      '--name sets the graph name (default: the first input folder\'s name).\n' +
       '--workers N extracts in N worker threads (default: the machine\'s cores; 1: in-process); the\n' +
       'output is identical for any N. A progress bar shows on a terminal (not with CI set or --quiet).\n' +
       'Exit code 0: built; 3: built, but some inputs in folders were skipped (listed); 1: an input\n' +
@@ -336,10 +348,10 @@ const COMMANDS: Record<string, Command> = {
       out: { type: 'string', short: 'o' },
       'from-extractions': { type: 'string', multiple: true },
       workers: { type: 'string', short: 'w' },
+      name: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
     },
     run: commandBuild,
-      '--name sets the graph name (default: the first input folder\'s name).\n' +
   },
   add: {
     summary: 'add articles to a built graph (only new or changed ones are extracted)',
@@ -348,7 +360,6 @@ const COMMANDS: Record<string, Command> = {
       'Reads DIR/extractions.jsonl (default graph/), extracts only documents that are new or whose\n' +
       'content changed (same id and content hash: unchanged, nothing is done), rebuilds the graph from\n' +
       'all records with the layout warm-started from the previous positions, and writes DIR atomically.\n' +
-      name: { type: 'string' },
       'The result equals a full build of the same documents (positions aside).',
     options: { ...GRAPH_OPT, workers: { type: 'string', short: 'w' }, quiet: { type: 'boolean', short: 'q' } },
     run: commandAdd,
@@ -396,6 +407,16 @@ const COMMANDS: Record<string, Command> = {
       "  newsgraph query \"MATCH (a {name: 'Erdogan'})-[r]->(b) RETURN a, type(r), b\"",
     options: { ...GRAPH_OPT, format: { type: 'string', short: 'f' } },
     run: commandQuery,
+  },
+  console: {
+    summary: 'interactive query console (history, multi-line input, :help)',
+    usage: 'newsgraph console [--graph DIR] [--no-history]',
+    help:
+      'Reads queries from the terminal: a statement ends with ; or a blank line; shortcuts\n' +
+      '(path A -> B, paths A -> B max 3, neighbors A, find TEXT) run at once; :help lists commands.\n' +
+      'History is kept in ~/.newsgraph_history (↑/↓), unless --no-history.',
+    options: { ...GRAPH_OPT, 'no-history': { type: 'boolean' } },
+    run: commandConsole,
   },
   export: {
     summary: 'export a graph (GEXF for Gephi, JSON, GraphML, CSV, Neo4j import)',
