@@ -8,25 +8,38 @@ import { inflect } from './events.js';
 import type { DocContext, SentenceState } from './relations/context.js';
 import { AUX, DETERMINERS, isAdverb, isCap, isQuote, isWord, type Unit } from './relations/tokens.js';
 
-const CUE_LEMMAS = [
-  'say', 'tell', 'add', 'report', 'announce', 'note', 'state', 'claim', 'insist', 'warn', 'argue', 'explain', 'acknowledge',
-  'suggest', 'tweet', 'write', 'declare', 'respond', 'reply', 'recall', 'reveal', 'confirm', 'deny', 'emphasize', 'emphasise',
-  'stress', 'believe', 'think', 'predict', 'conclude', 'ask', 'admit', 'allege', 'assert', 'contend', 'maintain', 'complain',
-  'comment', 'testify', 'concede', 'boast', 'vow', 'promise', 'pledge', 'estimate', 'indicate', 'observe', 'remark', 'caution',
-  'fear', 'hope', 'worry', 'agree', 'disclose', 'recount', 'quip', 'joke', 'muse', 'counter', 'retort', 'proclaim', 'charge',
-  'accuse', 'urge', 'announce', 'clarify', 'highlight', 'underline', 'reiterate', 'repeat', 'describe', 'lament', 'conclude',
+/** Reporting verbs: the speaker may come before or after them ("X said C", "C, said X"). */
+const REPORTING = [
+  'say', 'tell', 'add', 'write', 'tweet', 'report', 'announce', 'explain', 'insist', 'claim', 'note', 'argue', 'acknowledge',
+  'declare', 'state', 'reply', 'respond', 'recall', 'reveal', 'confirm', 'warn', 'suggest', 'ask', 'predict', 'conclude',
+  'complain', 'admit', 'concede', 'estimate', 'quip', 'joke', 'testify', 'emphasize', 'emphasise', 'stress', 'assert',
+  'contend', 'maintain', 'comment', 'observe', 'remark', 'retort', 'counter', 'reiterate', 'repeat', 'continue', 'post', 'write',
 ];
-/** Surface form → lemma for reporting verbs. */
+/** Verbs of saying, judging and wanting that report a stance when a named subject precedes them ("Christie endorsed Trump"). */
+const BROAD = [
+  'believe', 'think', 'feel', 'know', 'hope', 'fear', 'worry', 'expect', 'want', 'wish', 'plan', 'intend', 'agree', 'disagree',
+  'call', 'describe', 'label', 'dub', 'show', 'find', 'indicate', 'suggest', 'urge', 'demand', 'propose', 'promise', 'vow',
+  'pledge', 'threaten', 'praise', 'thank', 'criticize', 'criticise', 'condemn', 'denounce', 'blast', 'slam', 'attack', 'accuse',
+  'blame', 'mock', 'dismiss', 'reject', 'deny', 'refuse', 'decline', 'defend', 'endorse', 'support', 'back', 'oppose', 'question',
+  'challenge', 'applaud', 'welcome', 'celebrate', 'lament', 'discuss', 'address', 'mention', 'cite', 'point', 'remind', 'vow',
+  'recommend', 'advise', 'encourage', 'insist', 'acknowledge', 'highlight', 'underline', 'emphasize', 'argue', 'allege',
+  'charge', 'boast', 'brag', 'concede', 'admit', 'confess', 'disclose', 'signal', 'hint', 'predict', 'forecast', 'consider',
+  'weigh', 'doubt', 'question', 'rule', 'release', 'issue', 'publish', 'announce', 'unveil', 'accept', 'embrace', 'consider',
+  'favor', 'favour', 'prefer', 'like', 'love', 'hate', 'dislike', 'regret', 'apologize', 'apologise', 'thank', 'congratulate',
+  'promise', 'seek', 'try', 'vote', 'sign', 'veto', 'fight', 'push', 'press', 'ask', 'tell', 'seem', 'appear', 'claim',
+];
+/** Surface form → lemma for attribution cues. */
 export const CUE_FORMS: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>();
-  for (const l of CUE_LEMMAS) for (const f of inflect(l)) if (!m.has(f)) m.set(f, l);
-  for (const bad of ['state', 'states', 'report', 'reports', 'note', 'notes', 'claim', 'claims', 'charge', 'charges', 'estimate', 'estimates', 'counter', 'hope', 'fear', 'fears', 'hopes', 'comment', 'comments', 'tweet', 'tweets', 'worry', 'reply', 'remark', 'remarks', 'vow', 'vows', 'promise', 'promises', 'pledge', 'pledges', 'repeat', 'caution', 'maintain', 'observe'])
-    m.delete(bad); // mostly nouns in news
+  for (const l of [...REPORTING, ...BROAD]) for (const f of inflect(l)) if (!m.has(f)) m.set(f, l);
   return m;
 })();
-/** Cues that only report when their speaker comes right before them (weak verbs). */
-const WEAK = new Set(['add', 'report', 'note', 'state', 'claim', 'warn', 'suggest', 'believe', 'think', 'ask', 'fear', 'hope', 'worry', 'agree', 'indicate', 'observe', 'describe', 'charge', 'accuse', 'urge', 'respond', 'reply', 'maintain', 'highlight', 'underline', 'conclude', 'estimate', 'confirm', 'deny', 'admit', 'recall', 'reveal', 'explain', 'predict', 'promise', 'vow', 'pledge', 'lament', 'repeat', 'reiterate']);
+const REPORTING_SET = new Set(REPORTING);
+/** Forms that are mostly nouns in news: a cue only right after their speaker. */
+const NOUNISH = new Set(['state', 'states', 'report', 'reports', 'note', 'notes', 'claim', 'claims', 'charge', 'charges', 'estimate', 'estimates', 'counter', 'hope', 'hopes', 'fear', 'fears', 'comment', 'comments', 'tweet', 'tweets', 'reply', 'remark', 'remarks', 'vow', 'vows', 'promise', 'promises', 'pledge', 'pledges', 'repeat', 'post', 'posts', 'call', 'calls', 'show', 'shows', 'plan', 'plans', 'wish', 'support', 'back', 'attack', 'attacks', 'fight', 'vote', 'votes', 'release', 'issue', 'issues', 'like', 'love', 'rule', 'point', 'press', 'push', 'sign', 'veto', 'find', 'signal', 'question', 'doubt', 'release', 'address', 'forecast', 'challenge']);
 const BOUNDARY = new Set([',', ';', ':', '.', '(', ')', '--', '\u2013', '\u2014', 'that', 'which', 'who', 'whom', 'whose', 'and', 'but', 'because', 'when', 'while', 'if', 'as', 'after', 'before', 'since', 'although', 'though', 'where', 'than', 'so', 'or']);
+/** Words that end a speaker phrase read leftwards (prepositions other than "of"/"for", sentence adverbs). */
+const NP_BREAK = new Set(['at', 'in', 'on', 'by', 'with', 'from', 'to', 'into', 'after', 'before', 'during', 'despite', 'without', 'over', 'under', 'about', 'against', 'between', 'through', 'like', 'unlike', 'among', 'amid', 'upon', 'however', 'meanwhile', 'instead', 'also', 'then', 'now', 'not', 'is', 'was', 'are', 'were']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 const TIME_TAIL = /^(on|in|at|late|early|last|this|yesterday|today|friday|monday|tuesday|wednesday|thursday|saturday|sunday|morning|evening|night|a|an|the|statement|interview|news|conference|briefing|told|to|reporters|journalists|by|via|email|phone|tweet|post|press|release|televised|address|speech|after|before|during|earlier|later|week|month|year|[,.”"’]|\d+)$/;
 
@@ -42,25 +55,36 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
   const out: Attribution[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
-  for (let c = 0; c < U.length; c++) {
-    const u = U[c]!;
-    if (u.m) continue;
-    let cueEnd = c;
-    let lemma = CUE_FORMS.get(u.l);
-    if (u.l === 'according' && U[c + 1]?.l === 'to') {
-      lemma = 'according to';
-      cueEnd = c + 1;
-    }
-    if (!lemma) continue;
-    let a: Attribution | undefined;
-    if (lemma === 'according to') a = according(s, c, cueEnd);
-    else a = speakerFirst(ctx, s, c, lemma) ?? speakerAfter(s, c, lemma);
-    if (a && free(a.content.start, a.content.end) && free(a.subject.start, a.subject.end)) {
-      out.push(a);
-      taken.push([a.content.start, a.content.end], [a.subject.start, a.subject.end]);
+  // reporting verbs first: in "“I know this game,” Trump said" the saying frames the knowing
+  for (const pass of [0, 1]) {
+    for (let c = 0; c < U.length; c++) {
+      const u = U[c]!;
+      if (u.m) continue;
+      let cueEnd = c;
+      let lemma = CUE_FORMS.get(u.l);
+      if (u.l === 'according' && U[c + 1]?.l === 'to') {
+        lemma = 'according to';
+        cueEnd = c + 1;
+      }
+      if (!lemma) continue;
+      const reporting = lemma === 'according to' || REPORTING_SET.has(lemma);
+      if ((pass === 0) !== reporting) continue;
+      if (!free(u.start, u.end)) continue;
+      let a: Attribution | undefined;
+      if (lemma === 'according to') a = according(s, c, cueEnd);
+      else a = speakerFirst(ctx, s, c, lemma) ?? speakerAfter(s, c, lemma);
+      if (a && !reporting && /^(i|you|we|it|this|that|they)$/i.test(ctx.text.slice(a.subject.start, a.subject.end))) a = undefined;
+      if (a && free(a.content.start, a.content.end) && free(a.subject.start, a.subject.end)) {
+        out.push(a);
+        taken.push([a.content.start, a.content.end], [a.subject.start, a.subject.end]);
+      }
     }
   }
-  return out;
+  if (!out.length) {
+    const h = headlineColon(s);
+    if (h) out.push(h);
+  }
+  return out.sort((a, b) => a.cue.start - b.cue.start);
 }
 
 /** NP ending at unit index `end` (inclusive), walking left. */
@@ -71,11 +95,11 @@ function npLeft(U: readonly Unit[], end: number): NP | undefined {
   if (U[k]?.m || PRONOUNS.has(U[k]?.l ?? '')) {
     mention = U[k]!.m;
     if (!U[k]!.m && PRONOUNS.has(U[k]!.l)) return { from: k, to: end };
-  } else if (!isWord(U[k]) || BOUNDARY.has(U[k]!.l) || AUX.has(U[k]!.l) || /ing$|ed$/.test(U[k]!.l)) return undefined;
+  } else if (!isWord(U[k]) || BOUNDARY.has(U[k]!.l) || AUX.has(U[k]!.l) || /ing$|ed$/.test(U[k]!.l) || DETERMINERS.has(U[k]!.l) || NP_BREAK.has(U[k]!.l)) return undefined;
   while (k >= 0 && n < 8) {
     const x = U[k]!;
     if (x.m) mention ??= x.m;
-    else if (!(isWord(x) || x.l === "'s" || x.l === '-' || x.l === '.') || BOUNDARY.has(x.l) || AUX.has(x.l) || PRONOUNS.has(x.l)) break;
+    else if (!(isWord(x) || x.l === "'s" || x.l === '-' || x.l === '.') || BOUNDARY.has(x.l) || AUX.has(x.l) || PRONOUNS.has(x.l) || NP_BREAK.has(x.l)) break;
     else if (CUE_FORMS.has(x.l) && !x.m) break;
     else if (/^[a-z]+ed$/.test(x.t) && !/^(united|red|armed)$/.test(x.l)) break; // a verb: the agency cited X as saying
     k--;
@@ -137,11 +161,26 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
   // "was quoted as saying", "has also said", "told reporters"
   while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]) || ['quoted', 'as', 'not', "n't"].includes(U[k]!.l))) k--;
   if (k < c - 1 && U[k + 1]!.l !== 'as') c0 = c; // keep the cue itself
-  const np = npLeft(U, k);
+  let np = npLeft(U, k);
+  if (!np && U[k]?.l === ',') {
+    // "Chris Cox, who runs the NRA's lobbying arm, says …": the speaker before the apposition
+    let p = k - 1;
+    while (p >= 0 && U[p]!.l !== ',' && !isQuote(U[p]) && k - p < 30) p--;
+    const head = p >= 0 && U[p]!.l === ',' ? npLeft(U, p - 1) : undefined;
+    if (head && (head.from === 0 || U[head.from - 1]!.l === ',' || isQuote(U[head.from - 1]))) {
+      const mention = head.mention ?? U.slice(p + 1, k).find((x) => x.m)?.m;
+      np = { from: head.from, to: k - 1, ...(mention ? { mention } : {}) };
+    }
+  }
+  if (!np && /ing$/.test(U[c]!.l) && U[k] && /^(,|--|\u2013|\u2014|-)$/.test(U[k]!.l)) {
+    // "Trump went after Bush, calling him …": the subject of the sentence speaks
+    const first = U.findIndex((x) => !!x.m);
+    if (first >= 0 && first <= 2 && first < k && (U[first]!.m!.type === 'person' || U[first]!.m!.type === 'organization')) np = { from: first, to: first, mention: U[first]!.m! };
+  }
   if (!np) return undefined;
   const before = U[np.from - 1];
-  const startsClause = !before || before.l === ',' || isQuote(before) || before.l === '--' || before.l === '\u2014' || before.l === '\u2013' || before.l === ':';
-  if (!startsClause && !(before && /^(and|but|as|while|then)$/.test(before.l))) return undefined;
+  if (before && !before.m && /^[a-z]/.test(before.t) && !BOUNDARY.has(before.l) && !/^(then|now|also|later|earlier|recently|yesterday|today)$/.test(before.l) && NOUNISH.has(U[c]!.l)) return undefined;
+  if (NOUNISH.has(U[c]!.l) && !(np.mention || isCap(U[np.to]) || PRONOUNS.has(U[np.to]!.l))) return undefined;
   // after the cue: "C" or tail
   let j = c + 1;
   if (lemma === 'tell' || lemma === 'ask' || lemma === 'warn' || lemma === 'urge') {
@@ -154,10 +193,10 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
     while (U[j] && /^(that|:|,)$/.test(U[j]!.l)) j++;
     const content = contentToEnd(U, j);
     if (!content) return undefined;
-    if (WEAK.has(lemma) && !(U[c + 1]?.l === 'that' || U[c + 1]?.l === ':' || U[c + 1]?.l === ',' || isQuote(U[c + 1]) || lemma === 'add' || lemma === 'report' || lemma === 'note' || lemma === 'claim' || lemma === 'warn' || lemma === 'explain' || lemma === 'insist' || lemma === 'confirm' || lemma === 'reveal' || lemma === 'predict' || lemma === 'believe' || lemma === 'think' || lemma === 'suggest')) return undefined;
     return make(s, U, np, c0, c, content);
   }
   // "C, X said." — content is what precedes the speaker
+  if (!REPORTING_SET.has(lemma)) return undefined;
   let end = np.from - 1;
   while (end >= 0 && (!isWord(U[end]) && !isQuote(U[end]) || U[end]!.l === ',')) end--;
   if (end < 1) return undefined;
@@ -166,12 +205,27 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
   return make(s, U, np, c0, c, span(U, from, end));
 }
 
+/** Headline style "Trump: Cruz Has 'To Come a Long Way'". */
+export function headlineColon(s: SentenceState): Attribution | undefined {
+  const U = s.units;
+  const colon = U.findIndex((x) => x.l === ':');
+  if (colon < 1 || colon > 6 || U.length - colon < 4) return undefined;
+  const np = U.slice(0, colon);
+  if (!np.every((x) => isWord(x) || x.l === '.' || x.l === "'s" || x.l === '-')) return undefined;
+  if (!np.some((x) => (x.m && x.m.type !== 'place') || (isCap(x) && !/^\p{Lu}+$/u.test(x.t)))) return undefined;
+  if (np.some((x) => /^\p{Lu}{2,}$/u.test(x.t) && !x.m) || /^(update|watch|video|photos?|breaking|exclusive|live|note|editor|related|source|sources|read|listen|correction|read more|also)$/i.test(np[0]!.t)) return undefined;
+  const content = contentToEnd(U, colon + 1);
+  if (!content) return undefined;
+  const mention = np.find((x) => x.m)?.m;
+  return make(s, U, { from: 0, to: colon - 1, ...(mention ? { mention } : {}) }, colon, colon, content);
+}
+
 /** "C, said X" (speaker after the cue). */
 function speakerAfter(s: SentenceState, c: number, lemma: string): Attribution | undefined {
   const U = s.units;
   const before = U[c - 1];
   if (!before || !(before.l === ',' || isQuote(before))) return undefined;
-  if (WEAK.has(lemma) && lemma !== 'add' && lemma !== 'report' && lemma !== 'note') return undefined;
+  if (!REPORTING_SET.has(lemma) || NOUNISH.has(U[c]!.l)) return undefined;
   const np = npRight(U, c + 1);
   if (!np) return undefined;
   let end = c - 1;

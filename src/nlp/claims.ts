@@ -24,7 +24,7 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 
 const VAGUE = new Set(['dozens', 'hundreds', 'thousands', 'scores', 'millions', 'tens']);
 const QUALIFIERS = ['at least', 'more than', 'over', 'nearly', 'almost', 'about', 'around', 'some', 'up to', 'fewer than', 'less than', 'approximately', 'roughly', 'an estimated', 'as many as', 'close to', 'just over', 'just under', 'upwards of'];
 /** Words of a counted noun phrase we drop from its normalised subject. */
-const DROP = new Set(['more', 'other', 'of', 'our', 'their', 'its', 'the', 'remaining', 'additional', 'further', 'another', 'people,', 'such', 'also']);
+const DROP = new Set(['more', 'other', 'of', 'our', 'their', 'its', 'the', 'remaining', 'additional', 'further', 'another', 'such', 'also', 'those', 'them', 'whom', 'these', 'which', 'who']);
 const HEAD_CLASS: Record<string, string> = {
   soldier: 'soldiers', soldiers: 'soldiers', troops: 'soldiers', troop: 'soldiers', servicemen: 'soldiers', personnel: 'soldiers', service: 'soldiers',
   civilian: 'civilians', civilians: 'civilians', people: 'people', persons: 'people', residents: 'people', person: 'people',
@@ -45,7 +45,7 @@ export function parseNumber(words: readonly string[]): number | undefined {
       any = true;
     } else if (w === 'a' || w === 'an') {
       if (any) return undefined;
-      current = 1;
+      if (!current) current = 1;
     } else if (w === 'half') current = current ? current * 0.5 : 0.5;
     else if (w in UNITS) (current += UNITS[w]!), (any = true);
     else if (w in TENS) (current += TENS[w]!), (any = true);
@@ -106,7 +106,9 @@ export function normalizeSubject(words: readonly string[]): string {
     if (DROP.has(l)) continue;
     if (countryOfDemonym(l) && /^\p{Lu}/u.test(w)) kept.push(l.replace(/s$/, '') === l ? l : l);
   }
-  const head = words.length ? words[words.length - 1]!.toLowerCase() : '';
+  const content = words.filter((w) => !DROP.has(w.toLowerCase()));
+  const head = content.length ? content[content.length - 1]!.toLowerCase() : '';
+  if (!head) return '';
   const cls = HEAD_CLASS[head] ?? (countryOfDemonym(head) ? 'people' : head);
   return [...new Set(kept.filter((k) => k !== head)), cls].join(' ').trim();
 }

@@ -55,7 +55,7 @@ export function resolveReferences(ctx: DocContext, states: readonly SentenceStat
       const head = T[j]!;
       if (ctx.mentions.some((m) => m.start <= head.start && head.end <= m.end)) continue;
       const next = T[j + 1];
-      if (next && (/^[a-z]/.test(next.t) && !/^(said|says|has|had|have|is|was|were|are|will|would|could|also|announced|reported|added|told|noted|and|on|in|of|to|for|at)$/.test(next.l))) continue;
+      if (next && /^[a-z]/.test(next.t) && !/^(said|says|has|had|have|is|was|were|are|will|would|could|can|may|might|should|must|also|announced|reported|added|told|noted|and|or|but|on|in|of|to|for|at|after|before|with|by|from|into|as|since|which|who|that|than|then|itself|would|did|does|do|not|again|over|under|during|while|when|where|because|if|until|against|about|across|through|via|per)$/.test(next.l) && !/(ed|s)$/.test(next.l)) continue;
       if (next?.l === 'of' && PERSON_HEADS.has(head.l)) continue; // "the governor of Hatay": an apposition, not a reference
       let ante: EntityMention | undefined;
       if (ORG_HEADS.has(head.l) || (/^\p{Lu}/u.test(head.t) && !PERSON_HEADS.has(head.l))) ante = orgAntecedent(pool, head.l, t.start);

@@ -154,7 +154,7 @@ export const VERBS: readonly VerbEntry[] = [
   V('breach', 'reject'), V('suspend', 'reject'), V('expel', 'reject'),
   // statement / other
   V('tell', 'statement'), V('inform', 'statement'), V('notify', 'statement'), V('brief', 'statement'),
-  V('cite', 'statement'), V('quote', 'statement'), V('thank', 'support'),
+  V('thank', 'support'),
   V('lead', 'other'), V('command', 'other'), V('control', 'other'), V('govern', 'other'), V('represent', 'other'),
   V('replace', 'other'), V('elect', 'other'), V('appoint', 'other'), V('nominate', 'other'), V('succeed', 'other'),
   V('hire', 'other'), V('fire', 'other'), V('sack', 'other'), V('defeat', 'attack'), V('beat', 'attack'),

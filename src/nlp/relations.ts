@@ -37,6 +37,8 @@ const ALLY = new Set(['ally', 'allies', 'backer', 'backers', 'supporter', 'suppo
 const OBJ_STOP = new Set([',', '.', ';', ':', '(', ')', '--', '\u2013', '\u2014', '?', '!', 'that', 'which', 'who', 'whom', 'whose', 'when', 'after', 'before', 'while', 'as', 'because', 'since', 'but', 'and', 'or', 'if', 'in', 'at', 'for', 'from', 'to', 'with', 'on', 'into', 'over', 'during', 'amid', 'despite', 'under', 'against', 'about', 'through', 'across', 'near', 'until', 'via', 'than', 'where', 'said', 'says', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could']);
 /** Nouns in an object phrase that stand for an action of the entity after "by"/"of" ("strikes by X", "positions of X"). */
 const ATTACK_NOUNS = /^(air ?strikes?|airstrikes?|strikes?|attacks?|bombings?|bombardments?|shelling|raids?|assaults?|offensives?|operations?|campaign|fire|missiles?|rockets?|drones?|jets|planes|aircraft)$/;
+/** One preposition per symmetric verb, so "spoke to" and "spoke with" make one edge. */
+const CANONICAL_PREP: Record<string, string> = { 'speak to': 'with', 'talk with': 'to', 'meet with': 'with', 'confer with': 'with' };
 /** Verbs that take a subject clause after "that" ("demanded that X end …"). */
 const THAT_VERBS = new Set(['demand', 'urge', 'insist', 'ask', 'request', 'order', 'warn']);
 
@@ -226,6 +228,7 @@ function coordinatedRight(U: readonly Unit[], j: number): { objects: Unit[]; end
     if (U[r]?.l === "'s") r++;
     const st = r;
     while (r < U.length && r < st + 4 && !U[r]!.m && isTitleWord(U[r]!.l)) r++;
+    if (r > st && U[r]?.l === ',' && U[r + 1]?.m?.type === 'person') r++;
     if (r > st && U[r]?.m?.type === 'person') return r;
     return q;
   };
@@ -351,7 +354,7 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
       }
       const obj = readObject(U, j, e);
       if (!obj) continue;
-      let predicate = `${e.lemma}${particle}${obj.prep ? ` ${obj.prep}` : ''}`;
+      let predicate = `${e.lemma}${particle}${obj.prep ? ` ${CANONICAL_PREP[`${e.lemma} ${obj.prep}`] ?? obj.prep}` : ''}`;
       let family = e.family;
       if (e.lemma === 'call' && !obj.prep && obj.toFollows) (predicate = 'call on'), (family = 'demand'); // "called X to stop"
       previous = { subjects: left.subjects, end: isQuote(U[obj.end + 1]) ? obj.end + 1 : obj.end };

@@ -23,6 +23,7 @@ const TITLE_HEADS = new Set([
 const ROLE_MODIFIERS = new Set(['presidential', 'foreign', 'defence', 'defense', 'interior', 'national', 'security', 'press', 'communications', 'deputy', 'vice', 'acting', 'interim', 'prime', 'senior', 'top', 'local', 'chief', 'state', 'military', 'ruling', 'party', 'opposition', 'health', 'finance', 'trade', 'energy', 'justice', 'supreme', 'special', 'army', 'police']);
 const STRIP = new Set(['top', 'senior', 'local', 'new', 'current', 'veteran', 'longtime', 'powerful', 'then']);
 const ALLY_NOUNS: Record<string, string> = { ally: 'ally of', allies: 'ally of', member: 'member of', members: 'member of', partner: 'ally of', backer: 'back', backers: 'back', supporter: 'back', supporters: 'back', sponsor: 'back', sponsors: 'back', patron: 'back' };
+const PLACE_ROLES = new Set(['governor', 'mayor']);
 const PLACE_NOUNS = new Set(['province', 'region', 'city', 'town', 'state', 'district', 'county', 'village', 'governorate', 'department', 'ministry']);
 
 /** Whether a lower-case word can be part of a title ("foreign", "minister"). */
@@ -145,7 +146,11 @@ function apposition(ctx: DocContext, s: SentenceState, pi: number): void {
   if (prep !== 'of' && prep !== 'to' && prep !== 'for' && prep !== 'at') return;
   k++;
   while (k < U.length && !U[k]!.m && (['the', 'a', 'its'].includes(U[k]!.l) || (isCap(U[k]) && countryOfDemonym(U[k]!.t)) || PLACE_NOUNS.has(U[k]!.l) || U[k]!.l === 'of' || /^[a-z]+ern$/.test(U[k]!.l))) k++;
-  const obj = U[k];
+  let obj = U[k];
+  if (obj && !obj.m && isCap(obj) && /^[\p{Lu}][\p{Ll}]+$/u.test(obj.t) && !countryOfDemonym(obj.t) && (PLACE_ROLES.has(words[words.length - 1]!)) && !isCap(U[k + 1])) {
+    // "governor of Hatay" when the recogniser missed the place: the title says what it is
+    obj = { ...obj, m: ctx.add(obj.start, obj.end, 'place', 'name', s.index) };
+  }
   if (!obj?.m || U[k + 1]?.l === "'s" || obj.m.type === 'person') return;
   const role = words.filter((w) => !STRIP.has(w)).join(' ');
   ctx.relate(U[pi]!, obj, `${role} ${prep === 'to' ? 'to' : 'of'}`, U.slice(first, k).map((x) => x.t).join(' '), s.index, { family: 'role' });
