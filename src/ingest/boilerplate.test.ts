@@ -56,6 +56,21 @@ describe('boilerplate', () => {
       ['javascript notice', 'Please enable JavaScript to view the comments'],
       ['player notice', 'Media playback is unsupported on your device'],
       ['lone share count', '50'],
+      ['long share bar', 'Share this with Email Facebook Messenger Twitter Pinterest WhatsApp LinkedIn Copy this link'],
+      ['WordPress share link', 'Click to share on Twitter (Opens in new window)'],
+      ['WordPress like widget', 'Like this:'],
+      ['article navigation', 'Next article'],
+      ['relative time', '2 hours ago'],
+      ['modified date', 'Last modified on Tue 3 Mar 2020 14.05 GMT'],
+      ['short photo credit', 'Photo: Reuters/Umit Bektas'],
+      ['hashtags', '#Syria #Turkey #Idlib'],
+      ['follow line', 'Follow Example News on Twitter'],
+      ['posted-by byline', 'Posted by Admin on March 3, 2020'],
+      ['reading time', '4 min read'],
+      ['gift link', 'Gift this article'],
+      ['show comments', 'View 12 comments'],
+      ['read the full story', 'Read the full story at Example News'],
+      ['agency standards footer', 'Our Standards: The Trust Principles.'],
     ])('should remove a %s in the middle of an article', (_label, line) => {
       expect(removedInMiddle(line)).toBe(true);
     });
@@ -80,6 +95,13 @@ describe('boilerplate', () => {
       ['sentence mentioning a website', 'The agency said its website had been hacked on Friday.'],
       ['reported speech with said', 'Reporting by state media said the convoy was hit twice.'],
       ['line wrapped after a comma', 'On Tuesday,'],
+      ['sentence starting with Follow', 'Follow the money on Wall Street and you will find the answer, he said.'],
+      ['short follow-the phrase', 'Follow the money on Wall Street'],
+      ['photo caption with a label', 'Photo: Soldiers stand guard at the border crossing near Reyhanli on Friday.'],
+      ['sentence about a video', 'The video showed soldiers crossing the border at night, witnesses said.'],
+      ['sentence with a hashtag', 'The hashtag #Idlib trended on Twitter for three days after the attack.'],
+      ['next-steps sentence', 'Next, the ministers will meet in Geneva, officials said.'],
+      ['ago in a sentence', 'Two hours ago, the convoy crossed into Syria, the ministry said.'],
     ])('should keep a %s', (_label, line) => {
       expect(removedInMiddle(line)).toBe(false);
     });
@@ -91,6 +113,29 @@ describe('boilerplate', () => {
     ])('should remove %s', (_label, tail, expected) => {
       const text = `A headline for the story\n\n${PROSE}\n\n${PROSE}\n\n${tail}`;
       expect(removedLines(text)).toEqual(expected);
+    });
+
+    it('should keep every line of hard-wrapped wire copy, whatever words start or end its lines', () => {
+      // Written for this test in the shape of 1980s wire copy: lines wrapped at about 60 characters.
+      const text = [
+        'Coffee exporters said shipments would recover by the end of',
+        'December. Prices rose to',
+        '1,986.',
+        '    By contrast, the federal agency said it was able to',
+        'by lowering the minimum deposit, comments from the ministry',
+        'showed. It said the company would subscribe to',
+        'ordinary shares and more -- reporting losses -- would follow in',
+        'January',
+        'Home sales fell, and the minister declined to make any',
+        'comments.',
+        ' REUTER',
+      ].join('\n');
+      expect(removedLines(text)).toEqual(['REUTER']);
+    });
+
+    it('should still remove a share label right under a headline without a blank line', () => {
+      const text = `Ministers meet in Geneva as ceasefire talks resume\nShare on:\n${PROSE}\n`;
+      expect(removedLines(text)).toEqual(['Share on:']);
     });
 
     it('should remove a masthead above the headline but keep the headline', () => {

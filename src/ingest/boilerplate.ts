@@ -38,6 +38,8 @@ interface Line {
    */
   words: string[];
   reason: string | null;
+  /** Part of a hard-wrapped sentence: continues, or is continued by, an adjacent line of prose. */
+  cont: boolean;
   /** True for share / link / copyright / comment-form furniture (not dates or lone numbers). */
   strong: boolean;
 }
@@ -47,10 +49,10 @@ interface Line {
 /** Words that make a line a share bar when every word of the line is one of these. */
 const SHARE_CORE = new Set(
   (
-    'share shares sharing tweet retweet facebook twitter linkedin whatsapp telegram reddit pinterest ' +
+    'share sharing tweet retweet facebook twitter linkedin whatsapp telegram reddit pinterest ' +
     'email e-mail mail print tumblr messenger flipboard instagram youtube tiktok snapchat rss sms ' +
     'google+ skype viber vk vkontakte weibo wechat digg stumbleupon delicious pocket gmail copy ' +
-    'bookmark pin threads mastodon bluesky'
+    'bookmark pin threads mastodon bluesky copied'
   ).split(' '),
 );
 const SHARE_FILLER = new Set(
@@ -66,7 +68,7 @@ const WEEKDAYS =
 const MONTHS =
   'january february march april may june july august september october november december ' +
   'jan feb mar apr jun jul aug sep sept oct nov dec';
-const DATE_CORE = new Set(`${WEEKDAYS} ${MONTHS} am pm a.m. p.m. gmt utc bst cet cest est edt pst pdt ist today yesterday`.split(' '));
+const DATE_CORE = new Set(`${WEEKDAYS} ${MONTHS} am pm a.m. p.m. gmt utc bst cet cest est edt pst pdt ist today yesterday ago`.split(' '));
 const DATE_FILLER = new Set(
   'last update updated published posted modified created date time on at | - – — , of ago hour hours minute minutes min mins day days week weeks first local'.split(
     ' ',
@@ -84,6 +86,13 @@ const PHRASES: { re: RegExp; reason: string }[] = [
   { re: /^media playback is (?:unsupported|not supported) on your device$/, reason: 'player notice' },
   { re: /^(?:listen to (?:this )?(?:article|story)(?: [\d:]+ mins?)?|print this (?:page|article)|download (?:pdf|the app)|click (?:here )?to (?:read|view|watch|enlarge|see).{0,40})$/, reason: 'page control' },
   { re: /^(?:privacy policy|privacy|terms (?:of|and) (?:use|service|conditions)|terms|cookie policy|cookie settings|contact us|about us|advertise(?: with us)?|careers|sitemap|site map|accessibility|help|faq|rss feeds?)$/, reason: 'site footer' },
+  { re: /^(?:previous|next|prev|older|newer)(?: article| post| story| page| entry)?$|^(?:«|‹|<)\s*(?:previous|prev)|(?:next)\s*(?:»|›|>)$/, reason: 'navigation' },
+  { re: /^(?:loading|loading\.\.\.|like this|like loading|about the author|our standards.*|already (?:a )?(?:subscriber|registered|have an account).*)$/, reason: 'page control' },
+  { re: /^(?:video|watch|watch video|play video|play|audio|listen|gallery|view gallery|photos|enlarge(?: this image)?|toggle caption|hide caption|show caption|expand|collapse)$/, reason: 'page control' },
+  { re: /^(?:gift|give|save|share) this (?:article|story)$|^\d+ ?min(?:ute)?s? read$|^reading time:? .{1,20}$/, reason: 'page control' },
+  { re: /^click to (?:share|email|print|tweet)\b.*$/, reason: 'share buttons' },
+  { re: /^read the (?:full|original|whole) (?:story|article|report|interview)(?: (?:at|on|here) .{0,40})?$/, reason: 'link line' },
+  { re: /^(?:show|view|hide|load|see all|read) (?:\d+ )?comments?(?: \(\d+\))?$/, reason: 'comments control' },
   { re: /^your email address will not be published.*$/, reason: 'comment form' },
   { re: /^required fields are marked.*$/, reason: 'comment form' },
   { re: /^save my name,? email,? and website in this browser.*$/, reason: 'comment form' },
@@ -97,14 +106,14 @@ const PHRASES: { re: RegExp; reason: string }[] = [
 
 /** Headers after which a list of links (headlines) follows. */
 const RELATED_HEADER =
-  /^(?:related(?: posts?| articles?| stories| news| content| coverage| links| topics| reading| videos?| items| to this story)?|(?:read|see) (?:more|also|next)(?: on this (?:story|topic)| stories| articles| news)?|also read|read also|more (?:stories|news|articles|headlines|on this (?:story|topic)|from (?:[a-z'’.& -]{1,40}))|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|(?:recommended|suggested)(?: for you| stories| articles| reading| videos)?|(?:most|also) (?:read|popular|viewed|shared|watched|commented)(?: now| today| articles| stories| this week)?|trending(?: now| stories| topics| today)?|(?:latest|top|popular|recent|other|more top|featured) (?:news|stories|posts|articles|headlines|videos)|editor'?s'? (?:picks?|choice)|don'?t miss|in (?:other|case you missed) (?:news|it)|what to read next|up next)$/;
+  /^(?:related(?: posts?| articles?| stories| news| content| coverage| links| topics| reading| videos?| items| to this story)?|(?:read|see) (?:more|also|next)(?: on this (?:story|topic)| stories| articles| news)?|also read|read also|more (?:stories|news|articles|headlines|on this (?:story|topic)|from (?:[a-z'’.& -]{1,40}))|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|(?:recommended|suggested)(?: for you| stories| articles| reading| videos)?|(?:most|also) (?:read|popular|viewed|shared|watched|commented)(?: now| today| articles| stories| this week)?|trending(?: now| stories| topics| today)?|(?:latest|top|popular|recent|other|more top|featured) (?:news|stories|posts|articles|headlines|videos)|editor'?s'? (?:picks?|choice)|don'?t miss|in (?:other|case you missed) (?:news|it)|what to read next|up next|(?:promoted|sponsored|partner) (?:stories|links|content)|(?:from )?around the web|explore more(?: on these topics)?|more in this (?:section|series))$/;
 
 /** Headers of the comment section. */
 const COMMENTS_HEADER =
   /^(?:leave a (?:reply|comment|response)|post a comment|add a comment|(?:\d+ )?comments?(?: \(\d+\))?|join the (?:conversation|discussion|debate)|reader comments|have your say|what do you think\??|discussion|responses?)$/;
 
 /** Lines that introduce a link line: "Read more: Turkey vows to…" (the whole line is a link). */
-const LINK_LINE = /^(?:read more|read also|also read|see also|related|more|watch|listen|click here|read next|recommended|more on this)\s*[:›»|>-]\s*\S/;
+const LINK_LINE = /^(?:read more|read also|also read|see also|related|more|watch|listen|click here|read next|recommended|more on this)\s*[:›»|>]\s*\S/;
 
 /* ------------------------------------------------------------------ shapes */
 
@@ -115,7 +124,7 @@ function normalise(line: string): string {
 }
 
 /** Lines up to this many words get a word list (share bars, date lines are shorter). */
-const SHORT_WORDS = 14;
+const SHORT_WORDS = 20;
 
 function countSpaces(t: string): number {
   let c = 0;
@@ -149,7 +158,7 @@ function isHeadlineShaped(l: Line): boolean {
 
 function isShareLine(words: string[], t: string, n: number): boolean {
   if (n <= 8 && /\bsharing buttons?\b/i.test(t)) return true;
-  if (words.length === 0 || words.length > 10) return false;
+  if (words.length === 0 || words.length > 16) return false;
   let core = 0;
   for (const w of words) {
     const bare = w.replace(/:$/, '');
@@ -189,23 +198,24 @@ const URL_LINE =
 /** Classifies one line on its own; null when it is not furniture by itself. */
 /** Words a long line must contain (one of) to be worth classifying at all. */
 const LONG_LINE_CUES =
-  /cookie|rights reserved|©|copyright|subscri|sign up|newsletter|javascript|browser|\bby\b|email address|save my name|notify me|akismet|logged in|comments? (?:are|is)|:/i;
+  /cookie|rights reserved|©|copyright|subscri|sign up|newsletter|javascript|browser|\bby\b|email address|save my name|notify me|akismet|logged in|comments? (?:are|is)|click to|our standards|read the|:/i;
 
 function classify(t: string, words: string[], n: number): { reason: string; strong: boolean } | null {
   // Fast path: prose lines (most of any file) can only match a few sentence-shaped notices.
   if (n > SHORT_WORDS && !LONG_LINE_CUES.test(t)) return null;
   if (n > 60) return null;
   const lower = t.toLowerCase();
-  const bare = lower.replace(/[\s:.*»›>|]+$/, '').replace(/^[•·*●▪‣◦|>\-–—\s]+/, '');
+  const bare = stripEnds(lower);
   if (/^[\p{P}\p{S}\s]+$/u.test(t)) return { reason: 'punctuation', strong: false };
-  if (/^[\d.,]+\s*[km%]?$/i.test(t)) return { reason: 'lone number', strong: false };
+  // A number ending a sentence ("… rose to\n1986.") is prose, not a share count.
+  if (/^[\d.,]*\d\s*[km%]?$/i.test(t)) return { reason: 'lone number', strong: false };
   if (URL_LINE.test(t)) return { reason: 'URL', strong: true };
   if (/^\S+$/.test(t) && (/[a-z]_[a-z0-9]/i.test(t) || /\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$/i.test(t))) {
     return { reason: 'file name or slug', strong: true };
   }
   if (isShareLine(words, t, n)) return { reason: 'share buttons', strong: true };
   for (const p of PHRASES) if (p.re.test(bare)) return { reason: p.reason, strong: true };
-  if (/^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))/i.test(t) || (/\ball rights reserved\b/i.test(t) && n <= 30)) {
+  if (/^(?:©|copyright\s*(?:©|\(c\)|\d{4})|\(c\)\s*(?:copyright|\d{4}))/i.test(t) || (/\ball rights reserved\b/i.test(t) && n <= 30)) {
     return { reason: 'copyright', strong: true };
   }
   if (/\bcookies?\b/i.test(t) && /\b(?:we use|this (?:web)?site uses|accept|consent|privacy|browsing experience|by continuing)\b/i.test(t) && n <= 60) {
@@ -213,7 +223,7 @@ function classify(t: string, words: string[], n: number): { reason: string; stro
   }
   if (
     /^(?:subscribe|sign up|signup|join|get|register|download|follow us|never miss)\b/i.test(bare) &&
-    /\b(?:newsletters?|subscribe|our app|alerts|inbox|notifications|breaking news emails|free trial|updates)\b/i.test(t) &&
+    /\b(?:newsletters?|our app|alerts|inbox|notifications|breaking news emails|free trial|updates|(?:youtube|telegram|whatsapp) channel|podcast)\b/i.test(t) &&
     n <= 30
   ) {
     return { reason: 'subscription notice', strong: true };
@@ -221,9 +231,20 @@ function classify(t: string, words: string[], n: number): { reason: string; stro
   if (/(?:enable|turn on) javascript|browser (?:does not|doesn'?t) support|update your browser/i.test(t) && n <= 30) {
     return { reason: 'browser notice', strong: true };
   }
-  if (/^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|produced|research) by\b/i.test(t) && n <= 30 && !/\bsaid\b/i.test(t)) {
+  if (/^\(?(?:additional )?(?:reporting|writing|editing) by\s+\p{Lu}/iu.test(t) && n <= 30 && !/\bsaid\b/i.test(t)) {
     return { reason: 'credit line', strong: true };
   }
+  if (/^(?:photo|image|picture|video|file photo|credit|photograph)s?\s*:\s*\S+(?:\s+\S+){0,3}$/i.test(t) && !/[.!?]$/.test(t)) {
+    return { reason: 'credit line', strong: true };
+  }
+  if (/^(?:#[\p{L}\p{N}_]+[\s,]*)+$/u.test(t)) return { reason: 'hashtags', strong: true };
+  if (
+    /^(?:follow|find|like) (?:us|me|him|her|them|@\S+|\p{Lu}\S*(?: \p{Lu}\S*){0,3}) on (?:twitter|x|facebook|instagram|linkedin|telegram|tiktok|youtube|threads|mastodon|bluesky|social media|google news)\b/iu.test(t) &&
+    n <= 12
+  ) {
+    return { reason: 'follow line', strong: true };
+  }
+  if (/^(?:posted|written|published) by\s+\p{Lu}/iu.test(t) && n <= 14 && !/\bsaid\b/i.test(t)) return { reason: 'byline', strong: false };
   if (/^(?:image|photo|picture|video) (?:copyright|source|credit)s?\b/i.test(t) && n <= 10) {
     return { reason: 'credit line', strong: true };
   }
@@ -234,17 +255,25 @@ function classify(t: string, words: string[], n: number): { reason: string; stro
     return { reason: 'tags', strong: true };
   }
   if (LINK_LINE.test(bare) && n <= 25) return { reason: 'link line', strong: true };
-  if (!/,$/.test(t) && isDateLine(words)) return { reason: 'date line', strong: false };
+  // Not when it ends like a sentence ("… by the end of\nDecember.") or goes on ("On Tuesday,").
+  if (!/[,;]$|[^.][a-z]\.$/i.test(t) && isDateLine(words)) return { reason: 'date line', strong: false };
   if (isBreadcrumb(t)) return { reason: 'breadcrumb', strong: true };
   return null;
 }
 
-function headerKey(t: string): string {
-  return t
-    .toLowerCase()
-    .replace(/[\s:.*»›>|…]+$/, '')
+/**
+ * Lower-case line without bullets in front and label punctuation (`:`, `*`, `»`, `…`, `...`) at the
+ * end. A single final period is kept: "Home" is a link, "Home." ends a sentence.
+ */
+function stripEnds(lower: string): string {
+  return lower
+    .replace(/(?:[\s:*»›>|]|\.\.\.|…)+$/, '')
     .replace(/^[•·*●▪‣◦|>\-–—\s#]+/, '')
     .replace(/[’]/g, "'");
+}
+
+function headerKey(t: string): string {
+  return stripEnds(t.toLowerCase());
 }
 
 function splitLines(text: string): Line[] {
@@ -262,7 +291,7 @@ function splitLines(text: string): Line[] {
       words = wordsOf(t);
       n = words.length;
     }
-    lines.push({ start, end, t, n, words, reason: null, strong: false });
+    lines.push({ start, end, t, n, words, cont: false, reason: null, strong: false });
     if (nl === -1) break;
     start = nl + 1;
   }
@@ -279,9 +308,37 @@ export function removeBoilerplate(text: string): BoilerplateResult {
   const lines = all.filter((l) => l.t !== '');
   if (lines.length === 0) return { text, removed: [] };
 
+  // 0. Hard-wrapped prose ("… by the end of" / "December."; "… was able to" / "by lowering …"):
+  //    a line that continues, or is continued by, an adjacent line of prose is part of a sentence.
+  /** Short lines right after an open line of prose: "December." — or a real "Share on:" label. */
+  const softCont = new Set<Line>();
+  const openEnd = (x: Line): boolean => x.n >= 6 && !/[.!?:;…"”’')\]]$/.test(x.t);
+  const startsLow = (x: Line): boolean => /^[\p{Ll}\d(,;]/u.test(x.t);
+  for (let k = 0; k < all.length; k++) {
+    const l = all[k]!;
+    if (l.t === '') continue;
+    const p = all[k - 1];
+    const nx = all[k + 1];
+    if (p && p.t !== '' && openEnd(p) && startsLow(l)) l.cont = true;
+    else if (nx && nx.t !== '' && openEnd(l) && startsLow(nx)) l.cont = true;
+    else if (p && p.t !== '' && openEnd(p) && l.n <= 3) softCont.add(l);
+  }
+
   // 1. Lines that are furniture on their own.
   for (const l of lines) {
+    if (l.cont) {
+      // Inside wrapped prose only the unmistakable: share-button entries and bare URLs.
+      if (l.n <= 8 && /\bsharing buttons?\b/i.test(l.t)) l.reason = 'share buttons';
+      else if (URL_LINE.test(l.t)) l.reason = 'URL';
+      l.strong = l.reason !== null;
+      continue;
+    }
     const c = classify(l.t, l.words, l.n);
+    if (softCont.has(l) && !c?.strong) {
+      // The end of a wrapped sentence ("… in\nJanuary", "… rose to\n1,200."), unless it is strong furniture.
+      l.cont = true;
+      continue;
+    }
     if (c) {
       l.reason = c.reason;
       l.strong = c.strong;
@@ -291,7 +348,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
   const last = lines.length - 1;
   let lastParagraph = -1;
   for (let i = last; i >= 0; i--) {
-    if (!lines[i]!.reason && isParagraph(lines[i]!)) {
+    if (!lines[i]!.reason && (isParagraph(lines[i]!) || lines[i]!.cont)) {
       lastParagraph = i;
       break;
     }
@@ -300,7 +357,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
   // 2. Sections: "Related posts" + headlines; "Leave a Reply" + the rest of the page.
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.n > 10) continue;
+    if (l.n > 10 || l.cont) continue;
     const key = headerKey(l.t);
     if (RELATED_HEADER.test(key)) {
       l.reason = 'related-links header';
@@ -309,7 +366,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
       for (let n = 0; j < lines.length && n < 30; j++, n++) {
         const m = lines[j]!;
         if (m.reason) continue;
-        if (!isHeadlineShaped(m) || isParagraph(m)) break;
+        if (m.cont || !isHeadlineShaped(m) || isParagraph(m)) break;
         m.reason = 'related link';
         m.strong = true;
       }
@@ -335,7 +392,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
   for (let i = last - 1; i >= 0; i--) {
     const l = lines[i]!;
     const next = lines[i + 1]!;
-    if (!l.reason && /:$/.test(l.t) && l.n <= 25 && !/["“”]/.test(l.t) && next.reason && next.strong) {
+    if (!l.reason && !l.cont && /:$/.test(l.t) && l.n <= 25 && !/["“”]/.test(l.t) && next.reason && next.strong) {
       l.reason = 'introduces furniture';
       l.strong = true;
     }
@@ -349,7 +406,7 @@ export function removeBoilerplate(text: string): BoilerplateResult {
     while (i >= 0 && i > lastParagraph) {
       const l = lines[i]!;
       if (l.reason) strong ||= l.strong;
-      else if (!isShortNonSentence(l, 10)) break;
+      else if (l.cont || !isShortNonSentence(l, 10)) break;
       i--;
     }
     if (strong) {
@@ -368,16 +425,19 @@ export function removeBoilerplate(text: string): BoilerplateResult {
   for (let i = 0; i < Math.min(lines.length, 12); i++) {
     const l = lines[i]!;
     if (l.reason) continue;
-    if (isParagraph(l)) break;
-    if (/^by\s+\p{Lu}/iu.test(l.t) && l.n <= 10 && !/[.!?]$/.test(l.t) && !/\bsaid\b/i.test(l.t)) {
-      l.reason = 'byline';
-    }
+    if (isParagraph(l) || l.cont) break;
+    if (isByline(l)) l.reason = 'byline';
   }
+  // An agency sign-off on the last line ("REUTER", "AFP").
+  const end = lines[last]!;
+  if (!end.reason && /^\(?(?:reuters?|afp|ap|upi|dpa|xinhua|ians|pti|efe|ansa)\)?$/i.test(end.t)) end.reason = 'agency sign-off';
   if (firstContent !== -1) {
     const site = lines[firstContent]!;
     const next = lines.slice(firstContent + 1).find((l) => !l.reason);
     if (
       next &&
+      !site.cont &&
+      (text.slice(site.end, next.start).match(/\n/g) ?? []).length >= 2 &&
       isSiteName(site) &&
       isShortNonSentence(next, 25) &&
       !isParagraph(next) &&
@@ -400,6 +460,17 @@ export function removeBoilerplate(text: string): BoilerplateResult {
   if (removed.length === 0) return { text, removed };
   parts.push(text.slice(at));
   return { text: parts.join(''), removed };
+}
+
+/** "By Jane Holloway", "By Jane Holloway and Ali Kaya, Reuters": capitalised names after "By". */
+function isByline(l: Line): boolean {
+  const m = /^by\s+(.+)$/i.exec(l.t);
+  if (!m || l.n > 10 || /[.!?]$/.test(l.t)) return false;
+  const small = /^(?:and|&|in|for|of|the|at|staff|correspondent|reporter|writer|editor|contributor|de|van|von|al|bin|el|la|le|with|\||[-–—])$/i;
+  return m[1]!
+    .split(/[\s,]+/)
+    .filter((w) => w !== '')
+    .every((w) => /^[\p{Lu}\p{Lt}@]/u.test(w) || small.test(w) || /^\d{1,2}[:.]\d{2}$/.test(w));
 }
 
 /** A masthead: one to four capitalised words, no digits, no sentence punctuation. */
