@@ -117,3 +117,17 @@ export const ORGANIZATIONS: readonly OrganizationEntry[] = [
   ['organization', ['Major League Baseball'], ['MLB']],
   ['organization', ['National Collegiate Athletic Association'], ['NCAA']],
 ];
+
+/**
+ * Words that end (or head) organisation names: a "person" or "place" name ending in one of them is an
+ * organisation ("California Highway Patrol", "New York Police").
+ */
+export const ORGANIZATION_WORDS: readonly string[] = [
+  'agency', 'army', 'assembly', 'association', 'authority', 'bank', 'board', 'bureau', 'cabinet', 'center', 'centre',
+  'church', 'club', 'coalition', 'college', 'commission', 'committee', 'company', 'conference', 'congress',
+  'corporation', 'council', 'court', 'department', 'division', 'federation', 'fleet', 'forces', 'foundation', 'front',
+  'fund', 'government', 'group', 'guard', 'hospital', 'inc', 'institute', 'institution', 'league', 'legislature',
+  'management', 'media', 'military', 'ministry', 'movement', 'navy', 'network', 'news', 'office', 'organization',
+  'organisation', 'parliament', 'party', 'patrol', 'police', 'post', 'press', 'programme', 'regime', 'school',
+  'senate', 'service', 'services', 'society', 'squad', 'team', 'times', 'tribunal', 'union', 'university',
+];

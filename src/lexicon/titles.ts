@@ -47,7 +47,11 @@ export const TITLE_WORDS: readonly string[] = [
   'director', 'producer', 'publicist', 'rep', 'lawyer', 'barrister', 'solicitor', 'activist', 'campaigner',
   'candidate', 'nominee', 'challenger', 'incumbent', 'contender', 'dictator', 'strongman', 'warlord', 'militant',
   'commander-in-chief', 'surgeon', 'dr', 'nurse', 'paramedic', 'firefighter', 'teacher', 'principal', 'student',
-  // modifiers that occur inside titles
+  'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'widow', 'victim', 'suspect', 'gunman', 'teen', 'teenager',
+];
+
+/** Words that occur inside titles but are no role on their own ("foreign", "deputy", "national"). */
+export const TITLE_MODIFIER_WORDS: readonly string[] = [
   'former', 'ex', 'ex-president', 'late', 'acting', 'interim', 'incoming', 'outgoing', 'then', 'elect', 'vice',
   'deputy', 'assistant', 'associate', 'senior', 'junior', 'top', 'chief', 'prime', 'foreign', 'defence', 'defense',
   'interior', 'home', 'finance', 'treasury', 'economy', 'economic', 'trade', 'health', 'justice', 'energy',

@@ -21,6 +21,10 @@ import {
   acronymKey,
   acronymMatches,
   analyzeName,
+  givenMatches,
+  hasRoleHead,
+  isOrganizationWord,
+  junkTail,
   initialsOf,
   isAcronymSurface,
   isCountryName,
@@ -157,6 +161,18 @@ export function resolveEntities(
   const pending: { ref: string; doc: string; m: EntityMention; byId: Map<string, EntityMention> }[] = [];
 
   const sorted = [...extractions].sort((a, b) => cmp(a.doc, b.doc));
+  // Full names the recogniser typed person anywhere, and surnames of those per document.
+  const knownPersons = new Set<string>();
+  const knownSurnames = new Set<string>();
+  for (const ex of sorted) {
+    for (const m of ex.mentions) {
+      if (m.kind !== 'name' || m.type !== 'person') continue;
+      const pk = personKeyOf(analyzeName(junkTail(m.text) ?? m.text, 'person').tokens);
+      if (!pk?.given.length) continue;
+      knownPersons.add(pk.key);
+      knownSurnames.add(`${ex.doc}|${pk.surname}`);
+    }
+  }
   for (const ex of sorted) {
     const byId = new Map(ex.mentions.map((m) => [m.id, m]));
     const mentions = [...ex.mentions].sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id));
@@ -188,10 +204,20 @@ export function resolveEntities(
 
   function addItem(doc: string, ref: string, m: EntityMention): Item | undefined {
     const viaCanonical = m.canonical !== undefined && m.canonical.trim() !== '';
-    const surface = viaCanonical ? m.canonical! : m.text;
-    const lex = lookupLexicon(aliasForm(surface)) ?? lookupLexicon(analyzeName(surface, 'organization').clean);
+    let surface = viaCanonical ? m.canonical! : m.text;
+    let lex = lookupLexicon(aliasForm(surface)) ?? lookupLexicon(analyzeName(surface, 'organization').clean);
     let type: EntityType = lex?.type ?? m.type;
     if (viaCanonical && !lex && isCountryName(surface)) type = 'place';
+    if (!lex && !viaCanonical) {
+      // A span that swallowed a verb or a description: keep the name at its end.
+      const tail = junkTail(surface);
+      if (tail) {
+        surface = tail;
+        lex = lookupLexicon(aliasForm(surface));
+        if (lex) type = lex.type;
+      }
+    }
+    if (!lex && !viaCanonical) type = retype(doc, surface, type);
     const an = analyzeName(surface, lex ? 'organization' : type);
     if (!an.clean) return undefined;
     let unit: Unit;
@@ -222,6 +248,28 @@ export function resolveEntities(
     unit.items.push(item);
     items.push(item);
     return item;
+  }
+
+  /**
+   * The recogniser's type, corrected where the name says otherwise: a "person" ending in "Patrol" or
+   * "Police" is an organisation; an organisation / place written as a title + a person's name
+   * ("Interior Secretary Dirk Kempthorne", "Staunton Police Chief Jim Williams") or as the full name of a
+   * person named elsewhere is that person.
+   */
+  function retype(doc: string, surface: string, type: EntityType): EntityType {
+    if (type === 'person') {
+      const an = analyzeName(surface, 'organization');
+      const last = an.tokens[an.tokens.length - 1];
+      return last !== undefined && an.tokens.length > 1 && isOrganizationWord(last) ? 'organization' : type;
+    }
+    if (type !== 'organization' && type !== 'place') return type;
+    const pa = analyzeName(surface, 'person');
+    if (pa.tokens.some(isOrganizationWord) || pa.tokens.length > 4 || pa.tokens.length < 1) return type;
+    const pk = personKeyOf(pa.tokens);
+    if (!pk) return type;
+    if (pk.given.length && (hasRoleHead(pa.role) || knownPersons.has(pk.key))) return 'person';
+    if (!pk.given.length && pa.tokens.length === 1 && pa.clean !== surface.trim() && knownSurnames.has(`${doc}|${pk.surname}`)) return 'person';
+    return type;
   }
 
   const unitList = [...units.values()].sort((a, b) => a.node - b.node);
@@ -272,7 +320,7 @@ export function resolveEntities(
       for (const l of byLength) {
         if (l === s) continue;
         const lk = personKeys.get(l)!;
-        if (lk.given.length <= sk.given.length || !givenContained(sk.given, lk.given)) continue;
+        if (!extendsName(sk, lk)) continue;
         roots.add(uf.find(l));
         if (target < 0) target = l;
       }
@@ -358,6 +406,10 @@ export function resolveEntities(
     return t;
   };
   const extensions = new Map<string, number[]>(); // shorter key → groups whose key extends it
+  const headExtensions = new Map<string, number[]>(); // one-word head → "head of …" groups (same document only)
+  const groupIsLexicon = (g: number): boolean => lexHits.has(g);
+  const placeKeys = new Set<string>();
+  for (const it of items) if (it.type === 'place' && !it.viaCanonical) placeKeys.add(orgKey(it.clean));
   const initialsIndex = new Map<string, number[]>(); // initials → multi-word non-person groups
   // Organisation / place groups (lexicon ones included) by every multi-word key they are written with.
   const nonPersonKeys = new Map<number, Set<string>>();
@@ -377,16 +429,25 @@ export function resolveEntities(
       const tokens = key.split(' ');
       if (tokens.length < 2) continue;
       for (let n = 2; n < tokens.length; n++) if (!STOPWORD_END.has(tokens[n - 1]!)) add(extensions, tokens.slice(0, n).join(' '));
-      let q = 0;
-      while (q < tokens.length - 2 && isQualifierToken(tokens[q]!)) {
-        q++;
-        add(extensions, tokens.slice(q).join(' '));
+      // minus a leading country, acronym or place named in the corpus: "Security Council", "Colts"
+      for (let q = 1; q < tokens.length; q++) {
+        const head = tokens.slice(0, q);
+        if (!head.every(isQualifierToken) && !placeKeys.has(head.join(' '))) continue;
+        const rest = tokens.slice(q);
+        if (rest.length === 1 && (STOPWORD_END.has(rest[0]!) || isOrganizationWord(rest[0]!) && !groupIsLexicon(group))) continue;
+        add(extensions, rest.join(' '));
       }
+      // a one-word head of "X of …" ("Academy" for "Academy of Motion Picture Arts and Sciences"): same document only
+      if (tokens.length >= 3 && tokens[1] === 'of') add(headExtensions, tokens[0]!);
     }
-    if (lexHits.has(group)) continue; // lexicon acronyms are known already
     for (const init of initialsOf(display(group))) add(initialsIndex, init);
   }
-  const multi = unitList.filter((u) => u.kind === 'org-multi').sort((a, b) => b.token.split(' ').length - a.token.split(' ').length || a.node - b.node);
+  const wordCount = (s: string): number => s.split(' ').length;
+  const multi = unitList
+    .filter((u) => u.kind === 'org-multi')
+    .map((u) => ({ u, n: wordCount(u.token) }))
+    .sort((a, b) => b.n - a.n || a.u.node - b.u.node)
+    .map((x) => x.u);
   for (const u of multi) {
     const cands = (extensions.get(u.token) ?? []).filter((g) => g !== u.group && groupType(g) === groupType(u.group));
     const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
@@ -416,7 +477,34 @@ export function resolveEntities(
           uf.union(pick.root, u.node, `"${u.items[0]!.clean}" = acronym of "${display(pick.group)}" (initials${pick.sameDoc ? '' : ', corpus'})`);
           addAlias(pick.root, u.items[0]!.clean);
           done = true;
+        } else if (!pick) {
+          // Looser initials ("CEC" = "Central Election and Referendum Commission"), same document only.
+          const loose = (itemsByDoc.get(u.doc) ?? [])
+            .filter((it) => it.type !== 'person' && !it.viaCanonical && it.clean.includes(' ') && acronymMatches(u.items[0]!.clean, it.clean))
+            .map((it) => units.get(it.unit)!.group);
+          const p = loose.length ? choose(u.doc, loose, u.node) : undefined;
+          if (p && p !== 'ambiguous' && p.sameDoc) {
+            uf.union(p.root, u.node, `"${u.items[0]!.clean}" = acronym of "${display(p.group)}" (initials, same document)`);
+            addAlias(p.root, u.items[0]!.clean);
+            done = true;
+          }
         }
+      }
+    }
+    if (!done && u.kind === 'short' && !personish) {
+      const type = groupType(u.group);
+      const cands = (extensions.get(u.token) ?? []).filter((g) => groupType(g) === type);
+      let pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
+      let how = 'short form';
+      if (!pick) {
+        const heads = (headExtensions.get(u.token) ?? []).filter((g) => groupType(g) === type);
+        pick = heads.length ? choose(u.doc, heads, u.node) : undefined;
+        if (pick && pick !== 'ambiguous' && !pick.sameDoc) pick = undefined;
+        how = 'head word';
+      }
+      if (pick && pick !== 'ambiguous') {
+        uf.union(pick.root, u.node, `"${u.items[0]!.clean}" = ${how} of "${display(pick.group)}"${pick.sameDoc ? '' : ' (corpus)'}`);
+        done = true;
       }
     }
     if (!done && u.kind !== 'acronym') {
@@ -482,7 +570,7 @@ export function resolveEntities(
     aliasesOf.set(r, acc);
   }
 
-  const built: { root: number; entity: Entity; refs: string[]; first: string }[] = [];
+  const built: { root: number; entity: Entity; refs: string[]; first: string; base: string }[] = [];
   for (const [root, members] of clusters) {
     const refs = refsOf.get(root) ?? [];
     const votes = new Map<EntityType, number>();
@@ -552,18 +640,18 @@ export function resolveEntities(
       root,
       refs: all.map((x) => x.ref),
       first: all[0]!.ref,
+      base: `${type}:${slugify(label)}`,
       entity: { id: '', type, label, aliases: [...aliases].sort(cmp), mentions, roles, mergeReasons: reasons },
     });
   }
 
   // Ids: `${type}:${slug}`; on collision a suffix in the order of the entities' first mentions.
-  built.sort((a, b) => cmp(`${a.entity.type}:${slugify(a.entity.label)}`, `${b.entity.type}:${slugify(b.entity.label)}`) || cmp(a.first, b.first));
+  built.sort((a, b) => cmp(a.base, b.base) || cmp(a.first, b.first));
   const used = new Set<string>();
   const entityOf = new Map<string, string>();
   for (const b of built) {
-    const base = `${b.entity.type}:${slugify(b.entity.label)}`;
-    let id = base;
-    for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
+    let id = b.base;
+    for (let i = 2; used.has(id); i++) id = `${b.base}-${i}`;
     used.add(id);
     b.entity.id = id;
     for (const ref of b.refs) entityOf.set(ref, id);
@@ -574,16 +662,23 @@ export function resolveEntities(
 
 const STOPWORD_END = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'on', 'in', 'at', '&']);
 
-/** True when `short`'s given names appear in order in `long`'s (initials must agree when `short` has any). */
-function givenContained(short: string[], long: string[]): boolean {
-  const shortInitials = short.filter((g) => g.length === 1);
+/**
+ * True when the full name `s` may be a shorter way of writing `l` (same surname): its given names appear
+ * in order among `l`'s (nicknames and clipped forms allowed: "Fred" / "Frederick", "Katie" / "Kathryn"),
+ * initials agree when `s` has any (George W. Bush ≠ George H. W. Bush), and a Jr / Sr only on `l`.
+ */
+function extendsName(s: PersonKey, l: PersonKey): boolean {
+  if (s.key === l.key || s.surname !== l.surname) return false;
+  if (s.suffix && s.suffix !== l.suffix) return false;
+  if (s.given.length > l.given.length) return false;
+  const shortInitials = s.given.filter((g) => g.length === 1);
   if (shortInitials.length) {
-    const longInitials = long.filter((g) => g.length === 1);
+    const longInitials = l.given.filter((g) => g.length === 1);
     if (shortInitials.join() !== longInitials.join()) return false;
   }
   let j = 0;
-  for (const g of long) if (j < short.length && g === short[j]) j++;
-  return j === short.length;
+  for (const g of l.given) if (j < s.given.length && givenMatches(s.given[j]!, g)) j++;
+  return j === s.given.length;
 }
 
 /** The canonical label: the fullest proper name as written, without titles; mixed case over all caps. */

@@ -5,9 +5,9 @@
  * organisation / place keys (leading "the", corporate suffixes, British/American spellings) and acronyms.
  * Pure functions over strings; the lexicons are read once at module load.
  */
-import { ORGANIZATIONS } from '../lexicon/organizations.js';
+import { ORGANIZATION_WORDS, ORGANIZATIONS } from '../lexicon/organizations.js';
 import { COUNTRIES } from '../lexicon/places.js';
-import { HONORIFIC_WORDS, TITLE_WORDS } from '../lexicon/titles.js';
+import { HONORIFIC_WORDS, TITLE_MODIFIER_WORDS, TITLE_WORDS } from '../lexicon/titles.js';
 import type { EntityType } from '../types.js';
 
 /** Normalises a name for comparison: accents, transliteration, case, quotes, possessive, punctuation. */
@@ -59,11 +59,31 @@ function foldUncached(s: string): string {
 /* ------------------------------------------------------------------ lexicon lookups */
 
 const HONORIFICS = new Set(HONORIFIC_WORDS);
-const TITLES = new Set([...TITLE_WORDS, ...HONORIFIC_WORDS]);
+const TITLES = new Set([...TITLE_WORDS, ...TITLE_MODIFIER_WORDS, ...HONORIFIC_WORDS]);
+/** Title words that state a role by themselves ("minister", "chief", "spokeswoman"). */
+const ROLE_HEADS = new Set(TITLE_WORDS);
+const ORG_WORDS = new Set(ORGANIZATION_WORDS);
+/** Given-name short forms whose long form does not start with them. */
+const NICKNAMES: Record<string, string[]> = {
+  bill: ['william'], billy: ['william'], will: ['william'], bob: ['robert'], bobby: ['robert'], rob: ['robert'],
+  jim: ['james'], jimmy: ['james'], mike: ['michael'], mick: ['michael'], tony: ['anthony', 'antonio'],
+  dick: ['richard'], rick: ['richard'], ted: ['edward', 'theodore'], ed: ['edward'], jack: ['john'],
+  johnny: ['john'], peggy: ['margaret'], maggie: ['margaret'], liz: ['elizabeth'], beth: ['elizabeth'],
+  betty: ['elizabeth', 'bettie'], bettie: ['betty', 'elizabeth'], kate: ['katherine', 'catherine', 'kathryn'],
+  katie: ['katherine', 'catherine', 'kathryn'], kathy: ['katherine', 'kathryn'], cathy: ['catherine'],
+  sue: ['susan'], hank: ['henry'], harry: ['henry', 'harold'], chuck: ['charles'], charlie: ['charles'],
+  steve: ['steven', 'stephen'], joe: ['joseph'], jerry: ['gerald', 'gerardo', 'jerome'], larry: ['lawrence'],
+  sandy: ['alexander', 'sandra'], mo: ['maurice', 'mohammed'], sasha: ['alexander', 'alexandra'],
+  alexis: ['alexandros', 'alexander'], nick: ['nicholas'], tom: ['thomas'], tommy: ['thomas'], dave: ['david'],
+  dan: ['daniel'], danny: ['daniel'], don: ['donald'], ron: ['ronald'], pat: ['patrick', 'patricia'],
+  vlad: ['vladimir'], misha: ['mikhail'], dima: ['dmitry'], sergey: ['sergei'], sergei: ['sergey'],
+};
 /** Particles inside names that are not a given name or surname of their own. */
 const PARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'at', 'az', 'bin', 'ibn', 'bint', 'ben', 'van', 'von', 'de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le', 'dos', 'das', 'do', 'ter', 'ten', 'y', 'e', 'zu', 'st']);
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=\p{L}{2})/u;
-const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq', 'obe', 'mbe', 'kbe', 'qc', 'kc']);
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq', 'obe', 'mbe', 'kbe', 'qc', 'kc']);
+/** Suffixes that tell a father from a son: kept in the key, never merged across. */
+const GENERATIONS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 /** Words that may start a name span at the beginning of a sentence but are not part of the name. */
 const LEADING_STOP = new Set(['the', 'a', 'an', 'in', 'at', 'on', 'of', 'from', 'to', 'by', 'for', 'with', 'and', 'but', 'as', 'about', 'after', 'before', 'since', 'during', 'when', 'while', 'if', 'into', 'over', 'under', 'via', 'per', 'like', 'near', 'says', 'said', 'told']);
 const STOP = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'at', 'to', 'a', 'an', 'de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'del', 'los', 'las', 'el', 'al', 'y', 'et', 'und', 'der', 'die', 'das', 've', '&']);
@@ -203,7 +223,7 @@ interface Word {
 
 function splitWords(surface: string): Word[] {
   const out: Word[] = [];
-  for (const piece of surface.split(/[\s\u00a0]+/)) {
+  for (const piece of surface.replace(/\b(\p{Lu}\p{Ll}{1,4})\.(?=\p{Lu}\p{Ll})/gu, '$1. ').split(/[\s\u00a0]+/)) {
     let raw = piece.replace(/^[^\p{L}\p{N}]+/u, '');
     let poss = false;
     raw = raw.replace(/[^\p{L}\p{N}.'\u2019]+$/u, '');
@@ -290,6 +310,8 @@ function analyzeUncached(surface: string, personal: boolean): NameAnalysis {
 export interface PersonKey {
   given: string[];
   surname: string;
+  /** `jr`, `sr`, `ii`… or '' (kept apart: father and son). */
+  suffix: string;
   /** `given… surname`, the key of the full name. */
   key: string;
 }
@@ -297,16 +319,18 @@ export interface PersonKey {
 /** Person key from the analysed tokens: particles, suffixes (Jr, III) and inner punctuation dropped. */
 export function personKeyOf(tokens: string[]): PersonKey | undefined {
   const parts: string[] = [];
+  let suffix = '';
   for (const t of tokens) {
     const s = t.replace(PARTICLE_PREFIX, '').replace(/['\u2019.\-]/g, '');
-    if (!s || PARTICLES.has(t) || NAME_SUFFIXES.has(s)) continue;
+    if (parts.length && GENERATIONS.has(s)) suffix = s;
+    if (!s || PARTICLES.has(t) || (parts.length && NAME_SUFFIXES.has(s))) continue;
     if (!/\p{L}/u.test(s)) continue;
     parts.push(s);
   }
   const surname = parts[parts.length - 1];
   if (!surname) return undefined;
   const given = parts.slice(0, -1);
-  return { given, surname, key: parts.join(' ') };
+  return { given, surname, suffix, key: suffix ? `${parts.join(' ')} ${suffix}` : parts.join(' ') };
 }
 
 /**
@@ -337,6 +361,7 @@ function orgKeyUncached(surface: string, mapCountries: boolean): string {
   toks = joined.map((t) => SPELLING[t] ?? t);
   while (toks.length > 1 && LEADING_STOP.has(toks[0]!)) toks.shift();
   while (toks.length > 1 && CORPORATE.has(toks[toks.length - 1]!)) toks.pop();
+  if (toks.length > 1 && /^(?:com|net|org)$/.test(toks[toks.length - 1]!) && /\.(?:com|net|org)\b/i.test(surface)) toks.pop();
   if (toks.length > 2 && toks[toks.length - 2] === 'news' && (toks[toks.length - 1] === 'agency' || toks[toks.length - 1] === 'service')) toks.splice(-2, 2);
   if (toks.length === 2 && toks[1] === 'agency') toks.pop();
   if (toks.length > 1 && PLACE_GENERIC.has(toks[toks.length - 1]!)) toks.pop();
@@ -364,4 +389,46 @@ export function acronymMatches(acronym: string, name: string): boolean {
   let j = 0;
   for (const w of words) if (j < a.length && w[0] === a[j]) j++;
   return j === a.length && a.length >= Math.min(3, words.filter((w) => !STOP.has(w)).length);
+}
+
+/** True when a given name may be written as the other: equal, a nickname, or a clipped form (Fred → Frederick). */
+export function givenMatches(short: string, long: string): boolean {
+  if (short === long) return true;
+  if (NICKNAMES[short]?.includes(long)) return true;
+  return short.length >= 3 && long.length - short.length >= 3 && long.startsWith(short);
+}
+
+/** True when a word names an organisation's kind ("police", "ministry", "party"). */
+export function isOrganizationWord(token: string): boolean {
+  return ORG_WORDS.has(token);
+}
+
+/** True when the role contains a word that is a role on its own ("chief", not only "national"). */
+export function hasRoleHead(role: string | undefined): boolean {
+  return role !== undefined && role.split(' ').some((w) => ROLE_HEADS.has(w) && !HONORIFICS.has(w));
+}
+
+/** Lower-case words that may sit inside a name ("Bank of America", "Hayat Tahrir al-Sham"). */
+const CONNECTORS = new Set([...STOP, ...PARTICLES, 'to', 'sans', 'without', 'upon', 'n', 'y', 'e', 'von', 'zu', 'da', 'dos']);
+
+/**
+ * When a recognised span swallowed words around the name ("Sixers hire Maurice Cheeks", "Colts beat
+ * Chiefs", "Brooklyn mother of 13 Zurana Horton"): the part after the last lower-case word that cannot
+ * belong to a name, else undefined. The last words are the name's head, which is what the span names.
+ */
+export function junkTail(surface: string): string | undefined {
+  const words = surface.split(/[\s\u00a0]+/).filter(Boolean);
+  let last = -1;
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i]!;
+    const low = foldCase(w).replace(/[^a-z0-9&-]/g, '');
+    if (/\p{Lu}/u.test(w) || !/\p{L}/u.test(w)) continue;
+    if (CONNECTORS.has(low) || PARTICLE_PREFIX.test(low)) continue;
+    if (TITLES.has(low)) continue;
+    last = i;
+  }
+  if (last < 0) return undefined;
+  const tail = words.slice(last + 1);
+  while (tail.length && !/\p{Lu}/u.test(tail[0]!)) tail.shift();
+  return tail.length ? tail.join(' ') : undefined;
 }
