@@ -188,8 +188,8 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     : undefined;
   let inlineId = 0;
 
-  function runQueryAnswer(query: string, params?: Record<string, unknown>): Promise<QueryAnswer> {
-    if (pool) return pool.run(query, params);
+  function runQueryAnswer(query: string, params: Record<string, unknown> | undefined, signal: AbortSignal): Promise<QueryAnswer> {
+    if (pool) return pool.run(query, params, signal);
     return Promise.resolve(runQueryJob(graph, { id: inlineId++, query, params, timeoutMs: queryTimeoutMs }));
   }
 
@@ -247,7 +247,10 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         throw new HttpError(415, `expected Content-Type: application/json, found ${req.headers['content-type'] ? `"${req.headers['content-type']}"` : 'none'}`, 'UnsupportedMediaType');
       }
       const { query, params } = parseQueryBody(await readBody(req, maxBody));
-      const answer = await runQueryAnswer(query, params);
+      const gone = new AbortController();
+      res.once('close', () => gone.abort());
+      const answer = await runQueryAnswer(query, params, gone.signal);
+      if (res.destroyed || res.writableEnded) return;
       return send(res, answer.status, answer.body, JSON_TYPE, answer.headers);
     }
     if (route === '/api/export') {

@@ -82,13 +82,27 @@ export class QueryPool {
     return { workers: this.slots.length, busy: this.slots.filter((s) => s.current).length, queued: this.queue.length, restarts: this.restarts };
   }
 
-  /** Runs a query in a worker; never rejects: errors come back as JSON error answers. */
-  run(query: string, params?: Record<string, unknown>): Promise<QueryAnswer> {
+  /**
+   * Runs a query in a worker; never rejects: errors come back as JSON error answers. When `signal`
+   * aborts (the client went away) while the query still waits for a worker, it is dropped unrun.
+   */
+  run(query: string, params?: Record<string, unknown>, signal?: AbortSignal): Promise<QueryAnswer> {
     if (this.closed) return Promise.resolve(busy('the server is shutting down'));
     if (this.broken) return Promise.resolve({ status: 503, body: errorBody('QueryWorkerError', this.broken) });
     if (this.queue.length >= this.options.maxQueue) return Promise.resolve(busy(`too many queries waiting (${this.queue.length}); try again shortly`));
     return new Promise((resolve) => {
-      this.queue.push({ job: { id: this.nextId++, query, params, timeoutMs: this.options.timeoutMs }, resolve });
+      const pending: PendingJob = { job: { id: this.nextId++, query, params, timeoutMs: this.options.timeoutMs }, resolve };
+      this.queue.push(pending);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const i = this.queue.indexOf(pending);
+          if (i < 0) return;
+          this.queue.splice(i, 1);
+          resolve({ status: 499, body: errorBody('ClientClosedRequest', 'the client closed the connection before the query ran') });
+        },
+        { once: true },
+      );
       this.pump();
     });
   }
