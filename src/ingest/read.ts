@@ -456,7 +456,7 @@ async function* readJsonLines(
         id,
         path: fileId,
         hash: sha256(line),
-        format: 'txt',
+        format: o.format === 'html' || o.format === 'md' ? o.format : 'txt',
         ...(str(o.title) !== undefined ? { title: str(o.title) } : {}),
         ...(str(o.source) !== undefined ? { source: str(o.source) } : {}),
         ...(str(o.url) !== undefined ? { url: str(o.url) } : {}),
