@@ -111,6 +111,7 @@ export const VERBS: readonly VerbEntry[] = [
   V('attack', 'attack'),
   // demand
   V('urge', 'demand'), V('demand', 'demand'), V('call', 'demand', { preps: ['on', 'upon'], direct: false }),
+  V('call', 'demand', { preps: ['for'], direct: false }),
   V('press', 'demand'), V('ask', 'demand'), V('appeal', 'demand', { preps: ['to'], direct: false }), V('order', 'demand'),
   V('summon', 'demand'), V('request', 'demand'), V('implore', 'demand'), V('push', 'demand'),
   // threaten
@@ -139,7 +140,8 @@ export const VERBS: readonly VerbEntry[] = [
   V('visit', 'consult'), V('host', 'consult'), V('negotiate', 'consult', { preps: ['with'], direct: false }),
   V('consult', 'consult', { preps: ['with'] }), V('confer', 'consult', { preps: ['with'], direct: false }),
   V('chair', 'consult'), V('convene', 'consult'), V('receive', 'consult'), V('invite', 'consult'),
-  V('cooperate', 'consult', { preps: ['with'], direct: false }), V('agree', 'consult', { preps: ['with'], direct: false }),
+  V('cooperate', 'consult', { preps: ['with'], direct: false }), V('operate', 'consult', { preps: ['alongside', 'with'], direct: false }),
+  V('fight', 'consult', { preps: ['alongside'], direct: false }), V('work', 'consult', { preps: ['with', 'alongside'], direct: false }), V('agree', 'consult', { preps: ['with'], direct: false }),
   V('sign', 'consult'), V('join', 'consult'),
   // aid
   V('aid', 'aid'), V('help', 'aid'), V('arm', 'aid'), V('fund', 'aid'), V('finance', 'aid'), V('supply', 'aid'),

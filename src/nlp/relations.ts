@@ -17,6 +17,7 @@ import { resolveReferences } from './coref.js';
 import { VERB_FORMS, type VerbEntry } from './events.js';
 import { DocContext, type SentenceState } from './relations/context.js';
 import { findGroups } from './relations/groups.js';
+import { extractNominal } from './relations/nominal.js';
 import { extractRoles, isTitleWord } from './relations/roles.js';
 import {
   AUX, CONTROL_FACTUAL, DETERMINERS, HEDGE_VERBS, isAdverb, isQuote, MODAL_HEDGE, NEGATING_VERBS, NEGATORS, TIME_WORDS,
@@ -34,7 +35,7 @@ export interface RelationExtraction {
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
 const AGENT_NOUNS = new Set(['military', 'army', 'forces', 'troops', 'government', 'jets', 'warplanes', 'aircraft', 'artillery', 'drones', 'navy', 'police', 'soldiers', 'authorities', 'regime', 'ministry']);
 const ALLY = new Set(['ally', 'allies', 'backer', 'backers', 'supporter', 'supporters', 'sponsor', 'sponsors', 'partner', 'partners', 'patron']);
-const OBJ_STOP = new Set([',', '.', ';', ':', '(', ')', '--', '\u2013', '\u2014', '?', '!', 'that', 'which', 'who', 'whom', 'whose', 'when', 'after', 'before', 'while', 'as', 'because', 'since', 'but', 'and', 'or', 'if', 'in', 'at', 'for', 'from', 'to', 'with', 'on', 'into', 'over', 'during', 'amid', 'despite', 'under', 'against', 'about', 'through', 'across', 'near', 'until', 'via', 'than', 'where', 'said', 'says', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could']);
+const OBJ_STOP = new Set([',', '.', ';', ':', '(', ')', '--', 'alongside', 'behind', 'beside', '\u2013', '\u2014', '?', '!', 'that', 'which', 'who', 'whom', 'whose', 'when', 'after', 'before', 'while', 'as', 'because', 'since', 'but', 'and', 'or', 'if', 'in', 'at', 'for', 'from', 'to', 'with', 'on', 'into', 'over', 'during', 'amid', 'despite', 'under', 'against', 'about', 'through', 'across', 'near', 'until', 'via', 'than', 'where', 'said', 'says', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could']);
 /** Nouns in an object phrase that stand for an action of the entity after "by"/"of" ("strikes by X", "positions of X"). */
 const ATTACK_NOUNS = /^(air ?strikes?|airstrikes?|strikes?|attacks?|bombings?|bombardments?|shelling|raids?|assaults?|offensives?|operations?|campaign|fire|missiles?|rockets?|drones?|jets|planes|aircraft)$/;
 /** One preposition per symmetric verb, so "spoke to" and "spoke with" make one edge. */
@@ -87,6 +88,7 @@ export function extractRelationsStrict(text: string, sentences: Sentence[], inpu
     attributions.push(...found);
     if (found.length && resolveWe(ctx, s, found)) unitsOf(s);
     const mentionCount = s.units.filter((u) => u.m).length;
+    if (mentionCount >= 1) extractNominal(ctx, s);
     if (mentionCount >= 2) extractVerbRelations(ctx, s);
     if (s.tokens.some(isCountWord)) claims.push(...extractClaims(text, s));
   }
@@ -158,7 +160,7 @@ function readLeft(U: readonly Unit[], i: number, previous: { subjects: Unit[]; e
     else if (sawTo && !control && CONTROL_FACTUAL.has(l)) control = true;
     else if (sawTo && !control && NEGATING_VERBS.has(l)) (negated = true), (control = true);
     else if (BE.has(l)) passive = true;
-    else if (AUX.has(l) || isAdverb(x) || TIME_WORDS.has(l) || isQuote(x) || l === 'and' && control) continue;
+    else if (AUX.has(l) || isAdverb(x) || TIME_WORDS.has(l) || isQuote(x)) continue;
     else break;
   }
   if (sawTo && !control) hedged = true;
@@ -178,7 +180,7 @@ function readLeft(U: readonly Unit[], i: number, previous: { subjects: Unit[]; e
     return undefined;
   }
   // apposition or parenthetical before the verb
-  if (x.l === ',') {
+  if (x.l === ',' && !/ing$/.test(U[i]!.l)) {
     let p = k - 1;
     while (p >= 0 && U[p]!.l !== ',' && k - p < 16) p--;
     if (p < 0 || U[p]!.l !== ',') return undefined;
@@ -189,7 +191,7 @@ function readLeft(U: readonly Unit[], i: number, previous: { subjects: Unit[]; e
     return undefined;
   }
   // coordinated verb phrase: "spoke to X and condemned Y"
-  if ((x.l === 'and' || x.l === 'but') && previous && previous.end === k - 1) return done(previous.subjects);
+  if ((x.l === 'and' || x.l === 'but') && previous && (previous.end === k - 1 || (previous.end === k - 2 && U[k - 1]!.l === ','))) return done(previous.subjects);
   return undefined;
 }
 
@@ -223,6 +225,7 @@ function coordinatedRight(U: readonly Unit[], j: number): { objects: Unit[]; end
   const head = (q: number): number => {
     // "NATO ally Turkey": the head is the last name
     if (ALLY.has(U[q + 1]?.l ?? '') && U[q + 2]?.m) return q + 2;
+    if (ALLY.has(U[q + 1]?.l ?? '') && U[q + 2]?.l === ',' && U[q + 3]?.m) return q + 3;
     // "Turkish Foreign Minister Mevlut Cavusoglu", "Russia's President Putin": the person
     let r = q + 1;
     if (U[r]?.l === "'s") r++;
@@ -253,6 +256,7 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
   const direct = entry.direct !== false;
   let prep: string | undefined;
   let sawNoun = false;
+  let endNoun: string | undefined;
   const start = j;
   for (let steps = 0; j < U.length && steps < 12; j++, steps++) {
     const x = U[j]!;
@@ -261,7 +265,8 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
       if (!(prep || direct)) return undefined;
       if (U[j + 1]?.l === "'s" && !ATTACK_NOUNS.test(U[j + 2]?.l ?? '') && prep === undefined && !direct) return undefined;
       const { objects, end } = coordinatedRight(U, j);
-      return { objects, ...(prep ? { prep } : {}), toFollows: U[end + 1]?.l === 'to', end };
+      if (prep === 'for' && !endNoun) return undefined; // "call for X" asks for a thing, not of an actor
+      return { objects, ...(prep ? { prep: endNoun ? `${prep} ${endNoun} to` : prep } : {}), toFollows: U[end + 1]?.l === 'to', end };
     }
     const l = x.l;
     if (!prep && entry.preps?.includes(l)) {
@@ -270,6 +275,11 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
       continue;
     }
     if ((l === 'of' || l === 'by') && sawNoun) continue;
+    // "call for an (immediate) end to this offensive by X"
+    if (l === 'to' && prep === 'for' && /^(end|halt|stop|cessation)$/.test(U[j - 1]?.l ?? '')) {
+      endNoun = U[j - 1]!.l;
+      continue;
+    }
     if (l === 'that' && j === start && THAT_VERBS.has(entry.lemma)) continue;
     if (!prep && entry.preps && !direct && (l === 'with' || l === 'by' || l === 'phone' || l === 'telephone' || l === 'again' || l === 'back')) continue;
     if (OBJ_STOP.has(l)) return undefined;

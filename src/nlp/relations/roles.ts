@@ -11,7 +11,7 @@ import { countryOfDemonym, isCap, type Unit } from './tokens.js';
 
 const TITLE_WORDS = new Set<string>();
 for (const t of [...TITLES, 'aide', 'press aide', 'communications director', 'director of communications', 'national security advisor', 'spokesperson']) {
-  for (const w of t.split(/\s+/)) if (!/\.$/.test(w) && !['mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'lord', 'lady', 'madam', 'dr', 'doctor', 'prof', 'professor', 'monsieur', 'herr', 'analyst', 'economist', 'correspondent', 'reporter', 'editor', 'activist', 'officer', 'detective'].includes(w)) TITLE_WORDS.add(w);
+  for (const w of t.split(/\s+/)) if (!/\.$/.test(w) && !['of', 'mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'lord', 'lady', 'madam', 'dr', 'doctor', 'prof', 'professor', 'monsieur', 'herr', 'analyst', 'economist', 'correspondent', 'reporter', 'editor', 'activist', 'officer', 'detective'].includes(w)) TITLE_WORDS.add(w);
 }
 /** Words that head a role ("minister" in "foreign minister"). */
 const TITLE_HEADS = new Set([
@@ -199,12 +199,14 @@ function alliance(ctx: DocContext, s: SentenceState, i: number): void {
       if (rel && /^(,|\.|and|$)/.test(U[k + 1]?.l ?? '')) for (const x of subjects) ctx.relate(x, owner, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
       return;
     }
-    if (['the', 'a', 'an'].includes(U[k]?.l ?? '')) {
-      k++;
+    if (['the', 'a', 'an'].includes(U[k]?.l ?? '') || (U[i + 1]?.l === ',' && ALLY_NOUNS[U[k]?.l ?? ''] && U[k + 1]?.l === 'of')) {
+      if (['the', 'a', 'an'].includes(U[k]!.l)) k++;
+      // "Russia and Iran, sponsors of Damascus"
       const st = k;
       while (k < U.length && !U[k]!.m && !ALLY_NOUNS[U[k]!.l] && /^[a-z-]+$/.test(U[k]!.l) && k < st + 3) k++;
       const rel = ALLY_NOUNS[U[k]?.l ?? ''];
       if (!rel || U[k + 1]?.l !== 'of') return;
+      if (/s$/.test(U[k]!.l) && U[i - 1]?.l === 'and' && U[i - 2]?.m) subjects.unshift(U[i - 2]!); // "Russia and Iran, sponsors of Damascus"
       k += 2;
       if (['the', 'a', 'its'].includes(U[k]?.l ?? '')) k++;
       const owner = U[k]?.m ? U[k] : ownerAt(ctx, s, U[k]);

@@ -1,0 +1,117 @@
+/**
+ * Relations carried by noun phrases rather than verbs: where places are ("Syria's Idlib province",
+ * "the Turkish province of Hatay", "Saraqeb, a key Idlib crossroads town", "Al-Bara in Idlib",
+ * "Hatay, bordering Syria") and who attacks whom in nominalised events ("Russian bombardment of
+ * Idlib", "Syrian and Russian bombings in the province of Idlib").
+ */
+import type { DocContext, SentenceState } from './context.js';
+import { countryOfDemonym, isCap, type Unit } from './tokens.js';
+
+const AREA = new Set(['province', 'region', 'city', 'town', 'village', 'district', 'county', 'state', 'governorate', 'area', 'capital', 'port', 'enclave', 'territory', 'neighbourhood', 'neighborhood', 'suburb', 'municipality', 'island', 'countryside']);
+const ATTACK_PREDICATE: Record<string, string> = {
+  bombardment: 'bomb', bombardments: 'bomb', bombing: 'bomb', bombings: 'bomb', strike: 'strike', strikes: 'strike',
+  airstrike: 'strike', airstrikes: 'strike', attack: 'attack', attacks: 'attack', shelling: 'shell', offensive: 'attack',
+  assault: 'attack', invasion: 'invade', raid: 'raid', raids: 'raid', incursion: 'attack', occupation: 'occupy', siege: 'besiege',
+};
+
+const isPlace = (u: Unit | undefined): boolean => !!u?.m && u.m.type === 'place';
+
+/** A demonym word as a country mention unit (created on demand), or the unit when it is a place mention. */
+function countryUnit(ctx: DocContext, s: SentenceState, u: Unit | undefined): Unit | undefined {
+  if (!u) return undefined;
+  if (u.m) return u.m.type === 'place' || u.m.canonical ? u : undefined;
+  if (!isCap(u)) return undefined;
+  const country = countryOfDemonym(u.t);
+  if (!country) return undefined;
+  return { ...u, m: ctx.add(u.start, u.end, 'place', 'name', s.index, { canonical: country }) };
+}
+
+const skipAdj = (U: readonly Unit[], k: number, max = 3): number => {
+  let n = 0;
+  while (k < U.length && n < max && !U[k]!.m && /^[a-z][a-z-]*$/.test(U[k]!.t) && !AREA.has(U[k]!.l) && !/^(of|in|and|or|the|a|an|on|at|by|to|for)$/.test(U[k]!.l)) k++, n++;
+  return k;
+};
+
+/** Finds place containment, borders and nominal attacks in one sentence. */
+export function extractNominal(ctx: DocContext, s: SentenceState): void {
+  const U = s.units;
+  for (let i = 0; i < U.length; i++) {
+    const u = U[i]!;
+    // "the (northwestern) Syrian province of Idlib"
+    const demonymCountry = !u.m && isCap(u) ? countryOfDemonym(u.t) : undefined;
+    if (demonymCountry || u.m?.canonical) {
+      const k = skipAdj(U, i + 1);
+      if (AREA.has(U[k]?.l ?? '') && U[k + 1]?.l === 'of' && isPlace(U[k + 2])) {
+        const c = countryUnit(ctx, s, u);
+        if (c) ctx.relate(U[k + 2]!, c, 'located in', `${u.t} ${U[k]!.t} of`, s.index, { family: 'other' });
+      } else if (isPlace(U[i + 1]) && !U[i + 1]!.m!.canonical) {
+        // "Turkish Hatay"
+        const c = countryUnit(ctx, s, u);
+        if (c && c.m!.canonical !== U[i + 1]!.m!.text) ctx.relate(U[i + 1]!, c, 'located in', u.t, s.index, { family: 'other' });
+      }
+    }
+    if (isPlace(u)) {
+      // "Syria's Idlib province", "Syria's west-central province of Hama"
+      if (U[i + 1]?.l === "'s") {
+        const k = skipAdj(U, i + 2);
+        if (isPlace(U[k]) && AREA.has(U[k + 1]?.l ?? '')) ctx.relate(U[k]!, u, 'located in', `'s ${U[k + 1]!.t}`, s.index, { family: 'other' });
+        else if (AREA.has(U[k]?.l ?? '') && U[k + 1]?.l === 'of' && isPlace(U[k + 2])) ctx.relate(U[k + 2]!, u, 'located in', `'s ${U[k]!.t} of`, s.index, { family: 'other' });
+      }
+      // "Saraqeb, a key Idlib crossroads town"
+      if (U[i + 1]?.l === ',' && /^(a|an|the)$/.test(U[i + 2]?.l ?? '')) {
+        let k = skipAdj(U, i + 3, 2);
+        if (isPlace(U[k])) {
+          const where = U[k]!;
+          k = skipAdj(U, k + 1, 2);
+          if (AREA.has(U[k]?.l ?? '')) ctx.relate(u, where, 'located in', U[k]!.t, s.index, { family: 'other' });
+        }
+      }
+      // "the towns Baluon and Al-Bara in Idlib", "al-Bara, located in the Zawiya Mountain"
+      let k = i + 1;
+      const members = [u];
+      const areaBefore = AREA.has(U[i - 1]?.l.replace(/s$/, '') ?? '') || (U[i - 1]?.l === 'of' && AREA.has(U[i - 2]?.l ?? ''));
+      while (/^(and|,)$/.test(U[k]?.l ?? '') && isPlace(U[k + 1]) && U[k + 2]?.l !== ',') members.push(U[k + 1]!), (k += 2);
+      if (U[k]?.l === ',' && U[k + 1]?.l === 'located') k++;
+      const located = U[k]?.l === 'located';
+      if (U[k]?.l === 'located') k++;
+      if (U[k]?.l === 'in' && (areaBefore || located)) {
+        let q = k + 1;
+        if (/^(the|northern|southern|eastern|western|northwestern|northeastern|southwestern|southeastern|central|north|south|east|west)$/.test(U[q]?.l ?? '')) q++;
+        if (/^(northern|southern|eastern|western|northwestern|northeastern|southwestern|southeastern|central)$/.test(U[q]?.l ?? '')) q++;
+        if (isPlace(U[q]) && U[q + 1]?.l !== "'s") for (const m of members) ctx.relate(m, U[q]!, 'located in', 'in', s.index, { family: 'other' });
+      }
+      // "Hatay -- bordering Syria", "Hatay, which borders Syria"
+      let b = i + 1;
+      while (/^(,|-|--|\u2013|\u2014|which|that)$/.test(U[b]?.l ?? '') && b < i + 4) b++;
+      if (/^(bordering|borders|bordered)$/.test(U[b]?.l ?? '') && isPlace(U[b + 1])) ctx.relate(u, U[b + 1]!, 'border', U[b]!.t, s.index, { family: 'other' });
+    }
+    // "Russian bombardment of Idlib", "Syrian and Russian bombings in the province of Idlib", "Russia's offensive on Idlib"
+    const pred = ATTACK_PREDICATE[u.l];
+    if (pred && !u.m) {
+      let k = i - 1;
+      if (U[k]?.l === 'air') k--;
+      const agents: Unit[] = [];
+      for (;;) {
+        const x = U[k];
+        if (x?.l === "'s" && U[k - 1]?.m && U[k - 1]!.m!.type !== 'person') {
+          agents.push(U[k - 1]!);
+          k -= 2;
+        } else if (x && !x.m && isCap(x) && countryOfDemonym(x.t)) {
+          agents.push(countryUnit(ctx, s, x)!);
+          k--;
+        } else break;
+        if (U[k]?.l === 'and' || U[k]?.l === ',') k--;
+        else break;
+      }
+      if (!agents.length) continue;
+      let q = i + 1;
+      if (!/^(of|on|against|in)$/.test(U[q]?.l ?? '')) continue;
+      q++;
+      if (U[q]?.l === 'the') q++;
+      if (AREA.has(U[q]?.l ?? '') && U[q + 1]?.l === 'of') q += 2;
+      const target = U[q];
+      if (!target?.m || U[q + 1]?.l === "'s") continue;
+      for (const a of agents) ctx.relate(a, target, pred, `${u.t} ${U[i + 1]!.t}`, s.index, { family: 'attack' });
+    }
+  }
+}
