@@ -4,7 +4,7 @@
  */
 import type Graph from 'graphology';
 import { QueryLimitError } from '../errors.js';
-import { NameIndex, normalizeName } from './names.js';
+import { nameIndexFor, normalizeName, type NameIndex } from './names.js';
 import { fromJs, newMap, type MapValue, type Value, formatCount } from './values.js';
 
 /** Options of runQuery; all optional. */
@@ -113,14 +113,29 @@ export class GraphView {
   constructor(readonly graph: Graph) {}
 
   /**
-   * Edges at a node: 'out', 'in' or 'both' (a self-loop once). Cached per query, because
-   * graphology's per-call iteration over multi-edges dominates path expansion otherwise.
+   * Edges at a node with the node at their other end, flattened as [edge, other, edge, other…]:
+   * 'out', 'in' or 'both' (a self-loop once). Cached per query, because graphology's per-call
+   * iteration over multi-edges and its source/target lookups dominate path expansion otherwise.
    */
   edgesAt(node: string, direction: 'out' | 'in' | 'both'): string[] {
     const cache = this.adjacency[direction === 'out' ? 0 : direction === 'in' ? 1 : 2]!;
     let list = cache.get(node);
     if (!list) {
-      list = direction === 'out' ? this.graph.outEdges(node) : direction === 'in' ? this.graph.inEdges(node) : this.graph.edges(node);
+      const out: string[] = [];
+      const g = this.graph;
+      if (direction === 'out') g.forEachOutEdge(node, (e, _a, _s, t) => void out.push(e, t));
+      else if (direction === 'in') g.forEachInEdge(node, (e, _a, s) => void out.push(e, s));
+      else {
+        const seen = new Set<string>();
+        g.forEachEdge(node, (e, _a, s, t) => {
+          if (s === t) {
+            if (seen.has(e)) return;
+            seen.add(e);
+          }
+          out.push(e, s === node ? t : s);
+        });
+      }
+      list = out;
       cache.set(node, list);
     }
     return list;
@@ -163,7 +178,15 @@ export class GraphView {
   }
 
   nodeProperty(key: string, name: string): Value {
-    return this.nodeProperties(key)[name] ?? null;
+    const cached = this.nodeProps.get(key);
+    if (cached) return cached[name] ?? null;
+    // Read one attribute rather than converting them all (mentions and evidence can be long).
+    const attrs = this.graph.getNodeAttributes(key) as Record<string, unknown>;
+    const entity = !Array.isArray(attrs.labels);
+    if (!entity && name === 'labels') return null;
+    const v = attrs[name];
+    if (v === undefined && entity && name === 'name' && typeof attrs.label === 'string') return attrs.label;
+    return fromJs(v);
   }
 
   relType(key: string): string {
@@ -197,11 +220,15 @@ export class GraphView {
   }
 
   relProperty(key: string, name: string): Value {
-    return this.relProperties(key)[name] ?? null;
+    const cached = this.relProps.get(key);
+    if (cached) return cached[name] ?? null;
+    const attrs = this.graph.getEdgeAttributes(key) as Record<string, unknown>;
+    if (name === 'type' && typeof attrs.type === 'string') return null;
+    return fromJs(attrs[name]);
   }
 
   nameIndex(): NameIndex {
-    if (!this.names) this.names = new NameIndex(this.graph);
+    if (!this.names) this.names = nameIndexFor(this.graph);
     return this.names;
   }
 

@@ -74,18 +74,9 @@ function relOk(ctx: EvalContext, rp: RelPattern, key: string, row: Row): boolean
   return propsMatch(ctx, rp.properties, row, (k) => view.relProperty(key, k), null);
 }
 
+/** [edge, other, edge, other…] at `node` in the traversal direction. */
 function edgesFrom(ctx: EvalContext, node: string, direction: RelPattern['direction']): string[] {
   return ctx.view.edgesAt(node, direction);
-}
-
-/** The end of `edge` opposite `node` in the traversal direction (for 'both': either end). */
-function otherEnd(ctx: EvalContext, node: string, edge: string, direction: RelPattern['direction']): string[] {
-  const g = ctx.view.graph;
-  if (direction === 'out') return [g.target(edge)];
-  if (direction === 'in') return [g.source(edge)];
-  const s = g.source(edge);
-  const t = g.target(edge);
-  return s === t ? [s] : [s === node ? t : s];
 }
 
 function flip(d: RelPattern['direction']): RelPattern['direction'] {
@@ -200,11 +191,14 @@ function* matchPart(ctx: EvalContext, part: PatternPart, row: Row, used: Set<str
       yield* varLength(k, node, r, rp, s.node);
       return;
     }
-    for (const edge of edgesFrom(ctx, node, rp.direction)) {
+    const adj = edgesFrom(ctx, node, rp.direction);
+    for (let a = 0; a < adj.length; a += 2) {
+      const edge = adj[a]!;
+      const next = adj[a + 1]!;
       ctx.budget.tick();
       if (used.has(edge)) continue;
       if (!relOk(ctx, rp, edge, r)) continue;
-      for (const next of otherEnd(ctx, node, edge, rp.direction)) {
+      {
         let r2: Row | null = r;
         if (rp.variable !== null) {
           const b = r.get(rp.variable);
@@ -218,6 +212,21 @@ function* matchPart(ctx: EvalContext, part: PatternPart, row: Row, used: Set<str
         if (!nodeOk(ctx, s.node, next, r2)) continue;
         r2 = bindNode(s.node, next, r2);
         if (r2 === null) continue;
+        if (k + 1 === steps.length) {
+          // Last hop: yield directly instead of through another generator (fewer allocations).
+          pathNodes.push(next);
+          pathRels.push(edge);
+          const done = finish(r2);
+          pathNodes.pop();
+          pathRels.pop();
+          used.add(edge);
+          try {
+            yield done;
+          } finally {
+            used.delete(edge);
+          }
+          continue;
+        }
         used.add(edge);
         pathNodes.push(next);
         pathRels.push(edge);
@@ -274,16 +283,19 @@ function* matchPart(ctx: EvalContext, part: PatternPart, row: Row, used: Set<str
         if (rp.variable !== null) relLists.delete(rp.variable);
       }
       if (depth >= max) {
-        if (unbounded && edgesFrom(ctx, node, rp.direction).some((e) => !used.has(e))) {
+        if (unbounded && edgesFrom(ctx, node, rp.direction).some((e, i) => i % 2 === 0 && !used.has(e))) {
           budget.notice(`unbounded * followed at most ${max} hops (maxDepth); longer paths were not explored`);
         }
         return;
       }
-      for (const edge of edgesFrom(ctx, node, rp.direction)) {
+      const adj = edgesFrom(ctx, node, rp.direction);
+      for (let a = 0; a < adj.length; a += 2) {
+        const edge = adj[a]!;
+        const next = adj[a + 1]!;
         budget.tick();
         if (used.has(edge)) continue;
         if (!relOk(ctx, rp, edge, r)) continue;
-        for (const next of otherEnd(ctx, node, edge, rp.direction)) {
+        {
           used.add(edge);
           rels.push(edge);
           pathNodes.push(next);
@@ -340,10 +352,13 @@ function* matchShortest(ctx: EvalContext, part: PatternPart, row: Row): Generato
     for (let d = 0; d < max && frontier.length > 0; d++) {
       const nextFrontier: string[] = [];
       for (const node of frontier) {
-        for (const edge of edgesFrom(ctx, node, rp.direction)) {
+        const adj = edgesFrom(ctx, node, rp.direction);
+        for (let a = 0; a < adj.length; a += 2) {
+          const edge = adj[a]!;
+          const next = adj[a + 1]!;
           budget.tick();
           if (!relOk(ctx, rp, edge, r0)) continue;
-          for (const next of otherEnd(ctx, node, edge, rp.direction)) {
+          {
             const dn = dist.get(next);
             if (dn === undefined) {
               dist.set(next, d + 1);

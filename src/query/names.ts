@@ -43,6 +43,7 @@ function namesOf(attrs: Record<string, unknown>): string[] {
 export class NameIndex {
   private readonly entries: NameEntry[] = [];
   private readonly exact = new Map<string, string[]>();
+  private readonly weights = new Map<string, number>();
 
   constructor(graph: Graph) {
     graph.forEachNode((key, attrs) => {
@@ -51,7 +52,9 @@ export class NameIndex {
       const words = new Set<string>();
       for (const n of names) for (const w of n.split(' ')) words.add(w);
       const mc = (attrs as { mentionCount?: unknown }).mentionCount;
-      this.entries.push({ key, names, words, weight: typeof mc === 'number' ? mc : 0 });
+      const weight = typeof mc === 'number' ? mc : 0;
+      this.entries.push({ key, names, words, weight });
+      this.weights.set(key, weight);
       for (const n of names) {
         const list = this.exact.get(n);
         if (list) {
@@ -65,8 +68,8 @@ export class NameIndex {
   find(name: string): string[] {
     const q = normalizeName(name);
     if (q === '') return [];
+    const w = this.weights;
     const byWeight = (keys: Iterable<string>): string[] => {
-      const w = new Map(this.entries.map((e) => [e.key, e.weight]));
       return [...new Set(keys)].sort((a, b) => (w.get(b) ?? 0) - (w.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
     };
     const exact = this.exact.get(q);
@@ -97,5 +100,28 @@ export class NameIndex {
  * nodes with words starting with the query's words. Most mentioned first.
  */
 export function findNodes(graph: Graph, name: string): string[] {
-  return new NameIndex(graph).find(name);
+  return nameIndexFor(graph).find(name);
+}
+
+const indexes = new WeakMap<Graph, NameIndex>();
+const watched = new WeakSet<Graph>();
+const NAME_EVENTS = ['nodeAdded', 'nodeDropped', 'nodeAttributesUpdated', 'eachNodeAttributesUpdated', 'cleared'] as const;
+
+/**
+ * The name index of a graph, built once and reused until a node is added, dropped or has its
+ * attributes changed (the index listens to the graph's events to know).
+ */
+export function nameIndexFor(graph: Graph): NameIndex {
+  let index = indexes.get(graph);
+  if (index) return index;
+  if (!watched.has(graph) && typeof graph.on === 'function') {
+    watched.add(graph);
+    const invalidate = (): void => {
+      indexes.delete(graph);
+    };
+    for (const event of NAME_EVENTS) graph.on(event, invalidate);
+  }
+  index = new NameIndex(graph);
+  if (watched.has(graph)) indexes.set(graph, index);
+  return index;
 }

@@ -44,7 +44,10 @@ function makeWalker(view: GraphView, ast: ShortcutAst, ends: string[], budget: B
   return {
     neighbours(node) {
       const out: [string, string][] = [];
-      for (const edge of view.edgesAt(node, 'both')) {
+      const adj = view.edgesAt(node, 'both');
+      for (let i = 0; i < adj.length; i += 2) {
+        const edge = adj[i]!;
+        const next = adj[i + 1]!;
         budget.tick();
         if (families.size > 0) {
           const a = g.getEdgeAttributes(edge) as Record<string, unknown>;
@@ -52,8 +55,6 @@ function makeWalker(view: GraphView, ast: ShortcutAst, ends: string[], budget: B
           const pred = typeof a.predicate === 'string' ? a.predicate.toLowerCase() : typeof a.type === 'string' ? a.type.toLowerCase() : '';
           if (families.has(fam) || families.has(pred)) continue;
         }
-        const s = g.source(edge);
-        const next = s === node ? g.target(edge) : s;
         if (excluded.has(next)) continue;
         out.push([edge, next]);
       }
