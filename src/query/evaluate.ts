@@ -38,8 +38,9 @@ export interface EvalContext {
   patternExists: (parts: PatternPart[], where: Expr | null, row: Row, ctx: EvalContext) => boolean;
 }
 
+/** A QueryError at an expression; run.ts fills in the line and column from the offset. */
 function err(e: { pos: number }, message: string): QueryError {
-  return new QueryError(message);
+  return new QueryError(message, { offset: e.pos, line: 0, column: 0 });
 }
 
 /** Evaluate an expression against one row. @throws QueryError on type errors and unknown names. */
@@ -409,7 +410,7 @@ const FUNCTION_NAMES = [
   'id', 'labels', 'type', 'properties', 'keys', 'size', 'length', 'nodes', 'relationships', 'startNode', 'endNode',
   'coalesce', 'toUpper', 'toLower', 'toString', 'toInteger', 'toFloat', 'toBoolean', 'abs', 'ceil', 'floor', 'round',
   'sqrt', 'sign', 'exp', 'log', 'log10', 'e', 'pi', 'sin', 'cos', 'tan', 'range', 'head', 'last', 'tail', 'exists',
-  'reverse', 'split', 'substring', 'replace', 'trim', 'ltrim', 'rtrim', 'left', 'right', 'isEmpty', 'evidence',
+  'reverse', 'split', 'substring', 'replace', 'trim', 'ltrim', 'rtrim', 'left', 'right', 'isEmpty', 'evidence', 'named',
 ];
 
 /** Names of the supported scalar functions, for `:help`. */
@@ -506,6 +507,13 @@ function callFunction(e: Extract<Expr, { kind: 'call' }>, row: Row, ctx: EvalCon
       if (v === null) return null;
       if (!(v instanceof RelRef)) throw new QueryError(`${e.name}(): expected a relationship, found ${typeName(v)}`);
       return new NodeRef(name === 'startnode' ? view.graph.source(v.key) : view.graph.target(v.key));
+    }
+    case 'named': {
+      need(e, 2);
+      const [n, nm] = args();
+      if (n === null || nm === null) return null;
+      if (!(n instanceof NodeRef) || typeof nm !== 'string') throw new QueryError('named(): expected a node and a name');
+      return view.nodesNamed(nm).has(n.key);
     }
     case 'coalesce': {
       for (const a of e.args) {

@@ -208,3 +208,22 @@ describe('query', () => {
     });
   });
 });
+
+describe('query errors', () => {
+  describe('runQuery', () => {
+    it('should give the line and column of an expression that fails', () => {
+      try {
+        runQuery(g, 'MATCH (n)\nRETURN n.name + undefinedVar');
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(QueryError);
+        expect((e as QueryError).position).toMatchObject({ line: 2, column: 17 });
+        expect((e as QueryError).message).toMatch(/undefinedVar.*line 2, column 17/);
+      }
+    });
+
+    it('should match names by alias with named()', () => {
+      expect(runQuery(g, "MATCH (n) WHERE named(n, 'erdogan') RETURN n.name").rows).toEqual([['Recep Tayyip Erdoğan']]);
+    });
+  });
+});

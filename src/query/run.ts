@@ -3,7 +3,8 @@
  * the engine's own values (exact integers, int/float distinction) for the conformance runner.
  */
 import type Graph from 'graphology';
-import { NewsgraphError, QueryLimitError, QuerySyntaxError } from '../errors.js';
+import { NewsgraphError, QueryError, QueryLimitError, QuerySyntaxError } from '../errors.js';
+import { positionAt } from './lexer.js';
 import type { QueryResult } from '../types.js';
 import type { QueryAst } from './ast.js';
 import { Budget, GraphView, resolveQueryOptions, type QueryOptions } from './context.js';
@@ -44,6 +45,10 @@ export function executeRaw(graph: Graph, text: string | QueryAst, options?: Quer
   try {
     raw = ast.kind === 'shortcut' ? executeShortcut(ast, view, budget) : executeStatement(ast, view, budget);
   } catch (e) {
+    if (e instanceof QueryError && !(e instanceof QueryLimitError) && e.position && e.position.line === 0 && typeof text === 'string') {
+      const position = positionAt(text, e.position.offset);
+      throw new QueryError(`${e.message} (line ${position.line}, column ${position.column})`, position);
+    }
     if (e instanceof NewsgraphError) throw e;
     if (e instanceof RangeError) {
       // Deep recursion in a pathological pattern: report it as a limit, never crash the caller.
