@@ -71,7 +71,7 @@ if (opt('--conll')) {
     });
     const goldSet = new Set(gold.filter((g) => g.type !== 'MISC').map((g) => `${g.type}:${g.s}:${g.e}`));
     const predSet = new Set();
-    for (const m of extractMentions(text, splitSentences(text))) {
+    for (const m of extractMentions(text, splitSentences(text), { institutions: args.includes("--institutions") })) {
       const type = TYPE[m.type];
       if (!type) continue;
       let s = -1;

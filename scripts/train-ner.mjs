@@ -78,12 +78,10 @@ function toIob2(tags) {
 }
 
 function prepare(docs) {
-  const sents = [];
-  for (const doc of docs) {
+  return docs.map((doc) => {
     const info = computeDocInfo(doc.map((s) => s.words));
-    doc.forEach((s, k) => sents.push({ ...s, statics: staticFeatures(s.words, info.modes[k], info) }));
-  }
-  return sents;
+    return doc.map((s, k) => ({ ...s, statics: staticFeatures(s.words, info.modes[k], info) }));
+  });
 }
 
 // seeded shuffle (mulberry32)
@@ -99,11 +97,11 @@ function rng(seed) {
 
 const t0 = Date.now();
 const train = prepare(readConll(trainFile));
-console.log(`train-ner: ${train.length} sentences, features computed in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+console.log(`train-ner: ${train.length} documents, features computed in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 
 // count static features; rare ones are dropped (smaller model, less overfitting)
 const counts = new Map();
-for (const s of train) for (const f of s.statics) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
+for (const d of train) for (const s of d) for (const f of s.statics) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
 const index = new Map();
 for (const [f, c] of counts) if (c >= minCount) index.set(f, index.size);
 counts.clear();
@@ -164,8 +162,9 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
   }
   let errors = 0;
   let total = 0;
-  for (const si of order) {
-    const s = train[si];
+  for (const di of order) {
+   const history = new Map();
+   for (const s of train[di]) {
     decode(s.words, s.statics, score, (i, feats, predicted) => {
       const gold = LABEL_INDEX.get(s.tags[i]);
       total++;
@@ -176,7 +175,8 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
       }
       clock++;
       return predicted; // decode on with the model's own history, as at run time
-    });
+    }, history);
+   }
   }
   console.log(`train-ner: epoch ${epoch}: token error ${(errors / total * 100).toFixed(2)}%`);
 }
@@ -237,11 +237,14 @@ if (devFile && fs.existsSync(devFile)) {
     if (cur) out.add(`${cur.type}:${cur.s}:${tags.length - 1}`);
     return out;
   };
-  for (const s of dev) {
-    const pred = spans(decode(s.words, s.statics, sc));
+  for (const d of dev) {
+   const history = new Map();
+   for (const s of d) {
+    const pred = spans(decode(s.words, s.statics, sc, undefined, history));
     const gold = spans(s.tags);
     for (const k of pred) ((st[k.split(':')[0]] ??= { tp: 0, fp: 0, fn: 0 })[gold.has(k) ? 'tp' : 'fp']++);
     for (const k of gold) if (!pred.has(k)) (st[k.split(':')[0]] ??= { tp: 0, fp: 0, fn: 0 }).fn++;
+   }
   }
   const all = { tp: 0, fp: 0, fn: 0 };
   for (const [t, s] of Object.entries(st)) {

@@ -12,7 +12,7 @@
 import { HONORIFICS, TITLES } from '../lexicon/people.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
 import { computeDocInfo, staticFeatures } from './ner/features.js';
-import { lookupWord } from './ner/gazetteer.js';
+import { lookupGazetteer, lookupWord } from './ner/gazetteer.js';
 import { loadNerModel } from './ner/model.js';
 import { decode, modelScorer, type ScoreFn } from './ner/tagger.js';
 import { tokenize, type Token } from './ner/tokenize.js';
@@ -20,7 +20,10 @@ import { tokenize, type Token } from './ner/tokenize.js';
 export interface ExtractMentionsOptions {
   /** Also return CoNLL MISC names (nationalities, events, works) as type `other` (default false). */
   includeMisc?: boolean;
-  /** Add "Syrian army", "Turkish government"-style national institutions as organisations (default true). */
+  /**
+   * Add "Syrian army", "Turkish government"-style national institutions as organisations (default
+   * false: relations/groups.ts finds group noun phrases; CoNLL-2003 does not count them as names).
+   */
   institutions?: boolean;
 }
 
@@ -74,7 +77,7 @@ interface RawSpan {
  */
 export function extractMentions(text: string, sentences: Sentence[], options: ExtractMentionsOptions = {}): EntityMention[] {
   const includeMisc = options.includeMisc ?? false;
-  const institutions = options.institutions ?? true;
+  const institutions = options.institutions ?? false;
   if (!text || sentences.length === 0) return [];
   const toks: Token[][] = [];
   const words: string[][] = [];
@@ -96,6 +99,8 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     const tags = decode(w, staticFeatures(w, doc.modes[si] ?? 'N', doc), score);
     let spans = toSpans(tags);
     spans = spans.map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
+    spans = applyGazetteer(spans, w).map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
+    spans = mergeAdjacentPeople(spans);
     if (institutions) spans = addInstitutions(spans, w);
     for (const sp of spans) {
       if (sp.type === 'other' && !includeMisc) continue;
@@ -145,6 +150,55 @@ function toSpans(tags: readonly string[]): RawSpan[] {
   return spans;
 }
 
+const GAZETTEER_TYPE: Record<string, EntityType> = {
+  person: 'person',
+  org: 'organization',
+  country: 'place',
+  city: 'place',
+  place: 'place',
+};
+
+/**
+ * Where the tagger found part of a multi-word name the gazetteer knows ("Syrian Observatory" +
+ * "Human Rights" in "Syrian Observatory for Human Rights"; "Recep" + "Tayyip Erdogan"), the
+ * gazetteer's span wins. A tagger span that matches the entry exactly keeps its own type (in a sports
+ * table "New York" is a team), and one reaching beyond the entry is left alone.
+ */
+function applyGazetteer(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  if (spans.length === 0) return spans;
+  const gz = lookupGazetteer(w.map((x) => x.toLowerCase()));
+  let result = spans;
+  for (let i = 0; i < gz.length; i++) {
+    const tag = gz[i] as string;
+    if (!tag.startsWith('B-')) continue;
+    let j = i;
+    while (j + 1 < gz.length && (gz[j + 1] as string).startsWith('I-')) j++;
+    const type = GAZETTEER_TYPE[tag.slice(2)];
+    if (!type || !LETTER_UPPER.test((w[i] as string)[0] ?? '') || !LETTER_UPPER.test(w[j] as string)) continue;
+    const overlapping = result.filter((s) => s.last >= i && s.first <= j);
+    if (overlapping.length === 0) continue;
+    if (overlapping.some((s) => s.first < i || s.last > j)) continue;
+    const only = overlapping[0] as RawSpan;
+    if (overlapping.length === 1 && only.first === i && only.last === j) continue;
+    result = result.filter((s) => !overlapping.includes(s));
+    result.push({ first: i, last: j, type });
+    result.sort((a, b) => a.first - b.first);
+    i = j;
+  }
+  return result;
+}
+
+/** "Recep" + "Tayyip Erdogan" tagged as two people with nothing between them are one person. */
+function mergeAdjacentPeople(spans: RawSpan[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'person' && s.type === 'person' && prev.last + 1 === s.first) prev.last = s.last;
+    else out.push({ ...s });
+  }
+  return out;
+}
+
 /** Trims punctuation, possessives and (for people) leading titles off a span; null when nothing is left. */
 function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   let { first, last } = sp;
@@ -154,8 +208,16 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   if (sp.type === 'person') {
     // "President Recep Tayyip Erdogan" tagged whole: the title is a role, not part of the name
     while (first < last && TITLE_SET.has((w[first] as string).toLowerCase())) first++;
+  } else if (first < last) {
+    // "NATO Secretary General Jens Stoltenberg": the title before a name is not part of the organisation
+    let cut = last;
+    while (cut > first && TITLE_SET.has((w[cut] as string).toLowerCase())) cut--;
+    const next = w[last + 1] ?? '';
+    if (cut < last && LETTER_UPPER.test(next[0] ?? '')) last = cut;
   }
   if (first > last) return null;
+  // a title alone ("Spokeswoman") is not a name
+  if (first === last && TITLE_SET.has((w[first] as string).toLowerCase())) return null;
   return { first, last, type: sp.type };
 }
 

@@ -144,6 +144,12 @@ export function staticFeatures(words: readonly string[], mode: CaseMode, doc: Do
       'gz-1=' + p1.gz,
       'gz+1=' + n1.gz,
       'gzs=' + t.gz + '|' + mode + t.shape,
+      'W=' + words[i],
+      'lx-2=' + p2.lex,
+      'lx+2=' + n2.lex,
+      'w-1s=' + p1.lower + '|' + t.shape,
+      'sw+1=' + t.shape + '|' + n1.lower,
+      'lxx=' + p1.lex + '|' + t.lex + '|' + n1.lex,
     ];
     if (i === 0) f.push('first=' + mode + t.shape);
     if (w.length === 1 && !LETTER.test(w)) f.push('punct');

@@ -30,6 +30,7 @@ export function decode(
   statics: readonly (readonly string[])[],
   score: ScoreFn,
   onToken?: (i: number, features: string[], predicted: number) => number,
+  history?: History,
 ): string[] {
   const out: string[] = [];
   const scores = new Float64Array(LABELS.length);
@@ -37,7 +38,12 @@ export function decode(
   let prev2 = '<s>';
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    const dyn = tagFeatures(prev1, prev2, w.toLowerCase(), wordShape(w));
+    const lower = w.toLowerCase();
+    const dyn = tagFeatures(prev1, prev2, lower, wordShape(w));
+    if (history) {
+      const h = historyFeature(history, lower);
+      if (h) dyn.push('h=' + h, 'hs=' + h + '|' + (i === 0 ? 'F' : '') + wordShape(w));
+    }
     scores.fill(0);
     score(statics[i] as readonly string[], scores);
     score(dyn, scores);
@@ -56,7 +62,44 @@ export function decode(
     prev2 = prev1;
     prev1 = label;
   }
+  if (history) recordHistory(history, words, out);
   return out;
+}
+
+/**
+ * Extended prediction history: the entity types already given to a word earlier in the document
+ * (Ratinov & Roth 2009). Keeps a name's type consistent across a document, which helps most where
+ * local evidence is weak (all-caps headlines, sentence-initial names).
+ */
+export type History = Map<string, number[]>;
+
+const HIST_TYPES = ['O', 'PER', 'ORG', 'LOC', 'MISC'];
+
+function historyFeature(history: History, lower: string): string {
+  const counts = history.get(lower);
+  if (!counts) return '';
+  let best = 0;
+  let total = 0;
+  for (let k = 0; k < counts.length; k++) {
+    total += counts[k] as number;
+    if ((counts[k] as number) > (counts[best] as number)) best = k;
+  }
+  return (HIST_TYPES[best] as string) + ((counts[best] as number) === total ? '' : '~');
+}
+
+function recordHistory(history: History, words: readonly string[], labels: readonly string[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const c = w.charCodeAt(0);
+    // capitalised words only (A-Z or non-ASCII upper): lower-case words are not names
+    if (w.length < 2 || !((c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]?.toLowerCase()))) continue;
+    const lower = w.toLowerCase();
+    let counts = history.get(lower);
+    if (!counts) history.set(lower, (counts = [0, 0, 0, 0, 0]));
+    const label = labels[i] as string;
+    const k = label === 'O' ? 0 : HIST_TYPES.indexOf(label.slice(2));
+    counts[k] = (counts[k] as number) + 1;
+  }
 }
 
 /** A frozen model: feature → row offset into `weights` (one column per label). */
