@@ -109,7 +109,8 @@ const REDOS = `RETURN '${'a'.repeat(40)}!' =~ '(a+)+'`;
 beforeAll(async () => {
   await mkdir(graphDir, { recursive: true });
   await writeFile(path.join(graphDir, 'graph.json'), JSON.stringify(denseGraph(NODES, DEGREE)));
-  app = await createServer({ graphDir, webDir: tmp, queryTimeoutMs: BUDGET_MS, queryGraceMs: GRACE_MS, queryWorkers: 2 });
+  // No answer cache: every query here must really run in a worker.
+  app = await createServer({ graphDir, webDir: tmp, queryTimeoutMs: BUDGET_MS, queryGraceMs: GRACE_MS, queryWorkers: 2, queryCacheEntries: 0 });
   base = (await app.listen()).url;
 });
 
@@ -209,6 +210,32 @@ describe('server', () => {
         else expect(a.status).toBe(200);
       }
       expect((await health()).ok).toBe(true);
+    });
+  });
+
+  describe('the answer cache', () => {
+    it('should answer a repeated query from the cache until the graph is reloaded', async () => {
+      const dir = path.join(tmp, 'cached');
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'graph.json'), JSON.stringify(denseGraph(12, 2)));
+      const cached = await createServer({ graphDir: dir, webDir: tmp, queryWorkers: 1 });
+      const url = (await cached.listen()).url;
+      const ask = async (query: string) => {
+        const res = await fetch(`${url}api/query`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) });
+        return { cache: res.headers.get('x-newsgraph-cache'), body: (await res.json()) as Answer['body'] };
+      };
+      try {
+        const q = 'MATCH (n) RETURN count(n) AS n';
+        expect(await ask(q)).toMatchObject({ cache: 'miss', body: { rows: [[12]] } });
+        expect(await ask(q)).toMatchObject({ cache: 'hit', body: { rows: [[12]] } });
+        expect((await ask('MATCH (n RETURN n')).cache).toBe('miss');
+        expect((await ask('MATCH (n RETURN n')).cache).toBe('miss');
+        await writeFile(path.join(dir, 'graph.json'), JSON.stringify(denseGraph(7, 2)));
+        await cached.reload();
+        expect(await ask(q)).toMatchObject({ cache: 'miss', body: { rows: [[7]] } });
+      } finally {
+        await cached.close();
+      }
     });
   });
 

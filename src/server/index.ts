@@ -23,6 +23,7 @@ import { toJson } from '../export/json.js';
 import type { KnowledgeGraph } from '../graph/index.js';
 import { readGraph, readGraphRecords, resolveGraphFile } from '../store/index.js';
 import type { ExtractionRecord } from '../types.js';
+import { AnswerCache } from './answer-cache.js';
 import { errorBody } from './query-protocol.js';
 import { findWorkerScript, QueryPool, type QueryAnswer } from './query-pool.js';
 import { runQueryJob } from './query-run.js';
@@ -48,6 +49,8 @@ export interface ServerOptions {
   queryGraceMs?: number;
   /** Queries allowed to wait for a free worker; more are answered 503 (default 1000). */
   maxQueuedQueries?: number;
+  /** Successful query answers kept for repeated queries until the next reload (default 500; 0: none). */
+  queryCacheEntries?: number;
   /** Heap limit of each query worker in MB (default: 20× graph.json, at least 1024). */
   queryWorkerHeapMb?: number;
   /** Called with unexpected errors (the client only sees "internal error"); e.g. to log them. */
@@ -187,6 +190,8 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       })
     : undefined;
   let inlineId = 0;
+  const cache = new AnswerCache(options.queryCacheEntries ?? 500, 64 * 2 ** 20);
+  let generation = 0;
 
   function runQueryAnswer(query: string, params: Record<string, unknown> | undefined, signal: AbortSignal): Promise<QueryAnswer> {
     if (pool) return pool.run(query, params, signal);
@@ -234,7 +239,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         nodes: graph.order,
         edges: graph.size,
         documents: graph.getAttribute('documents').length,
-        queries: pool ? { mode: 'workers', ...pool.stats() } : { mode: 'inline' },
+        queries: { ...(pool ? { mode: 'workers', ...pool.stats() } : { mode: 'inline' }), cached: cache.size },
       }), JSON_TYPE);
     }
     if (route === '/api/graph') {
@@ -247,11 +252,16 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         throw new HttpError(415, `expected Content-Type: application/json, found ${req.headers['content-type'] ? `"${req.headers['content-type']}"` : 'none'}`, 'UnsupportedMediaType');
       }
       const { query, params } = parseQueryBody(await readBody(req, maxBody));
+      const key = AnswerCache.key(query, params);
+      const cached = cache.get(key);
+      if (cached !== undefined) return send(res, 200, cached, JSON_TYPE, { 'X-Newsgraph-Cache': 'hit' });
       const gone = new AbortController();
       res.once('close', () => gone.abort());
+      const asked = generation;
       const answer = await runQueryAnswer(query, params, gone.signal);
+      if (answer.status === 200 && asked === generation) cache.set(key, answer.body);
       if (res.destroyed || res.writableEnded) return;
-      return send(res, answer.status, answer.body, JSON_TYPE, answer.headers);
+      return send(res, answer.status, answer.body, JSON_TYPE, { ...answer.headers, 'X-Newsgraph-Cache': 'miss' });
     }
     if (route === '/api/export') {
       if (!isGet) throw methodNotAllowed('GET');
@@ -337,6 +347,8 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       graphBody = Buffer.from(json);
       gexfBody = undefined;
       records = undefined;
+      generation++;
+      cache.clear();
       pool?.reload({ graphJson: json, graphFile });
     },
   };
