@@ -207,6 +207,7 @@ export function resolveEntities(
     let surface = viaCanonical ? m.canonical! : m.text;
     let lex = lookupLexicon(aliasForm(surface)) ?? lookupLexicon(analyzeName(surface, 'organization').clean);
     let type: EntityType = lex?.type ?? m.type;
+    let tailRole: string | undefined;
     if (viaCanonical && !lex && isCountryName(surface)) type = 'place';
     if (!lex && !viaCanonical) {
       // A span that swallowed a verb or a description: keep the name at its end.
@@ -217,7 +218,24 @@ export function resolveEntities(
         if (lex) type = lex.type;
       }
     }
-    if (!lex && !viaCanonical) type = retype(doc, surface, type);
+    if (!lex && !viaCanonical) {
+      // "Alaska Governor Sarah Palin", "Sixers Hire Maurice Cheeks": ends with a person named elsewhere.
+      const words = surface.split(/[\s\u00a0]+/).filter(Boolean);
+      const whole = analyzeName(surface, 'person');
+      const wholeKey = personKeyOf(whole.tokens);
+      const known = type === 'person' && wholeKey !== undefined && knownPersons.has(wholeKey.key);
+      for (let k = Math.min(3, words.length - 1); k >= 2 && !known; k--) {
+        const tailText = words.slice(-k).join(' ');
+        const pk = personKeyOf(analyzeName(tailText, 'person').tokens);
+        if (pk?.given.length && knownPersons.has(pk.key)) {
+          surface = tailText;
+          type = 'person';
+          tailRole = whole.role;
+          break;
+        }
+      }
+      type = retype(doc, surface, type);
+    }
     const an = analyzeName(surface, lex ? 'organization' : type);
     if (!an.clean) return undefined;
     let unit: Unit;
@@ -244,7 +262,7 @@ export function resolveEntities(
         groupKeyOfNonPerson.set(unit.group, key);
       }
     }
-    const item: Item = { ref, doc, m, type, clean: an.clean, role: m.role ?? an.role, viaCanonical, unit: unit.node };
+    const item: Item = { ref, doc, m, type, clean: an.clean, role: m.role ?? an.role ?? tailRole, viaCanonical, unit: unit.node };
     unit.items.push(item);
     items.push(item);
     return item;
@@ -313,18 +331,27 @@ export function resolveEntities(
   for (const groups of bySurname.values()) {
     if (groups.length < 2) continue;
     const byLength = [...groups].sort((a, b) => personKeys.get(b)!.given.length - personKeys.get(a)!.given.length || a - b);
-    for (const s of byLength) {
-      const sk = personKeys.get(s)!;
-      const roots = new Set<number>();
-      let target = -1;
-      for (const l of byLength) {
-        if (l === s) continue;
-        const lk = personKeys.get(l)!;
-        if (!extendsName(sk, lk)) continue;
-        roots.add(uf.find(l));
-        if (target < 0) target = l;
+    // First spelling variants of as many given names ("Bettie Page" / "Betty Page"), then shorter forms.
+    for (const pass of ['variant', 'shorter'] as const) {
+      for (const s of byLength) {
+        const sk = personKeys.get(s)!;
+        const roots = new Set<number>();
+        let target = -1;
+        for (const l of byLength) {
+          if (l === s) continue;
+          const lk = personKeys.get(l)!;
+          if ((pass === 'variant') !== (lk.given.length === sk.given.length && lk.suffix === sk.suffix)) continue;
+          if (!extendsName(sk, lk)) continue;
+          const r = uf.find(l);
+          if (r === uf.find(s)) continue;
+          roots.add(r);
+          if (target < 0) target = l;
+        }
+        if (roots.size === 1 && target >= 0) {
+          const why = pass === 'variant' ? 'same surname, given name spelt otherwise' : 'same surname, given names contained';
+          uf.union(target, s, `"${display(s)}" = "${display(target)}" (${why})`);
+        }
       }
-      if (roots.size === 1 && target >= 0) uf.union(target, s, `"${display(s)}" = "${display(target)}" (same surname, given names contained)`);
     }
   }
 
@@ -385,13 +412,40 @@ export function resolveEntities(
     const inDoc = rootsInDoc(doc);
     const same = [...roots].filter(([r]) => inDoc.has(r));
     if (same.length === 1) return { root: same[0]![0], group: same[0]![1], sameDoc: true };
-    if (same.length > 1) return 'ambiguous';
+    if (same.length > 1) return dominant(same, true);
     if (roots.size === 1) {
       const [r, g] = [...roots][0]!;
       return { root: r, group: g, sameDoc: false };
     }
+    return dominant([...roots], false);
+  }
+
+  /**
+   * Among several candidates, the one the corpus is about: named in at least three times as many
+   * documents as any other (the story's "Ortiz" is the deputy, not his mother quoted once).
+   */
+  function dominant(cands: [number, number][], sameDoc: boolean): { root: number; group: number; sameDoc: boolean } | 'ambiguous' {
+    const counted = cands.map(([r, g]) => ({ r, g, n: docCountOfRoot(r) })).sort((a, b) => b.n - a.n || a.r - b.r);
+    const [first, second] = counted;
+    if (first && second && first.n >= 3 && first.n >= 3 * second.n) return { root: first.r, group: first.g, sameDoc };
     return 'ambiguous';
   }
+
+  /** Number of documents whose mentions already belong to the entity (computed once per step). */
+  function docCountOfRoot(root: number): number {
+    if (!rootDocCounts) {
+      const docs = new Map<number, Set<string>>();
+      for (const it of items) {
+        const r = uf.find(it.unit);
+        const set = docs.get(r) ?? new Set<string>();
+        set.add(it.doc);
+        docs.set(r, set);
+      }
+      rootDocCounts = new Map([...docs].map(([r, set]) => [r, set.size]));
+    }
+    return rootDocCounts.get(uf.find(root)) ?? 0;
+  }
+  let rootDocCounts: Map<number, number> | undefined;
 
   // Step 4a: multi-word organisation / place names that shorten a longer one ("Syrian Observatory").
   const typeOfGroup = new Map<number, EntityType>();

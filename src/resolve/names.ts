@@ -395,7 +395,31 @@ export function acronymMatches(acronym: string, name: string): boolean {
 export function givenMatches(short: string, long: string): boolean {
   if (short === long) return true;
   if (NICKNAMES[short]?.includes(long)) return true;
-  return short.length >= 3 && long.length - short.length >= 3 && long.startsWith(short);
+  if (short.length >= 3 && long.length - short.length >= 3 && long.startsWith(short)) return true;
+  return short.length >= 6 && long.length >= 6 && short[0] === long[0] && withinOneEdit(short, long);
+}
+
+/** True when one insertion, deletion or substitution turns `a` into `b` ("Jermayne" / "Jerymayne"). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
 /** True when a word names an organisation's kind ("police", "ministry", "party"). */
