@@ -1,23 +1,28 @@
 /**
- * Loading graph.json into the viewer's graphology graph without blocking the page: the JSON is
- * fetched and parsed in a worker and streamed here in chunks, each added in its own task, and the
+ * Loading graph.json into the viewer without blocking the page: the JSON is fetched, parsed and
+ * ranked in a worker and streamed here in small chunks, each added in its own short task. The
  * viewer's display attributes (colour by type, size by importance, edge colour by family, curvature
- * for parallel edges) are computed on the way.
+ * for parallel edges) are computed on the way, and so is the name index for search.
+ *
+ * Two graphs come out: `graph`, everything (panels, paths, filters), and `display`, what sigma
+ * draws. For small graphs they are the same object; for big ones `display` holds every node but only
+ * the strongest edges, and more are added as the camera zooms in (lod.ts).
  */
 import Graph from 'graphology';
 import type { SerializedGraph, GraphAttributes, NodeAttributes, EdgeAttributes } from '../../src/types.js';
 import { familyColor, typeColor } from './palette.js';
+import { addToNameIndex, type NameIndex } from './search-index.js';
 
 export type ViewerGraph = Graph<ViewerNode, ViewerEdge, GraphAttributes>;
 
-export interface ViewerNode extends Partial<NodeAttributes> {
+export interface ViewerNode extends Partial<Omit<NodeAttributes, 'type'>> {
   label: string;
   x: number;
   y: number;
   size: number;
   color: string;
-  type: NodeAttributes['type'];
-  /** sigma's program type is `type` in sigma; entity type is kept here. */
+  /** sigma's node program (sigma reads `type`); the entity type is in `entityType`. */
+  type: string;
   entityType: string;
   importance: number;
 }
@@ -26,128 +31,131 @@ export interface ViewerEdge extends Partial<EdgeAttributes> {
   label: string;
   size: number;
   color: string;
+  /** sigma's edge program: `arrow` or `curved`. */
   type: string;
   curvature?: number;
   weight: number;
   family: EdgeAttributes['family'];
+  /** Position in the worker's ranking (0 = strongest). */
+  rank: number;
+}
+
+/** Edges drawn at first on a big graph. */
+export const EDGE_BUDGET = 15_000;
+
+export interface LoadedGraph {
+  graph: ViewerGraph;
+  display: ViewerGraph;
+  /** Edge keys by rank, strongest first. */
+  ranked: string[];
+  /** How many of `ranked` are in `display` (all, for small graphs). */
+  displayed: number;
+  index: NameIndex;
+  types: string[];
 }
 
 export interface LoadProgress {
-  phase: 'fetch' | 'nodes' | 'edges' | 'done';
   done: number;
   total: number;
 }
 
 type WorkerMessage =
-  | { kind: 'meta'; attributes: GraphAttributes; nodes: number; edges: number; raw?: undefined }
+  | { kind: 'meta'; attributes: GraphAttributes; nodes: number; edges: number; maxMentions: number; types: string[] }
   | { kind: 'nodes'; items: SerializedGraph['nodes'] }
   | { kind: 'edges'; items: SerializedGraph['edges'] }
   | { kind: 'done' }
   | { kind: 'error'; message: string };
 
+const newGraph = (): ViewerGraph => new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
+
 /** Fetch and stream the graph through the loader worker. */
-export function loadGraph(url: string, onProgress: (p: LoadProgress) => void): Promise<ViewerGraph> {
+export function loadGraph(url: string, onProgress: (p: LoadProgress) => void): Promise<LoadedGraph> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
-    const graph: ViewerGraph = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
-    let total = { nodes: 0, edges: 0 };
+    const graph = newGraph();
+    let display = graph;
+    let big = false;
     let maxMentions = 1;
     let types: string[] = [];
-    const pending: WorkerMessage[] = [];
+    let total = 0;
+    let done = 0;
+    const ranked: string[] = [];
+    const index: NameIndex = { entries: [] };
+    const pairs = new Map<string, string[]>();
     worker.onmessage = (ev: MessageEvent<WorkerMessage>) => {
       const m = ev.data;
-      if (m.kind === 'error') {
-        worker.terminate();
-        reject(new Error(m.message));
-        return;
-      }
-      if (m.kind === 'meta') {
-        graph.replaceAttributes(m.attributes);
-        total = { nodes: m.nodes, edges: m.edges };
-        onProgress({ phase: 'nodes', done: 0, total: total.nodes + total.edges });
-        return;
-      }
-      pending.push(m);
-      if (m.kind === 'nodes') {
-        for (const n of m.items) {
-          maxMentions = Math.max(maxMentions, n.attributes.mentionCount ?? 0);
-          if (!types.includes(n.attributes.type)) types.push(n.attributes.type);
+      try {
+        if (m.kind === 'error') throw new Error(m.message);
+        if (m.kind === 'meta') {
+          graph.replaceAttributes(m.attributes);
+          maxMentions = m.maxMentions;
+          types = m.types;
+          total = m.nodes + m.edges;
+          big = isBig(m.nodes, m.edges);
+          if (big) display = newGraph();
+        } else if (m.kind === 'nodes') {
+          const added: { key: string; label: string; aliases?: string[]; type: string; importance: number }[] = [];
+          for (const n of m.items) {
+            const a = toViewerNode(n.attributes, maxMentions, types);
+            graph.addNode(n.key, a);
+            if (big) display.addNode(n.key, { ...a });
+            added.push({ key: n.key, label: a.label, aliases: a.aliases, type: a.entityType, importance: a.importance });
+          }
+          addToNameIndex(index, added);
+          done += m.items.length;
+        } else if (m.kind === 'edges') {
+          for (const e of m.items) {
+            if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || graph.hasEdge(e.key)) continue;
+            const a = toViewerEdge(e.attributes, ranked.length);
+            graph.addEdgeWithKey(e.key, e.source, e.target, a);
+            if (big && ranked.length < EDGE_BUDGET) display.addEdgeWithKey(e.key, e.source, e.target, { ...a });
+            ranked.push(e.key);
+            const k = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
+            const g = pairs.get(k);
+            if (g) g.push(e.key);
+            else pairs.set(k, [e.key]);
+          }
+          done += m.items.length;
+        } else if (m.kind === 'done') {
+          worker.terminate();
+          curveParallelEdges(graph, display, pairs);
+          resolve({ graph, display, ranked, displayed: big ? Math.min(EDGE_BUDGET, ranked.length) : ranked.length, index, types });
+          return;
         }
-        return;
-      }
-      if (m.kind === 'done') {
+        onProgress({ done, total });
+      } catch (e) {
         worker.terminate();
-        types = types.sort();
-        drain();
+        reject(e instanceof Error ? e : new Error(String(e)));
       }
     };
     worker.onerror = (e) => reject(new Error(`graph loader: ${e.message}`));
     worker.postMessage({ url: new URL(url, location.href).href });
-
-    // Add chunks one task at a time so the page stays responsive.
-    const drain = () => {
-      let done = 0;
-      const next = () => {
-        const m = pending.shift();
-        if (!m) {
-          finish(graph);
-          onProgress({ phase: 'done', done, total: total.nodes + total.edges });
-          resolve(graph);
-          return;
-        }
-        if (m.kind === 'nodes') {
-          for (const n of m.items) graph.addNode(n.key, toViewerNode(n.attributes, maxMentions, types));
-          done += m.items.length;
-          onProgress({ phase: 'nodes', done, total: total.nodes + total.edges });
-        } else if (m.kind === 'edges') {
-          for (const e of m.items) {
-            if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
-            graph.addEdgeWithKey(e.key, e.source, e.target, toViewerEdge(e.attributes));
-          }
-          done += m.items.length;
-          onProgress({ phase: 'edges', done, total: total.nodes + total.edges });
-        }
-        setTimeout(next, 0);
-      };
-      next();
-    };
   });
 }
 
-/** Load an already-parsed graph (tests, small graphs). */
-export function graphFromSerialized(data: SerializedGraph): ViewerGraph {
-  const graph: ViewerGraph = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
-  graph.replaceAttributes(data.attributes);
-  const maxMentions = Math.max(1, ...data.nodes.map((n) => n.attributes.mentionCount ?? 0));
-  const types = [...new Set(data.nodes.map((n) => n.attributes.type))].sort();
-  for (const n of data.nodes) graph.addNode(n.key, toViewerNode(n.attributes, maxMentions, types));
-  for (const e of data.edges) {
-    if (graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addEdgeWithKey(e.key, e.source, e.target, toViewerEdge(e.attributes));
-  }
-  finish(graph);
-  return graph;
+export function isBig(nodes: number, edges: number): boolean {
+  return nodes > 5000 || edges > 20000;
 }
 
 function toViewerNode(a: NodeAttributes, maxMentions: number, types: string[]): ViewerNode {
   const entityType = String(a.type ?? 'other');
-  const mentions = Number(a.mentionCount ?? a.mentions?.length ?? 1);
+  const mentions = Number(a.mentionCount ?? a.mentions?.length ?? 1) || 1;
   const importance = Math.sqrt(Math.max(1, mentions) / maxMentions);
   return {
     ...a,
     label: String(a.label ?? ''),
-    x: Number.isFinite(a.x) ? a.x : Math.random() * 100,
-    y: Number.isFinite(a.y) ? a.y : Math.random() * 100,
+    x: Number.isFinite(a.x) ? a.x : 0,
+    y: Number.isFinite(a.y) ? a.y : 0,
     size: 3 + 15 * importance,
     color: typeColor(entityType, types),
-    // sigma reads `type` as the node program; our entity type lives in `entityType`.
-    type: 'circle' as NodeAttributes['type'],
+    type: 'circle',
     entityType,
-    importance: mentions + (a.pagerank ?? 0),
+    importance: mentions + (Number(a.pagerank) || 0),
   };
 }
 
-function toViewerEdge(a: EdgeAttributes): ViewerEdge {
-  const weight = Number(a.weight ?? 1);
+function toViewerEdge(a: EdgeAttributes, rank: number): ViewerEdge {
+  const weight = Number(a.weight ?? 1) || 1;
   return {
     ...a,
     label: String(a.label ?? a.predicate ?? ''),
@@ -156,27 +164,40 @@ function toViewerEdge(a: EdgeAttributes): ViewerEdge {
     size: 1 + Math.min(5, Math.log2(Math.max(1, weight)) * 1.5),
     color: familyColor(a.family ?? 'other'),
     type: 'arrow',
+    rank,
   };
 }
 
 /** Curve parallel and reciprocal edges so each stays visible with its own label. */
-function finish(graph: ViewerGraph): void {
-  const groups = new Map<string, string[]>();
-  graph.forEachEdge((edge, _a, s, t) => {
-    const k = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
-    const g = groups.get(k);
-    if (g) g.push(edge);
-    else groups.set(k, [edge]);
-  });
-  for (const edges of groups.values()) {
+function curveParallelEdges(graph: ViewerGraph, display: ViewerGraph, pairs: Map<string, string[]>): void {
+  for (const edges of pairs.values()) {
     if (edges.length < 2) continue;
     const n = edges.length;
     edges.forEach((edge, i) => {
       // Spread curvatures symmetrically; an edge drawn in the other direction flips its sign.
       const base = 0.25 * (1 + Math.floor(i / 2)) * (i % 2 === 0 ? 1 : -1) * (n > 6 ? 6 / n : 1);
       const [s, t] = graph.extremities(edge);
-      const flip = s < t ? 1 : -1;
-      graph.mergeEdgeAttributes(edge, { type: 'curved', curvature: base * flip });
+      const patch = { type: 'curved', curvature: base * (s < t ? 1 : -1) };
+      graph.mergeEdgeAttributes(edge, patch);
+      if (display !== graph && display.hasEdge(edge)) display.mergeEdgeAttributes(edge, patch);
     });
   }
+}
+
+/** Build a viewer graph from parsed data in one go (unit tests, tiny graphs). */
+export function graphFromSerialized(data: SerializedGraph): ViewerGraph {
+  const graph = newGraph();
+  graph.replaceAttributes(data.attributes);
+  const maxMentions = data.nodes.reduce((m, n) => Math.max(m, n.attributes.mentionCount ?? 0), 1);
+  const types = [...new Set(data.nodes.map((n) => n.attributes.type))].sort();
+  for (const n of data.nodes) graph.addNode(n.key, toViewerNode(n.attributes, maxMentions, types));
+  const pairs = new Map<string, string[]>();
+  data.edges.forEach((e, i) => {
+    if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) return;
+    graph.addEdgeWithKey(e.key, e.source, e.target, toViewerEdge(e.attributes, i));
+    const k = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
+    pairs.set(k, [...(pairs.get(k) ?? []), e.key]);
+  });
+  curveParallelEdges(graph, graph, pairs);
+  return graph;
 }

@@ -1,54 +1,54 @@
 /**
- * Level of detail for big graphs: at low zoom only the strongest edges are drawn (ranked by weight,
- * then by the importance of their ends), with the budget growing as the camera zooms in. Only the
- * edges whose state changes are re-processed, after the camera stops moving.
+ * Level of detail for big graphs: sigma draws `display`, which holds every node but only the
+ * strongest edges (ranked by the loader: weight, then the importance of their ends). As the camera
+ * zooms in the edge budget grows (×4 per halving of the view), and the next-ranked edges are added in
+ * small chunks after the camera stops, so the page never blocks. Edges needed to show a selection,
+ * a path or a query result are added on demand.
  */
 import type Sigma from 'sigma';
-import type { ViewerGraph } from './load.js';
-
-/** Edges drawn at the fitted view of a big graph. */
-export const EDGE_BUDGET = 15_000;
+import { EDGE_BUDGET, type LoadedGraph } from './load.js';
 
 export interface Lod {
   attach(sigma: Sigma): void;
-  culled(edge: string): boolean;
+  /** Make sure these edges are drawn (highlighting needs them). */
+  ensure(edges: Iterable<string>): void;
 }
 
-export function createLod(graph: ViewerGraph, big: boolean): Lod {
-  if (!big || graph.size <= EDGE_BUDGET) return { attach: () => undefined, culled: () => false };
-  const edges = graph.edges();
-  const score = (e: string) => {
-    const a = graph.getEdgeAttributes(e);
-    const [s, t] = graph.extremities(e);
-    return a.weight * 1e6 + graph.getNodeAttribute(s, 'importance') + graph.getNodeAttribute(t, 'importance');
+const CHUNK = 3000;
+
+export function createLod(loaded: LoadedGraph): Lod {
+  const { graph, display, ranked } = loaded;
+  if (display === graph) return { attach: () => undefined, ensure: () => undefined };
+  let target = loaded.displayed;
+  let next = loaded.displayed;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const add = (key: string) => {
+    if (display.hasEdge(key) || !graph.hasEdge(key)) return;
+    const [s, t] = graph.extremities(key);
+    display.addEdgeWithKey(key, s, t, { ...graph.getEdgeAttributes(key) });
   };
-  const scores = new Float64Array(edges.length);
-  edges.forEach((e, i) => (scores[i] = score(e)));
-  const order = edges.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
-  const rank = new Map<string, number>();
-  const sorted: string[] = new Array(edges.length);
-  order.forEach((i, r) => {
-    rank.set(edges[i]!, r);
-    sorted[r] = edges[i]!;
-  });
-  let budget = EDGE_BUDGET;
-  const budgetFor = (ratio: number) => {
-    const level = Math.max(0, Math.floor(-Math.log2(Math.max(ratio, 1e-6))));
-    return Math.min(edges.length, EDGE_BUDGET * 4 ** level);
+  const pump = () => {
+    timer = undefined;
+    const end = Math.min(target, next + CHUNK, ranked.length);
+    for (; next < end; next++) add(ranked[next]!);
+    if (next < Math.min(target, ranked.length)) timer = setTimeout(pump, 16);
   };
   return {
-    culled: (edge) => (rank.get(edge) ?? 0) >= budget,
+    ensure(edges) {
+      for (const e of edges) add(e);
+    },
     attach(sigma) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let debounce: ReturnType<typeof setTimeout> | undefined;
       sigma.getCamera().on('updated', (cam) => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const next = budgetFor(cam.ratio);
-          if (next === budget) return;
-          const [lo, hi] = next > budget ? [budget, next] : [next, budget];
-          budget = next;
-          sigma.refresh({ partialGraph: { edges: sorted.slice(lo, hi) }, skipIndexation: true });
-        }, 150);
+        clearTimeout(debounce);
+        debounce = setTimeout(() => {
+          const level = Math.max(0, Math.floor(-Math.log2(Math.max(cam.ratio, 1e-6))));
+          const budget = Math.min(ranked.length, EDGE_BUDGET * 4 ** level);
+          if (budget > target) {
+            target = budget;
+            if (!timer) timer = setTimeout(pump, 0);
+          }
+        }, 200);
       });
     },
   };

@@ -12,8 +12,8 @@ import { inferSettings } from 'graphology-layout-forceatlas2';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 
 import { $, el, clear } from './dom.js';
-import { loadGraph, type ViewerGraph } from './load.js';
-import { buildNameIndex, type NameIndex } from './search-index.js';
+import { loadGraph, type LoadedGraph } from './load.js';
+import type { NameIndex } from './search-index.js';
 import { createNameField } from './combobox.js';
 import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js';
 import { DEFAULT_FILTERS, edgePasses, nodePasses, type Filters } from './filters.js';
@@ -51,30 +51,32 @@ const setStatus = (text: string) => (status.textContent = text);
 async function main(): Promise<void> {
   setStatus('Loading graph…');
   const t0 = performance.now();
-  let graph: ViewerGraph;
+  let loaded: LoadedGraph;
   try {
-    graph = await loadGraph('api/graph', (p) => {
-      if (p.phase !== 'done') setStatus(`Loading graph… ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')}`);
-    });
+    loaded = await loadGraph('api/graph', (p) => setStatus(`Loading graph… ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')}`));
   } catch (e) {
     setStatus(`Could not load the graph: ${e instanceof Error ? e.message : String(e)}`);
     document.body.dataset.state = 'error';
     return;
   }
-  const big = graph.order > 5000 || graph.size > 20000;
+  const { graph, display } = loaded;
+  performance.mark('newsgraph:loaded');
+  // heavy: no edge picking, nothing but nodes drawn while moving, no hover highlight (each costs a
+  // full pass over the graph in software WebGL); big: edges culled by weight at low zoom.
+  const heavy = graph.order > 3000 || graph.size > 3000;
   const container = $('graph');
-  const lod = createLod(graph, big);
+  const lod = createLod(loaded);
 
-  const sigma = new Sigma(graph, container, {
+  const sigma = new Sigma(display, container, {
     defaultEdgeType: 'arrow',
     edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
     renderEdgeLabels: graph.size <= 2000,
-    enableEdgeEvents: !big,
-    hideEdgesOnMove: big,
-    hideLabelsOnMove: big,
+    enableEdgeEvents: !heavy,
+    hideEdgesOnMove: heavy,
+    hideLabelsOnMove: heavy,
     labelDensity: 0.6,
     labelGridCellSize: 90,
-    labelRenderedSizeThreshold: big ? 10 : 6,
+    labelRenderedSizeThreshold: heavy ? 10 : 6,
     labelFont: 'system-ui, sans-serif',
     labelSize: 13,
     edgeLabelFont: 'system-ui, sans-serif',
@@ -87,7 +89,17 @@ async function main(): Promise<void> {
     nodeReducer: (node, data) => nodeReducer(node, data),
     edgeReducer: (edge, data) => edgeReducer(edge, data),
   });
+  performance.mark('newsgraph:drawn');
   lod.attach(sigma);
+  if (heavy) {
+    // While dragging, keep pointer moves off sigma's mouse layer: its hover test reads pixels back
+    // from the GPU on every move, which stalls software WebGL. Panning itself listens on document.
+    container.addEventListener('mousedown', () => container.classList.add('dragging'), true);
+    document.addEventListener('mouseup', () => container.classList.remove('dragging'), true);
+  }
+  requestAnimationFrame(() => {
+    (window as unknown as { __newsgraphTimings?: unknown }).__newsgraphTimings = { firstRender: performance.now() };
+  });
   (window as unknown as { __newsgraph?: unknown }).__newsgraph = { sigma, graph, state };
 
   function focusSet(): { node: string; neighbours: Set<string> } | null {
@@ -157,8 +169,6 @@ async function main(): Promise<void> {
         res.label = '';
         res.zIndex = 0;
       }
-    } else if (lod.culled(edge)) {
-      res.hidden = true;
     }
     if (edge === state.selectedEdge) {
       res.size = Math.max(4, Number(data.size ?? 1) * 2);
@@ -177,9 +187,7 @@ async function main(): Promise<void> {
   const neighboursOf = (n: string) => new Set(graph.neighbors(n));
 
   /* ---------------------------------------------------------------- name index / search */
-  const index: NameIndex = buildNameIndex(
-    graph.mapNodes((key, a) => ({ key, label: a.label, aliases: a.aliases, type: a.entityType, importance: a.importance })),
-  );
+  const index: NameIndex = loaded.index;
   const getIndex = () => index;
 
   const searchField = createNameField($('search') as HTMLInputElement, getIndex, (s) => {
@@ -224,6 +232,7 @@ async function main(): Promise<void> {
     state.selectedNode = node;
     state.selectedEdge = null;
     state.selectedNeighbours = node ? neighboursOf(node) : null;
+    if (node) lod.ensure(graph.edges(node));
     if (node) {
       openPanel(renderNodePanel(graph, node, actions));
       if (opts.centre) centreOn(node);
@@ -237,6 +246,7 @@ async function main(): Promise<void> {
     state.selectedEdge = edge;
     state.selectedNode = null;
     state.selectedNeighbours = null;
+    if (edge) lod.ensure([edge]);
     if (edge) openPanel(renderEdgePanel(graph, edge, actions));
     else closePanel();
     sigma.refresh();
@@ -260,15 +270,17 @@ async function main(): Promise<void> {
 
   /* ---------------------------------------------------------------- sigma events */
   sigma.on('enterNode', ({ node }) => {
+    container.style.cursor = 'pointer';
+    if (heavy) return;
     state.hoveredNode = node;
     state.hoverNeighbours = neighboursOf(node);
-    container.style.cursor = 'pointer';
     sigma.refresh({ skipIndexation: true } as never);
   });
   sigma.on('leaveNode', () => {
+    container.style.cursor = '';
+    if (heavy) return;
     state.hoveredNode = null;
     state.hoverNeighbours = null;
-    container.style.cursor = '';
     sigma.refresh({ skipIndexation: true } as never);
   });
   sigma.on('clickNode', ({ node }) => selectNode(node));
@@ -302,8 +314,8 @@ async function main(): Promise<void> {
   const layoutBtn = $('layout');
   layoutBtn.addEventListener('click', () => {
     if (!fa2) {
-      const settings = inferSettings(graph);
-      fa2 = new FA2Layout(graph, { settings: { ...settings, barnesHutOptimize: graph.order > 2000 } });
+      const settings = inferSettings(display);
+      fa2 = new FA2Layout(display, { settings: { ...settings, barnesHutOptimize: graph.order > 2000 } });
     }
     if (fa2.isRunning()) {
       fa2.stop();
@@ -363,7 +375,7 @@ async function main(): Promise<void> {
   const docSel = $('filter-doc') as HTMLSelectElement;
   for (const d of docs) docSel.append(el('option', { value: d.id }, `${d.source ? d.source + ': ' : ''}${d.title || d.id}`));
   const weightInput = $('filter-weight') as HTMLInputElement;
-  const maxWeight = Math.max(1, ...graph.mapEdges((_, a) => a.weight));
+  const maxWeight = graph.reduceEdges((m, _e, a) => Math.max(m, a.weight), 1);
   weightInput.max = String(maxWeight);
   sourceSel.addEventListener('change', () => ((state.filters = { ...state.filters, source: sourceSel.value || null }), applyFilters()));
   docSel.addEventListener('change', () => ((state.filters = { ...state.filters, doc: docSel.value || null }), applyFilters()));
@@ -474,6 +486,7 @@ async function main(): Promise<void> {
     if (!r || !state.path) return;
     const p = r.paths[state.pathShown];
     state.highlight = p ? { nodes: new Set(p.nodes), edges: new Set(p.hops.map((h) => h.edge)) } : null;
+    if (state.highlight) lod.ensure(state.highlight.edges);
     const from = graph.getNodeAttribute(state.path.from, 'label');
     const to = graph.getNodeAttribute(state.path.to, 'label');
     openPanel(renderPathPanel(graph, r, state.pathShown, actions, `${from} → ${to}`));
@@ -485,6 +498,7 @@ async function main(): Promise<void> {
     graph,
     onHighlight: (h) => {
       state.highlight = h && (h.nodes.size || h.edges.size) ? h : null;
+      if (state.highlight) lod.ensure(state.highlight.edges);
       state.pathResult = null;
       sigma.refresh();
     },
@@ -562,4 +576,8 @@ async function main(): Promise<void> {
   document.body.dataset.state = 'ready';
 }
 
-void main();
+main().catch((e: unknown) => {
+  setStatus(`The viewer failed: ${e instanceof Error ? e.message : String(e)}`);
+  document.body.dataset.state = 'error';
+  console.error(e);
+});

@@ -36,7 +36,14 @@ export interface IndexableNode {
 
 /** Build the index over labels and aliases. */
 export function buildNameIndex(nodes: Iterable<IndexableNode>): NameIndex {
-  const entries: NameEntry[] = [];
+  const index: NameIndex = { entries: [] };
+  addToNameIndex(index, nodes);
+  return index;
+}
+
+/** Add nodes to an index (the loader builds it chunk by chunk). */
+export function addToNameIndex(index: NameIndex, nodes: Iterable<IndexableNode>): void {
+  const entries = index.entries;
   for (const n of nodes) {
     const names = new Set([n.label, ...(n.aliases ?? [])]);
     for (const name of names) {
@@ -51,7 +58,6 @@ export function buildNameIndex(nodes: Iterable<IndexableNode>): NameIndex {
       });
     }
   }
-  return { entries };
 }
 
 /** Suggestions for a typed query, best first, one per node. */
