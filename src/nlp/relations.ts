@@ -187,7 +187,7 @@ function readLeft(U: readonly Unit[], i: number, previous: { subjects: Unit[]; e
     const seg = U.slice(p + 1, k);
     if (seg.length === 1 && seg[0]!.m) return done([seg[0]!]);
     const first = seg[0];
-    if (first && (/^(which|who|whose|of|a|an|the|its|his|her|their|including|whom|where|one|now|already|long)$/.test(first.l) || seg.some((y) => y.l === "'s")) && U[p - 1]?.m) return done(coordinatedLeft(U, p - 1));
+    if (first && (/^(which|who|whose|of|a|an|the|its|his|her|their|including|whom|where|one|now|already|long|some|many|most|several|all|both|each|none)$/.test(first.l) || seg.some((y) => y.l === "'s")) && U[p - 1]?.m) return done(coordinatedLeft(U, p - 1));
     return undefined;
   }
   // coordinated verb phrase: "spoke to X and condemned Y"

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { mentionsOf, sentencesOf } from './__fixtures__/mentions.js';
+import { extractRelationsStrict } from './relations.js';
+
+function attributions(text: string, names: string[]) {
+  const mentions = mentionsOf(text, names);
+  const ex = extractRelationsStrict(text, sentencesOf(text, mentions), mentions);
+  const t = (s: { start: number; end: number }) => text.slice(s.start, s.end);
+  return ex.attributions.map((a) => ({ speaker: t(a.subject), cue: t(a.cue), content: t(a.content), mention: a.subject.mention }));
+}
+
+describe('nlp/attribution', () => {
+  describe('extractAttributions', () => {
+    const cases: { label: string; text: string; names: string[]; want: { speaker: string; cue: string; content: RegExp } }[] = [
+      { label: 'X said that C', text: 'Fahrettin Altun said that Turkey retaliated against the regime.', names: ['Fahrettin Altun|person', 'Turkey|place'], want: { speaker: 'Fahrettin Altun', cue: 'said', content: /^Turkey retaliated against the regime$/ } },
+      { label: '"C," X added', text: '\u201cWe urge the international community to act,\u201d Altun added.', names: ['Altun|person'], want: { speaker: 'Altun', cue: 'added', content: /We urge the international community to act/ } },
+      { label: 'C, said X, apposition', text: 'Major platforms appeared to be blocked across Turkey, said NetBlocks, a civil society group.', names: ['Turkey|place', 'NetBlocks'], want: { speaker: 'NetBlocks', cue: 'said', content: /^Major platforms appeared to be blocked across Turkey$/ } },
+      { label: 'according to X at the end', text: 'Seven civilians were killed in Idlib, according to the Syrian Observatory for Human Rights.', names: ['Idlib|place', 'Syrian Observatory for Human Rights'], want: { speaker: 'the Syrian Observatory for Human Rights', cue: 'according to', content: /^Seven civilians were killed in Idlib$/ } },
+      { label: 'according to X at the start', text: 'According to the spokesman, the NATO secretary general condemned the strikes.', names: ['NATO'], want: { speaker: 'the spokesman', cue: 'According to', content: /^the NATO secretary general condemned the strikes$/ } },
+      { label: 'X told Y that C', text: 'Omer Celik told CNN Turk that Ankara could no longer hold refugees.', names: ['Omer Celik|person', 'CNN Turk', 'Ankara|place'], want: { speaker: 'Omer Celik', cue: 'told', content: /^Ankara could no longer hold refugees$/ } },
+      { label: 'speaker before an apposition', text: 'Chris Cox, who runs the lobbying arm of the NRA, says the actions would not help.', names: ['Chris Cox|person', 'NRA'], want: { speaker: 'Chris Cox, who runs the lobbying arm of the NRA', cue: 'says', content: /^the actions would not help$/ } },
+      { label: 'quoted as saying', text: '\u201cThirty-three of our soldiers were martyred,\u201d Mr Dogan was quoted as saying.', names: ['Dogan|person'], want: { speaker: 'Mr Dogan', cue: 'saying', content: /Thirty-three of our soldiers were martyred/ } },
+      { label: 'headline with a colon', text: 'Graham: Trump rhetoric is destroying the party.', names: ['Graham|person', 'Trump|person'], want: { speaker: 'Graham', cue: ':', content: /^Trump rhetoric is destroying the party$/ } },
+      { label: 'stance verb with a named subject', text: 'Christie endorsed Trump on Friday in Texas.', names: ['Christie|person', 'Trump|person'], want: { speaker: 'Christie', cue: 'endorsed', content: /^Trump on Friday in Texas$/ } },
+      { label: 'pronoun speaker', text: 'He said the talks would go on.', names: [], want: { speaker: 'He', cue: 'said', content: /^the talks would go on$/ } },
+    ];
+    for (const c of cases) {
+      it(`should find: ${c.label}`, () => {
+        const got = attributions(c.text, c.names);
+        expect(got).toContainEqual(expect.objectContaining({ speaker: c.want.speaker, cue: c.want.cue, content: expect.stringMatching(c.want.content) }));
+      });
+    }
+
+    it('should link the speaker span to its mention', () => {
+      const got = attributions('Rahmi Dogan said the toll rose.', ['Rahmi Dogan|person']);
+      expect(got[0]).toMatchObject({ speaker: 'Rahmi Dogan', mention: 'm0' });
+    });
+
+    it('should prefer the reporting verb that frames a quote over verbs inside it', () => {
+      const got = attributions('\u201cI know this game better than anybody,\u201d Trump said.', ['Trump|person']);
+      expect(got).toEqual([expect.objectContaining({ speaker: 'Trump', cue: 'said' })]);
+    });
+
+    const negatives: { label: string; text: string; names: string[] }[] = [
+      { label: 'a dateline is not a speaker', text: 'LONDON: At least 33 Turkish soldiers were killed in Idlib.', names: ['LONDON|place', 'Idlib|place'] },
+      { label: 'a noun "report" is not a cue', text: 'The report on the strikes was published in Idlib.', names: ['Idlib|place'] },
+      { label: 'a weekday after the cue is not a speaker', text: 'Rahmi Dogan, governor of Hatay, said Friday.', names: ['Rahmi Dogan|person', 'Hatay|place'] },
+      { label: 'no cue at all', text: 'Turkey retaliated with strikes against the regime.', names: ['Turkey|place'] },
+    ];
+    for (const c of negatives) {
+      it(`should not find: ${c.label}`, () => {
+        const got = attributions(c.text, c.names).filter((a) => a.speaker !== 'Rahmi Dogan, governor of Hatay');
+        expect(got).toEqual([]);
+      });
+    }
+  });
+});

@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import { mentionsOf, sentencesOf } from './__fixtures__/mentions.js';
+import { extractRelations, extractRelationsStrict } from './relations.js';
+
+/** Runs the extractor on a text with hand-made name mentions; returns readable relations. */
+function run(text: string, names: string[]) {
+  const mentions = mentionsOf(text, names);
+  const sentences = sentencesOf(text, mentions);
+  const ex = extractRelationsStrict(text, sentences, mentions);
+  const byId = new Map(ex.mentions.map((m) => [m.id, m]));
+  const name = (id: string | undefined) => {
+    const m = id ? byId.get(id) : undefined;
+    const target = m?.refersTo ? byId.get(m.refersTo) : m;
+    return target?.canonical ?? target?.text ?? '?';
+  };
+  const rels = ex.relations.map((r) => ({
+    s: name(r.subject.mention),
+    p: r.predicate,
+    o: name(r.object.mention),
+    negated: r.negated,
+    hedged: r.hedged,
+    family: r.family,
+  }));
+  return { ex, rels };
+}
+
+describe('nlp/relations', () => {
+  describe('extractRelations', () => {
+    const positives: { label: string; text: string; names: string[]; want: { s: string; p: string; o: string; negated?: boolean; hedged?: boolean }[] }[] = [
+      {
+        label: 'active verb with coordinated object behind a nominal head',
+        text: 'NATO chief Jens Stoltenberg condemned "indiscriminate" attacks by the Assad regime and Russia.',
+        names: ['NATO', 'Jens Stoltenberg|person', 'Assad|person', 'Russia|place'],
+        want: [
+          { s: 'Jens Stoltenberg', p: 'condemn', o: 'Assad regime' },
+          { s: 'Jens Stoltenberg', p: 'condemn', o: 'Russia' },
+          { s: 'Jens Stoltenberg', p: 'chief of', o: 'NATO' },
+        ],
+      },
+      {
+        label: 'passive voice with a by-agent',
+        text: 'At least 33 Turkish soldiers were killed by Syrian forces on Thursday.',
+        names: [],
+        want: [{ s: 'Syrian forces', p: 'kill', o: 'Turkish soldiers' }],
+      },
+      {
+        label: 'passive agent behind a blamed event',
+        text: 'At least 33 Turkish soldiers were killed after an air strike blamed on Damascus.',
+        names: ['Damascus|place'],
+        want: [{ s: 'Damascus', p: 'kill', o: 'Turkish soldiers' }],
+      },
+      {
+        label: 'prepositional object and possessive agent',
+        text: "Turkey's military retaliated against all known positions of the Syrian regime.",
+        names: ['Turkey|place'],
+        want: [{ s: 'Turkey', p: 'retaliate against', o: 'Syrian regime' }],
+      },
+      {
+        label: 'spoke by phone to: consult, with titles on both sides',
+        text: 'Nato Secretary General Jens Stoltenberg spoke by phone to Turkish Foreign Minister Mevlut Cavusoglu.',
+        names: ['Nato', 'Jens Stoltenberg|person', 'Mevlut Cavusoglu|person'],
+        want: [
+          { s: 'Jens Stoltenberg', p: 'speak with', o: 'Mevlut Cavusoglu' },
+          { s: 'Jens Stoltenberg', p: 'secretary general of', o: 'Nato' },
+          { s: 'Mevlut Cavusoglu', p: 'foreign minister of', o: 'Turkey' },
+        ],
+      },
+      {
+        label: 'coordinated subject with "its backer"',
+        text: 'The Syrian regime and its backer Russia bombed Idlib.',
+        names: ['Russia|place', 'Idlib|place'],
+        want: [
+          { s: 'Syrian regime', p: 'bomb', o: 'Idlib' },
+          { s: 'Russia', p: 'bomb', o: 'Idlib' },
+          { s: 'Russia', p: 'back', o: 'Syrian regime' },
+        ],
+      },
+      {
+        label: 'negation',
+        text: 'Ankara had not informed Moscow in advance about their location.',
+        names: ['Ankara|place', 'Moscow|place'],
+        want: [{ s: 'Ankara', p: 'inform', o: 'Moscow', negated: true }],
+      },
+      {
+        label: 'hedge: vowed to',
+        text: 'Turkey vowed to attack the Syrian regime.',
+        names: ['Turkey|place'],
+        want: [{ s: 'Turkey', p: 'attack', o: 'Syrian regime', hedged: true }],
+      },
+      {
+        label: 'hedge: modal',
+        text: 'Turkey could strike the Syrian regime.',
+        names: ['Turkey|place'],
+        want: [{ s: 'Turkey', p: 'strike', o: 'Syrian regime', hedged: true }],
+      },
+      {
+        label: 'relative clause, passive, and a coordinated verb',
+        text: 'Rebel groups, some of which are supported by Ankara, counterattacked and recaptured the strategic city of Saraqeb.',
+        names: ['Ankara|place', 'Saraqeb|place'],
+        want: [
+          { s: 'Ankara', p: 'support', o: 'Rebel groups' },
+          { s: 'Rebel groups', p: 'recapture', o: 'Saraqeb' },
+        ],
+      },
+      {
+        label: 'apposition before the verb',
+        text: 'NATO, of which Turkey is a member, has condemned the Syrian regime.',
+        names: ['NATO', 'Turkey|place'],
+        want: [
+          { s: 'NATO', p: 'condemn', o: 'Syrian regime' },
+          { s: 'Turkey', p: 'member of', o: 'NATO' },
+        ],
+      },
+      {
+        label: 'first-person plural in a quote stands for the speaker; "NATO ally Turkey"',
+        text: '"We stand by our NATO ally Turkey," a State Department spokesperson said.',
+        names: ['NATO', 'Turkey|place', 'State Department'],
+        want: [
+          { s: 'State Department', p: 'stand by', o: 'Turkey' },
+          { s: 'Turkey', p: 'ally of', o: 'NATO' },
+        ],
+      },
+      {
+        label: 'pronoun subject resolved to the previous sentence subject; "called X to" is a demand',
+        text: 'Jens Stoltenberg met with Mevlut Cavusoglu. He called Damascus and Moscow to stop their offensive.',
+        names: ['Jens Stoltenberg|person', 'Mevlut Cavusoglu|person', 'Damascus|place', 'Moscow|place'],
+        want: [
+          { s: 'Jens Stoltenberg', p: 'meet with', o: 'Mevlut Cavusoglu' },
+          { s: 'Jens Stoltenberg', p: 'call on', o: 'Damascus' },
+          { s: 'Jens Stoltenberg', p: 'call on', o: 'Moscow' },
+        ],
+      },
+      {
+        label: 'roles: apposition and possessive title',
+        text: "Rahmi Dogan, governor of Hatay, said the toll rose. Erdogan's top press aide, Fahrettin Altun, spoke.",
+        names: ['Rahmi Dogan|person', 'Hatay|place', 'Erdogan|person', 'Fahrettin Altun|person'],
+        want: [
+          { s: 'Rahmi Dogan', p: 'governor of', o: 'Hatay' },
+          { s: 'Fahrettin Altun', p: 'press aide of', o: 'Erdogan' },
+        ],
+      },
+      {
+        label: "membership in a relative clause; Turkey's President",
+        text: "Turkey, which is a key member of the NATO alliance, opened its border. Turkey's President Erdogan met Putin.",
+        names: ['Turkey|place', 'NATO', 'Erdogan|person', 'Putin|person'],
+        want: [
+          { s: 'Turkey', p: 'member of', o: 'NATO' },
+          { s: 'Erdogan', p: 'president of', o: 'Turkey' },
+          { s: 'Erdogan', p: 'meet', o: 'Putin' },
+        ],
+      },
+      {
+        label: 'places and nominal attacks',
+        text: 'Seven civilians were killed in Russian bombardment of Idlib, in the northwestern Syrian province of Idlib.',
+        names: ['Idlib|place'],
+        want: [
+          { s: 'Russia', p: 'bomb', o: 'Idlib' },
+          { s: 'Idlib', p: 'located in', o: 'Syria' },
+        ],
+      },
+      {
+        label: 'X-backed group',
+        text: 'Turkey-backed opposition forces recaptured Saraqeb.',
+        names: ['Turkey|place', 'Saraqeb|place'],
+        want: [
+          { s: 'Turkey', p: 'back', o: 'opposition forces' },
+          { s: 'opposition forces', p: 'recapture', o: 'Saraqeb' },
+        ],
+      },
+    ];
+    for (const c of positives) {
+      it(`should find: ${c.label}`, () => {
+        const { rels } = run(c.text, c.names);
+        for (const w of c.want) {
+          expect(rels).toContainEqual(expect.objectContaining({ ...w, negated: w.negated ?? false, hedged: w.hedged ?? false }));
+        }
+      });
+    }
+
+    const negatives: { label: string; text: string; names: string[]; none: { s?: string; p?: RegExp; o?: string } }[] = [
+      {
+        label: 'a denial of involvement is not an attack',
+        text: 'Russia also denied the involvement of its own air force in the fighting in Idlib.',
+        names: ['Russia|place', 'Idlib|place'],
+        none: { s: 'Russia', p: /^(attack|strike|bomb|kill|fight)/ },
+      },
+      {
+        label: 'a noun "attacks" without a subject',
+        text: 'The attacks on Idlib continued for weeks.',
+        names: ['Idlib|place'],
+        none: { p: /./ },
+      },
+      {
+        label: 'a fronted place is not a coordinated subject',
+        text: 'In Ankara, Erdogan condemned the Syrian regime.',
+        names: ['Ankara|place', 'Erdogan|person'],
+        none: { s: 'Ankara' },
+      },
+      {
+        label: 'a place where something happened is not located in the next place',
+        text: 'An air strike blamed on Damascus in Idlib region killed civilians.',
+        names: ['Damascus|place', 'Idlib|place'],
+        none: { s: 'Damascus', p: /located/ },
+      },
+      {
+        label: 'a participle after a comma does not take the apposition subject',
+        text: 'The injured were repatriated, said Rahmi Dogan, the governor of the Turkish province of Hatay, bordering Syria.',
+        names: ['Rahmi Dogan|person', 'Hatay|place', 'Syria|place'],
+        none: { s: 'Rahmi Dogan', p: /border/ },
+      },
+      {
+        label: 'a list after "between" is not an alliance',
+        text: 'The bombings widened a gap between Ankara and Moscow, the main supporter of the Syrian regime.',
+        names: ['Ankara|place', 'Moscow|place'],
+        none: { s: 'Ankara', p: /back|ally/ },
+      },
+      {
+        label: 'a quoted source is not a relation',
+        text: 'Mr Dogan was quoted as saying by the Anadolu news agency.',
+        names: ['Dogan|person', 'Anadolu'],
+        none: { p: /./ },
+      },
+    ];
+    for (const c of negatives) {
+      it(`should not find: ${c.label}`, () => {
+        const { rels } = run(c.text, c.names);
+        const bad = rels.filter((r) => (!c.none.s || r.s === c.none.s) && (!c.none.p || c.none.p.test(r.p)) && (!c.none.o || r.o === c.none.o));
+        expect(bad).toEqual([]);
+      });
+    }
+
+    it('should return the input mentions plus resolved ones, sorted, with new ids after the last input id', () => {
+      const text = 'Jens Stoltenberg met Mevlut Cavusoglu. He condemned the Syrian regime.';
+      const { ex } = run(text, ['Jens Stoltenberg|person', 'Mevlut Cavusoglu|person']);
+      const he = ex.mentions.find((m) => m.text === 'He');
+      expect(he).toMatchObject({ kind: 'pronoun', refersTo: 'm0', id: expect.stringMatching(/^m([2-9]|\d\d+)$/) });
+      expect(ex.mentions.map((m) => m.start)).toEqual([...ex.mentions.map((m) => m.start)].sort((a, b) => a - b));
+      for (const r of ex.relations) expect(r.subject.mention && r.object.mention).toBeTruthy();
+    });
+
+    it('should mark relations inside reported speech with who asserted them', () => {
+      const text = 'Russia said Turkey attacked the Syrian army.';
+      const { ex } = run(text, ['Russia|place', 'Turkey|place']);
+      const r = ex.relations.find((x) => x.predicate === 'attack');
+      expect(r?.assertedBy).toBe('m0');
+    });
+
+    it('should carry family and quad for each relation', () => {
+      const { ex } = run('Turkey condemned Russia and met Iran.', ['Turkey|place', 'Russia|place', 'Iran|place']);
+      expect(ex.relations.find((r) => r.predicate === 'condemn')).toMatchObject({ family: 'criticise', quad: 'verbal-conflict' });
+      expect(ex.relations.find((r) => r.predicate === 'meet')).toMatchObject({ family: 'consult', quad: 'verbal-cooperation' });
+    });
+
+    it('should be total on empty and odd input', () => {
+      expect(extractRelations('', [], [])).toEqual({ mentions: [], relations: [], attributions: [], claims: [] });
+      const odd = '\u0000\u201c\u201d --- 33 ,, killed by by by';
+      expect(() => extractRelations(odd, [{ index: 0, start: 0, end: odd.length }], [])).not.toThrow();
+    });
+  });
+});
