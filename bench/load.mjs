@@ -6,16 +6,19 @@
 // non-2xx answers (target: 0 of each for these valid queries) and writes bench/results/load.json.
 // Traffic goes to loopback only, and is bounded in time.
 //
+// Two phases, each against a fresh server: "server" (default settings: repeated queries are answered
+// from the answer cache) and "engine" (answer cache off: every request runs its query in a worker).
 // Usage: node bench/load.mjs [--quick] [--graph DIR] [--corpus DIR] [--connections N] [--duration S]
-//                            [--out FILE] [--rebuild]
+//                            [--out FILE] [--rebuild] [--cached-only]
 //   --quick        50 connections for 3 s (a smoke run); the graph is still the BBC graph
 //   --graph DIR    graph folder to serve (default: a cached BBC build in $TMPDIR/newsgraph-bench/bbc-graph)
 //   --corpus DIR   corpus to build when the graph is missing (default ../shared/data/corpora/bbc)
 //   --rebuild      build the graph again even if it is cached
-// Needs the compiled CLI (npm run build:ts).
+//   --cached-only  only the "server" phase (default settings), not the "engine" phase (answer cache off)
+// Needs the compiled code (npm run build:ts).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -61,10 +64,22 @@ async function ensureGraph() {
   return (Date.now() - started) / 1000;
 }
 
-/** Starts `newsgraph serve` on loopback, port 0; resolves with its URL and the child. */
-function startServer() {
+/** Child mode: serve the graph with createServer's defaults (answer cache on or off), print the URL. */
+async function serveChild(graphDir, cache) {
+  const { createServer } = await import(new URL('../dist/server/index.js', import.meta.url).href);
+  const app = await createServer({ graphDir, host: '127.0.0.1', port: 0, ...(cache ? {} : { queryCacheEntries: 0 }) });
+  const { url } = await app.listen();
+  process.stdout.write(`serving ${url}\n`);
+  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+/**
+ * Starts the server (what `newsgraph serve` runs) on loopback, port 0, in a child process so that
+ * autocannon does not share its event loop; resolves with its URL and the child.
+ */
+function startServer(cache) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--graph', GRAPH_DIR, '--host', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve-child', GRAPH_DIR, cache ? 'cache' : 'no-cache'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const timer = setTimeout(() => reject(new Error('load: the server did not start within 120 s')), 120_000);
     child.stdout.on('data', (c) => {
@@ -108,26 +123,15 @@ async function post(url, query) {
   return { status: res.status, body: await res.text() };
 }
 
-async function main() {
-  const buildSeconds = await ensureGraph();
-  const graph = JSON.parse(readFileSync(path.join(GRAPH_DIR, 'graph.json'), 'utf8'));
-  const { url, child } = await startServer();
+/** One autocannon run against a fresh server; returns the phase's figures. */
+async function phase(name, cache, mix) {
+  const { url, child } = await startServer(cache);
   const stop = () => child.kill('SIGTERM');
   process.on('exit', stop);
   try {
-    // Every query of the mix must be valid: checked once before the load.
-    const mix = [];
-    const invalid = [];
-    for (const q of queryMix(graph)) {
-      const started = Date.now();
-      const r = await post(url, q.query);
-      if (r.status === 200) mix.push({ ...q, singleMs: Date.now() - started, rows: JSON.parse(r.body).rows.length });
-      else invalid.push({ ...q, status: r.status, body: r.body.slice(0, 300) });
-    }
-    for (const q of invalid) log(`load: left out of the mix (status ${q.status}): ${q.query} — ${q.body}`);
-    if (!mix.length) throw new Error('load: no valid query in the mix');
-    log(`load: ${mix.length} queries in the mix; ${CONNECTIONS} connections for ${DURATION_S} s against ${url}`);
-
+    // Warm-up: each query once (also checks the server answers them all).
+    for (const q of mix) await post(url, q.query);
+    log(`load: ${name}: ${mix.length} queries in the mix; ${CONNECTIONS} connections for ${DURATION_S} s against ${url}`);
     const byKind = {};
     let n = 0;
     const result = await autocannon({
@@ -155,46 +159,82 @@ async function main() {
     });
     const health = await fetch(`${url}api/health`).then((r) => r.json());
     const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)]));
-    const report = {
-      benchmark: 'load',
-      date: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memGB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      method:
-        'newsgraph serve (query worker threads) on 127.0.0.1 in a child process; autocannon in this process POSTs /api/query, ' +
-        'cycling through the query mix (each checked to answer 200 beforehand); latency in ms per request',
-      graph: { dir: GRAPH_DIR, nodes: health.nodes, edges: health.edges, documents: health.documents, buildSeconds },
-      connections: CONNECTIONS,
-      durationSeconds: DURATION_S,
-      queries: mix.map(({ kind, query, singleMs, rows }) => ({ kind, query, singleMs, rows })),
-      leftOut: invalid,
-      results: {
-        requests: result.requests.total,
-        requestsPerSecond: result.requests.average,
-        latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
-        errors: result.errors,
-        timeouts: result.timeouts,
-        non2xx: result.non2xx,
-        statusCodes,
-        byKind,
-        serverAfter: health,
-      },
+    const figures = {
+      phase: name,
+      answerCache: cache,
+      requests: result.requests.total,
+      requestsPerSecond: result.requests.average,
+      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
+      throughputMBps: Math.round((result.throughput.average / 2 ** 20) * 10) / 10,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      statusCodes,
+      byKind,
+      serverAfter: health,
     };
-    mkdirSync(path.dirname(OUT), { recursive: true });
-    writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
-    const r = report.results;
     process.stdout.write(
-      `load: ${r.requests} requests in ${DURATION_S} s with ${CONNECTIONS} connections: ${r.requestsPerSecond.toFixed(1)} req/s, ` +
-        `latency p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms; errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}` +
-        `${invalid.length ? `; ${invalid.length} queries left out as invalid` : ''}\n` +
-        `load: wrote ${path.relative(process.cwd(), OUT)}\n`,
+      `load: ${name}: ${figures.requests} requests in ${DURATION_S} s with ${CONNECTIONS} connections: ${figures.requestsPerSecond.toFixed(1)} req/s, ` +
+        `latency p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms; errors ${figures.errors}, timeouts ${figures.timeouts}, non-2xx ${figures.non2xx}\n`,
     );
-    if (r.errors || r.timeouts || r.non2xx) log('load: WARNING: the target is 0 errors, 0 timeouts and 0 non-2xx answers');
+    return figures;
   } finally {
     stop();
+    process.off('exit', stop);
   }
 }
 
-main().catch((error) => {
+async function main() {
+  const buildSeconds = await ensureGraph();
+  const graph = JSON.parse(readFileSync(path.join(GRAPH_DIR, 'graph.json'), 'utf8'));
+  // Every query of the mix must be valid: checked once, with the cache off, before the load.
+  const mix = [];
+  const invalid = [];
+  {
+    const { url, child } = await startServer(false);
+    try {
+      for (const q of queryMix(graph)) {
+        const started = Date.now();
+        const r = await post(url, q.query);
+        if (r.status === 200) {
+          const body = JSON.parse(r.body);
+          mix.push({ ...q, firstMs: Date.now() - started, engineMs: Math.round(body.elapsedMs * 10) / 10, rows: body.rows.length, answerBytes: Buffer.byteLength(r.body) });
+        }
+        else invalid.push({ ...q, status: r.status, body: r.body.slice(0, 300) });
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }
+  for (const q of invalid) log(`load: left out of the mix (status ${q.status}): ${q.query} — ${q.body}`);
+  if (!mix.length) throw new Error('load: no valid query in the mix');
+  const phases = [];
+  // The server as it runs (answer cache on), then the query engine itself (cache off).
+  phases.push(await phase('server', true, mix));
+  if (!flag('cached-only')) phases.push(await phase('engine (answer cache off)', false, mix));
+  const report = {
+    benchmark: 'load',
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memGB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadavg().map((x) => Math.round(x * 10) / 10) },
+    method:
+      'createServer (what newsgraph serve runs; 2 query worker threads) on 127.0.0.1 in a child process; autocannon in this process POSTs /api/query, ' +
+      'cycling through the query mix (each checked to answer 200 beforehand). Phase "server": default settings (repeated queries answered from the answer cache); ' +
+      'phase "engine": answer cache off, every request runs the query in a worker. Latency in ms per request.',
+    graph: { dir: GRAPH_DIR, nodes: graph.nodes.length, edges: graph.edges.length, documents: graph.attributes.documents.length, buildSeconds },
+    connections: CONNECTIONS,
+    durationSeconds: DURATION_S,
+    queries: mix,
+    leftOut: invalid,
+    phases,
+  };
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`load: wrote ${path.relative(process.cwd(), OUT)}\n`);
+  if (phases.some((p) => p.errors || p.timeouts || p.non2xx)) log('load: WARNING: the target is 0 errors, 0 timeouts and 0 non-2xx answers');
+}
+
+const child = argv.indexOf('--serve-child');
+(child >= 0 ? serveChild(argv[child + 1], argv[child + 2] === 'cache') : main()).catch((error) => {
   process.stderr.write(`${error.message}\n`);
   process.exitCode = 1;
 });
