@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsOf, sentencesOf } from './__fixtures__/mentions.js';
+import { mentionsOf, sentencesOf } from './relations/__fixtures__/mentions.js';
 import { extractRelationsStrict } from './relations.js';
 
 function attributions(text: string, names: string[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsOf, sentencesOf } from './__fixtures__/mentions.js';
+import { mentionsOf, sentencesOf } from './relations/__fixtures__/mentions.js';
 import { extractRelations, extractRelationsStrict } from './relations.js';
 
 /** Runs the extractor on a text with hand-made name mentions; returns readable relations. */

@@ -3,7 +3,7 @@
  * the entity recogniser. Sentences in the tests are written for these tests or adapted from the
  * seed articles (seeds/).
  */
-import type { EntityMention, EntityType, Sentence } from '../../types.js';
+import type { EntityMention, EntityType, Sentence } from '../../../types.js';
 
 /** Mentions for every occurrence of each `name` (whole words), typed by the `type` after a `|` (default organization). */
 export function mentionsOf(text: string, names: readonly string[]): EntityMention[] {
