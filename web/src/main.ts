@@ -386,12 +386,18 @@ async function main(): Promise<void> {
   });
   $('filter-reset').addEventListener('click', () => ((state.filters = { ...DEFAULT_FILTERS }), applyFilters()));
 
+  let appliedFilters = JSON.stringify(state.filters);
   function applyFilters(opts: { quiet?: boolean } = {}): void {
     sourceSel.value = state.filters.source ?? '';
     docSel.value = state.filters.doc ?? '';
     weightInput.value = String(state.filters.minWeight);
     renderLegend();
-    sigma.refresh();
+    // A refresh re-processes the whole graph: only when the filters really changed.
+    const now = JSON.stringify(state.filters);
+    if (now !== appliedFilters) {
+      appliedFilters = now;
+      sigma.refresh();
+    }
     if (!opts.quiet) pushState();
   }
 
