@@ -12,3 +12,4 @@ export { createExtractPool, defaultWorkerCount } from './pool.js';
 export type { ExtractPool } from './pool.js';
 export { addDocuments, addItems, removeDocuments, positionsOf } from './incremental.js';
 export type { GraphState, IncrementalOptions, IncrementalResult } from './incremental.js';
+export { warmIterations } from './incremental.js';

@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// Operations on a built graph folder, in a fresh process: shortest path + evidence latency, and
+// adding one article incrementally (time per step: read graph.json, read extractions.jsonl,
+// extract + rebuild from all records, warm-started layout, atomic write).
+// Run by bench/run.mjs; prints one JSON object on the last line of stdout.
+//
+// Usage: node --expose-gc bench/lib/graph-ops.mjs --graph DIR [--paths N] [--add]
+//   --add rewrites DIR (the article is added for real); run it on a copy or a throwaway build.
+const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const arg = (name, def) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
+};
+const DIR = arg('graph');
+const PATHS = Number(arg('paths', '1000'));
+const gc = () => globalThis.gc?.();
+const now = () => performance.now();
+const log = (s) => process.stderr.write(`  ${s}\n`);
+
+async function* fromArray(items) {
+  for (const i of items) yield i;
+}
+
+function percentile(sorted, p) {
+  if (!sorted.length) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+/** Mulberry32: a seeded RNG, so path pairs are the same every run. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const { readGraph, readGraphRecords, writeGraph } = await dist('store/index.js');
+const { addItems, assignLayout, positionsOf, warmIterations } = await dist('graph/index.js');
+await dist('nlp/index.js'); // model load, paid once by any process
+const result = { graph: DIR };
+let t = now();
+const graph = await readGraph(DIR);
+result.readGraphMs = now() - t;
+result.nodes = graph.order;
+result.edges = graph.size;
+
+// ---------------------------------------------------------------- shortest path + evidence
+// Three measures on the same seeded random pairs of connected nodes:
+//   directed   graphology-shortest-path bidirectional on the directed graph + reading each hop's evidence
+//   undirected the same search with edges followed either way (what `path A -> B` means) + evidence
+//   query      runQuery(graph, 'path "A" -> "B"'): the query engine end to end (parse, search, rows)
+if (PATHS > 0 && graph.size > 0) {
+  const { bidirectional } = await import('graphology-shortest-path/unweighted.js');
+  const { UndirectedGraph } = await import('graphology');
+  const { runQuery } = await dist('query/index.js');
+  const undirected = new UndirectedGraph();
+  graph.forEachNode((n) => undirected.addNode(n));
+  graph.forEachEdge((_e, _a, s, t) => {
+    if (!undirected.hasEdge(s, t)) undirected.addEdge(s, t);
+  });
+  const evidenceOf = (p, either) => {
+    let ev = 0;
+    for (let h = 0; h + 1 < p.length; h++) {
+      const edges = either ? graph.edges(p[h], p[h + 1]).concat(graph.edges(p[h + 1], p[h])) : graph.outEdges(p[h], p[h + 1]);
+      for (const edge of edges) for (const x of graph.getEdgeAttribute(edge, 'evidence')) ev += x.text.length;
+    }
+    return ev;
+  };
+  const nodes = graph.filterNodes((n) => graph.degree(n) > 0);
+  const random = rng(7);
+  const pairs = [];
+  for (let i = 0; i < PATHS; i++) pairs.push([nodes[Math.floor(random() * nodes.length)], nodes[Math.floor(random() * nodes.length)]]);
+  const measure = (fn) => {
+    for (const [s, e] of pairs.slice(0, 50)) fn(s, e); // warm-up
+    const times = [];
+    let found = 0;
+    for (const [s, e] of pairs) {
+      const t0 = now();
+      const ok = fn(s, e);
+      times.push(now() - t0);
+      if (ok) found++;
+    }
+    times.sort((a, b) => a - b);
+    return { pairs: pairs.length, found, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), maxMs: times[times.length - 1] };
+  };
+  result.paths = {
+    directed: measure((s, e) => {
+      const p = bidirectional(graph, s, e);
+      return p ? (evidenceOf(p, false), true) : false;
+    }),
+    undirected: measure((s, e) => {
+      const p = bidirectional(undirected, s, e);
+      return p ? (evidenceOf(p, true), true) : false;
+    }),
+  };
+  try {
+    result.paths.query = measure((s, e) => {
+      const r = runQuery(graph, `path "${s}" -> "${e}"`);
+      return r.rows.length > 0;
+    });
+  } catch (error) {
+    result.paths.queryError = error.message;
+  }
+  for (const [k, v] of Object.entries(result.paths)) {
+    if (typeof v === 'object') log(`paths (${k}): ${v.found}/${v.pairs} found, p50 ${v.p50Ms.toFixed(3)} ms, p95 ${v.p95Ms.toFixed(3)} ms`);
+  }
+}
+
+// ---------------------------------------------------------------- incremental: add one article
+if (flag('add')) {
+  gc();
+  const article = {
+    kind: 'document',
+    document: {
+      id: 'bench-added-article.txt',
+      path: 'bench-added-article.txt',
+      title: 'Leaders meet in Brussels',
+      source: 'Bench',
+      published: null,
+      url: null,
+      text:
+        'Leaders meet in Brussels\n\nAngela Merkel met Emmanuel Macron in Brussels on Tuesday, the European Union said. ' +
+        'Merkel criticised Vladimir Putin over the talks. At least 12 people were killed in the fighting, officials said.\n',
+      hash: 'bench-added-article',
+    },
+  };
+  const add = {};
+  const { extractRecord } = await dist('graph/index.js');
+  extractRecord({ ...article.document, id: 'warm-up' }); // the first parse pays for JIT warm-up
+  let t0 = now();
+  extractRecord(article.document);
+  const extractMs = now() - t0;
+  t0 = now();
+  const prevGraph = await readGraph(DIR);
+  add.readGraph = now() - t0;
+  t0 = now();
+  const prevRecords = await readGraphRecords(DIR);
+  add.readRecords = now() - t0;
+  t0 = now();
+  const r = await addItems({ records: prevRecords, graph: prevGraph }, fromArray([article]), { workers: 1, layout: false });
+  const both = now() - t0;
+  add.extract = Math.min(both, extractMs);
+  add.rebuild = both - add.extract;
+  t0 = now();
+  const warm = r.graph;
+  if (!warm) throw new Error(`graph-ops: ${DIR} already holds the benchmark article; run --add on a fresh copy`);
+  add.layoutIterations = warmIterations(prevGraph.order, 1, r.records.length);
+  assignLayout(warm, { previous: positionsOf(prevGraph), iterations: add.layoutIterations });
+  add.layout = now() - t0;
+  const layoutIterations = add.layoutIterations;
+  delete add.layoutIterations;
+  t0 = now();
+  await writeGraph(DIR, warm, r.records);
+  add.write = now() - t0;
+  add.totalMs = Object.values(add).reduce((a, b) => a + b, 0);
+  add.layoutIterations = layoutIterations;
+  result.addOne = add;
+  log(`add one article: ${(add.totalMs / 1000).toFixed(2)} s (${Object.entries(add).filter(([k]) => k !== 'totalMs' && k !== 'layoutIterations').map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')}; ${layoutIterations} layout iterations)`);
+}
+
+result.maxRssMB = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify(result)}\n`);
+process.exit(0);

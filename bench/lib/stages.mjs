@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+// One corpus, measured stage by stage in a fresh process (so peak RSS is this corpus's alone).
+// Run by bench/run.mjs; prints one JSON object on the last line of stdout.
+//
+// Usage: node --expose-gc bench/lib/stages.mjs --input PATH [--input PATH] [--limit N] [--out DIR]
+//          [--workers-compare] [--bare] [--wink]
+//
+// Stages (each timed alone, on documents already in memory where that isolates the stage):
+//   ingest   readDocuments over the inputs (streamed; the first --limit documents per input)
+//   nlp      extraction of every document in-process (one worker: extractStream with workers 1)
+//   resolve  cross-document entity resolution (resolveEntities)
+//   graph    buildGraph without layout, minus resolve (edges, claims, metrics)
+//   layout   assignLayout (seeded ForceAtlas2)
+//   write    writeGraph (graph.json, graph.gexf, extractions.jsonl)
+// Then, on the same documents: bare compromise nlp(text), wink-nlp's full pipeline, and the NLP
+// stage with a two-worker pool. The graph is written to --out for bench/lib/graph-ops.mjs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const arg = (name, def) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
+};
+const args = (name) => argv.flatMap((a, i) => (a === `--${name}` && argv[i + 1] ? [argv[i + 1]] : []));
+
+const inputs = args('input');
+const LIMIT = Number(arg('limit', '0')) || Infinity;
+const OUT = arg('out', mkdtempSync(path.join(os.tmpdir(), 'ng-bench-')));
+
+const gc = () => globalThis.gc?.();
+const now = () => performance.now();
+const log = (s) => process.stderr.write(`  ${s}\n`);
+
+async function* fromArray(items) {
+  for (const i of items) yield i;
+}
+
+function percentile(sorted, p) {
+  if (!sorted.length) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+/** Mulberry32: a seeded RNG, so path pairs are the same every run. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const { readDocuments } = await dist('ingest/index.js');
+const { extractStream, buildGraph, assignLayout } = await dist('graph/index.js');
+const { resolveEntities } = await dist('resolve/index.js');
+const { writeGraph } = await dist('store/index.js');
+
+const result = { inputs: inputs.map((p) => path.relative(ROOT, p) || p), limit: Number.isFinite(LIMIT) ? LIMIT : null, stages: {} };
+
+// ---------------------------------------------------------------- ingest
+gc();
+let t = now();
+const items = [];
+for (const input of inputs) {
+  let n = 0;
+  for await (const item of readDocuments([input])) {
+    if (item.kind === 'document') {
+      if (n >= LIMIT) break;
+      n++;
+    }
+    items.push(item);
+  }
+}
+result.stages.ingest = now() - t;
+const docs = items.filter((i) => i.kind === 'document').map((i) => i.document);
+const bytes = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0);
+result.documents = docs.length;
+result.bytes = bytes;
+log(`ingest: ${docs.length} documents, ${(bytes / 1e6).toFixed(2)} MB in ${(result.stages.ingest / 1000).toFixed(2)} s`);
+
+// ---------------------------------------------------------------- nlp (one worker, in-process)
+// Warm the NLP module (model load) outside the timing, as a long build pays it once.
+t = now();
+await dist('nlp/index.js');
+result.nlpLoadMs = now() - t;
+gc();
+t = now();
+const records = [];
+for await (const out of extractStream(fromArray(items), { workers: 1 })) if (out.kind === 'record') records.push(out.record);
+result.stages.nlp = now() - t;
+result.sentences = records.reduce((s, r) => s + r.extraction.sentences.length, 0);
+result.mentions = records.reduce((s, r) => s + r.extraction.mentions.length, 0);
+result.relationMentions = records.reduce((s, r) => s + r.extraction.relations.length, 0);
+log(`nlp (1 worker): ${(result.stages.nlp / 1000).toFixed(2)} s, ${result.sentences} sentences`);
+
+// ---------------------------------------------------------------- resolve, graph, layout, write
+// buildGraph runs resolution itself; resolution is timed again alone (after, warm) and subtracted.
+gc();
+t = now();
+const graph = buildGraph(records, { layout: false, name: 'bench' });
+const buildMs = now() - t;
+gc();
+const sorted = [...records].sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
+t = now();
+resolveEntities(
+  sorted.map((r) => r.extraction),
+  sorted.map((r) => r.document),
+  new Map(sorted.map((r) => [r.document.id, r.text])),
+);
+result.stages.resolve = Math.min(buildMs, now() - t);
+result.stages.graph = buildMs - result.stages.resolve;
+t = now();
+assignLayout(graph, {});
+result.stages.layout = now() - t;
+gc();
+t = now();
+await writeGraph(OUT, graph, records);
+result.stages.write = now() - t;
+result.nodes = graph.order;
+result.edges = graph.size;
+result.totalMs = Object.values(result.stages).reduce((a, b) => a + b, 0);
+result.docsPerSec = docs.length / (result.totalMs / 1000);
+result.sentencesPerSec = result.sentences / (result.totalMs / 1000);
+result.mbPerSec = bytes / 1e6 / (result.totalMs / 1000);
+log(
+  `resolve ${(result.stages.resolve / 1000).toFixed(2)} s, graph ${(result.stages.graph / 1000).toFixed(2)} s, layout ${(result.stages.layout / 1000).toFixed(2)} s, write ${(result.stages.write / 1000).toFixed(2)} s; ${graph.order} nodes, ${graph.size} edges`,
+);
+
+// ---------------------------------------------------------------- bare compromise nlp(text)
+if (flag('bare')) {
+  const nlp = (await import('compromise')).default;
+  nlp('warm up.');
+  gc();
+  t = now();
+  for (const d of docs) nlp(d.text);
+  result.bareCompromiseMs = now() - t;
+  result.bareCompromiseKBs = bytes / 1e3 / (result.bareCompromiseMs / 1000);
+  // Pipeline (whole build, one worker) vs bare parse of the same documents: ≥ 1.0 means no slower.
+  result.pipelineVsBare = result.bareCompromiseMs / result.totalMs;
+  log(`bare compromise: ${(result.bareCompromiseMs / 1000).toFixed(2)} s (${result.bareCompromiseKBs.toFixed(0)} KB/s); pipeline/bare ratio ${result.pipelineVsBare.toFixed(2)}`);
+}
+
+// ---------------------------------------------------------------- wink-nlp full pipeline
+if (flag('wink')) {
+  try {
+    const winkNLP = (await import('wink-nlp')).default;
+    const model = (await import('wink-eng-lite-web-model')).default;
+    const wink = winkNLP(model);
+    const its = wink.its;
+    gc();
+    t = now();
+    let ents = 0;
+    for (const d of docs) {
+      const doc = wink.readDoc(d.text);
+      ents += doc.entities().out(its.detail).length;
+      doc.sentences().length();
+    }
+    result.winkMs = now() - t;
+    result.winkKBs = bytes / 1e3 / (result.winkMs / 1000);
+    result.winkEntities = ents;
+    log(`wink-nlp: ${(result.winkMs / 1000).toFixed(2)} s (${result.winkKBs.toFixed(0)} KB/s)`);
+  } catch (error) {
+    result.winkError = `wink-nlp not available: ${error.message}`;
+    log(result.winkError);
+  }
+}
+
+// ---------------------------------------------------------------- 1 vs 2 workers (NLP stage)
+if (flag('workers-compare')) {
+  gc();
+  t = now();
+  let n = 0;
+  for await (const out of extractStream(fromArray(items), { workers: 2, inlineFirst: 0 })) if (out.kind === 'record') n++;
+  result.nlpTwoWorkersMs = now() - t;
+  result.workerSpeedup = result.stages.nlp / result.nlpTwoWorkersMs;
+  log(`nlp (2 workers): ${(result.nlpTwoWorkersMs / 1000).toFixed(2)} s for ${n} documents; speed-up ${result.workerSpeedup.toFixed(2)}×`);
+}
+
+result.maxRssMB = process.resourceUsage().maxRSS / 1024;
+result.out = OUT;
+if (!arg('out')) rmSync(OUT, { recursive: true, force: true });
+process.stdout.write(`${JSON.stringify(result)}\n`);
+process.exit(0);

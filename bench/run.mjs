@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// The scale benchmark (issue 7): `npm run bench` (full) or `npm run bench -- --quick` (< 2 minutes).
+// Figures, not pass/fail. Needs the compiled code (npm run build:ts) and ../shared/data/corpora.
+//
+// For each corpus (BBC: 2,225 .txt in folders; Reuters-21578: 19,043 JSON Lines stories), in a fresh
+// process (bench/lib/stages.mjs): documents/s, sentences/s, MB/s and time per stage (ingest, nlp,
+// resolve, graph, layout, write) with one worker; bare compromise nlp(text) and wink-nlp's full
+// pipeline on the same documents; the NLP stage with two workers (speed-up). Then on the built
+// graph (bench/lib/graph-ops.mjs): shortest path + evidence latency and adding one article.
+// Full mode adds the whole BBC + Reuters build through the CLI (wall time, peak RSS), path latency
+// on that graph, and `newsgraph add` of one article against it (vs the full build's time).
+//
+// Usage: node --expose-gc bench/run.mjs [--quick] [--corpora DIR] [--out FILE] [--keep DIR]
+//   --quick    100 BBC + 250 Reuters documents, no whole build (a smoke run, < 2 minutes)
+//   --corpora  where bbc/ and reuters21578.jsonl are (default ../shared/data/corpora)
+//   --out      results file (default bench/results/scale.json, or scale-quick.json with --quick)
+//   --keep     keep the built graphs in DIR (default: a temporary folder, removed at the end)
+// Writes the results as JSON and prints a markdown table (bench/README.md explains the columns).
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const arg = (name, def) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
+};
+const QUICK = flag('quick');
+const CORPORA = path.resolve(arg('corpora', path.join(ROOT, '..', 'shared', 'data', 'corpora')));
+const OUT = path.resolve(arg('out', path.join(ROOT, 'bench', 'results', QUICK ? 'scale-quick.json' : 'scale.json')));
+const KEEP = arg('keep');
+const WORK = KEEP ? path.resolve(KEEP) : mkdtempSync(path.join(os.tmpdir(), 'ng-bench-'));
+mkdirSync(WORK, { recursive: true });
+const BBC = path.join(CORPORA, 'bbc');
+const REUTERS = path.join(CORPORA, 'reuters21578.jsonl');
+
+const log = (s) => process.stderr.write(`${s}\n`);
+const load = () => os.loadavg().map((v) => Math.round(v * 100) / 100);
+
+for (const [p, what] of [
+  [path.join(ROOT, 'dist', 'cli', 'main.js'), 'the compiled code (run npm run build:ts)'],
+  [BBC, 'the BBC corpus'],
+  [REUTERS, 'the Reuters corpus'],
+]) {
+  if (!existsSync(p)) {
+    log(`bench: missing ${what}: ${p}`);
+    process.exit(1);
+  }
+}
+
+/** Runs a node script, passing stderr through; resolves with the last JSON line of its stdout. */
+function node(script, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', script, ...args], { cwd: ROOT, env: { ...process.env, CI: '1', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      try {
+        resolve({ code, json: last.startsWith('{') ? JSON.parse(last) : null, stdout: out });
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+/** Runs the CLI in bench/lib/cli-child.mjs; resolves with { code, wallMs, maxRssMB }. */
+async function cli(args) {
+  const file = path.join(WORK, `cli-${Date.now()}.json`);
+  const started = performance.now();
+  const r = await node(path.join(ROOT, 'bench', 'lib', 'cli-child.mjs'), args, { BENCH_RESULT: file });
+  const processMs = performance.now() - started;
+  const result = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { code: r.code };
+  rmSync(file, { force: true });
+  return { ...result, processMs };
+}
+
+const results = {
+  date: new Date().toISOString(),
+  mode: QUICK ? 'quick' : 'full',
+  machine: { cpus: os.cpus().length, availableParallelism: os.availableParallelism?.() ?? os.cpus().length, model: os.cpus()[0]?.model ?? '', totalMemGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  loadAverageStart: load(),
+  corpora: {},
+};
+const started = performance.now();
+
+const CORPUS_RUNS = [
+  { name: 'bbc', input: BBC, limit: QUICK ? 100 : 0 },
+  { name: 'reuters', input: REUTERS, limit: QUICK ? 250 : 0 },
+];
+
+for (const c of CORPUS_RUNS) {
+  log(`\n== ${c.name}${c.limit ? ` (first ${c.limit} documents)` : ''}: stages, bare compromise, wink-nlp, 1 vs 2 workers  [load ${load().join(' ')}]`);
+  const dir = path.join(WORK, c.name);
+  const args = ['--input', c.input, '--out', dir, '--bare', '--wink', '--workers-compare'];
+  if (c.limit) args.push('--limit', String(c.limit));
+  const r = await node(path.join(ROOT, 'bench', 'lib', 'stages.mjs'), args);
+  if (!r.json) throw new Error(`bench: stages for ${c.name} failed (exit ${r.code})`);
+  const entry = { ...r.json, loadAverage: load() };
+  log(`== ${c.name}: path latency and adding one article`);
+  const copy = path.join(WORK, `${c.name}-add`);
+  cpSync(dir, copy, { recursive: true });
+  const ops = await node(path.join(ROOT, 'bench', 'lib', 'graph-ops.mjs'), ['--graph', copy, '--paths', QUICK ? '300' : '1000', '--add']);
+  entry.graphOps = ops.json;
+  results.corpora[c.name] = entry;
+}
+
+if (!QUICK) {
+  log(`\n== full build: BBC + Reuters through the CLI (default workers)  [load ${load().join(' ')}]`);
+  const dir = path.join(WORK, 'full');
+  const build = await cli(['build', BBC, REUTERS, '--out', dir, '--quiet']);
+  const g = JSON.parse(readFileSync(path.join(dir, 'graph.json'), 'utf8'));
+  results.fullBuild = { ...build, documents: g.attributes.documents.length, nodes: g.nodes.length, edges: g.edges.length, workers: results.machine.availableParallelism, loadAverage: load() };
+  log(`   ${results.fullBuild.documents} documents in ${(build.wallMs / 1000).toFixed(1)} s, peak RSS ${build.maxRssMB.toFixed(0)} MB`);
+  log(`== full graph: path latency and adding one article (in-process steps)`);
+  const copy = path.join(WORK, 'full-add');
+  cpSync(dir, copy, { recursive: true });
+  const ops = await node(path.join(ROOT, 'bench', 'lib', 'graph-ops.mjs'), ['--graph', copy, '--paths', '1000', '--add']);
+  results.fullGraphOps = ops.json;
+  log(`== full graph: newsgraph add ONE_ARTICLE (the CLI, process start and model load included)`);
+  const article = path.join(WORK, 'one-article', 'bench-one-article.txt');
+  mkdirSync(path.dirname(article), { recursive: true });
+  writeFileSync(
+    article,
+    'Ministers meet in Geneva\n\nAngela Merkel met Vladimir Putin in Geneva on Monday, the United Nations said. ' +
+      'Putin criticised NATO over the talks. About 40 people were injured in the protests, police said.\n',
+  );
+  const add = await cli(['add', article, '--graph', dir, '--quiet']);
+  results.fullAddCli = { ...add, fractionOfFullBuild: add.processMs / build.processMs };
+  log(`   add: ${(add.processMs / 1000).toFixed(2)} s = ${(100 * results.fullAddCli.fractionOfFullBuild).toFixed(2)}% of the full build`);
+}
+
+results.totalMs = performance.now() - started;
+results.loadAverageEnd = load();
+mkdirSync(path.dirname(OUT), { recursive: true });
+writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+if (!KEEP) rmSync(WORK, { recursive: true, force: true });
+
+// ---------------------------------------------------------------- markdown
+const s = (ms) => (ms / 1000).toFixed(2);
+const f = (v, d = 1) => (v === undefined || v === null ? '—' : Number(v).toFixed(d));
+const lines = [];
+lines.push(`Scale benchmark (${results.mode}), ${results.date.slice(0, 16)}Z, ${results.machine.availableParallelism} cores, Node ${results.machine.node}, load average ${results.loadAverageStart.join(' / ')} at start, ${results.loadAverageEnd.join(' / ')} at end.`);
+lines.push('');
+lines.push('| corpus | docs | MB | docs/s | sentences/s | MB/s | ingest s | nlp s | resolve s | graph s | layout s | write s | peak RSS MB |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const [name, c] of Object.entries(results.corpora)) {
+  lines.push(
+    `| ${name} | ${c.documents} | ${f(c.bytes / 1e6, 2)} | ${f(c.docsPerSec)} | ${f(c.sentencesPerSec, 0)} | ${f(c.mbPerSec, 3)} | ${s(c.stages.ingest)} | ${s(c.stages.nlp)} | ${s(c.stages.resolve)} | ${s(c.stages.graph)} | ${s(c.stages.layout)} | ${s(c.stages.write)} | ${f(c.maxRssMB, 0)} |`,
+  );
+}
+lines.push('');
+lines.push('| corpus | pipeline KB/s (1 worker) | bare compromise KB/s | pipeline ÷ bare (target ≥ 1.0) | wink-nlp KB/s | 2 workers speed-up (target ≥ 1.7) | path p50 / p95 ms (undirected + evidence) | query `path` p50 / p95 ms | add 1 article s |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const [name, c] of Object.entries(results.corpora)) {
+  const p = c.graphOps?.paths?.undirected;
+  const q = c.graphOps?.paths?.query;
+  lines.push(
+    `| ${name} | ${f(c.bytes / 1e3 / (c.totalMs / 1000), 0)} | ${f(c.bareCompromiseKBs, 0)} | ${f(c.pipelineVsBare, 2)} | ${f(c.winkKBs, 0)} | ${f(c.workerSpeedup, 2)} | ${p ? `${f(p.p50Ms, 3)} / ${f(p.p95Ms, 3)}` : '—'} | ${q ? `${f(q.p50Ms, 2)} / ${f(q.p95Ms, 2)}` : '—'} | ${c.graphOps?.addOne ? s(c.graphOps.addOne.totalMs) : '—'} |`,
+  );
+}
+if (results.fullBuild) {
+  const b = results.fullBuild;
+  const p = results.fullGraphOps?.paths;
+  const a = results.fullGraphOps?.addOne;
+  lines.push('');
+  lines.push('| whole build (BBC + Reuters, CLI) | value | target |');
+  lines.push('|---|---:|---|');
+  lines.push(`| documents → entities / relations | ${b.documents} → ${b.nodes} / ${b.edges} | |`);
+  lines.push(`| wall time (${b.workers} workers) | ${s(b.processMs)} s | ≤ 120 s |`);
+  lines.push(`| peak RSS | ${f(b.maxRssMB, 0)} MB | ≤ 2,048 MB |`);
+  if (p) {
+    lines.push(`| shortest path + evidence p50 / p95 (directed, graphology bidirectional) | ${f(p.directed.p50Ms, 3)} / ${f(p.directed.p95Ms, 3)} ms | p95 ≤ 5 ms |`);
+    lines.push(`| shortest path + evidence p50 / p95 (either direction) | ${f(p.undirected.p50Ms, 3)} / ${f(p.undirected.p95Ms, 3)} ms | p95 ≤ 5 ms |`);
+    if (p.query) lines.push(`| query \`path "A" -> "B"\` p50 / p95 | ${f(p.query.p50Ms, 2)} / ${f(p.query.p95Ms, 2)} ms | |`);
+  }
+  if (a) lines.push(`| add one article, in-process (read graph ${s(a.readGraph)}, read records ${s(a.readRecords)}, extract ${s(a.extract)}, rebuild ${s(a.rebuild)}, layout ${s(a.layout)}, write ${s(a.write)}) | ${s(a.totalMs)} s | |`);
+  if (results.fullAddCli) lines.push(`| \`newsgraph add\` one article (whole process) | ${s(results.fullAddCli.processMs)} s = ${f(100 * results.fullAddCli.fractionOfFullBuild, 2)}% of the build | ≤ 2% |`);
+}
+lines.push('');
+lines.push(`Total benchmark time ${s(results.totalMs)} s. Results: ${path.relative(ROOT, OUT)}.`);
+process.stdout.write(`${lines.join('\n')}\n`);
