@@ -3,9 +3,9 @@
  * Thin compositions of the pipeline stages.
  */
 import { documentFromText } from './ingest/index.js';
-import { buildGraph, extractInputs, extractRecord, type KnowledgeGraph } from './graph/index.js';
+import { addDocuments, buildGraph, extractInputs, extractRecord, removeDocuments, type KnowledgeGraph } from './graph/index.js';
 import { runQuery } from './query/index.js';
-import { readGraph, writeGraph } from './store/index.js';
+import { readGraph, readGraphRecords, writeGraph } from './store/index.js';
 import type { ExtractionRecord, QueryResult, SkippedInput } from './types.js';
 
 export interface BuildOptions {
@@ -77,4 +77,33 @@ export async function saveGraph(dir: string, result: Pick<BuildResult, 'graph' |
  */
 export function query(graph: KnowledgeGraph, text: string, options?: Parameters<typeof runQuery>[2]): QueryResult {
   return runQuery(graph, text, options);
+}
+
+/** What `addToGraph` / `removeFromGraph` report besides the updated graph. */
+export interface UpdateResult extends BuildResult {
+  added: string[];
+  changed: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+/**
+ * Adds articles (files, folders, JSON Lines) to a built graph without extracting the others again;
+ * an article already present with the same content changes nothing. The result equals a full build.
+ */
+export async function addToGraph(previous: Pick<BuildResult, 'graph' | 'records'>, paths: string[]): Promise<UpdateResult> {
+  const r = await addDocuments({ graph: previous.graph, records: previous.records }, paths);
+  return { graph: r.graph ?? previous.graph, records: r.records, skipped: r.skipped, added: r.added, changed: r.changed, unchanged: r.unchanged, removed: r.removed };
+}
+
+/** Removes documents by id; entities and relations left without any mention or evidence go too. */
+export function removeFromGraph(previous: Pick<BuildResult, 'graph' | 'records'>, ids: string[]): UpdateResult {
+  const r = removeDocuments({ graph: previous.graph, records: previous.records }, ids);
+  return { graph: r.graph ?? previous.graph, records: r.records, skipped: r.skipped, added: r.added, changed: r.changed, unchanged: r.unchanged, removed: r.removed };
+}
+
+/** Opens a saved graph with its extraction records, ready for `addToGraph`. */
+export async function openGraphWithRecords(dir: string): Promise<Pick<BuildResult, 'graph' | 'records'>> {
+  const [graph, records] = await Promise.all([readGraph(dir), readGraphRecords(dir)]);
+  return { graph, records };
 }

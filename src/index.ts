@@ -1,9 +1,9 @@
 /**
  * newsgraph's public Node API: named exports only, no logic.
  */
-export { build, buildFromTexts, openGraph, query, saveGraph } from './api.js';
-export type { BuildOptions, BuildResult, TextInput } from './api.js';
-export { toGexf, toJson, toSerialized } from './export/index.js';
+export { addToGraph, build, buildFromTexts, openGraph, openGraphWithRecords, query, removeFromGraph, saveGraph } from './api.js';
+export type { BuildOptions, BuildResult, TextInput, UpdateResult } from './api.js';
+export { toGexf, toJson, toSerialized, toGraphml, toNodesCsv, toEdgesCsv, toNeo4j } from './export/index.js';
 export { buildGraph, type KnowledgeGraph } from './graph/index.js';
 export { runQuery, parseQuery, formatResult, findNodes } from './query/index.js';
 export { extractDocument } from './nlp/index.js';
