@@ -268,16 +268,17 @@ const regexCache = new Map<string, RegExp>();
 function binary(e: Extract<Expr, { kind: 'binary' }>, row: Row, ctx: EvalContext): Value {
   switch (e.op) {
     case 'AND': {
+      // Both sides are evaluated, so that a type error on the right is not hidden by `false AND`.
       const l = toBool(evaluate(e.left, row, ctx), 'AND');
-      if (l === false) return false;
       const r = toBool(evaluate(e.right, row, ctx), 'AND');
+      if (l === false) return false;
       if (r === false) return false;
       return l === null || r === null ? null : true;
     }
     case 'OR': {
       const l = toBool(evaluate(e.left, row, ctx), 'OR');
-      if (l === true) return true;
       const r = toBool(evaluate(e.right, row, ctx), 'OR');
+      if (l === true) return true;
       if (r === true) return true;
       return l === null || r === null ? null : false;
     }
@@ -412,6 +413,13 @@ const FUNCTION_NAMES = [
   'sqrt', 'sign', 'exp', 'log', 'log10', 'e', 'pi', 'sin', 'cos', 'tan', 'range', 'head', 'last', 'tail', 'exists',
   'reverse', 'split', 'substring', 'replace', 'trim', 'ltrim', 'rtrim', 'left', 'right', 'isEmpty', 'evidence', 'named',
 ];
+
+const FUNCTION_SET = new Set(FUNCTION_NAMES.map((n) => n.toLowerCase()));
+
+/** True for the names of supported scalar functions (case-insensitive). */
+export function isFunctionName(name: string): boolean {
+  return FUNCTION_SET.has(name.toLowerCase());
+}
 
 /** Names of the supported scalar functions, for `:help`. */
 export function functionNames(): string[] {

@@ -227,3 +227,33 @@ describe('query errors', () => {
     });
   });
 });
+
+describe('query/validate', () => {
+  describe('runQuery', () => {
+    it.each([
+      { label: 'a node variable reused as a relationship', q: 'MATCH (a)-[a]->(b) RETURN a' },
+      { label: 'a relationship variable used twice in one MATCH', q: 'MATCH (a)-[r]->(b)-[r]->(c) RETURN r' },
+      { label: 'a path variable redefined', q: 'MATCH p = (a)-->(b) MATCH p = (c)-->(d) RETURN p' },
+      { label: 'a literal used as a node', q: 'WITH 1 AS n MATCH (n)-->() RETURN n' },
+      { label: 'an aggregate in WHERE', q: 'MATCH (a) WHERE count(a) > 1 RETURN a' },
+      { label: 'an unaliased expression in WITH', q: 'MATCH (a) WITH a.name RETURN 1' },
+      { label: 'an undefined variable in a query that matches nothing', q: "MATCH (a {name: 'Nobody'}) RETURN b" },
+      { label: 'a variable dropped by WITH', q: 'MATCH (a)-->(b) WITH a RETURN b' },
+      { label: 'ORDER BY a variable removed by DISTINCT', q: 'MATCH (a) RETURN DISTINCT a.name ORDER BY a.mentionCount' },
+      { label: 'an unknown function in a query that matches nothing', q: "MATCH (a {name: 'Nobody'}) RETURN frob(a)" },
+      { label: 'a property of a path', q: 'MATCH p = (a)-->(b) RETURN p.name' },
+    ])('should reject $label before running', ({ q }) => {
+      expect(() => runQuery(g, q)).toThrow(QueryError);
+    });
+
+    it.each([
+      { label: 'ORDER BY a projected expression after DISTINCT', q: 'MATCH (a:place) RETURN DISTINCT a.name ORDER BY a.name' },
+      { label: 'a node passed through WITH', q: "MATCH (a {name: 'NATO'}) WITH a AS x MATCH (x)-->(y) RETURN y.name" },
+      { label: 'WHERE after WITH reading an earlier variable', q: 'MATCH (a)-->(b) WITH a WHERE b.type = \'place\' RETURN count(a)' },
+      { label: 'a list comprehension variable', q: 'RETURN [x IN [1, 2] WHERE x > 1 | x * 10] AS xs' },
+      { label: 'a pattern predicate introducing nothing new', q: "MATCH (a) WHERE (a)-[:condemn]->() RETURN a.name" },
+    ])('should accept $label', ({ q }) => {
+      expect(() => runQuery(g, q)).not.toThrow();
+    });
+  });
+});

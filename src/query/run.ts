@@ -12,6 +12,7 @@ import { executeStatement, type RawResult } from './execute.js';
 import { OutputConverter } from './output.js';
 import { parseQuery } from './parser.js';
 import { executeShortcut } from './shortcuts.js';
+import { validateStatement } from './validate.js';
 import { formatCount, type Value } from './values.js';
 
 export interface RawQueryResult extends RawResult {
@@ -41,6 +42,7 @@ export function executeRaw(graph: Graph, text: string | QueryAst, options?: Quer
       throw e;
     }
   } else ast = text;
+  if (ast.kind === 'statement') validateStatement(ast, typeof text === 'string' ? text : '');
   let raw: RawResult;
   try {
     raw = ast.kind === 'shortcut' ? executeShortcut(ast, view, budget) : executeStatement(ast, view, budget);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeature, runConformance, runScenario, runWider, summarize, tckAvailable, TCK_DIR, type SubsetRow } from './runner.js';
+import { parseFeature, runConformance, runErrors, runScenario, runWider, summarize, tckAvailable, TCK_DIR, type SubsetRow } from './runner.js';
 
 /** Scenarios of the 308-scenario subset that passed when this was committed; the test fails below it. */
 const THRESHOLD = 308;
 /** Passing scenarios among all result-table scenarios of the same 49 files (WITH, UNWIND, functions…). */
 const WIDER_THRESHOLD = 549;
+/** Error scenarios of the same files in which the engine raises one of its errors (type not compared). */
+const ERROR_THRESHOLD = 326;
 
 function scenario(setup: string, query: string, then: string, table: string[]): string {
   return [
@@ -68,6 +70,11 @@ describe('tck runner', () => {
       const outcomes = runWider();
       console.log(summarize(outcomes).replace('TCK subset', 'TCK subset files, all result-table scenarios'));
       expect(outcomes.filter((o) => o.passed).length).toBeGreaterThanOrEqual(WIDER_THRESHOLD);
+    });
+    it.skipIf(!tckAvailable())(`should raise an error in at least ${ERROR_THRESHOLD} error scenarios of the subset's feature files`, () => {
+      const outcomes = runErrors();
+      console.log(summarize(outcomes).replace('TCK subset', 'TCK subset files, error scenarios'));
+      expect(outcomes.filter((o) => o.passed).length).toBeGreaterThanOrEqual(ERROR_THRESHOLD);
     });
     if (!tckAvailable()) {
       it.skip(`skipped: no TCK subset at ${TCK_DIR} (expected ../shared/tck/subset.tsv next to the repository)`, () => {});
