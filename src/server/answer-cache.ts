@@ -4,7 +4,7 @@
  * result; the cache is cleared on reload. Bounded by entry count and total bytes.
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, Buffer>();
   private bytes = 0;
 
   constructor(
@@ -16,7 +16,7 @@ export class AnswerCache {
     return params === undefined ? query : `${query}\u0000${JSON.stringify(params)}`;
   }
 
-  get(key: string): string | undefined {
+  get(key: string): Buffer | undefined {
     const body = this.entries.get(key);
     if (body === undefined) return undefined;
     // Refresh its place in the LRU order.
@@ -25,19 +25,19 @@ export class AnswerCache {
     return body;
   }
 
-  set(key: string, body: string): void {
-    if (this.maxEntries <= 0 || body.length * 2 > this.maxBytes / 8) return;
+  set(key: string, body: Buffer): void {
+    if (this.maxEntries <= 0 || body.length > this.maxBytes / 8) return;
     const old = this.entries.get(key);
     if (old !== undefined) {
-      this.bytes -= old.length * 2;
+      this.bytes -= old.length;
       this.entries.delete(key);
     }
     this.entries.set(key, body);
-    this.bytes += body.length * 2;
+    this.bytes += body.length;
     for (const [k, v] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= v.length * 2;
+      this.bytes -= v.length;
     }
   }
 

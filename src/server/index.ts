@@ -109,7 +109,7 @@ class HttpError extends Error {
   }
 }
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+function send(res: http.ServerResponse, status: number, body: string | Uint8Array, type: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -259,9 +259,10 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       res.once('close', () => gone.abort());
       const asked = generation;
       const answer = await runQueryAnswer(query, params, gone.signal);
-      if (answer.status === 200 && asked === generation) cache.set(key, answer.body);
+      const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
+      if (answer.status === 200 && asked === generation) cache.set(key, body);
       if (res.destroyed || res.writableEnded) return;
-      return send(res, answer.status, answer.body, JSON_TYPE, { ...answer.headers, 'X-Newsgraph-Cache': 'miss' });
+      return send(res, answer.status, body, JSON_TYPE, { ...answer.headers, 'X-Newsgraph-Cache': 'miss' });
     }
     if (route === '/api/export') {
       if (!isGet) throw methodNotAllowed('GET');

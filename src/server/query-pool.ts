@@ -23,10 +23,10 @@ export interface QueryPoolOptions {
   resourceLimits?: ResourceLimits;
 }
 
-/** A query answer: status and JSON body. */
+/** A query answer: status and JSON body (text, or UTF-8 bytes). */
 export interface QueryAnswer {
   status: number;
-  body: string;
+  body: string | Uint8Array;
   headers?: Record<string, string>;
 }
 

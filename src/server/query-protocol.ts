@@ -18,11 +18,11 @@ export interface QueryJob {
   timeoutMs: number;
 }
 
-/** A finished query: the HTTP status and the JSON body to send. */
+/** A finished query: the HTTP status and the JSON body to send (UTF-8 bytes when it crossed from a worker). */
 export interface QueryReply {
   id: number;
   status: number;
-  body: string;
+  body: string | Uint8Array;
 }
 
 /** The JSON error body the server sends. */

@@ -12,7 +12,12 @@ const data = workerData as WorkerData;
 const graph = parseGraph(data.graphJson, data.graphFile);
 data.graphJson = ''; // the parsed graph is all a worker keeps
 
+const encoder = new TextEncoder();
+
 parentPort?.on('message', (job: QueryJob) => {
-  parentPort?.postMessage(runQueryJob(graph, job));
+  const reply = runQueryJob(graph, job);
+  // Encoded here and its buffer moved, not copied: the main thread only writes bytes to the socket.
+  const bytes = typeof reply.body === 'string' ? encoder.encode(reply.body) : reply.body;
+  parentPort?.postMessage({ ...reply, body: bytes }, [bytes.buffer as ArrayBuffer]);
 });
 parentPort?.postMessage({ ready: true });
