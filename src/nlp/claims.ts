@@ -4,33 +4,34 @@
  * "displaced about 950,000 people"), each with what it counts and its qualifier, so the graph can
  * show where documents disagree.
  */
+import { dict } from './relations/tokens.js';
 import type { Claim } from '../types.js';
 import type { SentenceState } from './relations/context.js';
 import { countryOfDemonym, isWord, type Unit } from './relations/tokens.js';
 
 /** Casualty word (lower case) → property. */
-const PROPERTY: Record<string, string> = {
+const PROPERTY: Record<string, string> = dict({
   killed: 'killed', dead: 'killed', died: 'killed', martyred: 'killed', slain: 'killed', 'lost their lives': 'killed',
   injured: 'injured', wounded: 'injured', hurt: 'injured',
   displaced: 'displaced', uprooted: 'displaced', evacuated: 'evacuated',
   arrested: 'arrested', detained: 'arrested', captured: 'captured', missing: 'missing', kidnapped: 'kidnapped', abducted: 'kidnapped',
-};
-const UNITS: Record<string, number> = {
+});
+const UNITS: Record<string, number> = dict({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
+});
+const TENS: Record<string, number> = dict({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const SCALES: Record<string, number> = dict({ hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 });
 const VAGUE = new Set(['dozens', 'hundreds', 'thousands', 'scores', 'millions', 'tens']);
 const QUALIFIERS = ['at least', 'more than', 'over', 'nearly', 'almost', 'about', 'around', 'some', 'up to', 'fewer than', 'less than', 'approximately', 'roughly', 'an estimated', 'as many as', 'close to', 'just over', 'just under', 'upwards of'];
 /** Words of a counted noun phrase we drop from its normalised subject. */
 const DROP = new Set(['more', 'other', 'of', 'our', 'their', 'its', 'the', 'remaining', 'additional', 'further', 'another', 'such', 'also', 'those', 'them', 'whom', 'these', 'which', 'who']);
-const HEAD_CLASS: Record<string, string> = {
+const HEAD_CLASS: Record<string, string> = dict({
   soldier: 'soldiers', soldiers: 'soldiers', troops: 'soldiers', troop: 'soldiers', servicemen: 'soldiers', personnel: 'soldiers', service: 'soldiers',
   civilian: 'civilians', civilians: 'civilians', people: 'people', persons: 'people', residents: 'people', person: 'people',
   children: 'children', child: 'children', police: 'police', policemen: 'police', officers: 'police', fighters: 'fighters',
   rebels: 'fighters', militants: 'fighters', jihadists: 'fighters', refugees: 'people', migrants: 'people',
-};
+});
 
 /** Parses a number written in digits or words ("950,000", "3.6 million", "thirty-four", "a million"); undefined otherwise. */
 export function parseNumber(words: readonly string[]): number | undefined {

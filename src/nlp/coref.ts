@@ -4,6 +4,7 @@
  * earlier name mention. Each resolution becomes a mention of kind 'pronoun' | 'description' with
  * `refersTo` set. First-person plural in quotes ("We stand by…") is resolved by the attribution pass.
  */
+import { dict } from './relations/tokens.js';
 import type { EntityMention } from '../types.js';
 import type { DocContext, SentenceState } from './relations/context.js';
 
@@ -19,14 +20,14 @@ const PERSON_HEADS = new Set([
   'president', 'governor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'secretary-general',
   'chancellor', 'senator', 'mayor', 'leader', 'chief', 'diplomat', 'premier', 'king', 'queen', 'general', 'commander', 'candidate',
 ]);
-const SYNONYMS: Record<string, string[]> = {
+const SYNONYMS: Record<string, string[]> = dict({
   monitor: ['observatory', 'monitor'],
   alliance: ['alliance', 'nato', 'treaty'],
   regime: ['regime', 'government'],
   government: ['government', 'regime', 'administration'],
   military: ['military', 'army', 'forces'],
   army: ['army', 'military', 'forces'],
-};
+});
 
 /** Resolves pronouns and descriptions in every sentence; adds the resolved mentions to the context. */
 export function resolveReferences(ctx: DocContext, states: readonly SentenceState[]): void {
@@ -40,9 +41,11 @@ export function resolveReferences(ctx: DocContext, states: readonly SentenceStat
       poolSize = ctx.mentions.length;
     }
     const T = s.tokens;
+    const own = ctx.inSentence(s.index);
     for (let i = 0; i < T.length; i++) {
       const t = T[i]!;
-      if (ctx.mentions.some((m) => m.start <= t.start && t.end <= m.end && m.kind === 'name')) continue;
+      if (!PERSONAL.has(t.l) && t.l !== 'the') continue;
+      if (own.some((m) => m.start <= t.start && t.end <= m.end && m.kind === 'name')) continue;
       if (PERSONAL.has(t.l)) {
         const ante = personAntecedent(pool, states, si, t.start);
         if (ante) ctx.add(t.start, t.end, 'person', 'pronoun', s.index, { refersTo: ante.id });
@@ -53,7 +56,7 @@ export function resolveReferences(ctx: DocContext, states: readonly SentenceStat
       let j = i + 1;
       if (/^(local|ruling|country's|syrian|turkish|russian|american|us|un)$/.test(T[j]!.l) && T[j + 1] && /^[a-z]/i.test(T[j + 1]!.t)) j++;
       const head = T[j]!;
-      if (ctx.mentions.some((m) => m.start <= head.start && head.end <= m.end)) continue;
+      if (own.some((m) => m.start <= head.start && head.end <= m.end)) continue;
       const next = T[j + 1];
       if (next && /^[a-z]/.test(next.t) && !/^(said|says|has|had|have|is|was|were|are|will|would|could|can|may|might|should|must|also|announced|reported|added|told|noted|and|or|but|on|in|of|to|for|at|after|before|with|by|from|into|as|since|which|who|that|than|then|itself|would|did|does|do|not|again|over|under|during|while|when|where|because|if|until|against|about|across|through|via|per)$/.test(next.l) && !/(ed|s)$/.test(next.l)) continue;
       if (next?.l === 'of' && PERSON_HEADS.has(head.l)) continue; // "the governor of Hatay": an apposition, not a reference

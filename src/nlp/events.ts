@@ -37,8 +37,10 @@ export interface VerbEntry {
   material?: boolean;
 }
 
+const dict = <T>(entries: Record<string, T>): Record<string, T> => Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+
 /** Irregular forms: lemma → [past, past participle]. */
-const IRREGULAR: Record<string, [string, string]> = {
+const IRREGULAR: Record<string, [string, string]> = dict({
   strike: ['struck', 'struck'],
   shoot: ['shot', 'shot'],
   hold: ['held', 'held'],
@@ -78,7 +80,7 @@ const IRREGULAR: Record<string, [string, string]> = {
   drive: ['drove', 'driven'],
   arise: ['arose', 'arisen'],
   slay: ['slew', 'slain'],
-};
+});
 
 /** Inflected forms of a (lower-case, single-word) verb lemma: base, 3rd person, past, participles, -ing. */
 export function inflect(lemma: string): string[] {

@@ -10,6 +10,7 @@
  * pronouns and descriptions from coref.ts, attributions from attribution.ts, numeric claims from
  * claims.ts. Pure and total.
  */
+import { dict } from './relations/tokens.js';
 import type { Attribution, Claim, EntityMention, RelationMention, Sentence } from '../types.js';
 import { extractAttributions } from './attribution.js';
 import { extractClaims, isCountWord } from './claims.js';
@@ -39,7 +40,7 @@ const OBJ_STOP = new Set([',', '.', ';', ':', '(', ')', '--', 'alongside', 'behi
 /** Nouns in an object phrase that stand for an action of the entity after "by"/"of" ("strikes by X", "positions of X"). */
 const ATTACK_NOUNS = /^(air ?strikes?|airstrikes?|strikes?|attacks?|bombings?|bombardments?|shelling|raids?|assaults?|offensives?|operations?|campaign|fire|missiles?|rockets?|drones?|jets|planes|aircraft)$/;
 /** One preposition per symmetric verb, so "spoke to" and "spoke with" make one edge. */
-const CANONICAL_PREP: Record<string, string> = { 'speak to': 'with', 'talk with': 'to', 'meet with': 'with', 'confer with': 'with' };
+const CANONICAL_PREP: Record<string, string> = dict({ 'speak to': 'with', 'talk with': 'to', 'meet with': 'with', 'confer with': 'with' });
 /** Verbs that take a subject clause after "that" ("demanded that X end …"). */
 const THAT_VERBS = new Set(['demand', 'urge', 'insist', 'ask', 'request', 'order', 'warn']);
 
@@ -69,8 +70,7 @@ export function extractRelationsStrict(text: string, sentences: Sentence[], inpu
     states.push({ index: s.index, start: s.start, end: s.end, tokens, units: [] });
   }
   const unitsOf = (s: SentenceState) => {
-    const ms = ctx.mentions.filter((m) => m.sentence === s.index);
-    s.units = toUnits(s.tokens, pickNonOverlapping(ms));
+    s.units = toUnits(s.tokens, pickNonOverlapping(ctx.inSentence(s.index)));
   };
   // pass 2: roles (they record titles the description resolver uses), then references
   for (const s of states) {

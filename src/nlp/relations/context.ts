@@ -20,6 +20,7 @@ export class DocContext {
   private nextId: number;
   private readonly bySpan = new Map<string, EntityMention>();
   private readonly seen = new Set<string>();
+  private readonly perSentence = new Map<number, EntityMention[]>();
 
   constructor(
     readonly text: string,
@@ -31,8 +32,20 @@ export class DocContext {
       const n = Number(/^m(\d+)$/.exec(m.id)?.[1] ?? -1);
       if (n > max) max = n;
       this.bySpan.set(`${m.start}:${m.end}`, m);
+      this.indexSentence(m);
     }
     this.nextId = max + 1;
+  }
+
+  private indexSentence(m: EntityMention): void {
+    const list = this.perSentence.get(m.sentence);
+    if (list) list.push(m);
+    else this.perSentence.set(m.sentence, [m]);
+  }
+
+  /** The mentions (input and added) of one sentence. */
+  inSentence(index: number): readonly EntityMention[] {
+    return this.perSentence.get(index) ?? [];
   }
 
   /** The mention with exactly this span, if any. */
@@ -47,6 +60,7 @@ export class DocContext {
     const m: EntityMention = { id: `m${this.nextId++}`, start, end, text: this.text.slice(start, end), type, sentence, kind, ...extra };
     this.mentions.push(m);
     this.bySpan.set(`${start}:${end}`, m);
+    this.indexSentence(m);
     return m;
   }
 

@@ -4,15 +4,16 @@
  * "Hatay, bordering Syria") and who attacks whom in nominalised events ("Russian bombardment of
  * Idlib", "Syrian and Russian bombings in the province of Idlib").
  */
+import { dict } from './tokens.js';
 import type { DocContext, SentenceState } from './context.js';
 import { countryOfDemonym, isCap, type Unit } from './tokens.js';
 
 const AREA = new Set(['province', 'region', 'city', 'town', 'village', 'district', 'county', 'state', 'governorate', 'area', 'capital', 'port', 'enclave', 'territory', 'neighbourhood', 'neighborhood', 'suburb', 'municipality', 'island', 'countryside']);
-const ATTACK_PREDICATE: Record<string, string> = {
+const ATTACK_PREDICATE: Record<string, string> = dict({
   bombardment: 'bomb', bombardments: 'bomb', bombing: 'bomb', bombings: 'bomb', strike: 'strike', strikes: 'strike',
   airstrike: 'strike', airstrikes: 'strike', attack: 'attack', attacks: 'attack', shelling: 'shell', offensive: 'attack',
   assault: 'attack', invasion: 'invade', raid: 'raid', raids: 'raid', incursion: 'attack', occupation: 'occupy', siege: 'besiege',
-};
+});
 
 const isPlace = (u: Unit | undefined): boolean => !!u?.m && u.m.type === 'place';
 

@@ -5,6 +5,7 @@
  * Turkey", "Turkey, a member of NATO", "the Syrian regime and its backer Russia", "Turkey-backed
  * rebels").
  */
+import { dict } from './tokens.js';
 import { TITLES } from '../../lexicon/people.js';
 import type { DocContext, SentenceState } from './context.js';
 import { countryOfDemonym, isCap, type Unit } from './tokens.js';
@@ -22,7 +23,7 @@ const TITLE_HEADS = new Set([
 ]);
 const ROLE_MODIFIERS = new Set(['presidential', 'foreign', 'defence', 'defense', 'interior', 'national', 'security', 'press', 'communications', 'deputy', 'vice', 'acting', 'interim', 'prime', 'senior', 'top', 'local', 'chief', 'state', 'military', 'ruling', 'party', 'opposition', 'health', 'finance', 'trade', 'energy', 'justice', 'supreme', 'special', 'army', 'police']);
 const STRIP = new Set(['top', 'senior', 'local', 'new', 'current', 'veteran', 'longtime', 'powerful', 'then']);
-const ALLY_NOUNS: Record<string, string> = { ally: 'ally of', allies: 'ally of', member: 'member of', members: 'member of', partner: 'ally of', backer: 'back', backers: 'back', supporter: 'back', supporters: 'back', sponsor: 'back', sponsors: 'back', patron: 'back' };
+const ALLY_NOUNS: Record<string, string> = dict({ ally: 'ally of', allies: 'ally of', member: 'member of', members: 'member of', partner: 'ally of', backer: 'back', backers: 'back', supporter: 'back', supporters: 'back', sponsor: 'back', sponsors: 'back', patron: 'back' });
 const PLACE_ROLES = new Set(['governor', 'mayor']);
 const PLACE_NOUNS = new Set(['province', 'region', 'city', 'town', 'state', 'district', 'county', 'village', 'governorate', 'department', 'ministry']);
 

@@ -79,6 +79,11 @@ export function toUnits(tokens: Unit[], mentions: readonly EntityMention[]): Uni
   return out;
 }
 
+/** A lookup table without a prototype, so words like "constructor" are not found in it. */
+export function dict<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 /* ------------------------------------------------------------ word classes */
 
 const COUNTRY_OF_DEMONYM: Map<string, string> = (() => {
