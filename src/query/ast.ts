@@ -114,6 +114,8 @@ export interface ShortcutAst {
   /** Event families (`without family role`) and node names (`without NATO`) the search avoids. */
   withoutFamilies: string[];
   withoutNodes: string[];
+  /** `without hubs [over N]`: avoid nodes (other than the ends) with more than N edges. */
+  withoutHubsOver: number | null;
 }
 
 export type QueryAst = StatementAst | ShortcutAst;

@@ -85,6 +85,8 @@ describe('query/parser', () => {
       { text: 'paths Erdogan -> Syria max 3', want: { command: 'paths', from: 'Erdogan', to: 'Syria', maxHops: 3 } },
       { text: 'path A -> B without family role, support', want: { command: 'path', to: 'B', withoutFamilies: ['role', 'support'] } },
       { text: 'paths A -> B max 4 without NATO, Turkey', want: { maxHops: 4, withoutNodes: ['NATO', 'Turkey'] } },
+      { text: 'path A -> B without hubs', want: { withoutHubsOver: 50, withoutNodes: [] } },
+      { text: 'path A -> B without hubs over 10, NATO', want: { withoutHubsOver: 10, withoutNodes: ['NATO'] } },
       { text: 'path Jens Stoltenberg to Bashar al-Assad', want: { from: 'Jens Stoltenberg', to: 'Bashar al-Assad' } },
       { text: 'neighbors Recep Tayyip Erdogan', want: { command: 'neighbors', from: 'Recep Tayyip Erdogan' } },
       { text: 'neighbours NATO', want: { command: 'neighbors', from: 'NATO' } },

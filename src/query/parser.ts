@@ -39,6 +39,9 @@ export function isAggregateName(name: string): boolean {
   return AGGREGATES.has(name.toLowerCase());
 }
 
+/** `without hubs` avoids nodes with more edges than this. */
+export const DEFAULT_HUB_DEGREE = 50;
+
 const SHORTCUT_RE = /^\s*(paths?|neighbou?rs|find)\b/i;
 
 /**
@@ -834,7 +837,7 @@ function parseShortcut(text: string): ShortcutAst {
   const rest = m[2]!;
   const argStart = text.length - text.trimStart().length + m[1]!.length + 1;
   const command = word.startsWith('neighbo') ? 'neighbors' : (word as ShortcutAst['command']);
-  const ast: ShortcutAst = { kind: 'shortcut', command, from: '', to: null, maxHops: null, withoutFamilies: [], withoutNodes: [] };
+  const ast: ShortcutAst = { kind: 'shortcut', command, from: '', to: null, maxHops: null, withoutFamilies: [], withoutNodes: [], withoutHubsOver: null };
   if (rest.trim() === '') {
     const what = command === 'find' ? 'some text to find' : command === 'neighbors' ? 'a name' : 'two names: A -> B';
     throw syntaxError(text, Math.min(argStart, text.length), `${word}: expected ${what}, found end of input`);
@@ -875,7 +878,11 @@ function parseShortcut(text: string): ShortcutAst {
     } else if (o[4] !== undefined) {
       ast.withoutFamilies.push(...o[4].split(/\s*,\s*|\s+and\s+/i).map(unquote).filter(Boolean).map((f) => f.toLowerCase()));
     } else if (o[5] !== undefined) {
-      ast.withoutNodes.push(...o[5].split(/\s*,\s*/).map(unquote).filter(Boolean));
+      for (const name of o[5].split(/\s*,\s*/).map(unquote).filter(Boolean)) {
+        const hubs = /^hubs(?:\s+over\s+(\d+))?$/i.exec(name);
+        if (hubs) ast.withoutHubsOver = hubs[1] !== undefined ? Number(hubs[1]) : DEFAULT_HUB_DEGREE;
+        else ast.withoutNodes.push(name);
+      }
     }
     pos = o.index + o[0].length;
     if (options.slice(pos).trim() === '') break;

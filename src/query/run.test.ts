@@ -137,6 +137,13 @@ describe('query', () => {
       expect(p.nodes.map((n) => n.id)).not.toContain('person:recep-tayyip-erdogan');
     });
 
+    it('should avoid hubs', () => {
+      // Turkey has 4 edges; with hubs over 3 excluded the path goes round it.
+      expect(asPath(runQuery(g, 'path Stoltenberg -> Syria').rows[0]?.[0]).nodes.map((n) => n.id)).toContain('place:turkey');
+      const p = asPath(runQuery(g, 'path Stoltenberg -> Syria without hubs over 3').rows[0]?.[0]);
+      expect(p.nodes.map((n) => n.id)).toEqual(['person:jens-stoltenberg', 'person:recep-tayyip-erdogan', 'person:bashar-al-assad', 'place:syria']);
+    });
+
     it('should say when there is no path', () => {
       const r = runQuery(g, 'path Stoltenberg -> Assad without Erdogan, Syria');
       expect(r.rows).toEqual([]);

@@ -38,6 +38,7 @@ function makeWalker(view: GraphView, ast: ShortcutAst, ends: string[], budget: B
   const g = view.graph;
   const families = new Set(ast.withoutFamilies.map((f) => f.toLowerCase()));
   const excluded = new Set<string>();
+  const hubLimit = ast.withoutHubsOver;
   for (const name of ast.withoutNodes) {
     for (const k of view.nameIndex().find(name)) if (!ends.includes(k)) excluded.add(k);
   }
@@ -56,6 +57,7 @@ function makeWalker(view: GraphView, ast: ShortcutAst, ends: string[], budget: B
           if (families.has(fam) || families.has(pred)) continue;
         }
         if (excluded.has(next)) continue;
+        if (hubLimit !== null && !ends.includes(next) && g.degree(next) > hubLimit) continue;
         out.push([edge, next]);
       }
       return out;
