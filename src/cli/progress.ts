@@ -34,7 +34,7 @@ export interface ProgressBar {
   setTotal(total: number | undefined): void;
   /** Reports progress: documents done so far. */
   update(done: number): void;
-  /** Changes the label (e.g. `building graph`) and redraws. */
+  /** Moves to a later stage (e.g. `building graph`): the bar gives way to the label and elapsed time. */
   stage(label: string): void;
   /** Erases the bar. */
   done(): void;
@@ -81,6 +81,7 @@ export function createProgressBar(options: ProgressBarOptions = {}): ProgressBar
   let done = 0;
   let lastDraw = -Infinity;
   let drawn = false;
+  let staged = false;
 
   const draw = (force = false) => {
     if (!enabled) return;
@@ -88,8 +89,11 @@ export function createProgressBar(options: ProgressBarOptions = {}): ProgressBar
     if (t - started < delay) return;
     if (!force && t - lastDraw < interval) return;
     lastDraw = t;
-    const width = stream.columns ?? 80;
-    stream.write(`\r${renderProgressLine({ label, done, total, elapsedMs: t - started, width })}\x1b[K`);
+    const width = stream.columns && stream.columns >= 40 ? stream.columns : 80;
+    const line = staged
+      ? `${label}… (${done} documents read, ${formatDuration((t - started) / 1000)})`.slice(0, width - 1)
+      : renderProgressLine({ label, done, total, elapsedMs: t - started, width });
+    stream.write(`\r${line}\x1b[K`);
     drawn = true;
   };
 
@@ -105,6 +109,7 @@ export function createProgressBar(options: ProgressBarOptions = {}): ProgressBar
     },
     stage(next) {
       label = next;
+      staged = true;
       draw(true);
     },
     done() {
