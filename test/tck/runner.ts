@@ -232,7 +232,7 @@ export function applyCreate(graph: Graph, text: string): void {
     let rows: Row[] = [new Map()];
     if (prefix.length > 0) {
       const star: Clause = { kind: 'return', pos: 0, distinct: false, star: true, items: [], order: [], skip: null, limit: null };
-      const raw = executeRaw(graph, { kind: 'statement', parts: [{ clauses: [...prefix, star] }], unionAll: [] });
+      const raw = executeRaw(graph, { kind: 'statement', parts: [{ clauses: [...prefix, star] }], unionAll: [] }, { timeoutMs: 60_000 });
       rows = raw.rows.map((r) => new Map(raw.columns.map((c, i) => [c, r[i]!])));
     }
     for (const row of rows) {
@@ -530,7 +530,7 @@ export function runScenario(dir: string, row: SubsetRow, cache: Map<string, Feat
       }
       if (text === 'executing query:') {
         try {
-          result = executeRaw(graph, fill(step.doc ?? '', values));
+          result = executeRaw(graph, fill(step.doc ?? '', values), { timeoutMs: 60_000 });
         } catch (e) {
           error = e;
         }
