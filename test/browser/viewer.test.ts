@@ -109,6 +109,37 @@ describe('viewer', () => {
     });
   });
 
+  describe('keyboard and controls', () => {
+    it('should be usable without a mouse: / search, Enter select, : console, Escape close', async () => {
+      const { page, errors } = await open();
+      await page.locator('body').press('/');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+      await page.keyboard.type('stolten');
+      await page.waitForSelector('#search + .suggestions li');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Enter');
+      await page.locator('#panel .node-panel').waitFor({ state: 'visible' });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('#panel').isVisible()).toBe(false);
+      await page.locator('body').press(':');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('console-input');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('should run and stop ForceAtlas2 in a worker under the server\'s CSP', async () => {
+      const { page, errors } = await open();
+      await page.click('#layout');
+      expect(await page.getAttribute('#layout', 'aria-pressed')).toBe('true');
+      await page.waitForTimeout(500);
+      await page.click('#layout');
+      expect(await page.getAttribute('#layout', 'aria-pressed')).toBe('false');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
   describe('URL state', () => {
     it('should reproduce a selected node and a path from a link', async () => {
       const { page } = await open();

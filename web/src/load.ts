@@ -52,6 +52,7 @@ export interface LoadedGraph {
   displayed: number;
   index: NameIndex;
   types: string[];
+  heavy: boolean;
 }
 
 export interface LoadProgress {
@@ -75,6 +76,7 @@ export function loadGraph(url: string, onProgress: (p: LoadProgress) => void): P
     const graph = newGraph();
     let display = graph;
     let big = false;
+    let heavy = false;
     let maxMentions = 1;
     let types: string[] = [];
     let total = 0;
@@ -92,6 +94,7 @@ export function loadGraph(url: string, onProgress: (p: LoadProgress) => void): P
           types = m.types;
           total = m.nodes + m.edges;
           big = isBig(m.nodes, m.edges);
+          heavy = isHeavy(m.nodes, m.edges);
           if (big) display = newGraph();
         } else if (m.kind === 'nodes') {
           const added: { key: string; label: string; aliases?: string[]; type: string; importance: number }[] = [];
@@ -107,6 +110,7 @@ export function loadGraph(url: string, onProgress: (p: LoadProgress) => void): P
           for (const e of m.items) {
             if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || graph.hasEdge(e.key)) continue;
             const a = toViewerEdge(e.attributes, ranked.length);
+            if (heavy) a.type = 'line';
             graph.addEdgeWithKey(e.key, e.source, e.target, a);
             if (big && ranked.length < EDGE_BUDGET) display.addEdgeWithKey(e.key, e.source, e.target, { ...a });
             ranked.push(e.key);
@@ -118,8 +122,8 @@ export function loadGraph(url: string, onProgress: (p: LoadProgress) => void): P
           done += m.items.length;
         } else if (m.kind === 'done') {
           worker.terminate();
-          curveParallelEdges(graph, display, pairs);
-          resolve({ graph, display, ranked, displayed: big ? Math.min(EDGE_BUDGET, ranked.length) : ranked.length, index, types });
+          if (!heavy) curveParallelEdges(graph, display, pairs);
+          resolve({ graph, display, ranked, displayed: big ? Math.min(EDGE_BUDGET, ranked.length) : ranked.length, index, types, heavy });
           return;
         }
         onProgress({ done, total });
@@ -133,8 +137,18 @@ export function loadGraph(url: string, onProgress: (p: LoadProgress) => void): P
   });
 }
 
+/** Big: edges culled by rank at low zoom (a separate display graph). */
 export function isBig(nodes: number, edges: number): boolean {
   return nodes > 5000 || edges > 20000;
+}
+
+/**
+ * Heavy: plain lines instead of arrows and curves (one WebGL program instead of four, each of
+ * which costs a shader compile and a pass in software rendering), no edge picking, and nothing but
+ * nodes drawn while the camera moves.
+ */
+export function isHeavy(nodes: number, edges: number): boolean {
+  return nodes > 3000 || edges > 3000;
 }
 
 function toViewerNode(a: NodeAttributes, maxMentions: number, types: string[]): ViewerNode {

@@ -63,13 +63,13 @@ async function main(): Promise<void> {
   performance.mark('newsgraph:loaded');
   // heavy: no edge picking, nothing but nodes drawn while moving, no hover highlight (each costs a
   // full pass over the graph in software WebGL); big: edges culled by weight at low zoom.
-  const heavy = graph.order > 3000 || graph.size > 3000;
+  const heavy = loaded.heavy;
   const container = $('graph');
   const lod = createLod(loaded);
 
   const sigma = new Sigma(display, container, {
-    defaultEdgeType: 'arrow',
-    edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+    defaultEdgeType: heavy ? 'line' : 'arrow',
+    edgeProgramClasses: heavy ? {} : { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
     renderEdgeLabels: graph.size <= 2000,
     enableEdgeEvents: !heavy,
     hideEdgesOnMove: heavy,
@@ -579,6 +579,7 @@ async function main(): Promise<void> {
   renderLegend();
   applyState(parseViewState(location.hash));
   setStatus(`${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms`);
+  performance.mark('newsgraph:ready');
   document.body.dataset.state = 'ready';
 }
 

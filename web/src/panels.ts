@@ -46,7 +46,7 @@ function docLine(d: DocumentInfo | undefined, id: string): HTMLElement {
   return el(
     'span',
     { class: 'doc', title: d.path },
-    el('span', { class: 'outlet' }, d.source || 'unknown outlet'),
+    el('span', { class: 'outlet' }, d.source || d.path || d.id),
     d.published ? ` · ${d.published}` : '',
     ' · ',
     el('span', { class: 'title' }, d.title || d.id),
@@ -86,7 +86,9 @@ export function renderNodePanel(graph: ViewerGraph, node: string, actions: Panel
       ),
     );
   }
-  if (a.sources?.length) root.append(el('h3', null, 'Outlets'), el('p', { class: 'outlets' }, a.sources.join(' · ')));
+  // Outlets from the documents' metadata (the source of truth for who published what).
+  const outlets = [...new Set((a.docs ?? []).map((d) => docs.get(d)?.source).filter((x): x is string => !!x))].sort();
+  if (outlets.length) root.append(el('h3', null, 'Outlets'), el('p', { class: 'outlets' }, outlets.join(' · ')));
   if (a.docs?.length) root.append(el('h3', null, `Documents (${a.docs.length})`), el('ul', { class: 'docs' }, a.docs.map((d) => el('li', null, docLine(docs.get(d), d)))));
 
   // Relations grouped by predicate, both directions.
@@ -155,7 +157,8 @@ export function renderEdgePanel(graph: ViewerGraph, edge: string, actions: Panel
   // Side by side per outlet.
   const byOutlet = new Map<string, Evidence[]>();
   for (const ev of e.evidence ?? []) {
-    const outlet = docs.get(ev.doc)?.source || 'unknown outlet';
+    const d = docs.get(ev.doc);
+    const outlet = d?.source || d?.title || ev.doc;
     const list = byOutlet.get(outlet) ?? [];
     list.push(ev);
     byOutlet.set(outlet, list);
