@@ -23,6 +23,8 @@ import {
   analyzeName,
   givenMatches,
   hasRoleHead,
+  institutionKey,
+  isKnownPlace,
   isOrganizationWord,
   junkTail,
   initialsOf,
@@ -60,7 +62,7 @@ interface Item {
   unit: number;
 }
 
-type UnitKind = 'fixed' | 'person-short' | 'short' | 'acronym' | 'org-multi';
+type UnitKind = 'fixed' | 'person-short' | 'short' | 'acronym' | 'org-multi' | 'institution';
 
 interface Unit {
   node: number;
@@ -158,6 +160,7 @@ export function resolveEntities(
   const groupKeyOfNonPerson = new Map<number, string>(); // n: group node → org key
   const extraAliases = new Map<number, Set<string>>(); // node → acronyms / expansions defined in text
   const definedGroups = new Set<number>(); // acronym groups defined in some text
+  const institutionGroups: number[] = []; // i:gov:… / i:mil:… groups of a named state
   const pending: { ref: string; doc: string; m: EntityMention; byId: Map<string, EntityMention> }[] = [];
 
   const sorted = [...extractions].sort((a, b) => cmp(a.doc, b.doc));
@@ -239,7 +242,13 @@ export function resolveEntities(
     const an = analyzeName(surface, lex ? 'organization' : type);
     if (!an.clean) return undefined;
     let unit: Unit;
-    if (lex) {
+    const institution = !lex && type !== 'person' ? institutionKey(an.clean) : undefined;
+    if (institution) {
+      const g = `i:${institution}`;
+      unit = unitFor(doc, g, institution.endsWith(':?') ? 'institution' : 'fixed', institution.slice(0, 3));
+      if (!institution.endsWith(':?')) institutionGroups.push(unit.group);
+      type = 'organization';
+    } else if (lex) {
       const g = `x:${lex.id}`;
       unit = unitFor(doc, g, 'fixed', g);
       lexHits.set(unit.group, lex);
@@ -278,11 +287,12 @@ export function resolveEntities(
     if (type === 'person') {
       const an = analyzeName(surface, 'organization');
       const last = an.tokens[an.tokens.length - 1];
-      return last !== undefined && an.tokens.length > 1 && isOrganizationWord(last) ? 'organization' : type;
+      return last !== undefined && an.tokens.length > 1 && (isOrganizationWord(last) || institutionKey(surface)) ? 'organization' : type;
     }
     if (type !== 'organization' && type !== 'place') return type;
     const pa = analyzeName(surface, 'person');
-    if (pa.tokens.some(isOrganizationWord) || pa.tokens.length > 4 || pa.tokens.length < 1) return type;
+    if (analyzeName(surface, 'organization').tokens.some(isOrganizationWord) || institutionKey(surface)) return type;
+    if (pa.tokens.length > 4 || pa.tokens.length < 1) return type;
     const pk = personKeyOf(pa.tokens);
     if (!pk) return type;
     if (pk.given.length && (hasRoleHead(pa.role) || knownPersons.has(pk.key))) return 'person';
@@ -510,6 +520,23 @@ export function resolveEntities(
     } else uf.union(u.group, u.node);
   }
 
+  // Step 4c: "government forces" → the state's military named in the same document (else the corpus).
+  for (const u of unitList) {
+    if (u.kind !== 'institution') continue;
+    const all = [...new Set(institutionGroups)].sort((a, b) => a - b);
+    let cands = all.filter((g) => uf.names[g]!.startsWith(`i:${u.token}:`));
+    let pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
+    if (pick === 'ambiguous') {
+      // Several states' armies in the document: the one whose government the document also names.
+      const inDoc = rootsInDoc(u.doc);
+      const governed = new Set(all.filter((g) => uf.names[g]!.startsWith('i:gov:') && inDoc.has(uf.find(g))).map((g) => uf.names[g]!.slice(6)));
+      cands = cands.filter((g) => governed.has(uf.names[g]!.slice(6)));
+      pick = cands.length === 1 ? choose(u.doc, cands, u.node) : pick;
+    }
+    if (pick && pick !== 'ambiguous') uf.union(pick.root, u.node, `"${u.items[0]!.clean}" = "${display(pick.group)}"${pick.sameDoc ? ' (same document)' : ' (corpus)'}`);
+    else uf.union(u.group, u.node);
+  }
+
   // Step 4b: one-word names: surnames, acronyms, first names (same document only).
   const byGiven = new Map<string, number[]>();
   for (const [group, pk] of [...personKeys].sort((a, b) => a[0] - b[0])) {
@@ -564,7 +591,8 @@ export function resolveEntities(
     if (!done && u.kind !== 'acronym') {
       const cands = bySurname.get(u.token) ?? [];
       const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
-      if (pick && pick !== 'ambiguous' && (pick.sameDoc || personish)) {
+      const placeTyped = u.items.every((it) => it.type === 'place') && !isKnownPlace(u.items[0]!.clean);
+      if (pick && pick !== 'ambiguous' && (pick.sameDoc || personish || placeTyped || groupType(u.group) === 'person')) {
         uf.union(pick.root, u.node, `"${u.items[0]!.clean}" = surname of "${display(pick.group)}"${pick.sameDoc ? '' : ' (corpus)'}`);
         done = true;
       } else if (!pick && personish) {

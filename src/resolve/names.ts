@@ -6,7 +6,8 @@
  * Pure functions over strings; the lexicons are read once at module load.
  */
 import { ORGANIZATION_WORDS, ORGANIZATIONS } from '../lexicon/organizations.js';
-import { COUNTRIES } from '../lexicon/places.js';
+import { WORLD_LEADERS } from '../lexicon/people.js';
+import { COUNTRIES, REGIONS } from '../lexicon/places.js';
 import { HONORIFIC_WORDS, TITLE_MODIFIER_WORDS, TITLE_WORDS } from '../lexicon/titles.js';
 import type { EntityType } from '../types.js';
 
@@ -270,9 +271,12 @@ function analyzeUncached(surface: string, personal: boolean): NameAnalysis {
   let words = splitWords(surface);
   // Leading stop words ("The", "In" at a sentence start) and lower-case junk before the name.
   let lead = 0;
+  // Lower-case words are junk only before a capitalised name ("hire Maurice Cheeks"); an all lower-case
+  // span is a generic group the recogniser meant ("government forces").
+  const capitalised = words.some((w) => hasUpper(w.raw));
   while (lead < words.length - 1) {
     const w = words[lead]!;
-    if (LEADING_STOP.has(w.low) || isLowerWord(w)) lead++;
+    if (LEADING_STOP.has(w.low) || (capitalised && isLowerWord(w))) lead++;
     else break;
   }
   words = words.slice(lead);
@@ -455,4 +459,72 @@ export function junkTail(surface: string): string | undefined {
   const tail = words.slice(last + 1);
   while (tail.length && !/\p{Lu}/u.test(tail[0]!)) tail.shift();
   return tail.length ? tail.join(' ') : undefined;
+}
+
+/* ------------------------------------------------------------------ state institutions */
+
+/** Country of a capital ("damascus" → "syria") or of a leader's surname ("assad" → "syria"). */
+const stateOf = new Map<string, string>();
+for (const [name, capital] of COUNTRIES) {
+  const tok = normalizeName(name).replace(/\s+/g, '_');
+  const cap = normalizeName(capital);
+  if (cap && !stateOf.has(cap)) stateOf.set(cap, tok);
+}
+for (const [name, , of] of WORLD_LEADERS) {
+  const country = countryToken.get(normalizeName(of));
+  const pk = personKeyOf(normalizeName(name).split(' '));
+  if (country && pk && !stateOf.has(pk.surname)) stateOf.set(pk.surname, country);
+}
+const GOVERNMENT_HEADS = new Set(['government', 'govt', 'regime', 'authorities', 'administration', 'cabinet']);
+const MILITARY_HEADS = new Set(['army', 'military', 'forces', 'troops', 'soldiers', 'units', 'personnel']);
+const MILITARY_MODIFIERS = new Set(['government', 'govt', 'regime', 'military', 'armed', 'army', 'security', 'ground', 'state']);
+
+/**
+ * Key of a state institution named by its country, capital or leader: "Syrian government", "Damascus
+ * regime", "Assad regime" → `gov:syria`; "Syrian army", "Syrian troops", "Syrian government forces" →
+ * `mil:syria`. Air forces, navies, police, rebels and "opposition forces" are not the state's military.
+ */
+export function institutionKey(surface: string): string | undefined {
+  const toks = foldCase(surface)
+    .replace(/['\u2019]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  while (toks.length && (toks[0] === 'the' || PARTICLES.has(toks[0]!))) toks.shift();
+  if (toks.length < 2) return undefined;
+  // qualifier: one or two words naming the state ("syrian", "united states", "bashar al assad")
+  let country: string | undefined;
+  let q = 0;
+  for (let n = Math.min(3, toks.length - 1); n >= 1 && !country; n--) {
+    const words = toks.slice(0, n).filter((t) => !PARTICLES.has(t));
+    const last = words[words.length - 1];
+    country = countryToken.get(words.join(' ')) ?? (words.length <= 2 && last ? stateOf.get(last) : undefined);
+    if (country) q = n;
+  }
+  if (!country) {
+    // "government forces", "regime troops": the state's military, which state to be found in context
+    const head = toks[toks.length - 1]!;
+    const mods = toks.slice(0, -1);
+    const byState = mods.some((m) => m === 'government' || m === 'govt' || m === 'regime');
+    return byState && MILITARY_HEADS.has(head) && mods.every((m) => MILITARY_MODIFIERS.has(m)) ? 'mil:?' : undefined;
+  }
+  const rest = toks.slice(q);
+  const head = rest[rest.length - 1]!;
+  const mods = rest.slice(0, -1);
+  if (GOVERNMENT_HEADS.has(head) && mods.length === 0) return `gov:${country}`;
+  if (MILITARY_HEADS.has(head) && mods.every((m) => MILITARY_MODIFIERS.has(m))) {
+    if ((head === 'units' || head === 'personnel') && !mods.length) return undefined;
+    return `mil:${country}`;
+  }
+  return undefined;
+}
+
+/** Countries, capitals and well-known regions and cities, by folded name. */
+const KNOWN_PLACES = new Set<string>([
+  ...COUNTRIES.flatMap(([name, capital, , aliases]) => [name, capital, ...aliases]).map((x) => normalizeName(x)),
+  ...REGIONS.map((x) => normalizeName(x)),
+]);
+
+/** True for a country, capital or well-known region / city name ("Washington", "Idlib"). */
+export function isKnownPlace(surface: string): boolean {
+  return KNOWN_PLACES.has(normalizeName(surface));
 }
