@@ -227,7 +227,7 @@ function speakerAfter(s: SentenceState, c: number, lemma: string): Attribution |
   if (!before || !(before.l === ',' || isQuote(before))) return undefined;
   if (!REPORTING_SET.has(lemma) || NOUNISH.has(U[c]!.l)) return undefined;
   const np = npRight(U, c + 1);
-  if (!np || TIME_TAIL.test(U[np.from]!.l) && !U[np.from]!.m) return undefined;
+  if (!np || (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|last|this|on|in)$/.test(U[np.from]!.l) && !U[np.from]!.m)) return undefined;
   let end = c - 1;
   while (end >= 0 && (!isWord(U[end]) && !isQuote(U[end]) || U[end]!.l === ',')) end--;
   if (end < 1) return undefined;

@@ -277,7 +277,7 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
     if ((l === 'of' || l === 'by') && sawNoun) continue;
     // "call for an (immediate) end to this offensive by X"
     if (l === 'to' && prep === 'for' && /^(end|halt|stop|cessation)$/.test(U[j - 1]?.l ?? '')) {
-      endNoun = U[j - 1]!.l;
+      endNoun = 'end'; // "an end / a halt / a stop / the cessation to": one predicate
       continue;
     }
     if (l === 'that' && j === start && THAT_VERBS.has(entry.lemma)) continue;
@@ -335,7 +335,7 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
     if (nominal) continue;
     const left = readLeft(U, i, previous);
     if (!left) continue;
-    previous = { subjects: left.subjects, end: i };
+    if (!previous || i > previous.end) previous = { subjects: left.subjects, end: i };
     const flags = { negated: left.negated, hedged: left.hedged };
     const participle = isParticiple(form, lemma);
     const reduced = participle && U[i + 1]?.l === 'by' && U[i - 1]?.m;

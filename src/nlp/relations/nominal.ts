@@ -58,15 +58,19 @@ export function extractNominal(ctx: DocContext, s: SentenceState): void {
         if (isPlace(U[k]) && AREA.has(U[k + 1]?.l ?? '')) ctx.relate(U[k]!, u, 'located in', `'s ${U[k + 1]!.t}`, s.index, { family: 'other' });
         else if (AREA.has(U[k]?.l ?? '') && U[k + 1]?.l === 'of' && isPlace(U[k + 2])) ctx.relate(U[k + 2]!, u, 'located in', `'s ${U[k]!.t} of`, s.index, { family: 'other' });
       }
-      // "Saraqeb, a key Idlib crossroads town"
+    }
+    // "Saraqeb, a key Idlib crossroads town" (the apposition says it is a place, whatever the recogniser thought)
+    if (u.m && u.m.type !== 'person' || (u.m && AREA.has(U[i + 1 + 0]?.l ?? '') === false && U[i + 1]?.l === ',')) {
       if (U[i + 1]?.l === ',' && /^(a|an|the)$/.test(U[i + 2]?.l ?? '')) {
         let k = skipAdj(U, i + 3, 2);
         if (isPlace(U[k])) {
           const where = U[k]!;
           k = skipAdj(U, k + 1, 2);
-          if (AREA.has(U[k]?.l ?? '')) ctx.relate(u, where, 'located in', U[k]!.t, s.index, { family: 'other' });
+          if (AREA.has(U[k]?.l ?? '') && /^(town|city|village|district|region|province|area|port|capital|suburb|neighbourhood|neighborhood)$/.test(U[k]!.l)) ctx.relate(u, where, 'located in', U[k]!.t, s.index, { family: 'other' });
         }
       }
+    }
+    if (isPlace(u)) {
       // "the towns Baluon and Al-Bara in Idlib", "al-Bara, located in the Zawiya Mountain"
       let k = i + 1;
       const members = [u];

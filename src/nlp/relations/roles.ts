@@ -100,6 +100,15 @@ function titleBefore(ctx: DocContext, s: SentenceState, pi: number): void {
   let owner: Unit | undefined;
   if (U[k]?.l === "'s") owner = ownerAt(ctx, s, U[k - 1]);
   else owner = ownerAt(ctx, s, U[k]);
+  // "Turkish UN ambassador X": ambassador of Turkey, to the UN
+  const diplomat = /^(ambassador|envoy|representative|delegate)$/.test(words[words.length - 1]!);
+  if (diplomat && owner?.m?.type === 'organization' && U[k]?.l !== "'s") {
+    const country = ownerAt(ctx, s, U[k - 1]);
+    ctx.relate(person, owner, `${role} to`, verb, s.index, { family: 'role' });
+    if (country?.m && (country.m.type === 'place' || country.m.canonical)) ctx.relate(person, country, `${role} of`, verb, s.index, { family: 'role' });
+    if (!person.m!.role) person.m!.role = role;
+    return;
+  }
   if (owner && owner.m?.type !== 'person' || (owner && U[k]?.l === "'s")) ctx.relate(person, owner!, `${role} of`, verb, s.index, { family: 'role' });
   if (!person.m!.role) person.m!.role = role;
 }
