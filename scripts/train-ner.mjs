@@ -30,7 +30,7 @@ if (!fs.existsSync(path.join(dist, 'tagger.js'))) {
   process.exit(1);
 }
 const { computeDocInfo, staticFeatures } = await import(path.join(dist, 'features.js'));
-const { LABELS, decode } = await import(path.join(dist, 'tagger.js'));
+const { LABELS, decode, isValidTransition } = await import(path.join(dist, 'tagger.js'));
 const L = LABELS.length;
 const LABEL_INDEX = new Map(LABELS.map((l, i) => [l, i]));
 
@@ -165,8 +165,14 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
   for (const di of order) {
    const history = new Map();
    for (const s of train[di]) {
+    let prevPredicted = 'O';
     decode(s.words, s.statics, score, (i, feats, predicted) => {
-      const gold = LABEL_INDEX.get(s.tags[i]);
+      // the decoder never predicts I-X after a non-X label; where the gold tag is such an I-X (the
+      // history went wrong earlier), B-X is the best it can do, so that is what it learns
+      let goldLabel = s.tags[i];
+      if (!isValidTransition(i === 0 ? '<s>' : prevPredicted, goldLabel)) goldLabel = 'B-' + goldLabel.slice(2);
+      const gold = LABEL_INDEX.get(goldLabel);
+      prevPredicted = LABELS[predicted];
       total++;
       if (predicted !== gold) {
         errors++;

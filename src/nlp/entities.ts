@@ -14,7 +14,7 @@ import type { EntityMention, EntityType, Sentence } from '../types.js';
 import { computeDocInfo, staticFeatures } from './ner/features.js';
 import { lookupGazetteer, lookupWord } from './ner/gazetteer.js';
 import { loadNerModel } from './ner/model.js';
-import { decode, modelScorer, type ScoreFn } from './ner/tagger.js';
+import { decode, modelScorer, type History, type ScoreFn } from './ner/tagger.js';
 import { tokenize, type Token } from './ner/tokenize.js';
 
 export interface ExtractMentionsOptions {
@@ -92,11 +92,12 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
   const doc = computeDocInfo(words);
   const score = getScorer();
   const out: Omit<EntityMention, 'id'>[] = [];
+  const history: History = new Map();
   sentences.forEach((sentence, si) => {
     const w = words[si] as string[];
     if (w.length === 0) return;
     const t = toks[si] as Token[];
-    const tags = decode(w, staticFeatures(w, doc.modes[si] ?? 'N', doc), score);
+    const tags = decode(w, staticFeatures(w, doc.modes[si] ?? 'N', doc), score, undefined, history);
     let spans = toSpans(tags);
     spans = spans.map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = applyGazetteer(spans, w).map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
@@ -205,6 +206,9 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   const isJunkEdge = (x: string) => PUNCT_ONLY.test(x) || /^['’][sS]?$/.test(x);
   while (first <= last && isJunkEdge(w[first] as string)) first++;
   while (last >= first && isJunkEdge(w[last] as string)) last--;
+  // "The North Atlantic Treaty Organization" opening a sentence: the article is not part of the name
+  // (but "The Hague", "The Oval", and a capitalised "The" mid-sentence are)
+  if (first === 0 && first + 1 < last && /^the$/i.test(w[first] as string)) first++;
   if (sp.type === 'person') {
     // "President Recep Tayyip Erdogan" tagged whole: the title is a role, not part of the name
     while (first < last && TITLE_SET.has((w[first] as string).toLowerCase())) first++;
@@ -325,8 +329,16 @@ function initialsMatch(acronym: string, name: string): boolean {
     .join('')
     .toUpperCase();
   if (letters === initials || letters === significant) return true;
-  // foreign-language acronyms (OSDH for the Syrian Observatory…) share at least their letters loosely
-  let j = 0;
-  for (const ch of significant) if (ch === letters[j]) j++;
-  return j >= Math.min(letters.length, 2) && letters[0] === significant[0];
+  // acronyms from another language (OSDH, the French one of the Syrian Observatory for Human Rights)
+  // or skipping words: most of their letters are initials of the name
+  const pool = [...significant];
+  let shared = 0;
+  for (const ch of letters) {
+    const k = pool.indexOf(ch);
+    if (k >= 0) {
+      shared++;
+      pool.splice(k, 1);
+    }
+  }
+  return shared >= 2 && shared >= 0.6 * letters.length && Math.abs(letters.length - significant.length) <= 2;
 }

@@ -29,7 +29,7 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set(
 
 // word: letters/digits with inner - ' ’ . & joiners; dotted acronyms (U.S., a.m.); any other single non-space char.
 const TOKEN_RE =
-  /(?:[\p{L}]\.){2,}|['’](?:[sS]|re|ve|ll|[dm])(?![\p{L}\p{N}])|[\p{L}\p{M}\p{N}_]+(?:(?:[-'’.&/]|\.(?=\p{N}))[\p{L}\p{M}\p{N}_]+)*\.?|[^\s]/gu;
+  /(?:[\p{L}]\.){2,}|['’](?:[sS]|re|ve|ll|[dm])(?![\p{L}\p{N}])|[\p{L}\p{M}\p{N}_]+(?:(?:[-'’.&/]|(?<=\p{N}),(?=\p{N}{3}(?!\p{N})))[\p{L}\p{M}\p{N}_]+)*\.?|[^\s]/gu;
 
 const POSSESSIVE_RE = /['’][sS]$/;
 

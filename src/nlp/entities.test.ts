@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityMention } from '../types.js';
+import { extractMentions } from './entities.js';
+import { splitSentences } from './sentences.js';
+
+const extract = (text: string) => extractMentions(text, splitSentences(text));
+const pairs = (text: string) => extract(text).map((m) => [m.text, m.type]);
+
+describe('nlp/entities', () => {
+  describe('extractMentions', () => {
+    // [label, sentence, expected [span text, type] pairs that must be among the mentions]
+    const positives: [label: string, text: string, expected: [string, EntityMention['type']][]][] = [
+      ['person with title and demonym', 'Turkish Foreign Minister Mevlut Cavusoglu spoke to reporters in Ankara.', [['Mevlut Cavusoglu', 'person'], ['Ankara', 'place']]],
+      ['organisation acronym and person', 'NATO chief Jens Stoltenberg condemned the attacks by Russia.', [['NATO', 'organization'], ['Jens Stoltenberg', 'person'], ['Russia', 'place']]],
+      ['possessive place is trimmed', "At least 33 soldiers were killed in Syria's Idlib province.", [['Syria', 'place'], ['Idlib', 'place']]],
+      ['curly possessive is trimmed', 'Turkey’s President Recep Tayyip Erdogan spoke on Friday.', [['Turkey', 'place'], ['Recep Tayyip Erdogan', 'person']]],
+      ['multi-word organisation with "for"', 'The Syrian Observatory for Human Rights said 20 people died.', [['Syrian Observatory for Human Rights', 'organization']]],
+      ['name before a comma', 'Rahmi Dogan, governor of Hatay, said Friday that the wounded were in hospital.', [['Rahmi Dogan', 'person'], ['Hatay', 'place']]],
+      ['name with particle', 'Syrian President Bashar al-Assad met the envoy in Damascus.', [['Bashar al-Assad', 'person'], ['Damascus', 'place']]],
+      ['full organisation name', 'The European Commission said on Thursday it disagreed with the advice.', [['European Commission', 'organization']]],
+      ['United Nations and a country', 'The United Nations called on Russia and Turkey to de-escalate.', [['United Nations', 'organization'], ['Russia', 'place'], ['Turkey', 'place']]],
+      ['city and company', 'Shares of Microsoft rose in New York on Tuesday.', [['Microsoft', 'organization'], ['New York', 'place']]],
+      ['sentence-initial person', 'Zakharova said Ankara had violated the Sochi agreement.', [['Ankara', 'place'], ['Sochi', 'place']]],
+      ['diacritics', 'Mevlüt Çavuşoğlu met Sergei Lavrov in Moscow.', [['Mevlüt Çavuşoğlu', 'person'], ['Sergei Lavrov', 'person'], ['Moscow', 'place']]],
+      ['acronym with dots', 'The U.N. Security Council met in New York.', [['New York', 'place']]],
+    ];
+    it.each(positives)('should find: %s', (_label, text, expected) => {
+      const found = pairs(text);
+      for (const e of expected) expect(found).toContainEqual(e);
+    });
+
+    const headlines: [label: string, text: string, expected: [string, EntityMention['type']][]][] = [
+      ['headline case', 'Erdogan Warns Russia Over Idlib As Turkish Troops Die\n', [['Erdogan', 'person'], ['Russia', 'place']]],
+      ['all caps', 'BRUSSELS 1996-08-22\nThe European Commission met in Brussels on Thursday.\n', [['BRUSSELS', 'place'], ['European Commission', 'organization']]],
+      ['all-caps headline with body', 'TURKEY SAYS SYRIA MUST WITHDRAW\nTurkey said on Friday that Syria must withdraw.\n', [['TURKEY', 'place'], ['SYRIA', 'place']]],
+      ['sports table line', 'Manchester United 3 Liverpool 1\n', [['Manchester United', 'organization'], ['Liverpool', 'organization']]],
+    ];
+    it.each(headlines)('should handle casing: %s', (_label, text, expected) => {
+      const found = pairs(text);
+      for (const e of expected) expect(found).toContainEqual(e);
+    });
+
+    // sentences or page furniture that must yield no entity at all
+    const falsePositives: [label: string, text: string][] = [
+      ['share-button list', 'github sharing button github'],
+      ['share-button list, capitalised', 'Twitter sharing button Twitter'],
+      ['related posts heading', 'Related posts'],
+      ['leave a reply', 'Leave a Reply'],
+      ['required fields notice', 'Your email address will not be published. Required fields are marked *'],
+      ['weekday alone', 'Monday'],
+      ['date line', 'Monday, Mar 27, 2023'],
+      ['capitalised common word at sentence start', 'Dozens more soldiers were injured and taken for treatment.'],
+      ['sentence-initial adverb', 'Meanwhile, prices rose sharply across the region.'],
+      ['lower-case text', 'the soldiers were killed in an air strike on thursday.'],
+      ['numbers only', '33 34 2020 1,200'],
+      ['punctuation only', '*** --- !!!'],
+    ];
+    it.each(falsePositives)('should find nothing in: %s', (_label, text) => {
+      expect(extract(text)).toEqual([]);
+    });
+
+    it('should not tag page furniture words like "github" or share buttons in a real article', () => {
+      const text = 'Turkey said on Friday it would respond.\n\nfacebook sharing button facebook\ntwitter sharing button twitter\n';
+      const found = extract(text).map((m) => m.text);
+      expect(found).toContain('Turkey');
+      expect(found.some((t) => /facebook|twitter/i.test(t))).toBe(false);
+    });
+
+    const roles: [label: string, text: string, name: string, role: string | undefined][] = [
+      ['title with demonym before', 'Turkish Foreign Minister Mevlut Cavusoglu said so.', 'Mevlut Cavusoglu', 'foreign minister'],
+      ['organisation then title', 'NATO Secretary General Jens Stoltenberg said so.', 'Jens Stoltenberg', 'secretary general'],
+      ['president', 'President Recep Tayyip Erdogan said so.', 'Recep Tayyip Erdogan', 'president'],
+      ['apposition after the name', 'Rahmi Dogan, governor of Hatay, said so.', 'Rahmi Dogan', 'governor'],
+      ['honorific is not a role', 'Mr Dogan said so.', 'Dogan', undefined],
+      ['no title', 'Fahrettin Altun said so.', 'Fahrettin Altun', undefined],
+    ];
+    it.each(roles)('should read the role: %s', (_label, text, name, role) => {
+      const m = extract(text).find((x) => x.type === 'person');
+      expect(m?.text).toBe(name);
+      expect(m?.role).toBe(role);
+    });
+
+    it('should link an acronym in brackets to its expansion', () => {
+      const text = 'The North Atlantic Treaty Organization (NATO) met. The Syrian Observatory for Human Rights (OSDH) said so.';
+      const ms = extract(text);
+      const nato = ms.find((m) => m.text === 'NATO');
+      const osdh = ms.find((m) => m.text === 'OSDH');
+      expect(nato?.expands).toBe(ms.find((m) => m.text === 'North Atlantic Treaty Organization')?.id);
+      expect(osdh?.expands).toBe(ms.find((m) => m.text === 'Syrian Observatory for Human Rights')?.id);
+      expect(osdh?.type).toBe('organization');
+    });
+
+    it('should give spans that are exact, trimmed, in order and inside the text', () => {
+      const text =
+        "Turkey's army hit back. Russia's Defence Ministry said: \"Ankara's troops, not ours.\" (Reuters) Erdogan's aide, Ibrahim Kalin, spoke.\n";
+      const ms = extract(text);
+      expect(ms.length).toBeGreaterThan(3);
+      let last = -1;
+      ms.forEach((m, i) => {
+        expect(m.id).toBe(`m${i}`);
+        expect(m.start).toBeGreaterThanOrEqual(0);
+        expect(m.end).toBeLessThanOrEqual(text.length);
+        expect(m.start).toBeGreaterThanOrEqual(last);
+        expect(m.text).toBe(text.slice(m.start, m.end));
+        expect(m.text).not.toMatch(/['’]s$|[\s.,;:!?"'()]$|^[\s"'(]/);
+        expect(m.kind).toBe('name');
+        last = m.end;
+      });
+    });
+
+    it('should set the sentence index of each mention', () => {
+      const text = 'Turkey struck back. Later, Russia denied it.';
+      const ms = extract(text);
+      expect(ms.find((m) => m.text === 'Turkey')?.sentence).toBe(0);
+      expect(ms.find((m) => m.text === 'Russia')?.sentence).toBe(1);
+    });
+
+    const odd: [label: string, text: string][] = [
+      ['empty', ''],
+      ['whitespace', '  \n\n '],
+      ['control characters', '\u0000\u0001\u0002'],
+      ['emoji', '😀😀 🎉'],
+    ];
+    it.each(odd)('should return [] for odd input: %s', (_label, text) => {
+      expect(extract(text)).toEqual([]);
+    });
+
+    it('should return [] when there are no sentences and survive sentences past the end', () => {
+      expect(extractMentions('Turkey', [])).toEqual([]);
+      const ms = extractMentions('Turkey', [{ index: 0, start: 0, end: 99 }]);
+      for (const m of ms) expect(m.end).toBeLessThanOrEqual(6);
+    });
+
+    it('should return MISC names as type other only when asked', () => {
+      const text = 'The Turkish and German ministers met.';
+      expect(extract(text).some((m) => m.type === 'other')).toBe(false);
+      const withMisc = extractMentions(text, splitSentences(text), { includeMisc: true });
+      expect(withMisc.some((m) => m.type === 'other')).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from './sentences.js';
+
+const split = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe('nlp/sentences', () => {
+  describe('splitSentences', () => {
+    const cases: [label: string, input: string, sentences: string[]][] = [
+      ['two plain sentences', 'Turkey struck back. Syria denied it.', ['Turkey struck back.', 'Syria denied it.']],
+      ['question and exclamation', 'Why now? Nobody knows! It was late.', ['Why now?', 'Nobody knows!', 'It was late.']],
+      ['title abbreviation', 'Mr. Dogan said it. He left.', ['Mr. Dogan said it.', 'He left.']],
+      ['military title abbreviation', 'Gen. Akar arrived. He spoke.', ['Gen. Akar arrived.', 'He spoke.']],
+      ['initial inside a name', 'John F. Kennedy spoke. Crowds cheered.', ['John F. Kennedy spoke.', 'Crowds cheered.']],
+      ['month abbreviation before a number', 'It began on Feb. 28 in Idlib. Then it spread.', ['It began on Feb. 28 in Idlib.', 'Then it spread.']],
+      ['acronym mid-sentence', 'The U.S. State Department condemned it. Ankara agreed.', ['The U.S. State Department condemned it.', 'Ankara agreed.']],
+      ['acronym ending a sentence', 'He flew to the U.S. The talks failed.', ['He flew to the U.S.', 'The talks failed.']],
+      ['quote after the period', 'He said: "We will respond." Then he left.', ['He said: "We will respond."', 'Then he left.']],
+      ['question inside a quote, lower case after', '"Why?" he asked. Nobody answered.', ['"Why?" he asked.', 'Nobody answered.']],
+      ['decimal number', 'Growth was 3.5 per cent. Prices rose.', ['Growth was 3.5 per cent.', 'Prices rose.']],
+      ['headline line without final punctuation', '33 Turkish soldiers killed in Idlib\nAt least 33 soldiers died.', ['33 Turkish soldiers killed in Idlib', 'At least 33 soldiers died.']],
+      ['blank-line paragraphs', 'First paragraph\n\nSecond paragraph', ['First paragraph', 'Second paragraph']],
+      ['one sentence per line (CoNLL rendering)', 'EU rejects German call\nPeter Blackburn\nBRUSSELS 1996-08-22\n', ['EU rejects German call', 'Peter Blackburn', 'BRUSSELS 1996-08-22']],
+      [
+        'hard-wrapped paragraph is not cut at each line break',
+        'Showers continued throughout the week in the Bahia cocoa\nzone, alleviating the drought since early January and\nimproving prospects for the coming temporao, although\nnormal humidity levels have not been restored.\n',
+        ['Showers continued throughout the week in the Bahia cocoa\nzone, alleviating the drought since early January and\nimproving prospects for the coming temporao, although\nnormal humidity levels have not been restored.'],
+      ],
+    ];
+    it.each(cases)('should split: %s', (_label, input, sentences) => {
+      expect(split(input)).toEqual(sentences);
+    });
+
+    it('should give exact, ordered, non-overlapping offsets without surrounding whitespace', () => {
+      const text = '  Mr. Dogan said so.  Ankara agreed!\n\n  Moscow? No.  ';
+      const sents = splitSentences(text);
+      let last = 0;
+      sents.forEach((s, i) => {
+        expect(s.index).toBe(i);
+        expect(s.start).toBeGreaterThanOrEqual(last);
+        expect(s.end).toBeLessThanOrEqual(text.length);
+        expect(text[s.start]).not.toMatch(/\s/);
+        expect(text[s.end - 1]).not.toMatch(/\s/);
+        last = s.end;
+      });
+      expect(sents).toHaveLength(4);
+    });
+
+    const odd: [label: string, input: string][] = [
+      ['empty', ''],
+      ['whitespace only', ' \n\n\t '],
+    ];
+    it.each(odd)('should give no sentences for %s input', (_label, input) => {
+      expect(splitSentences(input)).toEqual([]);
+    });
+
+    it('should not crash on punctuation-only or very long input', () => {
+      expect(split('...!!!???')).toEqual(['...!!!???']);
+      const long = 'Word. '.repeat(5000);
+      expect(splitSentences(long)).toHaveLength(5000);
+    });
+  });
+});
