@@ -59,7 +59,7 @@ export function watchErrors(page: Page): string[] {
 
 /** Standard deviation of the grey levels of a PNG (decoded by the browser itself). */
 export async function pixelStdDev(page: Page, png: Buffer): Promise<number> {
-  const probe = await page.context().newPage();
+  const probe = await page.context().browser()!.newPage();
   try {
     await probe.goto('about:blank');
     return await probe.evaluate(async (b64) => {

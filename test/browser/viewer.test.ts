@@ -122,7 +122,9 @@ describe('viewer', () => {
       await page.locator('#panel .node-panel').waitFor({ state: 'visible' });
       await page.keyboard.press('Escape');
       await expect.poll(() => page.locator('#panel').isVisible()).toBe(false);
-      await page.locator('body').press(':');
+      // Escape returned focus to the search box; Escape again leaves it, then `:` opens the console.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press(':');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('console-input');
       expect(errors).toEqual([]);
       await page.close();
