@@ -4,7 +4,41 @@
  */
 import type { Evidence, PathHop, QueryEdge, QueryNode, QueryPathValue, QueryValue } from '../types.js';
 import type { GraphView } from './context.js';
-import { isMap, NodeRef, PathVal, RelRef, type Value } from './values.js';
+import { FloatBox, isMap, NodeRef, PathVal, RelRef, type Value } from './values.js';
+
+/** A graph attribute as a QueryValue, copied in one pass (attributes are JSON-like already). */
+function attributeValue(x: unknown, depth = 0): QueryValue {
+  if (x === null || x === undefined) return null;
+  switch (typeof x) {
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return x;
+    case 'bigint':
+      return Number(x);
+    case 'object': {
+      if (depth > 50) return null;
+      if (x instanceof FloatBox) return x.value;
+      if (Array.isArray(x)) return x.map((e) => attributeValue(e, depth + 1));
+      const out: Record<string, QueryValue> = {};
+      for (const [k, v] of Object.entries(x as Record<string, unknown>)) out[k] = attributeValue(v, depth + 1);
+      return out;
+    }
+    default:
+      return null;
+  }
+}
+
+function attributesOf(attrs: Record<string, unknown>, skip: string | null): Record<string, QueryValue> {
+  const out: Record<string, QueryValue> = {};
+  for (const k of Object.keys(attrs)) {
+    if (k === skip) continue;
+    const v = attrs[k];
+    if (v === undefined || v === null) continue;
+    out[k] = attributeValue(v);
+  }
+  return out;
+}
 
 export class OutputConverter {
   private readonly nodes = new Map<string, QueryNode>();
@@ -14,7 +48,11 @@ export class OutputConverter {
   node(key: string): QueryNode {
     let n = this.nodes.get(key);
     if (!n) {
-      n = { $kind: 'node', id: key, labels: this.view.labels(key), properties: this.map(this.view.nodeProperties(key)) };
+      const attrs = this.view.graph.getNodeAttributes(key) as Record<string, unknown>;
+      const entity = !Array.isArray(attrs.labels);
+      const properties = attributesOf(attrs, entity ? null : 'labels');
+      if (entity && !('name' in properties) && typeof attrs.label === 'string') properties.name = attrs.label;
+      n = { $kind: 'node', id: key, labels: this.view.labels(key), properties };
       this.nodes.set(key, n);
     }
     return n;
@@ -24,7 +62,9 @@ export class OutputConverter {
     let e = this.edges.get(key);
     if (!e) {
       const g = this.view.graph;
-      e = { $kind: 'edge', id: key, type: this.view.relType(key), source: g.source(key), target: g.target(key), properties: this.map(this.view.relProperties(key)) };
+      const attrs = g.getEdgeAttributes(key) as Record<string, unknown>;
+      const properties = attributesOf(attrs, typeof attrs.type === 'string' ? 'type' : null);
+      e = { $kind: 'edge', id: key, type: this.view.relType(key), source: g.source(key), target: g.target(key), properties };
       this.edges.set(key, e);
     }
     return e;
