@@ -142,6 +142,28 @@ describe('viewer', () => {
     });
   });
 
+  describe('exports', () => {
+    it('should download the view as PNG and the graph as GEXF and JSON', async () => {
+      const { page, errors } = await open();
+      const png = page.waitForEvent('download');
+      await page.click('#export-png');
+      const pngFile = await png;
+      expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
+      const pngPath = await pngFile.path();
+      const { readFileSync } = await import('node:fs');
+      expect(readFileSync(pngPath).subarray(1, 4).toString()).toBe('PNG');
+      for (const [id, ext, head] of [['#export-gexf', 'gexf', '<?xml'], ['#export-json', 'json', '{']] as const) {
+        const dl = page.waitForEvent('download');
+        await page.click(id);
+        const file = await dl;
+        expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${ext}$`));
+        expect(readFileSync(await file.path(), 'utf8').trimStart().startsWith(head)).toBe(true);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
   describe('URL state', () => {
     it('should reproduce a selected node and a path from a link', async () => {
       const { page } = await open();
