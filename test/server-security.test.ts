@@ -325,6 +325,46 @@ describe('server', () => {
     });
   });
 
+  describe('Host header (DNS rebinding)', () => {
+    const hosts: [string, string | undefined, number][] = [
+      ['127.0.0.1 with a port', `127.0.0.1:${0}`, 200],
+      ['localhost', 'localhost:5178', 200],
+      ['[::1]', '[::1]:5178', 200],
+      ['a rebinding name', 'evil.example:5178', 421],
+      ['a rebinding name without port', 'attacker.test', 421],
+      ['a public address', '203.0.113.7', 421],
+      ['no Host header', undefined, 421],
+    ];
+    it.each(hosts)('should answer a request addressed to %s accordingly', async (_label, hostHeader, status) => {
+      const reply = await new Promise<RawResponse>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1');
+        const chunks: Buffer[] = [];
+        socket.on('data', (c) => chunks.push(c));
+        socket.on('error', reject);
+        socket.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const [head = '', body = ''] = text.split('\r\n\r\n');
+          resolve({ status: Number(head.split(' ')[1]), headers: {}, body });
+        });
+        const hostLine = hostHeader === undefined ? '' : `Host: ${hostHeader}\r\n`;
+        socket.write(`GET /api/health HTTP/1.${hostHeader === undefined ? 0 : 1}\r\n${hostLine}Connection: close\r\n\r\n`);
+      });
+      expect(reply.status).toBe(status);
+      if (status !== 200) expect(JSON.parse(reply.body).error.name).toBe('MisdirectedRequest');
+    });
+
+    it('should accept the host names it is told to', async () => {
+      const named = await createServer({ graphDir, webDir, queryWorkers: 0, allowedHosts: ['newsgraph.test'] });
+      const { port: p } = await named.listen();
+      try {
+        expect((await request(p, 'GET', '/api/health', { headers: { Host: 'newsgraph.test:8080' } })).status).toBe(200);
+        expect((await request(p, 'GET', '/api/health', { headers: { Host: 'other.test' } })).status).toBe(421);
+      } finally {
+        await named.close();
+      }
+    });
+  });
+
   describe('internal errors', () => {
     it('should answer 500 with a generic JSON error and no stack trace or message', async () => {
       const fsPromises = createRequire(import.meta.url)('node:fs/promises') as typeof import('node:fs/promises');

@@ -53,6 +53,12 @@ export interface ServerOptions {
   queryCacheEntries?: number;
   /** Heap limit of each query worker in MB (default: 20× graph.json, at least 1024). */
   queryWorkerHeapMb?: number;
+  /**
+   * Host names (without port) accepted in the Host header. Default: when bound to a loopback
+   * address, only loopback names (localhost, 127.0.0.1, ::1), which stops DNS-rebinding pages from
+   * reading the API; when bound elsewhere, any.
+   */
+  allowedHosts?: string[];
   /** Called with unexpected errors (the client only sees "internal error"); e.g. to log them. */
   onError?: (error: unknown) => void;
 }
@@ -92,6 +98,20 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1', '[::1]'];
+
+function isLoopback(host: string): boolean {
+  return LOOPBACK_HOSTS.includes(host) || /^127\.\d+\.\d+\.\d+$/.test(host) || host.endsWith('.localhost');
+}
+
+/** The host name of a Host header, lower-case, without port or brackets. */
+export function hostName(header: string): string {
+  const h = header.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(1, h.indexOf(']') > 0 ? h.indexOf(']') : undefined);
+  const colon = h.lastIndexOf(':');
+  return colon >= 0 && h.indexOf(':') === colon ? h.slice(0, colon) : h;
+}
 
 /** The default web folder: web/dist next to this package's dist/. */
 export function defaultWebDir(): string {
@@ -170,6 +190,13 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   const host = options.host ?? '127.0.0.1';
   const webDir = path.resolve(options.webDir ?? defaultWebDir());
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
+  const allowedHosts = options.allowedHosts?.map((h) => hostName(h)) ?? (isLoopback(host) ? null : undefined);
+  const hostAllowed = (header: string | undefined): boolean => {
+    if (allowedHosts === undefined) return true;
+    if (!header) return false;
+    const name = hostName(header);
+    return allowedHosts === null ? isLoopback(name) : allowedHosts.includes(name);
+  };
   const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
   const graphFile = await resolveGraphFile(options.graphDir);
   let graph: KnowledgeGraph = await readGraph(options.graphDir);
@@ -291,6 +318,9 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host)) {
+      throw new HttpError(421, 'this server only answers requests addressed to it by a loopback name (localhost or 127.0.0.1)', 'MisdirectedRequest');
+    }
     const target = req.url ?? '/';
     // Only origin-form targets ("/path?query"); absolute and authority forms are refused.
     if (!target.startsWith('/')) throw new HttpError(400, 'bad request target: expected a path starting with "/"');
