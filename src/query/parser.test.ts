@@ -88,6 +88,7 @@ describe('query/parser', () => {
       { text: 'path A -> B without hubs', want: { withoutHubsOver: 50, withoutNodes: [] } },
       { text: 'path A -> B without hubs over 10, NATO', want: { withoutHubsOver: 10, withoutNodes: ['NATO'] } },
       { text: 'path Jens Stoltenberg to Bashar al-Assad', want: { from: 'Jens Stoltenberg', to: 'Bashar al-Assad' } },
+      { text: 'path Minister to the Prime Minister -> Toronto', want: { from: 'Minister to the Prime Minister', to: 'Toronto' } },
       { text: 'neighbors Recep Tayyip Erdogan', want: { command: 'neighbors', from: 'Recep Tayyip Erdogan' } },
       { text: 'neighbours NATO', want: { command: 'neighbors', from: 'NATO' } },
       { text: 'find erdo', want: { command: 'find', from: 'erdo' } },

@@ -820,7 +820,9 @@ function checkTreeDepth(text: string, root: unknown): void {
 
 /* ------------------------------------------------------------- shortcuts */
 
-const ARROW_RE = /\s*(?:<->|<-|->|→|--|\s-\s|\bto\b)\s*/i;
+const ARROW_RE = /\s*(?:<->|<-|->|→)\s*/;
+/** Used only when there is no arrow: `path A to B`, `path A -- B`. */
+const WEAK_ARROW_RE = /\s*(?:--|\s-\s|\bto\b)\s*/i;
 
 function unquote(s: string): string {
   const t = s.trim().replace(/;\s*$/, '').trim();
@@ -846,7 +848,7 @@ function parseShortcut(text: string): ShortcutAst {
     ast.from = unquote(rest);
     return ast;
   }
-  const arrow = ARROW_RE.exec(rest);
+  const arrow = ARROW_RE.exec(rest) ?? WEAK_ARROW_RE.exec(rest);
   if (!arrow || arrow.index === 0) {
     throw syntaxError(text, argStart, `${word}: expected "A -> B" (two names joined by ->), found "${rest.trim().slice(0, 40)}"`);
   }
