@@ -11,7 +11,7 @@
  */
 import { HONORIFICS, TITLES } from '../lexicon/people.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
-import { computeDocInfo, staticFeatures } from './ner/features.js';
+import { computeDocInfo, featureExtractor } from './ner/features.js';
 import { lookupGazetteer, lookupWord } from './ner/gazetteer.js';
 import { loadNerModel } from './ner/model.js';
 import { decode, modelScorer, type History, type ScoreFn } from './ner/tagger.js';
@@ -97,7 +97,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     const w = words[si] as string[];
     if (w.length === 0) return;
     const t = toks[si] as Token[];
-    const tags = decode(w, staticFeatures(w, doc.modes[si] ?? 'N', doc), score, undefined, history);
+    const tags = decode(w, featureExtractor(w, doc.modes[si] ?? 'N', doc), score, undefined, history, true);
     let spans = toSpans(tags);
     spans = spans.map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = applyGazetteer(spans, w).map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);

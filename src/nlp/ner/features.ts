@@ -109,58 +109,65 @@ const EOS: TokenAttrs = { lower: '</s>', shape: '</s>', lex: '', gz: '' };
  * @param mode the sentence's casing mode
  */
 export function staticFeatures(words: readonly string[], mode: CaseMode, doc: DocInfo): string[][] {
+  const at = featureExtractor(words, mode, doc);
+  return words.map((_, i) => at(i));
+}
+
+/**
+ * Like `staticFeatures`, but lazy: returns a function computing one token's features on demand, so
+ * the tagger can skip the strings of tokens it does not need to score.
+ */
+export function featureExtractor(words: readonly string[], mode: CaseMode, doc: DocInfo): (i: number) => string[] {
   const a = attrs(words);
-  const out: string[][] = [];
   const n = words.length;
-  for (let i = 0; i < n; i++) {
-    const t = a[i] as TokenAttrs;
-    const p1 = i > 0 ? (a[i - 1] as TokenAttrs) : BOS;
-    const p2 = i > 1 ? (a[i - 2] as TokenAttrs) : BOS;
-    const n1 = i + 1 < n ? (a[i + 1] as TokenAttrs) : EOS;
-    const n2 = i + 2 < n ? (a[i + 2] as TokenAttrs) : EOS;
-    const w = t.lower;
-    const f: string[] = [
-      'b',
-      'w=' + w,
-      's=' + t.shape,
-      'm=' + mode + t.shape,
-      'p3=' + w.slice(0, 3),
-      'x2=' + w.slice(-2),
-      'x3=' + w.slice(-3),
-      'x4=' + w.slice(-4),
-      'w-1=' + p1.lower,
-      'w-2=' + p2.lower,
-      'w+1=' + n1.lower,
-      'w+2=' + n2.lower,
-      'ww-1=' + p1.lower + '|' + w,
-      'ww+1=' + w + '|' + n1.lower,
-      's-1=' + mode + p1.shape + '|' + t.shape,
-      's+1=' + mode + t.shape + '|' + n1.shape,
-      'sss=' + mode + p1.shape + '|' + t.shape + '|' + n1.shape,
-      'lx=' + t.lex,
-      'lx-1=' + p1.lex,
-      'lx+1=' + n1.lex,
-      'gz=' + t.gz,
-      'gz-1=' + p1.gz,
-      'gz+1=' + n1.gz,
-      'gzs=' + t.gz + '|' + mode + t.shape,
-      'W=' + words[i],
-      'lx-2=' + p2.lex,
-      'lx+2=' + n2.lex,
-      'w-1s=' + p1.lower + '|' + t.shape,
-      'sw+1=' + t.shape + '|' + n1.lower,
-      'lxx=' + p1.lex + '|' + t.lex + '|' + n1.lex,
-    ];
-    if (i === 0) f.push('first=' + mode + t.shape);
-    if (w.length === 1 && !LETTER.test(w)) f.push('punct');
-    else {
-      const dl = doc.seenLower.has(w);
-      const dc = doc.seenCapMid.has(w);
-      f.push('d=' + mode + (dl ? 'l' : '') + (dc ? 'c' : '') + '|' + (isCapitalised(words[i] as string) ? 'C' : 'c'));
-    }
-    out.push(f);
-  }
-  return out;
+  return (i: number): string[] => {
+      const t = a[i] as TokenAttrs;
+      const p1 = i > 0 ? (a[i - 1] as TokenAttrs) : BOS;
+      const p2 = i > 1 ? (a[i - 2] as TokenAttrs) : BOS;
+      const n1 = i + 1 < n ? (a[i + 1] as TokenAttrs) : EOS;
+      const n2 = i + 2 < n ? (a[i + 2] as TokenAttrs) : EOS;
+      const w = t.lower;
+      const f: string[] = [
+        'b',
+        'w=' + w,
+        's=' + t.shape,
+        'm=' + mode + t.shape,
+        'p3=' + w.slice(0, 3),
+        'x2=' + w.slice(-2),
+        'x3=' + w.slice(-3),
+        'x4=' + w.slice(-4),
+        'w-1=' + p1.lower,
+        'w-2=' + p2.lower,
+        'w+1=' + n1.lower,
+        'w+2=' + n2.lower,
+        'ww-1=' + p1.lower + '|' + w,
+        'ww+1=' + w + '|' + n1.lower,
+        's-1=' + mode + p1.shape + '|' + t.shape,
+        's+1=' + mode + t.shape + '|' + n1.shape,
+        'sss=' + mode + p1.shape + '|' + t.shape + '|' + n1.shape,
+        'lx=' + t.lex,
+        'lx-1=' + p1.lex,
+        'lx+1=' + n1.lex,
+        'gz=' + t.gz,
+        'gz-1=' + p1.gz,
+        'gz+1=' + n1.gz,
+        'gzs=' + t.gz + '|' + mode + t.shape,
+        'W=' + words[i],
+        'lx-2=' + p2.lex,
+        'lx+2=' + n2.lex,
+        'w-1s=' + p1.lower + '|' + t.shape,
+        'sw+1=' + t.shape + '|' + n1.lower,
+        'lxx=' + p1.lex + '|' + t.lex + '|' + n1.lex,
+      ];
+      if (i === 0) f.push('first=' + mode + t.shape);
+      if (w.length === 1 && !LETTER.test(w)) f.push('punct');
+      else {
+        const dl = doc.seenLower.has(w);
+        const dc = doc.seenCapMid.has(w);
+        f.push('d=' + mode + (dl ? 'l' : '') + (dc ? 'c' : '') + '|' + (isCapitalised(words[i] as string) ? 'C' : 'c'));
+      }
+      return f;
+  };
 }
 
 /** Features that depend on the tags already predicted for the two previous tokens. */
