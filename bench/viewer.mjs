@@ -131,7 +131,8 @@ async function measure(browser, url, which) {
   return { firstRenderMs: Math.round(firstRender), maxLoadTaskMs: Math.round(maxTask), panFps: +((renders / elapsed) * 1000).toFixed(2), panRenders: renders, panMoves: moves, panMs: elapsed, errors };
 }
 
-async function main() {
+/** Run the benchmark; prints figures and writes bench/results/viewer.json. */
+export async function runViewerBench() {
   console.log('building the viewer and the bare-sigma page…');
   await build({ configFile: path.join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
   const bareDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bare-sigma-'));
@@ -177,4 +178,4 @@ async function main() {
   console.log('written bench/results/viewer.json');
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await runViewerBench();

@@ -46,6 +46,8 @@ const state = {
 };
 
 const status = $('status');
+/** Let the browser paint and handle input between setup steps (no task should run long). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const setStatus = (text: string) => (status.textContent = text);
 
 async function main(): Promise<void> {
@@ -185,6 +187,8 @@ async function main(): Promise<void> {
   }
 
   const neighboursOf = (n: string) => new Set(graph.neighbors(n));
+
+  await nextTask();
 
   /* ---------------------------------------------------------------- name index / search */
   const index: NameIndex = loaded.index;
@@ -338,6 +342,8 @@ async function main(): Promise<void> {
     if (navigator.clipboard) void navigator.clipboard.writeText(url).then(() => setStatus(`Link copied: ${url}`), () => undefined);
   });
 
+  await nextTask();
+
   /* ---------------------------------------------------------------- legend & filters */
   const types = [...new Set(graph.mapNodes((_, a) => a.entityType))].sort();
   const typeCounts = new Map<string, number>();
@@ -400,6 +406,8 @@ async function main(): Promise<void> {
     }
     if (!opts.quiet) pushState();
   }
+
+  await nextTask();
 
   /* ---------------------------------------------------------------- claims */
   const claims = graph.getAttribute('claims') ?? [];
@@ -577,6 +585,7 @@ async function main(): Promise<void> {
   $('panel-close').addEventListener('click', () => clearAll());
 
   renderLegend();
+  await nextTask();
   applyState(parseViewState(location.hash));
   setStatus(`${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms`);
   performance.mark('newsgraph:ready');
