@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { domToText, extractHtml } from './html.js';
+import { domToText, extractHtml, MAX_DOM_DEPTH, measureTags, tagsToText } from './html.js';
 import { parseHTML } from 'linkedom';
 
 const page = readFileSync(join(import.meta.dirname, '__fixtures__', 'page.html'), 'utf8');
@@ -68,6 +68,33 @@ describe('html', () => {
     it('should reject a non-http canonical url', () => {
       const html = `<html><head><link rel="canonical" href="javascript:alert(1)"></head><body>${para('x')}</body></html>`;
       expect(extractHtml(html).url).toBeNull();
+    });
+  });
+
+  describe('extractHtml (pages too big or deep for a DOM)', () => {
+    it('should read a page nested deeper than MAX_DOM_DEPTH without a DOM, keeping head metadata', () => {
+      const depth = MAX_DOM_DEPTH * 5;
+      const html = `<html><head><title>Deep page</title></head><body><nav>Menu</nav><p>Ankara said &amp; Moscow agreed.</p>${'<div>'.repeat(depth)}Deep words${'</div>'.repeat(depth)}</body></html>`;
+      const a = extractHtml(html);
+      expect(a.title).toBe('Deep page');
+      expect(a.text).toBe('Ankara said & Moscow agreed.\n\nDeep words');
+    });
+  });
+
+  describe('measureTags', () => {
+    it.each([
+      ['nested divs', '<div><div><span>x</span></div></div>', { tags: 6, depth: 3 }],
+      ['void and self-closing tags', '<p>a<br>b<img src=x><x-y/></p>', { tags: 5, depth: 0 }],
+      ['unclosed paragraphs', '<div><p>a<p>b<p>c</div>', { tags: 5, depth: 1 }],
+    ])('should count %s', (_label, html, shape) => {
+      expect(measureTags(html)).toEqual(shape);
+    });
+  });
+
+  describe('tagsToText', () => {
+    it('should drop scripts, styles and navigation, break blocks and decode entities', () => {
+      const html = '<head><title>x</title></head><nav>Home</nav><script>var a = "<p>no</p>";</script><h1>Title</h1><p>A &lt;b&gt; &#8220;quote&#x201D; &nbsp;here</p>line<br>two';
+      expect(tagsToText(html)).toBe('Title\n\nA <b> \u201cquote\u201d here\n\nline\ntwo');
     });
   });
 
