@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type NewsgraphServer } from '../src/server/index.js';
 
@@ -178,6 +179,33 @@ describe('server', () => {
       expect(after.queries.restarts).toBeGreaterThan(before);
       expect(after.queries.workers).toBe(2);
       expect((await post('MATCH (n) RETURN count(n) AS n')).body.rows).toEqual([[NODES]]);
+    });
+  });
+
+  describe('POST /api/query with arbitrary input (fast-check)', () => {
+    const WORDS = ['MATCH', 'RETURN', 'WHERE', 'WITH', 'UNWIND', 'OPTIONAL', 'ORDER BY', 'LIMIT', 'path', 'paths', 'neighbors', 'find', '(', ')', '[', ']', '{', '}', '-', '->', '<-', '*', '..', ':', ',', '.', "'", '"', '`', '$x', 'n', 'r', 'p', 'Node 1', 'person', 'count(*)', 'collect(n)', '=~', '1', '0', '-1', '1e309', 'null', '\\', '\u0000', '😀'];
+    const grammarish = fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 6 })), { maxLength: 25 }).map((w) => w.join(' '));
+    it('should answer any query text with 200, 400 or 422 JSON, never 500', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(grammarish, fc.string({ unit: 'binary', maxLength: 200 })), async (query) => {
+          if (!query.trim()) return;
+          const answer = await post(query);
+          expect([200, 400, 422]).toContain(answer.status);
+          if (answer.status !== 200) expect(answer.body.error?.message).toBeTruthy();
+        }),
+        { numRuns: 150, seed: 2026 },
+      );
+    });
+
+    it('should answer any JSON body with a JSON answer below 500', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (value) => {
+          const res = await fetch(`${base}api/query`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(value) });
+          expect(res.status).toBeLessThan(500);
+          expect(typeof (await res.json())).toBe('object');
+        }),
+        { numRuns: 100, seed: 11 },
+      );
     });
   });
 

@@ -347,6 +347,9 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   });
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
+  // Idle keep-alive connections stay open longer than clients (browsers, undici) keep them, so a
+  // client rarely reuses a connection the server is closing at that very moment (a reset POST).
+  server.keepAliveTimeout = 30_000;
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
