@@ -53,7 +53,7 @@ const NEVER_ALONE = new Set(
   ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december today yesterday tomorrow share related reply comment comments posts ' +
     'advertisement read more update updated published click subscribe follow print email home news menu search ' +
-    'login sign the a an i we you he she it they mr mrs ms dr').split(' '),
+    'login sign the a an i we you he she it they mr mrs ms dr utc gmt est edt pst cet').split(' '),
 );
 
 const LETTER_UPPER = /\p{Lu}/u;
@@ -178,6 +178,29 @@ function applyGazetteer(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     if (!type || !LETTER_UPPER.test((w[i] as string)[0] ?? '') || !LETTER_UPPER.test(w[j] as string)) continue;
     const overlapping = result.filter((s) => s.last >= i && s.first <= j);
     if (overlapping.length === 0) continue;
+    const over = overlapping[0] as RawSpan;
+    if (
+      overlapping.length === 1 &&
+      over.first === i &&
+      over.last > j &&
+      over.type !== 'person' &&
+      j - i >= 1 &&
+      ['first', ''].includes(lookupWord((w[j + 1] as string).toLowerCase()))
+    ) {
+      // "the United Nations Bashar al-Jaafari" tagged as one organisation: the entry, then a person
+      let end = over.last;
+      while (end + 1 < w.length && /^(?:\p{Lu}|(?:al|el|bin|ibn|abu|de|van|von|da|di|du|le|la)-?\p{Lu})/u.test(w[end + 1] as string)) {
+        const other = result.find((s) => s.first <= end + 1 && s.last >= end + 1);
+        if (other && other.type !== 'other') break;
+        if (other) result = result.filter((s) => s !== other);
+        end++;
+      }
+      result = result.filter((s) => s !== over);
+      result.push({ first: i, last: j, type }, { first: j + 1, last: end, type: 'person' });
+      result.sort((a, b) => a.first - b.first);
+      i = end;
+      continue;
+    }
     if (overlapping.some((s) => s.first < i || s.last > j)) continue;
     const only = overlapping[0] as RawSpan;
     if (overlapping.length === 1 && only.first === i && only.last === j) continue;
@@ -220,8 +243,11 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
     if (cut < last && LETTER_UPPER.test(next[0] ?? '')) last = cut;
   }
   if (first > last) return null;
-  // a title alone ("Spokeswoman") is not a name
+  // a title alone ("Spokeswoman") or the start of one ("Rear" of "Rear Admiral") is not a name
   if (first === last && TITLE_SET.has((w[first] as string).toLowerCase())) return null;
+  for (let k = 1; k <= 2 && last + k < w.length; k++) {
+    if (TITLE_SET.has(w.slice(first, last + k + 1).join(' ').toLowerCase())) return null;
+  }
   return { first, last, type: sp.type };
 }
 
