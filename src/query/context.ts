@@ -101,6 +101,31 @@ export class Budget {
   }
 }
 
+const adjacencies = new WeakMap<Graph, Map<string, string[]>[]>();
+const watchedGraphs = new WeakSet<Graph>();
+const EDGE_EVENTS = ['edgeAdded', 'edgeDropped', 'nodeDropped', 'cleared', 'edgesCleared'] as const;
+
+/**
+ * Adjacency lists (out, in, both) of a graph, filled lazily and kept across queries until an
+ * edge or node is added or dropped (the cache listens to the graph's events).
+ */
+function adjacencyFor(graph: Graph): Map<string, string[]>[] {
+  let adj = adjacencies.get(graph);
+  if (adj) return adj;
+  adj = [new Map(), new Map(), new Map()];
+  if (typeof graph.on === 'function') {
+    if (!watchedGraphs.has(graph)) {
+      watchedGraphs.add(graph);
+      const invalidate = (): void => {
+        adjacencies.delete(graph);
+      };
+      for (const event of EDGE_EVENTS) graph.on(event, invalidate);
+    }
+    adjacencies.set(graph, adj);
+  }
+  return adj;
+}
+
 /** The graph as the query model sees it. */
 export class GraphView {
   private readonly nodeProps = new Map<string, MapValue>();
@@ -108,9 +133,11 @@ export class GraphView {
   private names: NameIndex | null = null;
   private readonly nameCache = new Map<string, Set<string>>();
 
-  private readonly adjacency = [new Map<string, string[]>(), new Map<string, string[]>(), new Map<string, string[]>()];
+  private readonly adjacency: Map<string, string[]>[];
 
-  constructor(readonly graph: Graph) {}
+  constructor(readonly graph: Graph) {
+    this.adjacency = adjacencyFor(graph);
+  }
 
   /**
    * Edges at a node with the node at their other end, flattened as [edge, other, edge, other…]:

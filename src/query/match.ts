@@ -347,6 +347,8 @@ function* matchShortest(ctx: EvalContext, part: PatternPart, row: Row): Generato
     if (r0 === null) continue;
     // BFS with predecessor edges.
     const dist = new Map<string, number>([[start, 0]]);
+    const pending = new Set(targets);
+    pending.delete(start);
     const preds = new Map<string, [string, string][]>();
     let frontier = [start];
     for (let d = 0; d < max && frontier.length > 0; d++) {
@@ -371,6 +373,9 @@ function* matchShortest(ctx: EvalContext, part: PatternPart, row: Row): Generato
         }
       }
       frontier = nextFrontier;
+      // Every target reached (at this depth or before): deeper levels cannot shorten any path.
+      if (pending.size > 0) for (const n of nextFrontier) pending.delete(n);
+      if (pending.size === 0) break;
     }
     for (const end of targets) {
       const r1 = bindTo(r0, b.variable, new NodeRef(end));

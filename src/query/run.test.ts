@@ -266,3 +266,28 @@ describe('query/validate', () => {
     });
   });
 });
+
+describe('query caches', () => {
+  describe('runQuery', () => {
+    it('should see nodes and edges added after an earlier query', () => {
+      const kg = buildFixtureGraph();
+      expect(runQuery(kg, 'path Cavusoglu -> Stoltenberg without Turkey').rows).toEqual([]);
+      expect(findNodes(kg, 'Lavrov')).toEqual([]);
+      kg.addNode('person:sergey-lavrov', { ...kg.getNodeAttributes('person:jens-stoltenberg'), label: 'Sergey Lavrov', aliases: ['Lavrov'] });
+      kg.addEdgeWithKey('x1', 'person:mevlut-cavusoglu', 'person:sergey-lavrov', { ...kg.getEdgeAttributes('e2'), predicate: 'call' });
+      kg.addEdgeWithKey('x2', 'person:sergey-lavrov', 'person:jens-stoltenberg', { ...kg.getEdgeAttributes('e2'), predicate: 'call' });
+      expect(findNodes(kg, 'Lavrov')).toEqual(['person:sergey-lavrov']);
+      const p = asPath(runQuery(kg, 'path Cavusoglu -> Stoltenberg without Turkey').rows[0]?.[0]);
+      expect(p.nodes.map((n) => n.id)).toEqual(['person:mevlut-cavusoglu', 'person:sergey-lavrov', 'person:jens-stoltenberg']);
+      kg.dropEdge('x2');
+      expect(runQuery(kg, 'path Cavusoglu -> Stoltenberg without Turkey').rows).toEqual([]);
+    });
+
+    it('should see renamed aliases', () => {
+      const kg = buildFixtureGraph();
+      expect(findNodes(kg, 'Jens')).toEqual(['person:jens-stoltenberg']);
+      kg.setNodeAttribute('person:jens-stoltenberg', 'aliases', ['The Secretary General']);
+      expect(findNodes(kg, 'secretary general')).toEqual(['person:jens-stoltenberg']);
+    });
+  });
+});
