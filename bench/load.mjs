@@ -9,12 +9,13 @@
 // Two phases, each against a fresh server: "server" (default settings: repeated queries are answered
 // from the answer cache) and "engine" (answer cache off: every request runs its query in a worker).
 // Usage: node bench/load.mjs [--quick] [--graph DIR] [--corpus DIR] [--connections N] [--duration S]
-//                            [--out FILE] [--rebuild] [--cached-only]
+//                            [--out FILE] [--rebuild] [--cached-only] [--json]
 //   --quick        50 connections for 3 s (a smoke run); the graph is still the BBC graph
 //   --graph DIR    graph folder to serve (default: a cached BBC build in $TMPDIR/newsgraph-bench/bbc-graph)
 //   --corpus DIR   corpus to build when the graph is missing (default ../shared/data/corpora/bbc)
 //   --rebuild      build the graph again even if it is cached
 //   --cached-only  only the "server" phase (default settings), not the "engine" phase (answer cache off)
+//   --json         print a one-line JSON summary last on stdout (for bench/run.mjs)
 // Needs the compiled code (npm run build:ts).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -230,6 +231,11 @@ async function main() {
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`load: wrote ${path.relative(process.cwd(), OUT)}\n`);
+  if (flag('json')) {
+    // One JSON line last, for bench/run.mjs (which reads the last JSON line of a child's stdout).
+    const brief = phases.map((p) => ({ phase: p.phase, requestsPerSecond: p.requestsPerSecond, p50: p.latencyMs.p50, p99: p.latencyMs.p99, errors: p.errors, timeouts: p.timeouts, non2xx: p.non2xx }));
+    process.stdout.write(`${JSON.stringify({ benchmark: 'load', connections: CONNECTIONS, durationSeconds: DURATION_S, graph: report.graph, phases: brief })}\n`);
+  }
   if (phases.some((p) => p.errors || p.timeouts || p.non2xx)) log('load: WARNING: the target is 0 errors, 0 timeouts and 0 non-2xx answers');
 }
 
