@@ -134,6 +134,7 @@ export class GraphView {
   private readonly nameCache = new Map<string, Set<string>>();
 
   private readonly adjacency: Map<string, string[]>[];
+  private readonly typeNames = new Map<string, string>();
 
   constructor(readonly graph: Graph) {
     this.adjacency = adjacencyFor(graph);
@@ -227,7 +228,11 @@ export class GraphView {
   relHasType(key: string, type: string): boolean {
     const attrs = this.graph.getEdgeAttributes(key) as Record<string, unknown>;
     if (typeof attrs.type === 'string') return attrs.type === type;
-    const t = type.toLowerCase().replace(/[_\s]+/g, ' ').trim();
+    let t = this.typeNames.get(type);
+    if (t === undefined) {
+      t = type.toLowerCase().replace(/[_\s]+/g, ' ').trim();
+      this.typeNames.set(type, t);
+    }
     return (typeof attrs.predicate === 'string' && attrs.predicate.toLowerCase() === t) || (typeof attrs.family === 'string' && attrs.family.toLowerCase() === t);
   }
 

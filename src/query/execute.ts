@@ -47,11 +47,12 @@ export function executeStatement(ast: StatementAst, view: GraphView, budget: Bud
 function executeSingle(q: SingleQuery, ctx: EvalContext): RawResult {
   let rows: Row[] = [new Map()];
   let scope: string[] = [];
-  for (const clause of q.clauses) {
+  for (let ci = 0; ci < q.clauses.length; ci++) {
+    const clause = q.clauses[ci]!;
     ctx.budget.checkTime();
     switch (clause.kind) {
       case 'match':
-        rows = executeMatch(clause, rows, ctx);
+        rows = executeMatch(clause, rows, ctx, rowsNeeded(q.clauses[ci + 1], ctx));
         for (const v of variablesOf(clause.patterns)) if (!scope.includes(v)) scope.push(v);
         break;
       case 'unwind': {
@@ -97,8 +98,24 @@ function executeSingle(q: SingleQuery, ctx: EvalContext): RawResult {
   throw new QueryError('a query must end with RETURN');
 }
 
-function executeMatch(clause: Extract<Clause, { kind: 'match' }>, rows: Row[], ctx: EvalContext): Row[] {
+/**
+ * When the next clause only takes the first SKIP + LIMIT rows as they come (no ORDER BY,
+ * DISTINCT, aggregate or WHERE), the match can stop after that many rows.
+ */
+function rowsNeeded(next: Clause | undefined, ctx: EvalContext): number {
+  if (!next || (next.kind !== 'return' && next.kind !== 'with')) return Infinity;
+  if (next.limit === null || next.order.length > 0 || next.distinct) return Infinity;
+  if (next.kind === 'with' && next.where) return Infinity;
+  const calls: Expr[] = [];
+  for (const item of next.items) aggregateCalls(item.expr, calls);
+  if (calls.length > 0) return Infinity;
+  const skip = next.skip ? countOf(next.skip, 'SKIP', ctx) : 0;
+  return skip + countOf(next.limit, 'LIMIT', ctx);
+}
+
+function executeMatch(clause: Extract<Clause, { kind: 'match' }>, rows: Row[], ctx: EvalContext, needed = Infinity): Row[] {
   const out: Row[] = [];
+  if (needed <= 0) return out;
   const newVars = variablesOf(clause.patterns);
   for (const row of rows) {
     let found = false;
@@ -108,12 +125,14 @@ function executeMatch(clause: Extract<Clause, { kind: 'match' }>, rows: Row[], c
       found = true;
       out.push(r);
       if ((out.length & 1023) === 0) ctx.budget.checkRows(out.length);
+      if (out.length >= needed) break;
     }
     if (!found && clause.optional) {
       const r = new Map(row);
       for (const v of newVars) if (!r.has(v)) r.set(v, null);
       out.push(r);
     }
+    if (out.length >= needed) break;
   }
   return out;
 }

@@ -291,3 +291,26 @@ describe('query caches', () => {
     });
   });
 });
+
+describe('query LIMIT', () => {
+  describe('runQuery', () => {
+    it('should stop matching once LIMIT rows are found', () => {
+      let reads = 0;
+      const now = (): number => reads++;
+      // With a clock read every 256 steps, far fewer reads happen when the match stops early.
+      runQuery(g, 'MATCH (a)-[*1..4]-(b) RETURN a LIMIT 1', { now });
+      const early = reads;
+      reads = 0;
+      runQuery(g, 'MATCH (a)-[*1..4]-(b) RETURN a ORDER BY a.name LIMIT 1', { now });
+      expect(early).toBeLessThan(reads);
+    });
+
+    it.each([
+      { label: 'SKIP and LIMIT', q: 'UNWIND range(1, 3) AS x MATCH (n:place) RETURN x, n.name SKIP 2 LIMIT 2', n: 2 },
+      { label: 'LIMIT 0', q: 'MATCH (n) RETURN n LIMIT 0', n: 0 },
+      { label: 'LIMIT after OPTIONAL MATCH', q: "MATCH (n) OPTIONAL MATCH (n)-[:nothing]->(m) RETURN n, m LIMIT 3", n: 3 },
+    ])('should return the right number of rows with $label', ({ q, n }) => {
+      expect(runQuery(g, q).rows.length).toBe(n);
+    });
+  });
+});
