@@ -54,9 +54,9 @@ export interface ServerOptions {
   /** Heap limit of each query worker in MB (default: 20× graph.json, at least 1024). */
   queryWorkerHeapMb?: number;
   /**
-   * Host names (without port) accepted in the Host header. Default: when bound to a loopback
-   * address, only loopback names (localhost, 127.0.0.1, ::1), which stops DNS-rebinding pages from
-   * reading the API; when bound elsewhere, any.
+   * Host names (without port) accepted in the Host header besides the loopback names (localhost,
+   * 127.0.0.1, ::1). Default: when bound to a loopback address, only loopback names, which stops
+   * DNS-rebinding pages from reading the API; when bound elsewhere, any.
    */
   allowedHosts?: string[];
   /** Called with unexpected errors (the client only sees "internal error"); e.g. to log them. */
@@ -195,7 +195,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     if (allowedHosts === undefined) return true;
     if (!header) return false;
     const name = hostName(header);
-    return allowedHosts === null ? isLoopback(name) : allowedHosts.includes(name);
+    return isLoopback(name) || (allowedHosts !== null && allowedHosts.includes(name));
   };
   const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
   const graphFile = await resolveGraphFile(options.graphDir);
