@@ -136,6 +136,12 @@ if (!QUICK) {
   log(`   add: ${(add.processMs / 1000).toFixed(2)} s = ${(100 * results.fullAddCli.fractionOfFullBuild).toFixed(2)}% of the full build`);
 }
 
+if (!QUICK) {
+  log(`\n== rebuilding from records (synthetic, no NLP): how resolve, graph and layout scale  [load ${load().join(' ')}]`);
+  const r = await node(path.join(ROOT, 'bench', 'lib', 'rebuild.mjs'), ['--sizes', '1000,5000,21268']);
+  results.rebuild = r.json;
+}
+
 results.totalMs = performance.now() - started;
 results.loadAverageEnd = load();
 mkdirSync(path.dirname(OUT), { recursive: true });
@@ -174,6 +180,7 @@ if (results.fullBuild) {
   lines.push('|---|---:|---|');
   lines.push(`| documents → entities / relations | ${b.documents} → ${b.nodes} / ${b.edges} | |`);
   lines.push(`| wall time (${b.workers} workers) | ${s(b.processMs)} s | ≤ 120 s |`);
+  if (b.cpuMs) lines.push(`| CPU time, all threads | ${s(b.cpuMs)} s | |`);
   lines.push(`| peak RSS | ${f(b.maxRssMB, 0)} MB | ≤ 2,048 MB |`);
   if (p) {
     lines.push(`| shortest path + evidence p50 / p95 (directed, graphology bidirectional) | ${f(p.directed.p50Ms, 3)} / ${f(p.directed.p95Ms, 3)} ms | p95 ≤ 5 ms |`);
@@ -182,6 +189,14 @@ if (results.fullBuild) {
   }
   if (a) lines.push(`| add one article, in-process (read graph ${s(a.readGraph)}, read records ${s(a.readRecords)}, extract ${s(a.extract)}, rebuild ${s(a.rebuild)}, layout ${s(a.layout)}, write ${s(a.write)}) | ${s(a.totalMs)} s | |`);
   if (results.fullAddCli) lines.push(`| \`newsgraph add\` one article (whole process) | ${s(results.fullAddCli.processMs)} s = ${f(100 * results.fullAddCli.fractionOfFullBuild, 2)}% of the build | ≤ 2% |`);
+}
+if (results.rebuild?.sizes) {
+  lines.push('');
+  lines.push('| rebuild from records (synthetic) | nodes | edges | resolve s | graph s | layout cold s | layout warm s (iterations) | graph.json s |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results.rebuild.sizes) {
+    lines.push(`| ${r.documents} docs | ${r.nodes} | ${r.edges} | ${s(r.resolveMs)} | ${s(r.graphMs)} | ${s(r.layoutColdMs)} | ${s(r.layoutWarmMs)} (${r.warmIterations}) | ${s(r.jsonMs)} |`);
+  }
 }
 lines.push('');
 lines.push(`Total benchmark time ${s(results.totalMs)} s. Results: ${path.relative(ROOT, OUT)}.`);
