@@ -7,6 +7,15 @@ import type Graph from 'graphology';
 
 /** Lower-case, strip accents, possessives, punctuation and a leading "the". */
 export function normalizeName(name: string): string {
+  if (!/[^\x00-\x7f]/.test(name)) {
+    // ASCII fast path (most names): no Unicode normalisation or property classes needed.
+    return name
+      .toLowerCase()
+      .replace(/['`]s\b/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+      .replace(/^the /, '');
+  }
   return name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

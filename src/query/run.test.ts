@@ -314,3 +314,16 @@ describe('query LIMIT', () => {
     });
   });
 });
+
+describe('query DISTINCT', () => {
+  describe('runQuery', () => {
+    it.each([
+      { label: 'strings that look like list separators', q: "UNWIND [['a,s1:b'], ['a', 'b'], ['a', 'b']] AS x RETURN count(DISTINCT x)", want: 2 },
+      { label: 'integers and equal floats', q: 'UNWIND [1, 1.0, 2] AS x RETURN count(DISTINCT x)', want: 2 },
+      { label: 'nulls ignored', q: 'UNWIND [null, 1, null] AS x RETURN count(DISTINCT x)', want: 1 },
+      { label: 'maps by value', q: 'UNWIND [{a: 1}, {a: 1}, {a: 2}] AS x RETURN count(DISTINCT x)', want: 2 },
+    ])('should count distinct $label', ({ q, want }) => {
+      expect(runQuery(g, q).rows).toEqual([[want]]);
+    });
+  });
+});

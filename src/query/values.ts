@@ -248,13 +248,14 @@ export function keyOf(v: Value): string {
       if (Number.isInteger(v)) return 'd' + BigInt(v).toString();
       return 'd' + String(v);
     case 'string':
-      return 's' + JSON.stringify(v);
+      // Length-prefixed, so that no string can imitate a list separator.
+      return 's' + v.length + ':' + v;
     case 'boolean':
       return v ? 'T' : 'F';
   }
   if (Array.isArray(v)) return '[' + v.map(keyOf).join(',') + ']';
-  if (v instanceof NodeRef) return 'N' + JSON.stringify(v.key);
-  if (v instanceof RelRef) return 'R' + JSON.stringify(v.key);
+  if (v instanceof NodeRef) return 'N' + v.key.length + ':' + v.key;
+  if (v instanceof RelRef) return 'R' + v.key.length + ':' + v.key;
   if (v instanceof PathVal) return 'P' + JSON.stringify(v.nodes) + JSON.stringify(v.rels);
   return '{' + Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + keyOf(v[k]!)).join(',') + '}';
 }
