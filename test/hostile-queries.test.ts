@@ -241,6 +241,31 @@ describe('server', () => {
     });
   });
 
+  describe('a query that exhausts its worker\'s memory', () => {
+    it('should answer 503, replace the worker and keep serving', async () => {
+      const dir = path.join(tmp, 'oom');
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'graph.json'), JSON.stringify(denseGraph(12, 2)));
+      const small = await createServer({ graphDir: dir, webDir: tmp, queryWorkers: 1, queryWorkerHeapMb: 48, queryTimeoutMs: 60_000, queryCacheEntries: 0 });
+      const url = (await small.listen()).url;
+      const ask = async (query: string) => {
+        const res = await fetch(`${url}api/query`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) });
+        return { status: res.status, body: (await res.json()) as Answer['body'] };
+      };
+      try {
+        const hog = `UNWIND range(1, 500000) AS x WITH collect(toString(x) + '${'a'.repeat(60)}') AS a UNWIND range(1, 50) AS k WITH a, k RETURN size(a + a + a + a + a + a + a + a)`;
+        const answer = await ask(hog);
+        expect(answer.status).toBe(503);
+        expect(answer.body.error?.name).toBe('QueryWorkerError');
+        const h = (await (await fetch(`${url}api/health`)).json()) as { queries: { restarts: number } };
+        expect(h.queries.restarts).toBe(1);
+        expect((await ask('MATCH (n) RETURN count(n) AS n')).body.rows).toEqual([[12]]);
+      } finally {
+        await small.close();
+      }
+    });
+  });
+
   describe('the answer cache', () => {
     it('should answer a repeated query from the cache until the graph is reloaded', async () => {
       const dir = path.join(tmp, 'cached');
