@@ -160,9 +160,11 @@ export function resolveEntities(
   const groupKeyOfNonPerson = new Map<number, string>(); // n: group node → org key
   const extraAliases = new Map<number, Set<string>>(); // node → acronyms / expansions defined in text
   const definedGroups = new Set<number>(); // acronym groups defined in some text
-  const institutionGroups: number[] = []; // i:gov:… / i:mil:… groups of a named state
+  const institutionGroups = new Set<number>(); // i:gov:… / i:mil:… groups of a named state
   const pending: { ref: string; doc: string; m: EntityMention; byId: Map<string, EntityMention> }[] = [];
 
+  const classCache = new Map<string, Classification | null>();
+  let docSensitive = false;
   const sorted = [...extractions].sort((a, b) => cmp(a.doc, b.doc));
   // Full names the recogniser typed person anywhere, and surnames of those per document.
   const knownPersons = new Set<string>();
@@ -205,7 +207,42 @@ export function resolveEntities(
     return u;
   }
 
+  /** How a mention is keyed: its group, unit kind and analysed name (cached: names repeat a lot). */
+  interface Classification {
+    group: string;
+    kind: UnitKind;
+    token: string;
+    type: EntityType;
+    clean: string;
+    role?: string;
+    lex?: LexiconHit;
+    pk?: PersonKey;
+    orgKey?: string;
+    institution?: string;
+  }
+
   function addItem(doc: string, ref: string, m: EntityMention): Item | undefined {
+    const cacheKey = `${m.type}\u0000${m.text}\u0000${m.canonical ?? ''}`;
+    let c = classCache.get(cacheKey);
+    if (c === undefined) {
+      docSensitive = false;
+      c = classify(doc, m) ?? null;
+      if (!docSensitive) classCache.set(cacheKey, c);
+    }
+    if (!c) return undefined;
+    const unit = unitFor(doc, c.group, c.kind, c.token);
+    if (c.institution && !c.institution.endsWith(':?')) institutionGroups.add(unit.group);
+    if (c.lex) lexHits.set(unit.group, c.lex);
+    if (c.pk && c.kind === 'fixed') personKeys.set(unit.group, c.pk);
+    if (c.orgKey) groupKeyOfNonPerson.set(unit.group, c.orgKey);
+    const viaCanonical = m.canonical !== undefined && m.canonical.trim() !== '';
+    const item: Item = { ref, doc, m, type: c.type, clean: c.clean, role: m.role ?? c.role, viaCanonical, unit: unit.node };
+    unit.items.push(item);
+    items.push(item);
+    return item;
+  }
+
+  function classify(doc: string, m: EntityMention): Classification | undefined {
     const viaCanonical = m.canonical !== undefined && m.canonical.trim() !== '';
     let surface = viaCanonical ? m.canonical! : m.text;
     let lex = lookupLexicon(aliasForm(surface)) ?? lookupLexicon(analyzeName(surface, 'organization').clean);
@@ -241,40 +278,28 @@ export function resolveEntities(
     }
     const an = analyzeName(surface, lex ? 'organization' : type);
     if (!an.clean) return undefined;
-    let unit: Unit;
+    const role = an.role ?? tailRole;
     const institution = !lex && type !== 'person' ? institutionKey(an.clean) : undefined;
     if (institution) {
       const g = `i:${institution}`;
-      unit = unitFor(doc, g, institution.endsWith(':?') ? 'institution' : 'fixed', institution.slice(0, 3));
-      if (!institution.endsWith(':?')) institutionGroups.push(unit.group);
-      type = 'organization';
-    } else if (lex) {
+      const kind: UnitKind = institution.endsWith(':?') ? 'institution' : 'fixed';
+      return { group: g, kind, token: institution.slice(0, 3), type: 'organization', clean: an.clean, role, institution };
+    }
+    if (lex) {
       const g = `x:${lex.id}`;
-      unit = unitFor(doc, g, 'fixed', g);
-      lexHits.set(unit.group, lex);
-    } else if (type === 'person') {
+      return { group: g, kind: 'fixed', token: g, type, clean: an.clean, role, lex };
+    }
+    if (type === 'person') {
       if (an.titleOnly) return undefined;
       const pk = personKeyOf(an.tokens);
       if (!pk) return undefined;
-      if (pk.given.length) {
-        const g = `p:${pk.key}`;
-        unit = unitFor(doc, g, 'fixed', pk.key);
-        personKeys.set(unit.group, pk);
-      } else unit = unitFor(doc, `s:${pk.surname}`, 'person-short', pk.surname);
-    } else {
-      const key = orgKey(an.clean);
-      if (!key) return undefined;
-      if (!key.includes(' ')) {
-        unit = unitFor(doc, `s:${key}`, looksLikeAcronym(an.clean) ? 'acronym' : 'short', key);
-      } else {
-        unit = unitFor(doc, `n:${key}`, 'org-multi', key);
-        groupKeyOfNonPerson.set(unit.group, key);
-      }
+      if (pk.given.length) return { group: `p:${pk.key}`, kind: 'fixed', token: pk.key, type, clean: an.clean, role, pk };
+      return { group: `s:${pk.surname}`, kind: 'person-short', token: pk.surname, type, clean: an.clean, role, pk };
     }
-    const item: Item = { ref, doc, m, type, clean: an.clean, role: m.role ?? an.role ?? tailRole, viaCanonical, unit: unit.node };
-    unit.items.push(item);
-    items.push(item);
-    return item;
+    const key = orgKey(an.clean);
+    if (!key) return undefined;
+    if (!key.includes(' ')) return { group: `s:${key}`, kind: looksLikeAcronym(an.clean) ? 'acronym' : 'short', token: key, type, clean: an.clean, role };
+    return { group: `n:${key}`, kind: 'org-multi', token: key, type, clean: an.clean, role, orgKey: key };
   }
 
   /**
@@ -296,7 +321,10 @@ export function resolveEntities(
     const pk = personKeyOf(pa.tokens);
     if (!pk) return type;
     if (pk.given.length && (hasRoleHead(pa.role) || knownPersons.has(pk.key))) return 'person';
-    if (!pk.given.length && pa.tokens.length === 1 && pa.clean !== surface.trim() && knownSurnames.has(`${doc}|${pk.surname}`)) return 'person';
+    if (!pk.given.length && pa.tokens.length === 1 && pa.clean !== surface.trim()) {
+      docSensitive = true;
+      if (knownSurnames.has(`${doc}|${pk.surname}`)) return 'person';
+    }
     return type;
   }
 
@@ -523,7 +551,7 @@ export function resolveEntities(
   // Step 4c: "government forces" → the state's military named in the same document (else the corpus).
   for (const u of unitList) {
     if (u.kind !== 'institution') continue;
-    const all = [...new Set(institutionGroups)].sort((a, b) => a - b);
+    const all = [...institutionGroups].sort((a, b) => a - b);
     let cands = all.filter((g) => uf.names[g]!.startsWith(`i:${u.token}:`));
     let pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
     if (pick === 'ambiguous') {
