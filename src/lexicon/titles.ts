@@ -32,6 +32,8 @@ export const TITLE_WORDS: readonly string[] = [
   'comptroller', 'auditor', 'inspector', 'inspector-general', 'attorney', 'attorney-general', 'prosecutor', 'judge',
   'magistrate', 'coroner', 'sheriff', 'deputy', 'marshal', 'constable', 'officer', 'trooper', 'detective', 'det',
   'sergeant', 'sgt', 'agent', 'warden', 'chief-of-staff',
+  // abbreviations written before names
+  'gov', 'pres', 'sec', 'amb', 'atty', 'supt', 'insp', 'dep', 'cllr', 'fr', 'msgr', 'adm', 'gen', 'lt-gen',
   // military
   'general', 'gen', 'lieutenant', 'lt', 'colonel', 'col', 'captain', 'capt', 'cpt', 'commander', 'cmdr', 'admiral',
   'adm', 'brigadier', 'brig', 'corporal', 'cpl', 'private', 'pvt', 'commodore', 'field-marshal', 'maj', 'gen.',

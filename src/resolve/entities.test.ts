@@ -71,6 +71,21 @@ describe('resolve/entities', () => {
       { label: 'same-document surname typed otherwise by the tagger', docs: { d1: [['Tyler Hansbrough', 'person'], ['Hansbrough', 'place']] }, a: ['d1', 'Tyler Hansbrough'], b: ['d1', 'Hansbrough'] },
       { label: 'ambiguous surname: the one in the same document', docs: { d1: [['Kim Jong-un', 'person'], ['Kim Yo-jong', 'person']], d2: [['Laura Bush', 'person'], ['Bush', 'person']], d3: [['George Bush', 'person']] }, a: ['d2', 'Laura Bush'], b: ['d2', 'Bush'] },
       { label: 'nickname in brackets', docs: { d1: [['Luis Gerardo (Jerry) Ortiz', 'person']], d2: [['Jerry Ortiz', 'person']] }, a: ['d1', 'Luis Gerardo (Jerry) Ortiz'], b: ['d2', 'Jerry Ortiz'] },
+      { label: 'clipped given name', docs: { d1: [['Frederick Cheney LaRue', 'person']], d2: [['Fred LaRue', 'person']] }, a: ['d1', 'Frederick Cheney LaRue'], b: ['d2', 'Fred LaRue'] },
+      { label: 'nickname', docs: { d1: [['Kathryn Jenkin', 'person']], d2: [['Katie Jenkin', 'person']] }, a: ['d1', 'Kathryn Jenkin'], b: ['d2', 'Katie Jenkin'] },
+      { label: 'typo in a long given name', docs: { d1: [['Jermayne Timmons', 'person']], d2: [['Jerymayne Timmons', 'person']] }, a: ['d1', 'Jermayne Timmons'], b: ['d2', 'Jerymayne Timmons'] },
+      { label: 'title + name typed organisation', docs: { d1: [['Interior Secretary Dirk Kempthorne', 'organization']], d2: [['Dirk Kempthorne', 'person']] }, a: ['d1', 'Interior Secretary Dirk Kempthorne'], b: ['d2', 'Dirk Kempthorne'] },
+      { label: 'span ending in a person named elsewhere', docs: { d1: [['Alaska Governor Sarah Palin', 'organization']], d2: [['Sarah Palin', 'person']] }, a: ['d1', 'Alaska Governor Sarah Palin'], b: ['d2', 'Sarah Palin'] },
+      { label: 'span that swallowed a verb', docs: { d1: [['Colts beat Chiefs', 'organization']], d2: [['Chiefs', 'organization']] }, a: ['d1', 'Colts beat Chiefs'], b: ['d2', 'Chiefs'] },
+      { label: 'team without its city', docs: { d1: [['Indianapolis', 'place'], ['Indianapolis Colts', 'organization']], d2: [['Colts', 'organization']] }, a: ['d1', 'Indianapolis Colts'], b: ['d2', 'Colts'] },
+      { label: 'prefix of a unique organisation (same document)', docs: { d1: [['Staunton Police Department', 'organization'], ['Staunton Police', 'organization']] }, a: ['d1', 'Staunton Police Department'], b: ['d1', 'Staunton Police'] },
+      { label: 'head word of "X of …" in the same document', docs: { d1: [['Academy of Motion Picture Arts and Sciences', 'organization'], ['Academy', 'organization']] }, a: ['d1', 'Academy of Motion Picture Arts and Sciences'], b: ['d1', 'Academy'] },
+      { label: 'government by demonym, capital and leader', docs: { d1: [['Syrian government', 'organization']], d2: [['Damascus regime', 'organization']], d3: [['Assad regime', 'organization']] }, a: ['d1', 'Syrian government'], b: ['d3', 'Assad regime'] },
+      { label: 'military by several names', docs: { d1: [['Syrian army', 'organization']], d2: [['Syrian troops', 'organization']], d3: [['Syrian government forces', 'organization']] }, a: ['d2', 'Syrian troops'], b: ['d3', 'Syrian government forces'] },
+      { label: '"government forces" with one state in the document', docs: { d1: [['Syrian forces', 'organization'], ['government forces', 'organization']] }, a: ['d1', 'Syrian forces'], b: ['d1', 'government forces'] },
+      { label: 'dominant candidate for a surname', docs: { d1: [['Jerry Ortiz', 'person'], ['Chela Ortiz', 'person'], ['Ortiz', 'person']], d2: [['Jerry Ortiz', 'person']], d3: [['Jerry Ortiz', 'person']], d4: [['Ortiz', 'person'], ['Jerry Ortiz', 'person']] }, a: ['d2', 'Jerry Ortiz'], b: ['d1', 'Ortiz'] },
+      { label: 'surname the tagger called a place, unique person in the corpus', docs: { d1: [['Bashar al-Assad', 'person']], d2: [['Assad', 'place']] }, a: ['d1', 'Bashar al-Assad'], b: ['d2', 'Assad'] },
+      { label: 'acronym by looser initials in the same document', docs: { d1: [['Central Election and Referendum Commission', 'organization'], ['CEC', 'organization']] }, a: ['d1', 'Central Election and Referendum Commission'], b: ['d1', 'CEC'] },
     ];
     it.each(mustMerge)('should merge: $label', ({ docs, a, b }) => {
       const r = resolve(docs);
@@ -94,6 +109,15 @@ describe('resolve/entities', () => {
       { label: 'person ≠ company on a surname in another document', docs: { d1: [['Gerald Ford', 'person']], d2: [['Ford', 'organization']] }, a: ['d1', 'Gerald Ford'], b: ['d2', 'Ford'] },
       { label: 'acronym with two expansions', docs: { d1: [['Committee for Blue Rivers', 'organization']], d2: [['Council of Black Rabbits', 'organization']], d3: [['CBR', 'organization']] }, a: ['d1', 'Committee for Blue Rivers'], b: ['d3', 'CBR'] },
       { label: 'England ≠ United Kingdom', docs: { d1: [['England', 'place']], d2: [['United Kingdom', 'place']] }, a: ['d1', 'England'], b: ['d2', 'United Kingdom'] },
+      { label: 'father and son (Sr / Jr)', docs: { d1: [['Mark Felt Jr.', 'person']], d2: [['W. Mark Felt Sr.', 'person']] }, a: ['d1', 'Mark Felt Jr.'], b: ['d2', 'W. Mark Felt Sr.'] },
+      { label: 'Paul ≠ Paula', docs: { d1: [['Paul Smith', 'person']], d2: [['Paula Smith', 'person']] }, a: ['d1', 'Paul Smith'], b: ['d2', 'Paula Smith'] },
+      { label: 'government ≠ military', docs: { d1: [['Syrian government', 'organization'], ['Syrian army', 'organization']] }, a: ['d1', 'Syrian government'], b: ['d1', 'Syrian army'] },
+      { label: 'opposition forces ≠ the army', docs: { d1: [['Syrian army', 'organization'], ['Syrian opposition forces', 'organization']] }, a: ['d1', 'Syrian army'], b: ['d1', 'Syrian opposition forces'] },
+      { label: 'air defence ≠ the army', docs: { d1: [['Syrian army', 'organization'], ['Syrian air defense forces', 'organization']] }, a: ['d1', 'Syrian army'], b: ['d1', 'Syrian air defense forces'] },
+      { label: 'two governments', docs: { d1: [['Syrian government', 'organization']], d2: [['Turkish government', 'organization']] }, a: ['d1', 'Syrian government'], b: ['d2', 'Turkish government'] },
+      { label: 'generic lower-case groups keep their words', docs: { d1: [['government forces', 'organization'], ['opposition forces', 'organization']] }, a: ['d1', 'government forces'], b: ['d1', 'opposition forces'] },
+      { label: 'one-word head of an organisation in another document', docs: { d1: [['Academy of Motion Picture Arts and Sciences', 'organization']], d2: [['Academy', 'organization']] }, a: ['d1', 'Academy of Motion Picture Arts and Sciences'], b: ['d2', 'Academy'] },
+      { label: 'known place typed person ≠ a person with that surname elsewhere', docs: { d1: [['George Washington', 'person']], d2: [['Washington', 'place']] }, a: ['d1', 'George Washington'], b: ['d2', 'Washington'] },
     ];
     it.each(mustNotMerge)('should not merge: $label', ({ docs, a, b }) => {
       const r = resolve(docs);
