@@ -52,6 +52,11 @@ describe('cli/console', () => {
       expect(out).toContain('x\r\na\r\n');
     });
 
+    it('should print notices after the result', async () => {
+      const out = await session(['path Stoltenberg -> Assad without Erdogan, Syria']);
+      expect(out).toMatch(/0 rows\nnote: no path between Jens Stoltenberg and Bashar al-Assad/);
+    });
+
     it('should run what is left at the end of input', async () => {
       expect(await session(['RETURN 42 AS answer'])).toContain('42');
     });

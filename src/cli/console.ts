@@ -108,7 +108,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     try {
       const result = runQuery(graph, text, opts.queryOptions);
       write(formatResult(result, format));
-      if (format !== 'table') for (const n of result.notices) write(`note: ${n}\n`);
+      for (const n of result.notices) write(`note: ${n}\n`);
     } catch (e) {
       write(errorText(e, text));
     }

@@ -710,8 +710,3 @@ function callFunction(e: Extract<Expr, { kind: 'call' }>, row: Row, ctx: EvalCon
       throw new QueryError(`unknown function ${e.name}(): expected one of ${FUNCTION_NAMES.join(', ')}, or an aggregate (count, collect, sum, avg, min, max)`);
   }
 }
-
-/** Make a map value (for evidence lists etc.). */
-export function mapOf(entries: Record<string, Value>): MapValue {
-  return Object.assign(newMap(), entries);
-}

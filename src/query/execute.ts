@@ -6,11 +6,10 @@
 import { QueryError } from '../errors.js';
 import type { Clause, Expr, Projection, SingleQuery, StatementAst } from './ast.js';
 import type { Budget, GraphView } from './context.js';
-import { evaluate, type EvalContext, type Row } from './evaluate.js';
+import { arithmetic, evaluate, type EvalContext, type Row } from './evaluate.js';
 import { matchPatterns, patternExists, variablesOf } from './match.js';
 import { isAggregateName } from './parser.js';
-import { arithmetic } from './evaluate.js';
-import { compare, isNumber, keyOf, orderCompare, toNumber, typeName, type Value } from './values.js';
+import { isNumber, keyOf, orderCompare, toNumber, typeName, type Value } from './values.js';
 
 export interface RawResult {
   columns: string[];
@@ -166,9 +165,7 @@ function shape(e: Expr): string {
   return JSON.stringify(e, (k, v) => (k === 'pos' ? undefined : typeof v === 'bigint' ? `${v}n` : v));
 }
 
-interface Agg {
-  call: Extract<Expr, { kind: 'call' }>;
-}
+type CallExpr = Extract<Expr, { kind: 'call' }>;
 
 class AggState {
   count = 0;
@@ -313,13 +310,13 @@ function project(
       const k = keyOf(key);
       let g = groups.get(k);
       if (!g) {
-        g = { key, source: row, states: aggCalls.map((c) => new AggState(c as Agg['call'])) };
+        g = { key, source: row, states: aggCalls.map((c) => new AggState(c as CallExpr)) };
         groups.set(k, g);
       }
       for (const s of g.states) s.add(row, ctx);
     }
     if (groups.size === 0 && itemAggs.every(Boolean)) {
-      groups.set('', { key: [], source: new Map(), states: aggCalls.map((c) => new AggState(c as Agg['call'])) });
+      groups.set('', { key: [], source: new Map(), states: aggCalls.map((c) => new AggState(c as CallExpr)) });
     }
     for (const g of groups.values()) {
       const aggregates = new Map<Expr, Value>();
@@ -379,4 +376,3 @@ function countOf(e: Expr, what: string, ctx: EvalContext): number {
   return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
 }
 
-void compare;

@@ -66,7 +66,8 @@ function jsonReplacer(_k: string, v: unknown): unknown {
 }
 
 /**
- * Render a result: `table` (aligned columns, notices and a row count), `json` (the QueryResult
+ * Render a result: `table` (aligned columns and a row count; notices are left to the caller, which
+ * prints them apart from the data), `json` (the QueryResult
  * object), or `csv` (a header row, then one line per row; nodes as labels, paths as text).
  */
 export function formatResult(result: QueryResult, format: 'table' | 'json' | 'csv' = 'table'): string {
@@ -88,6 +89,5 @@ export function formatResult(result: QueryResult, format: 'table' | 'json' | 'cs
   }
   const n = result.rows.length;
   out.push(`${n} row${n === 1 ? '' : 's'}${result.truncated ? ' (truncated)' : ''}`);
-  for (const notice of result.notices) out.push('note: ' + notice);
   return out.join('\n') + '\n';
 }
