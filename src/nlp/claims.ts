@@ -4,10 +4,9 @@
  * "displaced about 950,000 people"), each with what it counts and its qualifier, so the graph can
  * show where documents disagree.
  */
-import { dict } from './relations/tokens.js';
 import type { Claim } from '../types.js';
 import type { SentenceState } from './relations/context.js';
-import { countryOfDemonym, isWord, type Unit } from './relations/tokens.js';
+import { countryOfDemonym, isWord, type Unit, dict } from './relations/tokens.js';
 
 /** Casualty word (lower case) → property. */
 const PROPERTY: Record<string, string> = dict({

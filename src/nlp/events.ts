@@ -183,6 +183,16 @@ const FAMILY_BY_LEMMA: Map<string, EventFamily> = (() => {
   return m;
 })();
 
+/** British and American spellings of the same lemma: one predicate (`criticise` → `criticize`). */
+const SPELLING = dict<string>({ criticise: 'criticize', recognise: 'recognize', apologise: 'apologize', emphasise: 'emphasize', organise: 'organize', authorise: 'authorize', mobilise: 'mobilize', destabilise: 'destabilize', legitimise: 'legitimize', defence: 'defense' });
+
+/** A predicate with its first word in one spelling. */
+export function canonicalPredicate(predicate: string): string {
+  const [first, ...rest] = predicate.split(' ');
+  const c = SPELLING[first ?? ''];
+  return c ? [c, ...rest].join(' ') : predicate;
+}
+
 /** Event family of a predicate in lemma form (`retaliate against` → attack, `foreign minister of` → role). */
 export function familyOf(predicate: string): EventFamily {
   const p = predicate.trim().toLowerCase();

@@ -167,6 +167,33 @@ describe('nlp/relations', () => {
           { s: 'opposition forces', p: 'recapture', o: 'Saraqeb' },
         ],
       },
+      {
+        label: 'two-sided events: hostilities and talks between',
+        text: 'Hostilities between Turkey and Russia-backed Syrian forces grew. A new round of talks between Russians and Turks ended in Ankara.',
+        names: ['Turkey|place', 'Russia|place', 'Ankara|place'],
+        want: [
+          { s: 'Turkey', p: 'clash with', o: 'Syrian forces' },
+          { s: 'Russia', p: 'back', o: 'Syrian forces' },
+          { s: 'Russia', p: 'hold talks with', o: 'Turkey' },
+          { s: 'Turkey', p: 'hold talks with', o: 'Russia' },
+        ],
+      },
+      {
+        label: 'British spelling gives the same predicate',
+        text: 'The SNP criticised Labour over the plan.',
+        names: ['SNP', 'Labour'],
+        want: [{ s: 'SNP', p: 'criticize', o: 'Labour' }],
+      },
+      {
+        label: 'diplomat title: ambassador of the country, to the organisation',
+        text: 'Jaafari criticised Turkish UN ambassador Ayse Sultanoglu.',
+        names: ['Jaafari|person', 'UN', 'Ayse Sultanoglu|person'],
+        want: [
+          { s: 'Ayse Sultanoglu', p: 'ambassador to', o: 'UN' },
+          { s: 'Ayse Sultanoglu', p: 'ambassador of', o: 'Turkey' },
+          { s: 'Jaafari', p: 'criticize', o: 'Ayse Sultanoglu' },
+        ],
+      },
     ];
     for (const c of positives) {
       it(`should find: ${c.label}`, () => {
@@ -219,6 +246,18 @@ describe('nlp/relations', () => {
         text: 'Mr Dogan was quoted as saying by the Anadolu news agency.',
         names: ['Dogan|person', 'Anadolu'],
         none: { p: /./ },
+      },
+      {
+        label: 'a verb form inside a title is not a verb',
+        text: 'The WLGA finance spokesman Bob Wellington said the plan failed.',
+        names: ['WLGA', 'Bob Wellington|person'],
+        none: { s: 'WLGA', p: /finance/ },
+      },
+      {
+        label: 'told a newspaper of a place is not telling the place',
+        text: "He told London's Evening Standard that he would stay.",
+        names: ['London|place', 'Evening Standard'],
+        none: { o: 'London' },
       },
     ];
     for (const c of negatives) {

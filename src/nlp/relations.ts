@@ -10,7 +10,6 @@
  * pronouns and descriptions from coref.ts, attributions from attribution.ts, numeric claims from
  * claims.ts. Pure and total.
  */
-import { dict } from './relations/tokens.js';
 import type { Attribution, Claim, EntityMention, RelationMention, Sentence } from '../types.js';
 import { extractAttributions } from './attribution.js';
 import { extractClaims, isCountWord } from './claims.js';
@@ -22,7 +21,7 @@ import { extractNominal } from './relations/nominal.js';
 import { extractRoles, isTitleWord } from './relations/roles.js';
 import {
   AUX, CONTROL_FACTUAL, DETERMINERS, HEDGE_VERBS, isAdverb, isQuote, MODAL_HEDGE, NEGATING_VERBS, NEGATORS, TIME_WORDS,
-  toUnits, tokenize, type Unit,
+  toUnits, tokenize, type Unit, dict,
 } from './relations/tokens.js';
 
 export interface RelationExtraction {
@@ -230,7 +229,7 @@ function coordinatedRight(U: readonly Unit[], j: number): { objects: Unit[]; end
     let r = q + 1;
     if (U[r]?.l === "'s") r++;
     const st = r;
-    while (r < U.length && r < st + 4 && !U[r]!.m && isTitleWord(U[r]!.l)) r++;
+    while (r < U.length && r < st + 4 && ((!U[r]!.m && isTitleWord(U[r]!.l)) || (U[r]!.m?.type === 'organization' && !U[r]!.m!.refersTo && r === st))) r++;
     if (r > st && U[r]?.l === ',' && U[r + 1]?.m?.type === 'person') r++;
     if (r > st && U[r]?.m?.type === 'person') return r;
     return q;
@@ -264,6 +263,8 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
     if (x.m) {
       if (!(prep || direct)) return undefined;
       if (U[j + 1]?.l === "'s" && !ATTACK_NOUNS.test(U[j + 2]?.l ?? '') && prep === undefined && !direct) return undefined;
+      // "told London's Evening Standard": only blame and criticism are aimed at the possessor ("blamed Turkey's non-commitment")
+      if (U[j + 1]?.l === "'s" && !/^(criticise|accuse|reject|demand|threaten|attack)$/.test(entry.family) && !ATTACK_NOUNS.test(U[j + 2]?.l ?? '')) return undefined;
       const { objects, end } = coordinatedRight(U, j);
       if (prep === 'for' && !endNoun) return undefined; // "call for X" asks for a thing, not of an actor
       return { objects, ...(prep ? { prep: endNoun ? `${prep} ${endNoun} to` : prep } : {}), toFollows: U[end + 1]?.l === 'to', end };
@@ -332,6 +333,7 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
     const form = u.l;
     const lemma = entries[0]!.lemma;
     const nominal = /s$/.test(form) && form !== lemma && /^(on|by|of|in|against|at|from|and|,|\.)$/.test(U[i + 1]?.l ?? '');
+    if (/^(spokesman|spokeswoman|spokesperson|minister|ministers|secretary|chief|director|official|officials|committee|chairman|adviser|advisor|head|correspondent|editor|officer|manager)$/.test(U[i + 1]?.l ?? '')) continue; // "finance spokesman", "press secretary"
     if (nominal) continue;
     const left = readLeft(U, i, previous);
     if (!left) continue;

@@ -3,7 +3,7 @@
  * the mentions (input names plus the ones these passes add) and the relations found so far.
  */
 import type { EntityMention, EntityType, EventFamily, RelationMention, SpanRef } from '../../types.js';
-import { familyOf, FAMILY_QUAD } from '../events.js';
+import { canonicalPredicate, familyOf, FAMILY_QUAD } from '../events.js';
 import type { Unit } from './tokens.js';
 
 export interface SentenceState {
@@ -78,6 +78,7 @@ export class DocContext {
     const key = `${subject.m.id}|${object.m.id}|${predicate}|${sentence}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
+    predicate = canonicalPredicate(predicate);
     const family = flags.family ?? familyOf(predicate);
     const ref = (u: Unit): SpanRef => ({ start: u.start, end: u.end, mention: u.m!.id });
     this.relations.push({

@@ -4,9 +4,8 @@
  * "Hatay, bordering Syria") and who attacks whom in nominalised events ("Russian bombardment of
  * Idlib", "Syrian and Russian bombings in the province of Idlib").
  */
-import { dict } from './tokens.js';
 import type { DocContext, SentenceState } from './context.js';
-import { countryOfDemonym, isCap, type Unit } from './tokens.js';
+import { countryOfDemonym, dict, isCap, type Unit } from './tokens.js';
 
 const AREA = new Set(['province', 'region', 'city', 'town', 'village', 'district', 'county', 'state', 'governorate', 'area', 'capital', 'port', 'enclave', 'territory', 'neighbourhood', 'neighborhood', 'suburb', 'municipality', 'island', 'countryside']);
 const ATTACK_PREDICATE: Record<string, string> = dict({
@@ -14,6 +13,9 @@ const ATTACK_PREDICATE: Record<string, string> = dict({
   airstrike: 'strike', airstrikes: 'strike', attack: 'attack', attacks: 'attack', shelling: 'shell', offensive: 'attack',
   assault: 'attack', invasion: 'invade', raid: 'raid', raids: 'raid', incursion: 'attack', occupation: 'occupy', siege: 'besiege',
 });
+
+/** Nouns of a two-sided event read as "X predicate Y" ("clashes between X and Y"). */
+const BETWEEN = dict<string>({ clashes: 'clash with', clash: 'clash with', fighting: 'clash with', battles: 'clash with', hostilities: 'clash with', war: 'clash with', talks: 'hold talks with', negotiations: 'hold talks with', meeting: 'hold talks with', consultations: 'hold talks with' });
 
 const isPlace = (u: Unit | undefined): boolean => !!u?.m && u.m.type === 'place';
 
@@ -89,6 +91,22 @@ export function extractNominal(ctx: DocContext, s: SentenceState): void {
       let b = i + 1;
       while (/^(,|-|--|\u2013|\u2014|which|that)$/.test(U[b]?.l ?? '') && b < i + 4) b++;
       if (/^(bordering|borders|bordered)$/.test(U[b]?.l ?? '') && isPlace(U[b + 1])) ctx.relate(u, U[b + 1]!, 'border', U[b]!.t, s.index, { family: 'other' });
+    }
+    // "hostilities between Turkey and Syrian forces", "talks between Russians and Turks"
+    const between = BETWEEN[u.l];
+    if (between && !u.m && U[i + 1]?.l === 'between') {
+      let k = i + 2;
+      if (U[k]?.l === 'the') k++;
+      const a = countryUnit(ctx, s, U[k]) ?? (U[k]?.m ? U[k] : undefined);
+      let q = k + 1;
+      if (U[q]?.l === 'and') q++;
+      if (U[q]?.l === 'the') q++;
+      if (/^[\p{L}]+-(backed|led|supported)$/u.test(U[q]?.t ?? '') || /^-(backed|led|supported)$/.test(U[q + 1]?.l ?? '')) q += U[q + 1]?.l.startsWith('-') ? 2 : 1;
+      const b = countryUnit(ctx, s, U[q]) ?? (U[q]?.m ? U[q] : undefined);
+      if (a && b && U[k + 1]?.l === 'and') {
+        ctx.relate(a, b, between, `${u.t} between`, s.index, { family: between === 'clash with' ? 'attack' : 'consult' });
+        if (between === 'hold talks with') ctx.relate(b, a, between, `${u.t} between`, s.index, { family: 'consult' }); // talks go both ways
+      }
     }
     // "Russian bombardment of Idlib", "Syrian and Russian bombings in the province of Idlib", "Russia's offensive on Idlib"
     const pred = ATTACK_PREDICATE[u.l];

@@ -5,10 +5,9 @@
  * Turkey", "Turkey, a member of NATO", "the Syrian regime and its backer Russia", "Turkey-backed
  * rebels").
  */
-import { dict } from './tokens.js';
 import { TITLES } from '../../lexicon/people.js';
 import type { DocContext, SentenceState } from './context.js';
-import { countryOfDemonym, isCap, type Unit } from './tokens.js';
+import { countryOfDemonym, isCap, type Unit, dict } from './tokens.js';
 
 const TITLE_WORDS = new Set<string>();
 for (const t of [...TITLES, 'aide', 'press aide', 'communications director', 'director of communications', 'national security advisor', 'spokesperson']) {
