@@ -28,3 +28,15 @@ describe('markdown', () => {
     });
   });
 });
+
+describe('markdown (hostile input)', () => {
+  describe('blankMarkdown', () => {
+    it.each([
+      ['unclosed link openers', '[x]('.repeat(20_000)],
+      ['backticks never closed on the line', '`a '.repeat(20_000)],
+      ['an endless bracket', `[${'a'.repeat(100_000)}`],
+    ])('should keep the length of %s', (_label, md) => {
+      expect(blankMarkdown(md).length).toBe(md.length);
+    });
+  });
+});
