@@ -108,6 +108,12 @@ describe('nlp/entities', () => {
       });
     });
 
+    it('should give a surname the type of the person named in full', () => {
+      const text = 'Mike McGuire, research director at Gartner, said so. McGuire added that prices would fall.';
+      const ms = extract(text);
+      expect(ms.filter((m) => /McGuire/.test(m.text)).map((m) => m.type)).toEqual(['person', 'person']);
+    });
+
     it('should set the sentence index of each mention', () => {
       const text = 'Turkey struck back. Later, Russia denied it.';
       const ms = extract(text);

@@ -131,8 +131,44 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     mentions.push({ ...m, id: `m${mentions.length}` });
     lastEnd = m.end;
   }
+  harmoniseTypes(mentions);
   linkAcronyms(text, mentions);
   return mentions;
+}
+
+/**
+ * One name, one type per document: a surname of a person named in full is that person ("McGuire"
+ * after "Mike McGuire"), and other repeated names take their majority type ("Apple" tagged once as
+ * a place among organisation readings).
+ */
+function harmoniseTypes(mentions: EntityMention[]): void {
+  const key = (m: EntityMention) => m.text.toLowerCase().replace(/\s+/g, ' ');
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    const parts = key(m).split(' ');
+    if (parts.length >= 2) surnames.add(parts[parts.length - 1] as string);
+  }
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    const k = key(m);
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = new Map()));
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+  }
+  for (const m of mentions) {
+    const k = key(m);
+    if (!k.includes(' ') && surnames.has(k) && m.type !== 'other') {
+      m.type = 'person';
+      continue;
+    }
+    const v = votes.get(k);
+    if (!v || v.size < 2) continue;
+    let best: EntityType = m.type;
+    let bestCount = v.get(m.type) ?? 0;
+    for (const [t, c] of v) if (c > bestCount && t !== 'other') ((best = t), (bestCount = c));
+    m.type = best;
+  }
 }
 
 function toSpans(tags: readonly string[]): RawSpan[] {
