@@ -15,9 +15,12 @@
 //   --corpora  where bbc/ and reuters21578.jsonl are (default ../shared/data/corpora)
 //   --out      results file (default bench/results/scale.json, or scale-quick.json with --quick)
 //   --keep     keep the built graphs in DIR (default: a temporary folder, removed at the end)
+//   --sections corpora,full,rebuild   which parts to run (default: all; --quick: corpora)
+//   --limit-bbc N, --limit-reuters N  documents per corpus in the corpora section (0: all)
+//   --no-snapshot  run dist/ in place (default: a copy of dist/ taken at the start is measured)
 // Writes the results as JSON and prints a markdown table (bench/README.md explains the columns).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +36,7 @@ const QUICK = flag('quick');
 const CORPORA = path.resolve(arg('corpora', path.join(ROOT, '..', 'shared', 'data', 'corpora')));
 const OUT = path.resolve(arg('out', path.join(ROOT, 'bench', 'results', QUICK ? 'scale-quick.json' : 'scale.json')));
 const KEEP = arg('keep');
+const SECTIONS = new Set(arg('sections', QUICK ? 'corpora' : 'corpora,full,rebuild').split(','));
 const WORK = KEEP ? path.resolve(KEEP) : mkdtempSync(path.join(os.tmpdir(), 'ng-bench-'));
 mkdirSync(WORK, { recursive: true });
 const BBC = path.join(CORPORA, 'bbc');
@@ -52,10 +56,21 @@ for (const [p, what] of [
   }
 }
 
+// Snapshot the compiled code: other work may rebuild dist/ while the benchmark runs for minutes.
+const SNAPSHOT = path.join(WORK, 'code');
+if (!flag('no-snapshot')) {
+  rmSync(SNAPSHOT, { recursive: true, force: true });
+  mkdirSync(SNAPSHOT, { recursive: true });
+  cpSync(path.join(ROOT, 'dist'), path.join(SNAPSHOT, 'dist'), { recursive: true });
+  cpSync(path.join(ROOT, 'package.json'), path.join(SNAPSHOT, 'package.json'));
+  for (const d of ['node_modules', 'models']) if (existsSync(path.join(ROOT, d))) symlinkSync(path.join(ROOT, d), path.join(SNAPSHOT, d));
+}
+const CODE_ENV = flag('no-snapshot') ? {} : { NEWSGRAPH_BENCH_ROOT: SNAPSHOT };
+
 /** Runs a node script, passing stderr through; resolves with the last JSON line of its stdout. */
 function node(script, args, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', script, ...args], { cwd: ROOT, env: { ...process.env, CI: '1', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', script, ...args], { cwd: ROOT, env: { ...process.env, CI: '1', ...CODE_ENV, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);
@@ -84,6 +99,8 @@ async function cli(args) {
 const results = {
   date: new Date().toISOString(),
   mode: QUICK ? 'quick' : 'full',
+  sections: [...SECTIONS],
+  command: `node --expose-gc bench/run.mjs ${argv.join(' ')}`.trim(),
   machine: { cpus: os.cpus().length, availableParallelism: os.availableParallelism?.() ?? os.cpus().length, model: os.cpus()[0]?.model ?? '', totalMemGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   loadAverageStart: load(),
   corpora: {},
@@ -91,11 +108,11 @@ const results = {
 const started = performance.now();
 
 const CORPUS_RUNS = [
-  { name: 'bbc', input: BBC, limit: QUICK ? 100 : 0 },
-  { name: 'reuters', input: REUTERS, limit: QUICK ? 250 : 0 },
+  { name: 'bbc', input: BBC, limit: Number(arg('limit-bbc', QUICK ? 100 : 0)) },
+  { name: 'reuters', input: REUTERS, limit: Number(arg('limit-reuters', QUICK ? 250 : 0)) },
 ];
 
-for (const c of CORPUS_RUNS) {
+for (const c of SECTIONS.has('corpora') ? CORPUS_RUNS : []) {
   log(`\n== ${c.name}${c.limit ? ` (first ${c.limit} documents)` : ''}: stages, bare compromise, wink-nlp, 1 vs 2 workers  [load ${load().join(' ')}]`);
   const dir = path.join(WORK, c.name);
   const args = ['--input', c.input, '--out', dir, '--bare', '--wink', '--workers-compare'];
@@ -111,7 +128,7 @@ for (const c of CORPUS_RUNS) {
   results.corpora[c.name] = entry;
 }
 
-if (!QUICK) {
+if (SECTIONS.has('full')) {
   log(`\n== full build: BBC + Reuters through the CLI (default workers)  [load ${load().join(' ')}]`);
   const dir = path.join(WORK, 'full');
   const build = await cli(['build', BBC, REUTERS, '--out', dir, '--quiet']);
@@ -136,7 +153,7 @@ if (!QUICK) {
   log(`   add: ${(add.processMs / 1000).toFixed(2)} s = ${(100 * results.fullAddCli.fractionOfFullBuild).toFixed(2)}% of the full build`);
 }
 
-if (!QUICK) {
+if (SECTIONS.has('rebuild')) {
   log(`\n== rebuilding from records (synthetic, no NLP): how resolve, graph and layout scale  [load ${load().join(' ')}]`);
   const r = await node(path.join(ROOT, 'bench', 'lib', 'rebuild.mjs'), ['--sizes', '1000,5000,21268']);
   results.rebuild = r.json;

@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 
 const started = performance.now();
-const { run } = await import(new URL('../../dist/cli/main.js', import.meta.url).href);
+const CODE = process.env.NEWSGRAPH_BENCH_ROOT ? new URL(`file://${process.env.NEWSGRAPH_BENCH_ROOT.replace(/\/?$/, '/')}`) : new URL('../../', import.meta.url);
+const { run } = await import(new URL('dist/cli/main.js', CODE).href);
 const code = await run(process.argv.slice(2));
 const usage = process.resourceUsage();
 // CPU time of all threads (workers included): a figure the other processes on the machine distort less.

@@ -6,7 +6,9 @@
 //
 // Usage: node --expose-gc bench/lib/graph-ops.mjs --graph DIR [--paths N] [--add]
 //   --add rewrites DIR (the article is added for real); run it on a copy or a throwaway build.
-const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
+// The compiled code: a snapshot of dist/ when bench/run.mjs made one (others may rebuild dist/ meanwhile).
+const CODE = process.env.NEWSGRAPH_BENCH_ROOT ? new URL(`file://${process.env.NEWSGRAPH_BENCH_ROOT.replace(/\/?$/, '/')}`) : new URL('../../', import.meta.url);
+const dist = (p) => import(new URL(`dist/${p}`, CODE).href);
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);

@@ -8,7 +8,9 @@
 //
 // Usage: node --expose-gc bench/lib/rebuild.mjs [--sizes 1000,5000,21268]
 // Prints one JSON object on the last line of stdout.
-const dist = (p) => import(new URL(`../../dist/${p}`, import.meta.url).href);
+// The compiled code: a snapshot of dist/ when bench/run.mjs made one (others may rebuild dist/ meanwhile).
+const CODE = process.env.NEWSGRAPH_BENCH_ROOT ? new URL(`file://${process.env.NEWSGRAPH_BENCH_ROOT.replace(/\/?$/, '/')}`) : new URL('../../', import.meta.url);
+const dist = (p) => import(new URL(`dist/${p}`, CODE).href);
 const argv = process.argv.slice(2);
 const i = argv.indexOf('--sizes');
 const SIZES = (i >= 0 ? argv[i + 1] : '1000,5000,21268').split(',').map(Number);
