@@ -8,7 +8,7 @@
 // Usage: node bench/query.mjs [--nodes N] [--edges M] [--runs R] [--dist DIR] [--out FILE]
 // Needs the compiled library (npm run build:ts), or --dist pointing at a compiled src/ tree.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MultiDirectedGraph } from 'graphology';
@@ -130,6 +130,8 @@ const report = {
   date: new Date().toISOString(),
   node: process.version,
   cpus: cpus().length,
+  // Other processes' load while measuring (1, 5, 15 min): latencies scale with it on a shared machine.
+  loadAverage: loadavg().map((x) => +x.toFixed(2)),
   graph: { nodes: g.order, edges: g.size, buildMs: +buildMs.toFixed(1) },
   runs: RUNS,
   results,
