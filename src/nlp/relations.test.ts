@@ -194,6 +194,12 @@ describe('nlp/relations', () => {
           { s: 'Jaafari', p: 'criticize', o: 'Ayse Sultanoglu' },
         ],
       },
+      {
+        label: '"under Chairman X" is a role, not "under chairman"',
+        text: 'The Federal Reserve under Chairman Paul Volcker has done its part.',
+        names: ['Federal Reserve', 'Paul Volcker|person'],
+        want: [{ s: 'Paul Volcker', p: 'chairman of', o: 'Federal Reserve' }],
+      },
     ];
     for (const c of positives) {
       it(`should find: ${c.label}`, () => {
@@ -258,6 +264,24 @@ describe('nlp/relations', () => {
         text: "He told London's Evening Standard that he would stay.",
         names: ['London|place', 'Evening Standard'],
         none: { o: 'London' },
+      },
+      {
+        label: 'a name inside a prepositional phrase is not the subject',
+        text: 'Delegates at the congress in Indianapolis elected Tom Miller as president.',
+        names: ['Indianapolis|place', 'Tom Miller|person'],
+        none: { s: 'Indianapolis' },
+      },
+      {
+        label: 'a name that modifies the object noun is not the object',
+        text: 'Walter Hiller told the same Wolfsburg meeting that a cut was necessary.',
+        names: ['Walter Hiller|person', 'Wolfsburg|place'],
+        none: { o: 'Wolfsburg' },
+      },
+      {
+        label: '"General" alone is not a title',
+        text: 'Output fell, according to Egypt General Petroleum Corp figures.',
+        names: ['Egypt|place', 'Petroleum Corp|person'],
+        none: { p: /general/ },
       },
     ];
     for (const c of negatives) {

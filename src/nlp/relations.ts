@@ -40,6 +40,10 @@ const OBJ_STOP = new Set([',', '.', ';', ':', '(', ')', '--', 'alongside', 'behi
 const ATTACK_NOUNS = /^(air ?strikes?|airstrikes?|strikes?|attacks?|bombings?|bombardments?|shelling|raids?|assaults?|offensives?|operations?|campaign|fire|missiles?|rockets?|drones?|jets|planes|aircraft)$/;
 /** One preposition per symmetric verb, so "spoke to" and "spoke with" make one edge. */
 const CANONICAL_PREP: Record<string, string> = dict({ 'speak to': 'with', 'talk with': 'to', 'meet with': 'with', 'confer with': 'with' });
+/** Words that may follow an object noun phrase (anything else lower-case continues the phrase). */
+const FOLLOWS_OBJECT = new Set(['to', 'as', 'over', 'out', 'up', 'down', 'off', 'back', 'about', 'of', 'because', 'unless', 'until', 'following', 'too', 'instead', 'next', 'would', 'will', 'could', 'should', 'might', 'must', 'can', 'may', 'did', 'does', 'do', 'be', 'not', 'either', 'alone', 'directly', 'personally', 'publicly', 'privately', 'together', 'jointly', 'firmly', 'strongly', 'whose', 'whom', 'whereby', 'nor', 'yet', 'so', 'via', 'per', 'within', 'without', 'across', 'among', 'toward', 'towards', 'around', 'upon', 'beyond', 'along', 'alongside', 'throughout', 'including', 'here', 'there', 'all', 'both', 'each', 'itself', 'themselves', 'himself', 'herself',
+  // place heads: "Idlib province" is Idlib
+  'province', 'region', 'city', 'town', 'village', 'area', 'district', 'countryside', 'state', 'governorate', 'county']);
 /** Verbs that take a subject clause after "that" ("demanded that X end …"). */
 const THAT_VERBS = new Set(['demand', 'urge', 'insist', 'ask', 'request', 'order', 'warn']);
 
@@ -166,7 +170,10 @@ function readLeft(U: readonly Unit[], i: number, previous: { subjects: Unit[]; e
   const x = U[k];
   const done = (subjects: Unit[]): Left | undefined => (subjects.length ? { subjects, negated, hedged, passive } : undefined);
   if (!x) return undefined;
-  if (x.m) return done(coordinatedLeft(U, k));
+  if (x.m) {
+    if (/^(in|at|on|from|of|with|for|to|by|near|across|over|into|inside|outside|against|under|between|among|toward|towards|around|throughout)$/.test(U[k - 1]?.l ?? '')) return undefined; // "delegates … in Indianapolis elected X"
+    return done(coordinatedLeft(U, k));
+  }
   // "Turkey's military retaliated"
   if (AGENT_NOUNS.has(x.l) && U[k - 1]?.l === "'s" && U[k - 2]?.m) return done([U[k - 2]!]);
   if (AGENT_NOUNS.has(x.l) && U[k - 2]?.l === "'s" && U[k - 3]?.m && /^[a-z-]+$/.test(U[k - 1]!.l)) return done([U[k - 3]!]);
@@ -266,6 +273,9 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
       // "told London's Evening Standard": only blame and criticism are aimed at the possessor ("blamed Turkey's non-commitment")
       if (U[j + 1]?.l === "'s" && !/^(criticise|accuse|reject|demand|threaten|attack)$/.test(entry.family) && !ATTACK_NOUNS.test(U[j + 2]?.l ?? '')) return undefined;
       const { objects, end } = coordinatedRight(U, j);
+      // "told a Wolfsburg meeting", "sign the Department of Justice consent decree": the name only modifies the object
+      const after = U[end + 1];
+      if (after && !after.m && /^[a-z][a-z-]*$/.test(after.t) && !FOLLOWS_OBJECT.has(after.l) && !OBJ_STOP.has(after.l) && !AUX.has(after.l) && !TIME_WORDS.has(after.l) && !NEGATORS.has(after.l) && !isAdverb(after) && !(THAT_VERBS.has(entry.lemma) && VERB_FORMS.has(after.l))) return undefined;
       if (prep === 'for' && !endNoun) return undefined; // "call for X" asks for a thing, not of an actor
       return { objects, ...(prep ? { prep: endNoun ? `${prep} ${endNoun} to` : prep } : {}), toFollows: U[end + 1]?.l === 'to', end };
     }

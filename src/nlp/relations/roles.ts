@@ -89,7 +89,9 @@ function titleBefore(ctx: DocContext, s: SentenceState, pi: number): void {
     surface.unshift(U[k]!);
     k--;
   }
+  if (words[0] === 'under' && words[1] !== 'secretary') words.shift(), surface.shift(); // "the Fed under Chairman Volcker"
   if (!words.length || !TITLE_HEADS.has(words[words.length - 1]!)) return;
+  if (words.length === 1 && words[0] === 'general') return; // "General Petroleum Corp.", "General Motors"
   if (U[pi - 1]?.l === ',' && !(U[k]?.l === "'s" || U[k]?.m || countryOfDemonym(U[k]?.t ?? ''))) return;
   const role = words.filter((w) => !STRIP.has(w)).join(' ');
   if (!role || U[k]?.l === 'former' || U[k]?.l === 'ex') return;
