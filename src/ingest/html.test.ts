@@ -65,6 +65,11 @@ describe('html', () => {
       expect(extractHtml(html).text).not.toContain('alert(1)');
     });
 
+    it('should drop the outlet name from the end of a <title>', () => {
+      const html = `<html><head><title>Talks resume | Example Courier</title><meta property="og:site_name" content="Example Courier"></head><body>${para('x')}</body></html>`;
+      expect(extractHtml(html).title).toBe('Talks resume');
+    });
+
     it('should reject a non-http canonical url', () => {
       const html = `<html><head><link rel="canonical" href="javascript:alert(1)"></head><body>${para('x')}</body></html>`;
       expect(extractHtml(html).url).toBeNull();

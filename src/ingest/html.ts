@@ -91,6 +91,16 @@ function meta(doc: DomDocument, ...selectors: string[]): string | null {
   return null;
 }
 
+/** "Talks resume | Example Courier" → "Talks resume" when the suffix is the outlet's name. */
+function withoutSiteSuffix(title: string, site: string): string {
+  if (!site) return title;
+  for (const sep of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ']) {
+    const suffix = `${sep}${site}`;
+    if (title.length > suffix.length && title.toLowerCase().endsWith(suffix.toLowerCase())) return title.slice(0, -suffix.length).trim();
+  }
+  return title;
+}
+
 /** Values from JSON-LD blocks (NewsArticle): datePublished, publisher.name, headline, url. */
 function jsonLd(doc: DomDocument): { published?: string; publisher?: string; headline?: string; url?: string } {
   const found: { published?: string; publisher?: string; headline?: string; url?: string } = {};
@@ -285,9 +295,10 @@ function extract(source0: string): HtmlArticle {
     const fallback = root ? domToText(root, true) : '';
     if (fallback.trim() !== '') text = fallback;
   }
+  const site = source.replace(/\s+/g, ' ').trim();
   return {
-    title: (title || heading).replace(/\s+/g, ' ').trim(),
-    source: source.replace(/\s+/g, ' ').trim(),
+    title: withoutSiteSuffix((title || heading).replace(/\s+/g, ' ').trim(), site),
+    source: site,
     published: publishedRaw ? normaliseDate(publishedRaw) : null,
     url: url && /^https?:\/\//i.test(url) ? url : null,
     text,
