@@ -167,17 +167,20 @@ export function resolveEntities(
   let docSensitive = false;
   const sorted = [...extractions].sort((a, b) => cmp(a.doc, b.doc));
   // Full names the recogniser typed person anywhere, and surnames of those per document.
-  const knownPersons = new Set<string>();
-  const knownSurnames = new Set<string>();
+  // (a name counts as a person's when the recogniser typed it person more often than anything else)
+  const personVotes = new Map<string, number>();
+  const surnameDocs: [string, string, string][] = [];
   for (const ex of sorted) {
     for (const m of ex.mentions) {
-      if (m.kind !== 'name' || m.type !== 'person') continue;
+      if (m.kind !== 'name') continue;
       const pk = personKeyOf(analyzeName(junkTail(m.text) ?? m.text, 'person').tokens);
       if (!pk?.given.length) continue;
-      knownPersons.add(pk.key);
-      knownSurnames.add(`${ex.doc}|${pk.surname}`);
+      personVotes.set(pk.key, (personVotes.get(pk.key) ?? 0) + (m.type === 'person' ? 1 : -1));
+      if (m.type === 'person') surnameDocs.push([pk.key, ex.doc, pk.surname]);
     }
   }
+  const knownPersons = new Set([...personVotes].filter(([, v]) => v > 0).map(([k]) => k));
+  const knownSurnames = new Set(surnameDocs.filter(([k]) => knownPersons.has(k)).map(([, doc, surname]) => `${doc}|${surname}`));
   for (const ex of sorted) {
     const byId = new Map(ex.mentions.map((m) => [m.id, m]));
     const mentions = [...ex.mentions].sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id));
@@ -524,10 +527,11 @@ export function resolveEntities(
       // minus a leading country, acronym or place named in the corpus: "Security Council", "Colts"
       for (let q = 1; q < tokens.length; q++) {
         const head = tokens.slice(0, q);
-        if (!head.every(isQualifierToken) && !placeKeys.has(head.join(' '))) continue;
+        if (!head.every(isQualifierToken) && !placeKeys.has(head.join(' ')) && !isKnownPlace(head.join(' '))) continue;
         const rest = tokens.slice(q);
-        if (rest.length === 1 && (STOPWORD_END.has(rest[0]!) || isOrganizationWord(rest[0]!) && !groupIsLexicon(group))) continue;
-        add(extensions, rest.join(' '));
+        if (rest.length === 1 && STOPWORD_END.has(rest[0]!)) continue;
+        // "Navy" for "Indian Navy": a bare kind of organisation only within the same document
+        add(rest.length === 1 && isOrganizationWord(rest[0]!) && !groupIsLexicon(group) ? headExtensions : extensions, rest.join(' '));
       }
       // a one-word head of "X of …" ("Academy" for "Academy of Motion Picture Arts and Sciences"): same document only
       if (tokens.length >= 3 && tokens[1] === 'of') add(headExtensions, tokens[0]!);
@@ -600,7 +604,7 @@ export function resolveEntities(
         }
       }
     }
-    if (!done && u.kind === 'short' && !personish) {
+    if (!done && (u.kind === 'short' || u.kind === 'person-short') && (!personish || !bySurname.has(u.token))) {
       const type = groupType(u.group);
       const cands = (extensions.get(u.token) ?? []).filter((g) => groupType(g) === type);
       let pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
@@ -685,13 +689,17 @@ export function resolveEntities(
     const refs = refsOf.get(root) ?? [];
     const votes = new Map<EntityType, number>();
     let lex: LexiconHit | undefined;
+    // Multi-word names are typed more reliably than one-word ones ("Phil Ford" vs "Ford"): they decide
+    // when the entity has any.
+    const multiWord = members.some((it) => !it.viaCanonical && it.clean.includes(' '));
     for (const it of members) {
+      if (multiWord && (it.viaCanonical || !it.clean.includes(' '))) continue;
       votes.set(it.type, (votes.get(it.type) ?? 0) + (it.viaCanonical ? 1 : 2));
       const g = units.get(it.unit)!.group;
       const hit = lexHits.get(g);
       if (hit && (!lex || hit.id < lex.id)) lex = hit;
     }
-    for (const r of refs) votes.set(r.m.type, (votes.get(r.m.type) ?? 0) + 0.5);
+    if (!multiWord) for (const r of refs) votes.set(r.m.type, (votes.get(r.m.type) ?? 0) + 0.5);
     const type = lex?.type ?? [...votes].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0]![0];
     const label = chooseLabel(members, type, lex);
     const aliases = new Set<string>();
