@@ -157,7 +157,12 @@ async function serve(graphDir: string, values: Record<string, unknown>): Promise
     io.err(`newsgraph serve: warning: binding to ${host} makes the graph and its query API reachable from other machines.\n`);
   }
   const { createServer } = await load.server();
-  const server = await createServer({ graphDir, host, port });
+  const server = await createServer({
+    graphDir,
+    host,
+    port,
+    onError: (error) => io.err(`newsgraph serve: internal error: ${(error as Error)?.stack ?? String(error)}\n`),
+  });
   const { url } = await server.listen();
   io.out(`newsgraph: serving ${graphDir} at ${url}  (Ctrl+C to stop)\n`);
   await new Promise<void>((resolve) => {
