@@ -20,7 +20,7 @@ export function startStaticServer({ graph, webDir = fileURLToPath(new URL('../..
     if (extraRoutes[url.pathname]) return extraRoutes[url.pathname](req, res, headers);
     if (url.pathname === '/api/graph' || url.pathname === '/api/export') {
       const body = typeof graph === 'function' ? graph() : graph;
-      res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+      res.writeHead(200, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
       return res.end(body);
     }
     if (url.pathname === '/api/query') {

@@ -12,6 +12,10 @@ import Graph from 'graphology';
 import type { SerializedGraph, GraphAttributes, NodeAttributes, EdgeAttributes } from '../../src/types.js';
 import { familyColor, typeColor } from './palette.js';
 import { addToNameIndex, type NameIndex } from './search-index.js';
+import { toLoadMessages, type LoadMessage } from './load-chunks.js';
+
+/** Graph files up to this size are parsed on the page (faster to first render); bigger ones in a worker. */
+export const SMALL_GRAPH_BYTES = 4_000_000;
 
 export type ViewerGraph = Graph<ViewerNode, ViewerEdge, GraphAttributes>;
 
@@ -60,73 +64,34 @@ export interface LoadProgress {
   total: number;
 }
 
-type WorkerMessage =
-  | { kind: 'meta'; attributes: GraphAttributes; nodes: number; edges: number; maxMentions: number; types: string[] }
-  | { kind: 'nodes'; items: SerializedGraph['nodes'] }
-  | { kind: 'edges'; items: SerializedGraph['edges'] }
-  | { kind: 'done' }
-  | { kind: 'error'; message: string };
-
 const newGraph = (): ViewerGraph => new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
 
-/** Fetch and stream the graph through the loader worker. */
-export function loadGraph(url: string, onProgress: (p: LoadProgress) => void): Promise<LoadedGraph> {
+/**
+ * Fetch the graph: small files are parsed here in one go, big ones in the loader worker and streamed
+ * back in chunks, each added in its own task.
+ */
+export async function loadGraph(url: string, onProgress: (p: LoadProgress) => void): Promise<LoadedGraph> {
+  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
+  const length = Number(res.headers.get('content-length'));
+  if (Number.isFinite(length) && length > 0 && length <= SMALL_GRAPH_BYTES) {
+    const sink = createSink();
+    let out: LoadedGraph | null = null;
+    for (const m of toLoadMessages((await res.json()) as SerializedGraph)) out = sink(m) ?? out;
+    if (!out) throw new Error(`GET ${url}: empty graph`);
+    return out;
+  }
+  void res.body?.cancel();
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
-    const graph = newGraph();
-    let display = graph;
-    let big = false;
-    let heavy = false;
-    let maxMentions = 1;
-    let types: string[] = [];
-    let total = 0;
-    let done = 0;
-    const ranked: string[] = [];
-    const index: NameIndex = { entries: [] };
-    const pairs = new Map<string, string[]>();
-    worker.onmessage = (ev: MessageEvent<WorkerMessage>) => {
-      const m = ev.data;
+    const sink = createSink(onProgress);
+    worker.onmessage = (ev: MessageEvent<LoadMessage>) => {
       try {
-        if (m.kind === 'error') throw new Error(m.message);
-        if (m.kind === 'meta') {
-          graph.replaceAttributes(m.attributes);
-          maxMentions = m.maxMentions;
-          types = m.types;
-          total = m.nodes + m.edges;
-          big = isBig(m.nodes, m.edges);
-          heavy = isHeavy(m.nodes, m.edges);
-          if (big) display = newGraph();
-        } else if (m.kind === 'nodes') {
-          const added: { key: string; label: string; aliases?: string[]; type: string; importance: number }[] = [];
-          for (const n of m.items) {
-            const a = toViewerNode(n.attributes, maxMentions, types);
-            graph.addNode(n.key, a);
-            if (big) display.addNode(n.key, { ...a });
-            added.push({ key: n.key, label: a.label, aliases: a.aliases, type: a.entityType, importance: a.importance });
-          }
-          addToNameIndex(index, added);
-          done += m.items.length;
-        } else if (m.kind === 'edges') {
-          for (const e of m.items) {
-            if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || graph.hasEdge(e.key)) continue;
-            const a = toViewerEdge(e.attributes, ranked.length);
-            if (heavy) a.type = 'line';
-            graph.addEdgeWithKey(e.key, e.source, e.target, a);
-            if (big && ranked.length < EDGE_BUDGET) display.addEdgeWithKey(e.key, e.source, e.target, { ...a });
-            ranked.push(e.key);
-            const k = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
-            const g = pairs.get(k);
-            if (g) g.push(e.key);
-            else pairs.set(k, [e.key]);
-          }
-          done += m.items.length;
-        } else if (m.kind === 'done') {
+        const out = sink(ev.data);
+        if (out) {
           worker.terminate();
-          if (!heavy) curveParallelEdges(graph, display, pairs);
-          resolve({ graph, display, ranked, displayed: big ? Math.min(EDGE_BUDGET, ranked.length) : ranked.length, index, types, heavy });
-          return;
+          resolve(out);
         }
-        onProgress({ done, total });
       } catch (e) {
         worker.terminate();
         reject(e instanceof Error ? e : new Error(String(e)));
@@ -135,6 +100,63 @@ export function loadGraph(url: string, onProgress: (p: LoadProgress) => void): P
     worker.onerror = (e) => reject(new Error(`graph loader: ${e.message}`));
     worker.postMessage({ url: new URL(url, location.href).href });
   });
+}
+
+/** Adds load messages to the graphs; returns the result on `done`. */
+function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) => LoadedGraph | null {
+  const graph = newGraph();
+  let display = graph;
+  let big = false;
+  let heavy = false;
+  let maxMentions = 1;
+  let types: string[] = [];
+  let total = 0;
+  let done = 0;
+  const ranked: string[] = [];
+  const index: NameIndex = { entries: [] };
+  const pairs = new Map<string, string[]>();
+  return (m) => {
+    if (m.kind === 'error') throw new Error(m.message);
+    if (m.kind === 'meta') {
+      graph.replaceAttributes(m.attributes);
+      maxMentions = m.maxMentions;
+      types = m.types;
+      total = m.nodes + m.edges;
+      big = isBig(m.nodes, m.edges);
+      heavy = isHeavy(m.nodes, m.edges);
+      if (big) display = newGraph();
+    } else if (m.kind === 'nodes') {
+      const added: { key: string; label: string; aliases?: string[]; type: string; importance: number }[] = [];
+      for (const n of m.items) {
+        if (graph.hasNode(n.key)) continue;
+        const a = toViewerNode(n.attributes, maxMentions, types);
+        graph.addNode(n.key, a);
+        if (big) display.addNode(n.key, { ...a });
+        added.push({ key: n.key, label: a.label, aliases: a.aliases, type: a.entityType, importance: a.importance });
+      }
+      addToNameIndex(index, added);
+      done += m.items.length;
+    } else if (m.kind === 'edges') {
+      for (const e of m.items) {
+        if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || graph.hasEdge(e.key)) continue;
+        const a = toViewerEdge(e.attributes, ranked.length);
+        if (heavy) a.type = 'line';
+        graph.addEdgeWithKey(e.key, e.source, e.target, a);
+        if (big && ranked.length < EDGE_BUDGET) display.addEdgeWithKey(e.key, e.source, e.target, { ...a });
+        ranked.push(e.key);
+        const k = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
+        const g = pairs.get(k);
+        if (g) g.push(e.key);
+        else pairs.set(k, [e.key]);
+      }
+      done += m.items.length;
+    } else if (m.kind === 'done') {
+      if (!heavy) curveParallelEdges(graph, display, pairs);
+      return { graph, display, ranked, displayed: big ? Math.min(EDGE_BUDGET, ranked.length) : ranked.length, index, types, heavy };
+    }
+    onProgress?.({ done, total });
+    return null;
+  };
 }
 
 /** Big: edges culled by rank at low zoom (a separate display graph). */
