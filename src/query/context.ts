@@ -22,6 +22,11 @@ export interface QueryOptions {
   /** Values for `$name` parameters. */
   params?: Record<string, unknown>;
   /**
+   * Attributes left out of returned nodes' and relationships' `properties` (e.g. `['mentions']`,
+   * which can be long for frequent entities). Queries can still read them (`n.mentions`).
+   */
+  omitProperties?: string[];
+  /**
    * The clock used for the time budget, in milliseconds (default `performance.now`). The only
    * clock the query engine reads; tests pass a fake one.
    */
@@ -35,6 +40,7 @@ export interface ResolvedQueryOptions {
   maxDepth: number;
   maxIntermediateRows: number;
   params: Record<string, unknown>;
+  omitProperties: string[];
   now: () => number;
 }
 
@@ -47,6 +53,7 @@ export function resolveQueryOptions(options: QueryOptions = {}): ResolvedQueryOp
     maxDepth: Math.floor(pos(options.maxDepth, 6)),
     maxIntermediateRows: Math.floor(pos(options.maxIntermediateRows, 500_000)),
     params: options.params ?? {},
+    omitProperties: Array.isArray(options.omitProperties) ? options.omitProperties.filter((p) => typeof p === 'string') : [],
     now: options.now ?? (() => performance.now()),
   };
 }

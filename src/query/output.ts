@@ -29,10 +29,10 @@ function attributeValue(x: unknown, depth = 0): QueryValue {
   }
 }
 
-function attributesOf(attrs: Record<string, unknown>, skip: string | null): Record<string, QueryValue> {
+function attributesOf(attrs: Record<string, unknown>, skip: string | null, omit: ReadonlySet<string>): Record<string, QueryValue> {
   const out: Record<string, QueryValue> = {};
   for (const k of Object.keys(attrs)) {
-    if (k === skip) continue;
+    if (k === skip || omit.has(k)) continue;
     const v = attrs[k];
     if (v === undefined || v === null) continue;
     out[k] = attributeValue(v);
@@ -43,15 +43,21 @@ function attributesOf(attrs: Record<string, unknown>, skip: string | null): Reco
 export class OutputConverter {
   private readonly nodes = new Map<string, QueryNode>();
   private readonly edges = new Map<string, QueryEdge>();
-  constructor(private readonly view: GraphView) {}
+  private readonly omit: ReadonlySet<string>;
+  constructor(
+    private readonly view: GraphView,
+    omitProperties: string[] = [],
+  ) {
+    this.omit = new Set(omitProperties);
+  }
 
   node(key: string): QueryNode {
     let n = this.nodes.get(key);
     if (!n) {
       const attrs = this.view.graph.getNodeAttributes(key) as Record<string, unknown>;
       const entity = !Array.isArray(attrs.labels);
-      const properties = attributesOf(attrs, entity ? null : 'labels');
-      if (entity && !('name' in properties) && typeof attrs.label === 'string') properties.name = attrs.label;
+      const properties = attributesOf(attrs, entity ? null : 'labels', this.omit);
+      if (entity && !('name' in attrs) && typeof attrs.label === 'string' && !this.omit.has('name')) properties.name = attrs.label;
       n = { $kind: 'node', id: key, labels: this.view.labels(key), properties };
       this.nodes.set(key, n);
     }
@@ -63,7 +69,7 @@ export class OutputConverter {
     if (!e) {
       const g = this.view.graph;
       const attrs = g.getEdgeAttributes(key) as Record<string, unknown>;
-      const properties = attributesOf(attrs, typeof attrs.type === 'string' ? 'type' : null);
+      const properties = attributesOf(attrs, typeof attrs.type === 'string' ? 'type' : null, this.omit);
       e = { $kind: 'edge', id: key, type: this.view.relType(key), source: g.source(key), target: g.target(key), properties };
       this.edges.set(key, e);
     }

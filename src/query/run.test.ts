@@ -96,6 +96,14 @@ describe('query', () => {
       expect(n).toMatchObject({ $kind: 'node', id: 'organization:nato', labels: ['organization'], properties: { label: 'NATO', name: 'NATO', mentionCount: 7 } });
     });
 
+    it('should leave out properties named in omitProperties', () => {
+      const n = runQuery(g, "MATCH (n {name: 'NATO'}) RETURN n", { omitProperties: ['mentions', 'docs'] }).rows[0]?.[0] as QueryNode;
+      expect(Object.keys(n.properties)).not.toContain('mentions');
+      expect(Object.keys(n.properties)).not.toContain('docs');
+      expect(n.properties.label).toBe('NATO');
+      expect(runQuery(g, "MATCH (n {name: 'NATO'}) RETURN size(n.mentions)", { omitProperties: ['mentions'] }).rows).toEqual([[1]]);
+    });
+
     it('should accept parameters', () => {
       expect(column('MATCH (n {name: $who}) RETURN n.name', { params: { who: 'Assad' } })).toEqual(['Bashar al-Assad']);
       expect(() => runQuery(g, 'RETURN $missing')).toThrow(QueryError);

@@ -80,7 +80,7 @@ export function executeRaw(graph: Graph, text: string | QueryAst, options?: Quer
  */
 export function runQuery(graph: Graph, text: string, options?: QueryOptions): QueryResult {
   const raw = executeRaw(graph, text, options);
-  const conv = new OutputConverter(raw.view);
+  const conv = new OutputConverter(raw.view, options?.omitProperties);
   return {
     columns: raw.columns,
     rows: raw.rows.map((r) => r.map((v) => conv.value(v))),
