@@ -22,6 +22,9 @@ describe('nlp/attribution', () => {
       { label: 'quoted as saying', text: '\u201cThirty-three of our soldiers were martyred,\u201d Mr Dogan was quoted as saying.', names: ['Dogan|person'], want: { speaker: 'Mr Dogan', cue: 'saying', content: /Thirty-three of our soldiers were martyred/ } },
       { label: 'headline with a colon', text: 'Graham: Trump rhetoric is destroying the party.', names: ['Graham|person', 'Trump|person'], want: { speaker: 'Graham', cue: ':', content: /^Trump rhetoric is destroying the party$/ } },
       { label: 'stance verb with a named subject', text: 'Christie endorsed Trump on Friday in Texas.', names: ['Christie|person', 'Trump|person'], want: { speaker: 'Christie', cue: 'endorsed', content: /^Trump on Friday in Texas$/ } },
+      { label: 'speaker with age and description', text: 'Marley Anderson, 21, a junior from Las Vegas, said she turned out to support Sanders.', names: ['Marley Anderson|person', 'Las Vegas|place', 'Sanders|person'], want: { speaker: 'Marley Anderson, 21, a junior from Las Vegas', cue: 'said', content: /^she turned out to support Sanders$/ } },
+      { label: 'coordinated verb phrase keeps the sentence subject', text: 'Kasich offered the man a job, then says he will welcome advice.', names: ['Kasich|person'], want: { speaker: 'Kasich', cue: 'says', content: /^he will welcome advice$/ } },
+      { label: 'saying wins over a verb of asking', text: 'A woman asked for a photo and Clinton said, \u201cas long as we are not violating any laws.\u201d', names: ['Clinton|person'], want: { speaker: 'Clinton', cue: 'said', content: /as long as we are not violating any laws/ } },
       { label: 'pronoun speaker', text: 'He said the talks would go on.', names: [], want: { speaker: 'He', cue: 'said', content: /^the talks would go on$/ } },
     ];
     for (const c of cases) {

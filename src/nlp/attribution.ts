@@ -35,6 +35,8 @@ export const CUE_FORMS: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 const REPORTING_SET = new Set(REPORTING);
+/** The plainest reporting verbs, read first: in "a woman asked for a photo and Clinton said, …" the saying is the attribution. */
+const CORE = new Set(['say', 'tell', 'add', 'write', 'tweet', 'report', 'announce', 'state', 'claim', 'insist', 'explain', 'note', 'argue', 'declare']);
 /** Forms that are mostly nouns in news: a cue only right after their speaker. */
 const NOUNISH = new Set(['state', 'states', 'report', 'reports', 'note', 'notes', 'claim', 'claims', 'charge', 'charges', 'estimate', 'estimates', 'counter', 'hope', 'hopes', 'fear', 'fears', 'comment', 'comments', 'tweet', 'tweets', 'reply', 'remark', 'remarks', 'vow', 'vows', 'promise', 'promises', 'pledge', 'pledges', 'repeat', 'post', 'posts', 'call', 'calls', 'show', 'shows', 'plan', 'plans', 'wish', 'support', 'back', 'attack', 'attacks', 'fight', 'vote', 'votes', 'release', 'issue', 'issues', 'like', 'love', 'rule', 'point', 'press', 'push', 'sign', 'veto', 'find', 'signal', 'question', 'doubt', 'release', 'address', 'forecast', 'challenge']);
 const BOUNDARY = new Set([',', ';', ':', '.', '(', ')', '--', '\u2013', '\u2014', 'that', 'which', 'who', 'whom', 'whose', 'and', 'but', 'because', 'when', 'while', 'if', 'as', 'after', 'before', 'since', 'although', 'though', 'where', 'than', 'so', 'or']);
@@ -56,7 +58,7 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
   // reporting verbs first: in "“I know this game,” Trump said" the saying frames the knowing
-  for (const pass of [0, 1]) {
+  for (const pass of [0, 1, 2]) {
     for (let c = 0; c < U.length; c++) {
       const u = U[c]!;
       if (u.m) continue;
@@ -68,7 +70,8 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
       }
       if (!lemma) continue;
       const reporting = lemma === 'according to' || REPORTING_SET.has(lemma);
-      if ((pass === 0) !== reporting) continue;
+      const rank = lemma === 'according to' || CORE.has(lemma) ? 0 : reporting ? 1 : 2;
+      if (rank !== pass) continue;
       if (!free(u.start, u.end)) continue;
       let a: Attribution | undefined;
       if (lemma === 'according to') a = according(s, c, cueEnd);
@@ -99,7 +102,7 @@ function npLeft(U: readonly Unit[], end: number): NP | undefined {
   while (k >= 0 && n < 8) {
     const x = U[k]!;
     if (x.m) mention ??= x.m;
-    else if (!(isWord(x) || x.l === "'s" || x.l === '-' || x.l === '.') || BOUNDARY.has(x.l) || AUX.has(x.l) || PRONOUNS.has(x.l) || NP_BREAK.has(x.l)) break;
+    else if (!(isWord(x) || x.l === "'s" || x.l === "'" || x.l === '-' || x.l === '.') || BOUNDARY.has(x.l) || AUX.has(x.l) || PRONOUNS.has(x.l) || NP_BREAK.has(x.l)) break;
     else if (CUE_FORMS.has(x.l) && !x.m) break;
     else if (/^[a-z]+ed$/.test(x.t) && !/^(united|red|armed)$/.test(x.l)) break; // a verb: the agency cited X as saying
     k--;
@@ -109,7 +112,7 @@ function npLeft(U: readonly Unit[], end: number): NP | undefined {
   if (from > end) return undefined;
   const np = U.slice(from, end + 1);
   const named = np.some((x) => x.m || isCap(x));
-  const headed = DETERMINERS.has(np[0]!.l) || /^(two|three|four|several|many|some|officials?|sources?|analysts?|experts?|critics?|aides?|people|residents|witnesses)$/.test(np[0]!.l);
+  const headed = DETERMINERS.has(np[0]!.l) || /^(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|several|many|some|most|few|half|officials?|sources?|analysts?|experts?|critics?|aides?|people|residents|witnesses|voters|percent|majority|majorities|polls?|surveys?|supporters|democrats|republicans|americans|members|leaders|observers|activists)$/.test(np[0]!.l);
   if (!named && !headed) return undefined;
   return { from, to: end, mention };
 }
@@ -172,6 +175,17 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
       np = { from: head.from, to: k - 1, ...(mention ? { mention } : {}) };
     }
   }
+  if (!np && U[k]?.l === ',') {
+    // "Marley Anderson, 21, a junior from Las Vegas, said …": the phrase that opens the sentence
+    const firstComma = U.findIndex((x) => x.l === ',');
+    const head = firstComma > 0 && firstComma < k ? npLeft(U, firstComma - 1) : undefined;
+    if (head && head.from === 0 && (head.mention || isCap(U[head.to]))) np = { from: 0, to: k - 1, ...(head.mention ? { mention: head.mention } : {}) };
+  }
+  if (!np && U[k] && /^(and|then|but)$/.test(U[k]!.l) && (U[k - 1]?.l === 'and' || k > 2)) {
+    // "Kasich offered the man a job, then says …": the subject of the sentence
+    const head = npRight(U, 0);
+    if (head && head.to < k && (head.mention || isCap(U[head.to]))) np = head;
+  }
   if (!np && /ing$/.test(U[c]!.l) && U[k] && /^(,|--|\u2013|\u2014|-)$/.test(U[k]!.l)) {
     // "Trump went after Bush, calling him …": the subject of the sentence speaks
     const first = U.findIndex((x) => !!x.m);
@@ -228,6 +242,8 @@ function speakerAfter(s: SentenceState, c: number, lemma: string): Attribution |
   if (!REPORTING_SET.has(lemma) || NOUNISH.has(U[c]!.l)) return undefined;
   const np = npRight(U, c + 1);
   if (!np || (/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|last|this|on|in)$/.test(U[np.from]!.l) && !U[np.from]!.m)) return undefined;
+  const next = U[np.to + 1];
+  if (next && !/^(,|\.|;|:|\(|--|\u2013|\u2014|!|\?)$/.test(next.l) && !isQuote(next) && !TIME_TAIL.test(next.l)) return undefined; // "said she turned out …" is not "C, said X"
   let end = c - 1;
   while (end >= 0 && (!isWord(U[end]) && !isQuote(U[end]) || U[end]!.l === ',')) end--;
   if (end < 1) return undefined;
