@@ -71,6 +71,16 @@ describe('boilerplate', () => {
       ['show comments', 'View 12 comments'],
       ['read the full story', 'Read the full story at Example News'],
       ['agency standards footer', 'Our Standards: The Trust Principles.'],
+      ['updated line with two time zones', 'Updated 1208 GMT (2008 HKT) February 28, 2020'],
+      ['author label', 'Author: Jane Holloway'],
+      ['source label', 'Source: Reuters'],
+      ['agency in parentheses', '(AFP)'],
+      ['video player notice', 'Video Player is loading.'],
+      ['modal window notice', 'This is a modal window.'],
+      ['ad feedback', 'Ad Feedback'],
+      ['sign in to comment', 'Sign in to comment'],
+      ['recommendation widget', 'Sponsored Links by Taboola'],
+      ['WhatsApp group invitation', 'Join our WhatsApp group for breaking news'],
     ])('should remove a %s in the middle of an article', (_label, line) => {
       expect(removedInMiddle(line)).toBe(true);
     });
@@ -102,6 +112,9 @@ describe('boilerplate', () => {
       ['sentence with a hashtag', 'The hashtag #Idlib trended on Twitter for three days after the attack.'],
       ['next-steps sentence', 'Next, the ministers will meet in Geneva, officials said.'],
       ['ago in a sentence', 'Two hours ago, the convoy crossed into Syria, the ministry said.'],
+      ['sentence naming a source', 'Source: a senior official told the agency the talks had failed.'],
+      ['agency in a sentence', 'The agency (AFP) reported the strike first.'],
+      ['author sentence', 'Author Elif Shafak said the novel was banned in 2006.'],
     ])('should keep a %s', (_label, line) => {
       expect(removedInMiddle(line)).toBe(false);
     });

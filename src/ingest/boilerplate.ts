@@ -68,7 +68,7 @@ const WEEKDAYS =
 const MONTHS =
   'january february march april may june july august september october november december ' +
   'jan feb mar apr jun jul aug sep sept oct nov dec';
-const DATE_CORE = new Set(`${WEEKDAYS} ${MONTHS} am pm a.m. p.m. gmt utc bst cet cest est edt pst pdt ist today yesterday ago`.split(' '));
+const DATE_CORE = new Set(`${WEEKDAYS} ${MONTHS} am pm a.m. p.m. gmt utc bst cet cest eet eest est edt cst cdt mst mdt pst pdt ist hkt jst kst aest aedt msk trt sast eat wat cat pkt wib sgt today yesterday ago`.split(' '));
 const DATE_FILLER = new Set(
   'last update updated published posted modified created date time on at | - – — , of ago hour hours minute minutes min mins day days week weeks first local'.split(
     ' ',
@@ -81,7 +81,9 @@ const PHRASES: { re: RegExp; reason: string }[] = [
   { re: /^(?:skip|jump) to (?:main )?(?:content|navigation|search|footer)$/, reason: 'navigation' },
   { re: /^(?:back to top|toggle navigation|main menu|menu|search|close|home|homepage|open menu|close menu)$/, reason: 'navigation' },
   { re: /^(?:sign in|log in|login|register|sign up|subscribe(?: now| today)?|my account|log out|logout)$/, reason: 'navigation' },
-  { re: /^(?:advertisement|advertising|sponsored(?: content)?|promoted(?: content)?|paid content|ad|ads)$/, reason: 'advertisement' },
+  { re: /^(?:advertisement|advertising|sponsored(?: content| links?)?|promoted(?: content)?|paid content|ad|ads|skip ad|ad feedback|recommended by|.{0,30} by (?:taboola|outbrain))$/, reason: 'advertisement' },
+  { re: /^(?:video player is loading.*|this is a modal window.*|beginning of dialog window.*|end of dialog window.*|close modal(?: dialog)?|play video.*|loaded: \d.*)$/, reason: 'player notice' },
+  { re: /^(?:sign|log) in to (?:comment|continue|read|reply|post).*$/, reason: 'page control' },
   { re: /^(?:story continues below(?: advertisement)?|scroll (?:down )?to continue(?: reading)?|continue reading(?: the main story| below)?|article continues (?:below|after advertisement))$/, reason: 'advertisement' },
   { re: /^media playback is (?:unsupported|not supported) on your device$/, reason: 'player notice' },
   { re: /^(?:listen to (?:this )?(?:article|story)(?: [\d:]+ mins?)?|print this (?:page|article)|download (?:pdf|the app)|click (?:here )?to (?:read|view|watch|enlarge|see).{0,40})$/, reason: 'page control' },
@@ -223,7 +225,7 @@ function classify(t: string, words: string[], n: number): { reason: string; stro
   }
   if (
     /^(?:subscribe|sign up|signup|join|get|register|download|follow us|never miss)\b/i.test(bare) &&
-    /\b(?:newsletters?|our app|alerts|inbox|notifications|breaking news emails|free trial|updates|(?:youtube|telegram|whatsapp) channel|podcast)\b/i.test(t) &&
+    /\b(?:newsletters?|our app|alerts|inbox|notifications|breaking news emails|free trial|updates|(?:youtube|telegram|whatsapp) (?:channel|group)|podcast)\b/i.test(t) &&
     n <= 30
   ) {
     return { reason: 'subscription notice', strong: true };
@@ -238,6 +240,9 @@ function classify(t: string, words: string[], n: number): { reason: string; stro
     return { reason: 'credit line', strong: true };
   }
   if (/^(?:#[\p{L}\p{N}_]+[\s,]*)+$/u.test(t)) return { reason: 'hashtags', strong: true };
+  if (/^(?:source|sources|via)\s*:\s*\S+(?:\s+\S+){0,3}$/i.test(t) && !/[.!?]$/.test(t)) return { reason: 'credit line', strong: true };
+  if (/^\((?:afp|reuters|ap|upi|epa|dpa|anadolu(?: agency)?|getty images|xinhua|tass)\)$/i.test(t)) return { reason: 'credit line', strong: true };
+  if (/^(?:author|authors|written by|words by|by)\s*:\s*\p{Lu}/iu.test(t) && n <= 8 && !/[.!?]$/.test(t)) return { reason: 'byline', strong: false };
   if (
     /^(?:follow|find|like) (?:us|me|him|her|them|@\S+|\p{Lu}\S*(?: \p{Lu}\S*){0,3}) on (?:twitter|x|facebook|instagram|linkedin|telegram|tiktok|youtube|threads|mastodon|bluesky|social media|google news)\b/iu.test(t) &&
     n <= 12
