@@ -458,7 +458,8 @@ export function resolveEntities(
       const [r, g] = [...roots][0]!;
       return { root: r, group: g, sameDoc: false };
     }
-    return dominant([...roots], false);
+    // Across unrelated stories a bare surname stays apart (the corpus's Reggie Bush is not this Bush).
+    return 'ambiguous';
   }
 
   /**
@@ -545,7 +546,17 @@ export function resolveEntities(
     .sort((a, b) => b.n - a.n || a.u.node - b.u.node)
     .map((x) => x.u);
   for (const u of multi) {
-    const cands = (extensions.get(u.token) ?? []).filter((g) => g !== u.group && groupType(g) === groupType(u.group));
+    const place = groupType(u.group) === 'place';
+    if (place && isKnownPlace(u.token)) {
+      uf.union(u.group, u.node);
+      continue;
+    }
+    const cands = (extensions.get(u.token) ?? []).filter((g) => {
+      if (g === u.group || groupType(g) !== groupType(u.group)) return false;
+      // "Los Angeles" is not short for "Los Angeles Times", whatever the recogniser typed it
+      const last = groupKeyOfNonPerson.get(g)?.split(' ').pop();
+      return !(place && last !== undefined && isOrganizationWord(last));
+    });
     const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
     if (pick && pick !== 'ambiguous') {
       uf.union(pick.root, u.node, `"${display(u.group)}" = short form of "${display(pick.group)}"${pick.sameDoc ? '' : ' (corpus)'}`);
