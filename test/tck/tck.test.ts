@@ -58,6 +58,44 @@ describe('tck runner', () => {
     });
   });
 
+  describe('runScenario (other expectations)', () => {
+    it.each([
+      { label: 'an empty result', q: 'UNWIND [] AS x RETURN x', then: 'the result should be empty', passed: true },
+      { label: 'rows where none are expected', q: 'RETURN 1 AS x', then: 'the result should be empty', passed: false },
+      { label: 'an expected error', q: 'RETURN nosuchfunction(1) AS x', then: 'a SyntaxError should be raised at compile time: UnknownFunction', passed: true },
+      { label: 'a missing error', q: 'RETURN 1 AS x', then: 'a SyntaxError should be raised at compile time: UnknownFunction', passed: false },
+    ])('should judge $label', ({ q, then, passed }) => {
+      expect(outcome(scenario('', q, then, [])).passed).toBe(passed);
+    });
+
+    it('should fill Scenario Outline placeholders from the chosen Examples row', () => {
+      const quotes = '"""';
+      const text = [
+        'Feature: Runner self-test',
+        '  Scenario Outline: [1] outline',
+        '    Given any graph',
+        '    When executing query:',
+        `      ${quotes}`,
+        '      RETURN <a> + 1 AS r',
+        `      ${quotes}`,
+        '    Then the result should be, in any order:',
+        '      | r   |',
+        '      | <r> |',
+        '    And no side effects',
+        '',
+        '    Examples:',
+        '      | a | r |',
+        '      | 1 | 2 |',
+        '      | 5 | 7 |',
+      ].join('\n');
+      const feature = parseFeature(text);
+      const run = (exampleIndex: number): boolean =>
+        runScenario('/nonexistent', { file: 'o.feature', scenarioLine: 2, exampleIndex, exampleLine: null, kind: '', bigInt: false, name: 'outline' }, new Map([['o.feature', feature]]))
+          .passed;
+      expect([run(1), run(2)]).toEqual([true, false]);
+    });
+  });
+
   describe('runConformance', () => {
     it.skipIf(!tckAvailable())(`should pass at least ${THRESHOLD} of the 308 TCK subset scenarios in ${TCK_DIR}`, () => {
       const outcomes = runConformance();
