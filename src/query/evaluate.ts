@@ -264,6 +264,8 @@ function compareOp(op: string, a: Value, b: Value): boolean | null {
 }
 
 const regexCache = new Map<string, RegExp>();
+/** A group containing a quantifier or alternation, itself followed by a quantifier. */
+const NESTED_REPETITION = /\((?:[^()\\]|\\.)*(?:[+*}]|\|)(?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d*,?\d*\})/;
 
 function binary(e: Extract<Expr, { kind: 'binary' }>, row: Row, ctx: EvalContext): Value {
   switch (e.op) {
@@ -317,6 +319,11 @@ function binary(e: Extract<Expr, { kind: 'binary' }>, row: Row, ctx: EvalContext
       let re = regexCache.get(b);
       if (!re) {
         if (b.length > 1000) throw err(e, '=~: expected a regular expression of at most 1000 characters');
+        // A repeated group that itself repeats ((a+)+, (a|aa)*) can take exponential time, and a
+        // regular expression cannot be interrupted by the time budget: refuse it.
+        if (NESTED_REPETITION.test(b) || /\\[1-9]/.test(b)) {
+          throw err(e, `=~: expected a regular expression without nested repetition or back-references, found ${JSON.stringify(b.slice(0, 60))}`);
+        }
         try {
           re = new RegExp(`^(?:${b})$`, 'u');
         } catch {

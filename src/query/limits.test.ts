@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MultiDirectedGraph } from 'graphology';
-import { QueryLimitError, QuerySyntaxError } from '../errors.js';
+import { QueryError, QueryLimitError, QuerySyntaxError } from '../errors.js';
 import { runQuery } from './index.js';
 
 /** 200 nodes, 5,000 edges, from a seeded linear congruential generator (deterministic). */
@@ -100,6 +100,29 @@ describe('query limits', () => {
 
     it('should refuse a huge range', () => {
       expect(() => runQuery(dense, 'UNWIND range(1, 100000000) AS x RETURN count(*)')).toThrow(/range/);
+    });
+  });
+});
+
+describe('query regular expressions', () => {
+  describe('runQuery', () => {
+    it.each([
+      { label: 'nested repetition', re: '(a+)+b' },
+      { label: 'repeated alternation', re: '(a|aa)*c' },
+      { label: 'a counted repeat of a repeat', re: '(x*){2,}y' },
+      { label: 'a back-reference', re: '(a)\\\\1' },
+    ])('should refuse $label, which the time budget could not interrupt', ({ re }) => {
+      expect(() => runQuery(dense, `RETURN 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' =~ '${re}' AS m`)).toThrow(QueryError);
+    });
+
+    it.each([
+      { re: 'a+b*', want: true },
+      { re: 'a+b', want: false },
+      { re: '(ab)+', want: false },
+      { re: 'a{3,}', want: true },
+      { re: '(?:a|b)c?a*', want: true },
+    ])('should still run $re', ({ re, want }) => {
+      expect(runQuery(dense, `RETURN 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' =~ '${re}' AS m`).rows).toEqual([[want]]);
     });
   });
 });
