@@ -241,7 +241,7 @@ async function main(): Promise<void> {
       openPanel(renderNodePanel(graph, node, actions));
       if (opts.centre) centreOn(node);
     } else if (!state.pathResult) closePanel();
-    sigma.refresh({ skipIndexation: true } as never);
+    sigma.refresh();
     if (!opts.quiet) pushState();
   }
 
@@ -278,14 +278,14 @@ async function main(): Promise<void> {
     if (heavy) return;
     state.hoveredNode = node;
     state.hoverNeighbours = neighboursOf(node);
-    sigma.refresh({ skipIndexation: true } as never);
+    sigma.refresh();
   });
   sigma.on('leaveNode', () => {
     container.style.cursor = '';
     if (heavy) return;
     state.hoveredNode = null;
     state.hoverNeighbours = null;
-    sigma.refresh({ skipIndexation: true } as never);
+    sigma.refresh();
   });
   sigma.on('clickNode', ({ node }) => selectNode(node));
   sigma.on('clickEdge', ({ edge }) => selectEdge(edge));
