@@ -165,6 +165,22 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
   while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]) || ['quoted', 'as', 'not', "n't"].includes(U[k]!.l))) k--;
   if (k < c - 1 && U[k + 1]!.l !== 'as') c0 = c; // keep the cue itself
   let np = npLeft(U, k);
+  const coordinated = U[k]?.l === 'and' || U.slice(k + 1, c).some((x) => x.l === 'then');
+  if (!np && coordinated && (U[k]!.l === 'and' || U[k]!.l === ',')) {
+    // "Kasich offered the man a job, then says …", "… survived prison and says …": the subject of the sentence
+    if (U[0]?.m && U[0].m.type !== 'place') np = { from: 0, to: 0, mention: U[0].m };
+    else {
+      let to = 0;
+      while (to + 1 < k && (isCap(U[to + 1]) || DETERMINERS.has(U[to]!.l) || /^[a-z]+$/.test(U[to + 1]!.l) && to < 3) && !CUE_FORMS.has(U[to + 1]!.l) && !/ed$/.test(U[to + 1]!.l)) to++;
+      if (isCap(U[0]) && to < k) np = { from: 0, to };
+    }
+  }
+  if (!np && U[k]?.l === ',') {
+    // "Marley Anderson, 21, a junior from Las Vegas, said …": the phrase that opens the sentence
+    const firstComma = U.findIndex((x) => x.l === ',');
+    const head = firstComma > 0 && firstComma < k ? npLeft(U, firstComma - 1) : undefined;
+    if (head && head.from === 0 && (head.mention || isCap(U[head.to]))) np = { from: 0, to: k - 1, ...(head.mention ? { mention: head.mention } : {}) };
+  }
   if (!np && U[k]?.l === ',') {
     // "Chris Cox, who runs the NRA's lobbying arm, says …": the speaker before the apposition
     let p = k - 1;
@@ -174,17 +190,6 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
       const mention = head.mention ?? U.slice(p + 1, k).find((x) => x.m)?.m;
       np = { from: head.from, to: k - 1, ...(mention ? { mention } : {}) };
     }
-  }
-  if (!np && U[k]?.l === ',') {
-    // "Marley Anderson, 21, a junior from Las Vegas, said …": the phrase that opens the sentence
-    const firstComma = U.findIndex((x) => x.l === ',');
-    const head = firstComma > 0 && firstComma < k ? npLeft(U, firstComma - 1) : undefined;
-    if (head && head.from === 0 && (head.mention || isCap(U[head.to]))) np = { from: 0, to: k - 1, ...(head.mention ? { mention: head.mention } : {}) };
-  }
-  if (!np && U[k] && /^(and|then|but)$/.test(U[k]!.l) && (U[k - 1]?.l === 'and' || k > 2)) {
-    // "Kasich offered the man a job, then says …": the subject of the sentence
-    const head = npRight(U, 0);
-    if (head && head.to < k && (head.mention || isCap(U[head.to]))) np = head;
   }
   if (!np && /ing$/.test(U[c]!.l) && U[k] && /^(,|--|\u2013|\u2014|-)$/.test(U[k]!.l)) {
     // "Trump went after Bush, calling him …": the subject of the sentence speaks
