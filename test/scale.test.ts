@@ -49,6 +49,7 @@ describe('scale', () => {
   });
 
   describe('extractStream', () => {
+    // In vitest, in-process extraction runs src/ while workers run dist/: build first (npm test does).
     it('should yield the same records in input order with a worker pool as in-process', async () => {
       const run = async (workers: number) => {
         const out: string[] = [];

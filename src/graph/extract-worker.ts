@@ -30,5 +30,11 @@ if (parentPort) {
     }
     port.postMessage(response);
   });
+  // Load the model and warm the code paths now, once per worker, not on the first real document.
+  try {
+    extractDocument({ id: 'warm-up', text: 'Warm-up: Ada Lovelace met Charles Babbage in London.' });
+  } catch {
+    // A failing warm-up shows again, with its document, on the first real extraction.
+  }
   port.postMessage({ ready: true });
 }

@@ -36,6 +36,8 @@ export interface ExtractOptions {
    * a few articles does not pay for starting workers and loading their models.
    */
   inlineFirst?: number;
+  /** An already started pool to use (not closed at the end); its size replaces `workers`. */
+  pool?: ExtractPool;
   /** Called after each document is extracted (or skipped). */
   onProgress?: (progress: PipelineProgress) => void;
   /** Records to reuse: a document with the same id and content hash is not extracted again. */
@@ -87,10 +89,11 @@ export function resolveWorkerCount(workers: number | undefined): number {
  * skipped (the first one wins); reusable records (same id and hash in `reuse`) are not extracted.
  */
 export async function* extractStream(source: AsyncIterable<ReadItem>, options: ExtractOptions = {}): AsyncGenerator<ExtractItem> {
-  const workers = resolveWorkerCount(options.workers);
-  let pool: ExtractPool | undefined;
-  let inline = workers > 1 ? Math.max(0, options.inlineFirst ?? 4) : Infinity;
-  let limit = 1;
+  const given = options.pool;
+  const workers = given ? given.size : resolveWorkerCount(options.workers);
+  let pool: ExtractPool | undefined = given;
+  let inline = given ? 0 : workers > 1 ? Math.max(0, options.inlineFirst ?? 4) : Infinity;
+  let limit = given ? workers * Math.max(1, options.perWorker ?? 8) : 1;
   const progress: PipelineProgress = { documents: 0, bytes: 0, skipped: 0, reused: 0 };
   const seen = new Set<string>();
   const window: Promise<ExtractItem>[] = [];
@@ -157,7 +160,7 @@ export async function* extractStream(source: AsyncIterable<ReadItem>, options: E
     }
   } finally {
     await iterator.return?.();
-    await pool?.close();
+    if (pool !== given) await pool?.close();
   }
 }
 
