@@ -116,6 +116,17 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
 
   let buffer: string[] = [];
   let quit = false;
+  // Ctrl+C discards the statement being typed; on an empty prompt it leaves.
+  rl.on('SIGINT', () => {
+    if (buffer.length > 0) {
+      buffer = [];
+      write('^C\n');
+      rl.setPrompt(PROMPT);
+      rl.prompt();
+    } else {
+      rl.close();
+    }
+  });
   rl.prompt();
   for await (const line of rl) {
     const trimmed = line.trim();
