@@ -3,8 +3,12 @@
  *
  * How (each step indexed by key, never all pairs, so it stays near-linear):
  *  1. Every name mention gets a key: a lexicon entry (NATO = OTAN = North Atlantic Treaty Organization,
- *     countries), a full person name (`recep tayyip erdogan`, titles stripped), an organisation / place
- *     key, or — for one-word names — a per-document "short form" to be resolved later.
+ *     countries), a state institution (`gov:syria` for "Syrian government" / "Assad regime", `mil:syria`
+ *     for "Syrian troops"), a full person name (`recep tayyip erdogan`, titles stripped), an
+ *     organisation / place key, or — for one-word names — a per-document "short form" resolved later.
+ *     The recogniser's type is corrected where the name says otherwise ("Interior Secretary Dirk
+ *     Kempthorne" typed organisation is a person; "California Highway Patrol" typed person is not), and
+ *     spans that swallowed a verb keep the name at their end ("Sixers hire Maurice Cheeks").
  *  2. Full person names merge when one's given names are a subsequence of the other's with the same
  *     surname ("Tayyip Erdogan" → "Recep Tayyip Erdogan"), only when that longer name is unique.
  *  3. Acronyms defined in the text ("Syrian Observatory for Human Rights (SOHR)", or `expands`) join
@@ -12,7 +16,8 @@
  *  4. Short forms: multi-word organisation names that are a prefix of a longer one, or the longer one
  *     minus a leading country / acronym ("Syrian Observatory", "Security Council"); one-word person
  *     names by surname; acronyms by initials. Each prefers a unique candidate in the same document,
- *     then a unique one in the corpus; when ambiguous it stays apart.
+ *     then a unique one in the corpus; when ambiguous it stays apart (within one document, a candidate
+ *     named in three times as many documents as the others wins).
  *  5. Pronoun and description mentions follow `refersTo`; demonyms follow `canonical`.
  * Order of the inputs does not matter: everything is sorted first, and ids come from canonical names.
  */
