@@ -102,6 +102,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = spans.map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = applyGazetteer(spans, w).map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = mergeAdjacentPeople(spans);
+    spans = mergeDemonymOrganisations(spans, w);
     if (institutions) spans = addInstitutions(spans, w);
     for (const sp of spans) {
       if (sp.type === 'other' && !includeMisc) continue;
@@ -332,6 +333,25 @@ function roleAfter(w: readonly string[], last: number): string | undefined {
     }
   }
   return undefined;
+}
+
+/** "Russian" + "Foreign Ministry" tagged apart (CoNLL's convention) is one organisation for the graph. */
+function mergeDemonymOrganisations(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      s.type === 'organization' &&
+      prev.first === prev.last &&
+      prev.last + 1 === s.first &&
+      lookupWord((w[prev.first] as string).toLowerCase()) === 'demonym'
+    ) {
+      prev.last = s.last;
+      prev.type = 'organization';
+    } else out.push({ ...s });
+  }
+  return out;
 }
 
 /** Adds "Syrian army"-style institutions, replacing the demonym (MISC) or name span they start with. */
