@@ -63,12 +63,14 @@ function propsMatch(
 }
 
 function nodeOk(ctx: EvalContext, np: NodePattern, key: string, row: Row): boolean {
+  if (np.labels.length === 0 && np.properties === null) return true;
   const view = ctx.view;
   for (const l of np.labels) if (!view.hasLabel(key, l)) return false;
   return propsMatch(ctx, np.properties, row, (k) => view.nodeProperty(key, k), (v) => view.nameMatches(key, v));
 }
 
 function relOk(ctx: EvalContext, rp: RelPattern, key: string, row: Row): boolean {
+  if (rp.types.length === 0 && rp.properties === null) return true;
   const view = ctx.view;
   if (rp.types.length > 0 && !rp.types.some((t) => view.relHasType(key, t))) return false;
   return propsMatch(ctx, rp.properties, row, (k) => view.relProperty(key, k), null);
@@ -134,7 +136,9 @@ function* matchFrom(ctx: EvalContext, parts: PatternPart[], i: number, row: Row,
   }
   const part = parts[i]!;
   const inner = part.shortest ? matchShortest(ctx, part, row) : matchPart(ctx, part, row, used);
-  for (const r of inner) yield* matchFrom(ctx, parts, i + 1, r, used);
+  // The last pattern's rows go straight out: no generator per row.
+  if (i === parts.length - 1) yield* inner;
+  else for (const r of inner) yield* matchFrom(ctx, parts, i + 1, r, used);
 }
 
 function* matchPart(ctx: EvalContext, part: PatternPart, row: Row, used: Set<string>): Generator<Row> {
