@@ -141,7 +141,7 @@ export const VERBS: readonly VerbEntry[] = [
   V('talk', 'consult', { preps: ['with', 'to'], direct: false }), V('phone', 'consult'), V('call', 'consult'),
   V('visit', 'consult'), V('host', 'consult'), V('negotiate', 'consult', { preps: ['with'], direct: false }),
   V('consult', 'consult', { preps: ['with'] }), V('confer', 'consult', { preps: ['with'], direct: false }),
-  V('chair', 'consult'), V('convene', 'consult'), V('receive', 'consult'), V('invite', 'consult'),
+  V('chair', 'consult'), V('convene', 'consult'), V('attend', 'consult'), V('organize', 'consult'), V('receive', 'consult'), V('invite', 'consult'),
   V('cooperate', 'consult', { preps: ['with'], direct: false }), V('operate', 'consult', { preps: ['alongside', 'with'], direct: false }),
   V('fight', 'consult', { preps: ['alongside'], direct: false }), V('work', 'consult', { preps: ['with', 'alongside'], direct: false }), V('agree', 'consult', { preps: ['with'], direct: false }),
   V('sign', 'consult'), V('join', 'consult'),

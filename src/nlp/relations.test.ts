@@ -200,6 +200,12 @@ describe('nlp/relations', () => {
         names: ['Federal Reserve', 'Paul Volcker|person'],
         want: [{ s: 'Paul Volcker', p: 'chairman of', o: 'Federal Reserve' }],
       },
+      {
+        label: 'an event object becomes an event mention',
+        text: 'Erdogan chaired an emergency security meeting late on Thursday.',
+        names: ['Erdogan|person'],
+        want: [{ s: 'Erdogan', p: 'chair', o: 'emergency security meeting' }],
+      },
     ];
     for (const c of positives) {
       it(`should find: ${c.label}`, () => {

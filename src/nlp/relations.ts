@@ -44,6 +44,9 @@ const CANONICAL_PREP: Record<string, string> = dict({ 'speak to': 'with', 'talk 
 const FOLLOWS_OBJECT = new Set(['to', 'as', 'over', 'out', 'up', 'down', 'off', 'back', 'about', 'of', 'because', 'unless', 'until', 'following', 'too', 'instead', 'next', 'would', 'will', 'could', 'should', 'might', 'must', 'can', 'may', 'did', 'does', 'do', 'be', 'not', 'either', 'alone', 'directly', 'personally', 'publicly', 'privately', 'together', 'jointly', 'firmly', 'strongly', 'whose', 'whom', 'whereby', 'nor', 'yet', 'so', 'via', 'per', 'within', 'without', 'across', 'among', 'toward', 'towards', 'around', 'upon', 'beyond', 'along', 'alongside', 'throughout', 'including', 'here', 'there', 'all', 'both', 'each', 'itself', 'themselves', 'himself', 'herself',
   // place heads: "Idlib province" is Idlib
   'province', 'region', 'city', 'town', 'village', 'area', 'district', 'countryside', 'state', 'governorate', 'county']);
+/** Verbs whose object may be an event ("convened an emergency meeting") and the nouns that head such events. */
+const EVENT_HOSTS = new Set(['chair', 'convene', 'host', 'hold', 'attend', 'organize', 'organise', 'lead', 'call', 'boycott', 'join']);
+const EVENT_HEADS = new Set(['meeting', 'summit', 'conference', 'session', 'talks', 'congress', 'convention', 'rally', 'forum', 'referendum', 'election', 'vote', 'hearing', 'ceremony']);
 /** Verbs that take a subject clause after "that" ("demanded that X end …"). */
 const THAT_VERBS = new Set(['demand', 'urge', 'insist', 'ask', 'request', 'order', 'warn']);
 
@@ -92,7 +95,7 @@ export function extractRelationsStrict(text: string, sentences: Sentence[], inpu
     if (found.length && resolveWe(ctx, s, found)) unitsOf(s);
     const mentionCount = s.units.filter((u) => u.m).length;
     if (mentionCount >= 1) extractNominal(ctx, s);
-    if (mentionCount >= 2) extractVerbRelations(ctx, s);
+    if (mentionCount >= 2 || (mentionCount === 1 && s.tokens.some((t) => EVENT_HEADS.has(t.l)))) extractVerbRelations(ctx, s);
     if (s.tokens.some(isCountWord)) claims.push(...extractClaims(text, s));
   }
 
@@ -365,6 +368,19 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
       const predicate = particle ? `${plain.lemma}${particle}` : plain.lemma;
       for (const a of agents) for (const p of left.subjects) ctx.relate(a, p, predicate, verbSurface(U, i, left), s.index, { ...flags, family: plain.family });
       continue;
+    }
+    // "chaired an emergency security meeting": the meeting becomes an event mention
+    if (EVENT_HOSTS.has(lemma)) {
+      let j = i + 1;
+      if (/^(a|an|the|its|his|her|their)$/.test(U[j]?.l ?? '')) j++;
+      const from = j;
+      while (j < U.length && j < from + 4 && !U[j]!.m && /^[a-z][a-z-]*$/.test(U[j]!.t) && !EVENT_HEADS.has(U[j]!.l) && !OBJ_STOP.has(U[j]!.l)) j++;
+      if (j > from && EVENT_HEADS.has(U[j]?.l ?? '')) {
+        const m = ctx.add(U[from]!.start, U[j]!.end, 'event', 'name', s.index);
+        const unit: Unit = { start: m.start, end: m.end, t: m.text, l: m.text.toLowerCase(), m };
+        for (const sub of left.subjects) ctx.relate(sub, unit, lemma, U[i]!.t, s.index, flags);
+        continue;
+      }
     }
     for (const e of entries) {
       let j = i + 1;
