@@ -349,6 +349,17 @@ function mergeDemonymOrganisations(spans: RawSpan[], w: readonly string[]): RawS
     ) {
       prev.last = s.last;
       prev.type = 'organization';
+    } else if (
+      prev &&
+      prev.type !== 'person' &&
+      prev.last + 1 === s.first &&
+      s.first === s.last &&
+      s.type === 'person' &&
+      ['noun', ''].includes(lookupWord((w[s.first] as string).toLowerCase()))
+    ) {
+      // "Black Sea" + "Fleet": one word glued to a place or organisation is not a person; it ends that name
+      prev.last = s.last;
+      prev.type = 'organization';
     } else out.push({ ...s });
   }
   return out;
