@@ -203,19 +203,30 @@ function* matchPart(ctx: EvalContext, part: PatternPart, row: Row, used: Set<str
       if (used.has(edge)) continue;
       if (!relOk(ctx, rp, edge, r)) continue;
       {
-        let r2: Row | null = r;
+        let r2: Row = r;
+        let copied = false;
         if (rp.variable !== null) {
           const b = r.get(rp.variable);
           if (b !== undefined) {
             if (!(b instanceof RelRef && b.key === edge)) continue;
           } else {
             r2 = new Map(r);
+            copied = true;
             r2.set(rp.variable, new RelRef(edge));
           }
         }
         if (!nodeOk(ctx, s.node, next, r2)) continue;
-        r2 = bindNode(s.node, next, r2);
-        if (r2 === null) continue;
+        // Bind the node into the same copy as the relationship (one Map per row, not two).
+        const nv = s.node.variable;
+        if (nv !== null) {
+          const b = r2.get(nv);
+          if (b !== undefined) {
+            if (!(b instanceof NodeRef && b.key === next)) continue;
+          } else {
+            if (!copied) r2 = new Map(r2);
+            r2.set(nv, new NodeRef(next));
+          }
+        }
         if (k + 1 === steps.length) {
           // Last hop: yield directly instead of through another generator (fewer allocations).
           pathNodes.push(next);
