@@ -168,7 +168,7 @@ export function resolveEntities(
   const institutionGroups = new Set<number>(); // i:gov:… / i:mil:… groups of a named state
   const pending: { ref: string; doc: string; m: EntityMention; byId: Map<string, EntityMention> }[] = [];
 
-  const classCache = new Map<string, Classification | null>();
+  const classCache = new Map<EntityType, Map<string, Classification | null>>();
   let docSensitive = false;
   const sorted = [...extractions].sort((a, b) => cmp(a.doc, b.doc));
   // Full names the recogniser typed person anywhere, and surnames of those per document.
@@ -230,12 +230,14 @@ export function resolveEntities(
   }
 
   function addItem(doc: string, ref: string, m: EntityMention): Item | undefined {
-    const cacheKey = `${m.type}\u0000${m.text}\u0000${m.canonical ?? ''}`;
-    let c = classCache.get(cacheKey);
+    const cacheKey = m.canonical ? `${m.text}\u0000${m.canonical}` : m.text;
+    let byText = classCache.get(m.type);
+    if (!byText) classCache.set(m.type, (byText = new Map()));
+    let c = byText.get(cacheKey);
     if (c === undefined) {
       docSensitive = false;
       c = classify(doc, m) ?? null;
-      if (!docSensitive) classCache.set(cacheKey, c);
+      if (!docSensitive) byText.set(cacheKey, c);
     }
     if (!c) return undefined;
     const unit = unitFor(doc, c.group, c.kind, c.token);

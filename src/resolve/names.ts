@@ -43,8 +43,10 @@ function memo<T>(cache: Map<string, T>, key: string, f: (k: string) => T): T {
   return v;
 }
 const foldCache = new Map<string, string>();
-const analysisCache = new Map<string, NameAnalysis>();
+const personAnalysisCache = new Map<string, NameAnalysis>();
+const otherAnalysisCache = new Map<string, NameAnalysis>();
 const orgKeyCache = new Map<string, string>();
+const plainOrgKeyCache = new Map<string, string>();
 const lexCache = new Map<string, LexiconHit | null>();
 
 function foldUncached(s: string): string {
@@ -264,7 +266,14 @@ export interface NameAnalysis {
  */
 export function analyzeName(surface: string, type: EntityType): NameAnalysis {
   const personal = type === 'person';
-  return memo(analysisCache, `${personal ? 'p' : 'o'}\u0000${surface}`, () => analyzeUncached(surface, personal));
+  return personal ? memo(personAnalysisCache, surface, analyzePerson) : memo(otherAnalysisCache, surface, analyzeOther);
+}
+
+function analyzePerson(surface: string): NameAnalysis {
+  return analyzeUncached(surface, true);
+}
+function analyzeOther(surface: string): NameAnalysis {
+  return analyzeUncached(surface, false);
 }
 
 function analyzeUncached(surface: string, personal: boolean): NameAnalysis {
@@ -344,7 +353,14 @@ export function personKeyOf(tokens: string[]): PersonKey | undefined {
  * as the country ("Russia's Defence Ministry" = "Russian Defense Ministry").
  */
 export function orgKey(surface: string, mapCountries = true): string {
-  return memo(orgKeyCache, `${mapCountries ? 1 : 0}${surface}`, () => orgKeyUncached(surface, mapCountries));
+  return mapCountries ? memo(orgKeyCache, surface, orgKeyMapped) : memo(plainOrgKeyCache, surface, orgKeyPlain);
+}
+
+function orgKeyMapped(surface: string): string {
+  return orgKeyUncached(surface, true);
+}
+function orgKeyPlain(surface: string): string {
+  return orgKeyUncached(surface, false);
 }
 
 function orgKeyUncached(surface: string, mapCountries: boolean): string {
