@@ -6,6 +6,7 @@ export type { BuildOptions, BuildResult, TextInput, UpdateResult } from './api.j
 export { toGexf, toJson, toSerialized, toGraphml, toNodesCsv, toEdgesCsv, toNeo4j } from './export/index.js';
 export { buildGraph, type KnowledgeGraph } from './graph/index.js';
 export { runQuery, parseQuery, formatResult, findNodes } from './query/index.js';
+export type { QueryOptions } from './query/index.js';
 export { extractDocument } from './nlp/index.js';
 export { readDocuments, documentFromText } from './ingest/index.js';
 export { createServer } from './server/index.js';

@@ -12,7 +12,7 @@ import { queryErrorReply, type QueryJob, type QueryReply } from './query-protoco
 /** Runs `job` on `graph`; never throws. */
 export function runQueryJob(graph: KnowledgeGraph, job: QueryJob): QueryReply {
   try {
-    const result = runQuery(graph, job.query, { timeoutMs: job.timeoutMs, ...(job.params ? { params: job.params } : {}) });
+    const result = runQuery(graph, job.query, { timeoutMs: job.timeoutMs, omitProperties: ['mentions'], ...(job.params ? { params: job.params } : {}) });
     return { id: job.id, status: 200, body: JSON.stringify(result) };
   } catch (error) {
     if (error instanceof QuerySyntaxError) return queryErrorReply(job.id, 400, error.name, error.message, error.position);
