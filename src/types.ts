@@ -74,6 +74,11 @@ export interface EntityMention extends Span {
    * (`Turkish` in "Turkish Foreign Minister …" → `Turkey`). Merging attaches the mention to that name.
    */
   canonical?: string;
+  /**
+   * A group named by a common-noun phrase ("Turkish soldiers", "government forces"), found by relation
+   * extraction rather than the recogniser: a graph node, but not a proper name for `extract --json`.
+   */
+  group?: boolean;
 }
 
 /** A reference from a relation or attribution to text: a span, and the mention it is, when it is one. */

@@ -34,7 +34,8 @@ export function toExtractJson(records: ExtractionRecord[]): { documents: Extract
         title: document.title,
         source: document.source,
         entities: extraction.mentions
-          .filter((m) => m.kind === 'name')
+          // Proper names only: not pronouns, descriptions, group phrases or demonyms standing for a country.
+          .filter((m) => m.kind === 'name' && !m.group && !m.canonical)
           .map((m) => ({ type: m.type, start: m.start, end: m.end, text: m.text, kind: m.kind, ...(m.role ? { role: m.role } : {}) })),
         relations: [
           ...extraction.relations.map((r) => ({

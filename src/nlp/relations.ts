@@ -72,7 +72,7 @@ export function extractRelationsStrict(text: string, sentences: Sentence[], inpu
     const own = bySentence.get(s.index) ?? [];
     const tokens = tokenize(text, s.start, s.end, own);
     const covered = (a: number, b: number) => own.find((m) => m.start <= a && b <= m.end);
-    for (const g of findGroups(tokens, covered)) ctx.add(g.start, g.end, g.type, 'name', s.index);
+    for (const g of findGroups(tokens, covered)) ctx.add(g.start, g.end, g.type, 'name', s.index, { group: true });
     states.push({ index: s.index, start: s.start, end: s.end, tokens, units: [] });
   }
   const unitsOf = (s: SentenceState) => {
