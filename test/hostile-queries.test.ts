@@ -170,16 +170,6 @@ describe('server', () => {
       expect(((await res.json()) as Answer['body']).error?.name).toBe('PayloadTooLarge');
     });
 
-    it('should stop a query that overruns its budget by terminating its worker, and start a fresh one', async () => {
-      const before = (await health()).queries.restarts;
-      const answer = await post(REDOS);
-      expect(answer.status).toBe(422);
-      expect(answer.body.error?.name).toBe('QueryLimitError');
-      const after = await health();
-      expect(after.queries.restarts).toBeGreaterThan(before);
-      expect(after.queries.workers).toBe(2);
-      expect((await post('MATCH (n) RETURN count(n) AS n')).body.rows).toEqual([[NODES]]);
-    });
   });
 
   describe('POST /api/query with arbitrary input (fast-check)', () => {
@@ -212,7 +202,6 @@ describe('server', () => {
   describe('the server while a hostile query runs', () => {
     const heavy: [string, string][] = [
       ['one the engine stops (cartesian product)', 'UNWIND range(1, 400000) AS x UNWIND range(1, 400000) AS y RETURN count(*)'],
-      ['one only the backstop stops (catastrophic regex)', REDOS],
     ];
     it.each(heavy)('should still answer health and a cheap query meanwhile: %s', async (_label, query) => {
       let heavyDone = false;

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { QueryPool } from './query-pool.js';
+
+// Stand-in worker scripts: the engine stops every query itself, so a worker that never answers can
+// only be made on purpose. It checks the backstop that terminates a worker overrunning its budget.
+const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-pool-'));
+const script = (name: string, body: string) => {
+  const file = path.join(dir, name);
+  writeFileSync(file, `import { parentPort } from 'node:worker_threads';\n${body}\nparentPort.postMessage({ ready: true });\n`);
+  return pathToFileURL(file);
+};
+const STUCK = script('stuck.mjs', `parentPort.on('message', (job) => { if (job.query === 'spin') for (;;); parentPort.postMessage({ id: job.id, status: 200, body: JSON.stringify({ rows: [[job.query]] }) }); });`);
+
+const data = { graphJson: '{}', graphFile: 'graph.json' };
+let pool: QueryPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+describe('server/query-pool', () => {
+  describe('QueryPool', () => {
+    it('should answer 422 QueryLimitError for a worker that overruns its budget, and replace it', async () => {
+      pool = new QueryPool(STUCK, data, { size: 1, timeoutMs: 50, graceMs: 50, maxQueue: 10 });
+      const answer = await pool.run('spin');
+      expect(answer.status).toBe(422);
+      expect(JSON.parse(String(typeof answer.body === 'string' ? answer.body : new TextDecoder().decode(answer.body))).error.name).toBe('QueryLimitError');
+      expect(pool.stats().restarts).toBe(1);
+      const next = await pool.run('cheap');
+      expect(next.status).toBe(200);
+      expect(pool.stats().workers).toBe(1);
+    });
+
+    it('should keep answering on the other worker while one is stuck', async () => {
+      pool = new QueryPool(STUCK, data, { size: 2, timeoutMs: 2000, graceMs: 2000, maxQueue: 10 });
+      const stuck = pool.run('spin');
+      const cheap = await pool.run('cheap');
+      expect(cheap.status).toBe(200);
+      expect(pool.stats().busy).toBe(1);
+      expect((await stuck).status).toBe(422);
+    });
+
+    it('should answer 503 at once when the queue is full', async () => {
+      pool = new QueryPool(STUCK, data, { size: 1, timeoutMs: 500, graceMs: 500, maxQueue: 1 });
+      expect((await pool.run('warm up')).status).toBe(200); // the worker is running
+      const first = pool.run('spin');
+      await new Promise((r) => setTimeout(r, 20)); // taken off the queue by the worker
+      const second = pool.run('cheap');
+      const third = await pool.run('cheap');
+      expect(third.status).toBe(503);
+      expect((await first).status).toBe(422);
+      expect((await second).status).toBe(200);
+    });
+  });
+});
