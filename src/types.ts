@@ -37,6 +37,10 @@ export interface SkippedInput {
   /** The file (relative to the input root where there is one), with `:LINE` for a JSON Lines line. */
   path: string;
   reason: string;
+  /** The input was read, but only in part (truncated, or bytes repaired): its document is in the graph. */
+  partial?: boolean;
+  /** The input was named on the command line (not found inside a folder). */
+  explicit?: boolean;
 }
 
 /* --------------------------------------------------------------------- nlp */

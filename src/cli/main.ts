@@ -67,10 +67,13 @@ async function isDirectory(p: string): Promise<boolean> {
   }
 }
 
+/**
+ * Splits skipped inputs into failures of inputs named on the command line (exit 1) and the rest:
+ * inputs inside folders or JSON Lines, and partial reads (the document is built; exit 3).
+ */
 function summarizeSkipped(skipped: SkippedInput[], explicit: Set<string>): { explicitFailures: SkippedInput[]; others: SkippedInput[] } {
-  const explicitFailures = skipped.filter((s) => explicit.has(s.path));
-  const others = skipped.filter((s) => !explicit.has(s.path));
-  return { explicitFailures, others };
+  const failed = (s: SkippedInput) => !s.partial && (s.explicit ?? explicit.has(s.path));
+  return { explicitFailures: skipped.filter(failed), others: skipped.filter((s) => !failed(s)) };
 }
 
 /** Inputs given as files (not folders), by the names ingest reports them under. */
@@ -125,8 +128,8 @@ async function commandExtract(positionals: string[], values: Record<string, unkn
   let failed = false;
   for await (const item of readDocuments(positionals)) {
     if (item.kind === 'skipped') {
-      if (explicit.has(item.skipped.path)) failed = true;
-      io.err(`newsgraph extract: skipped "${item.skipped.path}": ${item.skipped.reason}\n`);
+      if (!item.partial && (item.explicit ?? explicit.has(item.skipped.path))) failed = true;
+      io.err(`newsgraph extract: ${item.partial ? 'partly read' : 'skipped'} "${item.skipped.path}": ${item.skipped.reason}\n`);
       continue;
     }
     const rec = extractRecord(item.document);
@@ -264,8 +267,10 @@ function reportBuilt(
         `${graph.getAttribute('claims').filter((c) => c.disputed).length} disputed claims in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
     if (others.length) {
-      io.out(`Skipped ${others.length} input${others.length === 1 ? '' : 's'}:\n`);
-      for (const s of others) io.out(`  ${s.path}: ${s.reason}\n`);
+      const partial = others.filter((s) => s.partial).length;
+      const whole = others.length - partial;
+      io.out(`${[whole ? `Skipped ${whole} input${whole === 1 ? '' : 's'}` : '', partial ? `read ${partial} only in part` : ''].filter(Boolean).join('; ')}:\n`);
+      for (const s of others) io.out(`  ${s.path}: ${s.partial ? '(partly read) ' : ''}${s.reason}\n`);
     }
   }
   if (explicitFailures.length) return EXIT_ERROR;

@@ -12,7 +12,7 @@ import { readDocuments } from '../ingest/index.js';
 import type { ExtractionRecord, SkippedInput } from '../types.js';
 import { buildGraph, type KnowledgeGraph } from './build.js';
 import { defaultIterations, type LayoutOptions } from './layout.js';
-import { extractStream, type ExtractOptions, type ReadItem } from './pipeline.js';
+import { extractStream, skippedOf, type ExtractOptions, type ReadItem } from './pipeline.js';
 
 /** What an incremental update starts from: the previous build's records and (optionally) graph. */
 export interface GraphState {
@@ -110,7 +110,7 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
   const skipped: SkippedInput[] = [];
   for await (const item of extractStream(items, { ...options, reuse: previous })) {
     if (item.kind === 'skipped') {
-      skipped.push(item.skipped);
+      skipped.push(skippedOf(item));
       continue;
     }
     const id = item.record.document.id;

@@ -83,6 +83,11 @@ export function resolveWorkerCount(workers: number | undefined): number {
   return Math.floor(workers);
 }
 
+/** A skipped item as the SkippedInput kept in the graph, with its partial / explicit flags. */
+export function skippedOf(item: { skipped: SkippedInput; partial?: boolean; explicit?: boolean }): SkippedInput {
+  return { ...item.skipped, ...(item.partial ? { partial: true } : {}), ...(item.explicit ? { explicit: true } : {}) };
+}
+
 /**
  * Extracts a stream of read items, yielding records and skipped inputs in input order. Reads the
  * source lazily: it waits while `workers × perWorker` documents are in flight. Duplicate ids are
@@ -173,7 +178,7 @@ export async function extractInputs(
   const skipped: SkippedInput[] = [];
   for await (const item of extractStream(readDocuments(inputs), options)) {
     if (item.kind === 'record') records.push(item.record);
-    else skipped.push(item.skipped);
+    else skipped.push(skippedOf(item));
   }
   return { records, skipped };
 }
