@@ -15,7 +15,8 @@
 //   --corpora  where bbc/ and reuters21578.jsonl are (default ../shared/data/corpora)
 //   --out      results file (default bench/results/scale.json, or scale-quick.json with --quick)
 //   --keep     keep the built graphs in DIR (default: a temporary folder, removed at the end)
-//   --sections corpora,full,rebuild   which parts to run (default: all; --quick: corpora)
+//   --sections corpora,full,rebuild,load   which parts to run (default: all; --quick: corpora,load)
+//              load: bench/load.mjs (HTTP query API, autocannon) on the BBC graph built above
 //   --limit-bbc N, --limit-reuters N  documents per corpus in the corpora section (0: all)
 //   --no-snapshot  run dist/ in place (default: a copy of dist/ taken at the start is measured)
 // Writes the results as JSON and prints a markdown table (bench/README.md explains the columns).
@@ -36,7 +37,7 @@ const QUICK = flag('quick');
 const CORPORA = path.resolve(arg('corpora', path.join(ROOT, '..', 'shared', 'data', 'corpora')));
 const OUT = path.resolve(arg('out', path.join(ROOT, 'bench', 'results', QUICK ? 'scale-quick.json' : 'scale.json')));
 const KEEP = arg('keep');
-const SECTIONS = new Set(arg('sections', QUICK ? 'corpora' : 'corpora,full,rebuild').split(','));
+const SECTIONS = new Set(arg('sections', QUICK ? 'corpora,load' : 'corpora,full,rebuild,load').split(','));
 const WORK = KEEP ? path.resolve(KEEP) : mkdtempSync(path.join(os.tmpdir(), 'ng-bench-'));
 mkdirSync(WORK, { recursive: true });
 const BBC = path.join(CORPORA, 'bbc');
@@ -159,6 +160,15 @@ if (SECTIONS.has('rebuild')) {
   results.rebuild = r.json;
 }
 
+if (SECTIONS.has('load')) {
+  log(`\n== load: the query API under 200 concurrent connections (bench/load.mjs)  [load ${load().join(' ')}]`);
+  const bbcGraph = path.join(WORK, 'bbc');
+  const args = ['--json', ...(QUICK ? ['--quick'] : [])];
+  if (existsSync(path.join(bbcGraph, 'graph.json'))) args.push('--graph', bbcGraph);
+  const r = await node(path.join(ROOT, 'bench', 'load.mjs'), args);
+  results.load = r.json ?? { error: `bench/load.mjs exited ${r.code}` };
+}
+
 results.totalMs = performance.now() - started;
 results.loadAverageEnd = load();
 mkdirSync(path.dirname(OUT), { recursive: true });
@@ -214,6 +224,15 @@ if (results.rebuild?.sizes) {
   for (const r of results.rebuild.sizes) {
     lines.push(`| ${r.documents} docs | ${r.nodes} | ${r.edges} | ${s(r.resolveMs)} | ${s(r.graphMs)} | ${s(r.layoutColdMs)} | ${s(r.layoutWarmMs)} (${r.warmIterations}) | ${s(r.jsonMs)} |`);
   }
+}
+if (results.load && !results.load.error) {
+  lines.push('');
+  const L = results.load;
+  lines.push(`Query API load (autocannon on loopback, ${L.connections} connections for ${L.durationSeconds} s, graph of ${L.graph?.nodes} nodes / ${L.graph?.edges} edges):`);
+  lines.push('');
+  lines.push('| phase | requests/s | p50 ms | p99 ms | errors | timeouts | non-2xx |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const ph of L.phases ?? []) lines.push(`| ${ph.phase} | ${f(ph.requestsPerSecond, 0)} | ${ph.p50} | ${ph.p99} | ${ph.errors} | ${ph.timeouts} | ${ph.non2xx} |`);
 }
 lines.push('');
 lines.push(`Total benchmark time ${s(results.totalMs)} s. Results: ${path.relative(ROOT, OUT)}.`);

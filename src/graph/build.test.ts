@@ -63,3 +63,16 @@ describe('graph', () => {
     });
   });
 });
+
+describe('graph/layout', () => {
+  describe('assignLayout', () => {
+    it('should keep seeded positions and not throw with 0 iterations', async () => {
+      const { assignLayout } = await import('./layout.js');
+      const g = buildGraph(RECORDS, { layout: false });
+      assignLayout(g, { iterations: 0 });
+      g.forEachNode((_, a) => {
+        expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);
+      });
+    });
+  });
+});

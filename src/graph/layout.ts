@@ -65,8 +65,8 @@ export function assignLayout(graph: AbstractGraph, options: LayoutOptions = {}):
     }
     if (!placed) graph.mergeNodeAttributes(key, seededPoint(key, radius));
   });
-  if (graph.size > 0) {
-    const iterations = options.iterations ?? (previous ? Math.ceil(defaultIterations(order) / 3) : defaultIterations(order));
+  const iterations = options.iterations ?? (previous ? Math.ceil(defaultIterations(order) / 3) : defaultIterations(order));
+  if (graph.size > 0 && iterations > 0) {
     const settings = forceAtlas2.inferSettings(graph);
     forceAtlas2.assign(graph, {
       iterations,
