@@ -6,43 +6,11 @@
 //
 // Usage: node --expose-gc bench/lib/graph-ops.mjs --graph DIR [--paths N] [--add]
 //   --add rewrites DIR (the article is added for real); run it on a copy or a throwaway build.
-// The compiled code: a snapshot of dist/ when bench/run.mjs made one (others may rebuild dist/ meanwhile).
-const CODE = process.env.NEWSGRAPH_BENCH_ROOT ? new URL(`file://${process.env.NEWSGRAPH_BENCH_ROOT.replace(/\/?$/, '/')}`) : new URL('../../', import.meta.url);
-const dist = (p) => import(new URL(`dist/${p}`, CODE).href);
 
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(`--${name}`);
-const arg = (name, def) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
-};
+import { dist, flag, arg, gc, now, log, fromArray, percentile, rng } from './common.mjs';
+
 const DIR = arg('graph');
 const PATHS = Number(arg('paths', '1000'));
-const gc = () => globalThis.gc?.();
-const now = () => performance.now();
-const log = (s) => process.stderr.write(`  ${s}\n`);
-
-async function* fromArray(items) {
-  for (const i of items) yield i;
-}
-
-function percentile(sorted, p) {
-  if (!sorted.length) return 0;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-/** Mulberry32: a seeded RNG, so path pairs are the same every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const { readGraph, readGraphRecords, writeGraph } = await dist('store/index.js');
 const { addItems, assignLayout, positionsOf, warmIterations } = await dist('graph/index.js');

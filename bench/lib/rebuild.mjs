@@ -8,30 +8,13 @@
 //
 // Usage: node --expose-gc bench/lib/rebuild.mjs [--sizes 1000,5000,21268]
 // Prints one JSON object on the last line of stdout.
-// The compiled code: a snapshot of dist/ when bench/run.mjs made one (others may rebuild dist/ meanwhile).
-const CODE = process.env.NEWSGRAPH_BENCH_ROOT ? new URL(`file://${process.env.NEWSGRAPH_BENCH_ROOT.replace(/\/?$/, '/')}`) : new URL('../../', import.meta.url);
-const dist = (p) => import(new URL(`dist/${p}`, CODE).href);
-const argv = process.argv.slice(2);
+import { dist, argv, gc, now, log, rng } from './common.mjs';
 const i = argv.indexOf('--sizes');
 const SIZES = (i >= 0 ? argv[i + 1] : '1000,5000,21268').split(',').map(Number);
-const now = () => performance.now();
-const gc = () => globalThis.gc?.();
-const log = (s) => process.stderr.write(`  ${s}\n`);
 
 const { buildGraph, assignLayout, positionsOf, warmIterations } = await dist('graph/index.js');
 const { resolveEntities } = await dist('resolve/index.js');
 const { toJson } = await dist('export/json.js');
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Anna', 'Boris', 'Carla', 'David', 'Elena', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Karim', 'Lena', 'Marco', 'Nadia', 'Omar', 'Paula'];
 const LAST = ['Adler', 'Berger', 'Costa', 'Dumont', 'Eriksen', 'Fischer', 'Garcia', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Lopez', 'Moreau', 'Novak', 'Olsen', 'Petrov'];

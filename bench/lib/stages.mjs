@@ -18,49 +18,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dist, flag, arg, args, gc, now, log, fromArray } from './common.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// The compiled code: a snapshot of dist/ when bench/run.mjs made one (others may rebuild dist/ meanwhile).
-const CODE = process.env.NEWSGRAPH_BENCH_ROOT ? new URL(`file://${process.env.NEWSGRAPH_BENCH_ROOT.replace(/\/?$/, '/')}`) : new URL('../../', import.meta.url);
-const dist = (p) => import(new URL(`dist/${p}`, CODE).href);
-
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(`--${name}`);
-const arg = (name, def) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
-};
-const args = (name) => argv.flatMap((a, i) => (a === `--${name}` && argv[i + 1] ? [argv[i + 1]] : []));
 
 const inputs = args('input');
 const LIMIT = Number(arg('limit', '0')) || Infinity;
 const OUT = arg('out', mkdtempSync(path.join(os.tmpdir(), 'ng-bench-')));
-
-const gc = () => globalThis.gc?.();
-const now = () => performance.now();
-const log = (s) => process.stderr.write(`  ${s}\n`);
-
-async function* fromArray(items) {
-  for (const i of items) yield i;
-}
-
-function percentile(sorted, p) {
-  if (!sorted.length) return 0;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-/** Mulberry32: a seeded RNG, so path pairs are the same every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const { readDocuments } = await dist('ingest/index.js');
 const { extractStream, buildGraph, assignLayout, createExtractPool } = await dist('graph/index.js');
