@@ -4,7 +4,6 @@
  * Exit codes: 0 success; 1 error (unreadable explicit input, bad graph, failed query); 2 usage
  * (unknown command or flag); 3 built, but some inputs inside folders or JSON Lines were skipped.
  */
-import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -59,29 +58,15 @@ function packageRoot(): string {
   return path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 }
 
-async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Splits skipped inputs into failures of inputs named on the command line (exit 1) and the rest:
  * inputs inside folders or JSON Lines, and partial reads (the document is built; exit 3).
  */
-function summarizeSkipped(skipped: SkippedInput[], explicit: Set<string>): { explicitFailures: SkippedInput[]; others: SkippedInput[] } {
-  const failed = (s: SkippedInput) => !s.partial && (s.explicit ?? explicit.has(s.path));
+function summarizeSkipped(skipped: SkippedInput[]): { explicitFailures: SkippedInput[]; others: SkippedInput[] } {
+  const failed = (s: SkippedInput) => Boolean(s.explicit && !s.partial);
   return { explicitFailures: skipped.filter(failed), others: skipped.filter((s) => !failed(s)) };
 }
 
-/** Inputs given as files (not folders), by the names ingest reports them under. */
-async function explicitFiles(inputs: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const i of inputs) if (!(await isDirectory(i))) out.add(path.basename(i)).add(i);
-  return out;
-}
 
 async function commandBuild(positionals: string[], values: Record<string, unknown>): Promise<number> {
   const fromExtractions = (values['from-extractions'] as string[] | undefined) ?? [];
@@ -111,7 +96,7 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
     bar.stage('writing');
     await writeGraph(out, graph, records);
     bar.done();
-    return reportBuilt('build', out, graph, skipped, await explicitFiles(positionals), quiet, started);
+    return reportBuilt('build', out, graph, skipped, quiet, started);
   } finally {
     bar.done();
   }
@@ -123,12 +108,11 @@ async function commandExtract(positionals: string[], values: Record<string, unkn
   const { readDocuments } = await load.ingest();
   const { extractRecord } = await load.graph();
   const { toExtractJson } = await load.extractJson();
-  const explicit = await explicitFiles(positionals);
   const docs: ExtractionRecord[] = [];
   let failed = false;
   for await (const item of readDocuments(positionals)) {
     if (item.kind === 'skipped') {
-      if (!item.partial && (item.explicit ?? explicit.has(item.skipped.path))) failed = true;
+      if (item.explicit && !item.partial) failed = true;
       io.err(`newsgraph extract: ${item.partial ? 'partly read' : 'skipped'} "${item.skipped.path}": ${item.skipped.reason}\n`);
       continue;
     }
@@ -253,12 +237,11 @@ function reportBuilt(
   out: string,
   graph: KnowledgeGraph,
   skipped: SkippedInput[],
-  explicit: Set<string>,
   quiet: boolean,
   started: number,
   what?: string,
 ): number {
-  const { explicitFailures, others } = summarizeSkipped(skipped, explicit);
+  const { explicitFailures, others } = summarizeSkipped(skipped);
   for (const s of explicitFailures) io.err(`newsgraph ${verb}: cannot read "${s.path}": ${s.reason}\n`);
   if (!quiet) {
     const docs = graph.getAttribute('documents').length;
@@ -312,10 +295,9 @@ async function commandAdd(positionals: string[], values: Record<string, unknown>
   } finally {
     bar.done();
   }
-  const explicit = await explicitFiles(positionals);
   const counts = `${result.added.length} added, ${result.changed.length} changed, ${result.unchanged.length} unchanged`;
   if (!result.graph) {
-    const { explicitFailures, others } = summarizeSkipped(result.skipped, explicit);
+    const { explicitFailures, others } = summarizeSkipped(result.skipped);
     for (const s of explicitFailures) io.err(`newsgraph add: cannot read "${s.path}": ${s.reason}\n`);
     if (!quiet) {
       io.out(`Nothing to add to ${dir} (${counts}); the graph is unchanged.\n`);
@@ -323,7 +305,7 @@ async function commandAdd(positionals: string[], values: Record<string, unknown>
     }
     return explicitFailures.length ? EXIT_ERROR : others.length ? EXIT_SKIPPED : EXIT_OK;
   }
-  return reportBuilt('add', dir, result.graph, result.skipped, explicit, quiet, started, `Updated (${counts})`);
+  return reportBuilt('add', dir, result.graph, result.skipped, quiet, started, `Updated (${counts})`);
 }
 
 async function commandRemove(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -336,7 +318,7 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
   const state = await readState(dir, 'remove');
   const result = removeDocuments(state, positionals);
   await writeGraph(dir, result.graph!, result.records);
-  return reportBuilt('remove', dir, result.graph!, [], new Set(), quiet, started, `Updated (${result.removed.length} removed)`);
+  return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed)`);
 }
 
 const GRAPH_OPT: Options = { graph: { type: 'string', short: 'g' } };
