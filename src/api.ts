@@ -3,7 +3,7 @@
  * Thin compositions of the pipeline stages.
  */
 import { documentFromText } from './ingest/index.js';
-import { addDocuments, buildGraph, extractInputs, extractRecord, removeDocuments, type KnowledgeGraph } from './graph/index.js';
+import { addDocuments, buildFromInputs, buildGraph, extractRecord, removeDocuments, type KnowledgeGraph } from './graph/index.js';
 import { runQuery } from './query/index.js';
 import { readGraph, readGraphRecords, writeGraph } from './store/index.js';
 import type { ExtractionRecord, QueryResult, SkippedInput } from './types.js';
@@ -42,10 +42,8 @@ function layoutOf(options: BuildOptions) {
  * Builds a knowledge graph from files and folders (.txt, .md, .html, .jsonl).
  * @throws NewsgraphError subclasses for unusable options; unreadable inputs are reported in `skipped`.
  */
-export async function build(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
-  const { records, skipped } = await extractInputs(paths);
-  const graph = buildGraph(records, { name: options.name, skipped, layout: layoutOf(options) });
-  return { graph, records, skipped };
+export function build(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
+  return buildFromInputs(paths, { name: options.name, layout: layoutOf(options) });
 }
 
 /** Builds a knowledge graph from articles given as strings (ids default to `doc-1`, `doc-2`, …). */
