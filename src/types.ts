@@ -162,7 +162,24 @@ export interface Claim {
   sentence: number;
   /** Mention id of who the document attributes the claim to, when it does. */
   assertedBy?: string;
+  /** Numbers: the figure itself (`948000`), absent for vague quantities (`dozens`). */
+  amount?: number;
+  /** Numbers: how the figure bounds the count (`exact`, `approximate`, `at-least`, `more-than`, `at-most`, `less-than`). */
+  bound?: ClaimBound;
+  /** Factual claims about an event: the `about` of the casualty claim that identifies the event (`killed: turkish soldiers`). */
+  event?: string;
+  /** Mention ids of the actors the claim is about (speaker; the two parties of a contact; the perpetrator's mentions). */
+  actors?: string[];
+  /** Statement days: what was said, for telling statements apart. */
+  content?: string;
+  /** Comparison key: values with the same key agree (`country:syria` for a perpetrator, `behun` for a place). */
+  key?: string;
+  /** Locations: how specific the place is (1 country, 2 province / region, 3 town / area / between two places). */
+  rank?: number;
 }
+
+/** How a reported figure bounds the true count. */
+export type ClaimBound = 'exact' | 'approximate' | 'at-least' | 'more-than' | 'at-most' | 'less-than';
 
 /** Everything extracted from one document, before cross-document merging. */
 export interface DocumentExtraction {
@@ -282,7 +299,7 @@ export interface ClaimGroup {
   about: string;
   property: string;
   subject: string;
-  values: { value: string; docs: string[]; surfaces: string[] }[];
+  values: { value: string; docs: string[]; surfaces: string[]; amount?: number; bound?: ClaimBound }[];
   disputed: boolean;
 }
 

@@ -59,7 +59,7 @@ export function buildGraph(records: ExtractionRecord[], options: BuildGraphOptio
     name: options.name ?? 'newsgraph',
     generator: GENERATOR,
     documents,
-    claims: groupClaims(extractions),
+    claims: groupClaims(extractions, { entityOf, labels: new Map(entities.map((e) => [e.id, e.label])) }),
     skipped: [...(options.skipped ?? [])].sort((a, b) => byString(a.path, b.path)),
   });
 

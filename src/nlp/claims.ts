@@ -4,15 +4,16 @@
  * "displaced about 950,000 people"), each with what it counts and its qualifier, so the graph can
  * show where documents disagree.
  */
-import type { Claim } from '../types.js';
+import { COUNTRIES } from '../lexicon/places.js';
+import type { Claim, ClaimBound, EntityMention, Sentence } from '../types.js';
 import type { SentenceState } from './relations/context.js';
-import { countryOfDemonym, isWord, type Unit, dict } from './relations/tokens.js';
+import { countryName, countryOfDemonym, dict, isWord, tokenize, toUnits, type Unit } from './relations/tokens.js';
 
 /** Casualty word (lower case) → property. */
 const PROPERTY: Record<string, string> = dict({
   killed: 'killed', dead: 'killed', died: 'killed', martyred: 'killed', slain: 'killed', 'lost their lives': 'killed',
   injured: 'injured', wounded: 'injured', hurt: 'injured',
-  displaced: 'displaced', uprooted: 'displaced', evacuated: 'evacuated',
+  displaced: 'displaced', uprooted: 'displaced', fled: 'displaced', evacuated: 'evacuated',
   arrested: 'arrested', detained: 'arrested', captured: 'captured', missing: 'missing', kidnapped: 'kidnapped', abducted: 'kidnapped',
 });
 const UNITS: Record<string, number> = dict({
@@ -22,7 +23,26 @@ const UNITS: Record<string, number> = dict({
 const TENS: Record<string, number> = dict({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 const SCALES: Record<string, number> = dict({ hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 });
 const VAGUE = new Set(['dozens', 'hundreds', 'thousands', 'scores', 'millions', 'tens']);
-const QUALIFIERS = ['at least', 'more than', 'over', 'nearly', 'almost', 'about', 'around', 'some', 'up to', 'fewer than', 'less than', 'approximately', 'roughly', 'an estimated', 'as many as', 'close to', 'just over', 'just under', 'upwards of'];
+/**
+ * Qualifiers of a figure → how it bounds the count, and the canonical wording kept in the value.
+ *
+ * Value policy: a qualifier stays in the value only when it EXCLUDES the figure ("more than 948,000",
+ * "nearly one million": the count is not 948,000 nor one million, so these are different claims from the
+ * bare figure). Approximations ("about", "some") and inclusive bounds ("at least", "up to") are dropped
+ * from the value: they report the figure itself — "at least 33 killed" is how tolls are conventionally
+ * reported as confirmed counts — and are kept in `qualifier` / `bound`.
+ */
+const QUALIFIER_BOUND: Record<string, [ClaimBound, string | undefined]> = dict({
+  'at least': ['at-least', undefined], 'no fewer than': ['at-least', undefined], 'no less than': ['at-least', undefined],
+  'more than': ['more-than', 'more than'], over: ['more-than', 'more than'], 'just over': ['more-than', 'more than'], 'upwards of': ['more-than', 'more than'],
+  nearly: ['less-than', 'nearly'], almost: ['less-than', 'nearly'], 'close to': ['less-than', 'nearly'], 'just under': ['less-than', 'nearly'],
+  'fewer than': ['less-than', 'fewer than'], 'less than': ['less-than', 'fewer than'],
+  'up to': ['at-most', undefined], 'as many as': ['at-most', undefined], 'no more than': ['at-most', undefined],
+  about: ['approximate', undefined], around: ['approximate', undefined], some: ['approximate', undefined], approximately: ['approximate', undefined],
+  roughly: ['approximate', undefined], 'an estimated': ['approximate', undefined], estimated: ['approximate', undefined],
+});
+/** Longest first, so "just over" wins over "over". */
+const QUALIFIERS = Object.keys(QUALIFIER_BOUND).sort((a, b) => b.split(' ').length - a.split(' ').length);
 /** Words of a counted noun phrase we drop from its normalised subject. */
 const DROP = new Set(['more', 'other', 'of', 'our', 'their', 'its', 'the', 'remaining', 'additional', 'further', 'another', 'such', 'also', 'those', 'them', 'whom', 'these', 'which', 'who']);
 const HEAD_CLASS: Record<string, string> = dict({
@@ -67,6 +87,29 @@ interface Quantity {
   to: number; // unit indexes, inclusive, of the whole phrase (qualifier included)
   value: string;
   qualifier?: string;
+  amount?: number;
+  bound: ClaimBound;
+}
+
+/** 948000 → "948,000". */
+export function formatCount(n: number): string {
+  const [int, frac] = String(n).split('.');
+  return int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+}
+
+/**
+ * The value string of a figure: digits for counts ("33", "948,000"); figures written with a scale word
+ * keep it, with "a" read as "one" ("nearly a million" → "nearly one million", "3.6 million"); the
+ * qualifier when it excludes the figure (see QUALIFIER_BOUND).
+ */
+function figureValue(words: readonly string[], n: number, qualifier: string | undefined): { value: string; bound: ClaimBound } {
+  const [bound, kept] = qualifier ? QUALIFIER_BOUND[qualifier]! : (['exact', undefined] as const);
+  const ws = words.map((w) => w.toLowerCase());
+  let figure: string;
+  if (ws.some((w) => w === 'million' || w === 'billion')) {
+    figure = ws.map((w, i) => ((w === 'a' || w === 'an') && ws[i - 1] !== 'half' ? 'one' : w)).join(' ');
+  } else figure = formatCount(n);
+  return { value: kept ? `${kept} ${figure}` : figure, bound };
 }
 
 /** A quantity phrase ending at unit index `end` (inclusive), walking left. */
@@ -76,16 +119,24 @@ function quantityEndingAt(U: readonly Unit[], end: number): Quantity | undefined
   if (VAGUE.has(last.l) || (last.l === 'of' && VAGUE.has(U[end - 1]?.l ?? ''))) {
     const at = last.l === 'of' ? end - 1 : end;
     const q = qualifierBefore(U, at);
-    return { from: q?.from ?? at, to: end, value: U[at]!.l === 'tens' ? 'tens of thousands' : U[at]!.l, ...(q ? { qualifier: q.text } : {}) };
+    const bound: ClaimBound = q ? QUALIFIER_BOUND[q.text]![0] : 'approximate';
+    return { from: q?.from ?? at, to: end, value: U[at]!.l === 'tens' ? 'tens of thousands' : U[at]!.l, bound, ...(q ? { qualifier: q.text } : {}) };
   }
   if (!NUMBER_WORD.test(last.l) || last.l === 'a' || last.l === 'an' || last.l === 'and' || last.l === 'half') return undefined;
   let from = end;
   while (from > 0 && NUMBER_WORD.test(U[from - 1]!.l)) from--;
   while (from < end && (U[from]!.l === 'and' || (U[from]!.l === 'a' && from + 1 <= end && U[from + 1]!.l !== 'half' && !(U[from + 1]!.l in SCALES)))) from++;
-  const n = parseNumber(U.slice(from, end + 1).map((x) => x.l));
+  // digits glued to digits ("950,0000") are a misprint whose reading is unsure: no figure
+  for (let i = Math.max(from - 1, 0); i < Math.min(end + 1, U.length - 1); i++) {
+    if (/^\d/.test(U[i]!.t) && /^\d/.test(U[i + 1]!.t) && U[i]!.end === U[i + 1]!.start) return undefined;
+  }
+  if (/^\d/.test(U[end + 1]?.t ?? '') && U[end + 1]!.start === last.end) return undefined;
+  const words = U.slice(from, end + 1).map((x) => x.l);
+  const n = parseNumber(words);
   if (n === undefined) return undefined;
   const q = qualifierBefore(U, from);
-  return { from: q?.from ?? from, to: end, value: String(n), ...(q ? { qualifier: q.text } : {}) };
+  const { value, bound } = figureValue(words, n, q?.text);
+  return { from: q?.from ?? from, to: end, value, amount: n, bound, ...(q ? { qualifier: q.text } : {}) };
 }
 
 function qualifierBefore(U: readonly Unit[], at: number): { from: number; text: string } | undefined {
@@ -170,6 +221,8 @@ export function extractClaims(text: string, s: SentenceState): Claim[] {
       value: found.q.value,
       surface: text.slice(start, end),
       ...(found.q.qualifier ? { qualifier: found.q.qualifier } : {}),
+      ...(found.q.amount !== undefined ? { amount: found.q.amount } : {}),
+      bound: found.q.bound,
       span: { start: Math.min(start, w.start, U[found.nounFrom]?.start ?? start), end: Math.max(end, w.end) },
       sentence: s.index,
     });
@@ -178,3 +231,415 @@ export function extractClaims(text: string, s: SentenceState): Claim[] {
 }
 
 export const isCountWord = (u: Unit): boolean => isWord(u) && (NUMBER_WORD.test(u.l) || VAGUE.has(u.l));
+
+/* ------------------------------------------------------------------------------------------------
+ * Factual claims: where an attack happened, who carried it out, on which day, on which day a
+ * statement was made, and whether two people met or spoke by phone. Read per document after the
+ * numeric claims, because an attack is identified by the casualties it caused.
+ * --------------------------------------------------------------------------------------------- */
+
+/** Nouns naming an attack or its outcome; "the airstrike", "the casualties" refer back to the story's event. */
+const ATTACK_NOUN = /^(air ?strikes?|airstrikes?|strikes?|attacks?|bombings?|bombardments?|shelling|raids?|assaults?|fighting|clashes|casualties|explosions?|blasts?|ambush|massacre)$/;
+const CASUALTY_PROPERTIES = new Set(['killed', 'injured']);
+const PLACE_HEAD_FINE = new Set(['area', 'town', 'village', 'district', 'neighbourhood', 'neighborhood', 'city', 'suburb', 'camp', 'base', 'outskirts', 'countryside', 'mountain', 'mountains', 'valley', 'countryside', 'crossing', 'airport', 'port', 'hospital', 'market', 'school']);
+const PLACE_HEAD_REGION = new Set(['province', 'region', 'governorate', 'state', 'county', 'prefecture', 'oblast']);
+const DIRECTIONS = /^(north|south|east|west|northern|southern|eastern|western|central|north-?western|north-?eastern|south-?western|south-?eastern|northwest|northeast|southwest|southeast|northwestern|northeastern|southwestern|southeastern)$/;
+/** Words that end the clause an event's modifiers can sit in. */
+const CLAUSE_END = new Set([';', ':', 'as', 'while', 'when', 'whereas', 'although', 'though', 'because', 'but', 'which', 'who', 'where', 'said', 'says', 'according', 'with']);
+const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const STATEMENT_CUES = new Set(['said', 'says', 'told', 'announced', 'stated', 'declared', 'added', 'insisted', 'warned', 'claimed', 'reported', 'confirmed', 'denied', 'tweeted', 'wrote']);
+const INSTITUTION = new Set(['government', 'regime', 'forces', 'army', 'military', 'troops', 'air', 'force', 'jets', 'warplanes', 'aircraft', 'planes', 'drones', 'artillery', 'navy', 'militia', 'militias', 'fighters', 'rebels', 'coalition', 'allies', 'ally', 'its', 'their', 'and', 'backer', 'backers', 'units', 'govt', 'govt.', 'administration']);
+
+export interface DocumentClaimInput {
+  text: string;
+  sentences: readonly Sentence[];
+  /** Name, pronoun and description mentions of the document (pronouns / descriptions with `refersTo`). */
+  mentions: readonly EntityMention[];
+  /** The numeric claims already found; casualty claims identify the events. */
+  numeric: readonly Claim[];
+}
+
+interface Sent {
+  index: number;
+  U: Unit[];
+  /** Unit indexes inside quotation marks. */
+  quoted: Set<number>;
+}
+
+function sentenceUnits(text: string, s: Sentence, mentions: readonly EntityMention[]): Sent {
+  const own = mentions.filter((m) => m.sentence === s.index && m.start >= s.start && m.end <= s.end);
+  const picked: EntityMention[] = [];
+  for (const m of [...own].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (!picked.some((p) => p.start < m.end && m.start < p.end)) picked.push(m);
+  }
+  const U = toUnits(tokenize(text, s.start, s.end, picked), picked);
+  const quoted = new Set<number>();
+  let open = false;
+  U.forEach((u, i) => {
+    if (/^["\u201c\u201d\u00ab\u00bb]$/.test(u.t)) open = u.t === '\u201c' ? true : u.t === '\u201d' ? false : !open;
+    else if (open) quoted.add(i);
+  });
+  return { index: s.index, U, quoted };
+}
+
+/** The mention a unit stands for, following a pronoun / description to its name. */
+function nameOf(m: EntityMention | undefined, byId: ReadonlyMap<string, EntityMention>): EntityMention | undefined {
+  if (!m) return undefined;
+  return m.refersTo ? (byId.get(m.refersTo) ?? m) : m;
+}
+
+const stripDet = (ws: string[]): string[] => {
+  const out = [...ws];
+  while (out.length && /^(the|a|an)$/i.test(out[0]!)) out.shift();
+  return out;
+};
+const joinWords = (U: readonly Unit[], from: number, to: number): string => {
+  let s = '';
+  for (let i = from; i <= to; i++) {
+    const u = U[i]!;
+    if (u.t === '[' || u.t === ']') continue;
+    const glue = i > from && (U[i - 1]!.end === u.start || /^['\u2019]s$/i.test(u.t) || u.t === ',');
+    s += (glue || !s ? '' : ' ') + u.t;
+  }
+  return s.replace(/\s+/g, ' ').trim();
+};
+
+interface Place {
+  value: string;
+  key: string;
+  rank: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * A place phrase starting at unit `i` (just after "in" / "near" / "at" / "between"):
+ * "the Behun area" → "Behun area"; "Syria's Idlib province" → "Idlib province";
+ * "an area between the towns A and B in C" → "between the towns A and B";
+ * "between the town of A, located in D, and B town" → "between the town of A and B town".
+ */
+export function readPlace(U: readonly Unit[], i: number, viaBetween = false): Place | undefined {
+  let k = i;
+  while (U[k] && /^(the|a|an)$/.test(U[k]!.l)) k++;
+  // "a district (located) between …", "an area between …"
+  if (!viaBetween && U[k] && (PLACE_HEAD_FINE.has(U[k]!.l) || U[k]!.l === 'place') && U[k]!.t === U[k]!.l) {
+    let b = k + 1;
+    if (/^(located|situated|lying)$/.test(U[b]?.l ?? '')) b++;
+    if (U[b]?.l === 'between') return readPlace(U, b + 1, true);
+    if (U[b]?.l === 'of') k = b + 1; // "the town of X"
+    else return undefined;
+  }
+  if (viaBetween || U[i - 1]?.l === 'between') {
+    // A (, located in D,) and B
+    const parts: string[] = [];
+    const keys: string[] = [];
+    let j = i;
+    for (let side = 0; side < 2; side++) {
+      const from = j;
+      while (U[j] && !/^(and|,|\.|;|in|on|at|after|before|near)$/.test(U[j]!.l)) j++;
+      if (j === from) return undefined;
+      const words = U.slice(from, j);
+      if (!words.some((u) => /\p{Lu}/u.test(u.t) && !/^(the|a|an)$/i.test(u.t))) return undefined;
+      parts.push(joinWords(U, from, j - 1));
+      keys.push(...words.filter((u) => /\p{Lu}/u.test(u.t)).map((u) => u.l));
+      if (side === 0) {
+        if (U[j]?.t === ',' && /^(located|situated|which|in|near)$/.test(U[j + 1]?.l ?? '')) {
+          j++;
+          while (U[j] && U[j]!.t !== ',' && U[j]!.t !== '.') j++;
+          if (U[j]?.t === ',') j++;
+        }
+        if (U[j]?.l !== 'and') return undefined;
+        j++;
+      }
+    }
+    return { value: `between ${parts[0]} and ${parts[1]}`, key: `between:${[...new Set(keys)].sort().join('+')}`, rank: 3, from: i, to: j - 1 };
+  }
+  // "Syria's Idlib province": drop the possessive container
+  if (U[k + 1] && /^['\u2019]s$/.test(U[k + 1]!.t) && (countryName(U[k]!.t) || U[k]!.m?.type === 'place')) k += 2;
+  const from = k;
+  let j = k;
+  while (U[j] && (DIRECTIONS.test(U[j]!.l) || (/^\p{Lu}/u.test(U[j]!.t) && /^[\p{L}][\p{L}.'\u2019-]*$/u.test(U[j]!.t)) || U[j]!.m?.type === 'place')) j++;
+  const nameTo = j;
+  if (nameTo === from || !U.slice(from, nameTo).some((u) => /^\p{Lu}/u.test(u.t))) return undefined;
+  if (U[j] && (PLACE_HEAD_FINE.has(U[j]!.l) || PLACE_HEAD_REGION.has(U[j]!.l))) j++;
+  const head = j > nameTo ? U[j - 1]!.l : '';
+  const name = U.slice(from, nameTo).filter((u) => !DIRECTIONS.test(u.l));
+  if (!name.length) return undefined;
+  const nameText = name.map((u) => u.l).join(' ');
+  // A weekday, month or organisation is not a place
+  if (name.some((u) => WEEKDAY.test(u.l) || u.m?.type === 'organization' || u.m?.type === 'person')) return undefined;
+  // a demonym ("in Syrian and Russian bombings") is not a place
+  if (!head && name.every((u) => countryOfDemonym(u.t))) return undefined;
+  const isCountry = name.length === 1 && !!countryName(name[0]!.t);
+  const rank = PLACE_HEAD_FINE.has(head) ? 3 : isCountry ? 1 : PLACE_HEAD_REGION.has(head) ? 2 : 2;
+  return { value: joinWords(U, from, j - 1), key: `place:${isCountry ? countryName(name[0]!.t)!.toLowerCase() : nameText}`, rank, from: i, to: j - 1 };
+}
+
+/** The country an actor phrase names (demonym, country, capital, mention of a place), lower case. */
+function countriesOf(words: readonly Unit[]): string[] {
+  const out = new Set<string>();
+  for (const u of words) {
+    if (u.m && countryName(u.t)) out.add(countryName(u.t)!.toLowerCase());
+    for (const w of u.t.split(/\s+/)) {
+      const c = countryOfDemonym(w) ?? countryName(w) ?? CAPITAL.get(w.toLowerCase());
+      if (c && /^\p{Lu}/u.test(w)) out.add(c.toLowerCase());
+    }
+  }
+  return [...out].sort();
+}
+const CAPITAL: Map<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const [name, capital] of COUNTRIES) m.set(capital.toLowerCase(), name);
+  return m;
+})();
+
+interface Actor {
+  value: string;
+  key: string;
+  mentions: string[];
+}
+
+/** An actor phrase from unit `from` to before `to` (exclusive): "the Damascus regime and its allies". */
+function actorPhrase(U: readonly Unit[], from: number, to: number): Actor | undefined {
+  let a = from;
+  while (a < to && /^(the|a|an)$/.test(U[a]!.l)) a++;
+  if (a >= to) return undefined;
+  const words = U.slice(a, to);
+  // an actor names a party: a mention, a demonym / country / capital, or a named group
+  const countries = countriesOf(words);
+  const ms = words.filter((u) => u.m && u.m.type !== 'place' ? true : !!u.m).map((u) => u.m!.id);
+  if (!countries.length && !ms.length) return undefined;
+  const allies = words.some((u) => /^(allies|ally|backers?|partners?)$/.test(u.l)) && words.some((u) => /^(and|its|their)$/.test(u.l));
+  const main = words.filter((u) => !/^(allies|ally|backers?|partners?|and|its|their)$/.test(u.l));
+  // "Assad government ally Russia": the apposed name after "ally" is the actor
+  const allyAt = words.findIndex((u) => /^(ally|backer|partner)$/.test(u.l));
+  const key = allyAt > 0 && allyAt < words.length - 1 && !words.slice(allyAt + 1).some((u) => /^(and|its)$/.test(u.l))
+    ? `country:${countriesOf(words.slice(allyAt + 1)).join('+') || words.slice(allyAt + 1).map((u) => u.l).join(' ')}`
+    : `country:${countries.join('+') || main.map((u) => u.l).join(' ')}${allies ? '+allies' : ''}`;
+  return { value: joinWords(U, a, to - 1), key, mentions: ms };
+}
+
+/** End (exclusive) of an actor phrase starting at `from`. */
+function actorEnd(U: readonly Unit[], from: number): number {
+  let j = from;
+  while (U[j] && !/^(,|\.|;|:|\(|in|on|at|after|before|near|that|which|who|as|since|during|while|for|from|to|when|late|early|last|“|”|")$/.test(U[j]!.l) && j - from < 8) j++;
+  return j;
+}
+
+/** Extracts the factual claims of one document (see the section comment). Pure and total. */
+export function extractFactualClaims(input: DocumentClaimInput): Claim[] {
+  const { text, sentences, mentions, numeric } = input;
+  const byId = new Map(mentions.map((m) => [m.id, m]));
+  const out: Claim[] = [];
+  const casualty = numeric.filter((c) => CASUALTY_PROPERTIES.has(c.property)).sort((a, b) => a.sentence - b.sentence || a.span.start - b.span.start);
+  const lead = casualty.find((c) => c.property === 'killed') ?? casualty[0];
+  for (const s of sentences) {
+    const st = sentenceUnits(text, s, mentions);
+    const U = st.U;
+    if (!U.length) continue;
+    const push = (c: Omit<Claim, 'sentence' | 'span'> & { from: number; to: number }) => {
+      const { from, to, ...rest } = c;
+      out.push({ ...rest, span: { start: U[from]!.start, end: U[to]!.end }, sentence: s.index });
+    };
+    // the event the sentence reports: its own casualty claim, or the story's event named by a definite description
+    const own = casualty.find((c) => c.sentence === s.index);
+    let anchorAt = -1;
+    let event: Claim | undefined;
+    if (own) {
+      event = own;
+      anchorAt = U.findIndex((u) => u.start >= own.span.start && u.end <= own.span.end && PROPERTY[u.l] !== undefined);
+      if (anchorAt < 0) anchorAt = U.findIndex((u) => u.start >= own.span.start);
+    } else if (lead && lead.sentence < s.index) {
+      for (let i = 0; i + 1 < U.length; i++) {
+        if (U[i]!.l !== 'the' || st.quoted.has(i)) continue;
+        const n = U[i + 1]!.l === 'air' && /^strikes?$/.test(U[i + 2]?.l ?? '') ? i + 2 : i + 1;
+        if (ATTACK_NOUN.test(U[n]!.l) && !(U[n + 1]?.l === 'of' || U[n + 1]?.l === 'on' || U[n + 1]?.l === 'against')) {
+          event = lead;
+          anchorAt = n;
+          break;
+        }
+      }
+    }
+    if (event && anchorAt >= 0) {
+      const eventKey = event.about;
+      // location and day: prepositional phrases after the anchor, in its clause
+      let best: Place | undefined;
+      let day: { value: string; at: number } | undefined;
+      let perp: (Actor & { from: number; to: number }) | undefined;
+      for (let j = anchorAt + 1; j < U.length; j++) {
+        const u = U[j]!;
+        if (CLAUSE_END.has(u.l) && !(u.l === 'with' && false)) break;
+        if (u.t === ',' && !(U[j + 1] && /^(located|situated)$/.test(U[j + 1]!.l))) {
+          // a comma ends the clause unless a place or actor phrase continues
+          if (!/^(in|on|and)$/.test(U[j + 1]?.l ?? '')) break;
+          continue;
+        }
+        if (/^(in|near|at|between|outside)$/.test(u.l) && !st.quoted.has(j)) {
+          const p = readPlace(U, j + 1, u.l === 'between');
+          if (p) {
+            if (!best || p.rank > best.rank) best = p;
+            j = p.to;
+            continue;
+          }
+        }
+        if (!day && WEEKDAY.test(u.l)) day = { value: u.t[0]!.toUpperCase() + u.l.slice(1), at: j };
+        if (!perp && (u.l === 'by' || (u.l === 'on' && U[j - 1]?.l === 'blamed'))) {
+          let a = j + 1;
+          // "by a Syrian government airstrike": the modifier of the attack noun is its author
+          let end = actorEnd(U, a);
+          const attackAt = U.slice(a, end).findIndex((x) => ATTACK_NOUN.test(x.l));
+          if (attackAt >= 0) {
+            end = a + attackAt;
+            if (U[end - 1]?.l === 'air') end--;
+          }
+          const act = actorPhrase(U, a, end);
+          if (act) perp = { ...act, from: a, to: end - 1 };
+          a = end;
+        }
+      }
+      // "<actor> fired / launched / carried out … strikes" before the anchor's clause
+      if (!perp) {
+        for (let j = 1; j < U.length; j++) {
+          if (!/^(fired|launched|conducted|carried)$/.test(U[j]!.l)) continue;
+          if (!U.slice(j + 1, j + 5).some((x) => ATTACK_NOUN.test(x.l))) continue;
+          let a = j;
+          while (a > 0 && (INSTITUTION.has(U[a - 1]!.l) || countriesOf([U[a - 1]!]).length || U[a - 1]!.m)) a--;
+          const act = a < j ? actorPhrase(U, a, j) : undefined;
+          if (act) perp = { ...act, from: a, to: j - 1 };
+          break;
+        }
+      }
+      const negatedSentence = U.some((u) => /^(denied|deny|denies|not|never)$/.test(u.l));
+      const subject = event.subject;
+      if (best) push({ about: `location: ${eventKey}`, property: 'location', subject, value: best.value, surface: joinWords(U, best.from, best.to), event: eventKey, key: best.key, rank: best.rank, from: best.from, to: best.to });
+      if (day && own) push({ about: `day: ${eventKey}`, property: 'day', subject, value: day.value, surface: U[day.at]!.t, event: eventKey, key: day.value.toLowerCase(), from: day.at, to: day.at });
+      if (perp && !negatedSentence) push({ about: `perpetrator: ${eventKey}`, property: 'perpetrator', subject, value: perp.value, surface: perp.value, event: eventKey, key: perp.key, actors: perp.mentions, from: perp.from, to: perp.to });
+    }
+    out.push(...statementDays(text, s, st, byId), ...contactForms(s, st, byId));
+  }
+  return out;
+}
+
+const PERSONISH = (m: EntityMention | undefined) => !!m && (m.type === 'person' || m.type === 'organization');
+
+/** "X said (on) Friday", "X told <recipient> Friday", "On Friday, X said …", "X on Friday said". */
+function statementDays(text: string, s: Sentence, st: Sent, byId: ReadonlyMap<string, EntityMention>): Claim[] {
+  const U = st.U;
+  const out: Claim[] = [];
+  for (let c = 0; c < U.length; c++) {
+    if (!STATEMENT_CUES.has(U[c]!.l) || st.quoted.has(c)) continue;
+    let dayAt = -1;
+    // after the cue: "said (on) Friday", "told CNN Friday", "told reporters on Friday"
+    let j = c + 1;
+    if (U[c]!.l === 'told') {
+      const r = j;
+      while (U[j] && j - r < 4 && (U[j]!.m || /^\p{Lu}/u.test(U[j]!.t) || /^(reporters|journalists|broadcaster|television|radio|the|a|an|state|news|agency|channel|newspaper|daily|parliament|lawmakers)$/.test(U[j]!.l)) && !WEEKDAY.test(U[j]!.l)) j++;
+    }
+    while (U[j] && /^(on|late|early|last)$/.test(U[j]!.l)) j++;
+    if (U[j] && WEEKDAY.test(U[j]!.l)) dayAt = j;
+    // the speaker: a person or organisation right before the cue (through an apposition / parenthesis)
+    let speaker: EntityMention | undefined;
+    let speakerAt = -1;
+    for (let k = c - 1; k >= 0 && c - k <= 12; k--) {
+      const u = U[k]!;
+      if (u.m && PERSONISH(u.m)) {
+        const named = nameOf(u.m, byId);
+        if (!speaker || (named?.type === 'person' && speaker.type !== 'person')) (speaker = named), (speakerAt = k);
+        if (speaker?.type === 'person') break;
+        continue;
+      }
+      if (u.t === ',' && U[k - 1] && WEEKDAY.test(U[k - 1]!.l)) break;
+      if (/^(said|told|that|which|and|but|while)$/.test(u.l) || (u.t === '.' && k < c - 1)) break;
+    }
+    if (!speaker) continue;
+    // before the speaker: "On Thursday, X said", "X on Thursday said"
+    if (dayAt < 0) {
+      for (let k = speakerAt - 1; k >= 0 && speakerAt - k <= 12; k--) {
+        if (WEEKDAY.test(U[k]!.l) && /^(on|late|early)$/.test(U[k - 1]?.l ?? '') && (k - 1 === 0 || /^(but|and|then|also|,)$/.test(U[k - 2]?.l ?? '')) && U[k + 1]?.t === ',') {
+          dayAt = k;
+          break;
+        }
+      }
+      if (dayAt < 0 && WEEKDAY.test(U[c - 1]?.l ?? '') && U[c - 2]?.l === 'on' && U[c - 3]?.m === undefined) dayAt = -1;
+      if (dayAt < 0 && U[c - 1] && WEEKDAY.test(U[c - 1]!.l) && U[c - 2]?.l === 'on') dayAt = c - 1;
+    }
+    if (dayAt < 0) continue;
+    // what was said: after the cue (skipping recipient, day, "that") or, for a fronted quote, before the speaker
+    let from = Math.max(c, dayAt) + 1;
+    while (U[from] && /^(that|,|:)$/.test(U[from]!.l)) from++;
+    let content = from < U.length - 1 ? text.slice(U[from]!.start, U[U.length - 1]!.end) : '';
+    if (content.split(/\s+/).length < 3 && speakerAt > 1) content = text.slice(U[0]!.start, U[Math.max(0, speakerAt - 1)]!.end);
+    const day = U[dayAt]!.t[0]!.toUpperCase() + U[dayAt]!.l.slice(1);
+    out.push({
+      about: `statement day: ${speaker.text.toLowerCase()}`,
+      property: 'statement day',
+      subject: speaker.text,
+      value: day,
+      surface: U[dayAt]!.t,
+      actors: [speaker.id],
+      content: content.replace(/\s+/g, ' ').trim(),
+      key: day.toLowerCase(),
+      span: { start: Math.min(U[dayAt]!.start, U[c]!.start), end: Math.max(U[dayAt]!.end, U[c]!.end) },
+      sentence: s.index,
+    });
+  }
+  return out;
+}
+
+/** Phone calls and meetings between two named people: "A spoke by phone to B", "in a phone call with B, A …", "A met (with) B". */
+function contactForms(s: Sentence, st: Sent, byId: ReadonlyMap<string, EntityMention>): Claim[] {
+  const U = st.U;
+  const out: Claim[] = [];
+  for (let i = 0; i < U.length; i++) {
+    if (st.quoted.has(i)) continue;
+    const l = U[i]!.l;
+    let value: string | undefined;
+    let after = i + 1; // where the other party's phrase starts
+    if ((l === 'phone' || l === 'telephone') && /^(call|calls|conversation|conversations|talks)$/.test(U[i + 1]?.l ?? '')) (value = 'phone call'), (after = i + 2);
+    else if (l === 'video' && /^(call|conference|link)$/.test(U[i + 1]?.l ?? '')) (value = 'video call'), (after = i + 2);
+    else if (l === 'by' && /^(phone|telephone)$/.test(U[i + 1]?.l ?? '')) (value = 'phone call'), (after = i + 2);
+    else if (/^(phoned|telephoned)$/.test(l)) (value = 'phone call'), (after = i + 1);
+    else if (/^(met|meets|meet)$/.test(l)) (value = 'meeting'), (after = i + 1);
+    else if (l === 'meeting' && U[i + 1]?.l === 'with') (value = 'meeting'), (after = i + 1);
+    if (!value) continue;
+    // the other party: the first person after the cue ("with" / "to" / a title in between)
+    let other: { m: EntityMention; at: number } | undefined;
+    for (let j = after; j < U.length && j - after < 7; j++) {
+      const u = U[j]!;
+      if (u.m?.type === 'person') {
+        other = { m: nameOf(u.m, byId)!, at: j };
+        break;
+      }
+      if (/^(,|\.|;|and|that|which|on|in|at|after|before|for)$/.test(u.l) && j > after) break;
+    }
+    if (!other) continue;
+    // the first party: the person heading the clause before the cue, or after "In a phone call with B, A …"
+    let first: EntityMention | undefined;
+    for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
+      const u = U[k]!;
+      if (u.m?.type === 'person') {
+        first = nameOf(u.m, byId);
+        break;
+      }
+      if (/^(,|;|that|which|who|and)$/.test(u.l)) break;
+    }
+    if (!first && /^(in|during|after)$/.test(U[i - 1]?.l === 'a' ? (U[i - 2]?.l ?? '') : (U[i - 1]?.l ?? ''))) {
+      const comma = U.findIndex((u, k) => k > other!.at && u.t === ',');
+      if (comma > 0) for (let k = comma + 1; k < U.length && k - comma < 6; k++) if (U[k]!.m?.type === 'person') (first = nameOf(U[k]!.m, byId)), (k = U.length);
+    }
+    if (!first || first.id === other.m.id || first.text === other.m.text) continue;
+    const [a, b] = [first, other.m];
+    out.push({
+      about: `contact: ${a.text.toLowerCase()} & ${b.text.toLowerCase()}`,
+      property: 'contact',
+      subject: `${a.text} & ${b.text}`,
+      value,
+      surface: joinWords(U, i, after - 1),
+      actors: [a.id, b.id],
+      key: value,
+      span: { start: U[i]!.start, end: U[after - 1]!.end },
+      sentence: s.index,
+    });
+  }
+  return out;
+}

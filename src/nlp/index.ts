@@ -3,6 +3,7 @@
  * total: odd or empty text yields an empty extraction, never a crash.
  */
 import type { DocumentExtraction } from '../types.js';
+import { extractFactualClaims } from './claims.js';
 import { extractMentions } from './entities.js';
 import { extractRelations } from './relations.js';
 import { splitSentences } from './sentences.js';
@@ -16,5 +17,12 @@ export function extractDocument(doc: { id: string; text: string }): DocumentExtr
   const sentences = splitSentences(doc.text);
   const names = extractMentions(doc.text, sentences);
   const { mentions, relations, attributions, claims } = extractRelations(doc.text, sentences, names);
-  return { doc: doc.id, sentences, mentions, relations, attributions, claims };
+  // factual claims (where, who, which day, phone call or meeting) need the whole document's numeric claims
+  let factual: typeof claims = [];
+  try {
+    factual = extractFactualClaims({ text: doc.text, sentences, mentions, numeric: claims });
+  } catch {
+    // extraction is total: a pattern bug on odd text must not lose the document
+  }
+  return { doc: doc.id, sentences, mentions, relations, attributions, claims: [...claims, ...factual] };
 }

@@ -2,52 +2,261 @@
  * Groups the claims of all documents by what they are about, marking those where documents
  * report different values as disputed. Pure.
  *
- * Claims are about the same fact when their property and the class of what they count agree
+ * Numeric claims are about the same fact when their property and the class of what they count agree
  * ("killed: turkish soldiers"). A claim that leaves the nationality out ("34 soldiers killed") joins
  * the one group of that property and head that names a nationality, when there is exactly one;
- * otherwise it stays on its own.
+ * otherwise it stays on its own. Values are the figures as reported ("33", "more than 948,000",
+ * "nearly one million"); documents disagree when they report different figures.
+ *
+ * Factual claims are grouped conservatively, through the resolved entities when given:
+ * - location / perpetrator / day of an attack: by the casualty fact that identifies the attack
+ *   (the same grouping as the numeric claims). Places disagree only at the same level of detail
+ *   (two different towns; not a province and a town in it); perpetrators only when they name
+ *   different states or groups ("Syrian government forces" and "Damascus" agree).
+ * - statement day: by speaker entity AND closely matching content (shared content words, with a few
+ *   news synonyms), so two statements of one person on different days are not a dispute.
+ * - contact form (phone call / meeting): by the unordered pair of people.
+ * Factual groups are kept only when at least two documents report the fact.
  */
 import type { Claim, ClaimGroup, DocumentExtraction } from '../types.js';
+
+/** What grouping may know of the resolved entities. */
+export interface ClaimResolution {
+  /** `${doc}#${mentionId}` → entity id. */
+  entityOf: ReadonlyMap<string, string>;
+  /** Entity id → label, for readable `about` labels. */
+  labels?: ReadonlyMap<string, string>;
+}
+
+const EVENT_PROPERTIES = new Set(['location', 'perpetrator', 'day']);
+const FACTUAL = new Set([...EVENT_PROPERTIES, 'statement day', 'contact']);
 
 /** The head class of a normalised claim subject: its last word (`turkish soldiers` → `soldiers`). */
 function headOf(subject: string): string {
   const words = subject.split(' ');
   return words[words.length - 1] ?? subject;
 }
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Item {
+  doc: string;
+  claim: Claim;
+}
 
 /** Groups per-document claims across documents; sorted by `about`. */
-export function groupClaims(extractions: readonly DocumentExtraction[]): ClaimGroup[] {
-  const all: { doc: string; claim: Claim }[] = [];
-  for (const ex of extractions) for (const claim of ex.claims) all.push({ doc: ex.doc, claim });
+export function groupClaims(extractions: readonly DocumentExtraction[], resolution?: ClaimResolution): ClaimGroup[] {
+  const all: Item[] = [];
+  for (const ex of [...extractions].sort((a, b) => cmp(a.doc, b.doc))) for (const claim of ex.claims) all.push({ doc: ex.doc, claim });
+  const numeric = all.filter((x) => !FACTUAL.has(x.claim.property));
   // which qualified subjects exist per property + head
   const qualified = new Map<string, Set<string>>();
-  for (const { claim } of all) {
+  for (const { claim } of numeric) {
     if (claim.subject.includes(' ')) {
       const k = `${claim.property}\u0000${headOf(claim.subject)}`;
       (qualified.get(k) ?? qualified.set(k, new Set()).get(k)!).add(claim.subject);
     }
   }
+  const canonicalSubject = (property: string, subject: string): string => {
+    if (subject.includes(' ')) return subject;
+    const options = qualified.get(`${property}\u0000${headOf(subject)}`);
+    return options?.size === 1 ? [...options][0]! : subject;
+  };
+
+  const out: ClaimGroup[] = [];
   const groups = new Map<string, ClaimGroup>();
-  for (const { doc, claim: c } of all) {
-    let subject = c.subject;
-    if (!subject.includes(' ')) {
-      const options = qualified.get(`${c.property}\u0000${headOf(subject)}`);
-      if (options?.size === 1) subject = [...options][0]!;
-    }
+  for (const { doc, claim: c } of numeric) {
+    const subject = canonicalSubject(c.property, c.subject);
     const about = `${c.property}: ${subject}`;
     const g = groups.get(about) ?? groups.set(about, { about, property: c.property, subject, values: [], disputed: false }).get(about)!;
-    let v = g.values.find((x) => x.value === c.value);
-    if (!v) g.values.push((v = { value: c.value, docs: [], surfaces: [] }));
-    if (!v.docs.includes(doc)) v.docs.push(doc);
-    if (!v.surfaces.includes(c.surface)) v.surfaces.push(c.surface);
+    addValue(g, doc, c);
   }
-  const out = [...groups.values()].sort((a, b) => (a.about < b.about ? -1 : a.about > b.about ? 1 : 0));
+  for (const g of groups.values()) {
+    g.disputed = differentDocs(g.values.map((v) => ({ key: v.value, docs: v.docs })));
+    out.push(g);
+  }
+
+  // attacks: location, perpetrator, day, by the casualty fact that identifies the attack
+  const byEvent = new Map<string, Item[]>();
+  for (const it of all) {
+    const c = it.claim;
+    if (!EVENT_PROPERTIES.has(c.property) || !c.event) continue;
+    const [property, ...rest] = c.event.split(': ');
+    const subject = canonicalSubject(property!, rest.join(': '));
+    const k = `${c.property}\u0000${property}\u0000${subject}`;
+    (byEvent.get(k) ?? byEvent.set(k, []).get(k)!).push(it);
+  }
+  for (const [k, items] of byEvent) {
+    const [property, eventProperty, subject] = k.split('\u0000') as [string, string, string];
+    const attack = `the attack that ${eventProperty} ${subject}`;
+    const about = property === 'location' ? `where ${attack} took place` : property === 'perpetrator' ? `who carried out ${attack}` : `day of ${attack}`;
+    let kept = items;
+    if (property === 'location') {
+      // each document's most detailed place(s) only: "Idlib" adds nothing beside "the Behun area"
+      const best = new Map<string, number>();
+      for (const { doc, claim } of items) best.set(doc, Math.max(best.get(doc) ?? 0, claim.rank ?? 0));
+      kept = items.filter(({ doc, claim }) => (claim.rank ?? 0) === best.get(doc));
+    }
+    const g: ClaimGroup = { about, property, subject: `${eventProperty}: ${subject}`, values: [], disputed: false };
+    for (const { doc, claim } of kept) addValue(g, doc, claim);
+    if (new Set(kept.map((x) => x.doc)).size < 2) continue;
+    g.disputed = eventDisputed(property, kept);
+    out.push(g);
+  }
+
+  // statements: same speaker, closely matching content
+  const speakerOf = (it: Item, i = 0): string => {
+    const m = it.claim.actors?.[i];
+    const id = m ? resolution?.entityOf.get(`${it.doc}#${m}`) : undefined;
+    const names = it.claim.subject.split(' & ');
+    return id ?? `name:${(names[i] ?? names[0] ?? '').toLowerCase()}`;
+  };
+  const labelOf = (id: string, fallback: string) => resolution?.labels?.get(id) ?? fallback;
+  const statements = all.filter((x) => x.claim.property === 'statement day');
+  const bySpeaker = new Map<string, Item[]>();
+  for (const it of statements) {
+    const k = speakerOf(it);
+    (bySpeaker.get(k) ?? bySpeaker.set(k, []).get(k)!).push(it);
+  }
+  for (const [speaker, items] of bySpeaker) {
+    const concepts = items.map((it) => conceptsOf(it.claim.content ?? ''));
+    const cluster = items.map((_, i) => i);
+    const find = (i: number): number => (cluster[i] === i ? i : (cluster[i] = find(cluster[i]!)));
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) if (sameStatement(concepts[i]!, concepts[j]!)) cluster[find(j)] = find(i);
+    }
+    const clusters = new Map<number, Item[]>();
+    items.forEach((it, i) => (clusters.get(find(i)) ?? clusters.set(find(i), []).get(find(i))!).push(it));
+    for (const members of clusters.values()) {
+      if (new Set(members.map((x) => x.doc)).size < 2) continue;
+      const label = labelOf(speaker, members[0]!.claim.subject);
+      const about = `day on which ${label} said: “${excerpt(members[0]!.claim.content ?? '')}”`;
+      const g: ClaimGroup = { about, property: 'statement day', subject: label, values: [], disputed: false };
+      for (const { doc, claim } of members) addValue(g, doc, claim);
+      g.disputed = differentDocs(g.values.map((v) => ({ key: v.value.toLowerCase(), docs: v.docs })));
+      out.push(g);
+    }
+  }
+
+  // contacts: the unordered pair of people
+  const byPair = new Map<string, { labels: string[]; items: Item[] }>();
+  for (const it of all) {
+    if (it.claim.property !== 'contact') continue;
+    const names = it.claim.subject.split(' & ');
+    const ids = [0, 1].map((i) => speakerOf(it, i));
+    if (ids[0] === ids[1]) continue;
+    const order = ids[0]! < ids[1]! ? [0, 1] : [1, 0];
+    const k = order.map((i) => ids[i]).join('\u0000');
+    const entry = byPair.get(k) ?? byPair.set(k, { labels: order.map((i) => labelOf(ids[i]!, names[i] ?? '')), items: [] }).get(k)!;
+    entry.items.push(it);
+  }
+  for (const { labels, items } of byPair.values()) {
+    if (new Set(items.map((x) => x.doc)).size < 2) continue;
+    const g: ClaimGroup = { about: `form of the contact between ${labels[0]} and ${labels[1]}`, property: 'contact', subject: labels.join(' & '), values: [], disputed: false };
+    for (const { doc, claim } of items) addValue(g, doc, claim);
+    g.disputed = differentDocs(g.values.map((v) => ({ key: v.value, docs: v.docs })));
+    out.push(g);
+  }
+
+  out.sort((a, b) => cmp(a.about, b.about));
   for (const g of out) {
-    g.values.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    for (const v of g.values) v.docs.sort(), v.surfaces.sort();
-    // disputed: documents disagree, i.e. at least two values each reported by a different document
-    const docsOf = g.values.map((v) => new Set(v.docs));
-    g.disputed = g.values.length > 1 && docsOf.some((a, i) => docsOf.some((b, j) => j !== i && [...b].some((d) => !a.has(d))));
+    g.values.sort((a, b) => cmp(a.value, b.value));
+    for (const v of g.values) v.docs.sort(cmp), v.surfaces.sort(cmp);
   }
   return out;
+}
+
+function addValue(g: ClaimGroup, doc: string, c: Claim): void {
+  let v = g.values.find((x) => x.value === c.value);
+  if (!v) {
+    v = { value: c.value, docs: [], surfaces: [] };
+    if (c.amount !== undefined) v.amount = c.amount;
+    if (c.bound) v.bound = c.bound;
+    g.values.push(v);
+  }
+  if (!v.docs.includes(doc)) v.docs.push(doc);
+  if (!v.surfaces.includes(c.surface)) v.surfaces.push(c.surface);
+}
+
+/** Documents disagree: two different keys, each reported by a document the other's documents are not all of. */
+function differentDocs(values: readonly { key: string; docs: readonly string[] }[]): boolean {
+  const byKey = new Map<string, Set<string>>();
+  for (const v of values) for (const d of v.docs) (byKey.get(v.key) ?? byKey.set(v.key, new Set()).get(v.key)!).add(d);
+  const sets = [...byKey.values()];
+  return sets.length > 1 && sets.some((a, i) => sets.some((b, j) => j !== i && [...b].some((d) => !a.has(d))));
+}
+
+/** Attack facts: places disagree at the same level of detail; perpetrators when they name different parties. */
+function eventDisputed(property: string, items: readonly Item[]): boolean {
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i]!;
+      const b = items[j]!;
+      if (a.doc === b.doc) continue;
+      const ka = a.claim.key ?? a.claim.value.toLowerCase();
+      const kb = b.claim.key ?? b.claim.value.toLowerCase();
+      if (ka === kb) continue;
+      if (property === 'location') {
+        if ((a.claim.rank ?? 0) === (b.claim.rank ?? 0)) return true;
+      } else if (property === 'perpetrator') {
+        const pa = partiesOf(ka);
+        const pb = partiesOf(kb);
+        if (!pa.some((p) => pb.includes(p))) return true;
+      } else return true;
+    }
+  }
+  return false;
+}
+const partiesOf = (key: string): string[] => key.replace(/^country:/, '').replace(/\+allies$/, '').split('+');
+
+/* ------------------------------------------------------------------ statement content */
+
+const STOP = new Set(
+  ('a an the and or but of to in on at for from by with as is are was were be been being has have had do does did would will could should can may might ' +
+    'that this these those it its they them their he she his her we our you i who whom which what when where while than then there here any some more most ' +
+    'also just very said says told say tell so such into over about after before up out if because not').split(' '),
+);
+/** A few synonyms news reports swap freely between outlets. */
+const SYNONYMS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  migrant: 'refugee', asylum: 'refugee', retain: 'hold', keep: 'hold', host: 'hold', contain: 'hold', accommodate: 'hold',
+  slay: 'kill', martyr: 'kill', strike: 'attack', airstrike: 'attack', bombing: 'attack', raid: 'attack', talk: 'negotiation',
+  truce: 'ceasefire', halt: 'stop', end: 'stop', denounce: 'condemn', criticise: 'condemn', criticize: 'condemn',
+  ankara: 'turkey', damascus: 'syria', moscow: 'russia', washington: 'united states', tehran: 'iran', kyiv: 'ukraine', kiev: 'ukraine',
+  beijing: 'china', london: 'united kingdom', paris: 'france', berlin: 'germany',
+});
+const stem = (w: string): string => {
+  if (w.length > 5 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+};
+
+/** The content concepts of a statement: content words, stemmed, negation kept, synonyms and capitals folded. */
+export function conceptsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of text.toLowerCase().replace(/\u2019/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []) {
+    const w = raw.replace(/'s$/, '');
+    if (w === 'not' || w === 'no' || w === 'never' || w.endsWith("n't")) {
+      out.add('not');
+      continue;
+    }
+    if (STOP.has(w) || w.length < 2) continue;
+    const s = SYNONYMS[w] ?? SYNONYMS[stem(w)] ?? stem(w);
+    out.add(SYNONYMS[s] ?? s);
+  }
+  return out;
+}
+
+/** Two reports of one statement: at least three shared concepts and a Dice overlap of 0.3 or more. */
+export function sameStatement(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared >= 3 && (2 * shared) / (a.size + b.size) >= 0.3;
+}
+
+function excerpt(text: string, max = 80): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;
 }
