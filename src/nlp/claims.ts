@@ -247,6 +247,7 @@ const DIRECTIONS = /^(north|south|east|west|northern|southern|eastern|western|ce
 /** Words that end the clause an event's modifiers can sit in. */
 const CLAUSE_END = new Set([';', ':', 'as', 'while', 'when', 'whereas', 'although', 'though', 'because', 'but', 'which', 'who', 'where', 'said', 'says', 'according', 'with']);
 const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 const STATEMENT_CUES = new Set(['said', 'says', 'told', 'announced', 'stated', 'declared', 'added', 'insisted', 'warned', 'claimed', 'reported', 'confirmed', 'denied', 'tweeted', 'wrote']);
 const INSTITUTION = new Set(['government', 'regime', 'forces', 'army', 'military', 'troops', 'air', 'force', 'jets', 'warplanes', 'aircraft', 'planes', 'drones', 'artillery', 'navy', 'militia', 'militias', 'fighters', 'rebels', 'coalition', 'allies', 'ally', 'its', 'their', 'and', 'backer', 'backers', 'units', 'govt', 'govt.', 'administration']);
 
@@ -367,7 +368,7 @@ export function readPlace(U: readonly Unit[], i: number, viaBetween = false): Pl
   if (!name.length) return undefined;
   const nameText = name.map((u) => u.l).join(' ');
   // A weekday, month or organisation is not a place
-  if (name.some((u) => WEEKDAY.test(u.l) || u.m?.type === 'organization' || u.m?.type === 'person')) return undefined;
+  if (name.some((u) => WEEKDAY.test(u.l) || MONTH.test(u.l) || u.m?.type === 'organization' || u.m?.type === 'person')) return undefined;
   // a demonym ("in Syrian and Russian bombings") is not a place
   if (!head && name.every((u) => countryOfDemonym(u.t))) return undefined;
   const isCountry = name.length === 1 && !!countryName(name[0]!.t);
@@ -501,7 +502,7 @@ export function extractFactualClaims(input: DocumentClaimInput): Claim[] {
       if (!perp) {
         for (let j = 1; j < U.length; j++) {
           if (!/^(fired|launched|conducted|carried)$/.test(U[j]!.l)) continue;
-          if (!U.slice(j + 1, j + 5).some((x) => ATTACK_NOUN.test(x.l))) continue;
+          if (!U.slice(j + 1, j + 5).some((x) => ATTACK_NOUN.test(x.l) || /^(rockets?|missiles?|shells?|mortars?|artillery|drones?)$/.test(x.l))) continue;
           let a = j;
           while (a > 0 && (INSTITUTION.has(U[a - 1]!.l) || countriesOf([U[a - 1]!]).length || U[a - 1]!.m)) a--;
           const act = a < j ? actorPhrase(U, a, j) : undefined;

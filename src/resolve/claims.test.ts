@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, DocumentExtraction } from '../types.js';
-import { groupClaims } from './claims.js';
+import { conceptsOf, groupClaims, sameStatement } from './claims.js';
 
 const claim = (property: string, subject: string, value: string, surface = value): Claim => ({
   about: `${property}: ${subject}`, property, subject, value, surface, span: { start: 0, end: 1 }, sentence: 0,
+});
+const fact = (property: string, value: string, extra: Partial<Claim> = {}): Claim => ({
+  about: property, property, subject: '', value, surface: value, span: { start: 0, end: 1 }, sentence: 0, ...extra,
 });
 const doc = (id: string, claims: Claim[]): DocumentExtraction => ({ doc: id, sentences: [], mentions: [], relations: [], attributions: [], claims });
 
@@ -41,5 +44,97 @@ describe('resolve/claims', () => {
       const b = doc('b', [claim('killed', 'soldiers', '34'), claim('displaced', 'people', '950000')]);
       expect(groupClaims([a, b])).toEqual(groupClaims([b, a]));
     });
+    it('should list figures with their amount and bound and dispute different figures', () => {
+      const groups = groupClaims([
+        doc('a', [{ ...claim('displaced', 'people', '120,000', 'about 120,000'), amount: 120000, bound: 'approximate' }]),
+        doc('b', [{ ...claim('displaced', 'people', 'nearly one million', 'nearly a million'), amount: 1000000, bound: 'less-than' }]),
+      ]);
+      expect(groups[0]).toMatchObject({ disputed: true, values: [{ value: '120,000', amount: 120000, bound: 'approximate' }, { value: 'nearly one million', amount: 1000000, bound: 'less-than' }] });
+    });
+  });
+
+  describe('groupClaims (factual claims)', () => {
+    const loc = (value: string, key: string, rank: number, event = 'killed: soldiers') => fact('location', value, { event, key, rank });
+    it('should group attack locations by the casualty fact and dispute two different towns', () => {
+      const groups = groupClaims([
+        doc('a', [claim('killed', 'malian soldiers', '12'), loc('Boni area', 'place:boni', 3, 'killed: malian soldiers')]),
+        doc('b', [claim('killed', 'soldiers', '12'), loc('between the villages Hombori and Douentza', 'between:douentza+hombori', 3), loc('Mopti region', 'place:mopti', 2)]),
+      ]);
+      const g = groups.find((x) => x.property === 'location');
+      expect(g).toMatchObject({ about: 'where the attack that killed malian soldiers took place', disputed: true });
+      // b's region adds nothing beside its finer place
+      expect(g?.values.map((v) => v.value)).toEqual(['Boni area', 'between the villages Hombori and Douentza']);
+    });
+    it('should not dispute a region against a town, nor keep a location only one document gives', () => {
+      const groups = groupClaims([
+        doc('a', [loc('Mopti region', 'place:mopti', 2)]),
+        doc('b', [loc('Boni area', 'place:boni', 3)]),
+        doc('c', [loc('Kayes region', 'place:kayes', 2, 'killed: police')]),
+      ]);
+      expect(groups.map((g) => [g.about, g.disputed])).toEqual([['where the attack that killed soldiers took place', false]]);
+    });
+    it('should keep attacks identified by different casualties apart', () => {
+      const groups = groupClaims([doc('a', [loc('Boni area', 'place:boni', 3)]), doc('b', [loc('Gao area', 'place:gao', 3, 'killed: civilians')])]);
+      expect(groups).toEqual([]);
+    });
+    it('should dispute perpetrators only when they name different parties', () => {
+      const perp = (value: string, key: string) => fact('perpetrator', value, { event: 'killed: soldiers', key });
+      const agree = groupClaims([doc('a', [perp('Syrian government forces', 'country:syria')]), doc('b', [perp('Damascus regime and its allies', 'country:syria+allies')])]);
+      expect(agree[0]).toMatchObject({ about: 'who carried out the attack that killed soldiers', disputed: false });
+      const differ = groupClaims([doc('a', [perp('Syrian government forces', 'country:syria')]), doc('b', [perp('Russian jets', 'country:russia')])]);
+      expect(differ[0]?.disputed).toBe(true);
+    });
+    const said = (speaker: string, day: string, content: string) => fact('statement day', day, { subject: speaker, actors: ['m1'], content, key: day.toLowerCase() });
+    it('should dispute the day of one statement reported on two days, through the resolved speaker', () => {
+      const entityOf = new Map([['a#m1', 'person:jane-doe'], ['b#m1', 'person:jane-doe']]);
+      const groups = groupClaims(
+        [
+          doc('a', [said('Jane Doe', 'Monday', 'Kenya could no longer host migrants arriving from the north')]),
+          doc('b', [said('Doe', 'Tuesday', 'Nairobi was not able to keep refugees from the north any longer')]),
+        ],
+        { entityOf, labels: new Map([['person:jane-doe', 'Jane Doe']]) },
+      );
+      expect(groups).toHaveLength(1);
+      expect(groups[0]).toMatchObject({ property: 'statement day', subject: 'Jane Doe', disputed: true, values: [{ value: 'Monday', docs: ['a'] }, { value: 'Tuesday', docs: ['b'] }] });
+      expect(groups[0]?.about).toMatch(/^day on which Jane Doe said: “Kenya could no longer host/);
+    });
+    it('should not dispute two different statements of one speaker on different days', () => {
+      const entityOf = new Map([['a#m1', 'person:jane-doe'], ['b#m1', 'person:jane-doe']]);
+      const groups = groupClaims(
+        [doc('a', [said('Jane Doe', 'Monday', 'the budget would be balanced by next year')]), doc('b', [said('Jane Doe', 'Tuesday', 'Kenya could no longer host migrants arriving from the north')])],
+        { entityOf },
+      );
+      expect(groups).toEqual([]);
+    });
+    it('should not join two speakers with the same content', () => {
+      const entityOf = new Map([['a#m1', 'person:jane-doe'], ['b#m1', 'person:john-roe']]);
+      const groups = groupClaims([doc('a', [said('Jane Doe', 'Monday', 'the border will stay closed to all trucks')]), doc('b', [said('John Roe', 'Tuesday', 'the border will stay closed to all trucks')])], { entityOf });
+      expect(groups).toEqual([]);
+    });
+    it('should group contact forms by the unordered pair of people', () => {
+      const contact = (value: string, a: string, b: string) => fact('contact', value, { subject: `${a} & ${b}`, actors: ['m1', 'm2'] });
+      const entityOf = new Map([['a#m1', 'person:jane-doe'], ['a#m2', 'person:john-roe'], ['b#m1', 'person:john-roe'], ['b#m2', 'person:jane-doe']]);
+      const groups = groupClaims([doc('a', [contact('phone call', 'Jane Doe', 'John Roe')]), doc('b', [contact('meeting', 'Roe', 'Doe')])], { entityOf, labels: new Map([['person:jane-doe', 'Jane Doe'], ['person:john-roe', 'John Roe']]) });
+      expect(groups).toEqual([
+        { about: 'form of the contact between Jane Doe and John Roe', property: 'contact', subject: 'Jane Doe & John Roe', disputed: true, values: [
+          { value: 'meeting', docs: ['b'], surfaces: ['meeting'] },
+          { value: 'phone call', docs: ['a'], surfaces: ['phone call'] },
+        ] },
+      ]);
+    });
+  });
+
+  describe('sameStatement', () => {
+    const table: [string, string, boolean][] = [
+      ['Kenya could no longer host migrants', 'Nairobi was not able to keep refugees any longer', true],
+      ['the talks in Geneva had failed to end the war', 'the Geneva talks on the war had failed', true],
+      ['the talks in Geneva had failed', 'the army would withdraw from the north', false],
+      ['prices will rise', 'prices will fall', false],
+    ];
+    for (const [a, b, want] of table) {
+      it(`should say ${want} for "${a}" / "${b}"`, () => {
+        expect(sameStatement(conceptsOf(a), conceptsOf(b))).toBe(want);
+      });
+    }
   });
 });
