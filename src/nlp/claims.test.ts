@@ -63,6 +63,8 @@ describe('nlp/claims', () => {
       { label: '"up to" is an inclusive bound, dropped', text: 'Up to 40 migrants were detained at the port.', want: { about: 'arrested: people', value: '40', bound: 'at-most' } },
       { label: 'fled counts the displaced', text: 'Some 6,000 villagers have fled the offensive.', want: { about: 'displaced: villagers', value: '6,000', bound: 'approximate' } },
       { label: 'a parenthetical inside the subject', text: 'Five civilians, including two children, were killed.', want: { about: 'killed: civilians', value: '5', surface: 'Five' } },
+      { label: 'a total over a period is its own fact', text: 'The attack brings to 41 the number of Malian soldiers killed in the region in March.', want: { about: 'killed in March: malian soldiers', value: '41' } },
+      { label: 'a running total since a date', text: 'Since January 2021, more than 300 civilians have been killed in the region.', want: { about: 'killed since January 2021: civilians', value: 'more than 300' } },
       { label: 'headline without a verb', text: '17 soldiers killed in Mali', want: { about: 'killed: soldiers', value: '17', surface: '17' } },
     ];
     for (const c of cases) {

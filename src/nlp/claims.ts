@@ -214,9 +214,12 @@ export function extractClaims(text: string, s: SentenceState): Claim[] {
     used.add(found.q.from);
     const start = U[found.q.from]!.start;
     const end = U[found.q.to]!.end;
+    // a total over a period ("killed in Idlib in February", "so far this year") is another fact than one attack's toll
+    const window = CASUALTY_PROPERTIES.has(property) ? (periodAfter(U, Math.max(i, found.nounTo)) ?? periodSince(U, found.q.from)) : undefined;
+    const prop = window ? `${property} ${window}` : property;
     out.push({
-      about: `${property}: ${subject}`,
-      property,
+      about: `${prop}: ${subject}`,
+      property: prop,
       subject,
       value: found.q.value,
       surface: text.slice(start, end),
@@ -228,6 +231,33 @@ export function extractClaims(text: string, s: SentenceState): Claim[] {
     });
   }
   return out;
+}
+
+/** A period a count is totalled over, in the clause after unit `at`: "in February", "this year", "so far". */
+function periodAfter(U: readonly Unit[], at: number): string | undefined {
+  for (let j = at + 1; j < U.length && j - at <= 8; j++) {
+    const l = U[j]!.l;
+    if (/^(,|;|\.|:|and|but|as|while|which|who|when|after|said)$/.test(l)) return undefined;
+    if (l === 'in' && MONTH.test(U[j + 1]?.l ?? '') && U[j + 1]!.t !== U[j + 1]!.l) {
+      const year = /^\d{4}$/.test(U[j + 2]?.t ?? '') ? ` ${U[j + 2]!.t}` : '';
+      return `in ${U[j + 1]!.t}${year}`;
+    }
+    if (/^(this|last)$/.test(l) && /^(week|month|year)$/.test(U[j + 1]?.l ?? '')) return `${l} ${U[j + 1]!.l}`;
+    if (l === 'so' && U[j + 1]?.l === 'far') return 'so far';
+  }
+  return undefined;
+}
+
+/** A fronted "Since December (2019)," before unit `before`: the count is a running total. */
+function periodSince(U: readonly Unit[], before: number): string | undefined {
+  for (let j = 0; j < before; j++) {
+    if (U[j]!.l !== 'since') continue;
+    const m = U[j + 1];
+    if (!m || !((MONTH.test(m.l) && m.t !== m.l) || /^\d{4}$/.test(m.t))) continue;
+    const year = MONTH.test(m.l) && /^\d{4}$/.test(U[j + 2]?.t ?? '') ? ` ${U[j + 2]!.t}` : '';
+    return `since ${m.t}${year}`;
+  }
+  return undefined;
 }
 
 export const isCountWord = (u: Unit): boolean => isWord(u) && (NUMBER_WORD.test(u.l) || VAGUE.has(u.l));
