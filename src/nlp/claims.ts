@@ -402,6 +402,8 @@ export function readPlace(U: readonly Unit[], i: number, viaBetween = false): Pl
   // a demonym ("in Syrian and Russian bombings") is not a place
   if (!head && name.every((u) => countryOfDemonym(u.t))) return undefined;
   const isCountry = name.length === 1 && !!countryName(name[0]!.t);
+  // a capitalised word is a place only when the recogniser says so, it is a country, or a place noun heads it ("the Tsunami" is not)
+  if (!head && !isCountry && !name.some((u) => u.m?.type === 'place')) return undefined;
   const rank = PLACE_HEAD_FINE.has(head) ? 3 : isCountry ? 1 : PLACE_HEAD_REGION.has(head) ? 2 : 2;
   return { value: joinWords(U, from, j - 1), key: `place:${isCountry ? countryName(name[0]!.t)!.toLowerCase() : nameText}`, rank, from: i, to: j - 1 };
 }
@@ -597,7 +599,7 @@ function statementDays(text: string, s: Sentence, st: Sent, byId: ReadonlyMap<st
     if (dayAt < 0) continue;
     // what was said: after the cue (skipping recipient, day, "that") or, for a fronted quote, before the speaker
     let from = Math.max(c, dayAt) + 1;
-    while (U[from] && /^(that|,|:)$/.test(U[from]!.l)) from++;
+    while (U[from] && /^(that|,|:|morning|afternoon|evening|night)$/.test(U[from]!.l)) from++;
     let content = from < U.length - 1 ? text.slice(U[from]!.start, U[U.length - 1]!.end) : '';
     if (content.split(/\s+/).length < 3 && speakerAt > 1) content = text.slice(U[0]!.start, U[Math.max(0, speakerAt - 1)]!.end);
     const day = U[dayAt]!.t[0]!.toUpperCase() + U[dayAt]!.l.slice(1);
@@ -630,7 +632,8 @@ function contactForms(s: Sentence, st: Sent, byId: ReadonlyMap<string, EntityMen
     else if (l === 'video' && /^(call|conference|link)$/.test(U[i + 1]?.l ?? '')) (value = 'video call'), (after = i + 2);
     else if (l === 'by' && /^(phone|telephone)$/.test(U[i + 1]?.l ?? '')) (value = 'phone call'), (after = i + 2);
     else if (/^(phoned|telephoned)$/.test(l)) (value = 'phone call'), (after = i + 1);
-    else if (/^(met|meets|meet)$/.test(l)) (value = 'meeting'), (after = i + 1);
+    // "met" / "meets" report a meeting; "meet" is intended or modal ("would meet", "happy to meet")
+    else if (/^(met|meets)$/.test(l) && !/^(not|never|to)$/.test(U[i - 1]?.l ?? '')) (value = 'meeting'), (after = i + 1);
     else if (l === 'meeting' && U[i + 1]?.l === 'with') (value = 'meeting'), (after = i + 1);
     if (!value) continue;
     // the other party: the first person after the cue ("with" / "to" / a title in between)
@@ -641,7 +644,8 @@ function contactForms(s: Sentence, st: Sent, byId: ReadonlyMap<string, EntityMen
         other = { m: nameOf(u.m, byId)!, at: j };
         break;
       }
-      if (/^(,|\.|;|and|that|which|on|in|at|after|before|for)$/.test(u.l) && j > after) break;
+      // only "with" / "to", determiners and a title may stand between the cue and the person
+      if (!(/^(with|to|the|his|her|their|its|counterpart|minister|president|secretary|general|chancellor|leader|premier|envoy|foreign|prime|vice|deputy|chief|king|queen|prince|mr|mrs|ms|dr)$/.test(u.l) || (u.m ? u.m.type === 'place' : /^\p{Lu}/u.test(u.t)))) break;
     }
     if (!other) continue;
     // the first party: the person heading the clause before the cue, or after "In a phone call with B, A …"
@@ -649,7 +653,10 @@ function contactForms(s: Sentence, st: Sent, byId: ReadonlyMap<string, EntityMen
     for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
       const u = U[k]!;
       if (u.m?.type === 'person') {
-        first = nameOf(u.m, byId);
+        // the person must head the clause, not end a relative clause ("councillors who back X met Y")
+        let b = k - 1;
+        while (b >= 0 && (/^(the|mr|mrs|ms|dr|minister|president|secretary|general|chancellor|leader|premier|envoy|foreign|prime|vice|deputy|chief)$/.test(U[b]!.l) || (!U[b]!.m && /^\p{Lu}/u.test(U[b]!.t)) || U[b]!.m?.type === 'place' || U[b]!.m?.type === 'organization')) b--;
+        if (b < 0 || /^(,|;|and|but|then|when|after|as|also|later|earlier|["\u201c\u201d])$/.test(U[b]!.l)) first = nameOf(u.m, byId);
         break;
       }
       if (/^(,|;|that|which|who|and)$/.test(u.l)) break;
