@@ -1,8 +1,17 @@
 /**
+ * Claims a document makes, so the graph can show where documents disagree.
+ *
  * Numeric claims: casualty and displacement figures ("at least 33 Turkish soldiers were killed",
  * "an airstrike that killed thirty-four Turkish soldiers", "dozens more soldiers were injured",
- * "displaced about 950,000 people"), each with what it counts and its qualifier, so the graph can
- * show where documents disagree.
+ * "displaced about 950,000 people"), each with what it counts, the figure as a value string (see
+ * QUALIFIER_BOUND for which qualifiers stay in it), its numeric `amount` and its `bound`. Totals over a
+ * period ("killed in February", "since December 2019") are kept apart from one attack's toll.
+ *
+ * Factual claims (extractFactualClaims, per document): where an attack happened, who carried it out
+ * and on which day — the attack identified by a casualty claim in the same sentence, or by a definite
+ * description ("the airstrike", "the casualties") of the story's lead event; the day of a statement
+ * ("X said on Friday"); and whether two people met or spoke by phone. Values are the phrases as
+ * written, lightly normalised ("the Behun area" → "Behun area"), with a comparison `key`.
  */
 import { COUNTRIES } from '../lexicon/places.js';
 import type { Claim, ClaimBound, EntityMention, Sentence } from '../types.js';
