@@ -245,6 +245,12 @@ describe('nlp/relations', () => {
         want: [{ s: 'Levan Beridze', p: 'communications director of', o: 'Georgia' }],
       },
       {
+        label: 'equipment carried by the object ("frigates armed with X") is not what was sent',
+        text: 'Britain sent two frigates armed with Sea Ceptor missiles to Norway.',
+        names: ['Britain|place', 'Sea Ceptor|other', 'Norway|place'],
+        want: [{ s: 'Britain', p: 'send to', o: 'Norway' }],
+      },
+      {
         label: 'an agreement signed between two parties, passive and reduced',
         text: 'The Tashkent Declaration was signed between India and Pakistan in 1966. Delhi cited the Simla Agreement signed between India and Pakistan.',
         names: ['Tashkent Declaration|event', 'Simla Agreement|event', 'India|place', 'Pakistan|place', 'Delhi|place'],

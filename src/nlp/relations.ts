@@ -49,6 +49,8 @@ const ASPECT_GERUND = new Set(['keep', 'keeps', 'kept', 'continue', 'continues',
 const STOP_GERUND = new Set(['stop', 'stops', 'stopped', 'ceased', 'quit', 'quits', 'halted']);
 /** Participles whose parties follow "between" ("signed between X and Y"). */
 const PARTIES_BETWEEN = new Set(['signed', 'concluded', 'agreed', 'reached', 'negotiated', 'inked']);
+/** Participles that bring equipment into a noun phrase ("warships equipped with …"). */
+const EQUIPPED = new Set(['equipped', 'armed', 'loaded', 'laden', 'fitted']);
 /** Nouns for what an attack is aimed at, read through to the place after "in" ("targets in X"). */
 const TARGET_NOUNS = new Set(['targets', 'target', 'positions', 'position', 'sites', 'bases', 'facilities', 'installations', 'depots', 'posts', 'outposts', 'strongholds', 'locations', 'areas', 'infrastructure']);
 /** Verbs whose object may be an event ("convened an emergency meeting") and the nouns that head such events. */
@@ -352,6 +354,13 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
       continue;
     }
     if ((l === 'of' || l === 'by') && sawNoun) continue;
+    // "sent two warships equipped with Kalibr missiles to X": the equipment is not the object
+    if (sawNoun && EQUIPPED.has(l) && U[j + 1]?.l === 'with') {
+      j += 2;
+      while (j < U.length && j < start + 14 && !OBJ_STOP.has(U[j]!.l)) j++;
+      j--;
+      continue;
+    }
     // "fired at targets in X", "struck positions in X": the attack is on X
     if (l === 'in' && sawNoun && entry.family === 'attack' && (prep || direct) && TARGET_NOUNS.has(U[j - 1]!.l)) continue;
     // "call for an (immediate) end to this offensive by X"
