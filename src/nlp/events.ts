@@ -35,6 +35,12 @@ export interface VerbEntry {
   particle?: string;
   /** A family for material verbs whose grammatical object is a place (`capture`, `seize`). */
   material?: boolean;
+  /**
+   * A light verb whose meaning is in its object noun (`launch an offensive against X`): the attack
+   * noun goes into the predicate (`launch offensive against`) and the relation needs one. Verbs with
+   * `light: 'optional'` take the noun when there is one (`fire missiles at` / `fire at`).
+   */
+  light?: true | 'optional';
 }
 
 const dict = <T>(entries: Record<string, T>): Record<string, T> => Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
@@ -124,12 +130,17 @@ export const VERBS: readonly VerbEntry[] = [
   V('invade', 'attack'), V('raid', 'attack'), V('assault', 'attack'), V('ambush', 'attack'), V('fight', 'attack'),
   V('clash', 'attack', { preps: ['with'], direct: false }), V('retaliate', 'attack', { preps: ['against'], direct: false }),
   V('hit', 'attack', { particle: 'back', preps: ['at'], direct: false }), V('hit', 'attack'),
-  V('fire', 'attack', { preps: ['at', 'on'], direct: false }), V('capture', 'attack', { material: true }),
+  V('fire', 'attack', { preps: ['at', 'on'], direct: false, light: 'optional' }), V('capture', 'attack', { material: true }),
   V('recapture', 'attack', { material: true }), V('seize', 'attack', { material: true }), V('retake', 'attack', { material: true }),
   V('re-enter', 'attack', { material: true }), V('occupy', 'attack', { material: true }), V('besiege', 'attack'),
   V('shoot', 'attack', { preps: ['at'], direct: false }), V('wound', 'attack'), V('injure', 'attack'), V('execute', 'attack'),
   V('arrest', 'attack'), V('detain', 'attack'), V('abduct', 'attack'), V('kidnap', 'attack'), V('overrun', 'attack', { material: true }),
-  V('wage', 'attack', { preps: ['against', 'on'], direct: false }), V('blockade', 'attack'), V('veto', 'reject'),
+  V('wage', 'attack', { preps: ['against', 'on'], direct: false, light: 'optional' }),
+  V('launch', 'attack', { preps: ['against', 'on', 'at', 'in', 'into'], direct: false, light: true }),
+  V('carry', 'attack', { particle: 'out', preps: ['against', 'on', 'in', 'at'], direct: false, light: true }),
+  V('conduct', 'attack', { preps: ['against', 'on', 'in'], direct: false, light: true }),
+  V('mount', 'attack', { preps: ['against', 'on', 'in'], direct: false, light: true }),
+  V('open', 'attack', { preps: ['on', 'at'], direct: false, light: true }), V('blockade', 'attack'), V('veto', 'reject'),
   V('expel', 'attack'), V('cut', 'attack'), V('block', 'reject'),
   // support / back
   V('support', 'support'), V('back', 'support'), V('endorse', 'support'), V('praise', 'support'), V('welcome', 'support'),
@@ -164,7 +175,19 @@ export const VERBS: readonly VerbEntry[] = [
   V('hire', 'other'), V('fire', 'other'), V('sack', 'other'), V('defeat', 'attack'), V('beat', 'attack'),
   V('enter', 'other'), V('leave', 'other'), V('acquire', 'other'), V('buy', 'other'), V('sell', 'other'),
   V('border', 'other'), V('connect', 'other'), V('link', 'other'),
+  V('pass', 'other', { preps: ['through'], direct: false }), V('run', 'other', { preps: ['through'], direct: false }),
+  V('intervene', 'other', { preps: ['in'], direct: false }), V('comply', 'other', { preps: ['with'], direct: false }),
 ];
+
+/** Nouns a light verb takes into its predicate, in the singular ("launched air strikes on" → `launch air strike on`). */
+export const LIGHT_NOUNS: Readonly<Record<string, string>> = dict({
+  attack: 'attack', attacks: 'attack', strike: 'strike', strikes: 'strike', airstrike: 'airstrike', airstrikes: 'airstrike',
+  offensive: 'offensive', offensives: 'offensive', counteroffensive: 'counteroffensive', operation: 'operation', operations: 'operation',
+  raid: 'raid', raids: 'raid', assault: 'assault', assaults: 'assault', bombardment: 'bombardment', bombing: 'bombing', bombings: 'bombing',
+  missile: 'missile', missiles: 'missile', rocket: 'rocket', rockets: 'rocket', shell: 'shell', shells: 'shell', mortar: 'mortar', mortars: 'mortar',
+  war: 'war', campaign: 'campaign', counterattack: 'counterattack', counterattacks: 'counterattack', incursion: 'incursion', incursions: 'incursion',
+  fire: 'fire', shelling: 'shelling', invasion: 'invasion', drone: 'drone', drones: 'drone',
+});
 
 /** Family of role predicates (`foreign minister of`) and the quad they carry. */
 export const ROLE_FAMILY: EventFamily = 'role';

@@ -5,6 +5,7 @@
 import type { DocumentExtraction } from '../types.js';
 import { extractFactualClaims } from './claims.js';
 import { extractMentions } from './entities.js';
+import { addNamedThings } from './named-things.js';
 import { extractRelations } from './relations.js';
 import { splitSentences } from './sentences.js';
 
@@ -15,7 +16,7 @@ export { extractRelations } from './relations.js';
 /** Extracts sentences, entity mentions, relations, attributions and claims from one document's text. */
 export function extractDocument(doc: { id: string; text: string }): DocumentExtraction {
   const sentences = splitSentences(doc.text);
-  const names = extractMentions(doc.text, sentences);
+  const names = addNamedThings(doc.text, sentences, extractMentions(doc.text, sentences));
   const { mentions, relations, attributions, claims } = extractRelations(doc.text, sentences, names);
   // factual claims (where, who, which day, phone call or meeting) need the whole document's numeric claims
   let factual: typeof claims = [];

@@ -206,6 +206,92 @@ describe('nlp/relations', () => {
         names: ['Erdogan|person'],
         want: [{ s: 'Erdogan', p: 'chair', o: 'emergency security meeting' }],
       },
+      {
+        label: 'a capitalised title after the verb belongs to the object',
+        text: 'Members of the Arab League urged Secretary General Amr Hassan to act.',
+        names: ['Arab League', 'Amr Hassan|person'],
+        want: [{ s: 'Arab League', p: 'urge', o: 'Amr Hassan' }],
+      },
+      {
+        label: 'an organisation modifying an attack noun wages it',
+        text: 'The Taliban offensive on Kunduz displaced thousands.',
+        names: ['Taliban', 'Kunduz|place'],
+        want: [{ s: 'Taliban', p: 'attack', o: 'Kunduz' }],
+      },
+      {
+        label: 'targets in a list of places with descriptors; a light verb keeps its noun',
+        text: "Israeli jets fired rockets at targets in Lebanon's southern district of Tyre, the hillside villages of Qana and Aitaroun as well as the coastal city of Sidon.",
+        names: ['Lebanon|place', 'Tyre|place', 'Qana|place', 'Aitaroun|place', 'Sidon|place'],
+        want: [
+          { s: 'Israeli jets', p: 'fire rocket at', o: 'Tyre' },
+          { s: 'Israeli jets', p: 'fire rocket at', o: 'Qana' },
+          { s: 'Israeli jets', p: 'fire rocket at', o: 'Aitaroun' },
+          { s: 'Israeli jets', p: 'fire rocket at', o: 'Sidon' },
+        ],
+      },
+      {
+        label: 'light verbs: launch an offensive against, carry out air strikes on',
+        text: 'The Kurdish militia launched a fresh offensive against Raqqa. Coalition jets carried out air strikes on Mosul.',
+        names: ['Kurdish militia', 'Raqqa|place', 'Coalition jets', 'Mosul|place'],
+        want: [
+          { s: 'Kurdish militia', p: 'launch offensive against', o: 'Raqqa' },
+          { s: 'Coalition jets', p: 'carry out air strike on', o: 'Mosul' },
+        ],
+      },
+      {
+        label: '"director of communications" is a communications director',
+        text: 'Georgian director of communications Levan Beridze spoke to reporters.',
+        names: ['Levan Beridze|person'],
+        want: [{ s: 'Levan Beridze', p: 'communications director of', o: 'Georgia' }],
+      },
+      {
+        label: 'equipment carried by the object ("frigates armed with X") is not what was sent',
+        text: 'Britain sent two frigates armed with Sea Ceptor missiles to Norway.',
+        names: ['Britain|place', 'Sea Ceptor|other', 'Norway|place'],
+        want: [{ s: 'Britain', p: 'send to', o: 'Norway' }],
+      },
+      {
+        label: 'an agreement signed between two parties, passive and reduced',
+        text: 'The Tashkent Declaration was signed between India and Pakistan in 1966. Delhi cited the Simla Agreement signed between India and Pakistan.',
+        names: ['Tashkent Declaration|event', 'Simla Agreement|event', 'India|place', 'Pakistan|place', 'Delhi|place'],
+        want: [
+          { s: 'India', p: 'sign', o: 'Tashkent Declaration' },
+          { s: 'Pakistan', p: 'sign', o: 'Tashkent Declaration' },
+          { s: 'India', p: 'sign', o: 'Simla Agreement' },
+          { s: 'Pakistan', p: 'sign', o: 'Simla Agreement' },
+        ],
+      },
+      {
+        label: 'aspect before a gerund: "keeps violating" is factual, "stopped shelling" negated',
+        text: 'Kiev said Moscow keeps violating the Minsk accords. The rebels stopped shelling Donetsk.',
+        names: ['Kiev|place', 'Moscow|place', 'Minsk accords|event', 'Donetsk|place'],
+        want: [
+          { s: 'Moscow', p: 'violate', o: 'Minsk accords' },
+          { s: 'rebels', p: 'shell', o: 'Donetsk', negated: true },
+        ],
+      },
+      {
+        label: 'a relative clause after an apposition, and its coordinated verb',
+        text: 'Drivers avoided the A1, a motorway that connects Lisbon and Porto and passes through Coimbra.',
+        names: ['A1|place', 'Lisbon|place', 'Porto|place', 'Coimbra|place'],
+        want: [
+          { s: 'A1', p: 'connect', o: 'Lisbon' },
+          { s: 'A1', p: 'connect', o: 'Porto' },
+          { s: 'A1', p: 'pass through', o: 'Coimbra' },
+        ],
+      },
+      {
+        label: 'coordinated verbs agreeing in form share the subject across a non-name object',
+        text: 'Chad supports the peace process and condemns Boko Haram.',
+        names: ['Chad|place', 'Boko Haram'],
+        want: [{ s: 'Chad', p: 'condemn', o: 'Boko Haram' }],
+      },
+      {
+        label: 'intervene in a named war',
+        text: 'Moscow first intervened in the Syrian civil war in 2015.',
+        names: ['Moscow|place', 'Syrian civil war|event'],
+        want: [{ s: 'Moscow', p: 'intervene in', o: 'Syrian civil war' }],
+      },
     ];
     for (const c of positives) {
       it(`should find: ${c.label}`, () => {
@@ -288,6 +374,42 @@ describe('nlp/relations', () => {
         text: 'Output fell, according to Egypt General Petroleum Corp figures.',
         names: ['Egypt|place', 'Petroleum Corp|person'],
         none: { p: /general/ },
+      },
+      {
+        label: 'a place modifying an attack noun is where it happens, not who attacks',
+        text: 'The Kunduz offensive displaced thousands in Afghanistan.',
+        names: ['Kunduz|place', 'Afghanistan|place'],
+        none: { p: /./ },
+      },
+      {
+        label: 'a light verb without an attack noun is no attack',
+        text: 'Apple launched a new phone in France.',
+        names: ['Apple', 'France|place'],
+        none: { p: /./ },
+      },
+      {
+        label: 'a verb after "and" in another clause does not take the earlier subject',
+        text: 'The plan that Germany supports is weak and threatens Greece.',
+        names: ['Germany|place', 'Greece|place'],
+        none: { s: 'Germany', p: /threaten/ },
+      },
+      {
+        label: 'coordinated verbs in different forms do not share the subject',
+        text: 'Chad supported the talks in Niamey, officials say, and condemns Boko Haram.',
+        names: ['Chad|place', 'Niamey|place', 'Boko Haram'],
+        none: { s: 'Chad', p: /condemn/ },
+      },
+      {
+        label: 'a determiner after a noun opens another phrase: the name there is not the object',
+        text: 'Mr Kerr attacked the way the Falklands war was reported.',
+        names: ['Kerr|person', 'Falklands war|event'],
+        none: { o: 'Falklands war' },
+      },
+      {
+        label: '"that" before a base form is a determiner, not a relative pronoun',
+        text: 'Officials in Kabul condemned that attack on Herat.',
+        names: ['Kabul|place', 'Herat|place'],
+        none: { s: 'Kabul' },
       },
     ];
     for (const c of negatives) {

@@ -14,10 +14,10 @@ import type { Attribution, Claim, EntityMention, RelationMention, Sentence } fro
 import { extractAttributions } from './attribution.js';
 import { extractClaims, isCountWord } from './claims.js';
 import { resolveReferences } from './coref.js';
-import { VERB_FORMS, type VerbEntry } from './events.js';
+import { LIGHT_NOUNS, VERB_FORMS, type VerbEntry } from './events.js';
 import { DocContext, type SentenceState } from './relations/context.js';
 import { findGroups } from './relations/groups.js';
-import { extractNominal } from './relations/nominal.js';
+import { extractNominal, placeAfterDescriptor } from './relations/nominal.js';
 import { extractRoles, isTitleWord } from './relations/roles.js';
 import {
   AUX, CONTROL_FACTUAL, DETERMINERS, HEDGE_VERBS, isAdverb, isQuote, MODAL_HEDGE, NEGATING_VERBS, NEGATORS, TIME_WORDS,
@@ -44,6 +44,15 @@ const CANONICAL_PREP: Record<string, string> = dict({ 'speak to': 'with', 'talk 
 const FOLLOWS_OBJECT = new Set(['to', 'as', 'over', 'out', 'up', 'down', 'off', 'back', 'about', 'of', 'because', 'unless', 'until', 'following', 'too', 'instead', 'next', 'would', 'will', 'could', 'should', 'might', 'must', 'can', 'may', 'did', 'does', 'do', 'be', 'not', 'either', 'alone', 'directly', 'personally', 'publicly', 'privately', 'together', 'jointly', 'firmly', 'strongly', 'whose', 'whom', 'whereby', 'nor', 'yet', 'so', 'via', 'per', 'within', 'without', 'across', 'among', 'toward', 'towards', 'around', 'upon', 'beyond', 'along', 'alongside', 'throughout', 'including', 'here', 'there', 'all', 'both', 'each', 'itself', 'themselves', 'himself', 'herself',
   // place heads: "Idlib province" is Idlib
   'province', 'region', 'city', 'town', 'village', 'area', 'district', 'countryside', 'state', 'governorate', 'county']);
+/** Aspect verbs before a gerund that keep it factual ("keeps violating") or deny it ("stopped attacking"). */
+const ASPECT_GERUND = new Set(['keep', 'keeps', 'kept', 'continue', 'continues', 'continued', 'began', 'begin', 'begins', 'started', 'start', 'starts', 'resumed', 'resume', 'resumes']);
+const STOP_GERUND = new Set(['stop', 'stops', 'stopped', 'ceased', 'quit', 'quits', 'halted']);
+/** Participles whose parties follow "between" ("signed between X and Y"). */
+const PARTIES_BETWEEN = new Set(['signed', 'concluded', 'agreed', 'reached', 'negotiated', 'inked']);
+/** Participles that bring equipment into a noun phrase ("warships equipped with …"). */
+const EQUIPPED = new Set(['equipped', 'armed', 'loaded', 'laden', 'fitted']);
+/** Nouns for what an attack is aimed at, read through to the place after "in" ("targets in X"). */
+const TARGET_NOUNS = new Set(['targets', 'target', 'positions', 'position', 'sites', 'bases', 'facilities', 'installations', 'depots', 'posts', 'outposts', 'strongholds', 'locations', 'areas', 'infrastructure']);
 /** Verbs whose object may be an event ("convened an emergency meeting") and the nouns that head such events. */
 const EVENT_HOSTS = new Set(['chair', 'convene', 'host', 'hold', 'attend', 'organize', 'organise', 'lead', 'call', 'boycott', 'join']);
 const EVENT_HEADS = new Set(['meeting', 'summit', 'conference', 'session', 'talks', 'congress', 'convention', 'rally', 'forum', 'referendum', 'election', 'vote', 'hearing', 'ceremony']);
@@ -147,7 +156,29 @@ interface Left {
 }
 
 /** Reads leftwards from a verb: auxiliaries, negation, hedges, then the subject(s). */
-function readLeft(U: readonly Unit[], i: number, previous: { subjects: Unit[]; end: number } | undefined): Left | undefined {
+interface Previous {
+  subjects: Unit[];
+  /** Where the previous verb's phrase ends (its object, or the verb). */
+  end: number;
+  /** The previous verb's index and inflection. */
+  verb: number;
+  form: VerbForm;
+}
+
+type VerbForm = 'base' | 's' | 'past' | 'ing';
+
+/** The inflection of a verb form of `lemma`: "connects" s, "passes" s, "retook" past. */
+function formOf(form: string, lemma: string): VerbForm {
+  if (/ing$/.test(form) && form !== lemma) return 'ing';
+  if (form === lemma) return 'base';
+  if (form === `${lemma}s` || form === `${lemma}es` || (/ies$/.test(form) && form.slice(0, -3) === lemma.slice(0, -1))) return 's';
+  return 'past';
+}
+
+/** Words that end a verb phrase: after them a later "and VERB" belongs to another clause. */
+const CLAUSE_BREAK = /^(,|;|:|\(|\)|that|which|who|whom|whose|where|when|while|because|since|after|before|as|if|but|said|says|say|is|are|was|were|has|have|had|will|would)$/;
+
+function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined): Left | undefined {
   let k = i - 1;
   let negated = false;
   let hedged = false;
@@ -165,6 +196,9 @@ function readLeft(U: readonly Unit[], i: number, previous: { subjects: Unit[]; e
     else if (sawTo && !control && HEDGE_VERBS.has(l)) (hedged = true), (control = true);
     else if (sawTo && !control && CONTROL_FACTUAL.has(l)) control = true;
     else if (sawTo && !control && NEGATING_VERBS.has(l)) (negated = true), (control = true);
+    // aspect before a gerund: "keeps violating", "continued attacking"; "stopped attacking" is not an attack
+    else if (k === i - 1 && /ing$/.test(U[i]!.l) && ASPECT_GERUND.has(l)) continue;
+    else if (k === i - 1 && /ing$/.test(U[i]!.l) && STOP_GERUND.has(l)) negated = true;
     else if (BE.has(l)) passive = true;
     else if (AUX.has(l) || isAdverb(x) || TIME_WORDS.has(l) || isQuote(x)) continue;
     else break;
@@ -186,6 +220,10 @@ function readLeft(U: readonly Unit[], i: number, previous: { subjects: Unit[]; e
     if (U[p]?.l === 'of' && /^(some|many|most|all|several|one|both)$/.test(U[p - 1]?.l ?? '')) p -= 2;
     if (U[p]?.l === ',') p--;
     if (U[p]?.m) return done(coordinatedLeft(U, p));
+    // after an apposition: "the M5, a highway that connects …", "Hatay, a province which borders …"
+    let q = p;
+    while (q > p - 4 && q >= 0 && !U[q]!.m && /^[a-z][a-z-]*$/.test(U[q]!.t) && !/^(a|an|the)$/.test(U[q]!.l) && !OBJ_STOP.has(U[q]!.l)) q--;
+    if (q < p && /^(a|an|the)$/.test(U[q]?.l ?? '') && U[q - 1]?.l === ',' && U[q - 2]?.m && U[q - 2]!.m!.type !== 'person') return done([U[q - 2]!]);
     return undefined;
   }
   // apposition or parenthetical before the verb
@@ -201,6 +239,13 @@ function readLeft(U: readonly Unit[], i: number, previous: { subjects: Unit[]; e
   }
   // coordinated verb phrase: "spoke to X and condemned Y"
   if ((x.l === 'and' || x.l === 'but') && previous && (previous.end === k - 1 || (previous.end === k - 2 && U[k - 1]!.l === ','))) return done(previous.subjects);
+  // …also when the first verb's object was not a name, if the two verbs agree in form and nothing
+  // between them opens another clause: "connects Syria's main cities and passes through X"
+  if (x.l === 'and' && previous && k === i - 1 && previous.verb < k && k - previous.verb <= 9) {
+    const between = U.slice(previous.verb + 1, k);
+    const entries = VERB_FORMS.get(U[i]!.l);
+    if (entries && formOf(U[i]!.l, entries[0]!.lemma) === previous.form && previous.form !== 'base' && !between.some((y) => CLAUSE_BREAK.test(y.l) || isQuote(y) || VERB_FORMS.has(y.l))) return done(previous.subjects);
+  }
   return undefined;
 }
 
@@ -232,6 +277,9 @@ function coordinatedRight(U: readonly Unit[], j: number): { objects: Unit[]; end
   const objects: Unit[] = [];
   let p = j;
   const head = (q: number): number => {
+    // "Syria's west-central province of Hama": the place the descriptor names
+    const place = placeAfterDescriptor(U, q);
+    if (place > q) return place;
     // "NATO ally Turkey": the head is the last name
     if (ALLY.has(U[q + 1]?.l ?? '') && U[q + 2]?.m) return q + 2;
     if (ALLY.has(U[q + 1]?.l ?? '') && U[q + 2]?.l === ',' && U[q + 3]?.m) return q + 3;
@@ -253,7 +301,12 @@ function coordinatedRight(U: readonly Unit[], j: number): { objects: Unit[]; end
     q += U[q]!.l === 'as' ? 3 : 1;
     if (/^(its|their)$/.test(U[q]?.l ?? '') && ALLY.has(U[q + 1]?.l ?? '')) q += 2;
     if (DETERMINERS.has(U[q]?.l ?? '') && U[q + 1]?.m) q++;
-    if (!U[q]?.m) break;
+    // "…, the northwestern towns of Kafr Nabl and Zahraa as well as the coastal city of Latakia"
+    if (!U[q]?.m) {
+      const place = placeAfterDescriptor(U, q);
+      if (place < 0) break;
+      q = place;
+    }
     p = head(q);
     objects.push(U[p]!);
   }
@@ -261,10 +314,12 @@ function coordinatedRight(U: readonly Unit[], j: number): { objects: Unit[]; end
 }
 
 /** Reads rightwards from `j` for the object of `entry`; returns the objects and the preposition used. */
-function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects: Unit[]; prep?: string; toFollows: boolean; end: number } | undefined {
+function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects: Unit[]; prep?: string; noun?: string; toFollows: boolean; end: number } | undefined {
   const direct = entry.direct !== false;
   let prep: string | undefined;
+  let noun: string | undefined; // a light verb's attack noun ("launched an offensive against")
   let sawNoun = false;
+  let prevNoun = false; // the unit before was a noun-phrase word
   let endNoun: string | undefined;
   const start = j;
   for (let steps = 0; j < U.length && steps < 12; j++, steps++) {
@@ -272,6 +327,14 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
     if (x.m && /^(our|its|their|his|her)$/.test(x.l) && U[j + 1] && !OBJ_STOP.has(U[j + 1]!.l)) continue; // possessive determiner
     if (x.m) {
       if (!(prep || direct)) return undefined;
+      if (entry.light === true && !noun) return undefined;
+      const withNoun = noun && entry.light ? { noun } : {};
+      const place = placeAfterDescriptor(U, j);
+      if (place > j) {
+        // "struck Syria's province of Hama": the province, not the country
+        const { objects, end } = coordinatedRight(U, j);
+        return { objects, ...(prep ? { prep } : {}), ...withNoun, toFollows: false, end };
+      }
       if (U[j + 1]?.l === "'s" && !ATTACK_NOUNS.test(U[j + 2]?.l ?? '') && prep === undefined && !direct) return undefined;
       // "told London's Evening Standard": only blame and criticism are aimed at the possessor ("blamed Turkey's non-commitment")
       if (U[j + 1]?.l === "'s" && !/^(criticise|accuse|reject|demand|threaten|attack)$/.test(entry.family) && !ATTACK_NOUNS.test(U[j + 2]?.l ?? '')) return undefined;
@@ -280,15 +343,26 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
       const after = U[end + 1];
       if (after && !after.m && /^[a-z][a-z-]*$/.test(after.t) && !FOLLOWS_OBJECT.has(after.l) && !OBJ_STOP.has(after.l) && !AUX.has(after.l) && !TIME_WORDS.has(after.l) && !NEGATORS.has(after.l) && !isAdverb(after) && !(THAT_VERBS.has(entry.lemma) && VERB_FORMS.has(after.l))) return undefined;
       if (prep === 'for' && !endNoun) return undefined; // "call for X" asks for a thing, not of an actor
-      return { objects, ...(prep ? { prep: endNoun ? `${prep} ${endNoun} to` : prep } : {}), toFollows: U[end + 1]?.l === 'to', end };
+      return { objects, ...(prep ? { prep: endNoun ? `${prep} ${endNoun} to` : prep } : {}), ...withNoun, toFollows: U[end + 1]?.l === 'to', end };
     }
     const l = x.l;
+    if (!/^[\p{L}\d]/u.test(x.t) || /^(of|by|in|to|for)$/.test(l)) prevNoun = false;
+    if (!prep && entry.light && LIGHT_NOUNS[l]) noun = `${U[j - 1]?.l === 'air' ? 'air ' : ''}${LIGHT_NOUNS[l]}`;
     if (!prep && entry.preps?.includes(l)) {
       prep = l;
       sawNoun = false;
       continue;
     }
     if ((l === 'of' || l === 'by') && sawNoun) continue;
+    // "sent two warships equipped with Kalibr missiles to X": the equipment is not the object
+    if (sawNoun && EQUIPPED.has(l) && U[j + 1]?.l === 'with') {
+      j += 2;
+      while (j < U.length && j < start + 14 && !OBJ_STOP.has(U[j]!.l)) j++;
+      j--;
+      continue;
+    }
+    // "fired at targets in X", "struck positions in X": the attack is on X
+    if (l === 'in' && sawNoun && entry.family === 'attack' && (prep || direct) && TARGET_NOUNS.has(U[j - 1]!.l)) continue;
     // "call for an (immediate) end to this offensive by X"
     if (l === 'to' && prep === 'for' && /^(end|halt|stop|cessation)$/.test(U[j - 1]?.l ?? '')) {
       endNoun = 'end'; // "an end / a halt / a stop / the cessation to": one predicate
@@ -297,14 +371,17 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
     if (l === 'that' && j === start && THAT_VERBS.has(entry.lemma)) continue;
     if (!prep && entry.preps && !direct && (l === 'with' || l === 'by' || l === 'phone' || l === 'telephone' || l === 'again' || l === 'back')) continue;
     if (OBJ_STOP.has(l)) return undefined;
+    // a determiner right after a noun opens another phrase: "attacked the way the war was sold"
+    if (DETERMINERS.has(l) && prevNoun && !/^(all|both|each)$/.test(l)) return undefined;
+    prevNoun = false;
     if (isQuote(x) || DETERMINERS.has(l) || isAdverb(x)) continue;
     if (/^[\p{Ll}\d][\p{L}\d-]*$/u.test(x.t)) {
-      sawNoun = true;
+      sawNoun = prevNoun = true;
       continue;
     }
     if (/^\p{Lu}/u.test(x.t) && !x.m) {
       // a capitalised word that is not a mention: keep going only inside a noun phrase ("Kalibr cruise missiles")
-      sawNoun = true;
+      sawNoun = prevNoun = true;
       continue;
     }
     return undefined;
@@ -314,6 +391,14 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
 
 /** Searches right of a passive verb for its agent: "by X", "(strikes) blamed on X", "attributed to X". */
 function readAgent(U: readonly Unit[], i: number): Unit[] | undefined {
+  // "the agreement was signed between X and Y": both parties
+  if (U[i + 1]?.l === 'between' && PARTIES_BETWEEN.has(U[i]!.l)) {
+    const q = U[i + 2]?.l === 'the' && U[i + 3]?.m ? i + 3 : i + 2;
+    if (U[q]?.m) {
+      const { objects } = coordinatedRight(U, q);
+      if (objects.length > 1) return objects;
+    }
+  }
   for (let j = i + 1; j < U.length && j < i + 22; j++) {
     const l = U[j]!.l;
     if (l === ';' || l === ':' || l === 'said' || l === 'says' || U[j]!.l === '\u201c') return undefined;
@@ -334,7 +419,7 @@ function isParticiple(form: string, lemma: string): boolean {
 /** Verb-mediated relations of one sentence. */
 function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
   const U = s.units;
-  let previous: { subjects: Unit[]; end: number } | undefined;
+  let previous: Previous | undefined;
   for (let i = 0; i < U.length; i++) {
     const u = U[i]!;
     if (u.m) continue;
@@ -342,18 +427,20 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
     if (!entries) continue;
     if (/^\p{Lu}/u.test(u.t) && i > 0 && !isQuote(U[i - 1])) continue; // a capitalised word mid-sentence is a name or a title
     const prevL = U[i - 1]?.l ?? '';
-    if (DETERMINERS.has(prevL) || /^(of|in|by|for|with|from|on|against)$/.test(prevL)) continue; // a noun: "the attacks", "of strikes"
     const form = u.l;
     const lemma = entries[0]!.lemma;
+    // a noun: "the attacks", "of strikes"; but "that" + "connects" / "killed" is a relative pronoun and its verb
+    const relativeThat = prevL === 'that' && /^(s|past)$/.test(formOf(form, lemma)) && !/^(of|on|against|in|by)$/.test(U[i + 1]?.l ?? '');
+    if ((DETERMINERS.has(prevL) && !relativeThat) || /^(of|in|by|for|with|from|on|against)$/.test(prevL)) continue;
     const nominal = /s$/.test(form) && form !== lemma && /^(on|by|of|in|against|at|from|and|,|\.)$/.test(U[i + 1]?.l ?? '');
-    if (/^(spokesman|spokeswoman|spokesperson|minister|ministers|secretary|chief|director|official|officials|committee|chairman|adviser|advisor|head|correspondent|editor|officer|manager)$/.test(U[i + 1]?.l ?? '')) continue; // "finance spokesman", "press secretary"
+    if (/^(spokesman|spokeswoman|spokesperson|minister|ministers|secretary|chief|director|official|officials|committee|chairman|adviser|advisor|head|correspondent|editor|officer|manager)$/.test(U[i + 1]?.t ?? '')) continue; // "finance spokesman", "press secretary"; a capitalised title after a verb belongs to its object ("urged Secretary General X")
     if (nominal) continue;
     const left = readLeft(U, i, previous);
     if (!left) continue;
-    if (!previous || i > previous.end) previous = { subjects: left.subjects, end: i };
+    if (!previous || i > previous.end) previous = { subjects: left.subjects, end: i, verb: i, form: formOf(form, lemma) };
     const flags = { negated: left.negated, hedged: left.hedged };
     const participle = isParticiple(form, lemma);
-    const reduced = participle && U[i + 1]?.l === 'by' && U[i - 1]?.m;
+    const reduced = participle && (U[i + 1]?.l === 'by' || (U[i + 1]?.l === 'between' && PARTIES_BETWEEN.has(form))) && U[i - 1]?.m;
     if ((left.passive && participle) || reduced) {
       const agents = readAgent(U, i);
       if (!agents && !(reduced && !left.passive)) continue;
@@ -392,10 +479,10 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
       }
       const obj = readObject(U, j, e);
       if (!obj) continue;
-      let predicate = `${e.lemma}${particle}${obj.prep ? ` ${CANONICAL_PREP[`${e.lemma} ${obj.prep}`] ?? obj.prep}` : ''}`;
+      let predicate = `${e.lemma}${particle}${obj.noun ? ` ${obj.noun}` : ''}${obj.prep ? ` ${CANONICAL_PREP[`${e.lemma} ${obj.prep}`] ?? obj.prep}` : ''}`;
       let family = e.family;
       if (e.lemma === 'call' && !obj.prep && obj.toFollows) (predicate = 'call on'), (family = 'demand'); // "called X to stop"
-      previous = { subjects: left.subjects, end: isQuote(U[obj.end + 1]) ? obj.end + 1 : obj.end };
+      previous = { subjects: left.subjects, end: isQuote(U[obj.end + 1]) ? obj.end + 1 : obj.end, verb: i, form: formOf(form, e.lemma) };
       for (const sub of left.subjects) for (const o of obj.objects) ctx.relate(sub, o, predicate, U.slice(i, j).map((x) => x.t).join(' ') + (obj.prep ? ` ${obj.prep}` : ''), s.index, { ...flags, family });
       break;
     }

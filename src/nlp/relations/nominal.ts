@@ -7,7 +7,8 @@
 import type { DocContext, SentenceState } from './context.js';
 import { countryOfDemonym, dict, isCap, type Unit } from './tokens.js';
 
-const AREA = new Set(['province', 'region', 'city', 'town', 'village', 'district', 'county', 'state', 'governorate', 'area', 'capital', 'port', 'enclave', 'territory', 'neighbourhood', 'neighborhood', 'suburb', 'municipality', 'island', 'countryside']);
+/** Nouns for a kind of place ("the province of X", "X's Idlib province"). */
+export const AREA = new Set(['province', 'region', 'city', 'town', 'village', 'district', 'county', 'state', 'governorate', 'area', 'capital', 'port', 'enclave', 'territory', 'neighbourhood', 'neighborhood', 'suburb', 'municipality', 'island', 'countryside']);
 const ATTACK_PREDICATE: Record<string, string> = dict({
   bombardment: 'bomb', bombardments: 'bomb', bombing: 'bomb', bombings: 'bomb', strike: 'strike', strikes: 'strike',
   airstrike: 'strike', airstrikes: 'strike', attack: 'attack', attacks: 'attack', shelling: 'shell', offensive: 'attack',
@@ -27,6 +28,21 @@ function countryUnit(ctx: DocContext, s: SentenceState, u: Unit | undefined): Un
   const country = countryOfDemonym(u.t);
   if (!country) return undefined;
   return { ...u, m: ctx.add(u.start, u.end, 'place', 'name', s.index, { canonical: country }) };
+}
+
+/**
+ * Where a place descriptor leads to a name: "(the) (northwestern) towns of X" or "X's (west-central)
+ * province of Y" starting at `q`; returns the index of the named place, or -1.
+ */
+export function placeAfterDescriptor(U: readonly Unit[], q: number): number {
+  if (U[q]?.m && U[q + 1]?.l === "'s") q += 2;
+  else if (/^(the|a|an)$/.test(U[q]?.l ?? '')) q++;
+  const isArea = (u: Unit | undefined) => !!u && !u.m && (AREA.has(u.l) || AREA.has(u.l.replace(/(?<=[^s])s$|(?<=[sx]|ch|sh)es$/, '')) || AREA.has(u.l.replace(/ies$/, 'y')));
+  let k = q;
+  while (k < q + 4 && !isArea(U[k]) && !U[k]?.m && /^[a-z][a-z-]*$/.test(U[k]?.t ?? '') && !/^(of|in|and|or|the|a|an|on|at|by|to|for)$/.test(U[k]!.l)) k++;
+  if (!isArea(U[k]) || U[k + 1]?.l !== 'of') return -1;
+  const at = U[k + 2]?.l === 'the' ? k + 3 : k + 2;
+  return isPlace(U[at]) && U[at + 1]?.l !== "'s" ? at : -1;
 }
 
 const skipAdj = (U: readonly Unit[], k: number, max = 3): number => {
@@ -121,6 +137,11 @@ export function extractNominal(ctx: DocContext, s: SentenceState): void {
           k -= 2;
         } else if (x && !x.m && isCap(x) && countryOfDemonym(x.t)) {
           agents.push(countryUnit(ctx, s, x)!);
+          k--;
+        } else if (x?.m && x.m.type === 'organization' && !agents.length && !/^(of|in|on|at|from|against|to|by|for|with|into)$/.test(U[k - 1]?.l ?? '')) {
+          // an organisation as the noun's modifier: "the Syrian government offensive in Idlib", "a NATO strike on X"
+          // (not a place: "the Idlib offensive" is where it happens, not who wages it)
+          agents.push(x);
           k--;
         } else break;
         if (U[k]?.l === 'and' || U[k]?.l === ',') k--;

@@ -21,6 +21,8 @@ const TITLE_HEADS = new Set([
   'commissioner', 'prosecutor', 'senator', 'representative', 'lawmaker', 'diplomat', 'negotiator', 'official', 'deputy', 'admiral', 'marshal',
 ]);
 const ROLE_MODIFIERS = new Set(['presidential', 'foreign', 'defence', 'defense', 'interior', 'national', 'security', 'press', 'communications', 'deputy', 'vice', 'acting', 'interim', 'prime', 'senior', 'top', 'local', 'chief', 'state', 'military', 'ruling', 'party', 'opposition', 'health', 'finance', 'trade', 'energy', 'justice', 'supreme', 'special', 'army', 'police']);
+/** Fields a role may be "of" ("director of communications" = communications director). */
+const DEPARTMENTS = new Set(['communications', 'defence', 'defense', 'finance', 'health', 'justice', 'interior', 'trade', 'energy', 'security', 'press']);
 const STRIP = new Set(['top', 'senior', 'local', 'new', 'current', 'veteran', 'longtime', 'powerful', 'then']);
 const ALLY_NOUNS: Record<string, string> = dict({ ally: 'ally of', allies: 'ally of', member: 'member of', members: 'member of', partner: 'ally of', backer: 'back', backers: 'back', supporter: 'back', supporters: 'back', sponsor: 'back', sponsors: 'back', patron: 'back' });
 const PLACE_ROLES = new Set(['governor', 'mayor']);
@@ -84,10 +86,21 @@ function titleBefore(ctx: DocContext, s: SentenceState, pi: number): void {
     to = U[k];
     k -= U[k - 1]?.l === 'to' ? 2 : 3;
   }
-  while (k >= 0 && !U[k]!.m && (TITLE_WORDS.has(U[k]!.l) || ROLE_MODIFIERS.has(U[k]!.l))) {
-    words.unshift(U[k]!.l);
+  const collect = () => {
+    while (k >= 0 && !U[k]!.m && (TITLE_WORDS.has(U[k]!.l) || ROLE_MODIFIERS.has(U[k]!.l))) {
+      words.unshift(U[k]!.l);
+      surface.unshift(U[k]!);
+      k--;
+    }
+  };
+  collect();
+  // "director of communications X" is a communications director: one name for the role
+  if (words.length === 1 && DEPARTMENTS.has(words[0]!) && U[k]?.l === 'of' && TITLE_HEADS.has(U[k - 1]?.l ?? '') && !U[k - 1]!.m) {
+    const field = words.pop()!;
     surface.unshift(U[k]!);
     k--;
+    collect();
+    words.splice(words.length - 1, 0, field);
   }
   if (words[0] === 'under' && words[1] !== 'secretary') words.shift(), surface.shift(); // "the Fed under Chairman Volcker"
   if (!words.length || !TITLE_HEADS.has(words[words.length - 1]!)) return;
