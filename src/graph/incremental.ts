@@ -58,11 +58,13 @@ export function positionsOf(graph: KnowledgeGraph): Map<string, { x: number; y: 
 }
 
 /**
- * Iterations for a warm-started layout: a third of a cold layout's when much changed, down to a few
- * when one article joins thousands (old nodes are already placed; new ones start beside a placed
- * neighbour), so that an incremental update costs a fraction of a full build.
+ * Iterations for a warm-started layout: none when the change is small (at most 1% of the documents:
+ * old nodes keep their place and new ones start at the centre of their placed neighbours, so adding
+ * an article to a big graph costs no layout pass), else a third of a cold layout's when much changed,
+ * down to a few.
  */
 export function warmIterations(order: number, changedDocs: number, totalDocs: number): number {
+  if (totalDocs > 0 && changedDocs * 100 <= totalDocs) return 0;
   const full = Math.ceil(defaultIterations(order) / 3);
   const share = totalDocs > 0 ? Math.min(1, (10 * changedDocs) / totalDocs) : 1;
   return Math.max(Math.min(3, full), Math.round(full * share));
@@ -89,6 +91,18 @@ function rebuild(
   });
 }
 
+/**
+ * True when the previous graph's documents are not exactly the previous records' (records appended by
+ * an update that was interrupted before graph.json was written): the graph must be rebuilt.
+ */
+function graphLagsRecords(state: GraphState): boolean {
+  if (!state.graph) return false;
+  const docs = state.graph.getAttribute('documents') ?? [];
+  if (docs.length !== state.records.length) return true;
+  const ids = new Set(state.records.map((r) => r.document.id));
+  return docs.some((d) => !ids.has(d.id));
+}
+
 /** Merges two skipped lists, the later entry for a path replacing the earlier one. */
 function mergeSkipped(before: SkippedInput[], after: SkippedInput[]): SkippedInput[] {
   const map = new Map<string, SkippedInput>();
@@ -99,7 +113,8 @@ function mergeSkipped(before: SkippedInput[], after: SkippedInput[]): SkippedInp
 /**
  * Applies already-read items (documents and skipped inputs) to a graph state: new documents are
  * extracted, documents with an unchanged content hash are kept as they were, changed ones are
- * extracted again; then the graph is rebuilt from all records with a warm-started layout.
+ * extracted again; then the graph is rebuilt from all records with a warm-started layout (also when
+ * nothing is new but the previous graph lacks some of the records).
  */
 export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>, options: IncrementalOptions = {}): Promise<IncrementalResult> {
   const previous = new Map(state.records.map((r) => [r.document.id, r]));
@@ -121,7 +136,7 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
   }
   const records = [...next.values()].sort(byId);
   const result: IncrementalResult = { records, added, changed, unchanged, removed: [], skipped };
-  if (!added.length && !changed.length) return result;
+  if (!added.length && !changed.length && !graphLagsRecords(state)) return result;
   const allSkipped = mergeSkipped(state.graph?.getAttribute('skipped') ?? [], skipped);
   result.graph = rebuild(state, records, allSkipped, options, added.length + changed.length);
   return result;
