@@ -262,16 +262,19 @@ function reportBuilt(
 
 /** Reads a graph folder's previous state for an incremental update. */
 async function readState(dir: string, verb: string): Promise<GraphState> {
-  const { readGraph, readGraphRecords, EXTRACTIONS_FILE } = await load.store();
-  const graph = await readGraph(dir);
+  const { readSerializedGraph, readGraphRecords, EXTRACTIONS_FILE } = await load.store();
+  const { previousOfSerialized } = await load.graph();
+  // Only positions, name, skipped inputs and document ids of the previous graph are needed: not
+  // building it keeps it out of memory while everything is rebuilt.
+  const previous = previousOfSerialized(await readSerializedGraph(dir));
   const records = await readGraphRecords(dir);
-  if (!records.length && graph.getAttribute('documents').length) {
+  if (!records.length && previous.documents.length) {
     throw new GraphFormatError(
       `${verb}: "${dir}" has no ${EXTRACTIONS_FILE} (the per-document extractions incremental updates need). Rebuild it once with newsgraph build PATH --out ${dir}.`,
       dir,
     );
   }
-  return { graph, records };
+  return { previous, records };
 }
 
 /**

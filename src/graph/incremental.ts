@@ -9,7 +9,7 @@
  */
 import { InputError } from '../errors.js';
 import { readDocuments } from '../ingest/index.js';
-import type { ExtractionRecord, SkippedInput } from '../types.js';
+import type { ExtractionRecord, NodeAttributes, SerializedGraph, SkippedInput } from '../types.js';
 import { buildGraph, type KnowledgeGraph } from './build.js';
 import { defaultIterations, type LayoutOptions } from './layout.js';
 import { extractStream, skippedOf, type ExtractOptions, type ReadItem } from './pipeline.js';
@@ -20,7 +20,53 @@ export interface GraphState {
   records: ExtractionRecord[];
   /** The previous graph, for its layout positions, name and skipped inputs. */
   graph?: KnowledgeGraph;
+  /**
+   * What the update needs of the previous graph, when `graph` is not given: far lighter to hold
+   * than the graph while everything is rebuilt (see `previousOfSerialized`).
+   */
+  previous?: PreviousGraph;
 }
+
+/** The parts of a previous graph an incremental update uses. */
+export interface PreviousGraph {
+  name: string;
+  skipped: SkippedInput[];
+  /** Document ids. */
+  documents: string[];
+  /** Node positions. */
+  positions: Map<string, { x: number; y: number }>;
+  /** Number of nodes. */
+  order: number;
+}
+
+/** The parts of a graph an incremental update uses. */
+export function previousOf(graph: KnowledgeGraph): PreviousGraph {
+  return {
+    name: graph.getAttribute('name'),
+    skipped: graph.getAttribute('skipped') ?? [],
+    documents: (graph.getAttribute('documents') ?? []).map((d) => d.id),
+    positions: positionsOf(graph),
+    order: graph.order,
+  };
+}
+
+/** The same from a serialised graph (graph.json's data), without building a graphology graph. */
+export function previousOfSerialized(data: SerializedGraph): PreviousGraph {
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const n of data.nodes) {
+    const a = n.attributes as Partial<NodeAttributes> | undefined;
+    if (a && Number.isFinite(a.x) && Number.isFinite(a.y)) positions.set(n.key, { x: a.x!, y: a.y! });
+  }
+  return {
+    name: data.attributes.name,
+    skipped: data.attributes.skipped ?? [],
+    documents: (data.attributes.documents ?? []).map((d) => d.id),
+    positions,
+    order: data.nodes.length,
+  };
+}
+
+const previousOfState = (state: GraphState): PreviousGraph | undefined => state.previous ?? (state.graph ? previousOf(state.graph) : undefined);
 
 export interface IncrementalOptions extends ExtractOptions {
   /** Layout options for the rebuild (`previous` is filled from the previous graph); `false` skips it. */
@@ -71,21 +117,21 @@ export function warmIterations(order: number, changedDocs: number, totalDocs: nu
 }
 
 function rebuild(
-  state: GraphState,
+  prev: PreviousGraph | undefined,
   records: ExtractionRecord[],
   skipped: SkippedInput[],
   options: IncrementalOptions,
   changedDocs: number,
 ): KnowledgeGraph {
   let layout: LayoutOptions | false;
-  if (options.layout === false || !state.graph) layout = options.layout ?? {};
+  if (options.layout === false || !prev) layout = options.layout ?? {};
   else {
     // Order is not known before the rebuild; the previous graph's is close enough.
-    const iterations = options.layout?.iterations ?? warmIterations(state.graph.order, changedDocs, records.length);
-    layout = { ...(options.layout ?? {}), iterations, previous: options.layout?.previous ?? positionsOf(state.graph) };
+    const iterations = options.layout?.iterations ?? warmIterations(prev.order, changedDocs, records.length);
+    layout = { ...(options.layout ?? {}), iterations, previous: options.layout?.previous ?? prev.positions };
   }
   return buildGraph(records, {
-    name: options.name ?? state.graph?.getAttribute('name'),
+    name: options.name ?? prev?.name,
     skipped,
     layout,
   });
@@ -95,12 +141,11 @@ function rebuild(
  * True when the previous graph's documents are not exactly the previous records' (records appended by
  * an update that was interrupted before graph.json was written): the graph must be rebuilt.
  */
-function graphLagsRecords(state: GraphState): boolean {
-  if (!state.graph) return false;
-  const docs = state.graph.getAttribute('documents') ?? [];
-  if (docs.length !== state.records.length) return true;
-  const ids = new Set(state.records.map((r) => r.document.id));
-  return docs.some((d) => !ids.has(d.id));
+function graphLagsRecords(prev: PreviousGraph | undefined, records: ExtractionRecord[]): boolean {
+  if (!prev) return false;
+  if (prev.documents.length !== records.length) return true;
+  const ids = new Set(records.map((r) => r.document.id));
+  return prev.documents.some((d) => !ids.has(d));
 }
 
 /** Merges two skipped lists, the later entry for a path replacing the earlier one. */
@@ -136,9 +181,10 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
   }
   const records = [...next.values()].sort(byId);
   const result: IncrementalResult = { records, added, changed, unchanged, removed: [], skipped };
-  if (!added.length && !changed.length && !graphLagsRecords(state)) return result;
-  const allSkipped = mergeSkipped(state.graph?.getAttribute('skipped') ?? [], skipped);
-  result.graph = rebuild(state, records, allSkipped, options, added.length + changed.length);
+  const prev = previousOfState(state);
+  if (!added.length && !changed.length && !graphLagsRecords(prev, state.records)) return result;
+  const allSkipped = mergeSkipped(prev?.skipped ?? [], skipped);
+  result.graph = rebuild(prev, records, allSkipped, options, added.length + changed.length);
   return result;
 }
 
@@ -171,7 +217,7 @@ export function removeDocuments(state: GraphState, ids: string[], options: Omit<
   const removed = [...new Set(ids)];
   for (const id of removed) present.delete(id);
   const records = [...present.values()].sort(byId);
-  const skipped = state.graph?.getAttribute('skipped') ?? [];
-  const graph = rebuild(state, records, skipped, options, removed.length);
+  const prev = previousOfState(state);
+  const graph = rebuild(prev, records, prev?.skipped ?? [], options, removed.length);
   return { graph, records, added: [], changed: [], unchanged: [], removed, skipped: [] };
 }

@@ -17,7 +17,7 @@ import { GraphFormatError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
 import { createKnowledgeGraph, type KnowledgeGraph } from '../graph/build.js';
-import type { ExtractionRecord } from '../types.js';
+import type { ExtractionRecord, SerializedGraph } from '../types.js';
 
 export const GRAPH_FILE = 'graph.json';
 export const GEXF_FILE = 'graph.gexf';
@@ -168,8 +168,8 @@ export function validateSerializedGraph(data: unknown, file: string): void {
   }
 }
 
-/** Parses graph.json text into a knowledge graph. */
-export function parseGraph(text: string, file = GRAPH_FILE): KnowledgeGraph {
+/** Parses and checks graph.json text, without building a graphology graph. */
+export function parseSerializedGraph(text: string, file = GRAPH_FILE): SerializedGraph {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -178,25 +178,43 @@ export function parseGraph(text: string, file = GRAPH_FILE): KnowledgeGraph {
     throw new GraphFormatError(`openGraph: cannot read "${file}": ${why}. Rebuild it with newsgraph build.`, file, { cause: error });
   }
   validateSerializedGraph(data, file);
+  return data as SerializedGraph;
+}
+
+/** Parses graph.json text into a knowledge graph. */
+export function parseGraph(text: string, file = GRAPH_FILE): KnowledgeGraph {
+  const data = parseSerializedGraph(text, file);
   const graph = createKnowledgeGraph();
   try {
-    graph.import(data as Parameters<KnowledgeGraph['import']>[0]);
+    graph.import(data as unknown as Parameters<KnowledgeGraph['import']>[0]);
   } catch (error) {
     throw new GraphFormatError(`openGraph: "${file}" is inconsistent: ${(error as Error).message}. Rebuild it.`, file, { cause: error });
   }
   return graph;
 }
 
-/** Opens the graph in `location` (a graph folder or a graph.json file). */
-export async function readGraph(location: string): Promise<KnowledgeGraph> {
+async function readGraphText(location: string): Promise<{ file: string; text: string }> {
   const file = await resolveGraphFile(location);
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    return { file, text: await readFile(file, 'utf8') };
   } catch (error) {
     throw new GraphFormatError(`openGraph: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, file, { cause: error });
   }
+}
+
+/** Opens the graph in `location` (a graph folder or a graph.json file). */
+export async function readGraph(location: string): Promise<KnowledgeGraph> {
+  const { file, text } = await readGraphText(location);
   return parseGraph(text, file);
+}
+
+/**
+ * Reads graph.json as checked plain data (what an incremental update needs of the previous graph,
+ * without the cost of building it).
+ */
+export async function readSerializedGraph(location: string): Promise<SerializedGraph> {
+  const { file, text } = await readGraphText(location);
+  return parseSerializedGraph(text, file);
 }
 
 /** Reads extraction records (extractions.jsonl, or any file of such lines), streaming. */
