@@ -4,15 +4,16 @@
  * few short generated ones that share names with them (written into temporary folders).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { buildGraph, type KnowledgeGraph } from '../src/graph/build.js';
-import { addDocuments, removeDocuments, type GraphState } from '../src/graph/incremental.js';
-import { extractInputs } from '../src/graph/pipeline.js';
-import type { SerializedGraph } from '../src/types.js';
+import { addDocuments, addItems, removeDocuments, type GraphState } from '../src/graph/incremental.js';
+import { extractInputs, type ReadItem } from '../src/graph/pipeline.js';
+import { readDocuments } from '../src/ingest/index.js';
+import type { ExtractionRecord, SerializedGraph } from '../src/types.js';
 import { ROOT } from './helpers/tools.js';
 
 const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
@@ -31,6 +32,38 @@ const GENERATED: Record<string, string> = {
     'Refugees at the border\n\nGreek police fired tear gas at migrants at the border with Turkey, the Greek government said. ' +
     'The European Union criticised Ankara. About 13,000 people gathered at the border, the International Organization for Migration said.\n',
 };
+
+/** More short articles for the random sequences: shared surnames, acronyms, short forms, one-word names. */
+const MORE: Record<string, string> = {
+  'h1.txt':
+    'Erdogan warns Damascus\n\nErdogan said on Saturday that Turkey would not allow a new wave of refugees. ' +
+    'The Syrian Observatory for Human Rights (SOHR) said 33 Turkish soldiers had died. Assad did not comment.\n',
+  'h2.txt':
+    'Observatory counts the dead\n\nThe Syrian Observatory said on Sunday that air strikes had killed 16 civilians. ' +
+    'SOHR blamed Russian jets. Vladimir Putin spoke with Emmanuel Macron by telephone, the Kremlin said.\n',
+  'h3.txt':
+    'Macron calls for talks\n\nFrench President Emmanuel Macron urged Putin and Erdogan to meet. ' +
+    'Macron said Europe could not stand by. The European Union said it would send aid to Greece.\n',
+  'h4.txt':
+    'Stoltenberg in Ankara\n\nStoltenberg met Mevlut Cavusoglu in Ankara on Monday. ' +
+    'NATO allies agreed to review air defence support for Turkey, Cavusoglu said.\n',
+};
+
+/** Deterministic pseudo-random numbers (Mulberry32), so that a failing sequence can be replayed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
+  for (const i of items) yield i;
+}
 
 /** Graph content without positions: nodes, edges, claims and documents, as plain data. */
 function content(graph: KnowledgeGraph | SerializedGraph) {
@@ -117,6 +150,82 @@ describe('graph/incremental', () => {
       expect(got.claims).toEqual(want.claims);
     });
 
+    it('should equal a full build after random sequences of adds and removes (seeded)', async () => {
+      // Every document is read once and extracted once for the full builds; the incremental side
+      // extracts through addItems as `add` does.
+      const all = folder('fuzz-all', [...seeds, ...Object.keys(GENERATED), ...Object.entries(MORE)]);
+      const items: ReadItem[] = [];
+      for await (const item of readDocuments([all])) items.push(item);
+      const docs = items.flatMap((i) => (i.kind === 'document' ? [i] : []));
+      expect(docs.length).toBe(seeds.length + Object.keys(GENERATED).length + Object.keys(MORE).length);
+      const full = await extractInputs([all], { workers: 1 });
+      const recordOf = new Map<string, ExtractionRecord>(full.records.map((r) => [r.document.id, r]));
+      const opts = { workers: 1, layout: { iterations: 0 } } as const;
+      let checked = 0;
+      for (const seed of [1, 2, 3]) {
+        const random = rng(seed);
+        let state: GraphState = { records: [] };
+        const present = new Set<string>();
+        for (let step = 0; step < 6; step++) {
+          const absent = docs.filter((d) => !present.has(d.document.id));
+          const remove = present.size > 1 && (absent.length === 0 || random() < 0.35);
+          let r;
+          if (remove) {
+            const ids = [...present].sort().filter(() => random() < 0.4);
+            if (!ids.length) ids.push([...present].sort()[0]!);
+            r = removeDocuments(state, ids, opts);
+            for (const id of ids) present.delete(id);
+          } else {
+            const pick = absent.filter(() => random() < 0.3);
+            if (!pick.length) pick.push(absent[Math.floor(random() * absent.length)]!);
+            // Sometimes re-add a present document too: it must count as unchanged.
+            const again = docs.find((d) => present.has(d.document.id));
+            const batch = again && random() < 0.5 ? [...pick, again] : pick;
+            r = await addItems(state, fromArray(batch), opts);
+            expect(r.added.sort()).toEqual(pick.map((d) => d.document.id).sort());
+            for (const d of pick) present.add(d.document.id);
+          }
+          state = { records: r.records, graph: r.graph ?? state.graph };
+          const expected = buildGraph([...present].map((id) => recordOf.get(id)!), { layout: false });
+          const label = `seed ${seed} step ${step} (${[...present].sort().join(', ')})`;
+          const got = content(state.graph!);
+          const want = content(expected);
+          expect(got.documents.map((d) => d.id), label).toEqual(want.documents.map((d) => d.id));
+          expect(got.nodes, label).toEqual(want.nodes);
+          expect(got.edges, label).toEqual(want.edges);
+          expect(got.claims, label).toEqual(want.claims);
+          checked++;
+        }
+      }
+      expect(checked).toBe(18);
+    });
+
+    it('should keep old nodes where they were when one document joins many', async () => {
+      const many = await addDocuments({ records: [] }, [folder('keep', [...seeds, ...Object.keys(GENERATED), ...Object.entries(MORE)])], { workers: 1, layout: { iterations: 20 } });
+      // A hundred documents' worth of records makes one more a change of at most 1%.
+      const padding: ExtractionRecord[] = Array.from({ length: 100 }, (_, i) => ({
+        ...many.records[0]!,
+        document: { ...many.records[0]!.document, id: `pad-${String(i).padStart(3, '0')}.txt`, path: `pad-${i}.txt` },
+        extraction: { ...many.records[0]!.extraction, doc: `pad-${String(i).padStart(3, '0')}.txt` },
+      }));
+      const padded = buildGraph([...many.records, ...padding], { layout: { iterations: 20 } });
+      const one = folder('keep-one', [['k1.txt', 'Aid for Idlib\n\nMevlut Cavusoglu met Jens Stoltenberg in Brussels on Tuesday, NATO said.\n']]);
+      const r = await addDocuments({ records: [...many.records, ...padding], graph: padded }, [one], { workers: 1 });
+      let same = 0;
+      padded.forEachNode((key, a) => {
+        if (!r.graph!.hasNode(key)) return;
+        expect(r.graph!.getNodeAttribute(key, 'x')).toBe(a.x);
+        expect(r.graph!.getNodeAttribute(key, 'y')).toBe(a.y);
+        same++;
+      });
+      expect(same).toBeGreaterThan(10);
+      // New nodes sit among their neighbours, not at the rim.
+      r.graph!.forEachNode((key, a) => {
+        if (padded.hasNode(key)) return;
+        expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);
+      });
+    });
+
     it('should change nothing when every document is already present with the same content', async () => {
       const first = await addDocuments({ records: [] }, [folder('same', [seeds[0]!, 'g1.txt'])], { workers: 1 });
       const again = await addDocuments({ records: first.records, graph: first.graph }, [folder('same', [seeds[0]!, 'g1.txt'])], { workers: 1 });
@@ -177,9 +286,39 @@ describe('graph/incremental', () => {
 
       const rm = cli(['remove', 'g1.txt', '--graph', out]);
       expect(rm.code).toBe(0);
+      // add / remove do not rewrite graph.gexf unless asked: a stale one is removed
+      expect(existsSync(path.join(out, 'graph.gexf'))).toBe(false);
+      expect(existsSync(path.join(out, 'extractions.jsonl'))).toBe(true);
 
       const fullOut = path.join(tmp, 'cli', 'full');
       expect(cli(['build', folder('c3', [s0, s1, s2]), '--out', fullOut, '--name', 'g']).code).toBe(0);
+      const got = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph;
+      const want = JSON.parse(readFileSync(path.join(fullOut, 'graph.json'), 'utf8')) as SerializedGraph;
+      expect(content(got)).toEqual(content(want));
+    });
+
+    it('should append new records to extractions.jsonl, write graph.gexf with --gexf, and catch up after an interrupted add', () => {
+      const [s0, s1, s2] = seeds as [string, string, string];
+      const out = path.join(tmp, 'cli-append', 'graph');
+      expect(cli(['build', folder('d1', [s0, 'g1.txt']), '--out', out, '--name', 'g']).code).toBe(0);
+      const records = path.join(out, 'extractions.jsonl');
+      const before = readFileSync(records, 'utf8');
+      const add = cli(['add', folder('d2', [s1]), '--graph', out, '--gexf']);
+      expect(add.code).toBe(0);
+      const after = readFileSync(records, 'utf8');
+      expect(after.startsWith(before)).toBe(true);
+      expect(after.length).toBeGreaterThan(before.length);
+      expect(readFileSync(path.join(out, 'graph.gexf'), 'utf8')).toMatch(/<gexf[\s\S]*<\/gexf>\s*$/);
+
+      // An add interrupted after appending its records but before writing graph.json: the next
+      // update (even of nothing new) rebuilds the graph from all records.
+      const graphBefore = readFileSync(path.join(out, 'graph.json'), 'utf8');
+      expect(cli(['add', folder('d3', [s2]), '--graph', out]).code).toBe(0);
+      writeFileSync(path.join(out, 'graph.json'), graphBefore);
+      const again = cli(['add', folder('d3', [s2]), '--graph', out]);
+      expect(again.code).toBe(0);
+      const fullOut = path.join(tmp, 'cli-append', 'full');
+      expect(cli(['build', folder('d4', [s0, s1, s2, 'g1.txt']), '--out', fullOut, '--name', 'g']).code).toBe(0);
       const got = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph;
       const want = JSON.parse(readFileSync(path.join(fullOut, 'graph.json'), 'utf8')) as SerializedGraph;
       expect(content(got)).toEqual(content(want));

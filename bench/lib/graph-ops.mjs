@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Operations on a built graph folder, in a fresh process: shortest path + evidence latency, and
-// adding one article incrementally (time per step: read graph.json, read extractions.jsonl,
-// extract + rebuild from all records, warm-started layout, atomic write).
+// adding one article incrementally as `newsgraph add` does (time per step: read graph.json, read
+// extractions.jsonl, extract + rebuild from all records, warm-started layout, append the record to
+// extractions.jsonl + rewrite graph.json atomically; graph.gexf is not rewritten).
 // Run by bench/run.mjs; prints one JSON object on the last line of stdout.
 //
 // Usage: node --expose-gc bench/lib/graph-ops.mjs --graph DIR [--paths N] [--add]
@@ -12,7 +13,7 @@ import { dist, flag, arg, gc, now, log, fromArray, percentile, rng } from './com
 const DIR = arg('graph');
 const PATHS = Number(arg('paths', '1000'));
 
-const { readGraph, readGraphRecords, writeGraph } = await dist('store/index.js');
+const { appendExtractionRecords, readGraph, readGraphRecords, writeGraph } = await dist('store/index.js');
 const { addItems, assignLayout, positionsOf, warmIterations } = await dist('graph/index.js');
 await dist('nlp/index.js'); // model load, paid once by any process
 const result = { graph: DIR };
@@ -128,7 +129,8 @@ if (flag('add')) {
   const layoutIterations = add.layoutIterations;
   delete add.layoutIterations;
   t0 = now();
-  await writeGraph(DIR, warm, r.records);
+  await appendExtractionRecords(DIR, r.records.filter((x) => r.added.includes(x.document.id)));
+  await writeGraph(DIR, warm, undefined, { gexf: false });
   add.write = now() - t0;
   add.totalMs = Object.values(add).reduce((a, b) => a + b, 0);
   add.layoutIterations = layoutIterations;

@@ -21,7 +21,7 @@ const load = {
   extractJson: () => import('./extract-json.js'),
 };
 import type { KnowledgeGraph } from '../graph/build.js';
-import type { GraphState } from '../graph/incremental.js';
+import type { GraphState, IncrementalResult } from '../graph/incremental.js';
 import { GraphFormatError } from '../errors.js';
 import { createProgressBar } from './progress.js';
 
@@ -262,16 +262,33 @@ function reportBuilt(
 
 /** Reads a graph folder's previous state for an incremental update. */
 async function readState(dir: string, verb: string): Promise<GraphState> {
-  const { readGraph, readGraphRecords, EXTRACTIONS_FILE } = await load.store();
-  const graph = await readGraph(dir);
+  const { readSerializedGraph, readGraphRecords, EXTRACTIONS_FILE } = await load.store();
+  const { previousOfSerialized } = await load.graph();
+  // Only positions, name, skipped inputs and document ids of the previous graph are needed: not
+  // building it keeps it out of memory while everything is rebuilt.
+  const previous = previousOfSerialized(await readSerializedGraph(dir));
   const records = await readGraphRecords(dir);
-  if (!records.length && graph.getAttribute('documents').length) {
+  if (!records.length && previous.documents.length) {
     throw new GraphFormatError(
       `${verb}: "${dir}" has no ${EXTRACTIONS_FILE} (the per-document extractions incremental updates need). Rebuild it once with newsgraph build PATH --out ${dir}.`,
       dir,
     );
   }
-  return { graph, records };
+  return { previous, records };
+}
+
+/**
+ * Writes an incremental update: new documents' records are appended to extractions.jsonl (all are
+ * rewritten when some changed or were removed), then graph.json; graph.gexf only with --gexf (else a
+ * stale one is removed).
+ */
+async function writeUpdate(dir: string, result: IncrementalResult, gexf: boolean): Promise<void> {
+  const { appendExtractionRecords, writeGraph } = await load.store();
+  if (!result.changed.length && !result.removed.length) {
+    const added = new Set(result.added);
+    await appendExtractionRecords(dir, result.records.filter((r) => added.has(r.document.id)));
+    await writeGraph(dir, result.graph!, undefined, { gexf });
+  } else await writeGraph(dir, result.graph!, result.records, { gexf });
 }
 
 async function commandAdd(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -281,7 +298,6 @@ async function commandAdd(positionals: string[], values: Record<string, unknown>
   const workers = parseWorkers(values.workers);
   const started = Date.now();
   const { addDocuments, countInputDocuments } = await load.graph();
-  const { writeGraph } = await load.store();
   const state = await readState(dir, 'add');
   const bar = createProgressBar({ enabled: quiet ? false : undefined, label: 'adding' });
   let result;
@@ -290,7 +306,7 @@ async function commandAdd(positionals: string[], values: Record<string, unknown>
     result = await addDocuments(state, positionals, { workers, onProgress: (p) => bar.update(p.documents + p.skipped) });
     if (result.graph) {
       bar.stage('writing');
-      await writeGraph(dir, result.graph, result.records);
+      await writeUpdate(dir, result, Boolean(values.gexf));
     }
   } finally {
     bar.done();
@@ -314,10 +330,9 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
   const quiet = Boolean(values.quiet);
   const started = Date.now();
   const { removeDocuments } = await load.graph();
-  const { writeGraph } = await load.store();
   const state = await readState(dir, 'remove');
   const result = removeDocuments(state, positionals);
-  await writeGraph(dir, result.graph!, result.records);
+  await writeUpdate(dir, result, Boolean(values.gexf));
   return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed)`);
 }
 
@@ -347,24 +362,28 @@ const COMMANDS: Record<string, Command> = {
   },
   add: {
     summary: 'add articles to a built graph (only new or changed ones are extracted)',
-    usage: 'newsgraph add PATH... [--graph DIR] [--workers N] [--quiet]',
+    usage: 'newsgraph add PATH... [--graph DIR] [--workers N] [--gexf] [--quiet]',
     help:
       'Reads DIR/extractions.jsonl (default graph/), extracts only documents that are new or whose\n' +
       'content changed (same id and content hash: unchanged, nothing is done), rebuilds the graph from\n' +
-      'all records with the layout warm-started from the previous positions, and writes DIR atomically.\n' +
-      'The result equals a full build of the same documents (positions aside).',
-    options: { ...GRAPH_OPT, workers: { type: 'string', short: 'w' }, quiet: { type: 'boolean', short: 'q' } },
+      'all records with the layout warm-started from the previous positions (old nodes keep their\n' +
+      'place), appends the new records to extractions.jsonl and rewrites graph.json atomically.\n' +
+      'The result equals a full build of the same documents (positions aside).\n' +
+      'graph.gexf is rewritten only with --gexf; otherwise it is removed, as it would describe the\n' +
+      'older graph (newsgraph export --format gexf --graph DIR --out DIR/graph.gexf writes it later).',
+    options: { ...GRAPH_OPT, workers: { type: 'string', short: 'w' }, gexf: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     run: commandAdd,
   },
   remove: {
     summary: 'remove documents (by id) from a built graph',
-    usage: 'newsgraph remove DOC_ID... [--graph DIR] [--quiet]',
+    usage: 'newsgraph remove DOC_ID... [--graph DIR] [--gexf] [--quiet]',
     help:
       "Drops the documents' records from DIR/extractions.jsonl (default graph/) and rebuilds the graph:\n" +
       'their mentions and evidence go, and entities, relations and claims left without any go too.\n' +
       'Ids are as in graph.json\'s documents (paths relative to the input folder, `file.jsonl#id`).\n' +
-      'An unknown id is an error and nothing is removed.',
-    options: { ...GRAPH_OPT, quiet: { type: 'boolean', short: 'q' } },
+      'An unknown id is an error and nothing is removed. graph.gexf is rewritten only with --gexf\n' +
+      '(otherwise removed, as for add).',
+    options: { ...GRAPH_OPT, gexf: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     run: commandRemove,
   },
   extract: {

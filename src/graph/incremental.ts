@@ -9,7 +9,7 @@
  */
 import { InputError } from '../errors.js';
 import { readDocuments } from '../ingest/index.js';
-import type { ExtractionRecord, SkippedInput } from '../types.js';
+import type { ExtractionRecord, NodeAttributes, SerializedGraph, SkippedInput } from '../types.js';
 import { buildGraph, type KnowledgeGraph } from './build.js';
 import { defaultIterations, type LayoutOptions } from './layout.js';
 import { extractStream, skippedOf, type ExtractOptions, type ReadItem } from './pipeline.js';
@@ -20,7 +20,53 @@ export interface GraphState {
   records: ExtractionRecord[];
   /** The previous graph, for its layout positions, name and skipped inputs. */
   graph?: KnowledgeGraph;
+  /**
+   * What the update needs of the previous graph, when `graph` is not given: far lighter to hold
+   * than the graph while everything is rebuilt (see `previousOfSerialized`).
+   */
+  previous?: PreviousGraph;
 }
+
+/** The parts of a previous graph an incremental update uses. */
+export interface PreviousGraph {
+  name: string;
+  skipped: SkippedInput[];
+  /** Document ids. */
+  documents: string[];
+  /** Node positions. */
+  positions: Map<string, { x: number; y: number }>;
+  /** Number of nodes. */
+  order: number;
+}
+
+/** The parts of a graph an incremental update uses. */
+export function previousOf(graph: KnowledgeGraph): PreviousGraph {
+  return {
+    name: graph.getAttribute('name'),
+    skipped: graph.getAttribute('skipped') ?? [],
+    documents: (graph.getAttribute('documents') ?? []).map((d) => d.id),
+    positions: positionsOf(graph),
+    order: graph.order,
+  };
+}
+
+/** The same from a serialised graph (graph.json's data), without building a graphology graph. */
+export function previousOfSerialized(data: SerializedGraph): PreviousGraph {
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const n of data.nodes) {
+    const a = n.attributes as Partial<NodeAttributes> | undefined;
+    if (a && Number.isFinite(a.x) && Number.isFinite(a.y)) positions.set(n.key, { x: a.x!, y: a.y! });
+  }
+  return {
+    name: data.attributes.name,
+    skipped: data.attributes.skipped ?? [],
+    documents: (data.attributes.documents ?? []).map((d) => d.id),
+    positions,
+    order: data.nodes.length,
+  };
+}
+
+const previousOfState = (state: GraphState): PreviousGraph | undefined => state.previous ?? (state.graph ? previousOf(state.graph) : undefined);
 
 export interface IncrementalOptions extends ExtractOptions {
   /** Layout options for the rebuild (`previous` is filled from the previous graph); `false` skips it. */
@@ -58,35 +104,48 @@ export function positionsOf(graph: KnowledgeGraph): Map<string, { x: number; y: 
 }
 
 /**
- * Iterations for a warm-started layout: a third of a cold layout's when much changed, down to a few
- * when one article joins thousands (old nodes are already placed; new ones start beside a placed
- * neighbour), so that an incremental update costs a fraction of a full build.
+ * Iterations for a warm-started layout: none when the change is small (at most 1% of the documents:
+ * old nodes keep their place and new ones start at the centre of their placed neighbours, so adding
+ * an article to a big graph costs no layout pass), else a third of a cold layout's when much changed,
+ * down to a few.
  */
 export function warmIterations(order: number, changedDocs: number, totalDocs: number): number {
+  if (totalDocs > 0 && changedDocs * 100 <= totalDocs) return 0;
   const full = Math.ceil(defaultIterations(order) / 3);
   const share = totalDocs > 0 ? Math.min(1, (10 * changedDocs) / totalDocs) : 1;
   return Math.max(Math.min(3, full), Math.round(full * share));
 }
 
 function rebuild(
-  state: GraphState,
+  prev: PreviousGraph | undefined,
   records: ExtractionRecord[],
   skipped: SkippedInput[],
   options: IncrementalOptions,
   changedDocs: number,
 ): KnowledgeGraph {
   let layout: LayoutOptions | false;
-  if (options.layout === false || !state.graph) layout = options.layout ?? {};
+  if (options.layout === false || !prev) layout = options.layout ?? {};
   else {
     // Order is not known before the rebuild; the previous graph's is close enough.
-    const iterations = options.layout?.iterations ?? warmIterations(state.graph.order, changedDocs, records.length);
-    layout = { ...(options.layout ?? {}), iterations, previous: options.layout?.previous ?? positionsOf(state.graph) };
+    const iterations = options.layout?.iterations ?? warmIterations(prev.order, changedDocs, records.length);
+    layout = { ...(options.layout ?? {}), iterations, previous: options.layout?.previous ?? prev.positions };
   }
   return buildGraph(records, {
-    name: options.name ?? state.graph?.getAttribute('name'),
+    name: options.name ?? prev?.name,
     skipped,
     layout,
   });
+}
+
+/**
+ * True when the previous graph's documents are not exactly the previous records' (records appended by
+ * an update that was interrupted before graph.json was written): the graph must be rebuilt.
+ */
+function graphLagsRecords(prev: PreviousGraph | undefined, records: ExtractionRecord[]): boolean {
+  if (!prev) return false;
+  if (prev.documents.length !== records.length) return true;
+  const ids = new Set(records.map((r) => r.document.id));
+  return prev.documents.some((d) => !ids.has(d));
 }
 
 /** Merges two skipped lists, the later entry for a path replacing the earlier one. */
@@ -99,7 +158,8 @@ function mergeSkipped(before: SkippedInput[], after: SkippedInput[]): SkippedInp
 /**
  * Applies already-read items (documents and skipped inputs) to a graph state: new documents are
  * extracted, documents with an unchanged content hash are kept as they were, changed ones are
- * extracted again; then the graph is rebuilt from all records with a warm-started layout.
+ * extracted again; then the graph is rebuilt from all records with a warm-started layout (also when
+ * nothing is new but the previous graph lacks some of the records).
  */
 export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>, options: IncrementalOptions = {}): Promise<IncrementalResult> {
   const previous = new Map(state.records.map((r) => [r.document.id, r]));
@@ -121,9 +181,10 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
   }
   const records = [...next.values()].sort(byId);
   const result: IncrementalResult = { records, added, changed, unchanged, removed: [], skipped };
-  if (!added.length && !changed.length) return result;
-  const allSkipped = mergeSkipped(state.graph?.getAttribute('skipped') ?? [], skipped);
-  result.graph = rebuild(state, records, allSkipped, options, added.length + changed.length);
+  const prev = previousOfState(state);
+  if (!added.length && !changed.length && !graphLagsRecords(prev, state.records)) return result;
+  const allSkipped = mergeSkipped(prev?.skipped ?? [], skipped);
+  result.graph = rebuild(prev, records, allSkipped, options, added.length + changed.length);
   return result;
 }
 
@@ -156,7 +217,7 @@ export function removeDocuments(state: GraphState, ids: string[], options: Omit<
   const removed = [...new Set(ids)];
   for (const id of removed) present.delete(id);
   const records = [...present.values()].sort(byId);
-  const skipped = state.graph?.getAttribute('skipped') ?? [];
-  const graph = rebuild(state, records, skipped, options, removed.length);
+  const prev = previousOfState(state);
+  const graph = rebuild(prev, records, prev?.skipped ?? [], options, removed.length);
   return { graph, records, added: [], changed: [], unchanged: [], removed, skipped: [] };
 }

@@ -8,7 +8,7 @@ import type { AbstractGraph } from 'graphology-types';
 export interface LayoutOptions {
   /** Iterations; default scales down with graph size. */
   iterations?: number;
-  /** Positions to start from (warm start); nodes without one are placed near their neighbours. */
+  /** Positions to start from (warm start); nodes without one start at the centre of their placed neighbours. */
   previous?: Map<string, { x: number; y: number }>;
 }
 
@@ -44,26 +44,49 @@ export function assignLayout(graph: AbstractGraph, options: LayoutOptions = {}):
   if (order === 0) return;
   const radius = Math.max(10, Math.sqrt(order) * 10);
   const previous = options.previous;
+  const placed = new Map<string, { x: number; y: number }>();
+  const unplaced: string[] = [];
   graph.forEachNode((key) => {
     const p = previous?.get(key);
-    if (p) {
-      graph.mergeNodeAttributes(key, { x: p.x, y: p.y });
-      return;
-    }
-    let placed = false;
-    if (previous) {
-      // Near an already placed neighbour, with a seeded offset.
-      for (const n of graph.neighbors(key)) {
-        const q = previous.get(n);
-        if (q) {
-          const off = seededPoint(key, 5);
-          graph.mergeNodeAttributes(key, { x: q.x + off.x, y: q.y + off.y });
-          placed = true;
-          break;
+    if (p) placed.set(key, p);
+    else unplaced.push(key);
+  });
+  if (previous) {
+    // New nodes start at the centre of their placed neighbours (with a seeded offset), in passes so that
+    // a chain of new nodes grows outward from the placed ones; old nodes keep their positions.
+    let pending = unplaced;
+    for (let progress = true; pending.length && progress; ) {
+      progress = false;
+      const next: string[] = [];
+      const placedNow: [string, { x: number; y: number }][] = [];
+      for (const key of pending) {
+        let sx = 0;
+        let sy = 0;
+        let n = 0;
+        graph.forEachNeighbor(key, (nb) => {
+          const q = placed.get(nb);
+          if (q) {
+            sx += q.x;
+            sy += q.y;
+            n++;
+          }
+        });
+        if (!n) {
+          next.push(key);
+          continue;
         }
+        const off = seededPoint(key, 5);
+        placedNow.push([key, { x: sx / n + off.x, y: sy / n + off.y }]);
       }
+      for (const [key, p] of placedNow) placed.set(key, p);
+      progress = placedNow.length > 0;
+      pending = next;
     }
-    if (!placed) graph.mergeNodeAttributes(key, seededPoint(key, radius));
+    for (const key of pending) placed.set(key, seededPoint(key, radius));
+  } else for (const key of unplaced) placed.set(key, seededPoint(key, radius));
+  graph.forEachNode((key) => {
+    const p = placed.get(key)!;
+    graph.mergeNodeAttributes(key, { x: p.x, y: p.y });
   });
   const iterations = options.iterations ?? (previous ? Math.ceil(defaultIterations(order) / 3) : defaultIterations(order));
   if (graph.size > 0 && iterations > 0) {

@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GraphFormatError } from '../errors.js';
 import { buildGraph } from '../graph/build.js';
 import { RECORDS } from '../graph/__fixtures__/records.js';
-import { parseGraph, readExtractionRecords, readGraph, readGraphRecords, writeFileAtomic, writeGraph } from './index.js';
+import { appendExtractionRecords, parseGraph, readExtractionRecords, readGraph, readGraphRecords, writeFileAtomic, writeGraph } from './index.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ng-store-'));
 
@@ -30,6 +30,44 @@ describe('store', () => {
       for (const f of ['graph.json', 'graph.gexf', 'extractions.jsonl']) {
         expect(readFileSync(path.join(a, f), 'utf8')).toBe(readFileSync(path.join(b, f), 'utf8'));
       }
+    });
+  });
+
+  describe('writeGraph without GEXF', () => {
+    it('should remove a graph.gexf that would describe an older graph', async () => {
+      const dir = tmp();
+      await writeGraph(dir, buildGraph(RECORDS), RECORDS);
+      await writeGraph(dir, buildGraph(RECORDS.slice(0, 1)), undefined, { gexf: false });
+      expect(readdirSync(dir).sort()).toEqual(['extractions.jsonl', 'graph.json']);
+      // extractions.jsonl is left alone when no records are given
+      expect((await readGraphRecords(dir)).map((r) => r.document.id)).toEqual(['a.txt', 'b.txt']);
+    });
+  });
+
+  describe('appendExtractionRecords', () => {
+    it('should append records after the existing ones', async () => {
+      const dir = tmp();
+      await writeGraph(dir, buildGraph(RECORDS.slice(0, 1)), RECORDS.slice(0, 1));
+      const before = readFileSync(path.join(dir, 'extractions.jsonl'), 'utf8');
+      await appendExtractionRecords(dir, RECORDS.slice(1));
+      const after = readFileSync(path.join(dir, 'extractions.jsonl'), 'utf8');
+      expect(after.startsWith(before)).toBe(true);
+      expect((await readGraphRecords(dir)).map((r) => r.document.id)).toEqual(['a.txt', 'b.txt']);
+    });
+
+    it('should drop a last line cut short by an interrupted append', async () => {
+      const dir = tmp();
+      await writeGraph(dir, buildGraph(RECORDS.slice(0, 1)), RECORDS.slice(0, 1));
+      appendFileSync(path.join(dir, 'extractions.jsonl'), JSON.stringify(RECORDS[1]).slice(0, 40));
+      await expect(readGraphRecords(dir)).rejects.toThrow(GraphFormatError);
+      await appendExtractionRecords(dir, RECORDS.slice(1));
+      expect((await readGraphRecords(dir)).map((r) => r.document.id)).toEqual(['a.txt', 'b.txt']);
+    });
+
+    it('should create the file when there is none', async () => {
+      const dir = tmp();
+      await appendExtractionRecords(dir, RECORDS);
+      expect((await readGraphRecords(dir)).map((r) => r.document.id)).toEqual(['a.txt', 'b.txt']);
     });
   });
 

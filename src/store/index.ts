@@ -4,18 +4,20 @@
  *
  * A graph folder holds:
  *   graph.json        graphology's serialised graph (the format documented in the README)
- *   graph.gexf        the same graph for Gephi
- *   extractions.jsonl one ExtractionRecord per document (incremental builds, evidence context)
+ *   graph.gexf        the same graph for Gephi (written by a build; an incremental update drops it
+ *                     unless asked to rewrite it, so it never describes an older graph)
+ *   extractions.jsonl one ExtractionRecord per document (incremental builds, evidence context); a
+ *                     build writes it sorted by document id, `add` appends the new documents' lines
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { GraphFormatError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
 import { createKnowledgeGraph, type KnowledgeGraph } from '../graph/build.js';
-import type { ExtractionRecord } from '../types.js';
+import type { ExtractionRecord, SerializedGraph } from '../types.js';
 
 export const GRAPH_FILE = 'graph.json';
 export const GEXF_FILE = 'graph.gexf';
@@ -51,11 +53,19 @@ export async function writeFileAtomic(file: string, content: string | Iterable<s
 }
 
 export interface WriteGraphOptions {
-  /** Also write graph.gexf (default true). */
+  /**
+   * Also write graph.gexf (default true). With `false` an existing graph.gexf is removed: it would
+   * describe an older graph (`newsgraph export --format gexf` writes one on demand).
+   */
   gexf?: boolean;
 }
 
-/** Writes graph.json, graph.gexf and extractions.jsonl into `dir`, each atomically. */
+const byDocId = (a: ExtractionRecord, b: ExtractionRecord) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0);
+
+/**
+ * Writes graph.json, graph.gexf and extractions.jsonl into `dir`, each atomically. Without `records`
+ * extractions.jsonl is left as it is (e.g. after `appendExtractionRecords`).
+ */
 export async function writeGraph(
   dir: string,
   graph: KnowledgeGraph,
@@ -64,23 +74,61 @@ export async function writeGraph(
 ): Promise<string[]> {
   const written: string[] = [];
   if (records) {
-    const sorted = [...records].sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
+    const sorted = [...records].sort(byDocId);
     const file = path.join(dir, EXTRACTIONS_FILE);
     await writeFileAtomic(file, (function* () {
       for (const r of sorted) yield `${JSON.stringify(r)}\n`;
     })());
     written.push(file);
   }
+  const gexfFile = path.join(dir, GEXF_FILE);
   if (options.gexf !== false) {
-    const file = path.join(dir, GEXF_FILE);
-    await writeFileAtomic(file, toGexf(graph));
-    written.push(file);
-  }
+    await writeFileAtomic(gexfFile, toGexf(graph));
+    written.push(gexfFile);
+  } else await rm(gexfFile, { force: true });
   // graph.json last: it is what readers open first.
   const file = path.join(dir, GRAPH_FILE);
   await writeFileAtomic(file, toJson(graph));
   written.push(file);
   return written;
+}
+
+/**
+ * Appends records (sorted by document id) to DIR/extractions.jsonl and flushes it: what `add` does
+ * instead of rewriting every record. A last line cut short by an interrupted append is dropped
+ * first; records appended before a crash that kept graph.json from being written are caught by
+ * the incremental update, which rebuilds when graph.json's documents differ from the records.
+ * @returns the file's path.
+ */
+export async function appendExtractionRecords(dir: string, records: ExtractionRecord[]): Promise<string> {
+  const file = path.join(dir, EXTRACTIONS_FILE);
+  await mkdir(dir, { recursive: true });
+  const handle = await open(file, 'a+');
+  try {
+    const { size } = await handle.stat();
+    if (size > 0) {
+      // Find the end of the last complete line.
+      const chunk = Buffer.alloc(Math.min(size, 1 << 16));
+      let end = size;
+      let cut = -1;
+      while (end > 0 && cut < 0) {
+        const start = Math.max(0, end - chunk.length);
+        const { bytesRead } = await handle.read(chunk, 0, end - start, start);
+        const nl = chunk.subarray(0, bytesRead).lastIndexOf(0x0a);
+        if (nl >= 0) cut = start + nl + 1;
+        end = start;
+        if (cut < 0 && end === 0) cut = 0;
+        if (cut === size) break;
+      }
+      if (cut >= 0 && cut < size) await truncate(file, cut);
+    }
+    const text = [...records].sort(byDocId).map((r) => `${JSON.stringify(r)}\n`).join('');
+    if (text) await handle.appendFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return file;
 }
 
 /** Resolves a graph location (a folder or a graph.json path) to the graph.json path. */
@@ -120,8 +168,8 @@ export function validateSerializedGraph(data: unknown, file: string): void {
   }
 }
 
-/** Parses graph.json text into a knowledge graph. */
-export function parseGraph(text: string, file = GRAPH_FILE): KnowledgeGraph {
+/** Parses and checks graph.json text, without building a graphology graph. */
+export function parseSerializedGraph(text: string, file = GRAPH_FILE): SerializedGraph {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -130,25 +178,43 @@ export function parseGraph(text: string, file = GRAPH_FILE): KnowledgeGraph {
     throw new GraphFormatError(`openGraph: cannot read "${file}": ${why}. Rebuild it with newsgraph build.`, file, { cause: error });
   }
   validateSerializedGraph(data, file);
+  return data as SerializedGraph;
+}
+
+/** Parses graph.json text into a knowledge graph. */
+export function parseGraph(text: string, file = GRAPH_FILE): KnowledgeGraph {
+  const data = parseSerializedGraph(text, file);
   const graph = createKnowledgeGraph();
   try {
-    graph.import(data as Parameters<KnowledgeGraph['import']>[0]);
+    graph.import(data as unknown as Parameters<KnowledgeGraph['import']>[0]);
   } catch (error) {
     throw new GraphFormatError(`openGraph: "${file}" is inconsistent: ${(error as Error).message}. Rebuild it.`, file, { cause: error });
   }
   return graph;
 }
 
-/** Opens the graph in `location` (a graph folder or a graph.json file). */
-export async function readGraph(location: string): Promise<KnowledgeGraph> {
+async function readGraphText(location: string): Promise<{ file: string; text: string }> {
   const file = await resolveGraphFile(location);
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    return { file, text: await readFile(file, 'utf8') };
   } catch (error) {
     throw new GraphFormatError(`openGraph: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, file, { cause: error });
   }
+}
+
+/** Opens the graph in `location` (a graph folder or a graph.json file). */
+export async function readGraph(location: string): Promise<KnowledgeGraph> {
+  const { file, text } = await readGraphText(location);
   return parseGraph(text, file);
+}
+
+/**
+ * Reads graph.json as checked plain data (what an incremental update needs of the previous graph,
+ * without the cost of building it).
+ */
+export async function readSerializedGraph(location: string): Promise<SerializedGraph> {
+  const { file, text } = await readGraphText(location);
+  return parseSerializedGraph(text, file);
 }
 
 /** Reads extraction records (extractions.jsonl, or any file of such lines), streaming. */
