@@ -9,6 +9,7 @@
  * national institutions ("Syrian army", "Turkish government") as organisations, and drop page
  * furniture (share-button lists, "Related posts").
  */
+import { ORGANIZATION_WORDS } from '../lexicon/organizations.js';
 import { HONORIFICS, TITLES } from '../lexicon/people.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
 import { computeDocInfo, featureExtractor } from './ner/features.js';
@@ -56,6 +57,9 @@ const NEVER_ALONE = new Set(
     'login sign the a an i we you he she it they mr mrs ms dr utc gmt est edt pst cet').split(' '),
 );
 
+/** Compass points: alone they are a direction ("Aleppo (North)"), except as "the North" / "the West". */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
+
 const LETTER_UPPER = /\p{Lu}/u;
 const PUNCT_ONLY = /^[^\p{L}\p{N}]+$/u;
 
@@ -93,6 +97,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
   const score = getScorer();
   const out: Omit<EntityMention, 'id'>[] = [];
   const history: History = new Map();
+  const miscWords = new Map<string, number>(); // one-word names tagged MISC, by surface
   sentences.forEach((sentence, si) => {
     const w = words[si] as string[];
     if (w.length === 0) return;
@@ -103,8 +108,11 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = applyGazetteer(spans, w).map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = mergeAdjacentPeople(spans);
     spans = mergeDemonymOrganisations(spans, w);
+    spans = joinOrganisationParts(spans, w);
+    spans = fixNamedThings(spans, w);
     if (institutions) spans = addInstitutions(spans, w);
     for (const sp of spans) {
+      if (sp.type === 'other' && sp.first === sp.last) miscWords.set(w[sp.first] as string, (miscWords.get(w[sp.first] as string) ?? 0) + 1);
       if (sp.type === 'other' && !includeMisc) continue;
       if (!isPlausibleName(w, sp)) continue;
       const start = (t[sp.first] as Token).start;
@@ -133,6 +141,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     lastEnd = m.end;
   }
   harmoniseTypes(mentions);
+  dropGroupAdjectives(text, mentions, miscWords);
   linkAcronyms(text, mentions);
   return mentions;
 }
@@ -150,6 +159,13 @@ function harmoniseTypes(mentions: EntityMention[]): void {
     const parts = key(m).split(' ');
     if (parts.length >= 2) surnames.add(parts[parts.length - 1] as string);
   }
+  // "Pirelli" in a document that names "Pirelli SpA": the company, whatever a lone "Pirelli" was tagged
+  const companies = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'organization') continue;
+    const parts = key(m).split(' ');
+    if (parts.length >= 2 && CORPORATE_SUFFIX.test(parts[parts.length - 1] as string)) companies.add(parts[0] as string);
+  }
   const votes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
     const k = key(m);
@@ -163,12 +179,40 @@ function harmoniseTypes(mentions: EntityMention[]): void {
       m.type = 'person';
       continue;
     }
+    if (!k.includes(' ') && companies.has(k) && m.type === 'person') {
+      m.type = 'organization';
+      continue;
+    }
     const v = votes.get(k);
     if (!v || v.size < 2) continue;
     let best: EntityType = m.type;
     let bestCount = v.get(m.type) ?? 0;
     for (const [t, c] of v) if (c > bestCount && t !== 'other') ((best = t), (bestCount = c));
     m.type = best;
+  }
+}
+
+/** Plural nouns for armed or political groups, after which a lone capitalised word is an adjective. */
+const GROUP_NOUNS = /^\s+(?:militants|groups|fighters|rebels|insurgents|extremists|terrorists|gunmen|jihadists|factions|militias)\b/;
+
+/**
+ * "Takfiri militants", "Salafist groups": a one-word name written only before a plural group noun,
+ * never named in full in the document and not mostly tagged an organisation ("Hamas militants"),
+ * describes the group; it is not a person or an organisation of its own.
+ */
+function dropGroupAdjectives(text: string, mentions: EntityMention[], miscWords: ReadonlyMap<string, number>): void {
+  const byKey = new Map<string, EntityMention[]>();
+  for (const m of mentions) {
+    if ((m.type !== 'person' && m.type !== 'organization') || /\s/.test(m.text)) continue;
+    (byKey.get(m.text) ?? byKey.set(m.text, []).get(m.text)!).push(m);
+  }
+  const fullNames = mentions.filter((m) => m.type === 'person' && /\s/.test(m.text)).map((m) => m.text);
+  for (const [name, list] of byKey) {
+    if (!list.every((m) => GROUP_NOUNS.test(text.slice(m.end, m.end + 20)))) continue;
+    if (fullNames.some((f) => f.endsWith(' ' + name))) continue;
+    const orgs = list.filter((m) => m.type === 'organization').length;
+    if (orgs > 0 && orgs >= list.length - orgs + (miscWords.get(name) ?? 0)) continue;
+    for (const m of list) m.type = 'other';
   }
 }
 
@@ -293,6 +337,7 @@ function isPlausibleName(w: readonly string[], sp: RawSpan): boolean {
   for (let i = sp.first; i <= sp.last; i++) if (LETTER_UPPER.test(w[i] as string)) hasUpper = true;
   if (!hasUpper) return false; // "github", "twitter": names are capitalised
   if (sp.first === sp.last && NEVER_ALONE.has((w[sp.first] as string).toLowerCase().replace(/\.$/, ''))) return false;
+  if (sp.first === sp.last && COMPASS.has((w[sp.first] as string).toLowerCase()) && (w[sp.first - 1] ?? '').toLowerCase() !== 'the') return false;
   return true;
 }
 
@@ -345,7 +390,9 @@ function mergeDemonymOrganisations(spans: RawSpan[], w: readonly string[]): RawS
       s.type === 'organization' &&
       prev.first === prev.last &&
       prev.last + 1 === s.first &&
-      lookupWord((w[prev.first] as string).toLowerCase()) === 'demonym'
+      lookupWord((w[prev.first] as string).toLowerCase()) === 'demonym' &&
+      // "Turkish UN ambassador", "Polish SPC group": a nationality before an acronym qualifies what follows
+      !(s.first === s.last && /^(?:\p{Lu}\.?){2,}$/u.test(w[s.first] as string))
     ) {
       prev.last = s.last;
       prev.type = 'organization';
@@ -361,6 +408,101 @@ function mergeDemonymOrganisations(spans: RawSpan[], w: readonly string[]): RawS
       prev.last = s.last;
       prev.type = 'organization';
     } else out.push({ ...s });
+  }
+  return out;
+}
+
+/** Last words of the names of agreements and laws: such names are not organisations ("Lusaka Agreement"). */
+const AGREEMENT_WORDS = new Set(['agreement', 'agreements', 'accord', 'accords', 'treaty', 'pact', 'convention', 'protocol', 'memorandum', 'charter']);
+/** Media nouns after a broadcaster's name and channel number ("Rossiya 24 television"). */
+const MEDIA_NOUNS = new Set(['television', 'tv', 'channel', 'radio', 'news', 'network', 'broadcaster']);
+/** Nouns whose "of" introduces a place's name ("the village of al-Nayrab"). */
+const PLACE_NOUNS = new Set(['village', 'town', 'city', 'district', 'province', 'region', 'neighbourhood', 'neighborhood', 'suburb', 'port', 'island', 'township', 'municipality', 'governorate']);
+
+/**
+ * Span repairs for names the tagger splits or mistypes, each a pattern of its own:
+ * an organisation followed directly by a one-word MISC ("CNN" + "Turk") is one organisation; a
+ * broadcaster's name takes its channel number ("Rossiya 24 television"); names ending in "Agreement",
+ * "Treaty"… are not organisations and continue over "on …" ("Agreement on Combating Terrorism"); a
+ * name after "the village of" is a place.
+ */
+function fixNamedThings(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'organization' && prev.last + 1 === s.first && s.type === 'other' && s.first === s.last && /^\p{Lu}\p{Ll}/u.test(w[s.first] as string)) {
+      prev.last = s.last;
+      continue;
+    }
+    if (
+      prev &&
+      prev.type === 'other' &&
+      AGREEMENT_WORDS.has((w[prev.last] as string).toLowerCase()) &&
+      prev.last + 2 === s.first &&
+      /^(?:on|of|for)$/.test(w[prev.last + 1] as string)
+    ) {
+      prev.last = s.last;
+      continue;
+    }
+    const cur = { ...s };
+    if (cur.type === 'organization' && AGREEMENT_WORDS.has((w[cur.last] as string).toLowerCase()) && cur.last > cur.first) cur.type = 'other';
+    if (
+      cur.type !== 'person' &&
+      /^\d{1,3}$/.test(w[cur.last + 1] ?? '') &&
+      MEDIA_NOUNS.has((w[cur.last + 2] ?? '').toLowerCase())
+    ) {
+      cur.last++;
+      cur.type = 'organization';
+    }
+    if (
+      cur.type === 'other' &&
+      cur.first >= 2 &&
+      w[cur.first - 1] === 'of' &&
+      PLACE_NOUNS.has((w[cur.first - 2] as string).toLowerCase()) &&
+      lookupWord((w[cur.first] as string).toLowerCase()) !== 'demonym'
+    ) {
+      cur.type = 'place';
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
+const ORG_WORD_SET = new Set(ORGANIZATION_WORDS);
+const CORPORATE_SUFFIX = /^(?:inc|corp|co|ltd|plc|llc|ag|sa|spa|nv|bv|gmbh|group|holdings|bancorp|bancshares)\.?$/i;
+/** Connecting words an organisation's name may continue over ("Gold Fields of South Africa Ltd"). */
+const ORG_CONNECTORS = new Set(['of', 'for', 'and', 'on', '&']);
+
+/**
+ * An organisation's name tagged in pieces: a name glued to an organisation ("Jones" + "Medical
+ * Industries Inc", "Hong Kong" + "Standard") is one organisation when the organisation part ends in a
+ * corporate suffix or an organisation word; an organisation span ending in "of" / "for" continues over
+ * the name after it ("Gold Fields of" + "South Africa Ltd"), else loses the connector.
+ */
+function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    const lastWord = (w[s.last] as string).toLowerCase();
+    if (
+      prev &&
+      prev.last + 1 === s.first &&
+      s.type === 'organization' &&
+      (prev.type === 'person' || prev.type === 'place') &&
+      (CORPORATE_SUFFIX.test(lastWord) || ORG_WORD_SET.has(lastWord.replace(/\.$/, '')))
+    ) {
+      prev.last = s.last;
+      prev.type = 'organization';
+      continue;
+    }
+    if (prev && prev.type === 'organization' && prev.last + 1 === s.first && ORG_CONNECTORS.has((w[prev.last] as string).toLowerCase())) {
+      prev.last = s.last;
+      continue;
+    }
+    out.push({ ...s });
+  }
+  for (const s of out) {
+    while (s.type === 'organization' && s.last > s.first && ORG_CONNECTORS.has((w[s.last] as string).toLowerCase())) s.last--;
   }
   return out;
 }
