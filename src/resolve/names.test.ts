@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymMatches, analyzeName, institutionKey, junkTail, lookupLexicon, normalizeName, orgKey, personKeyOf, slugify } from './names.js';
+import { acronymMatches, analyzeName, describedGroup, institutionKey, junkTail, lookupLexicon, normalizeName, orgKey, personKeyOf, slugify } from './names.js';
 
 describe('resolve/names', () => {
   describe('normalizeName', () => {
@@ -110,8 +110,30 @@ describe('resolve/names', () => {
       ['Syrian opposition forces', undefined],
       ['Syrian air defense forces', undefined],
       ['Syrian Observatory', undefined],
+      ['Russian warplanes', 'mil:russia'],
+      ['Syrian military aircraft', 'mil:syria'],
     ])('should key %s as %s', (surface, key) => {
       expect(institutionKey(surface)).toBe(key);
+    });
+  });
+
+  describe('describedGroup', () => {
+    it.each([
+      ['rebels', 'bare'],
+      ['the rebel groups', 'bare'],
+      ['opposition forces', 'bare'],
+      ['armed groups', 'bare'],
+      ['foreign-backed militants', 'bare'],
+      ['Turkish-backed rebels', 'qualified'],
+      ['Syrian opposition forces', 'qualified'],
+      ['Takfiri militants', 'qualified'],
+      ['government forces', undefined],
+      ['pro-government militants', undefined],
+      ['Syrian army', undefined],
+      ['Turkish soldiers', undefined],
+      ['Syrian Observatory', undefined],
+    ] as const)('should describe %s as %s', (surface, kind) => {
+      expect(describedGroup(surface)).toBe(kind);
     });
   });
 
