@@ -26,6 +26,7 @@ import {
   acronymKey,
   acronymMatches,
   analyzeName,
+  countryOf,
   describedGroup,
   givenMatches,
   hasRoleHead,
@@ -297,8 +298,10 @@ export function resolveEntities(
     const institution = !lex && type !== 'person' ? institutionKey(an.clean) : undefined;
     const described = m.group && !institution && !lex ? describedGroup(an.clean) : undefined;
     if (described === 'bare') {
-      // "rebels", "opposition forces", "armed groups": one entity, the armed opposition of the story
-      return { group: 'd:insurgents', kind: 'fixed', token: 'd:insurgents', type: 'organization', clean: an.clean, role };
+      // "rebels", "opposition forces", "armed groups": the armed opposition of this document's story;
+      // documents about the same country share it (step 4d)
+      docSensitive = true;
+      return { group: `d:insurgents@${doc}`, kind: 'fixed', token: 'd:insurgents', type: 'organization', clean: an.clean, role };
     }
     if (institution) {
       const g = `i:${institution}`;
@@ -450,6 +453,18 @@ export function resolveEntities(
     const set = extraAliases.get(fullUnit.group) ?? new Set<string>();
     set.add(acr);
     extraAliases.set(fullUnit.group, set);
+  }
+
+  /** The countries a document names most: each named at least half as often as the most named one. */
+  function mainCountries(doc: string): string[] {
+    const counts = new Map<string, number>();
+    for (const it of itemsByDoc.get(doc) ?? []) {
+      if (it.type === 'person') continue;
+      const c = countryOf(it.clean);
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    const top = Math.max(0, ...counts.values());
+    return [...counts].filter(([, n]) => n * 2 >= top).map(([c]) => c).sort(cmp);
   }
 
   /** Roots of the entities mentioned in a document (by the units already attached). */
@@ -626,18 +641,31 @@ export function resolveEntities(
     else uf.union(u.group, u.node);
   }
 
-  // Step 4d: "Turkish-backed rebels" is the document's "rebels" when it is the only qualified armed-group
-  // description there ("Kurdish militants" beside "Syrian rebels" leaves both apart).
-  const insurgents = uf.get('d:insurgents');
-  if (insurgents !== undefined) {
-    const byDoc = new Map<string, Unit[]>();
-    for (const u of [...describedUnits].sort((a, b) => a.node - b.node)) (byDoc.get(u.doc) ?? byDoc.set(u.doc, []).get(u.doc)!).push(u);
-    for (const [doc, list] of [...byDoc].sort((a, b) => cmp(a[0], b[0]))) {
-      const roots = new Set(list.map((u) => uf.find(u.node)));
-      if (roots.size !== 1 || !rootsInDoc(doc).has(uf.find(insurgents))) continue;
-      const u = list[0]!;
-      uf.union(insurgents, u.node, `"${u.items[0]!.clean}" = "${display(insurgents)}" (the one armed group the document describes)`);
+  // Step 4d: the armed opposition a document describes ("rebels", "opposition forces") is one entity
+  // with that of the other documents about the same country — the countries a document names most
+  // (places, demonym qualifiers: "Syrian army", "Idlib" does not count but "Damascus" does). Stories
+  // about different countries, or a document naming none, keep their own. Then "Turkish-backed rebels"
+  // is the document's "rebels" when it is the only qualified armed-group description there ("Kurdish
+  // militants" beside "Syrian rebels" leaves both apart).
+  const insurgentsByCountry = new Map<string, number>();
+  for (const doc of [...itemsByDoc.keys()].sort(cmp)) {
+    const own = uf.get(`d:insurgents@${doc}`);
+    if (own === undefined) continue;
+    for (const c of mainCountries(doc)) {
+      const other = insurgentsByCountry.get(c);
+      if (other === undefined) insurgentsByCountry.set(c, own);
+      else uf.union(other, own, `"${display(own)}" = "${display(other)}" (armed opposition in stories about the same country: ${c})`);
     }
+  }
+  const describedByDoc = new Map<string, Unit[]>();
+  for (const u of [...describedUnits].sort((a, b) => a.node - b.node)) (describedByDoc.get(u.doc) ?? describedByDoc.set(u.doc, []).get(u.doc)!).push(u);
+  for (const [doc, list] of [...describedByDoc].sort((a, b) => cmp(a[0], b[0]))) {
+    const insurgents = uf.get(`d:insurgents@${doc}`);
+    if (insurgents === undefined) continue;
+    const roots = new Set(list.map((u) => uf.find(u.node)));
+    if (roots.size !== 1 || !rootsInDoc(doc).has(uf.find(insurgents))) continue;
+    const u = list[0]!;
+    uf.union(insurgents, u.node, `"${u.items[0]!.clean}" = "${display(insurgents)}" (the one armed group the document describes)`);
   }
 
   // Step 4b: one-word names: surnames, acronyms, first names (same document only).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymMatches, analyzeName, describedGroup, institutionKey, junkTail, lookupLexicon, normalizeName, orgKey, personKeyOf, slugify } from './names.js';
+import { acronymMatches, analyzeName, countryOf, describedGroup, institutionKey, junkTail, lookupLexicon, normalizeName, orgKey, personKeyOf, slugify } from './names.js';
 
 describe('resolve/names', () => {
   describe('normalizeName', () => {
@@ -114,6 +114,21 @@ describe('resolve/names', () => {
       ['Syrian military aircraft', 'mil:syria'],
     ])('should key %s as %s', (surface, key) => {
       expect(institutionKey(surface)).toBe(key);
+    });
+  });
+
+  describe('countryOf', () => {
+    it.each([
+      ['Syria', 'syria'],
+      ['Damascus', 'syria'],
+      ['Syrian army', 'syria'],
+      ['Turkish-backed rebels', 'turkey'],
+      ['the United States', 'united_states'],
+      ['Idlib', undefined],
+      ['rebels', undefined],
+      ['Red Cross', undefined],
+    ] as const)('should find the country of %s: %s', (surface, c) => {
+      expect(countryOf(surface)).toBe(c);
     });
   });
 

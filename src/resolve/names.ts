@@ -497,6 +497,28 @@ const MILITARY_HEADS = new Set(['army', 'military', 'forces', 'troops', 'soldier
 const MILITARY_MODIFIERS = new Set(['government', 'govt', 'regime', 'military', 'armed', 'army', 'security', 'ground', 'state']);
 
 /**
+ * The country a name is, or is qualified by: "Syria", "Damascus", "Syrian army", "Turkish-backed
+ * rebels", "the United States" → its key token (`syria`, `turkey`, `united_states`); else undefined.
+ * Used to tell which country a story is about.
+ */
+export function countryOf(surface: string): string | undefined {
+  const toks = foldCase(surface)
+    .replace(/['\u2019]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  while (toks.length && (toks[0] === 'the' || PARTICLES.has(toks[0]!))) toks.shift();
+  if (!toks.length) return undefined;
+  const whole = toks.join(' ');
+  const direct = countryToken.get(whole) ?? (toks.length === 1 ? stateOf.get(whole) : undefined);
+  if (direct) return direct;
+  for (let n = Math.min(3, toks.length - 1); n >= 1; n--) {
+    const c = countryToken.get(toks.slice(0, n).join(' '));
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/**
  * Key of a state institution named by its country, capital or leader: "Syrian government", "Damascus
  * regime", "Assad regime" → `gov:syria`; "Syrian army", "Syrian troops", "Syrian government forces" →
  * `mil:syria`. Air forces, navies, police, rebels and "opposition forces" are not the state's military.
