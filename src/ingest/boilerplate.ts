@@ -191,7 +191,8 @@ function isBreadcrumb(t: string): boolean {
   if (parts.length < 3) {
     if (parts.length !== 2 || !/^(?:home|news|start|index)$/i.test(parts[0]!.trim())) return false;
   }
-  return parts.every((p) => p.trim().split(/\s+/).length <= 4) && t.split(/\s+/).length <= 20;
+  // each crumb is a label with a real word in it ("Home / News / World"), not a table header's "W D L G / F G / A P"
+  return parts.every((p) => p.trim().split(/\s+/).length <= 4 && /\p{L}{2,}/u.test(p)) && t.split(/\s+/).length <= 20;
 }
 
 const URL_LINE =

@@ -23,6 +23,11 @@ describe('nlp/entities', () => {
       ['sentence-initial person', 'Zakharova said Ankara had violated the Sochi agreement.', [['Ankara', 'place'], ['Sochi', 'place']]],
       ['diacritics', 'Mevlüt Çavuşoğlu met Sergei Lavrov in Moscow.', [['Mevlüt Çavuşoğlu', 'person'], ['Sergei Lavrov', 'person'], ['Moscow', 'place']]],
       ['acronym with dots', 'The U.N. Security Council met in New York.', [['New York', 'place']]],
+      ['broadcaster with channel number', 'The state-owned Zvezda 12 television channel reported the strike on Monday.', [['Zvezda 12', 'organization']]],
+      ['broadcaster followed by a one-word qualifier', 'The minister told CNN Turk broadcaster on Friday that talks would go on.', [['CNN Turk', 'organization']]],
+      ['company written with and without its suffix', 'Vellmar Holdings Inc said profits rose. Analysts said Vellmar would buy more plants. Vellmar shares rose 3 percent.', [['Vellmar', 'organization']]],
+      ['place after "the village of"', 'Troops moved near the village of al-Qarmeen on Tuesday.', [['al-Qarmeen', 'place']]],
+      ['nationality before an acronym stays apart', 'He met the Portuguese UN envoy Ana Ferreira in Geneva.', [['UN', 'organization'], ['Ana Ferreira', 'person']]],
     ];
     it.each(positives)('should find: %s', (_label, text, expected) => {
       const found = pairs(text);
@@ -54,6 +59,7 @@ describe('nlp/entities', () => {
       ['lower-case text', 'the soldiers were killed in an air strike on thursday.'],
       ['numbers only', '33 34 2020 1,200'],
       ['punctuation only', '*** --- !!!'],
+      ['adjective before a group noun', 'The army fought Wahhabist militants near the border. Wahhabist militants fled.'],
     ];
     it.each(falsePositives)('should find nothing in: %s', (_label, text) => {
       expect(extract(text)).toEqual([]);
@@ -78,6 +84,50 @@ describe('nlp/entities', () => {
       const m = extract(text).find((x) => x.type === 'person');
       expect(m?.text).toBe(name);
       expect(m?.role).toBe(role);
+    });
+
+    it('should not make an organisation of an agreement\'s name, nor of what it is "on"', () => {
+      const found = pairs('The Lisbon Interstate Agreement on Fighting Piracy was signed by Portugal and Spain.');
+      expect(found.filter(([, t]) => t === 'organization')).toEqual([]);
+      expect(found).toContainEqual(['Portugal', 'place']);
+    });
+
+    it('should type a dateline\'s names as places', () => {
+      const found = pairs('PORTLAND , Maine 1996-08-30\nPortland said on Friday it would cut 300 jobs at its Maine plant.');
+      expect(found.slice(0, 2)).toEqual([['PORTLAND', 'place'], ['Maine', 'place']]);
+    });
+
+    it('should not run a headline into the next line', () => {
+      const found = pairs('SOCCER - KOVALENKO SCORES TWICE\nAndriy Kovalenko scored twice for the visitors in Lviv on Sunday.');
+      expect(found).toContainEqual(['Andriy Kovalenko', 'person']);
+      expect(found.map(([t]) => t).some((t) => String(t).includes('\n'))).toBe(false);
+    });
+
+    it('should make teams of cities in a results line, but keep countries places', () => {
+      const found = pairs('Results on Sunday :\nTacoma 5 Fresno 3\nNorway 2 Belgium 1');
+      expect(found).toContainEqual(['Tacoma', 'organization']);
+      expect(found).toContainEqual(['Fresno', 'organization']);
+      expect(found).toContainEqual(['Norway', 'place']);
+    });
+
+    it('should make a company of a one-word name whose shares or board are mentioned', () => {
+      const found = pairs('Kestrelo said on Tuesday that Ana Ruiz would join Kestrelo \'s board of directors. Kestrelo expects a loss.');
+      expect(found.filter(([t]) => t === 'Kestrelo').map(([, ty]) => ty)).toEqual(['organization', 'organization', 'organization']);
+    });
+
+    it('should keep two companies joined by "and" apart', () => {
+      const found = pairs('Toyota and Ford Motor Company said they would share engines.');
+      expect(found.map(([t]) => t)).not.toContain('Toyota and Ford Motor Company');
+    });
+
+    it('should not make a place of a compass point in brackets', () => {
+      const found = pairs('The motorway links Damascus to Aleppo (North).');
+      expect(found).toContainEqual(['Aleppo', 'place']);
+      expect(found.map(([t]) => t)).not.toContain('North');
+    });
+
+    it('should keep a compass point written as "the North"', () => {
+      expect(pairs('Fighting spread to the North on Friday.')).toContainEqual(['North', 'place']);
     });
 
     it('should link an acronym in brackets to its expansion', () => {

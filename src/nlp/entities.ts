@@ -9,6 +9,7 @@
  * national institutions ("Syrian army", "Turkish government") as organisations, and drop page
  * furniture (share-button lists, "Related posts").
  */
+import { ORGANIZATION_WORDS } from '../lexicon/organizations.js';
 import { HONORIFICS, TITLES } from '../lexicon/people.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
 import { computeDocInfo, featureExtractor } from './ner/features.js';
@@ -56,6 +57,9 @@ const NEVER_ALONE = new Set(
     'login sign the a an i we you he she it they mr mrs ms dr utc gmt est edt pst cet').split(' '),
 );
 
+/** Compass points: alone they are a direction ("Aleppo (North)"), except as "the North" / "the West". */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest']);
+
 const LETTER_UPPER = /\p{Lu}/u;
 const PUNCT_ONLY = /^[^\p{L}\p{N}]+$/u;
 
@@ -68,6 +72,8 @@ interface RawSpan {
   first: number; // token index, inclusive
   last: number; // inclusive
   type: EntityType;
+  /** Typed by its position (a dateline): document-level votes leave it alone. */
+  locked?: boolean;
 }
 
 /**
@@ -81,19 +87,25 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
   if (!text || sentences.length === 0) return [];
   const toks: Token[][] = [];
   const words: string[][] = [];
+  const units: Sentence[] = []; // the sentence each token list belongs to
   for (const s of sentences) {
     const start = Math.max(0, Math.min(s.start, text.length));
     const end = Math.max(start, Math.min(s.end, text.length));
     const furniture = FURNITURE.test(text.slice(start, end));
     const t = furniture ? [] : tokenize(text, start, end);
-    toks.push(t);
-    words.push(t.map((x) => x.text));
+    for (const part of splitLines(text, t)) {
+      toks.push(part);
+      words.push(part.map((x) => x.text));
+      units.push(s);
+    }
   }
   const doc = computeDocInfo(words);
   const score = getScorer();
   const out: Omit<EntityMention, 'id'>[] = [];
   const history: History = new Map();
-  sentences.forEach((sentence, si) => {
+  const miscWords = new Map<string, number>(); // one-word names tagged MISC, by surface
+  const locked = new Set<number>(); // starts of mentions typed by position (datelines)
+  units.forEach((sentence, si) => {
     const w = words[si] as string[];
     if (w.length === 0) return;
     const t = toks[si] as Token[];
@@ -103,12 +115,18 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = applyGazetteer(spans, w).map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = mergeAdjacentPeople(spans);
     spans = mergeDemonymOrganisations(spans, w);
+    spans = joinOrganisationParts(spans, w);
+    spans = fixNamedThings(spans, w);
+    spans = typeDateline(spans, w);
+    spans = typeTableTeams(spans, w);
     if (institutions) spans = addInstitutions(spans, w);
     for (const sp of spans) {
+      if (sp.type === 'other' && sp.first === sp.last) miscWords.set(w[sp.first] as string, (miscWords.get(w[sp.first] as string) ?? 0) + 1);
       if (sp.type === 'other' && !includeMisc) continue;
       if (!isPlausibleName(w, sp)) continue;
       const start = (t[sp.first] as Token).start;
       const end = (t[sp.last] as Token).end;
+      if (sp.locked) locked.add(start);
       const m: Omit<EntityMention, 'id'> = {
         start,
         end,
@@ -132,9 +150,32 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     mentions.push({ ...m, id: `m${mentions.length}` });
     lastEnd = m.end;
   }
-  harmoniseTypes(mentions);
+  harmoniseTypes(text, mentions, locked);
+  dropGroupAdjectives(text, mentions, miscWords);
   linkAcronyms(text, mentions);
   return mentions;
+}
+
+/**
+ * A sentence's tokens cut at line breaks that end a line of their own — a headline, a dateline, a
+ * table row (short, or closed by punctuation) — but not at the breaks of hard-wrapped prose, where a
+ * name may continue on the next line.
+ */
+function splitLines(text: string, t: Token[]): Token[][] {
+  const parts: Token[][] = [];
+  let from = 0;
+  for (let k = 1; k < t.length; k++) {
+    const gap = text.slice((t[k - 1] as Token).end, (t[k] as Token).start);
+    const nl = gap.indexOf('\n');
+    if (nl < 0) continue;
+    const lineStart = text.lastIndexOf('\n', (t[k - 1] as Token).end - 1) + 1;
+    const line = text.slice(lineStart, (t[k - 1] as Token).end);
+    if (line.length >= 60 && !/[.!?:;)\]"'\u201d]$/u.test(line)) continue;
+    parts.push(t.slice(from, k));
+    from = k;
+  }
+  parts.push(t.slice(from));
+  return parts.filter((p, i) => p.length > 0 || i === 0);
 }
 
 /**
@@ -142,7 +183,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
  * after "Mike McGuire"), and other repeated names take their majority type ("Apple" tagged once as
  * a place among organisation readings).
  */
-function harmoniseTypes(mentions: EntityMention[]): void {
+function harmoniseTypes(text: string, mentions: EntityMention[], locked: ReadonlySet<number>): void {
   const key = (m: EntityMention) => m.text.toLowerCase().replace(/\s+/g, ' ');
   const surnames = new Set<string>();
   for (const m of mentions) {
@@ -150,8 +191,22 @@ function harmoniseTypes(mentions: EntityMention[]): void {
     const parts = key(m).split(' ');
     if (parts.length >= 2) surnames.add(parts[parts.length - 1] as string);
   }
+  // "Pirelli" in a document that names "Pirelli SpA": the company, whatever a lone "Pirelli" was tagged
+  const companies = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'organization') continue;
+    const parts = key(m).split(' ');
+    if (parts.length >= 2 && CORPORATE_SUFFIX.test(parts[parts.length - 1] as string)) companies.add(parts[0] as string);
+  }
+  // "Petofi 's board of directors", "shares of Ericsson": said only of companies
+  const companyCued = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'person' || m.text.includes(' ')) continue;
+    if (COMPANY_AFTER.test(text.slice(m.end, m.end + 40)) || COMPANY_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) companyCued.add(key(m));
+  }
   const votes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
+    if (locked.has(m.start)) continue;
     const k = key(m);
     let v = votes.get(k);
     if (!v) votes.set(k, (v = new Map()));
@@ -159,8 +214,13 @@ function harmoniseTypes(mentions: EntityMention[]): void {
   }
   for (const m of mentions) {
     const k = key(m);
+    if (locked.has(m.start)) continue;
     if (!k.includes(' ') && surnames.has(k) && m.type !== 'other') {
       m.type = 'person';
+      continue;
+    }
+    if (!k.includes(' ') && (companies.has(k) || companyCued.has(k)) && m.type === 'person') {
+      m.type = 'organization';
       continue;
     }
     const v = votes.get(k);
@@ -171,6 +231,89 @@ function harmoniseTypes(mentions: EntityMention[]): void {
     m.type = best;
   }
 }
+
+const INTEGER = /^\d{1,3}$/;
+
+/**
+ * A results or standings line ("NEW YORK 74 59 .556", "Seattle 5 Texas 3"): names followed by scores
+ * are teams, so a city there is an organisation. Countries stay places (national teams are written
+ * with the country's name, which names the place too).
+ */
+function typeTableTeams(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const scored = spans.filter((s) => s.type !== 'person' && INTEGER.test(w[s.last + 1] ?? ''));
+  if (scored.length === 0) return spans;
+  let numbers = 0;
+  let words = 0;
+  for (const x of w) {
+    if (/^[\d.,/-]+$/.test(x) && /\d/.test(x)) numbers++;
+    else if (/\p{L}/u.test(x)) words++;
+  }
+  // mostly numbers (a table row), or two scored names ("Seattle 5 Texas 3")
+  if (!(numbers >= 2 && numbers >= words) && scored.length < 2) return spans;
+  const gz = lookupGazetteer(w.map((x) => x.toLowerCase()));
+  for (const s of scored) {
+    if (s.type !== 'place' && s.type !== 'other') continue;
+    const country = gz[s.first] === 'B-country' && (gz[s.last + 1] ?? '') !== 'I-country';
+    if (!country && lookupWord((w[s.first] as string).toLowerCase()) !== 'country') {
+      s.type = 'organization';
+      s.locked = true;
+    }
+  }
+  return spans;
+}
+
+const DATE_TOKEN = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})$/;
+
+/**
+ * A dateline opens a wire story with the place it was filed from: "NEW YORK 1996-08-30",
+ * "ARLINGTON , Texas 1996-08-31", "MOSCOW (Reuters)". Its names are places, whatever they look like.
+ */
+function typeDateline(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const first = spans[0];
+  if (!first || first.first !== 0 || first.type === 'person') return spans;
+  const after = (k: number) => w[k] ?? '';
+  const isDate = (k: number) => DATE_TOKEN.test(after(k)) || (after(k) === '(' && /^(?:Reuters|AP|AFP|UPI)$/.test(after(k + 1)) && after(k + 2) === ')');
+  if (isDate(first.last + 1)) {
+    first.type = 'place';
+    first.locked = true;
+    return spans;
+  }
+  const second = spans[1];
+  if (after(first.last + 1) === ',' && second && second.first === first.last + 2 && second.type !== 'person' && isDate(second.last + 1)) {
+    first.type = 'place';
+    second.type = 'place';
+    first.locked = second.locked = true;
+  }
+  return spans;
+}
+
+/** Plural nouns for armed or political groups, after which a lone capitalised word is an adjective. */
+const GROUP_NOUNS = /^\s+(?:militants|groups|fighters|rebels|insurgents|extremists|terrorists|gunmen|jihadists|factions|militias)\b/;
+
+/**
+ * "Takfiri militants", "Salafist groups": a one-word name written only before a plural group noun,
+ * never named in full in the document and not mostly tagged an organisation ("Hamas militants"),
+ * describes the group; it is not a person or an organisation of its own.
+ */
+function dropGroupAdjectives(text: string, mentions: EntityMention[], miscWords: ReadonlyMap<string, number>): void {
+  const byKey = new Map<string, EntityMention[]>();
+  for (const m of mentions) {
+    if ((m.type !== 'person' && m.type !== 'organization') || /\s/.test(m.text)) continue;
+    (byKey.get(m.text) ?? byKey.set(m.text, []).get(m.text)!).push(m);
+  }
+  const fullNames = mentions.filter((m) => m.type === 'person' && /\s/.test(m.text)).map((m) => m.text);
+  for (const [name, list] of byKey) {
+    if (!list.every((m) => GROUP_NOUNS.test(text.slice(m.end, m.end + 20)))) continue;
+    if (fullNames.some((f) => f.endsWith(' ' + name))) continue;
+    const orgs = list.filter((m) => m.type === 'organization').length;
+    if (orgs > 0 && orgs >= list.length - orgs + (miscWords.get(name) ?? 0)) continue;
+    for (const m of list) m.type = 'other';
+  }
+}
+
+/** What follows or precedes only a company's name. */
+const COMPANY_AFTER = /^\s*(?:['\u2019]s?\s+)?(?:shares|stock|board of directors|general manager|chief executive officer|subsidiary|printing house|plant|factory)\b/i;
+const COMPANY_BEFORE = /\b(?:shares of|stake in|(?:chief executive|executive|operating|financial) officer of|general manager of|subsidiary of|unit of|takeover of|merger with)\s+$/i;
 
 function toSpans(tags: readonly string[]): RawSpan[] {
   const spans: RawSpan[] = [];
@@ -293,6 +436,7 @@ function isPlausibleName(w: readonly string[], sp: RawSpan): boolean {
   for (let i = sp.first; i <= sp.last; i++) if (LETTER_UPPER.test(w[i] as string)) hasUpper = true;
   if (!hasUpper) return false; // "github", "twitter": names are capitalised
   if (sp.first === sp.last && NEVER_ALONE.has((w[sp.first] as string).toLowerCase().replace(/\.$/, ''))) return false;
+  if (sp.first === sp.last && COMPASS.has((w[sp.first] as string).toLowerCase()) && (w[sp.first - 1] ?? '').toLowerCase() !== 'the') return false;
   return true;
 }
 
@@ -345,7 +489,9 @@ function mergeDemonymOrganisations(spans: RawSpan[], w: readonly string[]): RawS
       s.type === 'organization' &&
       prev.first === prev.last &&
       prev.last + 1 === s.first &&
-      lookupWord((w[prev.first] as string).toLowerCase()) === 'demonym'
+      lookupWord((w[prev.first] as string).toLowerCase()) === 'demonym' &&
+      // "Turkish UN ambassador", "Polish SPC group": a nationality before an acronym qualifies what follows
+      !(s.first === s.last && /^(?:\p{Lu}\.?){2,}$/u.test(w[s.first] as string))
     ) {
       prev.last = s.last;
       prev.type = 'organization';
@@ -361,6 +507,131 @@ function mergeDemonymOrganisations(spans: RawSpan[], w: readonly string[]): RawS
       prev.last = s.last;
       prev.type = 'organization';
     } else out.push({ ...s });
+  }
+  return out;
+}
+
+/** Last words of the names of agreements and laws: such names are not organisations ("Lusaka Agreement"). */
+const AGREEMENT_WORDS = new Set(['agreement', 'agreements', 'accord', 'accords', 'treaty', 'pact', 'convention', 'protocol', 'memorandum', 'charter', 'act']);
+/** Media nouns after a broadcaster's name and channel number ("Rossiya 24 television"). */
+const MEDIA_NOUNS = new Set(['television', 'tv', 'channel', 'radio', 'news', 'network', 'broadcaster']);
+/** Nouns whose "of" introduces a place's name ("the village of al-Nayrab"). */
+const PLACE_NOUNS = new Set(['village', 'town', 'city', 'district', 'province', 'region', 'neighbourhood', 'neighborhood', 'suburb', 'port', 'island', 'township', 'municipality', 'governorate']);
+
+/**
+ * Span repairs for names the tagger splits or mistypes, each a pattern of its own:
+ * an organisation followed directly by a one-word MISC ("CNN" + "Turk") is one organisation; a
+ * broadcaster's name takes its channel number ("Rossiya 24 television"); names ending in "Agreement",
+ * "Treaty"… are not organisations and continue over "on …" ("Agreement on Combating Terrorism"); a
+ * name after "the village of" is a place.
+ */
+function fixNamedThings(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'organization' && prev.last + 1 === s.first && s.type === 'other' && s.first === s.last && /^\p{Lu}\p{Ll}/u.test(w[s.first] as string)) {
+      prev.last = s.last;
+      continue;
+    }
+    if (
+      prev &&
+      prev.type === 'other' &&
+      AGREEMENT_WORDS.has((w[prev.last] as string).toLowerCase()) &&
+      prev.last + 2 === s.first &&
+      /^(?:on|of|for)$/.test(w[prev.last + 1] as string)
+    ) {
+      prev.last = s.last;
+      continue;
+    }
+    const cur = { ...s };
+    if (cur.type === 'organization' && cur.last > cur.first && AGREEMENT_WORDS.has((w[cur.last] as string).toLowerCase())) cur.type = 'other';
+    // "Treaty of Baden", "Convention on Cluster Munitions"
+    if (cur.type !== 'person' && cur.last > cur.first + 1 && AGREEMENT_WORDS.has((w[cur.first] as string).toLowerCase()) && /^(?:of|on)$/.test(w[cur.first + 1] as string)) cur.type = 'other';
+    if (
+      cur.type !== 'person' &&
+      /^\d{1,3}$/.test(w[cur.last + 1] ?? '') &&
+      MEDIA_NOUNS.has((w[cur.last + 2] ?? '').toLowerCase())
+    ) {
+      cur.last++;
+      cur.type = 'organization';
+    }
+    if (
+      (cur.type === 'other' || cur.type === 'organization') &&
+      cur.first === cur.last &&
+      cur.first >= 2 &&
+      w[cur.first - 1] === 'of' &&
+      PLACE_NOUNS.has((w[cur.first - 2] as string).toLowerCase()) &&
+      lookupWord((w[cur.first] as string).toLowerCase()) !== 'demonym'
+    ) {
+      cur.type = 'place';
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
+const ORG_WORD_SET = new Set([...ORGANIZATION_WORDS, 'exchange', 'airlines', 'airways', 'bancorp']);
+const CORPORATE_SUFFIX = /^(?:inc|corp|co|ltd|plc|llc|ag|sa|spa|nv|bv|gmbh|group|holdings|bancorp|bancshares)\.?$/i;
+/** Lexicon categories of words that are names in their own right ("Ford", "London"). */
+const NAME_CATEGORIES = new Set(['org', 'city', 'country', 'place', 'person', 'team', 'first', 'last', 'demonym']);
+/** A word the lexicon knows as a name: two such pieces around "and" are two names ("Toyota and Ford Motor Co"). */
+const isKnownName = (lower: string): boolean => NAME_CATEGORIES.has(lookupWord(lower));
+/** Connecting words an organisation's name may continue over ("Gold Fields of South Africa Ltd"). */
+const ORG_CONNECTORS = new Set(['of', 'for', 'and', 'on', '&']);
+
+/**
+ * An organisation's name tagged in pieces: a name glued to an organisation ("Jones" + "Medical
+ * Industries Inc", "Hong Kong" + "Standard") is one organisation when the organisation part ends in a
+ * corporate suffix or an organisation word; an organisation span ending in "of" / "for" continues over
+ * the name after it ("Gold Fields of" + "South Africa Ltd"), else loses the connector.
+ */
+function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const lower = (i: number) => (w[i] ?? '').toLowerCase();
+  const orgEnd = (i: number) => ORG_WORD_SET.has(lower(i).replace(/\.$/, ''));
+  const out: RawSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'organization' && prev.last + 1 === s.first && ORG_CONNECTORS.has(lower(prev.last))) {
+      // "Gold Fields of" + "South Africa Ltd"; not "Kia Motor Corp of" + "South Korea"
+      if (!CORPORATE_SUFFIX.test(lower(prev.last - 1))) {
+        prev.last = s.last;
+        continue;
+      }
+    }
+    const cur = { ...s };
+    while (cur.type === 'organization' && cur.last > cur.first && ORG_CONNECTORS.has(lower(cur.last))) cur.last--;
+    const lastWord = lower(cur.last);
+    if (
+      prev &&
+      prev.last + 1 === cur.first &&
+      cur.type === 'organization' &&
+      (prev.type === 'person' || prev.type === 'place' || (prev.type === 'organization' && cur.first === cur.last)) &&
+      (CORPORATE_SUFFIX.test(lastWord) || orgEnd(cur.last))
+    ) {
+      prev.last = cur.last;
+      prev.type = 'organization';
+      continue;
+    }
+    if (
+      prev &&
+      prev.type === 'organization' &&
+      cur.type === 'organization' &&
+      prev.last + 2 === cur.first &&
+      lower(prev.last + 1) === 'and' &&
+      orgEnd(cur.last) &&
+      !orgEnd(prev.last) &&
+      !CORPORATE_SUFFIX.test(lower(prev.last)) &&
+      !isKnownName(lower(prev.last)) &&
+      !w.slice(cur.first, cur.last).some((x) => isKnownName(x.toLowerCase()))
+    ) {
+      // "State Law" + "and" + "Order Restoration Council": one name with "and" in it
+      prev.last = cur.last;
+      continue;
+    }
+    out.push(cur);
+  }
+  for (const s of out) {
+    while (s.type === 'organization' && s.last > s.first && ORG_CONNECTORS.has(lower(s.last))) s.last--;
   }
   return out;
 }

@@ -26,6 +26,8 @@ import {
   acronymKey,
   acronymMatches,
   analyzeName,
+  countryOf,
+  describedGroup,
   givenMatches,
   hasRoleHead,
   institutionKey,
@@ -166,6 +168,7 @@ export function resolveEntities(
   const extraAliases = new Map<number, Set<string>>(); // node → acronyms / expansions defined in text
   const definedGroups = new Set<number>(); // acronym groups defined in some text
   const institutionGroups = new Set<number>(); // i:gov:… / i:mil:… groups of a named state
+  const describedUnits = new Set<Unit>(); // units of qualified armed-group descriptions ("Takfiri militants")
   const pending: { ref: string; doc: string; m: EntityMention; byId: Map<string, EntityMention> }[] = [];
 
   const classCache = new Map<EntityType, Map<string, Classification | null>>();
@@ -227,10 +230,12 @@ export function resolveEntities(
     pk?: PersonKey;
     orgKey?: string;
     institution?: string;
+    /** A qualified description of an armed group ("Turkish-backed rebels"). */
+    described?: boolean;
   }
 
   function addItem(doc: string, ref: string, m: EntityMention): Item | undefined {
-    const cacheKey = m.canonical ? `${m.text}\u0000${m.canonical}` : m.text;
+    const cacheKey = (m.canonical ? `${m.text}\u0000${m.canonical}` : m.text) + (m.group ? '\u0000g' : '');
     let byText = classCache.get(m.type);
     if (!byText) classCache.set(m.type, (byText = new Map()));
     let c = byText.get(cacheKey);
@@ -245,6 +250,7 @@ export function resolveEntities(
     if (c.lex) lexHits.set(unit.group, c.lex);
     if (c.pk && c.kind === 'fixed') personKeys.set(unit.group, c.pk);
     if (c.orgKey) groupKeyOfNonPerson.set(unit.group, c.orgKey);
+    if (c.described) describedUnits.add(unit);
     const viaCanonical = m.canonical !== undefined && m.canonical.trim() !== '';
     const item: Item = { ref, doc, m, type: c.type, clean: c.clean, role: m.role ?? c.role, viaCanonical, unit: unit.node };
     unit.items.push(item);
@@ -290,6 +296,13 @@ export function resolveEntities(
     if (!an.clean) return undefined;
     const role = an.role ?? tailRole;
     const institution = !lex && type !== 'person' ? institutionKey(an.clean) : undefined;
+    const described = m.group && !institution && !lex ? describedGroup(an.clean) : undefined;
+    if (described === 'bare') {
+      // "rebels", "opposition forces", "armed groups": the armed opposition of this document's story;
+      // documents about the same country share it (step 4d)
+      docSensitive = true;
+      return { group: `d:insurgents@${doc}`, kind: 'fixed', token: 'd:insurgents', type: 'organization', clean: an.clean, role };
+    }
     if (institution) {
       const g = `i:${institution}`;
       const kind: UnitKind = institution.endsWith(':?') ? 'institution' : 'fixed';
@@ -309,7 +322,8 @@ export function resolveEntities(
     const key = orgKey(an.clean);
     if (!key) return undefined;
     if (!key.includes(' ')) return { group: `s:${key}`, kind: looksLikeAcronym(an.clean) ? 'acronym' : 'short', token: key, type, clean: an.clean, role };
-    return { group: `n:${key}`, kind: 'org-multi', token: key, type, clean: an.clean, role, orgKey: key };
+    const qualified = described === 'qualified' ? { described: true } : {};
+    return { group: `n:${key}`, kind: 'org-multi', token: key, type, clean: an.clean, role, orgKey: key, ...qualified };
   }
 
   /**
@@ -441,6 +455,18 @@ export function resolveEntities(
     extraAliases.set(fullUnit.group, set);
   }
 
+  /** The countries a document names most: each named at least half as often as the most named one. */
+  function mainCountries(doc: string): string[] {
+    const counts = new Map<string, number>();
+    for (const it of itemsByDoc.get(doc) ?? []) {
+      if (it.type === 'person') continue;
+      const c = countryOf(it.clean);
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    const top = Math.max(0, ...counts.values());
+    return [...counts].filter(([, n]) => n * 2 >= top).map(([c]) => c).sort(cmp);
+  }
+
   /** Roots of the entities mentioned in a document (by the units already attached). */
   function rootsInDoc(doc: string): Set<number> {
     const out = new Set<number>();
@@ -448,12 +474,31 @@ export function resolveEntities(
     return out;
   }
 
+  /**
+   * Where a group's name now points: its root, or — when every mention written that way was attached
+   * elsewhere ("Syrian Observatory" → "Syrian Observatory for Human Rights") and the group node holds
+   * none of them — the one entity they all went to.
+   */
+  function effectiveRoot(group: number): number {
+    const r = uf.find(group);
+    const list = unitsByGroup.get(group);
+    if (!list?.length) return r;
+    let only: number | undefined;
+    for (const u of list) {
+      const ur = uf.find(u.node);
+      if (ur === r) return r;
+      if (only === undefined) only = ur;
+      else if (only !== ur) return r;
+    }
+    return only ?? r;
+  }
+
   /** The unique candidate entity: in the same document if any is there, else in the corpus. */
   function choose(doc: string, candidates: number[], self: number): { root: number; group: number; sameDoc: boolean } | 'ambiguous' | undefined {
     const roots = new Map<number, number>(); // root → first candidate group
     const selfRoot = uf.find(self);
     for (const c of candidates) {
-      const r = uf.find(c);
+      const r = effectiveRoot(c);
       if (r !== selfRoot && !roots.has(r)) roots.set(r, c);
     }
     if (!roots.size) return undefined;
@@ -583,8 +628,44 @@ export function resolveEntities(
       cands = cands.filter((g) => governed.has(uf.names[g]!.slice(6)));
       pick = cands.length === 1 ? choose(u.doc, cands, u.node) : pick;
     }
+    if (pick === 'ambiguous') {
+      // "government forces" beside "Syrian government forces": the one written out in full in the document.
+      const tail = ' ' + orgKey(u.items[0]!.clean);
+      const written = all.filter((g) =>
+        uf.names[g]!.startsWith(`i:${u.token}:`) &&
+        (unitsByGroup.get(g) ?? []).some((x) => x.doc === u.doc && x.items.some((it) => orgKey(it.clean).endsWith(tail))),
+      );
+      if (written.length === 1) pick = choose(u.doc, written, u.node);
+    }
     if (pick && pick !== 'ambiguous') uf.union(pick.root, u.node, `"${u.items[0]!.clean}" = "${display(pick.group)}"${pick.sameDoc ? ' (same document)' : ' (corpus)'}`);
     else uf.union(u.group, u.node);
+  }
+
+  // Step 4d: the armed opposition a document describes ("rebels", "opposition forces") is one entity
+  // with that of the other documents about the same country — the countries a document names most
+  // (places, demonym qualifiers: "Syrian army", "Idlib" does not count but "Damascus" does). Stories
+  // about different countries, or a document naming none, keep their own. Then "Turkish-backed rebels"
+  // is the document's "rebels" when it is the only qualified armed-group description there ("Kurdish
+  // militants" beside "Syrian rebels" leaves both apart).
+  const insurgentsByCountry = new Map<string, number>();
+  for (const doc of [...itemsByDoc.keys()].sort(cmp)) {
+    const own = uf.get(`d:insurgents@${doc}`);
+    if (own === undefined) continue;
+    for (const c of mainCountries(doc)) {
+      const other = insurgentsByCountry.get(c);
+      if (other === undefined) insurgentsByCountry.set(c, own);
+      else uf.union(other, own, `"${display(own)}" = "${display(other)}" (armed opposition in stories about the same country: ${c})`);
+    }
+  }
+  const describedByDoc = new Map<string, Unit[]>();
+  for (const u of [...describedUnits].sort((a, b) => a.node - b.node)) (describedByDoc.get(u.doc) ?? describedByDoc.set(u.doc, []).get(u.doc)!).push(u);
+  for (const [doc, list] of [...describedByDoc].sort((a, b) => cmp(a[0], b[0]))) {
+    const insurgents = uf.get(`d:insurgents@${doc}`);
+    if (insurgents === undefined) continue;
+    const roots = new Set(list.map((u) => uf.find(u.node)));
+    if (roots.size !== 1 || !rootsInDoc(doc).has(uf.find(insurgents))) continue;
+    const u = list[0]!;
+    uf.union(insurgents, u.node, `"${u.items[0]!.clean}" = "${display(insurgents)}" (the one armed group the document describes)`);
   }
 
   // Step 4b: one-word names: surnames, acronyms, first names (same document only).

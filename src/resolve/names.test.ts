@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymMatches, analyzeName, institutionKey, junkTail, lookupLexicon, normalizeName, orgKey, personKeyOf, slugify } from './names.js';
+import { acronymMatches, analyzeName, countryOf, describedGroup, institutionKey, junkTail, lookupLexicon, normalizeName, orgKey, personKeyOf, slugify } from './names.js';
 
 describe('resolve/names', () => {
   describe('normalizeName', () => {
@@ -110,8 +110,45 @@ describe('resolve/names', () => {
       ['Syrian opposition forces', undefined],
       ['Syrian air defense forces', undefined],
       ['Syrian Observatory', undefined],
+      ['Russian warplanes', 'mil:russia'],
+      ['Syrian military aircraft', 'mil:syria'],
     ])('should key %s as %s', (surface, key) => {
       expect(institutionKey(surface)).toBe(key);
+    });
+  });
+
+  describe('countryOf', () => {
+    it.each([
+      ['Syria', 'syria'],
+      ['Damascus', 'syria'],
+      ['Syrian army', 'syria'],
+      ['Turkish-backed rebels', 'turkey'],
+      ['the United States', 'united_states'],
+      ['Idlib', undefined],
+      ['rebels', undefined],
+      ['Red Cross', undefined],
+    ] as const)('should find the country of %s: %s', (surface, c) => {
+      expect(countryOf(surface)).toBe(c);
+    });
+  });
+
+  describe('describedGroup', () => {
+    it.each([
+      ['rebels', 'bare'],
+      ['the rebel groups', 'bare'],
+      ['opposition forces', 'bare'],
+      ['armed groups', 'bare'],
+      ['foreign-backed militants', 'bare'],
+      ['Turkish-backed rebels', 'qualified'],
+      ['Syrian opposition forces', 'qualified'],
+      ['Takfiri militants', 'qualified'],
+      ['government forces', undefined],
+      ['pro-government militants', undefined],
+      ['Syrian army', undefined],
+      ['Turkish soldiers', undefined],
+      ['Syrian Observatory', undefined],
+    ] as const)('should describe %s as %s', (surface, kind) => {
+      expect(describedGroup(surface)).toBe(kind);
     });
   });
 

@@ -492,8 +492,31 @@ for (const [name, , of] of WORLD_LEADERS) {
   if (country && pk && !stateOf.has(pk.surname)) stateOf.set(pk.surname, country);
 }
 const GOVERNMENT_HEADS = new Set(['government', 'govt', 'regime', 'authorities', 'administration', 'cabinet']);
-const MILITARY_HEADS = new Set(['army', 'military', 'forces', 'troops', 'soldiers', 'units', 'personnel']);
+// the aircraft of a state's military act for it: "Syrian military aircraft", "Russian warplanes"
+const MILITARY_HEADS = new Set(['army', 'military', 'forces', 'troops', 'soldiers', 'units', 'personnel', 'aircraft', 'warplanes', 'jets', 'drones']);
 const MILITARY_MODIFIERS = new Set(['government', 'govt', 'regime', 'military', 'armed', 'army', 'security', 'ground', 'state']);
+
+/**
+ * The country a name is, or is qualified by: "Syria", "Damascus", "Syrian army", "Turkish-backed
+ * rebels", "the United States" → its key token (`syria`, `turkey`, `united_states`); else undefined.
+ * Used to tell which country a story is about.
+ */
+export function countryOf(surface: string): string | undefined {
+  const toks = foldCase(surface)
+    .replace(/['\u2019]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  while (toks.length && (toks[0] === 'the' || PARTICLES.has(toks[0]!))) toks.shift();
+  if (!toks.length) return undefined;
+  const whole = toks.join(' ');
+  const direct = countryToken.get(whole) ?? (toks.length === 1 ? stateOf.get(whole) : undefined);
+  if (direct) return direct;
+  for (let n = Math.min(3, toks.length - 1); n >= 1; n--) {
+    const c = countryToken.get(toks.slice(0, n).join(' '));
+    if (c) return c;
+  }
+  return undefined;
+}
 
 /**
  * Key of a state institution named by its country, capital or leader: "Syrian government", "Damascus
@@ -543,4 +566,34 @@ const KNOWN_PLACES = new Set<string>([
 /** True for a country, capital or well-known region / city name ("Washington", "Idlib"). */
 export function isKnownPlace(surface: string): boolean {
   return KNOWN_PLACES.has(normalizeName(surface));
+}
+
+/* ------------------------------------------------------------------ armed groups described, not named */
+
+/** Heads that on their own describe non-state armed groups ("rebels", "militants"). */
+const INSURGENT_HEADS = new Set(['rebels', 'militants', 'insurgents', 'guerrillas', 'guerillas']);
+/** Heads that do so after an insurgent modifier ("rebel groups", "opposition forces", "armed groups"). */
+const INSURGENT_GROUP_HEADS = new Set(['groups', 'forces', 'fighters', 'factions', 'militias', 'units']);
+const INSURGENT_MODIFIERS = new Set(['rebel', 'opposition', 'armed', 'militant', 'insurgent', 'guerrilla']);
+/** Modifiers that say nothing about which group it is. */
+const GENERIC_MODIFIERS = new Set([...INSURGENT_MODIFIERS, 'illegal', 'foreign', 'foreign-backed', 'foreign-sponsored', 'the', 'other', 'various', 'several', 'local', 'some']);
+
+/**
+ * A common-noun description of non-state armed opponents ("rebels", "the rebel groups", "opposition
+ * forces", "Turkish-backed rebels", "Takfiri militants"): `bare` when nothing in it says which group
+ * (such descriptions of one conflict are one entity), `qualified` when a nationality, sponsor or
+ * name narrows it down; undefined for anything else (state forces, named organisations).
+ */
+export function describedGroup(surface: string): 'bare' | 'qualified' | undefined {
+  const toks = foldCase(surface)
+    .replace(/['\u2019]s\b/g, '')
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter(Boolean);
+  if (!toks.length) return undefined;
+  const head = toks[toks.length - 1]!;
+  const mods = toks.slice(0, -1);
+  const insurgent = INSURGENT_HEADS.has(head) || (INSURGENT_GROUP_HEADS.has(head) && mods.some((m) => INSURGENT_MODIFIERS.has(m)));
+  if (!insurgent) return undefined;
+  if (mods.some((m) => m === 'government' || m === 'govt' || m === 'regime' || m === 'pro-government')) return undefined;
+  return mods.every((m) => GENERIC_MODIFIERS.has(m)) ? 'bare' : 'qualified';
 }

@@ -17,7 +17,15 @@ export interface DocInfo {
   seenLower: Set<string>;
   /** Lower-cased words seen capitalised, not sentence-initially, in an ordinary sentence. */
   seenCapMid: Set<string>;
+  /**
+   * Context aggregation (Ratinov & Roth 2009): for each capitalised word (lower-cased), the words seen
+   * just before (`p:`) and after (`n:`) its occurrences anywhere in the document, so "Pirelli 's
+   * cables division" informs every other "Pirelli". At most MAX_CONTEXTS per word.
+   */
+  contexts: Map<string, string[]>;
 }
+
+const MAX_CONTEXTS = 12;
 
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -69,7 +77,20 @@ export function computeDocInfo(sentences: readonly (readonly string[])[]): DocIn
   const modes = sentences.map(caseMode);
   const seenLower = new Set<string>();
   const seenCapMid = new Set<string>();
+  const contexts = new Map<string, string[]>();
   sentences.forEach((words, s) => {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      if (!isCapitalised(w)) continue;
+      const lower = w.toLowerCase();
+      let list = contexts.get(lower);
+      if (!list) contexts.set(lower, (list = []));
+      if (list.length >= MAX_CONTEXTS) continue;
+      const p = 'p:' + (i > 0 ? (words[i - 1] as string).toLowerCase() : '<s>');
+      const n = 'n:' + (i + 1 < words.length ? (words[i + 1] as string).toLowerCase() : '</s>');
+      if (!list.includes(p)) list.push(p);
+      if (list.length < MAX_CONTEXTS && !list.includes(n)) list.push(n);
+    }
     if (modes[s] !== 'N') return;
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string;
@@ -79,7 +100,7 @@ export function computeDocInfo(sentences: readonly (readonly string[])[]): DocIn
       else if (i > 0 && UPPER.test(c) && !/^["'“‘(\[-]$/.test(words[i - 1] ?? '')) seenCapMid.add(w.toLowerCase());
     }
   });
-  return { modes, seenLower, seenCapMid };
+  return { modes, seenLower, seenCapMid, contexts };
 }
 
 /** Per-token attributes computed once and shared by the neighbours' features. */
@@ -165,6 +186,8 @@ export function featureExtractor(words: readonly string[], mode: CaseMode, doc: 
         const dl = doc.seenLower.has(w);
         const dc = doc.seenCapMid.has(w);
         f.push('d=' + mode + (dl ? 'l' : '') + (dc ? 'c' : '') + '|' + (isCapitalised(words[i] as string) ? 'C' : 'c'));
+        const ctx = isCapitalised(words[i] as string) ? doc.contexts.get(w) : undefined;
+        if (ctx) for (const c of ctx) f.push('ca=' + c);
       }
       return f;
   };
