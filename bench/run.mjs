@@ -116,7 +116,7 @@ const CORPUS_RUNS = [
 for (const c of SECTIONS.has('corpora') ? CORPUS_RUNS : []) {
   log(`\n== ${c.name}${c.limit ? ` (first ${c.limit} documents)` : ''}: stages, bare compromise, wink-nlp, 1 vs 2 workers  [load ${load().join(' ')}]`);
   const dir = path.join(WORK, c.name);
-  const args = ['--input', c.input, '--out', dir, '--bare', '--wink', '--workers-compare'];
+  const args = ['--input', c.input, '--out', dir, '--bare', '--wink', '--workers-compare', '--compare-runs', QUICK ? '2' : '3'];
   if (c.limit) args.push('--limit', String(c.limit));
   const r = await node(path.join(ROOT, 'bench', 'lib', 'stages.mjs'), args);
   if (!r.json) throw new Error(`bench: stages for ${c.name} failed (exit ${r.code})`);
@@ -189,13 +189,13 @@ for (const [name, c] of Object.entries(results.corpora)) {
   );
 }
 lines.push('');
-lines.push('| corpus | pipeline KB/s (1 worker) | bare compromise KB/s | pipeline ÷ bare (target ≥ 1.0) | wink-nlp KB/s | 2 workers speed-up (target ≥ 1.7) | path p50 / p95 ms (undirected + evidence) | query `path` p50 / p95 ms | add 1 article s |');
+lines.push('| corpus | pipeline KB/s (1 worker) | bare compromise KB/s | pipeline ÷ bare (target ≥ 1.0) | wink-nlp KB/s | 2 workers speed-up, wall / CPU time (target ≥ 1.7) | path p50 / p95 ms (undirected + evidence) | query `path` p50 / p95 ms | add 1 article s |');
 lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const [name, c] of Object.entries(results.corpora)) {
   const p = c.graphOps?.paths?.undirected;
   const q = c.graphOps?.paths?.query;
   lines.push(
-    `| ${name} | ${f(c.bytes / 1e3 / (c.totalMs / 1000), 0)} | ${f(c.bareCompromiseKBs, 0)} | ${f(c.pipelineVsBare, 2)} | ${f(c.winkKBs, 0)} | ${f(c.workerSpeedup, 2)} | ${p ? `${f(p.p50Ms, 3)} / ${f(p.p95Ms, 3)}` : '—'} | ${q ? `${f(q.p50Ms, 2)} / ${f(q.p95Ms, 2)}` : '—'} | ${c.graphOps?.addOne ? s(c.graphOps.addOne.totalMs) : '—'} |`,
+    `| ${name} | ${f(c.bytes / 1e3 / (c.totalMs / 1000), 0)} | ${f(c.bareCompromiseKBs, 0)} | ${f(c.pipelineVsBare, 2)} | ${f(c.winkKBs, 0)} | ${f(c.workerSpeedup, 2)} / ${f(c.workerSpeedupCpu, 2)} | ${p ? `${f(p.p50Ms, 3)} / ${f(p.p95Ms, 3)}` : '—'} | ${q ? `${f(q.p50Ms, 2)} / ${f(q.p95Ms, 2)}` : '—'} | ${c.graphOps?.addOne ? s(c.graphOps.addOne.totalMs) : '—'} |`,
   );
 }
 if (results.fullBuild) {

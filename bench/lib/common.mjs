@@ -1,5 +1,6 @@
 // Helpers shared by the benchmark child scripts: the compiled code to measure, argument parsing,
-// timing, and seeded randomness.
+// timing, per-thread CPU time, and seeded randomness.
+import { readFileSync, readdirSync } from 'node:fs';
 
 // The compiled code: a snapshot of dist/ when bench/run.mjs made one (others may rebuild dist/ meanwhile).
 const CODE = process.env.NEWSGRAPH_BENCH_ROOT ? new URL(`file://${process.env.NEWSGRAPH_BENCH_ROOT.replace(/\/?$/, '/')}`) : new URL('../../', import.meta.url);
@@ -40,4 +41,44 @@ export function rng(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * CPU time of each thread of this process so far, in ms, by thread id (Linux /proc; an empty map
+ * elsewhere). Threads: the main thread (id = process.pid), worker threads, V8's platform threads
+ * (background JIT compilation and GC helpers, shared by every isolate of the process) and libuv's.
+ */
+export function threadCpu() {
+  const out = new Map();
+  let tids = [];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  const hz = 100; // USER_HZ: clock ticks per second in /proc on Linux
+  for (const tid of tids) {
+    try {
+      const st = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, ((Number(f[11]) + Number(f[12])) * 1000) / hz);
+    } catch {
+      // the thread ended between listing and reading
+    }
+  }
+  return out;
+}
+
+/**
+ * Splits the CPU time used between two threadCpu() snapshots into the main thread, the given
+ * worker threads (each) and the rest (V8 helper threads: background compilation and GC; libuv).
+ */
+export function cpuSplit(before, after, workerTids = []) {
+  const d = (tid) => (after.get(tid) ?? 0) - (before.get(tid) ?? 0);
+  const main = d(String(process.pid));
+  const workers = workerTids.map(d);
+  let total = 0;
+  for (const tid of after.keys()) total += d(tid);
+  const round = (v) => Math.round(v);
+  return { mainMs: round(main), workersMs: workers.map(round), helpersMs: round(total - main - workers.reduce((a, b) => a + b, 0)), totalMs: round(total) };
 }

@@ -29,7 +29,11 @@ export interface PipelineProgress {
 export interface ExtractOptions {
   /** Worker threads for extraction; 1 (or 0) extracts in-process. Default: the machine's cores. */
   workers?: number;
-  /** Documents in flight per worker before the reader waits (default 8). */
+  /**
+   * Documents read but not yet extracted, per worker, before the reader waits (default 64: enough
+   * for each worker's batch in hand and the next one, plus slack so that one long article at the
+   * head of the ordered window does not leave the other workers idle).
+   */
   perWorker?: number;
   /**
    * With workers: documents extracted in-process before the pool starts (default 4), so that adding
@@ -76,6 +80,8 @@ function extractionFailed(doc: Document, error: unknown): ExtractItem {
   return { kind: 'skipped', skipped: { path: doc.id, reason: `extraction failed: ${message}` } };
 }
 
+const DEFAULT_PER_WORKER = 64;
+
 /** Resolves `workers` to a pool size: 1 means in-process. */
 export function resolveWorkerCount(workers: number | undefined): number {
   if (workers === undefined) return defaultWorkerCount();
@@ -98,7 +104,8 @@ export async function* extractStream(source: AsyncIterable<ReadItem>, options: E
   const workers = given ? given.size : resolveWorkerCount(options.workers);
   let pool: ExtractPool | undefined = given;
   let inline = given ? 0 : workers > 1 ? Math.max(0, options.inlineFirst ?? 4) : Infinity;
-  let limit = given ? workers * Math.max(1, options.perWorker ?? 8) : 1;
+  const perWorker = Math.max(1, options.perWorker ?? DEFAULT_PER_WORKER);
+  let limit = given ? workers * perWorker : 1;
   const progress: PipelineProgress = { documents: 0, bytes: 0, skipped: 0, reused: 0 };
   const seen = new Set<string>();
   const window: Promise<ExtractItem>[] = [];
@@ -123,7 +130,7 @@ export async function* extractStream(source: AsyncIterable<ReadItem>, options: E
     }
     if (!pool) {
       pool = createExtractPool(workers);
-      limit = workers * Math.max(1, options.perWorker ?? 8);
+      limit = workers * perWorker;
     }
     return pool.extract(doc).then(
       (extraction): ExtractItem => ({ kind: 'record', record: toRecord(doc, extraction), reused: false }),

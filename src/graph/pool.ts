@@ -1,7 +1,11 @@
 /**
  * A worker_threads pool for the extraction stage (pure nlp/: text in, extraction out). Each worker
- * loads the NLP model once; documents go to the least busy worker. The pool itself neither orders
- * nor bounds work: the pipeline's ordered window (pipeline.ts) does both.
+ * loads the NLP model once. Documents wait in one queue in the main thread and go out in batches
+ * (several short documents per message, up to a character budget), at most two batches per worker at
+ * a time: a worker always has its next batch at hand when it finishes one (it never waits on the main
+ * thread), and the rest stay in the queue for whichever worker frees up first (so one worker does not
+ * sit idle while the other works through a queue of long articles). The pool neither orders nor
+ * bounds work: the pipeline's ordered window (pipeline.ts) does both.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -9,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { NewsgraphError } from '../errors.js';
 import type { DocumentExtraction } from '../types.js';
-import type { WorkerRequest, WorkerResponse } from './extract-worker.js';
+import type { WorkerJob, WorkerRequest, WorkerResponse } from './extract-worker.js';
 
 /** The machine's usable cores: the default pool size. */
 export function defaultWorkerCount(): number {
@@ -30,15 +34,26 @@ export function workerUrl(): URL {
   );
 }
 
-interface Pending {
+interface Job extends WorkerJob {
   resolve: (e: DocumentExtraction) => void;
   reject: (e: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, Pending>;
+  /** Documents sent to this worker and not answered yet, by job id. */
+  pending: Map<number, Job>;
+  /** Batches sent and not answered yet. */
+  batches: number;
   ready: Promise<void>;
+  dead: boolean;
+}
+
+export interface ExtractPoolOptions {
+  /** Most documents in one message to a worker (default 16). */
+  batchDocuments?: number;
+  /** A batch closes once it holds this many characters of text (default 16,000: ≈0.1 s of NLP). */
+  batchCharacters?: number;
 }
 
 export interface ExtractPool {
@@ -52,41 +67,86 @@ export interface ExtractPool {
   close(): Promise<void>;
 }
 
+/** Batches in flight per worker: one being extracted, one waiting at hand. */
+const BATCHES_PER_WORKER = 2;
+
 /**
  * Starts `size` extraction workers.
  * @throws NewsgraphError when the compiled worker file cannot be found.
  */
-export function createExtractPool(size: number): ExtractPool {
+export function createExtractPool(size: number, options: ExtractPoolOptions = {}): ExtractPool {
   const url = workerUrl();
   const n = Math.max(1, Math.floor(size));
+  const maxDocs = Math.max(1, Math.floor(options.batchDocuments ?? 16));
+  const maxChars = Math.max(1, options.batchCharacters ?? 16_000);
   let nextId = 0;
   let closed = false;
   let failure: Error | undefined;
+  let scheduled = false;
+  const queue: Job[] = [];
+  let head = 0;
   const slots: Slot[] = [];
 
   const fail = (slot: Slot, error: Error) => {
     failure ??= error;
-    for (const p of slot.pending.values()) p.reject(error);
+    slot.dead = true;
+    for (const job of slot.pending.values()) job.reject(error);
     slot.pending.clear();
+    // Nothing else will take the queued documents if every worker is gone.
+    if (slots.every((s) => s.dead)) {
+      for (let i = head; i < queue.length; i++) queue[i]!.reject(error);
+      queue.length = head = 0;
+    }
+  };
+
+  /** Sends queued documents to workers with room, least loaded first. */
+  const dispatch = () => {
+    scheduled = false;
+    while (head < queue.length) {
+      let best: Slot | undefined;
+      for (const s of slots) if (!s.dead && s.batches < BATCHES_PER_WORKER && (!best || s.batches < best.batches)) best = s;
+      if (!best) break;
+      const batch: WorkerJob[] = [];
+      let chars = 0;
+      while (head < queue.length && batch.length < maxDocs && chars < maxChars) {
+        const job = queue[head++]!;
+        best.pending.set(job.id, job);
+        batch.push({ id: job.id, doc: job.doc });
+        chars += job.doc.text.length;
+      }
+      best.batches++;
+      const request: WorkerRequest = { batch };
+      best.worker.postMessage(request);
+    }
+    if (head === queue.length) queue.length = head = 0;
+    else if (head > 1024) {
+      queue.splice(0, head);
+      head = 0;
+    }
   };
 
   for (let i = 0; i < n; i++) {
     const worker = new Worker(url);
     let markReady!: () => void;
-    const slot: Slot = { worker, pending: new Map(), ready: new Promise<void>((r) => (markReady = r)) };
+    const slot: Slot = { worker, pending: new Map(), batches: 0, ready: new Promise<void>((r) => (markReady = r)), dead: false };
     worker.on('message', (msg: WorkerResponse | { ready: true }) => {
       if ('ready' in msg) {
         markReady();
         return;
       }
-      const p = slot.pending.get(msg.id);
-      if (!p) return;
-      slot.pending.delete(msg.id);
-      if ('error' in msg) {
-        const e = new Error(msg.error.message);
-        if (msg.error.stack) e.stack = msg.error.stack;
-        p.reject(e);
-      } else p.resolve(msg.extraction);
+      slot.batches--;
+      // Refill the worker before settling the results: it starts on its next batch at once.
+      if (head < queue.length) dispatch();
+      for (const r of msg.results) {
+        const job = slot.pending.get(r.id);
+        if (!job) continue;
+        slot.pending.delete(r.id);
+        if ('error' in r) {
+          const e = new Error(r.error.message);
+          if (r.error.stack) e.stack = r.error.stack;
+          job.reject(e);
+        } else job.resolve(r.extraction);
+      }
     });
     worker.on('error', (error) => {
       markReady();
@@ -104,13 +164,13 @@ export function createExtractPool(size: number): ExtractPool {
     extract(doc) {
       if (closed) return Promise.reject(new NewsgraphError('extract pool: closed'));
       if (failure) return Promise.reject(failure);
-      let best = slots[0]!;
-      for (const s of slots) if (s.pending.size < best.pending.size) best = s;
-      const id = nextId++;
       return new Promise<DocumentExtraction>((resolve, reject) => {
-        best.pending.set(id, { resolve, reject });
-        const req: WorkerRequest = { id, doc: { id: doc.id, text: doc.text } };
-        best.worker.postMessage(req);
+        queue.push({ id: nextId++, doc: { id: doc.id, text: doc.text }, resolve, reject });
+        // Documents admitted in the same turn of the event loop share a message.
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(dispatch);
+        }
       });
     },
     async ready() {
