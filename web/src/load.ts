@@ -12,7 +12,9 @@ import Graph from 'graphology';
 import type { SerializedGraph, GraphAttributes, NodeAttributes, EdgeAttributes } from '../../src/types.js';
 import { familyColor, typeColor } from './palette.js';
 import { addToNameIndex, type NameIndex } from './search-index.js';
-import { toLoadMessages, type LoadMessage } from './load-chunks.js';
+import { isHeavy, nodeImportance, toLoadMessages, type LoadMessage } from './load-chunks.js';
+
+export { isHeavy };
 
 /** Graph files up to this size are parsed on the page (faster to first render); bigger ones in a worker. */
 export const SMALL_GRAPH_BYTES = 4_000_000;
@@ -52,7 +54,7 @@ export interface LoadedGraph {
   display: ViewerGraph;
   /** Edge keys by rank, strongest first. */
   ranked: string[];
-  /** How many of `ranked` are in `display` (all, for small graphs). */
+  /** How many of `ranked` are in `display` (all, for small graphs; none for big ones, whose display graph lod.ts fills once sigma is up). */
   displayed: number;
   index: NameIndex;
   types: string[];
@@ -85,22 +87,50 @@ export async function loadGraph(url: string, onProgress: (p: LoadProgress) => vo
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
     const sink = createSink(onProgress);
-    worker.onmessage = (ev: MessageEvent<LoadMessage>) => {
-      try {
-        const out = sink(ev.data);
+    // Messages wait in a queue and are added in slices of at most SLICE_ITEMS items, yielding to the
+    // page whenever a task has run for SLICE_MS: no task grows with the size of the graph.
+    const pending: LoadMessage[] = [];
+    let draining = false;
+    const fail = (e: unknown) => {
+      worker.terminate();
+      pending.length = 0;
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    const drain = async () => {
+      let start = performance.now();
+      while (pending.length) {
+        const out = sink(pending.shift()!);
         if (out) {
           worker.terminate();
           resolve(out);
+          return;
         }
-      } catch (e) {
-        worker.terminate();
-        reject(e instanceof Error ? e : new Error(String(e)));
+        if (performance.now() - start > SLICE_MS) {
+          await new Promise<void>((r) => setTimeout(r, 0));
+          start = performance.now();
+        }
+      }
+      draining = false;
+    };
+    worker.onmessage = (ev: MessageEvent<LoadMessage>) => {
+      const m = ev.data;
+      if ((m.kind === 'nodes' || m.kind === 'edges') && m.items.length > SLICE_ITEMS) {
+        for (let i = 0; i < m.items.length; i += SLICE_ITEMS) pending.push({ ...m, items: m.items.slice(i, i + SLICE_ITEMS) } as LoadMessage);
+      } else pending.push(m);
+      if (!draining) {
+        draining = true;
+        drain().catch(fail);
       }
     };
-    worker.onerror = (e) => reject(new Error(`graph loader: ${e.message}`));
+    worker.onerror = (e) => fail(new Error(`graph loader: ${e.message}`));
     worker.postMessage({ url: new URL(url, location.href).href });
   });
 }
+
+/** Items added to the graph between two checks of the clock. */
+const SLICE_ITEMS = 250;
+/** A loading task yields to the page after this long. */
+const SLICE_MS = 12;
 
 /** Adds load messages to the graphs; returns the result on `done`. */
 function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) => LoadedGraph | null {
@@ -131,7 +161,6 @@ function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) =>
         if (graph.hasNode(n.key)) continue;
         const a = toViewerNode(n.attributes, maxMentions, types);
         graph.addNode(n.key, a);
-        if (big) display.addNode(n.key, { ...a });
         added.push({ key: n.key, label: a.label, aliases: a.aliases, type: a.entityType, importance: a.importance });
       }
       addToNameIndex(index, added);
@@ -142,7 +171,6 @@ function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) =>
         const a = toViewerEdge(e.attributes, ranked.length);
         if (heavy) a.type = 'line';
         graph.addEdgeWithKey(e.key, e.source, e.target, a);
-        if (big && ranked.length < EDGE_BUDGET) display.addEdgeWithKey(e.key, e.source, e.target, { ...a });
         ranked.push(e.key);
         const k = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
         const g = pairs.get(k);
@@ -152,7 +180,7 @@ function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) =>
       done += m.items.length;
     } else if (m.kind === 'done') {
       if (!heavy) curveParallelEdges(graph, display, pairs);
-      return { graph, display, ranked, displayed: big ? Math.min(EDGE_BUDGET, ranked.length) : ranked.length, index, types, heavy };
+      return { graph, display, ranked, displayed: big ? 0 : ranked.length, index, types, heavy };
     }
     onProgress?.({ done, total });
     return null;
@@ -164,13 +192,20 @@ export function isBig(nodes: number, edges: number): boolean {
   return nodes > 5000 || edges > 20000;
 }
 
+
 /**
- * Heavy: plain lines instead of arrows and curves (one WebGL program instead of four, each of
- * which costs a shader compile and a pass in software rendering), no edge picking, and nothing but
- * nodes drawn while the camera moves.
+ * What sigma needs of a node in the display graph of a big graph: sigma copies every attribute of
+ * every item on each refresh, so the display graph keeps only what is drawn or filtered on.
  */
-export function isHeavy(nodes: number, edges: number): boolean {
-  return nodes > 3000 || edges > 3000;
+export function slimNode(a: ViewerNode): ViewerNode {
+  return { label: a.label, x: a.x, y: a.y, size: a.size, color: a.color, type: a.type, entityType: a.entityType, importance: a.importance, sources: a.sources, docs: a.docs };
+}
+
+/** The display graph's copy of an edge (see slimNode). */
+export function slimEdge(a: ViewerEdge): ViewerEdge {
+  const out: ViewerEdge = { label: a.label, size: a.size, color: a.color, type: a.type, weight: a.weight, family: a.family, rank: a.rank, sources: a.sources, evidence: a.evidence };
+  if (a.curvature !== undefined) out.curvature = a.curvature;
+  return out;
 }
 
 function toViewerNode(a: NodeAttributes, maxMentions: number, types: string[]): ViewerNode {
@@ -186,7 +221,7 @@ function toViewerNode(a: NodeAttributes, maxMentions: number, types: string[]): 
     color: typeColor(entityType, types),
     type: 'circle',
     entityType,
-    importance: mentions + (Number(a.pagerank) || 0),
+    importance: nodeImportance(a),
   };
 }
 
