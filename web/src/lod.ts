@@ -5,23 +5,22 @@
  * small chunks after the camera stops, so the page never blocks. Edges needed to show a selection,
  * a path or a query result are added on demand.
  *
- * The display graph starts empty and `fill` hands it to sigma in slices once sigma is up: sigma's
- * constructor would otherwise index every node and edge in one task of seconds.
+ * The display graph starts empty and `fill` adds the nodes and the first edges in time-boxed slices
+ * before sigma is created. (Filling it under a live sigma costs ~10× more per item: each added item
+ * goes through sigma's event handlers and a partial refresh.)
  */
 import type Sigma from 'sigma';
-import { EDGE_BUDGET, slimEdge, slimNode, type LoadedGraph } from './load.js';
+import { EDGE_BUDGET, SLICE_MS, slimEdge, slimNode, yieldToPage, type LoadedGraph } from './load.js';
 
 export interface Lod {
-  /** Add every node and the first EDGE_BUDGET edges to the display graph, yielding to the page between slices; sigma draws once at the end. */
-  fill(sigma: Sigma, onProgress?: (done: number, total: number) => void): Promise<void>;
+  /** Add every node and the first EDGE_BUDGET edges to the display graph, yielding to the page between slices. */
+  fill(onProgress?: (done: number, total: number) => void): Promise<void>;
   attach(sigma: Sigma): void;
   /** Make sure these edges are drawn (highlighting needs them). */
   ensure(edges: Iterable<string>): void;
 }
 
 const CHUNK = 3000;
-/** A filling task yields to the page after this long. */
-const SLICE_MS = 12;
 
 export function createLod(loaded: LoadedGraph): Lod {
   const { graph, display, ranked } = loaded;
@@ -41,33 +40,24 @@ export function createLod(loaded: LoadedGraph): Lod {
     if (next < Math.min(target, ranked.length)) timer = setTimeout(pump, 16);
   };
   return {
-    async fill(sigma, onProgress) {
-      // Each added item makes sigma schedule a render, which re-indexes the whole graph: hold those
-      // back (an own property shadows sigma's method) and draw once when everything is in.
-      const holder = sigma as unknown as { scheduleRender?: () => unknown };
-      holder.scheduleRender = () => sigma;
-      try {
-        const nodes = graph.nodes();
-        const edgeEnd = Math.min(target, ranked.length);
-        const total = nodes.length + edgeEnd;
-        let i = 0;
-        const more = () => i < nodes.length || next < edgeEnd;
-        while (more()) {
-          const start = performance.now();
-          for (let k = 1; more(); k++) {
-            if (i < nodes.length) {
-              const n = nodes[i++]!;
-              if (!display.hasNode(n)) display.addNode(n, slimNode(graph.getNodeAttributes(n)));
-            } else add(ranked[next++]!);
-            if (k % 100 === 0 && performance.now() - start > SLICE_MS) break;
-          }
-          onProgress?.(i + next, total);
-          if (more()) await new Promise<void>((r) => setTimeout(r, 0));
+    async fill(onProgress) {
+      const nodes = graph.nodes();
+      const edgeEnd = Math.min(target, ranked.length);
+      const total = nodes.length + edgeEnd;
+      let i = 0;
+      const more = () => i < nodes.length || next < edgeEnd;
+      while (more()) {
+        const start = performance.now();
+        for (let k = 1; more(); k++) {
+          if (i < nodes.length) {
+            const n = nodes[i++]!;
+            if (!display.hasNode(n)) display.addNode(n, slimNode(graph.getNodeAttributes(n)));
+          } else add(ranked[next++]!);
+          if (k % 200 === 0 && performance.now() - start > SLICE_MS) break;
         }
-      } finally {
-        delete holder.scheduleRender;
+        onProgress?.(i + next, total);
+        if (more()) await yieldToPage();
       }
-      sigma.refresh({ partialGraph: { nodes: [] }, schedule: false });
     },
     ensure(edges) {
       for (const e of edges) add(e);

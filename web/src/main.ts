@@ -77,6 +77,7 @@ async function main(): Promise<void> {
   const lod = createLod(loaded);
   /** Whether any filter is set (kept in step with state.filters by applyFilters). */
   let filtering = isFiltering(state.filters);
+  await lod.fill((done, total) => setStatus(`Preparing the view… ${done} / ${total}`));
 
   const sigma = new Sigma(display, container, {
     defaultEdgeType: heavy ? 'line' : 'arrow',
@@ -103,7 +104,6 @@ async function main(): Promise<void> {
     nodeReducer: (node, data) => nodeReducer(node, data),
     edgeReducer: (edge, data) => edgeReducer(edge, data),
   });
-  await lod.fill(sigma, (done, total) => setStatus(`Drawing… ${done} / ${total}`));
   performance.mark('newsgraph:drawn');
   lod.attach(sigma);
   if (heavy) {
