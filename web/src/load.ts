@@ -73,7 +73,9 @@ const newGraph = (): ViewerGraph => new Graph({ type: 'directed', multi: true, a
  * back in chunks, each added in its own task.
  */
 export async function loadGraph(url: string, onProgress: (p: LoadProgress) => void): Promise<LoadedGraph> {
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  // No custom headers: index.html preloads api/graph, and a preload is only reused by a request
+  // that matches it.
+  const res = await fetch(url);
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
   const length = Number(res.headers.get('content-length'));
   if (Number.isFinite(length) && length > 0 && length <= SMALL_GRAPH_BYTES) {
@@ -83,7 +85,6 @@ export async function loadGraph(url: string, onProgress: (p: LoadProgress) => vo
     if (!out) throw new Error(`GET ${url}: empty graph`);
     return out;
   }
-  void res.body?.cancel();
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
     const sink = createSink(onProgress);
@@ -129,7 +130,15 @@ export async function loadGraph(url: string, onProgress: (p: LoadProgress) => vo
       }
     };
     worker.onerror = (e) => fail(new Error(`graph loader: ${e.message}`));
-    worker.postMessage({ url: new URL(url, location.href).href });
+    // Hand the response body to the worker (no second download); where streams cannot be
+    // transferred, the worker fetches the URL itself.
+    try {
+      if (!res.body) throw new Error('no body');
+      worker.postMessage({ body: res.body }, [res.body as unknown as Transferable]);
+    } catch {
+      void res.body?.cancel().catch(() => undefined);
+      worker.postMessage({ url: new URL(url, location.href).href });
+    }
   });
 }
 
