@@ -79,11 +79,18 @@ export async function loadGraph(url: string, onProgress: (p: LoadProgress) => vo
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
   const length = Number(res.headers.get('content-length'));
   if (Number.isFinite(length) && length > 0 && length <= SMALL_GRAPH_BYTES) {
+    // Here too the chunks are added in time-boxed slices, so no task grows with the graph.
     const sink = createSink();
-    let out: LoadedGraph | null = null;
-    for (const m of toLoadMessages((await res.json()) as SerializedGraph)) out = sink(m) ?? out;
-    if (!out) throw new Error(`GET ${url}: empty graph`);
-    return out;
+    let start = performance.now();
+    for (const m of toLoadMessages((await res.json()) as SerializedGraph)) {
+      const out = sink(m);
+      if (out) return out;
+      if (performance.now() - start > SLICE_MS) {
+        await yieldToPage();
+        start = performance.now();
+      }
+    }
+    throw new Error(`GET ${url}: empty graph`);
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });

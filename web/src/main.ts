@@ -341,22 +341,32 @@ async function main(): Promise<void> {
   });
 
   // The layout worker and the PNG exporter are loaded when first used, not before the first frame.
-  let fa2: FA2Layout | null = null;
+  // The button shows the intent at once; the worker starts or stops when its code has loaded.
+  let layoutOn = false;
+  let fa2: Promise<FA2Layout> | null = null;
   const layoutBtn = $('layout');
-  layoutBtn.addEventListener('click', async () => {
-    if (!fa2) {
-      const [{ default: Layout }, { inferSettings }] = await Promise.all([import('graphology-layout-forceatlas2/worker'), import('graphology-layout-forceatlas2')]);
-      fa2 ??= new Layout(display, { settings: { ...inferSettings(display), barnesHutOptimize: graph.order > 2000 } });
-    }
-    if (fa2.isRunning()) {
-      fa2.stop();
-      layoutBtn.textContent = 'Layout ▶';
-      layoutBtn.setAttribute('aria-pressed', 'false');
-    } else {
-      fa2.start();
-      layoutBtn.textContent = 'Layout ⏸';
-      layoutBtn.setAttribute('aria-pressed', 'true');
-    }
+  const showLayout = () => {
+    layoutBtn.textContent = layoutOn ? 'Layout ⏸' : 'Layout ▶';
+    layoutBtn.setAttribute('aria-pressed', String(layoutOn));
+  };
+  layoutBtn.addEventListener('click', () => {
+    layoutOn = !layoutOn;
+    showLayout();
+    fa2 ??= Promise.all([import('graphology-layout-forceatlas2/worker'), import('graphology-layout-forceatlas2')]).then(
+      ([{ default: Layout }, { inferSettings }]) => new Layout(display, { settings: { ...inferSettings(display), barnesHutOptimize: graph.order > 2000 } }),
+    );
+    fa2.then(
+      (layout) => {
+        if (layoutOn && !layout.isRunning()) layout.start();
+        else if (!layoutOn && layout.isRunning()) layout.stop();
+      },
+      (e: unknown) => {
+        fa2 = null;
+        layoutOn = false;
+        showLayout();
+        setStatus(`Layout failed: ${String(e)}`);
+      },
+    );
   });
 
   $('export-png').addEventListener('click', () => {
