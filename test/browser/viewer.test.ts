@@ -132,9 +132,16 @@ describe('viewer', () => {
 
     it('should run and stop ForceAtlas2 in a worker under the server\'s CSP', async () => {
       const { page, errors } = await open();
+      const positions = () =>
+        page.evaluate(() => {
+          const g = (window as unknown as { __newsgraph: { sigma: { getGraph(): { mapNodes(f: (n: string, a: { x: number; y: number }) => string): string[] } } } }).__newsgraph.sigma.getGraph();
+          return g.mapNodes((_n, a) => `${a.x},${a.y}`).join(';');
+        });
+      const before = await positions();
       await page.click('#layout');
       expect(await page.getAttribute('#layout', 'aria-pressed')).toBe('true');
-      await page.waitForTimeout(500);
+      // The worker (loaded on first use) really runs: the nodes move.
+      await expect.poll(positions, { timeout: 20_000 }).not.toBe(before);
       await page.click('#layout');
       expect(await page.getAttribute('#layout', 'aria-pressed')).toBe('false');
       expect(errors).toEqual([]);

@@ -4,8 +4,23 @@
  */
 import type { GraphAttributes, SerializedGraph } from '../../src/types.js';
 
-export const NODE_CHUNK = 2000;
-export const EDGE_CHUNK = 4000;
+export const NODE_CHUNK = 500;
+export const EDGE_CHUNK = 1000;
+
+/**
+ * Heavy: drawn with the level-of-detail programs (lod-programs.ts): points and plain lines, and
+ * nodes handed over least important first so the most important are drawn last (on top) and kept
+ * while the camera moves.
+ */
+export function isHeavy(nodes: number, edges: number): boolean {
+  return nodes > 3000 || edges > 3000;
+}
+
+/** A node's importance: how often it is mentioned (plus its PageRank, which is below 1). */
+export function nodeImportance(a: { mentionCount?: number; mentions?: unknown[]; pagerank?: number } | undefined): number {
+  const mentions = Number(a?.mentionCount ?? a?.mentions?.length ?? 1) || 1;
+  return mentions + (Number(a?.pagerank) || 0);
+}
 
 export type LoadMessage =
   | { kind: 'meta'; attributes: GraphAttributes; nodes: number; edges: number; maxMentions: number; types: string[] }
@@ -33,7 +48,9 @@ export function* toLoadMessages(data: SerializedGraph): Generator<LoadMessage> {
   });
   const order = Array.from(edges.keys()).sort((a, b) => score[b]! - score[a]! || a - b);
   yield { kind: 'meta', attributes: data.attributes ?? ({} as GraphAttributes), nodes: nodes.length, edges: edges.length, maxMentions, types: [...types].sort() };
-  for (let i = 0; i < nodes.length; i += NODE_CHUNK) yield { kind: 'nodes', items: nodes.slice(i, i + NODE_CHUNK) };
+  // Heavy graphs: least important first (a stable sort keeps the file's order among equals).
+  const ordered = isHeavy(nodes.length, edges.length) ? nodes.map((n, i) => ({ n, i, v: nodeImportance(n.attributes) })).sort((a, b) => a.v - b.v || a.i - b.i).map((x) => x.n) : nodes;
+  for (let i = 0; i < ordered.length; i += NODE_CHUNK) yield { kind: 'nodes', items: ordered.slice(i, i + NODE_CHUNK) };
   for (let i = 0; i < order.length; i += EDGE_CHUNK) yield { kind: 'edges', items: order.slice(i, i + EDGE_CHUNK).map((j) => edges[j]!) };
   yield { kind: 'done' };
 }

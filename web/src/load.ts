@@ -12,7 +12,9 @@ import Graph from 'graphology';
 import type { SerializedGraph, GraphAttributes, NodeAttributes, EdgeAttributes } from '../../src/types.js';
 import { familyColor, typeColor } from './palette.js';
 import { addToNameIndex, type NameIndex } from './search-index.js';
-import { toLoadMessages, type LoadMessage } from './load-chunks.js';
+import { isHeavy, nodeImportance, toLoadMessages, type LoadMessage } from './load-chunks.js';
+
+export { isHeavy };
 
 /** Graph files up to this size are parsed on the page (faster to first render); bigger ones in a worker. */
 export const SMALL_GRAPH_BYTES = 4_000_000;
@@ -52,7 +54,7 @@ export interface LoadedGraph {
   display: ViewerGraph;
   /** Edge keys by rank, strongest first. */
   ranked: string[];
-  /** How many of `ranked` are in `display` (all, for small graphs). */
+  /** How many of `ranked` are in `display` (all, for small graphs; none for big ones, whose display graph lod.ts fills once sigma is up). */
   displayed: number;
   index: NameIndex;
   types: string[];
@@ -71,34 +73,103 @@ const newGraph = (): ViewerGraph => new Graph({ type: 'directed', multi: true, a
  * back in chunks, each added in its own task.
  */
 export async function loadGraph(url: string, onProgress: (p: LoadProgress) => void): Promise<LoadedGraph> {
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  // No custom headers: index.html preloads api/graph, and a preload is only reused by a request
+  // that matches it.
+  const res = await fetch(url);
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
   const length = Number(res.headers.get('content-length'));
   if (Number.isFinite(length) && length > 0 && length <= SMALL_GRAPH_BYTES) {
+    // Here too the chunks are added in time-boxed slices, so no task grows with the graph.
     const sink = createSink();
-    let out: LoadedGraph | null = null;
-    for (const m of toLoadMessages((await res.json()) as SerializedGraph)) out = sink(m) ?? out;
-    if (!out) throw new Error(`GET ${url}: empty graph`);
-    return out;
+    let start = performance.now();
+    for (const m of toLoadMessages((await res.json()) as SerializedGraph)) {
+      const out = sink(m);
+      if (out) return out;
+      if (performance.now() - start > SLICE_MS) {
+        await yieldToPage();
+        start = performance.now();
+      }
+    }
+    throw new Error(`GET ${url}: empty graph`);
   }
-  void res.body?.cancel();
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
     const sink = createSink(onProgress);
-    worker.onmessage = (ev: MessageEvent<LoadMessage>) => {
-      try {
-        const out = sink(ev.data);
+    // Messages wait in a queue and are added in slices of at most SLICE_ITEMS items, yielding to the
+    // page whenever a task has run for SLICE_MS: no task grows with the size of the graph.
+    const pending: LoadMessage[] = [];
+    let draining = false;
+    const fail = (e: unknown) => {
+      worker.terminate();
+      pending.length = 0;
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    const drain = async () => {
+      let start = performance.now();
+      while (pending.length) {
+        const out = sink(pending.shift()!);
         if (out) {
           worker.terminate();
           resolve(out);
+          return;
         }
+        if (performance.now() - start > SLICE_MS) {
+          await yieldToPage();
+          start = performance.now();
+        }
+      }
+      draining = false;
+    };
+    worker.onmessage = (ev: MessageEvent<string | LoadMessage>) => {
+      let m: LoadMessage;
+      try {
+        m = typeof ev.data === 'string' ? (JSON.parse(ev.data) as LoadMessage) : ev.data;
       } catch (e) {
-        worker.terminate();
-        reject(e instanceof Error ? e : new Error(String(e)));
+        fail(e);
+        return;
+      }
+      if ((m.kind === 'nodes' || m.kind === 'edges') && m.items.length > SLICE_ITEMS) {
+        for (let i = 0; i < m.items.length; i += SLICE_ITEMS) pending.push({ ...m, items: m.items.slice(i, i + SLICE_ITEMS) } as LoadMessage);
+      } else pending.push(m);
+      if (!draining) {
+        draining = true;
+        drain().catch(fail);
       }
     };
-    worker.onerror = (e) => reject(new Error(`graph loader: ${e.message}`));
-    worker.postMessage({ url: new URL(url, location.href).href });
+    worker.onerror = (e) => fail(new Error(`graph loader: ${e.message}`));
+    // Hand the response body to the worker (no second download); where streams cannot be
+    // transferred, the worker fetches the URL itself.
+    try {
+      if (!res.body) throw new Error('no body');
+      worker.postMessage({ body: res.body }, [res.body as unknown as Transferable]);
+    } catch {
+      void res.body?.cancel().catch(() => undefined);
+      worker.postMessage({ url: new URL(url, location.href).href });
+    }
+  });
+}
+
+/** Items added to the graph between two checks of the clock. */
+const SLICE_ITEMS = 250;
+/** A loading task yields to the page after this long (well under the 200 ms a page may block). */
+export const SLICE_MS = 40;
+
+let channel: MessageChannel | null = null;
+const waiting: (() => void)[] = [];
+
+/**
+ * End the current task and continue in a new one, letting the page paint and handle input first. A
+ * message to ourselves, not setTimeout(0), which browsers stretch to 4 ms once nested.
+ */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel !== 'function') return void setTimeout(resolve, 0);
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => waiting.shift()?.();
+    }
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
   });
 }
 
@@ -131,7 +202,6 @@ function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) =>
         if (graph.hasNode(n.key)) continue;
         const a = toViewerNode(n.attributes, maxMentions, types);
         graph.addNode(n.key, a);
-        if (big) display.addNode(n.key, { ...a });
         added.push({ key: n.key, label: a.label, aliases: a.aliases, type: a.entityType, importance: a.importance });
       }
       addToNameIndex(index, added);
@@ -142,8 +212,8 @@ function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) =>
         const a = toViewerEdge(e.attributes, ranked.length);
         if (heavy) a.type = 'line';
         graph.addEdgeWithKey(e.key, e.source, e.target, a);
-        if (big && ranked.length < EDGE_BUDGET) display.addEdgeWithKey(e.key, e.source, e.target, { ...a });
         ranked.push(e.key);
+        if (heavy) continue; // heavy graphs draw straight lines: no curvature to spread
         const k = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
         const g = pairs.get(k);
         if (g) g.push(e.key);
@@ -152,7 +222,7 @@ function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) =>
       done += m.items.length;
     } else if (m.kind === 'done') {
       if (!heavy) curveParallelEdges(graph, display, pairs);
-      return { graph, display, ranked, displayed: big ? Math.min(EDGE_BUDGET, ranked.length) : ranked.length, index, types, heavy };
+      return { graph, display, ranked, displayed: big ? 0 : ranked.length, index, types, heavy };
     }
     onProgress?.({ done, total });
     return null;
@@ -164,13 +234,20 @@ export function isBig(nodes: number, edges: number): boolean {
   return nodes > 5000 || edges > 20000;
 }
 
+
 /**
- * Heavy: plain lines instead of arrows and curves (one WebGL program instead of four, each of
- * which costs a shader compile and a pass in software rendering), no edge picking, and nothing but
- * nodes drawn while the camera moves.
+ * What sigma needs of a node in the display graph of a big graph: sigma copies every attribute of
+ * every item on each refresh, so the display graph keeps only what is drawn or filtered on.
  */
-export function isHeavy(nodes: number, edges: number): boolean {
-  return nodes > 3000 || edges > 3000;
+export function slimNode(a: ViewerNode): ViewerNode {
+  return { label: a.label, x: a.x, y: a.y, size: a.size, color: a.color, type: a.type, entityType: a.entityType, importance: a.importance, sources: a.sources, docs: a.docs };
+}
+
+/** The display graph's copy of an edge (see slimNode). */
+export function slimEdge(a: ViewerEdge): ViewerEdge {
+  const out: ViewerEdge = { label: a.label, size: a.size, color: a.color, type: a.type, weight: a.weight, family: a.family, rank: a.rank, sources: a.sources, evidence: a.evidence };
+  if (a.curvature !== undefined) out.curvature = a.curvature;
+  return out;
 }
 
 function toViewerNode(a: NodeAttributes, maxMentions: number, types: string[]): ViewerNode {
@@ -186,7 +263,7 @@ function toViewerNode(a: NodeAttributes, maxMentions: number, types: string[]): 
     color: typeColor(entityType, types),
     type: 'circle',
     entityType,
-    importance: mentions + (Number(a.pagerank) || 0),
+    importance: nodeImportance(a),
   };
 }
 

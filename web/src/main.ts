@@ -6,9 +6,7 @@
 import Sigma from 'sigma';
 import { EdgeArrowProgram } from 'sigma/rendering';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
-import { downloadAsPNG } from '@sigma/export-image';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
-import { inferSettings } from 'graphology-layout-forceatlas2';
+import type FA2Layout from 'graphology-layout-forceatlas2/worker';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 
 import { $, el, clear } from './dom.js';
@@ -16,12 +14,13 @@ import { loadGraph, type LoadedGraph } from './load.js';
 import type { NameIndex } from './search-index.js';
 import { createNameField } from './combobox.js';
 import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js';
-import { DEFAULT_FILTERS, edgePasses, nodePasses, type Filters } from './filters.js';
+import { DEFAULT_FILTERS, edgePasses, isFiltering, nodePasses, type Filters } from './filters.js';
 import { parseViewState, serializeViewState, type PathRequest, type ViewState } from './url-state.js';
 import { findAllPaths, findShortestPath, type PathSearchResult } from './paths.js';
 import { renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, type PanelActions } from './panels.js';
 import { createConsole } from './console.js';
 import { createLod } from './lod.js';
+import { LodEdgeProgram, LodNodeProgram, isCameraMoving } from './lod-programs.js';
 
 const FADED_NODE = '#e3e3e3';
 const FADED_EDGE = '#eeeeee';
@@ -55,7 +54,14 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let loaded: LoadedGraph;
   try {
-    loaded = await loadGraph('api/graph', (p) => setStatus(`Loading graph… ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')}`));
+    // Progress at most every 100 ms (formatting numbers for each slice cost more than the slice).
+    let shown = 0;
+    loaded = await loadGraph('api/graph', (p) => {
+      const now = performance.now();
+      if (now - shown < 100) return;
+      shown = now;
+      setStatus(`Loading graph… ${p.done} / ${p.total}`);
+    });
   } catch (e) {
     setStatus(`Could not load the graph: ${e instanceof Error ? e.message : String(e)}`);
     document.body.dataset.state = 'error';
@@ -63,18 +69,25 @@ async function main(): Promise<void> {
   }
   const { graph, display } = loaded;
   performance.mark('newsgraph:loaded');
-  // heavy: no edge picking, nothing but nodes drawn while moving, no hover highlight (each costs a
-  // full pass over the graph in software WebGL); big: edges culled by weight at low zoom.
+  // heavy: points and plain lines, no edge picking, only the most important nodes drawn while
+  // moving (lod-programs.ts), no hover highlight (each costs a full pass over the graph in software
+  // WebGL); big: edges culled by weight at low zoom.
   const heavy = loaded.heavy;
   const container = $('graph');
   const lod = createLod(loaded);
+  /** Whether any filter is set (kept in step with state.filters by applyFilters). */
+  let filtering = isFiltering(state.filters);
+  await lod.fill((done, total) => setStatus(`Preparing the view… ${done} / ${total}`));
 
   const sigma = new Sigma(display, container, {
     defaultEdgeType: heavy ? 'line' : 'arrow',
-    edgeProgramClasses: heavy ? {} : { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+    nodeProgramClasses: heavy ? { circle: LodNodeProgram } : {},
+    edgeProgramClasses: heavy ? { line: LodEdgeProgram } : { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
     renderEdgeLabels: graph.size <= 2000,
     enableEdgeEvents: !heavy,
-    hideEdgesOnMove: heavy,
+    // LodEdgeProgram hides edges while moving; sigma's own hideEdgesOnMove would re-process the whole
+    // graph after every drag.
+    hideEdgesOnMove: false,
     hideLabelsOnMove: heavy,
     labelDensity: 0.6,
     labelGridCellSize: 90,
@@ -94,6 +107,15 @@ async function main(): Promise<void> {
   performance.mark('newsgraph:drawn');
   lod.attach(sigma);
   if (heavy) {
+    // Once the camera stops, draw everything again (the last frame of a move was drawn "moving").
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const settleLater = () => {
+      clearTimeout(settle);
+      settle = setTimeout(() => (isCameraMoving(sigma) ? settleLater() : sigma.scheduleRender()), 150);
+    };
+    sigma.getCamera().on('updated', settleLater);
+    document.addEventListener('mouseup', settleLater);
+    document.addEventListener('wheel', settleLater, { passive: true });
     // While dragging, keep pointer moves off sigma's mouse layer: its hover test reads pixels back
     // from the GPU on every move, which stalls software WebGL. Panning itself listens on document.
     container.addEventListener('mousedown', () => container.classList.add('dragging'), true);
@@ -110,10 +132,13 @@ async function main(): Promise<void> {
     return null;
   }
 
+  // The reducers run for every item on each refresh (sigma hands them a fresh copy of the
+  // attributes, so they change it in place) and return at once when nothing is selected or filtered.
   function nodeReducer(node: string, data: Record<string, unknown>): Partial<NodeDisplayData> {
-    const res = { ...data } as Partial<NodeDisplayData> & Record<string, unknown>;
+    const res = data as Partial<NodeDisplayData> & Record<string, unknown>;
+    if (!filtering && !state.highlight && !state.hoveredNode && !state.selectedNode) return res;
     const a = data as unknown as { entityType: string; sources?: string[]; docs?: string[] };
-    if (!nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs }, state.filters) && node !== state.selectedNode) {
+    if (filtering && !nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs }, state.filters) && node !== state.selectedNode) {
       res.hidden = true;
       return res;
     }
@@ -145,10 +170,11 @@ async function main(): Promise<void> {
   }
 
   function edgeReducer(edge: string, data: Record<string, unknown>): Partial<EdgeDisplayData> {
-    const res = { ...data } as Partial<EdgeDisplayData> & Record<string, unknown>;
+    const res = data as Partial<EdgeDisplayData> & Record<string, unknown>;
+    if (!filtering && !state.highlight && !state.hoveredNode && !state.selectedNode && !state.selectedEdge) return res;
     const a = data as unknown as { family: string; weight: number; sources?: string[]; evidence?: { doc: string }[] };
     const [s, t] = graph.extremities(edge);
-    if (!edgePasses(a, state.filters) || !nodeVisible(s) || !nodeVisible(t)) {
+    if (filtering && (!edgePasses(a, state.filters) || !nodeVisible(s) || !nodeVisible(t))) {
       res.hidden = true;
       return res;
     }
@@ -314,26 +340,39 @@ async function main(): Promise<void> {
     else void root.requestFullscreen?.().catch(() => setStatus('Full screen is not allowed here.'));
   });
 
-  let fa2: FA2Layout | null = null;
+  // The layout worker and the PNG exporter are loaded when first used, not before the first frame.
+  // The button shows the intent at once; the worker starts or stops when its code has loaded.
+  let layoutOn = false;
+  let fa2: Promise<FA2Layout> | null = null;
   const layoutBtn = $('layout');
+  const showLayout = () => {
+    layoutBtn.textContent = layoutOn ? 'Layout ⏸' : 'Layout ▶';
+    layoutBtn.setAttribute('aria-pressed', String(layoutOn));
+  };
   layoutBtn.addEventListener('click', () => {
-    if (!fa2) {
-      const settings = inferSettings(display);
-      fa2 = new FA2Layout(display, { settings: { ...settings, barnesHutOptimize: graph.order > 2000 } });
-    }
-    if (fa2.isRunning()) {
-      fa2.stop();
-      layoutBtn.textContent = 'Layout ▶';
-      layoutBtn.setAttribute('aria-pressed', 'false');
-    } else {
-      fa2.start();
-      layoutBtn.textContent = 'Layout ⏸';
-      layoutBtn.setAttribute('aria-pressed', 'true');
-    }
+    layoutOn = !layoutOn;
+    showLayout();
+    fa2 ??= Promise.all([import('graphology-layout-forceatlas2/worker'), import('graphology-layout-forceatlas2')]).then(
+      ([{ default: Layout }, { inferSettings }]) => new Layout(display, { settings: { ...inferSettings(display), barnesHutOptimize: graph.order > 2000 } }),
+    );
+    fa2.then(
+      (layout) => {
+        if (layoutOn && !layout.isRunning()) layout.start();
+        else if (!layoutOn && layout.isRunning()) layout.stop();
+      },
+      (e: unknown) => {
+        fa2 = null;
+        layoutOn = false;
+        showLayout();
+        setStatus(`Layout failed: ${String(e)}`);
+      },
+    );
   });
 
   $('export-png').addEventListener('click', () => {
-    void downloadAsPNG(sigma, { fileName: 'newsgraph', backgroundColor: '#ffffff' }).catch((e: unknown) => setStatus(`PNG export failed: ${String(e)}`));
+    void import('@sigma/export-image')
+      .then(({ downloadAsPNG }) => downloadAsPNG(sigma, { fileName: 'newsgraph', backgroundColor: '#ffffff' }))
+      .catch((e: unknown) => setStatus(`PNG export failed: ${String(e)}`));
   });
   $('share').addEventListener('click', () => {
     pushState();
@@ -402,6 +441,7 @@ async function main(): Promise<void> {
     const now = JSON.stringify(state.filters);
     if (now !== appliedFilters) {
       appliedFilters = now;
+      filtering = isFiltering(state.filters);
       sigma.refresh();
     }
     if (!opts.quiet) pushState();

@@ -1,0 +1,82 @@
+/**
+ * The viewer on a generated graph big enough for its level-of-detail path (issue 5.11): loaded by
+ * the worker in slices, drawn with the point and line programs, the display graph filled after
+ * sigma is up with only the strongest edges. Speed is measured in bench/viewer.mjs, not here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ensureWebBuild, launchChromium, pixelStdDev, watchErrors } from './helpers.js';
+// @ts-expect-error plain ESM helper without types
+import { startStaticServer } from './static-server.mjs';
+// @ts-expect-error plain ESM benchmark module without types
+import { generateGraph } from '../../bench/viewer.mjs';
+
+const NODES = 6000;
+const EDGES = 18000;
+
+interface Exposed {
+  sigma: { getGraph(): { order: number; size: number; hasEdge(e: string): boolean }; on(ev: string, f: () => void): void };
+  graph: { order: number; size: number; edges(n: string): string[] };
+  state: { selectedNode: string | null };
+}
+
+describe('viewer on a big graph', () => {
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    // Over SMALL_GRAPH_BYTES, so it goes through the loader worker.
+    server = await startStaticServer({ graph: JSON.stringify(generateGraph(NODES, EDGES, 7)) });
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('should draw every node and only the strongest edges, select from search, and pan', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+    const counts = await page.evaluate(() => {
+      const w = (window as unknown as { __newsgraph: Exposed }).__newsgraph;
+      return { order: w.graph.order, size: w.graph.size, shownOrder: w.sigma.getGraph().order, shownSize: w.sigma.getGraph().size };
+    });
+    expect(counts.order).toBe(NODES);
+    expect(counts.shownOrder).toBe(NODES);
+    expect(counts.size).toBeGreaterThan(15000);
+    expect(counts.shownSize).toBe(15000);
+    expect(await pixelStdDev(page, await page.locator('#graph').screenshot())).toBeGreaterThan(5);
+
+    await page.fill('#search', 'Entity 4321');
+    await page.waitForSelector('#search + .suggestions li');
+    await page.press('#search', 'Enter');
+    await page.locator('#panel .node-panel h2', { hasText: 'Entity 4321' }).waitFor({ state: 'visible' });
+    // The selection's edges are drawn even when they are not among the strongest.
+    const missing = await page.evaluate(() => {
+      const w = (window as unknown as { __newsgraph: Exposed }).__newsgraph;
+      return w.graph.edges(w.state.selectedNode!).filter((e) => !w.sigma.getGraph().hasEdge(e));
+    });
+    expect(missing).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    // Drag the stage: sigma keeps rendering while the camera moves, and draws the view after.
+    await page.evaluate(() => {
+      const w = window as unknown as { __newsgraph: Exposed; __renders: number };
+      w.__renders = 0;
+      w.__newsgraph.sigma.on('afterRender', () => w.__renders++);
+    });
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 + i * 15, box.y + box.height / 2 + i * 5);
+    await page.mouse.up();
+    await page.waitForTimeout(800);
+    expect(await page.evaluate(() => (window as unknown as { __renders: number }).__renders)).toBeGreaterThan(1);
+    expect(await pixelStdDev(page, await page.locator('#graph').screenshot())).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
