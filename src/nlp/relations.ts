@@ -85,7 +85,7 @@ export function extractRelationsStrict(text: string, sentences: Sentence[], inpu
     states.push({ index: s.index, start: s.start, end: s.end, tokens, units: [] });
   }
   const unitsOf = (s: SentenceState) => {
-    s.units = toUnits(s.tokens, pickNonOverlapping(ctx.inSentence(s.index)));
+    s.units = toUnits(s.tokens, pickNonOverlapping(ctx.inSentence(s.index).filter((m) => !ctx.implicit.has(m.id))));
   };
   // pass 2: roles (they record titles the description resolver uses), then references
   for (const s of states) {
