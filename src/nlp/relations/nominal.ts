@@ -5,7 +5,8 @@
  * Idlib", "Syrian and Russian bombings in the province of Idlib").
  */
 import type { DocContext, SentenceState } from './context.js';
-import { countryOfDemonym, dict, isCap, type Unit } from './tokens.js';
+import { basedModifierEnd } from '../coref.js';
+import { countryName, countryOfDemonym, dict, isCap, type Unit } from './tokens.js';
 
 /** Nouns for a kind of place ("the province of X", "X's Idlib province"). */
 export const AREA = new Set(['province', 'region', 'city', 'town', 'village', 'district', 'county', 'state', 'governorate', 'area', 'capital', 'port', 'enclave', 'territory', 'neighbourhood', 'neighborhood', 'suburb', 'municipality', 'island', 'countryside']);
@@ -51,8 +52,57 @@ const skipAdj = (U: readonly Unit[], k: number, max = 3): number => {
   return k;
 };
 
+/**
+ * "the London-based monitor" (resolved to the organisation named earlier), "a Paris-based rights group,
+ * Reporters Without Borders," and "the Geneva-based WHO": the organisation or person is based in the place.
+ */
+function basedIn(ctx: DocContext, s: SentenceState): void {
+  const T = s.tokens;
+  const own = ctx.inSentence(s.index);
+  for (let j = 0; j < T.length; j++) {
+    const after = basedModifierEnd(T, j, own);
+    if (after === j) continue;
+    const t = T[j]!;
+    // the place: a name mention before "-based", else the capitalised word (not a sentence-initial "Faith-based")
+    let place = own.find((m) => m.kind === 'name' && m.start === t.start && m.type === 'place');
+    if (!place && own.some((m) => m.kind === 'name' && m.start === t.start)) continue; // "Google-based": an organisation
+    if (!place) {
+      const word = t.t.slice(0, -'-based'.length);
+      if (j === 0 && !countryName(word)) continue;
+      place = ctx.add(t.start, t.start + word.length, 'place', 'name', s.index, { canonical: word });
+      ctx.implicit.add(place.id);
+    }
+    const where: Unit = { start: place.start, end: place.end, t: place.text, l: place.text.toLowerCase(), m: place };
+    // the based entity: a mention unit spanning the modifier ("the Britain-based monitor" resolved), or the name after the noun phrase
+    const U = s.units;
+    let i = U.findIndex((u) => u.end > t.start);
+    if (i < 0) continue;
+    const host = U[i]!;
+    if (host.m && host.m !== place && host.start <= t.start && T[after - 1]!.end <= host.end) {
+      if (host.m.type !== 'place' && (host.m.kind !== 'name' || host.end > T[after - 1]!.end)) ctx.relate(host, where, 'based in', `${t.t}`, s.index, { family: 'other' });
+      continue;
+    }
+    while (i < U.length && U[i]!.end <= T[after - 1]!.end) i++;
+    let k = i;
+    while (k < U.length && k < i + 3 && !U[k]!.m && /^[a-z][a-z-]*$/.test(U[k]!.t) && !/^(of|in|and|or|the|a|an|on|at|by|to|for|with|that|which|who|said|says|is|was|has|had)$/.test(U[k]!.l)) k++;
+    // "Maria Lopez, a Madrid-based lawyer, said": an apposition after the name
+    const det = U.findIndex((u) => u.end > t.start) - 1;
+    const named = U[det - 2];
+    if (k > i && /^(a|an|the)$/.test(U[det]?.l ?? '') && U[det - 1]?.l === ',' && named?.m && named.m.type !== 'place' && /^(,|\.|said|says)$/.test(U[k]?.l ?? '')) {
+      ctx.relate(named, where, 'based in', t.t, s.index, { family: 'other' });
+      continue;
+    }
+    if (k === i && U[k]?.m?.type !== 'organization') continue; // a head noun, or an organisation named at once ("the Geneva-based WHO")
+    let target = U[k];
+    if (!target?.m && U[k]?.l === ',' && U[k + 1]?.m && /^(,|\.|\(|said|says)$/.test(U[k + 2]?.l ?? '')) target = U[k + 1]; // apposition
+    if (!target?.m || target.m.type === 'place' || U[k + 1]?.l === "'s") continue;
+    ctx.relate(target, where, 'based in', t.t, s.index, { family: 'other' });
+  }
+}
+
 /** Finds place containment, borders and nominal attacks in one sentence. */
 export function extractNominal(ctx: DocContext, s: SentenceState): void {
+  if (s.tokens.some((t) => /-based$/.test(t.l))) basedIn(ctx, s);
   const U = s.units;
   for (let i = 0; i < U.length; i++) {
     const u = U[i]!;
