@@ -6,7 +6,7 @@
  */
 import type { DocContext, SentenceState } from './context.js';
 import { basedModifierEnd } from '../coref.js';
-import { countryName, countryOfDemonym, dict, isCap, type Unit } from './tokens.js';
+import { countryName, countryOfDemonym, dict, isAdverb, isCap, type Unit } from './tokens.js';
 
 /** Nouns for a kind of place ("the province of X", "X's Idlib province"). */
 export const AREA = new Set(['province', 'region', 'city', 'town', 'village', 'district', 'county', 'state', 'governorate', 'area', 'capital', 'port', 'enclave', 'territory', 'neighbourhood', 'neighborhood', 'suburb', 'municipality', 'island', 'countryside']);
@@ -100,9 +100,51 @@ function basedIn(ctx: DocContext, s: SentenceState): void {
   }
 }
 
+const BACKED = new Set(['backed', 'supported', 'sponsored', 'funded', 'armed']);
+
+/**
+ * A subject noun phrase with a parenthetical backer: "Houthi rebels, backed by Iran, …", "French
+ * proposals, often backed by Germany, …" (a demonym phrase stands for its country). Only at the start
+ * of the sentence, where the parenthetical cannot attach to an object.
+ */
+function backedSubject(ctx: DocContext, s: SentenceState): void {
+  const U = s.units;
+  let a = 0;
+  while (/^(but|and|yet|the|["\u201c\u201d'])$/.test(U[a]?.l ?? '')) a++;
+  let subject: Unit | undefined;
+  let k = a;
+  if (U[k]?.m && U[k]!.m!.type !== 'person') subject = U[k++];
+  else {
+    // "<Demonym> noun(s)": the country
+    const c = countryUnit(ctx, s, U[k]);
+    if (!c || c.m?.type !== 'place') return;
+    k++;
+    const st = k;
+    while (k < U.length && k < st + 3 && !U[k]!.m && /^[a-z][a-z-]*$/.test(U[k]!.t) && !/^(of|in|and|or|the|a|an|on|at|by|to|for|with)$/.test(U[k]!.l)) k++;
+    if (k === st) return;
+    subject = c;
+  }
+  if (U[k]?.l !== ',') return;
+  k++;
+  if (U[k] && !U[k]!.m && (isAdverb(U[k]!) || /^(often|also|long|once|still|partly|mostly)$/.test(U[k]!.l))) k++; // "often", "largely", "reportedly"
+  if (!BACKED.has(U[k]?.l ?? '') || U[k + 1]?.l !== 'by') return;
+  const verb = U[k]!.t;
+  k += 2;
+  if (U[k]?.l === 'the') k++;
+  const backers: Unit[] = [];
+  while (U[k]?.m && U[k]!.m!.type !== 'person' || (U[k]?.m && backers.length === 0)) {
+    backers.push(U[k]!);
+    if (!/^(and|,)$/.test(U[k + 1]?.l ?? '') || !U[k + 2]?.m) break;
+    k += 2;
+  }
+  if (!backers.length || U[k + 1]?.l === "'s") return;
+  for (const b of backers) ctx.relate(b, subject!, 'back', `${verb} by`, s.index, { family: 'support' });
+}
+
 /** Finds place containment, borders and nominal attacks in one sentence. */
 export function extractNominal(ctx: DocContext, s: SentenceState): void {
   if (s.tokens.some((t) => /-based$/.test(t.l))) basedIn(ctx, s);
+  if (s.tokens.some((t) => BACKED.has(t.l))) backedSubject(ctx, s);
   const U = s.units;
   for (let i = 0; i < U.length; i++) {
     const u = U[i]!;

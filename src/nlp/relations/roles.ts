@@ -6,6 +6,7 @@
  * rebels").
  */
 import { TITLES, WORLD_LEADERS } from '../../lexicon/people.js';
+import { COUNTRIES } from '../../lexicon/places.js';
 import type { DocContext, SentenceState } from './context.js';
 import { countryName, countryOfDemonym, isCap, type Unit, dict } from './tokens.js';
 
@@ -71,6 +72,41 @@ function ownerAt(ctx: DocContext, s: SentenceState, u: Unit | undefined): Unit |
 
 const isPerson = (u: Unit | undefined): boolean => !!u?.m && u.m.type === 'person';
 
+/** Roles that command a country's armed forces. */
+const HEAD_ROLES = new Set(['president', 'prime minister', 'leader', 'supreme leader', 'king', 'emir', 'sultan', 'chancellor', 'premier', 'dictator', 'ruler']);
+const ARMED_HEADS = new Set(['forces', 'troops', 'army', 'military', 'soldiers']);
+const DEMONYM_OF: Map<string, string> = new Map(COUNTRIES.map(([name, , demonyms]) => [name, demonyms[0] ?? name]));
+
+/** The country a person leads, from the roles stated in this document or the lexicon of office holders. */
+function countryLed(ctx: DocContext, person: Unit): string | undefined {
+  for (const r of ctx.relations) {
+    if (r.subject.mention !== person.m!.id || r.family !== 'role' || !HEAD_ROLES.has(r.predicate.replace(/ of$/, ''))) continue;
+    const o = ctx.mentions.find((m) => m.id === r.object.mention);
+    const c = o && (countryName(o.canonical ?? o.text));
+    if (c) return c;
+  }
+  const known = KNOWN_ROLES.get(fold(person.m!.text));
+  return known && HEAD_ROLES.has(known.role) ? countryName(known.of) : undefined;
+}
+
+/**
+ * "President X's forces", "X's regime troops": a leader's armed forces are the country's ("Syrian
+ * forces"), a group mention the leader commands.
+ */
+function leaderForces(ctx: DocContext, s: SentenceState, pi: number): void {
+  const U = s.units;
+  if (U[pi + 1]?.l !== "'s") return;
+  let k = pi + 2;
+  if (/^(regime|government|security|armed|elite|loyalist)$/.test(U[k]?.l ?? '') && ARMED_HEADS.has(U[k + 1]?.l ?? '')) k++;
+  const head = U[k];
+  if (!head || head.m || !ARMED_HEADS.has(head.l)) return;
+  const country = countryLed(ctx, U[pi]!);
+  if (!country) return;
+  const person = U[pi]!;
+  const m = ctx.add(person.start, head.end, 'organization', 'name', s.index, { group: true, canonical: `${DEMONYM_OF.get(country)} ${head.l}` });
+  ctx.relate(person, { start: m.start, end: m.end, t: m.text, l: m.text.toLowerCase(), m }, 'command', `'s ${head.t}`, s.index, { family: 'other' });
+}
+
 /** Finds role and alliance relations in one sentence. */
 export function extractRoles(ctx: DocContext, s: SentenceState): void {
   const U = s.units;
@@ -80,6 +116,7 @@ export function extractRoles(ctx: DocContext, s: SentenceState): void {
       titleBefore(ctx, s, i);
       titleInside(ctx, s, i);
       apposition(ctx, s, i);
+      leaderForces(ctx, s, i);
     }
     if (u.m) alliance(ctx, s, i);
     // "Turkey-backed opposition forces", "Russian-backed government forces"
