@@ -292,6 +292,48 @@ describe('nlp/relations', () => {
         names: ['Moscow|place', 'Syrian civil war|event'],
         want: [{ s: 'Moscow', p: 'intervene in', o: 'Syrian civil war' }],
       },
+      {
+        label: "a well-known office holder's title with no owner written takes the lexicon's owner",
+        text: 'The envoy briefed Secretary-General Ban Ki-moon on Haiti. Chancellor Angela Merkel met the envoy.',
+        names: ['Ban Ki-moon|person', 'Haiti|place', 'Angela Merkel|person'],
+        want: [
+          { s: 'Ban Ki-moon', p: 'secretary-general of', o: 'United Nations' },
+          { s: 'Angela Merkel', p: 'chancellor of', o: 'Germany' },
+        ],
+      },
+      {
+        label: 'a lexicon owner does not take the place of the object: the verb still reaches the person',
+        text: 'Ten member states urged Secretary General Kofi Annan to visit Darfur.',
+        names: ['Kofi Annan|person', 'Darfur|place'],
+        want: [{ s: 'Kofi Annan', p: 'secretary general of', o: 'United Nations' }],
+      },
+      {
+        label: '"X-based": a description resolved to an earlier name, an apposition, a name after the noun',
+        text: 'The International Energy Agency cut its forecast. The Paris-based agency further warned of shortages. Oxfam, the Nairobi-based charity, appealed for aid. Carlos Ruiz, a Lima-based lawyer, said so. The Geneva-based WHO declared an emergency.',
+        names: ['International Energy Agency', 'Paris|place', 'Oxfam', 'Carlos Ruiz|person', 'WHO'],
+        want: [
+          { s: 'International Energy Agency', p: 'based in', o: 'Paris' },
+          { s: 'Oxfam', p: 'based in', o: 'Nairobi' },
+          { s: 'Carlos Ruiz', p: 'based in', o: 'Lima' },
+          { s: 'WHO', p: 'based in', o: 'Geneva' },
+        ],
+      },
+      {
+        label: 'a sentence-initial subject with a parenthetical backer; a demonym phrase stands for its country',
+        text: 'Hezbollah, funded by Iran, denied the claim. French proposals, often backed by Germany and Spain, were shelved.',
+        names: ['Hezbollah', 'Iran|place', 'Germany|place', 'Spain|place'],
+        want: [
+          { s: 'Iran', p: 'back', o: 'Hezbollah' },
+          { s: 'Germany', p: 'back', o: 'France' },
+          { s: 'Spain', p: 'back', o: 'France' },
+        ],
+      },
+      {
+        label: "a leader's forces are the country's forces, commanded by the leader",
+        text: "Villages near Kharkiv came under fire from Russian President Vladimir Putin's troops. Kim Jong Un's army tested a missile.",
+        names: ['Kharkiv|place', 'Vladimir Putin|person', 'Kim Jong Un|person'],
+        want: [{ s: 'Vladimir Putin', p: 'command', o: 'Russian troops' }],
+      },
     ];
     for (const c of positives) {
       it(`should find: ${c.label}`, () => {
@@ -410,6 +452,30 @@ describe('nlp/relations', () => {
         text: 'Officials in Kabul condemned that attack on Herat.',
         names: ['Kabul|place', 'Herat|place'],
         none: { s: 'Kabul' },
+      },
+      {
+        label: 'a title that is not the lexicon role gives no owner; nor does an unknown person',
+        text: 'Minister Jens Stoltenberg spoke. Secretary General Maria Gomez resigned.',
+        names: ['Jens Stoltenberg|person', 'Maria Gomez|person'],
+        none: { p: /of$/ },
+      },
+      {
+        label: '"-based" on a common word, at the start of a sentence, or with no resolvable noun is no place',
+        text: 'Faith-based groups in Texas helped. Evidence-based policy helped Kenya. The Berlin-based company signed a deal with Siemens.',
+        names: ['Texas|place', 'Kenya|place', 'Siemens'],
+        none: { p: /based/ },
+      },
+      {
+        label: 'a backer parenthesis after an object, or for a non-name subject, is not read',
+        text: 'Syrian troops attacked Kurdish positions, backed by Russian jets. The resolution, backed by France, passed. American officials, backed by lawyers, said so.',
+        names: ['France|place'],
+        none: { p: /^back$/ },
+      },
+      {
+        label: "the forces of someone who leads no country are not a country's",
+        text: "Paul Smith's forces won the match. The king's army marched on.",
+        names: ['Paul Smith|person'],
+        none: { p: /command/ },
       },
     ];
     for (const c of negatives) {
