@@ -319,6 +319,15 @@ describe('nlp/relations', () => {
         ],
       },
       {
+        label: '"X-based": a demonym stands for its country; a country before the noun only modifies it',
+        text: 'Investors pressed Swiss-based Glencore to raise its offer. The deal was handled by Toronto-based US lawyer Ann Lee.',
+        names: ['Glencore', 'US|place', 'Ann Lee|person'],
+        want: [
+          { s: 'Glencore', p: 'based in', o: 'Switzerland' },
+          { s: 'Ann Lee', p: 'based in', o: 'Toronto' },
+        ],
+      },
+      {
         label: 'a sentence-initial subject with a parenthetical backer; a demonym phrase stands for its country',
         text: 'Hezbollah, funded by Iran, denied the claim. French proposals, often backed by Germany and Spain, were shelved.',
         names: ['Hezbollah', 'Iran|place', 'Germany|place', 'Spain|place'],
@@ -461,8 +470,8 @@ describe('nlp/relations', () => {
       },
       {
         label: '"-based" on a common word, at the start of a sentence, or with no resolvable noun is no place',
-        text: 'Faith-based groups in Texas helped. Evidence-based policy helped Kenya. The Berlin-based company signed a deal with Siemens.',
-        names: ['Texas|place', 'Kenya|place', 'Siemens'],
+        text: 'Faith-based groups in Texas helped. Evidence-based policy helped Kenya. The Berlin-based company signed a deal with Siemens. Many use the Linux-based Ubuntu system. Shares of Santa Clara-based Intel rose.',
+        names: ['Texas|place', 'Kenya|place', 'Siemens', 'Ubuntu', 'Intel'],
         none: { p: /based/ },
       },
       {

@@ -68,8 +68,11 @@ function basedIn(ctx: DocContext, s: SentenceState): void {
     if (!place && own.some((m) => m.kind === 'name' && m.start === t.start)) continue; // "Google-based": an organisation
     if (!place) {
       const word = t.t.slice(0, -'-based'.length);
-      if (j === 0 && !countryName(word)) continue;
-      place = ctx.add(t.start, t.start + word.length, 'place', 'name', s.index, { canonical: word });
+      const country = countryName(word) ?? countryOfDemonym(word);
+      if (j === 0 && !country) continue; // "Faith-based groups"
+      if (!country && (NOT_PLACES.has(word.toLowerCase()) || (isCap(T[j - 1]) && !/^(the|a|an)$/.test(T[j - 1]!.l)))) continue; // "Windows-based"; "Santa Monica-based": only part of the name
+      // the name as written ("Britain"; merging knows it is the United Kingdom), a demonym as its country ("Swiss-based")
+      place = ctx.add(t.start, t.start + word.length, 'place', 'name', s.index, { canonical: countryName(word) ? word : (country ?? word) });
       ctx.implicit.add(place.id);
     }
     const where: Unit = { start: place.start, end: place.end, t: place.text, l: place.text.toLowerCase(), m: place };
@@ -79,7 +82,7 @@ function basedIn(ctx: DocContext, s: SentenceState): void {
     if (i < 0) continue;
     const host = U[i]!;
     if (host.m && host.m !== place && host.start <= t.start && T[after - 1]!.end <= host.end) {
-      if (host.m.type !== 'place' && (host.m.kind !== 'name' || host.end > T[after - 1]!.end)) ctx.relate(host, where, 'based in', `${t.t}`, s.index, { family: 'other' });
+      if (host.m.type !== 'place' && host.m.kind !== 'name') ctx.relate(host, where, 'based in', `${t.t}`, s.index, { family: 'other' });
       continue;
     }
     while (i < U.length && U[i]!.end <= T[after - 1]!.end) i++;
@@ -92,13 +95,25 @@ function basedIn(ctx: DocContext, s: SentenceState): void {
       ctx.relate(named, where, 'based in', t.t, s.index, { family: 'other' });
       continue;
     }
-    if (k === i && U[k]?.m?.type !== 'organization') continue; // a head noun, or an organisation named at once ("the Geneva-based WHO")
+    // "Moscow-based US lawyer Jamie Firestone": a country name there modifies the noun, the person follows
+    let modified = false;
+    if (k === i && U[k]?.m && countryName(U[k]!.m!.text)) {
+      k++;
+      const st = k;
+      while (k < U.length && k < st + 2 && !U[k]!.m && /^[a-z][a-z-]*$/.test(U[k]!.t)) k++;
+      if (k === st || !U[k]?.m) continue;
+      modified = true;
+    }
+    if (k === i && !modified && U[k]?.m?.type !== 'organization') continue; // a head noun, or an organisation named at once ("the Geneva-based WHO")
     let target = U[k];
     if (!target?.m && U[k]?.l === ',' && U[k + 1]?.m && /^(,|\.|\(|said|says)$/.test(U[k + 2]?.l ?? '')) target = U[k + 1]; // apposition
     if (!target?.m || target.m.type === 'place' || U[k + 1]?.l === "'s") continue;
     ctx.relate(target, where, 'based in', t.t, s.index, { family: 'other' });
   }
 }
+
+/** Capitalised words before "-based" that are platforms or creeds, not places. */
+const NOT_PLACES = new Set(['windows', 'linux', 'unix', 'android', 'java', 'web', 'internet', 'cloud', 'mac', 'pc', 'intel', 'arm', 'christian', 'muslim', 'moslem', 'islamic', 'catholic', 'jewish', 'bible', 'faith', 'evidence', 'science']);
 
 const BACKED = new Set(['backed', 'supported', 'sponsored', 'funded', 'armed']);
 
