@@ -338,6 +338,16 @@ describe('nlp/relations', () => {
         ],
       },
       {
+        label: 'a fronted participle of speaking: the main-clause subject speaks at / with / addresses its object',
+        text: 'Speaking at the Munich Security Conference on Saturday, Olaf Scholz warned of new threats. Speaking to Al Jazeera, Abdel Aziz said the truce had held. Addressing the Knesset, President Isaac Herzog called for calm.',
+        names: ['Munich Security Conference', 'Olaf Scholz|person', 'Al Jazeera', 'Abdel Aziz|person', 'Knesset', 'Isaac Herzog|person'],
+        want: [
+          { s: 'Olaf Scholz', p: 'speak at', o: 'Munich Security Conference' },
+          { s: 'Abdel Aziz', p: 'speak with', o: 'Al Jazeera' },
+          { s: 'Isaac Herzog', p: 'address', o: 'Knesset' },
+        ],
+      },
+      {
         label: "a leader's forces are the country's forces, commanded by the leader",
         text: "Villages near Kharkiv came under fire from Russian President Vladimir Putin's troops. Kim Jong Un's army tested a missile.",
         names: ['Kharkiv|place', 'Vladimir Putin|person', 'Kim Jong Un|person'],
@@ -479,6 +489,12 @@ describe('nlp/relations', () => {
         text: 'Syrian troops attacked Kurdish positions, backed by Russian jets. The resolution, backed by France, passed. American officials, backed by lawyers, said so.',
         names: ['France|place'],
         none: { p: /^back$/ },
+      },
+      {
+        label: 'a participle clause that is not about speaking to a name, or not at the start, gives no speaker relation',
+        text: 'Speaking of Chile, Gabriel Boric said little. Speaking at a rally in Lagos, Bola Tinubu promised jobs. Officials said that, speaking at the UN, Li Qiang was firm. Speaking to the New York Economic Club, Janet Yellen said rates would rise.',
+        names: ['Chile|place', 'Gabriel Boric|person', 'Lagos|place', 'Bola Tinubu|person', 'UN', 'Li Qiang|person', 'New York|place', 'Janet Yellen|person'],
+        none: { p: /^speak|^address/ },
       },
       {
         label: "the forces of someone who leads no country are not a country's",
