@@ -147,6 +147,8 @@ export const WORLD_LEADERS: readonly PersonEntry[] = [
   ['Antonio Guterres', 'secretary general', 'United Nations'],
   ['Ban Ki-moon', 'secretary general', 'United Nations'],
   ['Kofi Annan', 'secretary general', 'United Nations'],
+  ['Stephane Dujarric', 'spokesman', 'United Nations'],
+  ['Farhan Haq', 'deputy spokesman', 'United Nations'],
   ['Boutros Boutros-Ghali', 'secretary general', 'United Nations'],
   ['Ursula von der Leyen', 'president', 'European Commission'],
   ['Jean-Claude Juncker', 'president', 'European Commission'],

@@ -55,10 +55,15 @@ export function resolveReferences(ctx: DocContext, states: readonly SentenceStat
       // "the Observatory", "the regime", "the governor", "the Syrian regime" is a group mention already
       let j = i + 1;
       if (/^(local|ruling|country's|syrian|turkish|russian|american|us|un)$/.test(T[j]!.l) && T[j + 1] && /^[a-z]/i.test(T[j + 1]!.t)) j++;
+      // "the London-based monitor", "the New York-based group": where it is based is a modifier
+      else {
+        const b = basedModifierEnd(T, j, own);
+        if (b > j && T[b] && /^[a-z]/.test(T[b]!.t)) j = b;
+      }
       const head = T[j]!;
       if (own.some((m) => m.start <= head.start && head.end <= m.end)) continue;
       const next = T[j + 1];
-      if (next && /^[a-z]/.test(next.t) && !/^(said|says|has|had|have|is|was|were|are|will|would|could|can|may|might|should|must|also|announced|reported|added|told|noted|and|or|but|on|in|of|to|for|at|after|before|with|by|from|into|as|since|which|who|that|than|then|itself|would|did|does|do|not|again|over|under|during|while|when|where|because|if|until|against|about|across|through|via|per)$/.test(next.l) && !/(ed|s)$/.test(next.l)) continue;
+      if (next && /^[a-z]/.test(next.t) && !/^(further|earlier|later|previously|separately|meanwhile|reportedly|recently|repeatedly|immediately|currently|initially|subsequently|quickly|said|says|has|had|have|is|was|were|are|will|would|could|can|may|might|should|must|also|announced|reported|added|told|noted|and|or|but|on|in|of|to|for|at|after|before|with|by|from|into|as|since|which|who|that|than|then|itself|would|did|does|do|not|again|over|under|during|while|when|where|because|if|until|against|about|across|through|via|per)$/.test(next.l) && !/(ed|s)$/.test(next.l)) continue;
       if (next?.l === 'of' && PERSON_HEADS.has(head.l)) continue; // "the governor of Hatay": an apposition, not a reference
       let ante: EntityMention | undefined;
       if (ORG_HEADS.has(head.l) || (/^\p{Lu}/u.test(head.t) && !PERSON_HEADS.has(head.l))) ante = orgAntecedent(pool, head.l, t.start);
@@ -66,6 +71,21 @@ export function resolveReferences(ctx: DocContext, states: readonly SentenceStat
       if (ante) ctx.add(t.start, head.end, ante.type, 'description', s.index, { refersTo: ante.id });
     }
   }
+}
+
+/**
+ * After "X-based" at `j` (one token "London-based", or a name mention then "-based"): the index of
+ * the next token; `j` when there is none.
+ */
+export function basedModifierEnd(T: readonly { t: string; l: string; start: number; end: number }[], j: number, own: readonly EntityMention[]): number {
+  const t = T[j];
+  if (!t) return j;
+  if (/^\p{Lu}[\p{L}.']*-based$/u.test(t.t)) return j + 1;
+  const m = own.find((x) => x.kind === 'name' && x.start === t.start);
+  if (!m) return j;
+  let k = j;
+  while (T[k] && T[k]!.end <= m.end) k++;
+  return T[k]?.t === '-based' && T[k]!.start === m.end ? k + 1 : j;
 }
 
 /** The person a pronoun most likely refers to: the last person in this sentence before it, else the first person of the closest earlier sentence that has one (within two). */

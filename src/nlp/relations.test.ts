@@ -292,6 +292,67 @@ describe('nlp/relations', () => {
         names: ['Moscow|place', 'Syrian civil war|event'],
         want: [{ s: 'Moscow', p: 'intervene in', o: 'Syrian civil war' }],
       },
+      {
+        label: "a well-known office holder's title with no owner written takes the lexicon's owner",
+        text: 'The envoy briefed Secretary-General Ban Ki-moon on Haiti. Chancellor Angela Merkel met the envoy.',
+        names: ['Ban Ki-moon|person', 'Haiti|place', 'Angela Merkel|person'],
+        want: [
+          { s: 'Ban Ki-moon', p: 'secretary-general of', o: 'United Nations' },
+          { s: 'Angela Merkel', p: 'chancellor of', o: 'Germany' },
+        ],
+      },
+      {
+        label: 'a lexicon owner does not take the place of the object: the verb still reaches the person',
+        text: 'Ten member states urged Secretary General Kofi Annan to visit Darfur.',
+        names: ['Kofi Annan|person', 'Darfur|place'],
+        want: [{ s: 'Kofi Annan', p: 'secretary general of', o: 'United Nations' }],
+      },
+      {
+        label: '"X-based": a description resolved to an earlier name, an apposition, a name after the noun',
+        text: 'The International Energy Agency cut its forecast. The Paris-based agency further warned of shortages. Oxfam, the Nairobi-based charity, appealed for aid. Carlos Ruiz, a Lima-based lawyer, said so. The Geneva-based WHO declared an emergency.',
+        names: ['International Energy Agency', 'Paris|place', 'Oxfam', 'Carlos Ruiz|person', 'WHO'],
+        want: [
+          { s: 'International Energy Agency', p: 'based in', o: 'Paris' },
+          { s: 'Oxfam', p: 'based in', o: 'Nairobi' },
+          { s: 'Carlos Ruiz', p: 'based in', o: 'Lima' },
+          { s: 'WHO', p: 'based in', o: 'Geneva' },
+        ],
+      },
+      {
+        label: '"X-based": a demonym stands for its country; a country before the noun only modifies it',
+        text: 'Investors pressed Swiss-based Glencore to raise its offer. The deal was handled by Toronto-based US lawyer Ann Lee.',
+        names: ['Glencore', 'US|place', 'Ann Lee|person'],
+        want: [
+          { s: 'Glencore', p: 'based in', o: 'Switzerland' },
+          { s: 'Ann Lee', p: 'based in', o: 'Toronto' },
+        ],
+      },
+      {
+        label: 'a sentence-initial subject with a parenthetical backer; a demonym phrase stands for its country',
+        text: 'Hezbollah, funded by Iran, denied the claim. French proposals, often backed by Germany and Spain, were shelved.',
+        names: ['Hezbollah', 'Iran|place', 'Germany|place', 'Spain|place'],
+        want: [
+          { s: 'Iran', p: 'back', o: 'Hezbollah' },
+          { s: 'Germany', p: 'back', o: 'France' },
+          { s: 'Spain', p: 'back', o: 'France' },
+        ],
+      },
+      {
+        label: 'a fronted participle of speaking: the main-clause subject speaks at / with / addresses its object',
+        text: 'Speaking at the Munich Security Conference on Saturday, Olaf Scholz warned of new threats. Speaking to Al Jazeera, Abdel Aziz said the truce had held. Addressing the Knesset, President Isaac Herzog called for calm.',
+        names: ['Munich Security Conference', 'Olaf Scholz|person', 'Al Jazeera', 'Abdel Aziz|person', 'Knesset', 'Isaac Herzog|person'],
+        want: [
+          { s: 'Olaf Scholz', p: 'speak at', o: 'Munich Security Conference' },
+          { s: 'Abdel Aziz', p: 'speak with', o: 'Al Jazeera' },
+          { s: 'Isaac Herzog', p: 'address', o: 'Knesset' },
+        ],
+      },
+      {
+        label: "a leader's forces are the country's forces, commanded by the leader",
+        text: "Villages near Kharkiv came under fire from Russian President Vladimir Putin's troops. Kim Jong Un's army tested a missile.",
+        names: ['Kharkiv|place', 'Vladimir Putin|person', 'Kim Jong Un|person'],
+        want: [{ s: 'Vladimir Putin', p: 'command', o: 'Russian troops' }],
+      },
     ];
     for (const c of positives) {
       it(`should find: ${c.label}`, () => {
@@ -410,6 +471,36 @@ describe('nlp/relations', () => {
         text: 'Officials in Kabul condemned that attack on Herat.',
         names: ['Kabul|place', 'Herat|place'],
         none: { s: 'Kabul' },
+      },
+      {
+        label: 'a title that is not the lexicon role gives no owner; nor does an unknown person',
+        text: 'Minister Jens Stoltenberg spoke. Secretary General Maria Gomez resigned.',
+        names: ['Jens Stoltenberg|person', 'Maria Gomez|person'],
+        none: { p: /of$/ },
+      },
+      {
+        label: '"-based" on a common word, at the start of a sentence, or with no resolvable noun is no place',
+        text: 'Faith-based groups in Texas helped. Evidence-based policy helped Kenya. The Berlin-based company signed a deal with Siemens. Many use the Linux-based Ubuntu system. Shares of Santa Clara-based Intel rose.',
+        names: ['Texas|place', 'Kenya|place', 'Siemens', 'Ubuntu', 'Intel'],
+        none: { p: /based/ },
+      },
+      {
+        label: 'a backer parenthesis after an object, or for a non-name subject, is not read',
+        text: 'Syrian troops attacked Kurdish positions, backed by Russian jets. The resolution, backed by France, passed. American officials, backed by lawyers, said so.',
+        names: ['France|place'],
+        none: { p: /^back$/ },
+      },
+      {
+        label: 'a participle clause that is not about speaking to a name, or not at the start, gives no speaker relation',
+        text: 'Speaking of Chile, Gabriel Boric said little. Speaking at a rally in Lagos, Bola Tinubu promised jobs. Officials said that, speaking at the UN, Li Qiang was firm. Speaking to the New York Economic Club, Janet Yellen said rates would rise.',
+        names: ['Chile|place', 'Gabriel Boric|person', 'Lagos|place', 'Bola Tinubu|person', 'UN', 'Li Qiang|person', 'New York|place', 'Janet Yellen|person'],
+        none: { p: /^speak|^address/ },
+      },
+      {
+        label: "the forces of someone who leads no country are not a country's",
+        text: "Paul Smith's forces won the match. The king's army marched on.",
+        names: ['Paul Smith|person'],
+        none: { p: /command/ },
       },
     ];
     for (const c of negatives) {

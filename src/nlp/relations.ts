@@ -85,7 +85,7 @@ export function extractRelationsStrict(text: string, sentences: Sentence[], inpu
     states.push({ index: s.index, start: s.start, end: s.end, tokens, units: [] });
   }
   const unitsOf = (s: SentenceState) => {
-    s.units = toUnits(s.tokens, pickNonOverlapping(ctx.inSentence(s.index)));
+    s.units = toUnits(s.tokens, pickNonOverlapping(ctx.inSentence(s.index).filter((m) => !ctx.implicit.has(m.id))));
   };
   // pass 2: roles (they record titles the description resolver uses), then references
   for (const s of states) {
@@ -105,6 +105,7 @@ export function extractRelationsStrict(text: string, sentences: Sentence[], inpu
     const mentionCount = s.units.filter((u) => u.m).length;
     if (mentionCount >= 1) extractNominal(ctx, s);
     if (mentionCount >= 2 || (mentionCount === 1 && s.tokens.some((t) => EVENT_HEADS.has(t.l)))) extractVerbRelations(ctx, s);
+    if (mentionCount >= 2) frontedParticiple(ctx, s);
     if (s.tokens.some(isCountWord)) claims.push(...extractClaims(text, s));
   }
 
@@ -487,6 +488,45 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
       break;
     }
   }
+}
+
+/** Fronted participles of speaking and what the main-clause subject does to their object. */
+const FRONTED: Record<string, Record<string, string>> = dict({
+  speaking: dict({ at: 'speak at', to: 'speak with', with: 'speak with', before: 'speak at' }),
+  addressing: dict({ '': 'address' }),
+  visiting: dict({ '': 'visit' }),
+});
+
+/**
+ * A fronted participle clause: "Speaking at the Munich Security Conference, X said …" → X speak at
+ * the conference; "Addressing parliament, X …" → X address parliament. Only at the start of the
+ * sentence, with a name right after the participle (and its preposition) and the main clause's
+ * subject a name right after the comma.
+ */
+function frontedParticiple(ctx: DocContext, s: SentenceState): void {
+  const U = s.units;
+  let i = 0;
+  while (isQuote(U[i])) i++;
+  const preps = FRONTED[U[i]?.l ?? ''];
+  if (!preps) return;
+  let k = i + 1;
+  let prep = '';
+  if (U[k] && !U[k]!.m && preps[U[k]!.l]) prep = U[k++]!.l;
+  const predicate = preps[prep];
+  if (!predicate) return;
+  if (U[k]?.l === 'the') k++;
+  const object = U[k];
+  if (!object?.m || (object.m.type === 'person' && prep === 'at')) return;
+  if (U[k + 1] && /^\p{Lu}/u.test(U[k + 1]!.t)) return; // "the New York Chamber of Commerce": only part of a name was recognised
+  // the rest of the participle clause, up to its comma
+  let c = k + 1;
+  while (c < U.length && c < k + 12 && U[c]!.l !== ',' && !isQuote(U[c])) c++;
+  if (U[c]?.l !== ',') return;
+  c++;
+  while (c < U.length && !U[c]!.m && isTitleWord(U[c]!.l)) c++; // "…, Pope Francis met"
+  const subject = U[c];
+  if (!subject?.m || (!VERB_FORMS.has(U[c + 1]?.l ?? '') && !/^(said|says|told|added|warned|insisted|argued|noted)$/.test(U[c + 1]?.l ?? ''))) return;
+  ctx.relate(subject, object, predicate, `${U[i]!.t}${prep ? ` ${prep}` : ''}`, s.index, { family: predicate === 'speak at' || predicate === 'address' ? 'statement' : 'consult' });
 }
 
 function verbSurface(U: readonly Unit[], i: number, left: Left): string {

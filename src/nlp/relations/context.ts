@@ -21,6 +21,8 @@ export class DocContext {
   private readonly bySpan = new Map<string, EntityMention>();
   private readonly seen = new Set<string>();
   private readonly perSentence = new Map<number, EntityMention[]>();
+  /** Mentions that are relation arguments only, never units of the sentence (an owner known from the lexicon, on the title words). */
+  readonly implicit = new Set<string>();
 
   constructor(
     readonly text: string,

@@ -5,7 +5,8 @@
  * Idlib", "Syrian and Russian bombings in the province of Idlib").
  */
 import type { DocContext, SentenceState } from './context.js';
-import { countryOfDemonym, dict, isCap, type Unit } from './tokens.js';
+import { basedModifierEnd } from '../coref.js';
+import { countryName, countryOfDemonym, dict, isAdverb, isCap, type Unit } from './tokens.js';
 
 /** Nouns for a kind of place ("the province of X", "X's Idlib province"). */
 export const AREA = new Set(['province', 'region', 'city', 'town', 'village', 'district', 'county', 'state', 'governorate', 'area', 'capital', 'port', 'enclave', 'territory', 'neighbourhood', 'neighborhood', 'suburb', 'municipality', 'island', 'countryside']);
@@ -51,8 +52,114 @@ const skipAdj = (U: readonly Unit[], k: number, max = 3): number => {
   return k;
 };
 
+/**
+ * "the London-based monitor" (resolved to the organisation named earlier), "a Paris-based rights group,
+ * Reporters Without Borders," and "the Geneva-based WHO": the organisation or person is based in the place.
+ */
+function basedIn(ctx: DocContext, s: SentenceState): void {
+  const T = s.tokens;
+  const own = ctx.inSentence(s.index);
+  for (let j = 0; j < T.length; j++) {
+    const after = basedModifierEnd(T, j, own);
+    if (after === j) continue;
+    const t = T[j]!;
+    // the place: a name mention before "-based", else the capitalised word (not a sentence-initial "Faith-based")
+    let place = own.find((m) => m.kind === 'name' && m.start === t.start && m.type === 'place');
+    if (!place && own.some((m) => m.kind === 'name' && m.start === t.start)) continue; // "Google-based": an organisation
+    if (!place) {
+      const word = t.t.slice(0, -'-based'.length);
+      const country = countryName(word) ?? countryOfDemonym(word);
+      if (j === 0 && !country) continue; // "Faith-based groups"
+      if (!country && (NOT_PLACES.has(word.toLowerCase()) || (isCap(T[j - 1]) && !/^(the|a|an)$/.test(T[j - 1]!.l)))) continue; // "Windows-based"; "Santa Monica-based": only part of the name
+      // the name as written ("Britain"; merging knows it is the United Kingdom), a demonym as its country ("Swiss-based")
+      place = ctx.add(t.start, t.start + word.length, 'place', 'name', s.index, { canonical: countryName(word) ? word : (country ?? word) });
+      ctx.implicit.add(place.id);
+    }
+    const where: Unit = { start: place.start, end: place.end, t: place.text, l: place.text.toLowerCase(), m: place };
+    // the based entity: a mention unit spanning the modifier ("the Britain-based monitor" resolved), or the name after the noun phrase
+    const U = s.units;
+    let i = U.findIndex((u) => u.end > t.start);
+    if (i < 0) continue;
+    const host = U[i]!;
+    if (host.m && host.m !== place && host.start <= t.start && T[after - 1]!.end <= host.end) {
+      if (host.m.type !== 'place' && host.m.kind !== 'name') ctx.relate(host, where, 'based in', `${t.t}`, s.index, { family: 'other' });
+      continue;
+    }
+    while (i < U.length && U[i]!.end <= T[after - 1]!.end) i++;
+    let k = i;
+    while (k < U.length && k < i + 3 && !U[k]!.m && /^[a-z][a-z-]*$/.test(U[k]!.t) && !/^(of|in|and|or|the|a|an|on|at|by|to|for|with|that|which|who|said|says|is|was|has|had)$/.test(U[k]!.l)) k++;
+    // "Maria Lopez, a Madrid-based lawyer, said": an apposition after the name
+    const det = U.findIndex((u) => u.end > t.start) - 1;
+    const named = U[det - 2];
+    if (k > i && /^(a|an|the)$/.test(U[det]?.l ?? '') && U[det - 1]?.l === ',' && named?.m && named.m.type !== 'place' && /^(,|\.|said|says)$/.test(U[k]?.l ?? '')) {
+      ctx.relate(named, where, 'based in', t.t, s.index, { family: 'other' });
+      continue;
+    }
+    // "Moscow-based US lawyer Jamie Firestone": a country name there modifies the noun, the person follows
+    let modified = false;
+    if (k === i && U[k]?.m && countryName(U[k]!.m!.text)) {
+      k++;
+      const st = k;
+      while (k < U.length && k < st + 2 && !U[k]!.m && /^[a-z][a-z-]*$/.test(U[k]!.t)) k++;
+      if (k === st || !U[k]?.m) continue;
+      modified = true;
+    }
+    if (k === i && !modified && U[k]?.m?.type !== 'organization') continue; // a head noun, or an organisation named at once ("the Geneva-based WHO")
+    let target = U[k];
+    if (!target?.m && U[k]?.l === ',' && U[k + 1]?.m && /^(,|\.|\(|said|says)$/.test(U[k + 2]?.l ?? '')) target = U[k + 1]; // apposition
+    if (!target?.m || target.m.type === 'place' || U[k + 1]?.l === "'s") continue;
+    ctx.relate(target, where, 'based in', t.t, s.index, { family: 'other' });
+  }
+}
+
+/** Capitalised words before "-based" that are platforms or creeds, not places. */
+const NOT_PLACES = new Set(['windows', 'linux', 'unix', 'android', 'java', 'web', 'internet', 'cloud', 'mac', 'pc', 'intel', 'arm', 'christian', 'muslim', 'moslem', 'islamic', 'catholic', 'jewish', 'bible', 'faith', 'evidence', 'science']);
+
+const BACKED = new Set(['backed', 'supported', 'sponsored', 'funded', 'armed']);
+
+/**
+ * A subject noun phrase with a parenthetical backer: "Houthi rebels, backed by Iran, …", "French
+ * proposals, often backed by Germany, …" (a demonym phrase stands for its country). Only at the start
+ * of the sentence, where the parenthetical cannot attach to an object.
+ */
+function backedSubject(ctx: DocContext, s: SentenceState): void {
+  const U = s.units;
+  let a = 0;
+  while (/^(but|and|yet|the|["\u201c\u201d'])$/.test(U[a]?.l ?? '')) a++;
+  let subject: Unit | undefined;
+  let k = a;
+  if (U[k]?.m && U[k]!.m!.type !== 'person') subject = U[k++];
+  else {
+    // "<Demonym> noun(s)": the country
+    const c = countryUnit(ctx, s, U[k]);
+    if (!c || c.m?.type !== 'place') return;
+    k++;
+    const st = k;
+    while (k < U.length && k < st + 3 && !U[k]!.m && /^[a-z][a-z-]*$/.test(U[k]!.t) && !/^(of|in|and|or|the|a|an|on|at|by|to|for|with)$/.test(U[k]!.l)) k++;
+    if (k === st) return;
+    subject = c;
+  }
+  if (U[k]?.l !== ',') return;
+  k++;
+  if (U[k] && !U[k]!.m && (isAdverb(U[k]!) || /^(often|also|long|once|still|partly|mostly)$/.test(U[k]!.l))) k++; // "often", "largely", "reportedly"
+  if (!BACKED.has(U[k]?.l ?? '') || U[k + 1]?.l !== 'by') return;
+  const verb = U[k]!.t;
+  k += 2;
+  if (U[k]?.l === 'the') k++;
+  const backers: Unit[] = [];
+  while (U[k]?.m && U[k]!.m!.type !== 'person' || (U[k]?.m && backers.length === 0)) {
+    backers.push(U[k]!);
+    if (!/^(and|,)$/.test(U[k + 1]?.l ?? '') || !U[k + 2]?.m) break;
+    k += 2;
+  }
+  if (!backers.length || U[k + 1]?.l === "'s") return;
+  for (const b of backers) ctx.relate(b, subject!, 'back', `${verb} by`, s.index, { family: 'support' });
+}
+
 /** Finds place containment, borders and nominal attacks in one sentence. */
 export function extractNominal(ctx: DocContext, s: SentenceState): void {
+  if (s.tokens.some((t) => /-based$/.test(t.l))) basedIn(ctx, s);
+  if (s.tokens.some((t) => BACKED.has(t.l))) backedSubject(ctx, s);
   const U = s.units;
   for (let i = 0; i < U.length; i++) {
     const u = U[i]!;

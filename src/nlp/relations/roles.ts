@@ -5,9 +5,36 @@
  * Turkey", "Turkey, a member of NATO", "the Syrian regime and its backer Russia", "Turkey-backed
  * rebels").
  */
-import { TITLES } from '../../lexicon/people.js';
+import { TITLES, WORLD_LEADERS } from '../../lexicon/people.js';
+import { COUNTRIES } from '../../lexicon/places.js';
 import type { DocContext, SentenceState } from './context.js';
-import { countryOfDemonym, isCap, type Unit, dict } from './tokens.js';
+import { countryName, countryOfDemonym, isCap, type Unit, dict } from './tokens.js';
+
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\u2019']/g, "'").replace(/\s+/g, ' ').trim();
+/** Well-known office holders by folded full name: their role and whose it is. */
+const KNOWN_ROLES: Map<string, { role: string; of: string }> = (() => {
+  const m = new Map<string, { role: string; of: string }>();
+  for (const [name, role, of] of WORLD_LEADERS) m.set(fold(name), { role, of });
+  return m;
+})();
+const roleWords = (r: string): string[] => r.replace(/-/g, ' ').split(' ');
+
+/**
+ * "Secretary General Antonio Guterres" with no owner in the text: when the person is a well-known
+ * office holder whose lexicon role has the same head as the title written, the owner is the
+ * lexicon's (a mention on the title words carrying `canonical`, as demonyms do).
+ */
+function lexiconOwner(ctx: DocContext, s: SentenceState, name: string, title: string, span: { start: number; end: number }): Unit | undefined {
+  const known = KNOWN_ROLES.get(fold(name));
+  if (!known) return undefined;
+  const written = roleWords(title);
+  const lex = roleWords(known.role);
+  if (written[written.length - 1] !== lex[lex.length - 1] || !written.every((w) => lex.includes(w) || STRIP.has(w))) return undefined;
+  const country = countryName(known.of);
+  const m = ctx.add(span.start, span.end, country ? 'place' : 'organization', 'name', s.index, { canonical: country ?? known.of });
+  ctx.implicit.add(m.id);
+  return { start: m.start, end: m.end, t: m.text, l: m.text.toLowerCase(), m };
+}
 
 const TITLE_WORDS = new Set<string>();
 for (const t of [...TITLES, 'aide', 'press aide', 'communications director', 'director of communications', 'national security advisor', 'spokesperson']) {
@@ -45,6 +72,41 @@ function ownerAt(ctx: DocContext, s: SentenceState, u: Unit | undefined): Unit |
 
 const isPerson = (u: Unit | undefined): boolean => !!u?.m && u.m.type === 'person';
 
+/** Roles that command a country's armed forces. */
+const HEAD_ROLES = new Set(['president', 'prime minister', 'leader', 'supreme leader', 'king', 'emir', 'sultan', 'chancellor', 'premier', 'dictator', 'ruler']);
+const ARMED_HEADS = new Set(['forces', 'troops', 'army', 'military', 'soldiers']);
+const DEMONYM_OF: Map<string, string> = new Map(COUNTRIES.map(([name, , demonyms]) => [name, demonyms[0] ?? name]));
+
+/** The country a person leads, from the roles stated in this document or the lexicon of office holders. */
+function countryLed(ctx: DocContext, person: Unit): string | undefined {
+  for (const r of ctx.relations) {
+    if (r.subject.mention !== person.m!.id || r.family !== 'role' || !HEAD_ROLES.has(r.predicate.replace(/ of$/, ''))) continue;
+    const o = ctx.mentions.find((m) => m.id === r.object.mention);
+    const c = o && (countryName(o.canonical ?? o.text));
+    if (c) return c;
+  }
+  const known = KNOWN_ROLES.get(fold(person.m!.text));
+  return known && HEAD_ROLES.has(known.role) ? countryName(known.of) : undefined;
+}
+
+/**
+ * "President X's forces", "X's regime troops": a leader's armed forces are the country's ("Syrian
+ * forces"), a group mention the leader commands.
+ */
+function leaderForces(ctx: DocContext, s: SentenceState, pi: number): void {
+  const U = s.units;
+  if (U[pi + 1]?.l !== "'s") return;
+  let k = pi + 2;
+  if (/^(regime|government|security|armed|elite|loyalist)$/.test(U[k]?.l ?? '') && ARMED_HEADS.has(U[k + 1]?.l ?? '')) k++;
+  const head = U[k];
+  if (!head || head.m || !ARMED_HEADS.has(head.l)) return;
+  const country = countryLed(ctx, U[pi]!);
+  if (!country) return;
+  const person = U[pi]!;
+  const m = ctx.add(person.start, head.end, 'organization', 'name', s.index, { group: true, canonical: `${DEMONYM_OF.get(country)} ${head.l}` });
+  ctx.relate(person, { start: m.start, end: m.end, t: m.text, l: m.text.toLowerCase(), m }, 'command', `'s ${head.t}`, s.index, { family: 'other' });
+}
+
 /** Finds role and alliance relations in one sentence. */
 export function extractRoles(ctx: DocContext, s: SentenceState): void {
   const U = s.units;
@@ -54,6 +116,7 @@ export function extractRoles(ctx: DocContext, s: SentenceState): void {
       titleBefore(ctx, s, i);
       titleInside(ctx, s, i);
       apposition(ctx, s, i);
+      leaderForces(ctx, s, i);
     }
     if (u.m) alliance(ctx, s, i);
     // "Turkey-backed opposition forces", "Russian-backed government forces"
@@ -124,6 +187,10 @@ function titleBefore(ctx: DocContext, s: SentenceState, pi: number): void {
     return;
   }
   if (owner && owner.m?.type !== 'person' || (owner && U[k]?.l === "'s")) ctx.relate(person, owner!, `${role} of`, verb, s.index, { family: 'role' });
+  else if (!owner && !to && surface.length) {
+    const lex = lexiconOwner(ctx, s, person.m!.text, role, { start: surface[0]!.start, end: surface[surface.length - 1]!.end });
+    if (lex) ctx.relate(person, lex, `${role} of`, verb, s.index, { family: 'role' });
+  }
   if (!person.m!.role) person.m!.role = role;
 }
 
@@ -152,6 +219,12 @@ function titleInside(ctx: DocContext, s: SentenceState, pi: number): void {
   } else if (U[pi - 1]?.l === "'s") owner = ownerAt(ctx, s, U[pi - 2]);
   else if (U[pi - 1]?.m && U[pi - 1]!.m!.type !== 'person') owner = U[pi - 1];
   else owner = ownerAt(ctx, s, U[pi - 1]);
+  if (!owner) {
+    const first = words[0]!;
+    const last = words[n - 1]!;
+    const nameAt = words[n]!.index ?? 0;
+    owner = lexiconOwner(ctx, s, person.t.slice(nameAt), title, { start: person.start + (first.index ?? 0), end: person.start + (last.index ?? 0) + last[0].length });
+  }
   if (owner) ctx.relate(person, owner, `${title} of`, role.join(' '), s.index, { family: 'role' });
   if (!person.m!.role) person.m!.role = title;
 }
