@@ -15,8 +15,10 @@
 //   --corpora  where bbc/ and reuters21578.jsonl are (default ../shared/data/corpora)
 //   --out      results file (default bench/results/scale.json, or scale-quick.json with --quick)
 //   --keep     keep the built graphs in DIR (default: a temporary folder, removed at the end)
-//   --sections corpora,full,rebuild,load   which parts to run (default: all; --quick: corpora,load)
+//   --sections corpora,full,rebuild,load,viewer   which parts to run (default: all; --quick: corpora,load)
 //              load: bench/load.mjs (HTTP query API, autocannon) on the BBC graph built above
+//              viewer: bench/viewer.mjs (headless Debian chromium: the viewer vs bare sigma at 1k, 10k
+//              and 50k nodes; needs `npm run build:web`'s sources and a chromium on the PATH)
 //   --limit-bbc N, --limit-reuters N  documents per corpus in the corpora section (0: all)
 //   --no-snapshot  run dist/ in place (default: a copy of dist/ taken at the start is measured)
 // Writes the results as JSON and prints a markdown table (bench/README.md explains the columns).
@@ -37,7 +39,7 @@ const QUICK = flag('quick');
 const CORPORA = path.resolve(arg('corpora', path.join(ROOT, '..', 'shared', 'data', 'corpora')));
 const OUT = path.resolve(arg('out', path.join(ROOT, 'bench', 'results', QUICK ? 'scale-quick.json' : 'scale.json')));
 const KEEP = arg('keep');
-const SECTIONS = new Set(arg('sections', QUICK ? 'corpora,load' : 'corpora,full,rebuild,load').split(','));
+const SECTIONS = new Set(arg('sections', QUICK ? 'corpora,load' : 'corpora,full,rebuild,load,viewer').split(','));
 const WORK = KEEP ? path.resolve(KEEP) : mkdtempSync(path.join(os.tmpdir(), 'ng-bench-'));
 mkdirSync(WORK, { recursive: true });
 const BBC = path.join(CORPORA, 'bbc');
@@ -169,6 +171,13 @@ if (SECTIONS.has('load')) {
   results.load = r.json ?? { error: `bench/load.mjs exited ${r.code}` };
 }
 
+if (SECTIONS.has('viewer')) {
+  log(`\n== viewer: first render, longest load task and pan frame rate vs bare sigma (bench/viewer.mjs)  [load ${load().join(' ')}]`);
+  const r = await node(path.join(ROOT, 'bench', 'viewer.mjs'), []);
+  const file = path.join(ROOT, 'bench', 'results', 'viewer.json');
+  results.viewer = r.code === 0 && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { error: `bench/viewer.mjs exited ${r.code}` };
+}
+
 results.totalMs = performance.now() - started;
 results.loadAverageEnd = load();
 mkdirSync(path.dirname(OUT), { recursive: true });
@@ -180,23 +189,25 @@ const s = (ms) => (ms / 1000).toFixed(2);
 const f = (v, d = 1) => (v === undefined || v === null ? '—' : Number(v).toFixed(d));
 const lines = [];
 lines.push(`Scale benchmark (${results.mode}), ${results.date.slice(0, 16)}Z, ${results.machine.availableParallelism} cores, Node ${results.machine.node}, load average ${results.loadAverageStart.join(' / ')} at start, ${results.loadAverageEnd.join(' / ')} at end.`);
-lines.push('');
-lines.push('| corpus | docs | MB | docs/s | sentences/s | MB/s | ingest s | nlp s | resolve s | graph s | layout s | write s | peak RSS MB |');
-lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const [name, c] of Object.entries(results.corpora)) {
-  lines.push(
-    `| ${name} | ${c.documents} | ${f(c.bytes / 1e6, 2)} | ${f(c.docsPerSec)} | ${f(c.sentencesPerSec, 0)} | ${f(c.mbPerSec, 3)} | ${s(c.stages.ingest)} | ${s(c.stages.nlp)} | ${s(c.stages.resolve)} | ${s(c.stages.graph)} | ${s(c.stages.layout)} | ${s(c.stages.write)} | ${f(c.maxRssMB, 0)} |`,
-  );
-}
-lines.push('');
-lines.push('| corpus | pipeline KB/s (1 worker) | bare compromise KB/s | pipeline ÷ bare (target ≥ 1.0) | wink-nlp KB/s | 2 workers speed-up, wall / CPU time (target ≥ 1.7) | path p50 / p95 ms (undirected + evidence) | query `path` p50 / p95 ms | add 1 article s |');
-lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const [name, c] of Object.entries(results.corpora)) {
-  const p = c.graphOps?.paths?.undirected;
-  const q = c.graphOps?.paths?.query;
-  lines.push(
-    `| ${name} | ${f(c.bytes / 1e3 / (c.totalMs / 1000), 0)} | ${f(c.bareCompromiseKBs, 0)} | ${f(c.pipelineVsBare, 2)} | ${f(c.winkKBs, 0)} | ${f(c.workerSpeedup, 2)} / ${f(c.workerSpeedupCpu, 2)} | ${p ? `${f(p.p50Ms, 3)} / ${f(p.p95Ms, 3)}` : '—'} | ${q ? `${f(q.p50Ms, 2)} / ${f(q.p95Ms, 2)}` : '—'} | ${c.graphOps?.addOne ? s(c.graphOps.addOne.totalMs) : '—'} |`,
-  );
+if (Object.keys(results.corpora ?? {}).length > 0) {
+  lines.push('');
+  lines.push('| corpus | docs | MB | docs/s | sentences/s | MB/s | ingest s | nlp s | resolve s | graph s | layout s | write s | peak RSS MB |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [name, c] of Object.entries(results.corpora)) {
+    lines.push(
+      `| ${name} | ${c.documents} | ${f(c.bytes / 1e6, 2)} | ${f(c.docsPerSec)} | ${f(c.sentencesPerSec, 0)} | ${f(c.mbPerSec, 3)} | ${s(c.stages.ingest)} | ${s(c.stages.nlp)} | ${s(c.stages.resolve)} | ${s(c.stages.graph)} | ${s(c.stages.layout)} | ${s(c.stages.write)} | ${f(c.maxRssMB, 0)} |`,
+    );
+  }
+  lines.push('');
+  lines.push('| corpus | pipeline KB/s (1 worker) | bare compromise KB/s | pipeline ÷ bare (target ≥ 1.0) | wink-nlp KB/s | 2 workers speed-up, wall / CPU time (target ≥ 1.7) | path p50 / p95 ms (undirected + evidence) | query `path` p50 / p95 ms | add 1 article s |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [name, c] of Object.entries(results.corpora)) {
+    const p = c.graphOps?.paths?.undirected;
+    const q = c.graphOps?.paths?.query;
+    lines.push(
+      `| ${name} | ${f(c.bytes / 1e3 / (c.totalMs / 1000), 0)} | ${f(c.bareCompromiseKBs, 0)} | ${f(c.pipelineVsBare, 2)} | ${f(c.winkKBs, 0)} | ${f(c.workerSpeedup, 2)} / ${f(c.workerSpeedupCpu, 2)} | ${p ? `${f(p.p50Ms, 3)} / ${f(p.p95Ms, 3)}` : '—'} | ${q ? `${f(q.p50Ms, 2)} / ${f(q.p95Ms, 2)}` : '—'} | ${c.graphOps?.addOne ? s(c.graphOps.addOne.totalMs) : '—'} |`,
+    );
+  }
 }
 if (results.fullBuild) {
   const b = results.fullBuild;
@@ -233,6 +244,17 @@ if (results.load && !results.load.error) {
   lines.push('| phase | requests/s | p50 ms | p99 ms | errors | timeouts | non-2xx |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const ph of L.phases ?? []) lines.push(`| ${ph.phase} | ${f(ph.requestsPerSecond, 0)} | ${ph.p50} | ${ph.p99} | ${ph.errors} | ${ph.timeouts} | ${ph.non2xx} |`);
+}
+if (results.viewer?.results) {
+  lines.push('');
+  lines.push('| viewer (headless chromium, software WebGL) | nodes / edges | first render ms bare → viewer (ratio, target ≤ 1.5) | pan fps bare → viewer (target ≥ 5 at 50k) | longest load task ms bare → viewer (target ≤ 200) |');
+  lines.push('|---|---:|---:|---:|---:|');
+  for (const v of results.viewer.results) {
+    lines.push(`| ${v.nodes / 1000}k | ${v.nodes} / ${v.edges} | ${v.bare.firstRenderMs} → ${v.viewer.firstRenderMs} (${f(v.firstRenderRatio, 2)}) | ${f(v.bare.panFps)} → ${f(v.viewer.panFps)} | ${v.bare.maxLoadTaskMs} → ${v.viewer.maxLoadTaskMs} |`);
+  }
+} else if (results.viewer?.error) {
+  lines.push('');
+  lines.push(`Viewer benchmark: ${results.viewer.error}.`);
 }
 lines.push('');
 lines.push(`Total benchmark time ${s(results.totalMs)} s. Results: ${path.relative(ROOT, OUT)}.`);
