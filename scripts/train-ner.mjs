@@ -19,7 +19,7 @@ const opt = (k, d) => {
 };
 const trainFile = path.resolve(opt('--train', path.join(root, '../shared/data/conll2003/eng.train')));
 const devFile = opt('--dev', path.join(root, '../shared/data/conll2003/eng.testa'));
-const epochs = Number(opt('--epochs', 10));
+const epochs = Number(opt('--epochs', 24));
 const minCount = Number(opt('--min-count', 2));
 const outFile = path.resolve(opt('--out', path.join(root, 'models/ner-model.json.gz')));
 const prune = Number(opt('--prune', 0.02));

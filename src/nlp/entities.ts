@@ -114,11 +114,13 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = spans.map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = applyGazetteer(spans, w).map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = mergeAdjacentPeople(spans);
+    if ((doc.modes[si] ?? 'N') === 'N') spans = addOrganisationRuns(spans, w);
     spans = mergeDemonymOrganisations(spans, w);
     spans = joinOrganisationParts(spans, w);
     spans = fixNamedThings(spans, w);
     spans = typeDateline(spans, w);
     spans = typeTableTeams(spans, w);
+    spans = typeRulerNames(spans, w);
     if (institutions) spans = addInstitutions(spans, w);
     for (const sp of spans) {
       if (sp.type === 'other' && sp.first === sp.last) miscWords.set(w[sp.first] as string, (miscWords.get(w[sp.first] as string) ?? 0) + 1);
@@ -634,6 +636,58 @@ function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[
     while (s.type === 'organization' && s.last > s.first && ORG_CONNECTORS.has(lower(s.last))) s.last--;
   }
   return out;
+}
+
+/** Head words that end an organisation's name and almost nothing else ("Foreign Ministry", "Flour Mills Assn"). */
+const ORG_RUN_HEADS = new Set(
+  ('ministry commission committee council agency association assn corp corporation inc ltd plc co company bank ' +
+    'university institute foundation federation union party authority bureau organisation organization fund ' +
+    'exchange airlines airways holdings society tribunal').split(' '),
+);
+
+/**
+ * A run of two or more capitalised words the tagger left untagged that ends in an organisation's head
+ * word ("Foreign Ministry", "Commodity Credit Corp", "Taiwan Flour Mills Assn") is an organisation.
+ * Ordinary sentences only (in headlines every word is capitalised).
+ */
+function addOrganisationRuns(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const tagged = new Set<number>();
+  for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) tagged.add(k);
+  const added: RawSpan[] = [];
+  let i = 0;
+  while (i < w.length) {
+    if (tagged.has(i) || !/^\p{Lu}\p{Ll}/u.test(w[i] as string)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // a role title ends the run: "Foreign Ministry | Spokeswoman Maria Zakharova"
+    while (j + 1 < w.length && !tagged.has(j + 1) && /^\p{Lu}/u.test(w[j + 1] as string) && !TITLE_SET.has((w[j + 1] as string).toLowerCase())) j++;
+    const head = (w[j] as string).toLowerCase().replace(/\.$/, '');
+    if (j > i && ORG_RUN_HEADS.has(head) && !TITLE_SET.has((w[i] as string).toLowerCase())) added.push({ first: i, last: j, type: 'organization' });
+    i = j + 1;
+  }
+  if (added.length === 0) return spans;
+  return [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+/**
+ * A one-word name the tagger calls MISC right before "regime" / "government" / "administration" is a
+ * ruler's or a party's name ("the Assad regime", "the Likud government"), not a nationality or an
+ * event: an organisation when the lexicon knows it as one, else (most often) the ruler, a person. Adjectives stay MISC
+ * ("the Communist regime", "the Iranian government").
+ */
+function typeRulerNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  for (const sp of spans) {
+    if (sp.type !== 'other' || sp.first !== sp.last || sp.first === 0) continue;
+    const word = w[sp.first] as string;
+    if (!NAME_INSTITUTIONS.has((w[sp.last + 1] ?? '').toLowerCase())) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || /(?:ist|ian|ese|ish|ic|an)$/.test(word)) continue;
+    const cat = lookupWord(word.toLowerCase());
+    if (cat === 'demonym' || cat === 'adj') continue;
+    sp.type = cat === 'org' || cat === 'team' ? 'organization' : 'person';
+  }
+  return spans;
 }
 
 /** Adds "Syrian army"-style institutions, replacing the demonym (MISC) or name span they start with. */
