@@ -19,7 +19,7 @@ const opt = (k, d) => {
 };
 const trainFile = path.resolve(opt('--train', path.join(root, '../shared/data/conll2003/eng.train')));
 const devFile = opt('--dev', path.join(root, '../shared/data/conll2003/eng.testa'));
-const epochs = Number(opt('--epochs', 10));
+const epochs = Number(opt('--epochs', 24));
 const minCount = Number(opt('--min-count', 2));
 const outFile = path.resolve(opt('--out', path.join(root, 'models/ner-model.json.gz')));
 const prune = Number(opt('--prune', 0.02));
@@ -29,7 +29,7 @@ if (!fs.existsSync(path.join(dist, 'tagger.js'))) {
   console.error('train-ner: dist/nlp/ner/tagger.js not found. Run `npm run build:ts` first.');
   process.exit(1);
 }
-const { computeDocInfo, staticFeatures } = await import(path.join(dist, 'features.js'));
+const { caseMode, computeDocInfo, staticFeatures } = await import(path.join(dist, 'features.js'));
 const { LABELS, decode, isValidTransition } = await import(path.join(dist, 'tagger.js'));
 const L = LABELS.length;
 const LABEL_INDEX = new Map(LABELS.map((l, i) => [l, i]));
@@ -77,6 +77,30 @@ function toIob2(tags) {
   });
 }
 
+/**
+ * Headline augmentation: CoNLL's headlines are in capitals, but many sites write them in title case
+ * ("Erdogan Warns Russia Over Idlib"). Each document whose first sentence is all caps also gets a
+ * title-cased copy of it in front (same tags), so the tagger sees title-case headlines too. The copy
+ * comes first, as a site's headline would, so the capitals version cannot leak its predictions into
+ * the copy through the document history. Deterministic (seeded choice of the small words kept lower).
+ */
+const SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'and', 'or', 'as', 'with', 'from']);
+function augmentHeadlines(docs) {
+  const r = rng(19960822);
+  return docs.map((doc) => {
+    const head = doc[0];
+    if (!head || caseMode(head.words) !== 'U') return doc;
+    const lowerSmall = r() < 0.5;
+    const words = head.words.map((w, i) => {
+      if (!/^[A-Z][A-Z'.&-]*$/.test(w) || w.length < 2 && i > 0) return w;
+      const l = w.toLowerCase();
+      if (i > 0 && lowerSmall && SMALL.has(l)) return l;
+      return w[0] + w.slice(1).toLowerCase();
+    });
+    return [{ words, tags: head.tags }, ...doc];
+  });
+}
+
 function prepare(docs) {
   return docs.map((doc) => {
     const info = computeDocInfo(doc.map((s) => s.words));
@@ -96,7 +120,7 @@ function rng(seed) {
 }
 
 const t0 = Date.now();
-const train = prepare(readConll(trainFile));
+const train = prepare(augmentHeadlines(readConll(trainFile)));
 console.log(`train-ner: ${train.length} documents, features computed in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 
 // count static features; rare ones are dropped (smaller model, less overfitting)

@@ -10,7 +10,7 @@
  * furniture (share-button lists, "Related posts").
  */
 import { ORGANIZATION_WORDS } from '../lexicon/organizations.js';
-import { HONORIFICS, TITLES } from '../lexicon/people.js';
+import { HONORIFICS, TITLES, WORLD_LEADERS } from '../lexicon/people.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
 import { computeDocInfo, featureExtractor } from './ner/features.js';
 import { lookupGazetteer, lookupWord } from './ner/gazetteer.js';
@@ -114,11 +114,13 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = spans.map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = applyGazetteer(spans, w).map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = mergeAdjacentPeople(spans);
+    if ((doc.modes[si] ?? 'N') === 'N') spans = addOrganisationRuns(spans, w);
     spans = mergeDemonymOrganisations(spans, w);
     spans = joinOrganisationParts(spans, w);
     spans = fixNamedThings(spans, w);
     spans = typeDateline(spans, w);
     spans = typeTableTeams(spans, w);
+    spans = typeLeaderSurnames(typeRulerNames(spans, w), w);
     if (institutions) spans = addInstitutions(spans, w);
     for (const sp of spans) {
       if (sp.type === 'other' && sp.first === sp.last) miscWords.set(w[sp.first] as string, (miscWords.get(w[sp.first] as string) ?? 0) + 1);
@@ -521,7 +523,8 @@ const PLACE_NOUNS = new Set(['village', 'town', 'city', 'district', 'province', 
 /**
  * Span repairs for names the tagger splits or mistypes, each a pattern of its own:
  * an organisation followed directly by a one-word MISC ("CNN" + "Turk") is one organisation; a
- * broadcaster's name takes its channel number ("Rossiya 24 television"); names ending in "Agreement",
+ * broadcaster's name takes its channel number ("Rossiya 24 television"); a name the tagger split
+ * before "Agreement" ("Interstate" + "Agreement") is one; names ending in "Agreement",
  * "Treaty"… are not organisations and continue over "on …" ("Agreement on Combating Terrorism"); a
  * name after "the village of" is a place.
  */
@@ -529,6 +532,18 @@ function fixNamedThings(spans: RawSpan[], w: readonly string[]): RawSpan[] {
   const out: RawSpan[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
+    if (
+      prev &&
+      (prev.type === 'organization' || prev.type === 'other') &&
+      prev.last + 1 === s.first &&
+      s.type === 'other' &&
+      AGREEMENT_WORDS.has((w[s.last] as string).toLowerCase())
+    ) {
+      // "Interstate" + "Agreement" split by the tagger: one agreement's name
+      prev.last = s.last;
+      prev.type = 'other';
+      continue;
+    }
     if (prev && prev.type === 'organization' && prev.last + 1 === s.first && s.type === 'other' && s.first === s.last && /^\p{Lu}\p{Ll}/u.test(w[s.first] as string)) {
       prev.last = s.last;
       continue;
@@ -548,7 +563,7 @@ function fixNamedThings(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     // "Treaty of Baden", "Convention on Cluster Munitions"
     if (cur.type !== 'person' && cur.last > cur.first + 1 && AGREEMENT_WORDS.has((w[cur.first] as string).toLowerCase()) && /^(?:of|on)$/.test(w[cur.first + 1] as string)) cur.type = 'other';
     if (
-      cur.type !== 'person' &&
+      (cur.type !== 'person' || cur.first === cur.last) &&
       /^\d{1,3}$/.test(w[cur.last + 1] ?? '') &&
       MEDIA_NOUNS.has((w[cur.last + 2] ?? '').toLowerCase())
     ) {
@@ -634,6 +649,91 @@ function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[
     while (s.type === 'organization' && s.last > s.first && ORG_CONNECTORS.has(lower(s.last))) s.last--;
   }
   return out;
+}
+
+/** Head words that end an organisation's name and almost nothing else ("Foreign Ministry", "Flour Mills Assn"). */
+const ORG_RUN_HEADS = new Set(
+  ('ministry commission committee council agency association assn corp corporation inc ltd plc co company bank ' +
+    'university institute foundation federation union party authority bureau organisation organization fund ' +
+    'exchange airlines airways holdings society tribunal').split(' '),
+);
+
+/**
+ * A run of two or more capitalised words the tagger left untagged that ends in an organisation's head
+ * word ("Foreign Ministry", "Commodity Credit Corp", "Taiwan Flour Mills Assn") is an organisation.
+ * Ordinary sentences only (in headlines every word is capitalised).
+ */
+function addOrganisationRuns(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const tagged = new Set<number>();
+  for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) tagged.add(k);
+  const added: RawSpan[] = [];
+  let i = 0;
+  while (i < w.length) {
+    if (tagged.has(i) || !/^\p{Lu}\p{Ll}/u.test(w[i] as string)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // a role title ends the run: "Foreign Ministry | Spokeswoman Maria Zakharova"
+    while (j + 1 < w.length && !tagged.has(j + 1) && /^\p{Lu}/u.test(w[j + 1] as string) && !TITLE_SET.has((w[j + 1] as string).toLowerCase())) j++;
+    const head = (w[j] as string).toLowerCase().replace(/\.$/, '');
+    if (j > i && ORG_RUN_HEADS.has(head) && !TITLE_SET.has((w[i] as string).toLowerCase())) added.push({ first: i, last: j, type: 'organization' });
+    i = j + 1;
+  }
+  if (added.length === 0) return spans;
+  return [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+/** World leaders' surnames ("erdogan", "assad" from "Bashar al-Assad"). */
+const LEADER_SURNAMES = new Set(
+  WORLD_LEADERS.map(([name]) => (name.split(' ').pop() ?? '').toLowerCase().replace(/^(?:al|el)-/, '')).filter((x) => x.length > 3),
+);
+const PLACE_CATEGORIES = new Set(['country', 'city', 'place']);
+
+/**
+ * A one-word name the tagger calls an organisation or MISC that is a world leader's surname is that
+ * person ("Erdogan Warns Russia" in a title-case headline, where casing tells the tagger little);
+ * a one-word "person" after "the" that the lexicon does not know as a name is an organisation.
+ */
+function typeLeaderSurnames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  for (const sp of spans) {
+    // "the Observatory said": a lone capitalised word after "the" that no lexicon knows as a name is
+    // not a person (people's names take no article)
+    if (
+      sp.type === 'person' &&
+      sp.first === sp.last &&
+      sp.first > 0 &&
+      w[sp.first - 1] === 'the' &&
+      /^\p{Lu}\p{Ll}+$/u.test(w[sp.first] as string) &&
+      !NAME_CATEGORIES.has(lookupWord((w[sp.first] as string).toLowerCase()))
+    ) {
+      sp.type = 'organization';
+      continue;
+    }
+    if (sp.first !== sp.last || (sp.type !== 'organization' && sp.type !== 'other')) continue;
+    const lower = (w[sp.first] as string).toLowerCase();
+    if (LEADER_SURNAMES.has(lower) && !PLACE_CATEGORIES.has(lookupWord(lower))) sp.type = 'person';
+  }
+  return spans;
+}
+
+/**
+ * A one-word name the tagger calls MISC right before "regime" / "government" / "administration" is a
+ * ruler's or a party's name ("the Assad regime", "the Likud government"), not a nationality or an
+ * event: an organisation when the lexicon knows it as one, else (most often) the ruler, a person. Adjectives stay MISC
+ * ("the Communist regime", "the Iranian government").
+ */
+function typeRulerNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  for (const sp of spans) {
+    if (sp.type !== 'other' || sp.first !== sp.last || sp.first === 0) continue;
+    const word = w[sp.first] as string;
+    if (!NAME_INSTITUTIONS.has((w[sp.last + 1] ?? '').toLowerCase())) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || /(?:ist|ian|ese|ish|ic|an)$/.test(word)) continue;
+    const cat = lookupWord(word.toLowerCase());
+    if (cat === 'demonym' || cat === 'adj') continue;
+    sp.type = cat === 'org' || cat === 'team' ? 'organization' : 'person';
+  }
+  return spans;
 }
 
 /** Adds "Syrian army"-style institutions, replacing the demonym (MISC) or name span they start with. */

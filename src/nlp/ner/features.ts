@@ -5,6 +5,7 @@
  * the document?). The same code computes the features for training (scripts/train-ner.mjs, on dist/)
  * and at run time, so the two cannot drift apart.
  */
+import { HONORIFIC_WORDS, TITLE_WORDS } from '../../lexicon/titles.js';
 import { lookupGazetteer, lookupWord } from './gazetteer.js';
 
 /** Casing of a sentence: N ordinary, T headline (most words capitalised), U all caps. */
@@ -23,7 +24,23 @@ export interface DocInfo {
    * cables division" informs every other "Pirelli". At most MAX_CONTEXTS per word.
    */
   contexts: Map<string, string[]>;
+  /**
+   * Is the document a sports report (sports words, match scores)? There a city's name is usually a
+   * team ("Genoa beat Lecce 3-0") — an organisation, not a place.
+   */
+  sport: boolean;
 }
+
+/** Words that mark a sports report. */
+const SPORT_WORDS = new Set([
+  'soccer', 'football', 'rugby', 'cricket', 'tennis', 'golf', 'baseball', 'basketball', 'hockey', 'cycling',
+  'athletics', 'league', 'cup', 'match', 'matches', 'innings', 'goal', 'goals', 'scored', 'halftime',
+  'half-time', 'championship', 'tournament', 'coach', 'striker', 'midfielder', 'defender', 'goalkeeper',
+  'playoff', 'playoffs', 'semifinal', 'semi-final', 'quarter-final', 'quarterfinal', 'final', 'wickets',
+  'runs', 'homer', 'pitcher', 'inning', 'seeded', 'beat', 'drew', 'draw', 'standings', 'division', 'played',
+  'won', 'lost', 'points', 'season', 'team', 'squad', 'player', 'players', 'olympic', 'medal', 'race',
+]);
+const SCORE = /^\d{1,3}-\d{1,3}$/;
 
 const MAX_CONTEXTS = 12;
 
@@ -78,7 +95,9 @@ export function computeDocInfo(sentences: readonly (readonly string[])[]): DocIn
   const seenLower = new Set<string>();
   const seenCapMid = new Set<string>();
   const contexts = new Map<string, string[]>();
+  let sportCues = 0;
   sentences.forEach((words, s) => {
+    for (const w of words) if (SCORE.test(w) || SPORT_WORDS.has(w.toLowerCase())) sportCues++;
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string;
       if (!isCapitalised(w)) continue;
@@ -100,7 +119,7 @@ export function computeDocInfo(sentences: readonly (readonly string[])[]): DocIn
       else if (i > 0 && UPPER.test(c) && !/^["'“‘(\[-]$/.test(words[i - 1] ?? '')) seenCapMid.add(w.toLowerCase());
     }
   });
-  return { modes, seenLower, seenCapMid, contexts };
+  return { modes, seenLower, seenCapMid, contexts, sport: sportCues >= 4 };
 }
 
 /** Per-token attributes computed once and shared by the neighbours' features. */
@@ -134,6 +153,54 @@ export function staticFeatures(words: readonly string[], mode: CaseMode, doc: Do
   return words.map((_, i) => at(i));
 }
 
+/** Lower-case words that may join two capitalised words inside one name ("Bank of England"). */
+const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'des', 'der', 'la', 'le', 'von', 'van', 'del', 'di']);
+
+/** Role titles and honorifics: one starts a new run ("Foreign Ministry | Spokeswoman Maria Zakharova"). */
+const RUN_BREAKS = new Set([...TITLE_WORDS, ...HONORIFIC_WORDS]);
+
+/**
+ * Runs of capitalised words (with connectors between them) in an ordinary sentence: for each token in
+ * a run, the run's first and last word and the token's position in it. The word that ends a run is
+ * the best single cue for the whole name ("Southern California Edison Co", "Taiwan Flour Mills
+ * Assn", "University of Pennsylvania"), so every word of the run sees it. A role title starts a new
+ * run, so a name after a title does not end the organisation before it. Empty strings outside runs
+ * and in headline / all-caps sentences, where nearly every word is capitalised.
+ */
+function capitalRuns(words: readonly string[], lowers: readonly string[], mode: CaseMode): string[] {
+  const n = words.length;
+  const out: string[] = new Array<string>(n).fill('');
+  if (mode !== 'N') return out;
+  let i = 0;
+  while (i < n) {
+    if (!isCapitalised(words[i] as string)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      if (j < n && isCapitalised(words[j] as string) && !RUN_BREAKS.has(lowers[j] as string)) j++;
+      else if (
+        j + 1 < n &&
+        CONNECTORS.has(lowers[j] as string) &&
+        isCapitalised(words[j + 1] as string) &&
+        !RUN_BREAKS.has(lowers[j + 1] as string)
+      )
+        j += 2;
+      else break;
+    }
+    const first = lowers[i] as string;
+    const last = lowers[j - 1] as string;
+    const len = j - i;
+    for (let k = i; k < j; k++) {
+      const pos = len === 1 ? 'S' : k === i ? 'B' : k === j - 1 ? 'E' : 'I';
+      out[k] = pos + (len > 3 ? '4' : String(len)) + '|' + first + '|' + last;
+    }
+    i = j;
+  }
+  return out;
+}
+
 /**
  * Like `staticFeatures`, but lazy: returns a function computing one token's features on demand, so
  * the tagger can skip the strings of tokens it does not need to score.
@@ -141,6 +208,7 @@ export function staticFeatures(words: readonly string[], mode: CaseMode, doc: Do
 export function featureExtractor(words: readonly string[], mode: CaseMode, doc: DocInfo): (i: number) => string[] {
   const a = attrs(words);
   const n = words.length;
+  const runs = capitalRuns(words, a.map((t) => t.lower), mode);
   return (i: number): string[] => {
       const t = a[i] as TokenAttrs;
       const p1 = i > 0 ? (a[i - 1] as TokenAttrs) : BOS;
@@ -181,12 +249,19 @@ export function featureExtractor(words: readonly string[], mode: CaseMode, doc: 
         'lxx=' + p1.lex + '|' + t.lex + '|' + n1.lex,
       ];
       if (i === 0) f.push('first=' + mode + t.shape);
+      const run = runs[i] as string;
+      if (run) {
+        const [pos, first, last] = run.split('|') as [string, string, string];
+        if (pos[1] !== '1') f.push('re=' + last, 'rs=' + first, 'rp=' + pos);
+      }
       if (w.length === 1 && !LETTER.test(w)) f.push('punct');
       else {
         const dl = doc.seenLower.has(w);
         const dc = doc.seenCapMid.has(w);
         f.push('d=' + mode + (dl ? 'l' : '') + (dc ? 'c' : '') + '|' + (isCapitalised(words[i] as string) ? 'C' : 'c'));
-        const ctx = isCapitalised(words[i] as string) ? doc.contexts.get(w) : undefined;
+        const cap = isCapitalised(words[i] as string);
+        if (cap && doc.sport) f.push('sp=' + mode + '|' + t.lex + '|' + t.gz, 'spn=' + mode + '|' + t.gz + '|' + n1.shape);
+        const ctx = cap ? doc.contexts.get(w) : undefined;
         if (ctx) for (const c of ctx) f.push('ca=' + c);
       }
       return f;
