@@ -1,12 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityMention } from '../types.js';
-import { extractMentions } from './entities.js';
+import { addRepeats, extractMentions } from './entities.js';
 import { splitSentences } from './sentences.js';
 
 const extract = (text: string) => extractMentions(text, splitSentences(text));
 const pairs = (text: string) => extract(text).map((m) => [m.text, m.type]);
 
 describe('nlp/entities', () => {
+  describe('addRepeats', () => {
+    const sentences = (text: string) => splitSentences(text);
+    const name = (text: string, at: string, type: EntityMention['type'] = 'place') => {
+      const start = text.indexOf(at);
+      return { start, end: start + at.length, text: at, type, sentence: 0, kind: 'name' as const };
+    };
+
+    it('a name the tagger found once is a mention where the same words recur, with its type', () => {
+      const text = 'Shelling hit the streets of Qaminas. Rebels on Thursday re-entered Qaminas, a key crossroads. The road to qaminas was cut.';
+      const out = [name(text, 'Qaminas')];
+      addRepeats(text, out, sentences(text));
+      expect(out.map((m) => [m.start, m.type, m.sentence])).toEqual([
+        [text.indexOf('Qaminas'), 'place', 0],
+        [text.lastIndexOf('Qaminas'), 'place', 1],
+      ]);
+    });
+
+    it('leaves recurrences inside longer names, hyphenated words, sentence openings and page furniture alone', () => {
+      const text = 'Troops shelled Qaminas. Qaminas was quiet later. A Qaminas-based group and the Qaminas Water Authority spoke to New Qaminas residents. Share on: Qaminas';
+      const out = [name(text, 'Qaminas')];
+      const prose = sentences(text).filter((s) => !text.slice(s.start, s.end).startsWith('Share'));
+      addRepeats(text, out, prose);
+      expect(out).toHaveLength(1);
+    });
+
+    it('a multi-word name is found at a sentence opening too, and an existing mention is never overlapped', () => {
+      const text = 'Police in Port Harcourt made arrests. Port Harcourt was calm on Friday, a Port Harcourt official said.';
+      const official = text.lastIndexOf('Port Harcourt');
+      const out = [name(text, 'Port Harcourt'), { ...name(text, 'Port Harcourt official'), start: official, end: official + 'Port Harcourt official'.length, text: 'Port Harcourt official', type: 'person' as const }];
+      addRepeats(text, out, sentences(text));
+      expect(out.map((m) => m.start).sort((a, b) => a - b)).toEqual([text.indexOf('Port Harcourt'), text.indexOf('Port Harcourt was'), official]);
+    });
+  });
+
   describe('extractMentions', () => {
     // [label, sentence, expected [span text, type] pairs that must be among the mentions]
     const positives: [label: string, text: string, expected: [string, EntityMention['type']][]][] = [

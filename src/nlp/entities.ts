@@ -88,11 +88,13 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
   const toks: Token[][] = [];
   const words: string[][] = [];
   const units: Sentence[] = []; // the sentence each token list belongs to
+  const prose: Sentence[] = []; // sentences that are not page furniture
   for (const s of sentences) {
     const start = Math.max(0, Math.min(s.start, text.length));
     const end = Math.max(start, Math.min(s.end, text.length));
     const furniture = FURNITURE.test(text.slice(start, end));
     const t = furniture ? [] : tokenize(text, start, end);
+    if (!furniture) prose.push(s);
     for (const part of splitLines(text, t)) {
       toks.push(part);
       words.push(part.map((x) => x.text));
@@ -144,6 +146,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
       out.push(m);
     }
   });
+  addRepeats(text, out, prose);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const mentions: EntityMention[] = [];
   let lastEnd = -1;
@@ -156,6 +159,73 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
   dropGroupAdjectives(text, mentions, miscWords);
   linkAcronyms(text, mentions);
   return mentions;
+}
+
+/**
+ * One name, found once, is found everywhere in its document: a name the tagger recognised in one
+ * sentence is also a mention where the same words recur, capitalised the same way, and the tagger
+ * missed them ("the streets of Saraqeb" … "re-entered Saraqeb"). Conservative: an occurrence is
+ * left alone when it touches another capitalised word (it may be part of a longer name), or when a
+ * one-word name opens its sentence (where capitals say nothing).
+ */
+export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose: readonly Sentence[]): void {
+  if (out.length === 0 || prose.length === 0) return;
+  const types = new Map<string, Map<EntityType, number>>();
+  for (const m of out) {
+    if (m.kind !== 'name' || (m.type !== 'person' && m.type !== 'place' && m.type !== 'organization')) continue;
+    if (m.text.length < 3 || !/^\p{Lu}/u.test(m.text) || /\n/.test(m.text)) continue;
+    let v = types.get(m.text);
+    if (!v) types.set(m.text, (v = new Map()));
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+  }
+  if (types.size === 0) return;
+  const taken = out.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+  const overlaps = (start: number, end: number) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((taken[mid] as readonly [number, number])[1] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < taken.length && (taken[lo] as readonly [number, number])[0] < end;
+  };
+  const sentenceAt = (pos: number): Sentence | undefined => {
+    let lo = 0;
+    let hi = prose.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = prose[mid] as Sentence;
+      if (pos < s.start) hi = mid - 1;
+      else if (pos >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  };
+  const added: Omit<EntityMention, 'id'>[] = [];
+  for (const [name, votes] of types) {
+    let type: EntityType = 'place';
+    let best = -1;
+    for (const [t, n] of votes) if (n > best) [type, best] = [t, n];
+    const oneWord = !/\s/.test(name);
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (overlaps(at, end)) continue;
+      const sentence = sentenceAt(at);
+      if (!sentence || end > sentence.end) continue;
+      // touching another capitalised word: "Saraqeb Province", "New Saraqeb"
+      if (/\p{Lu}[\p{L}.'-]*[ \t]$/u.test(text.slice(Math.max(sentence.start, at - 30), at))) continue;
+      if (/^[ \t]\p{Lu}/u.test(text.slice(end, end + 2))) continue;
+      if (/^[-'’]\p{L}/u.test(text.slice(end, end + 2)) && !/^'s\b|^’s\b/u.test(text.slice(end, end + 3))) continue;
+      const before = text.slice(sentence.start, at);
+      if (oneWord && !/[\p{L}\p{N}]/u.test(before)) continue;
+      added.push({ start: at, end, text: name, type, sentence: sentence.index, kind: 'name' });
+      taken.push([at, end]);
+      taken.sort((a, b) => a[0] - b[0]);
+    }
+  }
+  out.push(...added);
 }
 
 /**
