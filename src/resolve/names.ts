@@ -496,17 +496,23 @@ const GOVERNMENT_HEADS = new Set(['government', 'govt', 'regime', 'authorities',
 const MILITARY_HEADS = new Set(['army', 'military', 'forces', 'troops', 'soldiers', 'units', 'personnel', 'aircraft', 'warplanes', 'jets', 'drones']);
 const MILITARY_MODIFIERS = new Set(['government', 'govt', 'regime', 'military', 'armed', 'army', 'security', 'ground', 'state']);
 
+/** A name's case-folded words without possessive 's and without a leading "the" or particles. */
+function qualifierTokens(surface: string): string[] {
+  const toks = foldCase(surface)
+    .replace(/['\u2019]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  while (toks.length && (toks[0] === 'the' || PARTICLES.has(toks[0]!))) toks.shift();
+  return toks;
+}
+
 /**
  * The country a name is, or is qualified by: "Syria", "Damascus", "Syrian army", "Turkish-backed
  * rebels", "the United States" → its key token (`syria`, `turkey`, `united_states`); else undefined.
  * Used to tell which country a story is about.
  */
 export function countryOf(surface: string): string | undefined {
-  const toks = foldCase(surface)
-    .replace(/['\u2019]s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  while (toks.length && (toks[0] === 'the' || PARTICLES.has(toks[0]!))) toks.shift();
+  const toks = qualifierTokens(surface);
   if (!toks.length) return undefined;
   const whole = toks.join(' ');
   const direct = countryToken.get(whole) ?? (toks.length === 1 ? stateOf.get(whole) : undefined);
@@ -524,11 +530,7 @@ export function countryOf(surface: string): string | undefined {
  * `mil:syria`. Air forces, navies, police, rebels and "opposition forces" are not the state's military.
  */
 export function institutionKey(surface: string): string | undefined {
-  const toks = foldCase(surface)
-    .replace(/['\u2019]s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  while (toks.length && (toks[0] === 'the' || PARTICLES.has(toks[0]!))) toks.shift();
+  const toks = qualifierTokens(surface);
   if (toks.length < 2) return undefined;
   // qualifier: one or two words naming the state ("syrian", "united states", "bashar al assad")
   let country: string | undefined;
