@@ -180,7 +180,8 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
   }
   if (types.size === 0) return;
   const taken = out.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
-  const overlaps = (start: number, end: number) => {
+  /** Index of the first taken span that ends after `start` (spans do not overlap, so ends are sorted too). */
+  const firstEndingAfter = (start: number) => {
     let lo = 0;
     let hi = taken.length;
     while (lo < hi) {
@@ -188,7 +189,7 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
       if ((taken[mid] as readonly [number, number])[1] <= start) lo = mid + 1;
       else hi = mid;
     }
-    return lo < taken.length && (taken[lo] as readonly [number, number])[0] < end;
+    return lo;
   };
   const sentenceAt = (pos: number): Sentence | undefined => {
     let lo = 0;
@@ -211,7 +212,8 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const end = at + name.length;
       if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
-      if (overlaps(at, end)) continue;
+      const k = firstEndingAfter(at);
+      if (k < taken.length && (taken[k] as readonly [number, number])[0] < end) continue;
       const sentence = sentenceAt(at);
       if (!sentence || end > sentence.end) continue;
       // touching another capitalised word: "Saraqeb Province", "New Saraqeb"
@@ -221,8 +223,7 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
       const before = text.slice(sentence.start, at);
       if (oneWord && !/[\p{L}\p{N}]/u.test(before)) continue;
       added.push({ start: at, end, text: name, type, sentence: sentence.index, kind: 'name' });
-      taken.push([at, end]);
-      taken.sort((a, b) => a[0] - b[0]);
+      taken.splice(k, 0, [at, end]);
     }
   }
   out.push(...added);

@@ -57,11 +57,12 @@ export function parseModel(bytes: Uint8Array): NerModel {
 /** The trained model, loaded on first use. @throws NewsgraphError when the model file is missing. */
 export function loadNerModel(): NerModel {
   if (cached) return cached;
+  const file = modelPath();
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(modelPath());
+    bytes = readFileSync(file);
   } catch {
-    throw new NewsgraphError(`loadNerModel: cannot find the NER model at ${String(modelPath())}. Run \`npm run train:ner\`.`);
+    throw new NewsgraphError(`loadNerModel: cannot find the NER model at ${typeof file === 'string' ? file : file.pathname}. Run \`npm run train:ner\`.`);
   }
   cached = parseModel(bytes);
   return cached;
