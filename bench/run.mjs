@@ -27,6 +27,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadAverage } from './lib/common.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -46,7 +47,7 @@ const BBC = path.join(CORPORA, 'bbc');
 const REUTERS = path.join(CORPORA, 'reuters21578.jsonl');
 
 const log = (s) => process.stderr.write(`${s}\n`);
-const load = () => os.loadavg().map((v) => Math.round(v * 100) / 100);
+const load = loadAverage;
 
 for (const [p, what] of [
   [path.join(ROOT, 'dist', 'cli', 'main.js'), 'the compiled code (run npm run build:ts)'],

@@ -1,6 +1,7 @@
 // Helpers shared by the benchmark child scripts: the compiled code to measure, argument parsing,
 // timing, per-thread CPU time, and seeded randomness.
 import { readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 
 // The compiled code: a snapshot of dist/ when bench/run.mjs made one (others may rebuild dist/ meanwhile).
 const CODE = process.env.NEWSGRAPH_BENCH_ROOT ? new URL(`file://${process.env.NEWSGRAPH_BENCH_ROOT.replace(/\/?$/, '/')}`) : new URL('../../', import.meta.url);
@@ -20,6 +21,9 @@ export const args = (name) => argv.flatMap((a, i) => (a === `--${name}` && argv[
 export const gc = () => globalThis.gc?.();
 export const now = () => performance.now();
 export const log = (s) => process.stderr.write(`  ${s}\n`);
+
+/** The 1, 5 and 15 minute load averages, to two decimals (recorded beside every timing). */
+export const loadAverage = () => os.loadavg().map((v) => Math.round(v * 100) / 100);
 
 export async function* fromArray(items) {
   for (const i of items) yield i;
@@ -79,6 +83,5 @@ export function cpuSplit(before, after, workerTids = []) {
   const workers = workerTids.map(d);
   let total = 0;
   for (const tid of after.keys()) total += d(tid);
-  const round = (v) => Math.round(v);
-  return { mainMs: round(main), workersMs: workers.map(round), helpersMs: round(total - main - workers.reduce((a, b) => a + b, 0)), totalMs: round(total) };
+  return { mainMs: Math.round(main), workersMs: workers.map((w) => Math.round(w)), helpersMs: Math.round(total - main - workers.reduce((a, b) => a + b, 0)), totalMs: Math.round(total) };
 }

@@ -22,7 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dist, flag, arg, args, gc, now, log, fromArray, threadCpu, cpuSplit } from './common.mjs';
+import { dist, flag, arg, args, gc, now, log, fromArray, threadCpu, cpuSplit, loadAverage, percentile } from './common.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -64,7 +64,7 @@ t = now();
 await dist('nlp/index.js');
 result.nlpLoadMs = now() - t;
 gc();
-let cpu0 = threadCpu();
+const cpu0 = threadCpu();
 t = now();
 const records = [];
 for await (const out of extractStream(fromArray(items), { workers: 1 })) if (out.kind === 'record') records.push(out.record);
@@ -156,7 +156,7 @@ if (flag('workers-compare')) {
   // Both runs through the same code path (extractStream with a started pool of 1 or 2 workers):
   // the pool is started and each worker's model loaded (its ready()) before the clock starts.
   const runs = Math.max(1, Number(arg('compare-runs', '1')) || 1);
-  const compare = { loadAverageStart: os.loadavg().map((v) => Math.round(v * 100) / 100), runs: [] };
+  const compare = { loadAverageStart: loadAverage(), runs: [] };
   for (let r = 0; r < runs; r++) {
     for (const size of [1, 2]) {
       gc();
@@ -175,11 +175,12 @@ if (flag('workers-compare')) {
       const ms = now() - t;
       const cpu = cpuSplit(c0, threadCpu(), workerTids);
       await pool.close();
-      compare.runs.push({ workers: size, ms, documents: n, poolStartMs, cpu, load1: Math.round(os.loadavg()[0] * 100) / 100 });
-      log(`nlp (pool of ${size}): ${(ms / 1000).toFixed(2)} s for ${n} documents; CPU main ${(cpu.mainMs / 1000).toFixed(2)} s, workers ${cpu.workersMs.map((w) => (w / 1000).toFixed(2)).join(' + ')} s, V8 helpers ${(cpu.helpersMs / 1000).toFixed(2)} s (pool start ${(poolStartMs / 1000).toFixed(2)} s, not counted; load ${os.loadavg()[0].toFixed(2)})`);
+      const load1 = loadAverage()[0];
+      compare.runs.push({ workers: size, ms, documents: n, poolStartMs, cpu, load1 });
+      log(`nlp (pool of ${size}): ${(ms / 1000).toFixed(2)} s for ${n} documents; CPU main ${(cpu.mainMs / 1000).toFixed(2)} s, workers ${cpu.workersMs.map((w) => (w / 1000).toFixed(2)).join(' + ')} s, V8 helpers ${(cpu.helpersMs / 1000).toFixed(2)} s (pool start ${(poolStartMs / 1000).toFixed(2)} s, not counted; load ${load1.toFixed(2)})`);
     }
   }
-  compare.loadAverageEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
+  compare.loadAverageEnd = loadAverage();
   const best = (size) => compare.runs.filter((x) => x.workers === size).reduce((a, b) => (b.ms < a.ms ? b : a));
   result.nlpOneWorkerMs = best(1).ms;
   result.nlpTwoWorkersMs = best(2).ms;
@@ -195,7 +196,7 @@ if (flag('workers-compare')) {
   // median over the runs of each pool size is used.
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const bound = (c) => Math.max(c.mainMs, ...c.workersMs, c.totalMs / cores);
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const median = (xs) => percentile([...xs].sort((a, b) => a - b), 50);
   const cpuOf = (size) => compare.runs.filter((x) => x.workers === size).map((x) => x.cpu);
   compare.cores = cores;
   compare.oneWorkerCpuBoundMs = median(cpuOf(1).map(bound));

@@ -19,6 +19,6 @@ self.onmessage = async (ev: MessageEvent<{ url: string } | { body: ReadableStrea
     // the same objects, and the stringifying happens here, off the page's thread.
     for (const m of toLoadMessages((await res.json()) as SerializedGraph)) postMessage(JSON.stringify(m));
   } catch (e) {
-    postMessage({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    postMessage(JSON.stringify({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
   }
 };

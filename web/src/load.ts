@@ -54,8 +54,6 @@ export interface LoadedGraph {
   display: ViewerGraph;
   /** Edge keys by rank, strongest first. */
   ranked: string[];
-  /** How many of `ranked` are in `display` (all, for small graphs; none for big ones, whose display graph lod.ts fills once sigma is up). */
-  displayed: number;
   index: NameIndex;
   types: string[];
   heavy: boolean;
@@ -80,16 +78,8 @@ export async function loadGraph(url: string, onProgress: (p: LoadProgress) => vo
   const length = Number(res.headers.get('content-length'));
   if (Number.isFinite(length) && length > 0 && length <= SMALL_GRAPH_BYTES) {
     // Here too the chunks are added in time-boxed slices, so no task grows with the graph.
-    const sink = createSink();
-    let start = performance.now();
-    for (const m of toLoadMessages((await res.json()) as SerializedGraph)) {
-      const out = sink(m);
-      if (out) return out;
-      if (performance.now() - start > SLICE_MS) {
-        await yieldToPage();
-        start = performance.now();
-      }
-    }
+    const out = await feed(toLoadMessages((await res.json()) as SerializedGraph), createSink());
+    if (out) return out;
     throw new Error(`GET ${url}: empty graph`);
   }
   return new Promise((resolve, reject) => {
@@ -104,26 +94,20 @@ export async function loadGraph(url: string, onProgress: (p: LoadProgress) => vo
       pending.length = 0;
       reject(e instanceof Error ? e : new Error(String(e)));
     };
-    const drain = async () => {
-      let start = performance.now();
-      while (pending.length) {
-        const out = sink(pending.shift()!);
-        if (out) {
-          worker.terminate();
-          resolve(out);
-          return;
-        }
-        if (performance.now() - start > SLICE_MS) {
-          await yieldToPage();
-          start = performance.now();
-        }
-      }
-      draining = false;
+    const queued = function* () {
+      while (pending.length) yield pending.shift()!;
     };
-    worker.onmessage = (ev: MessageEvent<string | LoadMessage>) => {
+    const drain = async () => {
+      const out = await feed(queued(), sink);
+      if (out) {
+        worker.terminate();
+        resolve(out);
+      } else draining = false;
+    };
+    worker.onmessage = (ev: MessageEvent<string>) => {
       let m: LoadMessage;
       try {
-        m = typeof ev.data === 'string' ? (JSON.parse(ev.data) as LoadMessage) : ev.data;
+        m = JSON.parse(ev.data) as LoadMessage;
       } catch (e) {
         fail(e);
         return;
@@ -147,6 +131,23 @@ export async function loadGraph(url: string, onProgress: (p: LoadProgress) => vo
       worker.postMessage({ url: new URL(url, location.href).href });
     }
   });
+}
+
+/**
+ * Hands messages to the sink until it returns the loaded graph, yielding to the page whenever a task
+ * has run for SLICE_MS; null when the messages end first.
+ */
+async function feed(messages: Iterable<LoadMessage>, sink: (m: LoadMessage) => LoadedGraph | null): Promise<LoadedGraph | null> {
+  let start = performance.now();
+  for (const m of messages) {
+    const out = sink(m);
+    if (out) return out;
+    if (performance.now() - start > SLICE_MS) {
+      await yieldToPage();
+      start = performance.now();
+    }
+  }
+  return null;
 }
 
 /** Items added to the graph between two checks of the clock. */
@@ -221,8 +222,8 @@ function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) =>
       }
       done += m.items.length;
     } else if (m.kind === 'done') {
-      if (!heavy) curveParallelEdges(graph, display, pairs);
-      return { graph, display, ranked, displayed: big ? 0 : ranked.length, index, types, heavy };
+      if (!heavy) curveParallelEdges(graph, pairs);
+      return { graph, display, ranked, index, types, heavy };
     }
     onProgress?.({ done, total });
     return null;
@@ -245,9 +246,8 @@ export function slimNode(a: ViewerNode): ViewerNode {
 
 /** The display graph's copy of an edge (see slimNode). */
 export function slimEdge(a: ViewerEdge): ViewerEdge {
-  const out: ViewerEdge = { label: a.label, size: a.size, color: a.color, type: a.type, weight: a.weight, family: a.family, rank: a.rank, sources: a.sources, evidence: a.evidence };
-  if (a.curvature !== undefined) out.curvature = a.curvature;
-  return out;
+  // no curvature: display graphs belong to big graphs, which are heavy and drawn with straight lines
+  return { label: a.label, size: a.size, color: a.color, type: a.type, weight: a.weight, family: a.family, rank: a.rank, sources: a.sources, evidence: a.evidence };
 }
 
 function toViewerNode(a: NodeAttributes, maxMentions: number, types: string[]): ViewerNode {
@@ -281,8 +281,12 @@ function toViewerEdge(a: EdgeAttributes, rank: number): ViewerEdge {
   };
 }
 
-/** Curve parallel and reciprocal edges so each stays visible with its own label. */
-function curveParallelEdges(graph: ViewerGraph, display: ViewerGraph, pairs: Map<string, string[]>): void {
+/**
+ * Curve parallel and reciprocal edges so each stays visible with its own label. Only graphs drawn
+ * from the loaded graph itself get curves: a separate display graph belongs to a big graph, which is
+ * heavy and drawn with straight lines.
+ */
+function curveParallelEdges(graph: ViewerGraph, pairs: Map<string, string[]>): void {
   for (const edges of pairs.values()) {
     if (edges.length < 2) continue;
     const n = edges.length;
@@ -292,7 +296,6 @@ function curveParallelEdges(graph: ViewerGraph, display: ViewerGraph, pairs: Map
       const [s, t] = graph.extremities(edge);
       const patch = { type: 'curved', curvature: base * (s < t ? 1 : -1) };
       graph.mergeEdgeAttributes(edge, patch);
-      if (display !== graph && display.hasEdge(edge)) display.mergeEdgeAttributes(edge, patch);
     });
   }
 }
@@ -311,6 +314,6 @@ export function graphFromSerialized(data: SerializedGraph): ViewerGraph {
     const k = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
     pairs.set(k, [...(pairs.get(k) ?? []), e.key]);
   });
-  curveParallelEdges(graph, graph, pairs);
+  curveParallelEdges(graph, pairs);
   return graph;
 }

@@ -23,10 +23,14 @@ export const MOVE_NODE_BUDGET = 6000;
 /** Nodes drawn at rest at the fitted view; each halving of the view draws ×4 more (like the edges, lod.ts). */
 export const NODE_BUDGET = 20000;
 
+/** How many times the view has been halved from the fitted view (camera ratio 1) — 0 when zoomed out. */
+export function zoomLevel(ratio: number): number {
+  return Math.max(0, Math.floor(-Math.log2(Math.max(ratio, 1e-6))));
+}
+
 /** How many nodes are drawn at rest at this camera ratio (1 = fitted view). */
 export function nodeBudget(ratio: number): number {
-  const level = Math.max(0, Math.floor(-Math.log2(Math.max(ratio, 1e-6))));
-  return NODE_BUDGET * 4 ** Math.min(level, 10);
+  return NODE_BUDGET * 4 ** Math.min(zoomLevel(ratio), 10);
 }
 
 type ProgramInfo = Parameters<NodePointProgram['drawWebGL']>[1];

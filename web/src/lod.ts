@@ -11,6 +11,7 @@
  */
 import type Sigma from 'sigma';
 import { EDGE_BUDGET, SLICE_MS, slimEdge, slimNode, yieldToPage, type LoadedGraph } from './load.js';
+import { zoomLevel } from './lod-programs.js';
 
 export interface Lod {
   /** Add every node and the first EDGE_BUDGET edges to the display graph, yielding to the page between slices. */
@@ -26,7 +27,7 @@ export function createLod(loaded: LoadedGraph): Lod {
   const { graph, display, ranked } = loaded;
   if (display === graph) return { fill: async () => undefined, attach: () => undefined, ensure: () => undefined };
   let target = Math.min(EDGE_BUDGET, ranked.length);
-  let next = loaded.displayed;
+  let next = 0; // the display graph of a big graph starts with no edges
   let timer: ReturnType<typeof setTimeout> | undefined;
   const add = (key: string) => {
     if (display.hasEdge(key) || !graph.hasEdge(key)) return;
@@ -67,7 +68,7 @@ export function createLod(loaded: LoadedGraph): Lod {
       sigma.getCamera().on('updated', (cam) => {
         clearTimeout(debounce);
         debounce = setTimeout(() => {
-          const level = Math.max(0, Math.floor(-Math.log2(Math.max(cam.ratio, 1e-6))));
+          const level = zoomLevel(cam.ratio);
           const budget = Math.min(ranked.length, EDGE_BUDGET * 4 ** level);
           if (budget > target) {
             target = budget;
