@@ -16,7 +16,7 @@
 import { COUNTRIES } from '../lexicon/places.js';
 import type { Claim, ClaimBound, EntityMention, Sentence } from '../types.js';
 import type { SentenceState } from './relations/context.js';
-import { countryName, countryOfDemonym, dict, isWord, tokenize, toUnits, type Unit } from './relations/tokens.js';
+import { countryName, countryOfDemonym, dict, isWord, pickNonOverlapping, tokenize, toUnits, type Unit } from './relations/tokens.js';
 
 /** Casualty word (lower case) → property. */
 const PROPERTY: Record<string, string> = dict({
@@ -280,7 +280,7 @@ export const isCountWord = (u: Unit): boolean => isWord(u) && (NUMBER_WORD.test(
 /** Nouns naming an attack or its outcome; "the airstrike", "the casualties" refer back to the story's event. */
 const ATTACK_NOUN = /^(air ?strikes?|airstrikes?|strikes?|attacks?|bombings?|bombardments?|shelling|raids?|assaults?|fighting|clashes|casualties|explosions?|blasts?|ambush|massacre)$/;
 const CASUALTY_PROPERTIES = new Set(['killed', 'injured']);
-const PLACE_HEAD_FINE = new Set(['area', 'town', 'village', 'district', 'neighbourhood', 'neighborhood', 'city', 'suburb', 'camp', 'base', 'outskirts', 'countryside', 'mountain', 'mountains', 'valley', 'countryside', 'crossing', 'airport', 'port', 'hospital', 'market', 'school']);
+const PLACE_HEAD_FINE = new Set(['area', 'town', 'village', 'district', 'neighbourhood', 'neighborhood', 'city', 'suburb', 'camp', 'base', 'outskirts', 'countryside', 'mountain', 'mountains', 'valley', 'crossing', 'airport', 'port', 'hospital', 'market', 'school']);
 const PLACE_HEAD_REGION = new Set(['province', 'region', 'governorate', 'state', 'county', 'prefecture', 'oblast']);
 const DIRECTIONS = /^(north|south|east|west|northern|southern|eastern|western|central|north-?western|north-?eastern|south-?western|south-?eastern|northwest|northeast|southwest|southeast|northwestern|northeastern|southwestern|southeastern)$/;
 /** Words that end the clause an event's modifiers can sit in. */
@@ -306,12 +306,9 @@ interface Sent {
   quoted: Set<number>;
 }
 
-function sentenceUnits(text: string, s: Sentence, mentions: readonly EntityMention[]): Sent {
-  const own = mentions.filter((m) => m.sentence === s.index && m.start >= s.start && m.end <= s.end);
-  const picked: EntityMention[] = [];
-  for (const m of [...own].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-    if (!picked.some((p) => p.start < m.end && m.start < p.end)) picked.push(m);
-  }
+/** @param own the sentence's mentions */
+function sentenceUnits(text: string, s: Sentence, own: readonly EntityMention[]): Sent {
+  const picked = pickNonOverlapping(own.filter((m) => m.start >= s.start && m.end <= s.end));
   const U = toUnits(tokenize(text, s.start, s.end, picked), picked);
   const quoted = new Set<number>();
   let open = false;
@@ -328,11 +325,6 @@ function nameOf(m: EntityMention | undefined, byId: ReadonlyMap<string, EntityMe
   return m.refersTo ? (byId.get(m.refersTo) ?? m) : m;
 }
 
-const stripDet = (ws: string[]): string[] => {
-  const out = [...ws];
-  while (out.length && /^(the|a|an)$/i.test(out[0]!)) out.shift();
-  return out;
-};
 const joinWords = (U: readonly Unit[], from: number, to: number): string => {
   let s = '';
   for (let i = from; i <= to; i++) {
@@ -413,7 +405,7 @@ export function readPlace(U: readonly Unit[], i: number, viaBetween = false): Pl
   const isCountry = name.length === 1 && !!countryName(name[0]!.t);
   // a capitalised word is a place only when the recogniser says so, it is a country, or a place noun heads it ("the Tsunami" is not)
   if (!head && !isCountry && !name.some((u) => u.m?.type === 'place')) return undefined;
-  const rank = PLACE_HEAD_FINE.has(head) ? 3 : isCountry ? 1 : PLACE_HEAD_REGION.has(head) ? 2 : 2;
+  const rank = PLACE_HEAD_FINE.has(head) ? 3 : isCountry ? 1 : 2;
   return { value: joinWords(U, from, j - 1), key: `place:${isCountry ? countryName(name[0]!.t)!.toLowerCase() : nameText}`, rank, from: i, to: j - 1 };
 }
 
@@ -421,7 +413,8 @@ export function readPlace(U: readonly Unit[], i: number, viaBetween = false): Pl
 function countriesOf(words: readonly Unit[]): string[] {
   const out = new Set<string>();
   for (const u of words) {
-    if (u.m && countryName(u.t)) out.add(countryName(u.t)!.toLowerCase());
+    const country = u.m ? countryName(u.t) : undefined;
+    if (country) out.add(country.toLowerCase());
     for (const w of u.t.split(/\s+/)) {
       const c = countryOfDemonym(w) ?? countryName(w) ?? CAPITAL.get(w.toLowerCase());
       if (c && /^\p{Lu}/u.test(w)) out.add(c.toLowerCase());
@@ -449,7 +442,7 @@ function actorPhrase(U: readonly Unit[], from: number, to: number): Actor | unde
   const words = U.slice(a, to);
   // an actor names a party: a mention, a demonym / country / capital, or a named group
   const countries = countriesOf(words);
-  const ms = words.filter((u) => u.m && u.m.type !== 'place' ? true : !!u.m).map((u) => u.m!.id);
+  const ms = words.filter((u) => u.m).map((u) => u.m!.id);
   if (!countries.length && !ms.length) return undefined;
   const allies = words.some((u) => /^(allies|ally|backers?|partners?)$/.test(u.l)) && words.some((u) => /^(and|its|their)$/.test(u.l));
   const main = words.filter((u) => !/^(allies|ally|backers?|partners?|and|its|their)$/.test(u.l));
@@ -475,8 +468,14 @@ export function extractFactualClaims(input: DocumentClaimInput): Claim[] {
   const out: Claim[] = [];
   const casualty = numeric.filter((c) => CASUALTY_PROPERTIES.has(c.property)).sort((a, b) => a.sentence - b.sentence || a.span.start - b.span.start);
   const lead = casualty.find((c) => c.property === 'killed') ?? casualty[0];
+  const bySentence = new Map<number, EntityMention[]>();
+  for (const m of mentions) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
   for (const s of sentences) {
-    const st = sentenceUnits(text, s, mentions);
+    const st = sentenceUnits(text, s, bySentence.get(s.index) ?? []);
     const U = st.U;
     if (!U.length) continue;
     const push = (c: Omit<Claim, 'sentence' | 'span'> & { from: number; to: number }) => {
@@ -510,7 +509,7 @@ export function extractFactualClaims(input: DocumentClaimInput): Claim[] {
       let perp: (Actor & { from: number; to: number }) | undefined;
       for (let j = anchorAt + 1; j < U.length; j++) {
         const u = U[j]!;
-        if (CLAUSE_END.has(u.l) && !(u.l === 'with' && false)) break;
+        if (CLAUSE_END.has(u.l)) break;
         if (u.t === ',' && !(U[j + 1] && /^(located|situated)$/.test(U[j + 1]!.l))) {
           // a comma ends the clause unless a place or actor phrase continues
           if (!/^(in|on|and)$/.test(U[j + 1]?.l ?? '')) break;
@@ -526,7 +525,7 @@ export function extractFactualClaims(input: DocumentClaimInput): Claim[] {
         }
         if (!day && WEEKDAY.test(u.l)) day = { value: u.t[0]!.toUpperCase() + u.l.slice(1), at: j };
         if (!perp && (u.l === 'by' || (u.l === 'on' && U[j - 1]?.l === 'blamed'))) {
-          let a = j + 1;
+          const a = j + 1;
           // "by a Syrian government airstrike": the modifier of the attack noun is its author
           let end = actorEnd(U, a);
           const attackAt = U.slice(a, end).findIndex((x) => ATTACK_NOUN.test(x.l));
@@ -536,7 +535,6 @@ export function extractFactualClaims(input: DocumentClaimInput): Claim[] {
           }
           const act = actorPhrase(U, a, end);
           if (act) perp = { ...act, from: a, to: end - 1 };
-          a = end;
         }
       }
       // "<actor> fired / launched / carried out … strikes" before the anchor's clause
@@ -602,7 +600,6 @@ function statementDays(text: string, s: Sentence, st: Sent, byId: ReadonlyMap<st
           break;
         }
       }
-      if (dayAt < 0 && WEEKDAY.test(U[c - 1]?.l ?? '') && U[c - 2]?.l === 'on' && U[c - 3]?.m === undefined) dayAt = -1;
       if (dayAt < 0 && U[c - 1] && WEEKDAY.test(U[c - 1]!.l) && U[c - 2]?.l === 'on') dayAt = c - 1;
     }
     if (dayAt < 0) continue;

@@ -238,9 +238,7 @@ function splitLines(text: string, t: Token[]): Token[][] {
   const parts: Token[][] = [];
   let from = 0;
   for (let k = 1; k < t.length; k++) {
-    const gap = text.slice((t[k - 1] as Token).end, (t[k] as Token).start);
-    const nl = gap.indexOf('\n');
-    if (nl < 0) continue;
+    if (!text.slice((t[k - 1] as Token).end, (t[k] as Token).start).includes('\n')) continue;
     const lineStart = text.lastIndexOf('\n', (t[k - 1] as Token).end - 1) + 1;
     const line = text.slice(lineStart, (t[k - 1] as Token).end);
     if (line.length >= 60 && !/[.!?:;)\]"'\u201d]$/u.test(line)) continue;
@@ -248,7 +246,7 @@ function splitLines(text: string, t: Token[]): Token[][] {
     from = k;
   }
   parts.push(t.slice(from));
-  return parts.filter((p, i) => p.length > 0 || i === 0);
+  return parts;
 }
 
 /**

@@ -21,7 +21,7 @@ import { extractNominal, placeAfterDescriptor } from './relations/nominal.js';
 import { extractRoles, isTitleWord } from './relations/roles.js';
 import {
   AUX, CONTROL_FACTUAL, DETERMINERS, HEDGE_VERBS, isAdverb, isQuote, MODAL_HEDGE, NEGATING_VERBS, NEGATORS, TIME_WORDS,
-  toUnits, tokenize, type Unit, dict,
+  pickNonOverlapping, toUnits, tokenize, type Unit, dict,
 } from './relations/tokens.js';
 
 export interface RelationExtraction {
@@ -122,14 +122,6 @@ export function extractRelationsStrict(text: string, sentences: Sentence[], inpu
   const allMentions = [...ctx.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
   const relations = ctx.relations.sort((a, b) => a.sentence - b.sentence || a.subject.start - b.subject.start || a.object.start - b.object.start);
   return { mentions: allMentions, relations, attributions, claims };
-}
-
-/** Longest-first, non-overlapping mentions for building units. */
-function pickNonOverlapping(ms: readonly EntityMention[]): EntityMention[] {
-  const sorted = [...ms].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const out: EntityMention[] = [];
-  for (const m of sorted) if (!out.some((o) => o.start < m.end && m.start < o.end)) out.push(m);
-  return out.sort((a, b) => a.start - b.start);
 }
 
 /** "We"/"our" inside a quoted content stands for the speaker (or the speaker's organisation). */

@@ -24,15 +24,6 @@ interface ModelFile {
 
 let cached: NerModel | null = null;
 
-/**
- * The model file to load: `NEWSGRAPH_NER_MODEL` when set (to evaluate a model trained on other data,
- * e.g. a held-out split), else the packaged model.
- */
-function modelPath(): string | URL {
-  const env = process.env.NEWSGRAPH_NER_MODEL;
-  return env ? env : MODEL_URL;
-}
-
 /** Decodes a model file's bytes. @throws NewsgraphError when the bytes are not a model. */
 export function parseModel(bytes: Uint8Array): NerModel {
   let file: ModelFile;
@@ -57,12 +48,11 @@ export function parseModel(bytes: Uint8Array): NerModel {
 /** The trained model, loaded on first use. @throws NewsgraphError when the model file is missing. */
 export function loadNerModel(): NerModel {
   if (cached) return cached;
-  const file = modelPath();
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    bytes = readFileSync(MODEL_URL);
   } catch {
-    throw new NewsgraphError(`loadNerModel: cannot find the NER model at ${typeof file === 'string' ? file : file.pathname}. Run \`npm run train:ner\`.`);
+    throw new NewsgraphError(`loadNerModel: cannot find the NER model at ${MODEL_URL.pathname}. Run \`npm run train:ner\`.`);
   }
   cached = parseModel(bytes);
   return cached;

@@ -141,3 +141,11 @@ export const TIME_WORDS = new Set([...WEEKDAYS, 'on', 'late', 'early', 'last', '
 export function isAdverb(u: Unit | undefined): boolean {
   return !!u && !u.m && /^[a-z]+ly$/.test(u.l) && !['only', 'family', 'ally', 'rally', 'italy', 'july', 'supply', 'apply', 'reply', 'fly'].includes(u.l);
 }
+
+/** Longest-first, non-overlapping mentions for building units. */
+export function pickNonOverlapping(ms: readonly EntityMention[]): EntityMention[] {
+  const sorted = [...ms].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const out: EntityMention[] = [];
+  for (const m of sorted) if (!out.some((o) => o.start < m.end && m.start < o.end)) out.push(m);
+  return out.sort((a, b) => a.start - b.start);
+}
