@@ -51,12 +51,11 @@ export function assignLayout(graph: AbstractGraph, options: LayoutOptions = {}):
     if (p) placed.set(key, p);
     else unplaced.push(key);
   });
+  let pending = unplaced;
   if (previous) {
     // New nodes start at the centre of their placed neighbours (with a seeded offset), in passes so that
     // a chain of new nodes grows outward from the placed ones; old nodes keep their positions.
-    let pending = unplaced;
     for (let progress = true; pending.length && progress; ) {
-      progress = false;
       const next: string[] = [];
       const placedNow: [string, { x: number; y: number }][] = [];
       for (const key of pending) {
@@ -82,8 +81,8 @@ export function assignLayout(graph: AbstractGraph, options: LayoutOptions = {}):
       progress = placedNow.length > 0;
       pending = next;
     }
-    for (const key of pending) placed.set(key, seededPoint(key, radius));
-  } else for (const key of unplaced) placed.set(key, seededPoint(key, radius));
+  }
+  for (const key of pending) placed.set(key, seededPoint(key, radius));
   graph.forEachNode((key) => {
     const p = placed.get(key)!;
     graph.mergeNodeAttributes(key, { x: p.x, y: p.y });

@@ -49,13 +49,6 @@ interface Slot {
   dead: boolean;
 }
 
-export interface ExtractPoolOptions {
-  /** Most documents in one message to a worker (default 16). */
-  batchDocuments?: number;
-  /** A batch closes once it holds this many characters of text (default 16,000: ≈0.1 s of NLP). */
-  batchCharacters?: number;
-}
-
 export interface ExtractPool {
   /** Number of workers. */
   readonly size: number;
@@ -69,16 +62,18 @@ export interface ExtractPool {
 
 /** Batches in flight per worker: one being extracted, one waiting at hand. */
 const BATCHES_PER_WORKER = 2;
+/** Most documents in one message to a worker. */
+const BATCH_DOCUMENTS = 16;
+/** A batch closes once it holds this many characters of text (≈0.1 s of NLP). */
+const BATCH_CHARACTERS = 16_000;
 
 /**
  * Starts `size` extraction workers.
  * @throws NewsgraphError when the compiled worker file cannot be found.
  */
-export function createExtractPool(size: number, options: ExtractPoolOptions = {}): ExtractPool {
+export function createExtractPool(size: number): ExtractPool {
   const url = workerUrl();
   const n = Math.max(1, Math.floor(size));
-  const maxDocs = Math.max(1, Math.floor(options.batchDocuments ?? 16));
-  const maxChars = Math.max(1, options.batchCharacters ?? 16_000);
   let nextId = 0;
   let closed = false;
   let failure: Error | undefined;
@@ -108,7 +103,7 @@ export function createExtractPool(size: number, options: ExtractPoolOptions = {}
       if (!best) break;
       const batch: WorkerJob[] = [];
       let chars = 0;
-      while (head < queue.length && batch.length < maxDocs && chars < maxChars) {
+      while (head < queue.length && batch.length < BATCH_DOCUMENTS && chars < BATCH_CHARACTERS) {
         const job = queue[head++]!;
         best.pending.set(job.id, job);
         batch.push({ id: job.id, doc: job.doc });

@@ -619,7 +619,8 @@ export function resolveEntities(
   for (const u of unitList) {
     if (u.kind !== 'institution') continue;
     const all = [...institutionGroups].sort((a, b) => a - b);
-    let cands = all.filter((g) => uf.names[g]!.startsWith(`i:${u.token}:`));
+    const named = all.filter((g) => uf.names[g]!.startsWith(`i:${u.token}:`));
+    let cands = named;
     let pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
     if (pick === 'ambiguous') {
       // Several states' armies in the document: the one whose government the document also names.
@@ -631,8 +632,7 @@ export function resolveEntities(
     if (pick === 'ambiguous') {
       // "government forces" beside "Syrian government forces": the one written out in full in the document.
       const tail = ' ' + orgKey(u.items[0]!.clean);
-      const written = all.filter((g) =>
-        uf.names[g]!.startsWith(`i:${u.token}:`) &&
+      const written = named.filter((g) =>
         (unitsByGroup.get(g) ?? []).some((x) => x.doc === u.doc && x.items.some((it) => orgKey(it.clean).endsWith(tail))),
       );
       if (written.length === 1) pick = choose(u.doc, written, u.node);
