@@ -15,6 +15,8 @@ import { extractInputs, type ReadItem } from '../src/graph/pipeline.js';
 import { readDocuments } from '../src/ingest/index.js';
 import type { ExtractionRecord, SerializedGraph } from '../src/types.js';
 import { ROOT } from './helpers/tools.js';
+// @ts-expect-error plain ESM helper without types
+import * as benchCommon from '../bench/lib/common.mjs';
 
 const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
 const SEEDS = path.join(ROOT, 'seeds');
@@ -49,21 +51,8 @@ const MORE: Record<string, string> = {
     'NATO allies agreed to review air defence support for Turkey, Cavusoglu said.\n',
 };
 
-/** Deterministic pseudo-random numbers (Mulberry32), so that a failing sequence can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
-  for (const i of items) yield i;
-}
+/** Seeded Mulberry32 (so that a failing sequence can be replayed) and an async iterable over an array: the benchmarks' helpers. */
+const { rng, fromArray } = benchCommon as { rng: (seed: number) => () => number; fromArray: <T>(items: T[]) => AsyncGenerator<T> };
 
 /** Graph content without positions: nodes, edges, claims and documents, as plain data. */
 function content(graph: KnowledgeGraph | SerializedGraph) {
