@@ -13,7 +13,7 @@ import { dist, flag, arg, gc, now, log, fromArray, percentile, rng } from './com
 const DIR = arg('graph');
 const PATHS = Number(arg('paths', '1000'));
 
-const { appendExtractionRecords, readGraph, readGraphRecords, writeGraph } = await dist('store/index.js');
+const { readGraph, readGraphRecords, writeGraphUpdate } = await dist('store/index.js');
 const { addItems, assignLayout, positionsOf, warmIterations } = await dist('graph/index.js');
 await dist('nlp/index.js'); // model load, paid once by any process
 const result = { graph: DIR };
@@ -129,8 +129,7 @@ if (flag('add')) {
   const layoutIterations = add.layoutIterations;
   delete add.layoutIterations;
   t0 = now();
-  await appendExtractionRecords(DIR, r.records.filter((x) => r.added.includes(x.document.id)));
-  await writeGraph(DIR, warm, undefined, { gexf: false });
+  await writeGraphUpdate(DIR, { ...r, graph: warm }, { gexf: false });
   add.write = now() - t0;
   add.totalMs = Object.values(add).reduce((a, b) => a + b, 0);
   add.layoutIterations = layoutIterations;

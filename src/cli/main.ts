@@ -21,7 +21,7 @@ const load = {
   extractJson: () => import('./extract-json.js'),
 };
 import type { KnowledgeGraph } from '../graph/build.js';
-import type { GraphState, IncrementalResult } from '../graph/incremental.js';
+import type { GraphState } from '../graph/incremental.js';
 import { GraphFormatError } from '../errors.js';
 import { createProgressBar } from './progress.js';
 
@@ -277,20 +277,6 @@ async function readState(dir: string, verb: string): Promise<GraphState> {
   return { previous, records };
 }
 
-/**
- * Writes an incremental update: new documents' records are appended to extractions.jsonl (all are
- * rewritten when some changed or were removed), then graph.json; graph.gexf only with --gexf (else a
- * stale one is removed).
- */
-async function writeUpdate(dir: string, result: IncrementalResult, gexf: boolean): Promise<void> {
-  const { appendExtractionRecords, writeGraph } = await load.store();
-  if (!result.changed.length && !result.removed.length) {
-    const added = new Set(result.added);
-    await appendExtractionRecords(dir, result.records.filter((r) => added.has(r.document.id)));
-    await writeGraph(dir, result.graph!, undefined, { gexf });
-  } else await writeGraph(dir, result.graph!, result.records, { gexf });
-}
-
 async function commandAdd(positionals: string[], values: Record<string, unknown>): Promise<number> {
   if (!positionals.length) throw new UsageError('add: give at least one file or folder (newsgraph add article.txt --graph graph/)');
   const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
@@ -306,7 +292,7 @@ async function commandAdd(positionals: string[], values: Record<string, unknown>
     result = await addDocuments(state, positionals, { workers, onProgress: (p) => bar.update(p.documents + p.skipped) });
     if (result.graph) {
       bar.stage('writing');
-      await writeUpdate(dir, result, Boolean(values.gexf));
+      await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf) });
     }
   } finally {
     bar.done();
@@ -332,7 +318,7 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
   const { removeDocuments } = await load.graph();
   const state = await readState(dir, 'remove');
   const result = removeDocuments(state, positionals);
-  await writeUpdate(dir, result, Boolean(values.gexf));
+  await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf) });
   return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed)`);
 }
 

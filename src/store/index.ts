@@ -17,6 +17,7 @@ import { GraphFormatError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
 import { createKnowledgeGraph, type KnowledgeGraph } from '../graph/build.js';
+import type { IncrementalResult } from '../graph/incremental.js';
 import type { ExtractionRecord, SerializedGraph } from '../types.js';
 
 export const GRAPH_FILE = 'graph.json';
@@ -253,4 +254,21 @@ export async function readGraphRecords(dir: string): Promise<ExtractionRecord[]>
   const out: ExtractionRecord[] = [];
   for await (const r of readExtractionRecords(file)) out.push(r);
   return out;
+}
+
+/**
+ * Writes an incremental update (`newsgraph add` / `remove`): new documents' records are appended to
+ * extractions.jsonl (all are rewritten when some changed or were removed), then graph.json;
+ * graph.gexf only with `gexf` (else a stale one is removed).
+ */
+export async function writeGraphUpdate(
+  dir: string,
+  result: Pick<IncrementalResult, 'graph' | 'records' | 'added' | 'changed' | 'removed'>,
+  options: { gexf: boolean },
+): Promise<void> {
+  if (!result.changed.length && !result.removed.length) {
+    const added = new Set(result.added);
+    await appendExtractionRecords(dir, result.records.filter((r) => added.has(r.document.id)));
+    await writeGraph(dir, result.graph!, undefined, options);
+  } else await writeGraph(dir, result.graph!, result.records, options);
 }
