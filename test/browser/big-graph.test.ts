@@ -10,6 +10,7 @@ import { ensureWebBuild, launchChromium, pixelStdDev, watchErrors } from './help
 import { startStaticServer } from './static-server.mjs';
 // @ts-expect-error plain ESM benchmark module without types
 import { generateGraph } from '../../bench/viewer.mjs';
+import { EDGE_BUDGET } from '../../web/src/load.js';
 
 const NODES = 6000;
 const EDGES = 18000;
@@ -46,8 +47,8 @@ describe('viewer on a big graph', () => {
     });
     expect(counts.order).toBe(NODES);
     expect(counts.shownOrder).toBe(NODES);
-    expect(counts.size).toBeGreaterThan(15000);
-    expect(counts.shownSize).toBe(15000);
+    expect(counts.size).toBeGreaterThan(EDGE_BUDGET);
+    expect(counts.shownSize).toBe(EDGE_BUDGET);
     expect(await pixelStdDev(page, await page.locator('#graph').screenshot())).toBeGreaterThan(5);
 
     await page.fill('#search', 'Entity 4321');
@@ -76,6 +77,56 @@ describe('viewer on a big graph', () => {
     await page.waitForTimeout(800);
     expect(await page.evaluate(() => (window as unknown as { __renders: number }).__renders)).toBeGreaterThan(1);
     expect(await pixelStdDev(page, await page.locator('#graph').screenshot())).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it("should process a full refresh in slices into exactly what sigma's own process() gives", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+    const result = await page.evaluate(async () => {
+      type Part = { array: Float32Array; capacity: number; programs?: Part[] };
+      const s = (window as unknown as { __newsgraph: { sigma: Record<string, unknown> & { refresh(): void; whenDrawn(): Promise<void>; isProcessing(): boolean; process(): void; on(e: string, f: () => void): void } } }).__newsgraph.sigma;
+      const parts = (p: Part): Part[] => (p.programs ? p.programs.flatMap(parts) : [p]);
+      const snapshot = () => {
+        const programs = [...Object.values(s.nodePrograms as Record<string, Part>), ...Object.values(s.edgePrograms as Record<string, Part>)].flatMap(parts);
+        const buffers = programs.map((p) => {
+          const bits = new Uint32Array(p.array.buffer, p.array.byteOffset, p.array.length);
+          let h = 2166136261;
+          for (let i = 0; i < bits.length; i++) h = Math.imul(h ^ bits[i]!, 16777619);
+          return `${p.capacity}:${bits.length}:${h >>> 0}`;
+        });
+        const ids = JSON.stringify([s.nodeIndices, s.edgeIndices]);
+        return { buffers, ids: ids.length, idsHead: ids.slice(0, 200), labels: JSON.stringify((s.labelGrid as { cells: unknown }).cells).length };
+      };
+      let rendersWhileProcessing = 0;
+      let renders = 0;
+      s.on('afterRender', () => {
+        renders++;
+        if (s.isProcessing()) rendersWhileProcessing++;
+      });
+      s.refresh();
+      const sliced = s.isProcessing();
+      // Camera moves while the job runs are drawn from the last complete state.
+      for (let i = 0; i < 3 && s.isProcessing(); i++) {
+        (s as unknown as { getCamera(): { setState(x: object): void } }).getCamera().setState({ x: 0.6 + i * 0.02 });
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      await s.whenDrawn();
+      const after = { processing: s.isProcessing(), ...snapshot() };
+      s.process(); // sigma's own, in one go
+      return { sliced, renders, rendersWhileProcessing, after, reference: snapshot() };
+    });
+    expect(result.after.processing).toBe(false);
+    expect(result.after.buffers.length).toBeGreaterThan(0);
+    expect(result.after.buffers).toEqual(result.reference.buffers);
+    expect(result.after.ids).toBe(result.reference.ids);
+    expect(result.after.idsHead).toBe(result.reference.idsHead);
+    expect(result.after.labels).toBe(result.reference.labels);
+    // When the job took more than one slice, frames kept coming from the last complete state.
+    if (result.sliced) expect(result.rendersWhileProcessing).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

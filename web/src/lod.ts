@@ -9,14 +9,14 @@
  * before sigma is created. (Filling it under a live sigma costs ~10× more per item: each added item
  * goes through sigma's event handlers and a partial refresh.)
  */
-import type Sigma from 'sigma';
+import type { SlicedSigma } from './sliced-sigma.js';
 import { EDGE_BUDGET, SLICE_MS, slimEdge, slimNode, yieldToPage, type LoadedGraph } from './load.js';
 import { zoomLevel } from './lod-programs.js';
 
 export interface Lod {
   /** Add every node and the first EDGE_BUDGET edges to the display graph, yielding to the page between slices. */
   fill(onProgress?: (done: number, total: number) => void): Promise<void>;
-  attach(sigma: Sigma): void;
+  attach(sigma: SlicedSigma): void;
   /** Make sure these edges are drawn (highlighting needs them). */
   ensure(edges: Iterable<string>): void;
 }
@@ -29,6 +29,7 @@ export function createLod(loaded: LoadedGraph): Lod {
   let target = Math.min(EDGE_BUDGET, ranked.length);
   let next = 0; // the display graph of a big graph starts with no edges
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let renderer: SlicedSigma | undefined;
   const add = (key: string) => {
     if (display.hasEdge(key) || !graph.hasEdge(key)) return;
     const [s, t] = graph.extremities(key);
@@ -36,6 +37,11 @@ export function createLod(loaded: LoadedGraph): Lod {
   };
   const pump = () => {
     timer = undefined;
+    // Each chunk makes sigma process its graph again; wait until it is done with the last one.
+    if (renderer?.isProcessing()) {
+      timer = setTimeout(pump, 50);
+      return;
+    }
     const end = Math.min(target, next + CHUNK, ranked.length);
     for (; next < end; next++) add(ranked[next]!);
     if (next < Math.min(target, ranked.length)) timer = setTimeout(pump, 16);
@@ -64,6 +70,7 @@ export function createLod(loaded: LoadedGraph): Lod {
       for (const e of edges) add(e);
     },
     attach(sigma) {
+      renderer = sigma;
       let debounce: ReturnType<typeof setTimeout> | undefined;
       sigma.getCamera().on('updated', (cam) => {
         clearTimeout(debounce);

@@ -3,14 +3,13 @@
  * neighbourhood highlight, evidence panels, path finder, query console, filters, claims, URL state
  * and exports. Display changes go through sigma's reducers; the graph is never mutated to highlight.
  */
-import Sigma from 'sigma';
 import { EdgeArrowProgram } from 'sigma/rendering';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import type FA2Layout from 'graphology-layout-forceatlas2/worker';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 
 import { $, el, clear } from './dom.js';
-import { loadGraph, type LoadedGraph } from './load.js';
+import { loadGraph, yieldToPage, type LoadedGraph } from './load.js';
 import type { NameIndex } from './search-index.js';
 import { createNameField } from './combobox.js';
 import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js';
@@ -21,6 +20,7 @@ import { renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, type Panel
 import { createConsole } from './console.js';
 import { createLod } from './lod.js';
 import { LodEdgeProgram, LodNodeProgram, isCameraMoving } from './lod-programs.js';
+import { createSigma } from './sliced-sigma.js';
 
 const FADED_NODE = '#e3e3e3';
 const FADED_EDGE = '#eeeeee';
@@ -78,8 +78,10 @@ async function main(): Promise<void> {
   /** Whether any filter is set (kept in step with state.filters by applyFilters). */
   let filtering = isFiltering(state.filters);
   await lod.fill((done, total) => setStatus(`Preparing the view… ${done} / ${total}`));
+  // A fresh task for sigma's set-up (WebGL contexts, shaders), not the end of the last slice's.
+  await yieldToPage();
 
-  const sigma = new Sigma(display, container, {
+  const sigma = createSigma(display, container, {
     defaultEdgeType: heavy ? 'line' : 'arrow',
     nodeProgramClasses: heavy ? { circle: LodNodeProgram } : {},
     edgeProgramClasses: heavy ? { line: LodEdgeProgram } : { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
@@ -104,7 +106,13 @@ async function main(): Promise<void> {
     nodeReducer: (node, data) => nodeReducer(node, data),
     edgeReducer: (edge, data) => edgeReducer(edge, data),
   });
-  performance.mark('newsgraph:drawn');
+  // The first picture is drawn once sigma's sliced processing of the display graph is done.
+  const drawn = sigma.whenDrawn().then(() => {
+    performance.mark('newsgraph:drawn');
+    requestAnimationFrame(() => {
+      (window as unknown as { __newsgraphTimings?: unknown }).__newsgraphTimings = { firstRender: performance.now() };
+    });
+  });
   lod.attach(sigma);
   if (heavy) {
     // Once the camera stops, draw everything again (the last frame of a move was drawn "moving").
@@ -121,9 +129,6 @@ async function main(): Promise<void> {
     container.addEventListener('mousedown', () => container.classList.add('dragging'), true);
     document.addEventListener('mouseup', () => container.classList.remove('dragging'), true);
   }
-  requestAnimationFrame(() => {
-    (window as unknown as { __newsgraphTimings?: unknown }).__newsgraphTimings = { firstRender: performance.now() };
-  });
   (window as unknown as { __newsgraph?: unknown }).__newsgraph = { sigma, graph, state };
 
   function focusSet(): { node: string; neighbours: Set<string> } | null {
@@ -384,12 +389,10 @@ async function main(): Promise<void> {
   await nextTask();
 
   /* ---------------------------------------------------------------- legend & filters */
-  const types = [...new Set(graph.mapNodes((_, a) => a.entityType))].sort();
-  const typeCounts = new Map<string, number>();
-  graph.forEachNode((_, a) => typeCounts.set(a.entityType, (typeCounts.get(a.entityType) ?? 0) + 1));
-  const families = FAMILY_ORDER.filter((f) => graph.someEdge((_, a) => a.family === f));
-  const famCounts = new Map<string, number>();
-  graph.forEachEdge((_, a) => famCounts.set(a.family, (famCounts.get(a.family) ?? 0) + 1));
+  // Counted by the loader as items arrived (a pass over 250k edges here would block the page).
+  const { typeCounts, familyCounts: famCounts } = loaded;
+  const types = [...typeCounts.keys()].sort();
+  const families = FAMILY_ORDER.filter((f) => famCounts.has(f));
 
   const legendTypes = $('legend-types');
   const legendFamilies = $('legend-families');
@@ -628,6 +631,7 @@ async function main(): Promise<void> {
   await nextTask();
   applyState(parseViewState(location.hash));
   setStatus(`${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms`);
+  await drawn;
   performance.mark('newsgraph:ready');
   document.body.dataset.state = 'ready';
 }
