@@ -47,7 +47,7 @@ export interface ViewerEdge extends Partial<EdgeAttributes> {
 }
 
 /** Edges drawn at first on a big graph. */
-export const EDGE_BUDGET = 15_000;
+export const EDGE_BUDGET = 8_000;
 
 export interface LoadedGraph {
   graph: ViewerGraph;
@@ -57,6 +57,9 @@ export interface LoadedGraph {
   index: NameIndex;
   types: string[];
   heavy: boolean;
+  /** Nodes per entity type and edges per event family, counted while loading (for the legend). */
+  typeCounts: Map<string, number>;
+  familyCounts: Map<string, number>;
 }
 
 export interface LoadProgress {
@@ -78,7 +81,9 @@ export async function loadGraph(url: string, onProgress: (p: LoadProgress) => vo
   const length = Number(res.headers.get('content-length'));
   if (Number.isFinite(length) && length > 0 && length <= SMALL_GRAPH_BYTES) {
     // Here too the chunks are added in time-boxed slices, so no task grows with the graph.
-    const out = await feed(toLoadMessages((await res.json()) as SerializedGraph), createSink());
+    const data = (await res.json()) as SerializedGraph;
+    performance.mark('newsgraph:parsed');
+    const out = await feed(toLoadMessages(data), createSink());
     if (out) return out;
     throw new Error(`GET ${url}: empty graph`);
   }
@@ -187,6 +192,8 @@ function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) =>
   const ranked: string[] = [];
   const index: NameIndex = { entries: [] };
   const pairs = new Map<string, string[]>();
+  const typeCounts = new Map<string, number>();
+  const familyCounts = new Map<string, number>();
   return (m) => {
     if (m.kind === 'error') throw new Error(m.message);
     if (m.kind === 'meta') {
@@ -203,6 +210,7 @@ function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) =>
         if (graph.hasNode(n.key)) continue;
         const a = toViewerNode(n.attributes, maxMentions, types);
         graph.addNode(n.key, a);
+        typeCounts.set(a.entityType, (typeCounts.get(a.entityType) ?? 0) + 1);
         added.push({ key: n.key, label: a.label, aliases: a.aliases, type: a.entityType, importance: a.importance });
       }
       addToNameIndex(index, added);
@@ -213,6 +221,7 @@ function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) =>
         const a = toViewerEdge(e.attributes, ranked.length);
         if (heavy) a.type = 'line';
         graph.addEdgeWithKey(e.key, e.source, e.target, a);
+        familyCounts.set(a.family, (familyCounts.get(a.family) ?? 0) + 1);
         ranked.push(e.key);
         if (heavy) continue; // heavy graphs draw straight lines: no curvature to spread
         const k = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
@@ -223,7 +232,7 @@ function createSink(onProgress?: (p: LoadProgress) => void): (m: LoadMessage) =>
       done += m.items.length;
     } else if (m.kind === 'done') {
       if (!heavy) curveParallelEdges(graph, pairs);
-      return { graph, display, ranked, index, types, heavy };
+      return { graph, display, ranked, index, types, heavy, typeCounts, familyCounts };
     }
     onProgress?.({ done, total });
     return null;
@@ -250,35 +259,40 @@ export function slimEdge(a: ViewerEdge): ViewerEdge {
   return { label: a.label, size: a.size, color: a.color, type: a.type, weight: a.weight, family: a.family, rank: a.rank, sources: a.sources, evidence: a.evidence };
 }
 
+/**
+ * The viewer's attributes of a node, written into `a` itself: the loader's items are parsed fresh
+ * for it, and a copy of each of 50k nodes' and 250k edges' attributes was garbage enough for
+ * multi-hundred-millisecond collections while loading.
+ */
 function toViewerNode(a: NodeAttributes, maxMentions: number, types: string[]): ViewerNode {
   const entityType = String(a.type ?? 'other');
   const mentions = Number(a.mentionCount ?? a.mentions?.length ?? 1) || 1;
   const importance = Math.sqrt(Math.max(1, mentions) / maxMentions);
-  return {
-    ...a,
-    label: String(a.label ?? ''),
-    x: Number.isFinite(a.x) ? a.x : 0,
-    y: Number.isFinite(a.y) ? a.y : 0,
-    size: 3 + 15 * importance,
-    color: typeColor(entityType, types),
-    type: 'circle',
-    entityType,
-    importance: nodeImportance(a),
-  };
+  const v = a as unknown as ViewerNode;
+  v.label = String(a.label ?? '');
+  v.x = Number.isFinite(a.x) ? a.x : 0;
+  v.y = Number.isFinite(a.y) ? a.y : 0;
+  v.size = 3 + 15 * importance;
+  v.color = typeColor(entityType, types);
+  v.importance = nodeImportance(a);
+  v.type = 'circle';
+  v.entityType = entityType;
+  return v;
 }
 
+/** The viewer's attributes of an edge, written into `a` itself (see toViewerNode). */
 function toViewerEdge(a: EdgeAttributes, rank: number): ViewerEdge {
   const weight = Number(a.weight ?? 1) || 1;
-  return {
-    ...a,
-    label: String(a.label ?? a.predicate ?? ''),
-    weight,
-    family: a.family ?? 'other',
-    size: 1 + Math.min(5, Math.log2(Math.max(1, weight)) * 1.5),
-    color: familyColor(a.family ?? 'other'),
-    type: 'arrow',
-    rank,
-  };
+  const family = a.family ?? 'other';
+  const v = a as unknown as ViewerEdge;
+  v.label = String(a.label ?? a.predicate ?? '');
+  v.weight = weight;
+  v.family = family;
+  v.size = 1 + Math.min(5, Math.log2(Math.max(1, weight)) * 1.5);
+  v.color = familyColor(family);
+  v.type = 'arrow';
+  v.rank = rank;
+  return v;
 }
 
 /**
@@ -306,11 +320,11 @@ export function graphFromSerialized(data: SerializedGraph): ViewerGraph {
   graph.replaceAttributes(data.attributes);
   const maxMentions = data.nodes.reduce((m, n) => Math.max(m, n.attributes.mentionCount ?? 0), 1);
   const types = [...new Set(data.nodes.map((n) => n.attributes.type))].sort();
-  for (const n of data.nodes) graph.addNode(n.key, toViewerNode(n.attributes, maxMentions, types));
+  for (const n of data.nodes) graph.addNode(n.key, toViewerNode({ ...n.attributes }, maxMentions, types));
   const pairs = new Map<string, string[]>();
   data.edges.forEach((e, i) => {
     if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) return;
-    graph.addEdgeWithKey(e.key, e.source, e.target, toViewerEdge(e.attributes, i));
+    graph.addEdgeWithKey(e.key, e.source, e.target, toViewerEdge({ ...e.attributes }, i));
     const k = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
     pairs.set(k, [...(pairs.get(k) ?? []), e.key]);
   });

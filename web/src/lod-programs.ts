@@ -21,7 +21,7 @@ import type { RenderParams } from 'sigma/types';
 /** Nodes drawn while the camera moves (the most important ones). */
 export const MOVE_NODE_BUDGET = 6000;
 /** Nodes drawn at rest at the fitted view; each halving of the view draws ×4 more (like the edges, lod.ts). */
-export const NODE_BUDGET = 20000;
+export const NODE_BUDGET = 10000;
 
 /** How many times the view has been halved from the fitted view (camera ratio 1) — 0 when zoomed out. */
 export function zoomLevel(ratio: number): number {
@@ -42,17 +42,39 @@ export function isCameraMoving(sigma: Sigma): boolean {
 }
 
 export class LodNodeProgram extends NodePointProgram {
+  private pickParams: RenderParams | null = null;
+
   override render(params: RenderParams): void {
-    if (this.hasNothingToRender()) return;
-    if (!isCameraMoving(this.renderer as unknown as Sigma)) {
-      super.render(params);
+    if (this.hasNothingToRender()) {
+      this.pickParams = null;
       return;
     }
-    // Picture only: the picking layer is not needed while the camera moves.
+    // The picture now; the picking layer (what is under the pointer) in a task of its own right
+    // after, so one frame never pays for both passes — and not at all while the camera moves,
+    // when nothing is hovered.
     this.normalProgram.gl.viewport(0, 0, params.width * params.pixelRatio, params.height * params.pixelRatio);
     this.bindProgram(this.normalProgram);
     this.renderProgram(params, this.normalProgram);
     this.unbindProgram(this.normalProgram);
+    if (isCameraMoving(this.renderer as unknown as Sigma) || !this.pickProgram) {
+      this.pickParams = null;
+      return;
+    }
+    const pending = !!this.pickParams;
+    this.pickParams = params;
+    if (!pending) setTimeout(() => this.renderPicking(), 0);
+  }
+
+  /** The picking pass of the last picture (skipped when a newer render has taken its place). */
+  private renderPicking(): void {
+    const params = this.pickParams;
+    const pick = this.pickProgram;
+    this.pickParams = null;
+    if (!params || !pick || this.hasNothingToRender()) return;
+    pick.gl.viewport(0, 0, (params.width * params.pixelRatio) / params.downSizingRatio, (params.height * params.pixelRatio) / params.downSizingRatio);
+    this.bindProgram(pick);
+    this.renderProgram({ ...params, pixelRatio: params.pixelRatio / params.downSizingRatio }, pick);
+    this.unbindProgram(pick);
   }
 
   override drawWebGL(method: number, { gl, frameBuffer }: ProgramInfo): void {
