@@ -83,7 +83,24 @@ const LONGTASK_OBSERVER = () => {
   }
 };
 
-async function measure(browser, url, which) {
+/**
+ * Each page gets a browser of its own: pages of one site share a renderer process and so its main
+ * thread, and tearing down the previous page's 50k-node sigma showed up as a multi-second "long
+ * task" of the next page.
+ */
+async function measure(url, which) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    return await measurePage(browser, url, which);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function measurePage(browser, url, which) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(LONGTASK_OBSERVER);
   const errors = [];
@@ -144,7 +161,9 @@ async function measure(browser, url, which) {
   const elapsed = Math.round(pan.elapsed);
   const moves = pan.moves;
   await page.close();
-  return { firstRenderMs: Math.round(firstRender), maxLoadTaskMs: Math.round(maxTask), panFps: +((renders / elapsed) * 1000).toFixed(2), panRenders: renders, panMoves: moves, panMs: elapsed, errors };
+  // The longest load tasks, with their start relative to first render (negative: before it).
+  const longestTasks = [...loadTasks].sort((a, b) => b.duration - a.duration).slice(0, 5).map((t) => ({ atMs: Math.round(t.start - firstRender), ms: Math.round(t.duration) }));
+  return { firstRenderMs: Math.round(firstRender), maxLoadTaskMs: Math.round(maxTask), longestTasks, panFps: +((renders / elapsed) * 1000).toFixed(2), panRenders: renders, panMoves: moves, panMs: elapsed, errors };
 }
 
 /** Run the benchmark; prints figures and writes bench/results/viewer.json. */
@@ -153,20 +172,16 @@ export async function runViewerBench() {
   await build({ configFile: path.join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
   const bareDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bare-sigma-'));
   await build({ configFile: false, root: path.join(ROOT, 'bench', 'bare-sigma'), base: './', logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true, target: 'es2022' } });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   const results = [];
-  try {
+  {
     for (const n of SIZES) {
       const g = generateGraph(n);
       const json = JSON.stringify(g);
       const viewer = await startStaticServer({ graph: json });
       const bare = await startStaticServer({ graph: json, webDir: bareDir });
       try {
-        const b = await measure(browser, bare.url, 'bare');
-        const v = await measure(browser, viewer.url, 'viewer');
+        const b = await measure(bare.url, 'bare');
+        const v = await measure(viewer.url, 'viewer');
         const row = { nodes: n, edges: g.edges.length, jsonMB: +(json.length / 1e6).toFixed(1), bare: b, viewer: v, firstRenderRatio: +(v.firstRenderMs / b.firstRenderMs).toFixed(2) };
         results.push(row);
         console.log(
@@ -179,8 +194,6 @@ export async function runViewerBench() {
         await bare.close();
       }
     }
-  } finally {
-    await browser.close();
   }
   const out = {
     benchmark: 'viewer',
