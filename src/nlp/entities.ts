@@ -72,8 +72,11 @@ interface RawSpan {
   first: number; // token index, inclusive
   last: number; // inclusive
   type: EntityType;
-  /** Typed by its position (a dateline): document-level votes leave it alone. */
-  locked?: boolean;
+  /**
+   * Typed by its position (a dateline): document-level votes leave it alone. Always present (false
+   * by default), so every span has one object shape.
+   */
+  locked: boolean;
 }
 
 /**
@@ -394,7 +397,7 @@ function toSpans(tags: readonly string[]): RawSpan[] {
     const type = tag.slice(2);
     if (tag === 'O' || tag.startsWith('B-') || !cur || curType !== type) {
       if (cur) spans.push(cur);
-      cur = tag === 'O' ? null : { first: i, last: i, type: TYPE_OF[type] ?? 'other' };
+      cur = tag === 'O' ? null : { first: i, last: i, type: TYPE_OF[type] ?? 'other', locked: false };
       curType = type;
     } else cur.last = i;
   });
@@ -447,7 +450,7 @@ function applyGazetteer(spans: RawSpan[], w: readonly string[]): RawSpan[] {
         end++;
       }
       result = result.filter((s) => s !== over);
-      result.push({ first: i, last: j, type }, { first: j + 1, last: end, type: 'person' });
+      result.push({ first: i, last: j, type, locked: false }, { first: j + 1, last: end, type: 'person', locked: false });
       result.sort((a, b) => a.first - b.first);
       i = end;
       continue;
@@ -456,7 +459,7 @@ function applyGazetteer(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     const only = overlapping[0] as RawSpan;
     if (overlapping.length === 1 && only.first === i && only.last === j) continue;
     result = result.filter((s) => !overlapping.includes(s));
-    result.push({ first: i, last: j, type });
+    result.push({ first: i, last: j, type, locked: false });
     result.sort((a, b) => a.first - b.first);
     i = j;
   }
@@ -499,7 +502,7 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   for (let k = 1; k <= 2 && last + k < w.length; k++) {
     if (TITLE_SET.has(w.slice(first, last + k + 1).join(' ').toLowerCase())) return null;
   }
-  return { first, last, type: sp.type };
+  return { first, last, type: sp.type, locked: false };
 }
 
 function isPlausibleName(w: readonly string[], sp: RawSpan): boolean {
@@ -746,7 +749,7 @@ function addOrganisationRuns(spans: RawSpan[], w: readonly string[]): RawSpan[] 
     // a role title ends the run: "Foreign Ministry | Spokeswoman Maria Zakharova"
     while (j + 1 < w.length && !tagged.has(j + 1) && /^\p{Lu}/u.test(w[j + 1] as string) && !TITLE_SET.has((w[j + 1] as string).toLowerCase())) j++;
     const head = (w[j] as string).toLowerCase().replace(/\.$/, '');
-    if (j > i && ORG_RUN_HEADS.has(head) && !TITLE_SET.has((w[i] as string).toLowerCase())) added.push({ first: i, last: j, type: 'organization' });
+    if (j > i && ORG_RUN_HEADS.has(head) && !TITLE_SET.has((w[i] as string).toLowerCase())) added.push({ first: i, last: j, type: 'organization', locked: false });
     i = j + 1;
   }
   if (added.length === 0) return spans;
@@ -824,7 +827,7 @@ function addInstitutions(spans: RawSpan[], w: readonly string[]): RawSpan[] {
       if (!ok) continue;
       const first = sp ? sp.first : i;
       const last = head + inst.length;
-      result.push({ first, last, type: 'organization' });
+      result.push({ first, last, type: 'organization', locked: false });
       for (let k = first; k <= last; k++) covered.add(k);
       break;
     }

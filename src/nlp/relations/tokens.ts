@@ -14,8 +14,12 @@ export interface Unit {
   t: string;
   /** Lower case, curly apostrophes straightened. */
   l: string;
-  /** The mention this unit is, when it is one. */
-  m?: EntityMention;
+  /**
+   * The mention this unit is, when it is one. Every unit has the field (undefined for a plain token),
+   * so tokens and mention units share one object shape and the pattern code reading them stays
+   * monomorphic.
+   */
+  m?: EntityMention | undefined;
 }
 
 const WORD = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}]+(?:[-.'\u2019][\p{L}\p{N}]+)*|['\u2019][sS]\b|n['\u2019]t\b|\S/gu;
@@ -53,7 +57,7 @@ export function tokenize(text: string, start: number, end: number, mentions: rea
 function push(out: Unit[], text: string, s: number, e: number): void {
   if (e <= s) return;
   const t = text.slice(s, e);
-  out.push({ start: s, end: e, t, l: t.toLowerCase().replace(/\u2019/g, "'") });
+  out.push({ start: s, end: e, t, l: t.toLowerCase().replace(/\u2019/g, "'"), m: undefined });
 }
 
 /** Merges the tokens covered by each mention into one unit carrying it. Mentions must not overlap. */
