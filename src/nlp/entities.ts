@@ -79,6 +79,9 @@ interface RawSpan {
   locked: boolean;
 }
 
+/** A span not typed by its position; every span is made here or copied, so all have one shape. */
+const newSpan = (first: number, last: number, type: EntityType): RawSpan => ({ first, last, type, locked: false });
+
 /**
  * Finds the named entities of a text, in text order.
  * @param sentences the text's sentences (`splitSentences`); a mention never crosses one
@@ -397,7 +400,7 @@ function toSpans(tags: readonly string[]): RawSpan[] {
     const type = tag.slice(2);
     if (tag === 'O' || tag.startsWith('B-') || !cur || curType !== type) {
       if (cur) spans.push(cur);
-      cur = tag === 'O' ? null : { first: i, last: i, type: TYPE_OF[type] ?? 'other', locked: false };
+      cur = tag === 'O' ? null : newSpan(i, i, TYPE_OF[type] ?? 'other');
       curType = type;
     } else cur.last = i;
   });
@@ -450,7 +453,7 @@ function applyGazetteer(spans: RawSpan[], w: readonly string[]): RawSpan[] {
         end++;
       }
       result = result.filter((s) => s !== over);
-      result.push({ first: i, last: j, type, locked: false }, { first: j + 1, last: end, type: 'person', locked: false });
+      result.push(newSpan(i, j, type), newSpan(j + 1, end, 'person'));
       result.sort((a, b) => a.first - b.first);
       i = end;
       continue;
@@ -459,7 +462,7 @@ function applyGazetteer(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     const only = overlapping[0] as RawSpan;
     if (overlapping.length === 1 && only.first === i && only.last === j) continue;
     result = result.filter((s) => !overlapping.includes(s));
-    result.push({ first: i, last: j, type, locked: false });
+    result.push(newSpan(i, j, type));
     result.sort((a, b) => a.first - b.first);
     i = j;
   }
@@ -502,7 +505,7 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   for (let k = 1; k <= 2 && last + k < w.length; k++) {
     if (TITLE_SET.has(w.slice(first, last + k + 1).join(' ').toLowerCase())) return null;
   }
-  return { first, last, type: sp.type, locked: false };
+  return newSpan(first, last, sp.type);
 }
 
 function isPlausibleName(w: readonly string[], sp: RawSpan): boolean {
@@ -749,7 +752,7 @@ function addOrganisationRuns(spans: RawSpan[], w: readonly string[]): RawSpan[] 
     // a role title ends the run: "Foreign Ministry | Spokeswoman Maria Zakharova"
     while (j + 1 < w.length && !tagged.has(j + 1) && /^\p{Lu}/u.test(w[j + 1] as string) && !TITLE_SET.has((w[j + 1] as string).toLowerCase())) j++;
     const head = (w[j] as string).toLowerCase().replace(/\.$/, '');
-    if (j > i && ORG_RUN_HEADS.has(head) && !TITLE_SET.has((w[i] as string).toLowerCase())) added.push({ first: i, last: j, type: 'organization', locked: false });
+    if (j > i && ORG_RUN_HEADS.has(head) && !TITLE_SET.has((w[i] as string).toLowerCase())) added.push(newSpan(i, j, 'organization'));
     i = j + 1;
   }
   if (added.length === 0) return spans;
@@ -827,7 +830,7 @@ function addInstitutions(spans: RawSpan[], w: readonly string[]): RawSpan[] {
       if (!ok) continue;
       const first = sp ? sp.first : i;
       const last = head + inst.length;
-      result.push({ first, last, type: 'organization', locked: false });
+      result.push(newSpan(first, last, 'organization'));
       for (let k = first; k <= last; k++) covered.add(k);
       break;
     }
