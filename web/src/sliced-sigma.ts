@@ -100,6 +100,14 @@ interface ProgramPart {
 const BUFFER = ['array', 'capacity', 'verticesCount'] as const;
 type Buffers = Pick<ProgramPart, (typeof BUFFER)[number]>[];
 
+/** Size each program for its items, and reset the counts to serve as each program's next position. */
+function reallocate(programs: Record<string, Program>, counts: Record<string, number>): void {
+  for (const [type, program] of Object.entries(programs)) {
+    program.reallocate(counts[type] || 0);
+    counts[type] = 0;
+  }
+}
+
 const parts = (p: ProgramPart): ProgramPart[] => (p.programs ? p.programs.flatMap(parts) : [p]);
 
 interface Job {
@@ -282,11 +290,7 @@ class Sliced extends Base {
       if (i % CHECK_EVERY === CHECK_EVERY - 1) yield;
     }
     this.labelGrid.organize();
-    for (const type in this.nodePrograms) {
-      if (!Object.prototype.hasOwnProperty.call(this.nodePrograms, type)) throw new Error(`Sigma: could not find a suitable program for node type "${type}"!`);
-      this.nodePrograms[type]!.reallocate(nodesPerProgram[type] || 0);
-      nodesPerProgram[type] = 0;
-    }
+    reallocate(this.nodePrograms, nodesPerProgram);
     if (settings.zIndex && this.nodeZExtent[0] !== this.nodeZExtent[1]) nodes = zIndexOrdering(this.nodeZExtent, (n: string) => this.nodeDataCache[n]!.zIndex, nodes);
     const nodeIndices: Record<string, number> = {};
     const edgeIndices: Record<string, number> = {};
@@ -306,11 +310,7 @@ class Sliced extends Base {
       edgesPerProgram[type] = (edgesPerProgram[type] || 0) + 1;
     }
     if (settings.zIndex && this.edgeZExtent[0] !== this.edgeZExtent[1]) edges = zIndexOrdering(this.edgeZExtent, (e: string) => this.edgeDataCache[e]!.zIndex, edges);
-    for (const type in this.edgePrograms) {
-      if (!Object.prototype.hasOwnProperty.call(this.edgePrograms, type)) throw new Error(`Sigma: could not find a suitable program for edge type "${type}"!`);
-      this.edgePrograms[type]!.reallocate(edgesPerProgram[type] || 0);
-      edgesPerProgram[type] = 0;
-    }
+    reallocate(this.edgePrograms, edgesPerProgram);
     for (let i = 0; i < edges.length; i++) {
       const edge = edges[i]!;
       edgeIndices[edge] = id;
