@@ -130,4 +130,66 @@ describe('viewer on a big graph', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('should draw the first picture one WebGL layer per frame and leave empty hover layers alone', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const errors = watchErrors(page);
+    // Log every clear and draw on the canvases themselves (not the picking framebuffers), by frame.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __gl: [number, string, string][]; __frame: number };
+      w.__gl = [];
+      w.__frame = 0;
+      const tick = () => {
+        w.__frame++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      for (const C of [WebGLRenderingContext, WebGL2RenderingContext] as unknown as { prototype: Record<string, unknown> }[]) {
+        for (const m of ['clear', 'drawArrays', 'drawArraysInstanced', 'createProgram']) {
+          const orig = C.prototype[m] as ((...a: unknown[]) => unknown) | undefined;
+          if (!orig) continue;
+          C.prototype[m] = function (this: WebGL2RenderingContext, ...a: unknown[]) {
+            if (m === 'createProgram' || !this.getParameter(this.FRAMEBUFFER_BINDING)) w.__gl.push([w.__frame, m, (this.canvas as HTMLCanvasElement).className]);
+            return orig.apply(this, a);
+          };
+        }
+      }
+    });
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+    const log = await page.evaluate(() => (window as unknown as { __gl: [number, string, string][] }).__gl.splice(0));
+    const touches = (frame: number, layer: string) => log.some(([f, m, c]) => f === frame && m !== 'createProgram' && c.includes(`sigma-${layer}`));
+    const drawFrames = (layer: string) => log.filter(([, m, c]) => m.startsWith('draw') && c.includes(`sigma-${layer}`)).map(([f]) => f);
+    const firstEdges = Math.min(...drawFrames('edges'));
+    const firstNodes = Math.min(...drawFrames('nodes'));
+    // Edges first, alone; then nodes, alone (each frame's WebGL canvases are read back in software WebGL).
+    expect(firstEdges).toBeLessThan(firstNodes);
+    expect(touches(firstEdges, 'nodes')).toBe(false);
+    expect(touches(firstNodes, 'edges')).toBe(false);
+    // Programs are compiled, but not before the graph is there to draw.
+    expect(log.filter(([, m]) => m === 'createProgram').length).toBeGreaterThan(0);
+
+    // Renders with nothing hovered or highlighted never touch the hover-nodes canvas…
+    const hoverTouches = async (action: string) =>
+      page.evaluate(async (act) => {
+        const w = window as unknown as { __gl: [number, string, string][]; __newsgraph: { sigma: { getGraph(): { nodes(): string[]; setNodeAttribute(n: string, k: string, v: unknown): void }; refresh(): void; whenDrawn(): Promise<void>; render(): void } } };
+        const s = w.__newsgraph.sigma;
+        const node = s.getGraph().nodes()[0]!;
+        if (act === 'highlight') s.getGraph().setNodeAttribute(node, 'highlighted', true);
+        if (act === 'unhighlight') s.getGraph().setNodeAttribute(node, 'highlighted', false);
+        await s.whenDrawn();
+        for (let i = 0; i < 3; i++) {
+          s.render();
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        return w.__gl.splice(0).filter(([, , c]) => c.includes('sigma-hoverNodes')).map(([, m]) => m);
+      }, action);
+    expect(await hoverTouches('none')).toEqual([]);
+    // …a highlighted node is drawn there, and once it is no longer highlighted the layer is cleared once.
+    expect(await hoverTouches('highlight')).toContain('drawArrays');
+    expect((await hoverTouches('unhighlight')).filter((m) => m === 'clear').length).toBeGreaterThan(0);
+    expect(await hoverTouches('none')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

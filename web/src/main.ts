@@ -130,6 +130,12 @@ async function main(): Promise<void> {
     document.addEventListener('mouseup', () => container.classList.remove('dragging'), true);
   }
   (window as unknown as { __newsgraph?: unknown }).__newsgraph = { sigma, graph, state };
+  // A graph drawn whole (no level of detail) is a short job for sigma: its picture comes before the
+  // rest of the page is set up. A big graph's picture takes seconds, and the page is set up meanwhile.
+  if (display === graph) {
+    await drawn;
+    await nextTask(); // not in the frame's task, where drawn resolves
+  }
 
   function focusSet(): { node: string; neighbours: Set<string> } | null {
     if (state.hoveredNode && state.hoverNeighbours) return { node: state.hoveredNode, neighbours: state.hoverNeighbours };

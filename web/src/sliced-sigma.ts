@@ -15,7 +15,11 @@
  * job follows, so a stream of changes (a layout running, edges added as the camera zooms) still
  * gets drawn.
  * A job that finishes in its first slice — any small graph — behaves exactly like sigma: a full
- * `refresh()` draws before it returns.
+ * `refresh()` draws before it returns (except the constructor's own, see registerNodeProgram).
+ *
+ * It also spares software WebGL (where the page waits while every WebGL canvas touched in a frame
+ * is read back) some work: the shaders are compiled after the constructor, a few per task; layers
+ * with nothing on them are not cleared again; and the first picture is drawn one layer per frame.
  *
  * It reaches into sigma's private members (sigma 3.0.x, `process()` in sigma.ts); the browser tests
  * load graphs through it and would fail on a sigma whose internals moved.
@@ -64,10 +68,22 @@ interface Internals {
   addEdgeToProgram(edge: string, fingerprint: number, position: number): void;
   clearNodeIndices(): void;
   clearEdgeIndices(): void;
+  webGLContexts: Record<'nodes' | 'edges' | 'hoverNodes', WebGLRenderingContext>;
+  canvasContexts: Record<'labels' | 'hovers' | 'edgeLabels', CanvasRenderingContext2D>;
+  hoveredNode: string | null;
+  highlightedNodes: Set<string>;
+  width: number;
+  height: number;
   render(): unknown;
   renderHighlightedNodes(): void;
+  renderEdgeLabels(): unknown;
+  renderLabels(): unknown;
+  scheduleRender(): unknown;
+  registerNodeProgram(key: string, program: unknown, hoverProgram?: unknown): unknown;
+  registerEdgeProgram(key: string, program: unknown): unknown;
   refresh(opts?: RefreshOptions): unknown;
   kill(): void;
+  clear(): unknown;
 }
 
 /** The fields a job rebuilds; swapped in while a slice runs, kept when the job completes. */
@@ -114,8 +130,11 @@ interface Job {
   steps: Generator<void, void, void>;
   /** The job's caches between slices. */
   state: State;
-  /** The job's program buffers between slices (capacity -1: its first reallocate makes new ones). */
-  buffers: Buffers;
+  /**
+   * The job's program buffers between slices (capacity -1: its first reallocate makes new ones);
+   * null until the programs sigma's constructor registered are all created.
+   */
+  buffers: Buffers | null;
   /** Draw as soon as the job is done, before the refresh that started it returns. */
   draw: boolean;
   /** Items changed while the job ran: another job follows ('index' re-reads every item's attributes). */
@@ -125,13 +144,101 @@ interface Job {
 type RefreshOptions = Parameters<Sigma['refresh']>[0];
 
 /** sigma's public members (a mapped type keeps only those) plus the internals above, made visible. */
-type Open = Omit<{ [K in keyof Sigma]: Sigma[K] }, 'refresh' | 'kill'> & Internals;
+type Open = Omit<{ [K in keyof Sigma]: Sigma[K] }, 'refresh' | 'kill' | 'clear'> & Internals;
 const Base = Sigma as unknown as new (...args: ConstructorParameters<typeof Sigma>) => Open;
+
+/** Set while sigma's constructor runs (see Sliced.registerNodeProgram). */
+let constructing = false;
 
 class Sliced extends Base {
   // `declare`: no field initialiser, because sigma's constructor already calls refresh().
   declare private job: Job | null | undefined;
   declare private waiters: (() => void)[] | undefined;
+  /** Programs registered by sigma's constructor, created by the first job (see slice()). */
+  declare private pendingPrograms: (() => void)[] | undefined;
+  /** Whether the hover layers (hoverNodes, hovers) may hold a drawing; if not, they are left alone. */
+  declare private hoverDrawn: boolean | undefined;
+  /** Whether the edge label layer may hold a drawing. */
+  declare private edgeLabelsDrawn: boolean | undefined;
+  /** Whether a complete picture has been drawn yet. */
+  declare private pictured: boolean | undefined;
+  /** The one layer the next render draws, leaving the other as it is (the first picture, in two frames). */
+  declare private only: 'edges' | 'nodes' | null | undefined;
+
+  /**
+   * Compiling and linking a program's shaders takes 10–40 ms in software WebGL, and sigma's
+   * constructor registers four to eight of them after creating three WebGL contexts: one task of
+   * 150–200 ms. Programs registered while the constructor runs are created by the first job
+   * instead, as many per task as fit in a slice; nothing can be drawn before that job is done anyway.
+   */
+  override registerNodeProgram(key: string, program: unknown, hoverProgram?: unknown): this {
+    if (constructing) (this.pendingPrograms ??= []).push(() => super.registerNodeProgram(key, program, hoverProgram));
+    else super.registerNodeProgram(key, program, hoverProgram);
+    return this;
+  }
+
+  override registerEdgeProgram(key: string, program: unknown): this {
+    if (constructing) (this.pendingPrograms ??= []).push(() => super.registerEdgeProgram(key, program));
+    else super.registerEdgeProgram(key, program);
+    return this;
+  }
+
+  /**
+   * sigma's clear(), leaving alone the layers that hold nothing. In software WebGL every WebGL
+   * canvas touched in a frame is read back from the GPU process when the frame is composited
+   * (8–18 ms each for 1280×800 here), and sigma clears the hover-nodes canvas every frame though it
+   * is empty unless a node is hovered or highlighted.
+   */
+  override clear(): this {
+    this.emit('beforeClear');
+    const gl = this.webGLContexts;
+    const ctx = this.canvasContexts;
+    if (this.only !== 'edges') {
+      gl.nodes.bindFramebuffer(WebGLRenderingContext.FRAMEBUFFER, null);
+      gl.nodes.clear(WebGLRenderingContext.COLOR_BUFFER_BIT);
+    }
+    if (this.only !== 'nodes') {
+      gl.edges.bindFramebuffer(WebGLRenderingContext.FRAMEBUFFER, null);
+      gl.edges.clear(WebGLRenderingContext.COLOR_BUFFER_BIT);
+    }
+    if (this.only === 'edges') {
+      this.emit('afterClear');
+      return this;
+    }
+    ctx.labels.clearRect(0, 0, this.width, this.height);
+    if (this.hoverDrawn) {
+      gl.hoverNodes.clear(WebGLRenderingContext.COLOR_BUFFER_BIT);
+      ctx.hovers.clearRect(0, 0, this.width, this.height);
+      this.hoverDrawn = false;
+    }
+    if (this.edgeLabelsDrawn) {
+      ctx.edgeLabels.clearRect(0, 0, this.width, this.height);
+      this.edgeLabelsDrawn = false;
+    }
+    this.emit('afterClear');
+    return this;
+  }
+
+  override renderLabels(): this {
+    if (this.only !== 'edges') super.renderLabels();
+    return this;
+  }
+
+  override renderHighlightedNodes(): void {
+    if (this.only === 'edges') return;
+    const hovered = this.hoveredNode;
+    const any = (hovered !== null && this.nodeDataCache[hovered] !== undefined && !this.nodeDataCache[hovered].hidden) || this.highlightedNodes.size > 0;
+    if (!any && !this.hoverDrawn) return; // nothing to draw, nothing to clear
+    super.renderHighlightedNodes();
+    this.hoverDrawn = any;
+  }
+
+  override renderEdgeLabels(): this {
+    if (this.only === 'edges') return this;
+    if (this.settings.renderEdgeLabels) this.edgeLabelsDrawn = true;
+    super.renderEdgeLabels();
+    return this;
+  }
 
   /** Whether a refresh is still being worked through (the last complete state is what is drawn). */
   isProcessing(): boolean {
@@ -168,9 +275,30 @@ class Sliced extends Base {
       else this.start(false, true);
       if (!this.job) return this; // done at once: start() has drawn
     }
-    // While a job runs, the last complete state is drawn (the camera stays live).
-    super.render();
-    if (!this.job && !this.needToProcess && this.waiters?.length) for (const w of this.waiters.splice(0)) w();
+    const only = this.job ? null : this.only;
+    if (only) {
+      // One layer of the first picture; the other layer's programs are out of sight meanwhile.
+      const self = this as unknown as Record<'nodePrograms' | 'edgePrograms', Record<string, Program>>;
+      const other = only === 'edges' ? 'nodePrograms' : 'edgePrograms';
+      const programs = self[other];
+      self[other] = {};
+      try {
+        super.render();
+      } finally {
+        self[other] = programs;
+        this.only = only === 'edges' ? 'nodes' : null;
+      }
+      if (this.only) {
+        this.scheduleRender();
+        return this;
+      }
+    } else {
+      // While a job runs, the last complete state is drawn (the camera stays live).
+      super.render();
+    }
+    if (this.job || this.needToProcess || this.only) return this;
+    this.pictured = true;
+    if (this.waiters?.length) for (const w of this.waiters.splice(0)) w();
     return this;
   }
 
@@ -189,8 +317,7 @@ class Sliced extends Base {
     const live = this as unknown as State;
     const state = {} as State;
     for (const k of STATE) state[k] = live[k];
-    const buffers = this.programParts().map(() => ({ array: new Float32Array(0), capacity: -1, verticesCount: 0 }));
-    const job: Job = { steps: null as unknown as Job['steps'], state, buffers, draw: now, followUp: null };
+    const job: Job = { steps: null as unknown as Job['steps'], state, buffers: null, draw: now, followUp: null };
     this.job = job;
     job.steps = this.steps(index); // runs with the job's state swapped in (see slice())
     this.needToProcess = false;
@@ -201,6 +328,19 @@ class Sliced extends Base {
   /** Run the job for up to SLICE_MS with its state swapped in; continue in a later task or finish. */
   private slice(job: Job, sync: boolean): void {
     if (this.job !== job) return; // killed
+    const pending = this.pendingPrograms;
+    if (pending?.length) {
+      // Create the constructor's programs first, at least one per task, never in the constructor's own.
+      if (!sync) {
+        const until = performance.now() + SLICE_MS;
+        do pending.shift()!();
+        while (pending.length && performance.now() < until);
+      }
+      void yieldToPage().then(() => this.slice(job, false));
+      return;
+    }
+    job.buffers ??= this.programParts().map(() => ({ array: new Float32Array(0), capacity: -1, verticesCount: 0 }));
+    const buffers = job.buffers;
     const live = this as unknown as State;
     const saved = {} as State;
     for (const k of STATE) {
@@ -209,7 +349,7 @@ class Sliced extends Base {
     }
     const programs = this.programParts();
     const savedBuffers: Buffers = programs.map((p) => ({ array: p.array, capacity: p.capacity, verticesCount: p.verticesCount }));
-    programs.forEach((p, i) => Object.assign(p, job.buffers[i]));
+    programs.forEach((p, i) => Object.assign(p, buffers[i]));
     let done = false;
     const deadline = performance.now() + SLICE_MS;
     try {
@@ -221,7 +361,7 @@ class Sliced extends Base {
           live[k] = saved[k];
         }
         programs.forEach((p, i) => {
-          job.buffers[i] = { array: p.array, capacity: p.capacity, verticesCount: p.verticesCount };
+          buffers[i] = { array: p.array, capacity: p.capacity, verticesCount: p.verticesCount };
           Object.assign(p, savedBuffers[i]);
         });
       }
@@ -238,7 +378,14 @@ class Sliced extends Base {
     }
     // Done within a synchronous refresh: draw at once, like sigma; otherwise at the next frame.
     if (sync && job.draw) this.render();
-    else this.scheduleRender();
+    else {
+      // In software WebGL the page waits while each WebGL canvas drawn in a frame is read back
+      // (≈40–90 ms each for the first picture of a few thousand items here): the first picture
+      // draws its edges in one frame and its nodes and labels in the next. Not when edges can be
+      // hovered: their picking layer is drawn with them, and would be empty for a frame.
+      if (!this.pictured && !this.settings.enableEdgeEvents) this.only = 'edges';
+      this.scheduleRender();
+    }
   }
 
   /** sigma's full refresh and process(), yielding every CHECK_EVERY items. */
@@ -330,5 +477,10 @@ class Sliced extends Base {
 export type SlicedSigma = Sigma & { isProcessing(): boolean; whenDrawn(): Promise<void> };
 
 export function createSigma(...args: ConstructorParameters<typeof Sigma>): SlicedSigma {
-  return new Sliced(...args) as unknown as SlicedSigma;
+  constructing = true;
+  try {
+    return new Sliced(...args) as unknown as SlicedSigma;
+  } finally {
+    constructing = false;
+  }
 }
