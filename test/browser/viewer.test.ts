@@ -99,6 +99,28 @@ describe('viewer', () => {
       await page.close();
     });
 
+    it("should show a query's result on the graph over a node selected before it", async () => {
+      const { page, errors } = await open();
+      await pick(page, '#search', 'Stoltenberg');
+      await page.locator('#panel h2').waitFor({ state: 'visible' });
+      await page.fill('#console-input', 'path "Stoltenberg" -> "Assad"');
+      await page.press('#console-input', 'Enter');
+      await page.locator('#console-output table.results tbody tr').first().waitFor({ state: 'visible' });
+      const view = await page.evaluate(() => {
+        const w = (window as unknown as { __newsgraph: { sigma: { getNodeDisplayData(n: string): { highlighted?: boolean } | undefined; getGraph(): { nodes(): string[]; getNodeAttribute(n: string, k: string): string } }; state: { selectedNode: string | null } } }).__newsgraph;
+        const g = w.sigma.getGraph();
+        const highlighted = g.nodes().filter((n) => w.sigma.getNodeDisplayData(n)?.highlighted).map((n) => g.getNodeAttribute(n, 'label'));
+        return { selected: w.state.selectedNode, highlighted };
+      });
+      expect(view.selected).toBeNull();
+      // The path's ends (and the hops between them) are what is highlighted now.
+      expect(view.highlighted.some((l) => /Stoltenberg/.test(l))).toBe(true);
+      expect(view.highlighted.some((l) => /Assad/.test(l))).toBe(true);
+      expect(view.highlighted.length).toBeGreaterThan(2);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
     it('should show a bad query\'s error with its position', async () => {
       const { page } = await open();
       await page.fill('#console-input', 'MATCH (n RETURN n');

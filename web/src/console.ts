@@ -10,7 +10,8 @@ import type { ViewerGraph } from './load.js';
 
 export interface ConsoleOptions {
   graph: ViewerGraph;
-  onHighlight(h: { nodes: Set<string>; edges: Set<string> } | null): void;
+  /** A query's result to highlight (null: none); `restoring` when the run restores a view from the URL. */
+  onHighlight(h: { nodes: Set<string>; edges: Set<string> } | null, restoring?: boolean): void;
   onQuery(q: string | null): void;
   selectNode(node: string): void;
   selectEdge(edge: string): void;
@@ -164,7 +165,7 @@ export function createConsole(opts: ConsoleOptions) {
       const nodes = new Set<string>();
       const edges = new Set<string>();
       res.result.rows.forEach((row) => row.forEach((v) => collect(v, nodes, edges)));
-      opts.onHighlight({ nodes, edges });
+      opts.onHighlight({ nodes, edges }, o.quiet);
     }
     if (!o.quiet) opts.onQuery(query);
   }

@@ -559,10 +559,13 @@ async function main(): Promise<void> {
   /* ---------------------------------------------------------------- console */
   const qconsole = createConsole({
     graph,
-    onHighlight: (h) => {
+    onHighlight: (h, restoring) => {
       state.highlight = h && (h.nodes.size || h.edges.size) ? h : null;
       if (state.highlight) lod.ensure(state.highlight.edges);
       state.pathResult = null;
+      // A selection's neighbourhood is drawn over any highlight: a query the user runs now clears it,
+      // as the path finder does, so its result shows (a link's query and node are both restored).
+      if (state.highlight && !restoring && (state.selectedNode || state.selectedEdge)) selectNode(null, { quiet: true });
       sigma.refresh();
     },
     onQuery: (q) => {
