@@ -99,6 +99,32 @@ describe('viewer', () => {
       await page.close();
     });
 
+    it('should show a selected edge and its two ends over the rest of the graph, faded', async () => {
+      const { page, errors } = await open();
+      const edge = await page.evaluate(() => {
+        const g = (window as unknown as { __newsgraph: { graph: { edges(): string[] } } }).__newsgraph.graph;
+        return g.edges()[0]!;
+      });
+      await page.evaluate((e) => (location.hash = `edge=${encodeURIComponent(e)}`), edge);
+      await page.locator('#panel h2').waitFor({ state: 'visible' });
+      const view = await page.evaluate((e) => {
+        const w = (window as unknown as { __newsgraph: { sigma: { getNodeDisplayData(n: string): { color: string; highlighted?: boolean } | undefined; getEdgeDisplayData(e: string): { color: string } | undefined; getGraph(): { nodes(): string[]; extremities(e: string): string[] } } } }).__newsgraph;
+        const g = w.sigma.getGraph();
+        const ends = g.extremities(e);
+        const others = g.nodes().filter((n) => !ends.includes(n));
+        return {
+          endsHighlighted: ends.every((n) => w.sigma.getNodeDisplayData(n)?.highlighted === true),
+          othersFaded: others.every((n) => w.sigma.getNodeDisplayData(n)?.color === '#e3e3e3'),
+          others: others.length,
+        };
+      }, edge);
+      expect(view.endsHighlighted).toBe(true);
+      expect(view.others).toBeGreaterThan(0);
+      expect(view.othersFaded).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
     it("should show a query's result on the graph over a node selected before it", async () => {
       const { page, errors } = await open();
       await pick(page, '#search', 'Stoltenberg');

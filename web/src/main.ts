@@ -143,18 +143,30 @@ async function main(): Promise<void> {
     return null;
   }
 
+  /** A selected edge is shown like a highlight of it and its two ends (cached: reducers ask per item). */
+  let edgeFocusCache: { edge: string; hl: Highlight } | null = null;
+  function edgeFocus(): Highlight | null {
+    const e = state.selectedEdge;
+    if (!e || !graph.hasEdge(e)) return null;
+    if (edgeFocusCache?.edge !== e) {
+      const [s, t] = graph.extremities(e);
+      edgeFocusCache = { edge: e, hl: { nodes: new Set([s, t]), edges: new Set([e]) } };
+    }
+    return edgeFocusCache.hl;
+  }
+
   // The reducers run for every item on each refresh (sigma hands them a fresh copy of the
   // attributes, so they change it in place) and return at once when nothing is selected or filtered.
   function nodeReducer(node: string, data: Record<string, unknown>): Partial<NodeDisplayData> {
     const res = data as Partial<NodeDisplayData> & Record<string, unknown>;
-    if (!filtering && !state.highlight && !state.hoveredNode && !state.selectedNode) return res;
+    if (!filtering && !state.highlight && !state.hoveredNode && !state.selectedNode && !state.selectedEdge) return res;
     const a = data as unknown as { entityType: string; sources?: string[]; docs?: string[] };
     if (filtering && !nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs }, state.filters) && node !== state.selectedNode) {
       res.hidden = true;
       return res;
     }
     const focus = focusSet();
-    const hl = state.highlight;
+    const hl = edgeFocus() ?? state.highlight;
     if (focus) {
       if (node === focus.node || focus.neighbours.has(node)) {
         res.forceLabel = true;
@@ -190,7 +202,7 @@ async function main(): Promise<void> {
       return res;
     }
     const focus = focusSet();
-    const hl = state.highlight;
+    const hl = edgeFocus() ?? state.highlight;
     if (focus) {
       if (s !== focus.node && t !== focus.node) {
         res.hidden = true;
