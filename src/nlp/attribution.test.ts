@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsOf, sentencesOf } from './relations/__fixtures__/mentions.js';
+import { mentionsOf } from './relations/__fixtures__/mentions.js';
 import { extractRelationsStrict } from './relations.js';
+import { splitSentences } from './sentences.js';
 
+/** Attributions with hand-made name mentions and the real sentence splitter ("Mr.", "(R-Ga.)", "?”"). */
 function attributions(text: string, names: string[]) {
   const mentions = mentionsOf(text, names);
-  const ex = extractRelationsStrict(text, sentencesOf(text, mentions), mentions);
+  const sentences = splitSentences(text);
+  for (const m of mentions) m.sentence = sentences.find((x) => x.start <= m.start && m.end <= x.end)?.index ?? 0;
+  const ex = extractRelationsStrict(text, sentences, mentions);
   const t = (s: { start: number; end: number }) => text.slice(s.start, s.end);
   return ex.attributions.map((a) => ({ speaker: t(a.subject), cue: t(a.cue), content: t(a.content), mention: a.subject.mention }));
 }
@@ -26,6 +30,12 @@ describe('nlp/attribution', () => {
       { label: 'coordinated verb phrase keeps the sentence subject', text: 'Kasich offered the man a job, then says he will welcome advice.', names: ['Kasich|person'], want: { speaker: 'Kasich', cue: 'says', content: /^he will welcome advice$/ } },
       { label: 'saying wins over a verb of asking', text: 'A woman asked for a photo and Clinton said, \u201cas long as we are not violating any laws.\u201d', names: ['Clinton|person'], want: { speaker: 'Clinton', cue: 'said', content: /as long as we are not violating any laws/ } },
       { label: 'pronoun speaker', text: 'He said the talks would go on.', names: [], want: { speaker: 'He', cue: 'said', content: /^the talks would go on$/ } },
+      { label: 'a quote, then the speaker and a circumstance', text: '\u201cThat is right, the whole country,\u201d Melanie said to the nominee, who began his speech.', names: ['Melanie|person'], want: { speaker: 'Melanie', cue: 'said', content: /^\u201cThat is right, the whole country,\u201d$/ } },
+      { label: 'a quote, then the speaker and a participle', text: '\u201cWho would have believed it?\u201d Trump said, looking out on the cheering crowd.', names: ['Trump|person'], want: { speaker: 'Trump', cue: 'said', content: /Who would have believed it/ } },
+      { label: 'a party tag between speaker and cue', text: 'Sen. David Perdue (R-Ga.) said he did not believe those characterizations.', names: ['David Perdue|person'], want: { speaker: 'Sen. David Perdue', cue: 'said', content: /^he did not believe those characterizations$/ } },
+      { label: 'a title abbreviation and a name ending in -ing', text: 'Mr. King said the network paid well.', names: [], want: { speaker: 'Mr. King', cue: 'said', content: /^the network paid well$/ } },
+      { label: "double single quotes around the quote", text: "''We need money to pay our producers,'' Mr. King said.", names: [], want: { speaker: 'Mr. King', cue: 'said', content: /We need money to pay our producers/ } },
+      { label: 'a quotation signed after a dash', text: '\u201cHe cannot even answer a question without scaring people.\u201d \u2015 Esther Tapia', names: ['Esther Tapia|person'], want: { speaker: 'Esther Tapia', cue: '\u2015', content: /He cannot even answer a question/ } },
     ];
     for (const c of cases) {
       it(`should find: ${c.label}`, () => {

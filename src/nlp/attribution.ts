@@ -87,6 +87,9 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
     const h = headlineColon(s);
     if (h) out.push(h);
   }
+  // a quotation signed after a dash frames whatever is said inside it
+  const signed = quoteSignature(s);
+  if (signed) out.push(signed);
   return out.sort((a, b) => a.cue.start - b.cue.start);
 }
 
@@ -98,10 +101,13 @@ function npLeft(U: readonly Unit[], end: number): NP | undefined {
   if (U[k]?.m || PRONOUNS.has(U[k]?.l ?? '')) {
     mention = U[k]!.m;
     if (!U[k]!.m && PRONOUNS.has(U[k]!.l)) return { from: k, to: end };
-  } else if (!isWord(U[k]) || BOUNDARY.has(U[k]!.l) || AUX.has(U[k]!.l) || /ing$|ed$/.test(U[k]!.l) || DETERMINERS.has(U[k]!.l) || NP_BREAK.has(U[k]!.l)) return undefined;
+  } else if (!isWord(U[k]) || BOUNDARY.has(U[k]!.l) || AUX.has(U[k]!.l) || /^[a-z].*(ing|ed)$/.test(U[k]!.t) || DETERMINERS.has(U[k]!.l) || NP_BREAK.has(U[k]!.l)) return undefined;
   while (k >= 0 && n < 8) {
     const x = U[k]!;
     if (x.m) mention ??= x.m;
+    else if (x.l === '.' && k > 0 && /^\p{Lu}[a-z]{0,3}$/u.test(U[k - 1]!.t) && !U[k - 1]!.m) {
+      // the point of a title or an initial inside the name: "Mr. King", "Sen. Graham", "George W. Bush"
+    } else if (x.l === "'" && !(k > 0 && isWord(U[k - 1]) && U[k - 1]!.end === x.start)) break; // a closing quote, not "the Smiths' lawyer"
     else if (!(isWord(x) || x.l === "'s" || x.l === "'" || x.l === '-' || x.l === '.') || BOUNDARY.has(x.l) || AUX.has(x.l) || PRONOUNS.has(x.l) || NP_BREAK.has(x.l)) break;
     else if (CUE_FORMS.has(x.l) && !x.m) break;
     else if (/^[a-z]+ed$/.test(x.t) && !/^(united|red|armed)$/.test(x.l)) break; // a verb: the agency cited X as saying
@@ -163,6 +169,13 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
   let c0 = c;
   // "was quoted as saying", "has also said", "told reporters"
   while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]) || ['quoted', 'as', 'not', "n't"].includes(U[k]!.l))) k--;
+  // "Sen. David Perdue (R-Ga.) said", "the Securities and Exchange Commission (SEC) said": a short
+  // parenthesis between the speaker and the cue
+  if (U[k]?.l === ')') {
+    let open = k - 1;
+    while (open >= 0 && k - open <= 6 && U[open]!.l !== '(' && U[open]!.l !== ')') open--;
+    if (open > 0 && U[open]!.l === '(') k = open - 1;
+  }
   if (k < c - 1 && U[k + 1]!.l !== 'as') c0 = c; // keep the cue itself
   let np = npLeft(U, k);
   const coordinated = U[k]?.l === 'and' || U.slice(k + 1, c).some((x) => x.l === 'then');
@@ -208,7 +221,11 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
   }
   let tailOnly = true;
   for (let x = j; x < U.length; x++) if (!TIME_TAIL.test(U[x]!.l) && !U[x]!.m && isWord(U[x])) tailOnly = false;
-  if (!tailOnly) {
+  // "“C,” X said, looking out on the crowd" / "“C,” X said to the nominee": after a quote that the
+  // speaker follows, what comes after the cue is a circumstance, not the content — unless it is a
+  // clause of its own ("that …", ": …", another quote).
+  const quoteFirst = REPORTING_SET.has(lemma) && closesQuote(U, np.from - 1) && !(U[j] && (/^(that|:)$/.test(U[j]!.l) || isQuote(U[j])));
+  if (!tailOnly && !quoteFirst) {
     while (U[j] && /^(that|:|,)$/.test(U[j]!.l)) j++;
     const content = contentToEnd(U, j);
     if (!content) return undefined;
@@ -222,6 +239,35 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
   let from = 0;
   if (U[from] && /^(but|and|however)$/.test(U[from]!.l)) from++;
   return make(s, U, np, c0, c, span(U, from, end));
+}
+
+/** Whether unit `i` (or the comma at `i` right after one) closes a quotation that opened earlier in the sentence. */
+function closesQuote(U: readonly Unit[], i: number): boolean {
+  if (U[i]?.l === ',') i--;
+  if (!U[i] || !isQuote(U[i]) || i < 2) return false;
+  for (let k = i - 1; k >= 0; k--) if (isQuote(U[k])) return true;
+  return false;
+}
+
+/** A quotation signed after it: "“C.” ― Pamela Padilla", "“C” — John Smith, a voter". */
+function quoteSignature(s: SentenceState): Attribution | undefined {
+  const U = s.units;
+  const dash = U.findIndex((x, i) => i > 1 && /^(\u2015|\u2014|\u2013|--)$/.test(x.t) && isQuote(U[i - 1]));
+  if (dash < 0 || U.length - dash < 2) return undefined;
+  let to = U.length - 1;
+  while (to > dash && !isWord(U[to])) to--;
+  if (to <= dash || to - dash > 10) return undefined;
+  // the signature: a name (capitalised words, a mention), optionally followed by ", description"
+  let nameEnd = dash + 1;
+  while (nameEnd <= to && (U[nameEnd]!.m || isCap(U[nameEnd]) || (U[nameEnd]!.l === '.' && nameEnd > dash + 1))) nameEnd++;
+  if (nameEnd === dash + 1 || (nameEnd <= to && U[nameEnd]!.l !== ',')) return undefined;
+  const np: NP = { from: dash + 1, to: nameEnd - 1 };
+  const mention = U.slice(dash + 1, nameEnd).find((x) => x.m)?.m;
+  if (mention) np.mention = mention;
+  let end = dash - 1;
+  while (end > 0 && !isWord(U[end]) && !isQuote(U[end])) end--;
+  if (end < 1) return undefined;
+  return make(s, U, np, dash, dash, span(U, 0, end));
 }
 
 /** Headline style "Trump: Cruz Has 'To Come a Long Way'". */

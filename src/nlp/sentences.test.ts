@@ -16,6 +16,8 @@ describe('nlp/sentences', () => {
       ['acronym ending a sentence', 'He flew to the U.S. The talks failed.', ['He flew to the U.S.', 'The talks failed.']],
       ['quote after the period', 'He said: "We will respond." Then he left.', ['He said: "We will respond."', 'Then he left.']],
       ['question inside a quote, lower case after', '"Why?" he asked. Nobody answered.', ['"Why?" he asked.', 'Nobody answered.']],
+      ['quoted question, then its named speaker', '\u201cWho would have believed it?\u201d Donald Trump said, looking out. Nobody answered.', ['\u201cWho would have believed it?\u201d Donald Trump said, looking out.', 'Nobody answered.']],
+      ['quoted question, then a new sentence', '\u201cIs it over?\u201d Nobody knows. It was late.', ['\u201cIs it over?\u201d', 'Nobody knows.', 'It was late.']],
       ['decimal number', 'Growth was 3.5 per cent. Prices rose.', ['Growth was 3.5 per cent.', 'Prices rose.']],
       ['headline line without final punctuation', '33 Turkish soldiers killed in Idlib\nAt least 33 soldiers died.', ['33 Turkish soldiers killed in Idlib', 'At least 33 soldiers died.']],
       ['blank-line paragraphs', 'First paragraph\n\nSecond paragraph', ['First paragraph', 'Second paragraph']],

@@ -85,6 +85,9 @@ function isHardWrapped(body: string): boolean {
   return longest <= 110 && runOn >= 0.5 * (lines.length - 1);
 }
 
+/** A name of one to four words and a verb of saying: what follows a quote its speaker closes. */
+const SPEAKER_AFTER_QUOTE = /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|asked|asks|told|tells|added|adds|wrote|writes|replied|replies|shouted|exclaimed|wondered|recalled|continued)\b/u;
+
 function isBoundary(body: string, at: number, mark: string, endAt: number): boolean {
   // what follows: skip spaces, look at the next word
   const rest = body.slice(endAt, endAt + 40);
@@ -94,6 +97,8 @@ function isBoundary(body: string, at: number, mark: string, endAt: number): bool
   const c = nextWord[0] ?? '';
   if (/[\p{Ll}]/u.test(c)) return false; // "he asked." / "?" followed by lower case
   if (!/[\p{Lu}\p{N}"'“‘(\[]/u.test(c) && !next?.[1]) return false;
+  // "“Who would have believed it?” Trump said": a quoted question or exclamation and its speaker
+  if (/[?!]/.test(mark[0]!) && /["”’']$/.test(mark) && SPEAKER_AFTER_QUOTE.test(rest)) return false;
   if (mark[0] !== '.') return true;
   // the word before the period
   const before = /([\p{L}\p{M}\p{N}.'’&-]+)$/u.exec(body.slice(Math.max(0, at - 40), at))?.[1] ?? '';
