@@ -192,4 +192,36 @@ describe('viewer on a big graph', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('should open a big graph made mostly of unrelated entities on the related ones, and show all on request', async () => {
+    // 3,000 entities, 400 relations: most entities have none (as in a real news corpus).
+    const sparse = await startStaticServer({ graph: JSON.stringify(generateGraph(3000, 400, 11)) });
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const errors = watchErrors(page);
+    try {
+      await page.goto(sparse.url);
+      await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+      const count = () =>
+        page.evaluate(() => {
+          const w = (window as unknown as { __newsgraph: { sigma: { getNodeDisplayData(n: string): { hidden?: boolean } | undefined; isProcessing(): boolean }; graph: { nodes(): string[]; degree(n: string): number } } }).__newsgraph;
+          const nodes = w.graph.nodes();
+          return { unrelated: nodes.filter((n) => w.graph.degree(n) === 0).length, shownUnrelated: nodes.filter((n) => w.graph.degree(n) === 0 && !w.sigma.getNodeDisplayData(n)?.hidden).length, shown: nodes.filter((n) => !w.sigma.getNodeDisplayData(n)?.hidden).length };
+        });
+      const first = await count();
+      expect(first.unrelated).toBeGreaterThan(1500);
+      expect(first.shownUnrelated).toBe(0);
+      expect(await page.locator('#status').textContent()).toContain('without a relation are hidden');
+      expect(await page.inputValue('#filter-relations')).toBe('1');
+      expect(page.url()).not.toContain('minrel'); // the graph's default stays out of the link
+      await page.fill('#filter-relations', '0');
+      await page.press('#filter-relations', 'Enter');
+      await page.waitForFunction(() => location.hash.includes('minrel=0'));
+      await page.waitForFunction(() => !(window as unknown as { __newsgraph: { sigma: { isProcessing(): boolean } } }).__newsgraph.sigma.isProcessing());
+      expect((await count()).shown).toBe(3000);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await sparse.close();
+    }
+  }, 180_000);
 });

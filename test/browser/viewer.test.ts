@@ -99,6 +99,29 @@ describe('viewer', () => {
       await page.close();
     });
 
+    it('should hide entities with fewer relations than asked, and keep that in the link', async () => {
+      const { page, errors } = await open();
+      const count = () =>
+        page.evaluate(() => {
+          const w = (window as unknown as { __newsgraph: { sigma: { getNodeDisplayData(n: string): { hidden?: boolean } | undefined }; graph: { nodes(): string[]; degree(n: string): number } } }).__newsgraph;
+          const shown = w.graph.nodes().filter((n) => !w.sigma.getNodeDisplayData(n)?.hidden);
+          return { shown: shown.length, unrelatedShown: shown.filter((n) => w.graph.degree(n) === 0).length, all: w.graph.nodes().length };
+        });
+      const before = await count();
+      // The seeds are small: they open with every entity, related or not.
+      expect(before.shown).toBe(before.all);
+      expect(before.unrelatedShown).toBeGreaterThan(0);
+      await page.fill('#filter-relations', '1');
+      await page.press('#filter-relations', 'Enter');
+      await page.waitForFunction(() => location.hash.includes('minrel=1'));
+      await page.waitForFunction(() => !(window as unknown as { __newsgraph: { sigma: { isProcessing(): boolean } } }).__newsgraph.sigma.isProcessing());
+      const after = await count();
+      expect(after.unrelatedShown).toBe(0);
+      expect(after.shown).toBe(before.all - before.unrelatedShown);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
     it('should show a selected edge and its two ends over the rest of the graph, faded', async () => {
       const { page, errors } = await open();
       const edge = await page.evaluate(() => {

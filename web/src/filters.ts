@@ -1,6 +1,7 @@
 /**
- * View filters: entity type, event family, outlet, document, minimum weight. Pure predicates used
- * by the sigma reducers (the graph itself is never changed by filtering).
+ * View filters: entity type, event family, outlet, document, minimum weight, minimum number of
+ * relations per entity. Pure predicates used by the sigma reducers (the graph itself is never
+ * changed by filtering).
  */
 
 export interface Filters {
@@ -14,6 +15,8 @@ export interface Filters {
   doc: string | null;
   /** Edges with a lower weight are hidden. */
   minWeight: number;
+  /** Entities with fewer relations are hidden (0: all shown). */
+  minRelations: number;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -22,10 +25,26 @@ export const DEFAULT_FILTERS: Filters = {
   source: null,
   doc: null,
   minWeight: 1,
+  minRelations: 0,
 };
+
+/** Graphs below this many entities always open with every entity shown. */
+export const SPRAWL_MIN_ORDER = 2000;
+
+/**
+ * The filters a graph opens with. A big news graph is mostly names mentioned once and related to
+ * nothing (BBC: 11,500 of 12,800 entities): when more than half of a graph of at least
+ * SPRAWL_MIN_ORDER entities have no relation, it opens on the entities that have one, and the
+ * Filters panel shows how to bring the others back.
+ */
+export function defaultFilters(order: number, unrelated: number): Filters {
+  return { ...DEFAULT_FILTERS, minRelations: order >= SPRAWL_MIN_ORDER && unrelated * 2 > order ? 1 : 0 };
+}
 
 export interface FilterableNode {
   type?: string;
+  /** Number of relations (edges) of the entity. */
+  relations?: number;
   sources?: string[];
   docs?: string[];
 }
@@ -38,11 +57,12 @@ export interface FilterableEdge {
 }
 
 export function isFiltering(f: Filters): boolean {
-  return f.hiddenTypes.length > 0 || f.hiddenFamilies.length > 0 || f.source !== null || f.doc !== null || f.minWeight > 1;
+  return f.hiddenTypes.length > 0 || f.hiddenFamilies.length > 0 || f.source !== null || f.doc !== null || f.minWeight > 1 || f.minRelations > 0;
 }
 
 export function nodePasses(n: FilterableNode, f: Filters): boolean {
   if (f.hiddenTypes.length && f.hiddenTypes.includes(n.type ?? 'other')) return false;
+  if (f.minRelations > 0 && (n.relations ?? 0) < f.minRelations) return false;
   if (f.source !== null && !(n.sources ?? []).includes(f.source)) return false;
   if (f.doc !== null && !(n.docs ?? []).includes(f.doc)) return false;
   return true;

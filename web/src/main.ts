@@ -13,7 +13,7 @@ import { loadGraph, yieldToPage, type LoadedGraph } from './load.js';
 import type { NameIndex } from './search-index.js';
 import { createNameField } from './combobox.js';
 import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js';
-import { DEFAULT_FILTERS, edgePasses, isFiltering, nodePasses, type Filters } from './filters.js';
+import { DEFAULT_FILTERS, defaultFilters, edgePasses, isFiltering, nodePasses, type Filters } from './filters.js';
 import { parseViewState, serializeViewState, type PathRequest, type ViewState } from './url-state.js';
 import { findAllPaths, findShortestPath, type PathSearchResult } from './paths.js';
 import { renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, type PanelActions } from './panels.js';
@@ -69,6 +69,14 @@ async function main(): Promise<void> {
   }
   const { graph, display } = loaded;
   performance.mark('newsgraph:loaded');
+  // A big graph made mostly of entities related to nothing opens without them (filters.ts); a link's
+  // filters apply from the first picture on.
+  let unrelated = 0;
+  graph.forEachNode((n) => {
+    if (graph.degree(n) === 0) unrelated++;
+  });
+  const filterDefaults = defaultFilters(graph.order, unrelated);
+  state.filters = parseViewState(location.hash, filterDefaults).filters;
   // heavy: points and plain lines, no edge picking, only the most important nodes drawn while
   // moving (lod-programs.ts), no hover highlight (each costs a full pass over the graph in software
   // WebGL); big: edges culled by weight at low zoom.
@@ -93,7 +101,7 @@ async function main(): Promise<void> {
     hideLabelsOnMove: heavy,
     labelDensity: 0.6,
     labelGridCellSize: 90,
-    labelRenderedSizeThreshold: heavy ? 10 : 6,
+    labelRenderedSizeThreshold: heavy ? 7 : 6,
     labelFont: 'system-ui, sans-serif',
     labelSize: 13,
     edgeLabelFont: 'system-ui, sans-serif',
@@ -114,6 +122,24 @@ async function main(): Promise<void> {
     });
   });
   lod.attach(sigma);
+  /** The extent of the entities the relations filter shows, so that the fitted view frames them (null: the whole graph). */
+  function shownBBox(): { x: [number, number]; y: [number, number] } | null {
+    const min = state.filters.minRelations;
+    if (min <= 0) return null;
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    graph.forEachNode((n, a) => {
+      if (graph.degree(n) < min) return;
+      x0 = Math.min(x0, a.x);
+      x1 = Math.max(x1, a.x);
+      y0 = Math.min(y0, a.y);
+      y1 = Math.max(y1, a.y);
+    });
+    return x0 < x1 && y0 < y1 ? { x: [x0, x1], y: [y0, y1] } : null;
+  }
+  sigma.setCustomBBox(shownBBox());
   if (heavy) {
     // Once the camera stops, draw everything again (the last frame of a move was drawn "moving").
     let settle: ReturnType<typeof setTimeout> | undefined;
@@ -161,7 +187,7 @@ async function main(): Promise<void> {
     const res = data as Partial<NodeDisplayData> & Record<string, unknown>;
     if (!filtering && !state.highlight && !state.hoveredNode && !state.selectedNode && !state.selectedEdge) return res;
     const a = data as unknown as { entityType: string; sources?: string[]; docs?: string[] };
-    if (filtering && !nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs }, state.filters) && node !== state.selectedNode) {
+    if (filtering && !nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs, relations: graph.degree(node) }, state.filters) && node !== state.selectedNode) {
       res.hidden = true;
       return res;
     }
@@ -232,7 +258,7 @@ async function main(): Promise<void> {
   function nodeVisible(n: string): boolean {
     if (n === state.selectedNode) return true;
     const a = graph.getNodeAttributes(n);
-    return nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs }, state.filters);
+    return nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs, relations: graph.degree(n) }, state.filters);
   }
 
   const neighboursOf = (n: string) => new Set(graph.neighbors(n));
@@ -450,19 +476,30 @@ async function main(): Promise<void> {
     state.filters = { ...state.filters, minWeight: w };
     applyFilters();
   });
-  $('filter-reset').addEventListener('click', () => ((state.filters = { ...DEFAULT_FILTERS }), applyFilters()));
+  const relationsInput = $('filter-relations') as HTMLInputElement;
+  relationsInput.addEventListener('change', () => {
+    state.filters = { ...state.filters, minRelations: Math.max(0, Math.floor(Number(relationsInput.value) || 0)) };
+    applyFilters();
+  });
+  $('filter-reset').addEventListener('click', () => ((state.filters = { ...filterDefaults }), applyFilters()));
 
   let appliedFilters = JSON.stringify(state.filters);
+  let appliedMinRelations = state.filters.minRelations;
   function applyFilters(opts: { quiet?: boolean } = {}): void {
     sourceSel.value = state.filters.source ?? '';
     docSel.value = state.filters.doc ?? '';
     weightInput.value = String(state.filters.minWeight);
+    relationsInput.value = String(state.filters.minRelations);
     renderLegend();
     // A refresh re-processes the whole graph: only when the filters really changed.
     const now = JSON.stringify(state.filters);
     if (now !== appliedFilters) {
       appliedFilters = now;
       filtering = isFiltering(state.filters);
+      if (state.filters.minRelations !== appliedMinRelations) {
+        appliedMinRelations = state.filters.minRelations;
+        sigma.setCustomBBox(shownBBox());
+      }
       sigma.refresh();
     }
     if (!opts.quiet) pushState();
@@ -601,7 +638,7 @@ async function main(): Promise<void> {
   }
   function pushState(): void {
     if (applying) return;
-    const hash = serializeViewState(currentState());
+    const hash = serializeViewState(currentState(), filterDefaults);
     const url = `${location.pathname}${location.search}${hash ? '#' + hash : ''}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
   }
@@ -619,7 +656,7 @@ async function main(): Promise<void> {
     }
   }
   window.addEventListener('hashchange', () => {
-    if (location.hash.slice(1) !== serializeViewState(currentState())) applyState(parseViewState(location.hash));
+    if (location.hash.slice(1) !== serializeViewState(currentState(), filterDefaults)) applyState(parseViewState(location.hash, filterDefaults));
   });
 
   /* ---------------------------------------------------------------- keyboard */
@@ -650,8 +687,10 @@ async function main(): Promise<void> {
 
   renderLegend();
   await nextTask();
-  applyState(parseViewState(location.hash));
-  setStatus(`${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms`);
+  applyState(parseViewState(location.hash, filterDefaults));
+  const minRel = state.filters.minRelations;
+  const hiddenNote = minRel === 1 ? ` · the ${unrelated.toLocaleString('en')} without a relation are hidden (Filters)` : minRel > 1 ? ` · those with fewer than ${minRel} relations are hidden (Filters)` : '';
+  setStatus(`${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms${hiddenNote}`);
   await drawn;
   performance.mark('newsgraph:ready');
   document.body.dataset.state = 'ready';

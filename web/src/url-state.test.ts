@@ -16,7 +16,7 @@ describe('url-state', () => {
     ],
     [
       'filters',
-      { ...EMPTY_STATE, filters: { hiddenTypes: ['place'], hiddenFamilies: ['role'], source: 'Reuters', doc: 'world/a.txt', minWeight: 2 } },
+      { ...EMPTY_STATE, filters: { hiddenTypes: ['place'], hiddenFamilies: ['role'], source: 'Reuters', doc: 'world/a.txt', minWeight: 2, minRelations: 1 } },
     ],
   ])('should round-trip %s', (_label, state) => {
     expect(parseViewState('#' + serializeViewState(state))).toEqual(state);
@@ -25,6 +25,14 @@ describe('url-state', () => {
     const s = parseViewState('#minw=-3&k=abc&from=x&to=y&zzz=1');
     expect(s.filters.minWeight).toBe(1);
     expect(s.path?.allUpTo).toBe(0);
+  });
+  it("should leave the graph's own filter defaults out of the link, and write a departure from them", () => {
+    const sprawling = { ...EMPTY_STATE.filters, minRelations: 1 };
+    expect(serializeViewState({ ...EMPTY_STATE, filters: sprawling }, sprawling)).toBe('');
+    expect(parseViewState('', sprawling).filters.minRelations).toBe(1);
+    const all = { ...EMPTY_STATE, filters: { ...sprawling, minRelations: 0 } };
+    expect(serializeViewState(all, sprawling)).toBe('minrel=0');
+    expect(parseViewState('#minrel=0', sprawling).filters.minRelations).toBe(0);
   });
   it('should clamp the hop count', () => {
     expect(parseViewState('from=a&to=b&k=99').path?.allUpTo).toBe(8);

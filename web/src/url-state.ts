@@ -25,8 +25,11 @@ export const EMPTY_STATE: ViewState = { node: null, edge: null, path: null, quer
 
 const list = (v: string | null): string[] => (v ? v.split(',').filter(Boolean) : []);
 
-/** Parse a hash (with or without the leading `#`). Unknown keys are ignored; bad values fall back to defaults. */
-export function parseViewState(hash: string): ViewState {
+/**
+ * Parse a hash (with or without the leading `#`). Unknown keys are ignored; bad values fall back to
+ * defaults (`defaults`: the graph's own filter defaults, see defaultFilters).
+ */
+export function parseViewState(hash: string, defaults: Filters = DEFAULT_FILTERS): ViewState {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const minWeight = Number(p.get('minw'));
   const filters: Filters = {
@@ -35,6 +38,7 @@ export function parseViewState(hash: string): ViewState {
     source: p.get('src') || null,
     doc: p.get('doc') || null,
     minWeight: Number.isFinite(minWeight) && minWeight > 1 ? Math.floor(minWeight) : 1,
+    minRelations: p.has('minrel') ? Math.max(0, Math.floor(Number(p.get('minrel')) || 0)) : defaults.minRelations,
   };
   let path: PathRequest | null = null;
   const from = p.get('from');
@@ -52,8 +56,8 @@ export function parseViewState(hash: string): ViewState {
   return { node: p.get('node') || null, edge: p.get('edge') || null, path, query: p.get('q') || null, filters };
 }
 
-/** Serialise to a hash string (no leading `#`); empty when the state is the default. */
-export function serializeViewState(s: ViewState): string {
+/** Serialise to a hash string (no leading `#`); empty when the state is the default (`defaults`: as in parseViewState). */
+export function serializeViewState(s: ViewState, defaults: Filters = DEFAULT_FILTERS): string {
   const p = new URLSearchParams();
   if (s.node) p.set('node', s.node);
   if (s.edge) p.set('edge', s.edge);
@@ -71,5 +75,6 @@ export function serializeViewState(s: ViewState): string {
   if (f.source) p.set('src', f.source);
   if (f.doc) p.set('doc', f.doc);
   if (f.minWeight > 1) p.set('minw', String(f.minWeight));
+  if (f.minRelations !== defaults.minRelations) p.set('minrel', String(f.minRelations));
   return p.toString();
 }
