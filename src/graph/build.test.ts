@@ -66,6 +66,34 @@ describe('graph', () => {
 
 describe('graph/layout', () => {
   describe('assignLayout', () => {
+    it('should lay out a big graph\'s related nodes and ring the others around them, the same each time', async () => {
+      const { assignLayout, RING_MIN_ORDER } = await import('./layout.js');
+      const { MultiDirectedGraph } = await import('graphology');
+      const make = () => {
+        const g = new MultiDirectedGraph();
+        for (let i = 0; i < RING_MIN_ORDER + 100; i++) g.addNode(`n${i}`);
+        for (let i = 0; i < 60; i++) g.addEdge(`n${i}`, `n${(i * 7 + 3) % 60}`, { weight: 1 + (i % 3) });
+        assignLayout(g);
+        return g;
+      };
+      const g = make();
+      const related = g.filterNodes((n) => g.degree(n) > 0);
+      const pos = (n: string) => g.getNodeAttributes(n) as { x: number; y: number };
+      const cx = related.reduce((s, n) => s + pos(n).x, 0) / related.length;
+      const cy = related.reduce((s, n) => s + pos(n).y, 0) / related.length;
+      const reach = Math.max(...related.map((n) => Math.hypot(pos(n).x - cx, pos(n).y - cy)));
+      const unrelated = g.filterNodes((n) => g.degree(n) === 0);
+      expect(unrelated.length).toBe(RING_MIN_ORDER + 40);
+      // every unrelated node lies outside the related ones, within 1.1–1.4x their reach (rounding aside)
+      for (const n of unrelated) {
+        const d = Math.hypot(pos(n).x - cx, pos(n).y - cy);
+        expect(d).toBeGreaterThan(reach * 1.09);
+        expect(d).toBeLessThan(reach * 1.41);
+      }
+      const again = make();
+      g.forEachNode((n, a) => expect(again.getNodeAttributes(n)).toMatchObject({ x: a.x, y: a.y }));
+    });
+
     it('should keep seeded positions and not throw with 0 iterations', async () => {
       const { assignLayout } = await import('./layout.js');
       const g = buildGraph(RECORDS, { layout: false });

@@ -2,6 +2,7 @@
  * Deterministic ForceAtlas2 layout: seeded initial positions (or the previous positions, for a warm
  * start), then a fixed number of iterations. Same graph in, same positions out.
  */
+import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { AbstractGraph } from 'graphology-types';
 
@@ -33,12 +34,61 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 /** Graphs up to this many nodes are laid out in LinLog mode. */
 export const LINLOG_MAX_ORDER = 5000;
 
+/**
+ * Graphs over this many nodes lay out only the nodes that have a relation; the others (in a big news
+ * corpus most entities: names mentioned once) go on a ring around them. They only pushed each other
+ * apart, at most of the layout's cost, and the viewer opens such graphs without them.
+ */
+export const RING_MIN_ORDER = LINLOG_MAX_ORDER;
+
 /** Default iterations for a graph of `order` nodes: many for small graphs, few for huge ones. */
 export function defaultIterations(order: number): number {
   if (order <= 500) return 600;
   if (order <= 5000) return 200;
   if (order <= 50000) return 60;
   return 25;
+}
+
+/** A copy of the graph's nodes that have an edge (positions) and of its edges (weights). */
+function relatedSubgraph(graph: AbstractGraph): AbstractGraph {
+  const core = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
+  graph.forEachNode((key, a) => {
+    if (graph.degree(key) > 0) core.addNode(key, { x: a.x, y: a.y });
+  });
+  graph.forEachEdge((_e, a, s, t) => {
+    core.addEdge(s, t, { weight: typeof a.weight === 'number' ? a.weight : 1 });
+  });
+  return core;
+}
+
+/**
+ * Puts the nodes without an edge that have no previous position on a seeded ring just outside the
+ * others: radius 1.1–1.4× the farthest related node's distance from their centre.
+ */
+function ring(graph: AbstractGraph, ringed: ReadonlySet<string>, previous: LayoutOptions['previous']): void {
+  let cx = 0;
+  let cy = 0;
+  let n = 0;
+  graph.forEachNode((key, a) => {
+    if (ringed.has(key)) return;
+    cx += a.x as number;
+    cy += a.y as number;
+    n++;
+  });
+  if (n) {
+    cx /= n;
+    cy /= n;
+  }
+  let r = 10;
+  graph.forEachNode((key, a) => {
+    if (!ringed.has(key)) r = Math.max(r, Math.hypot((a.x as number) - cx, (a.y as number) - cy));
+  });
+  for (const key of ringed) {
+    if (previous?.has(key)) continue;
+    const angle = (hash(key) / 0xffffffff) * 2 * Math.PI;
+    const d = r * (1.1 + 0.3 * (hash(`r:${key}`) / 0xffffffff));
+    graph.mergeNodeAttributes(key, { x: cx + d * Math.cos(angle), y: cy + d * Math.sin(angle) });
+  }
 }
 
 /** Assigns `x`/`y` to every node of the graph with ForceAtlas2 (mutates the graph). */
@@ -90,18 +140,26 @@ export function assignLayout(graph: AbstractGraph, options: LayoutOptions = {}):
     const p = placed.get(key)!;
     graph.mergeNodeAttributes(key, { x: p.x, y: p.y });
   });
-  const iterations = options.iterations ?? (previous ? Math.ceil(defaultIterations(order) / 3) : defaultIterations(order));
+  const ringed = new Set<string>();
+  if (order > RING_MIN_ORDER) graph.forEachNode((key) => void (graph.degree(key) === 0 && ringed.add(key)));
+  const moving = order - ringed.size;
+  const iterations = options.iterations ?? (previous ? Math.ceil(defaultIterations(moving) / 3) : defaultIterations(moving));
   if (graph.size > 0 && iterations > 0) {
-    const settings = forceAtlas2.inferSettings(graph);
-    forceAtlas2.assign(graph, {
+    // The related nodes only, when some go on the ring (same keys, positions and weights).
+    const core = ringed.size ? relatedSubgraph(graph) : graph;
+    const settings = forceAtlas2.inferSettings(core);
+    forceAtlas2.assign(core, {
       iterations,
-      // LinLog (Noack's energy model, Gephi's "LinLog mode") for graphs that get 200 iterations or
-      // more: it spreads a news graph's dense core of actors, which the linear model packs into a
-      // small disc (overlapping labels) inside a wide ring of unconnected nodes.
-      settings: { ...settings, barnesHutOptimize: order > 2000, adjustSizes: false, linLogMode: order <= LINLOG_MAX_ORDER },
+      // LinLog (Noack's energy model, Gephi's "LinLog mode") for small graphs: it spreads a news
+      // graph's dense core of actors, which the linear model packs into a small disc (overlapping
+      // labels) inside a wide ring of unconnected nodes. A big graph's related nodes keep the linear
+      // model: many small components around a main one, which LinLog mixes into one uniform ball.
+      settings: { ...settings, barnesHutOptimize: core.order > 2000, adjustSizes: false, linLogMode: order <= LINLOG_MAX_ORDER },
       getEdgeWeight: 'weight',
     });
+    if (core !== graph) core.forEachNode((key, a) => graph.mergeNodeAttributes(key, { x: a.x, y: a.y }));
   }
+  if (ringed.size) ring(graph, ringed, previous);
   graph.forEachNode((key, attrs) => {
     const x = Number.isFinite(attrs.x) ? round(attrs.x as number) : 0;
     const y = Number.isFinite(attrs.y) ? round(attrs.y as number) : 0;
