@@ -30,6 +30,7 @@ describe('filters', () => {
     expect(defaultFilters(12806, 11215)).toEqual({ ...DEFAULT_FILTERS, minRelations: 1 });
     expect(defaultFilters(12806, 6000)).toEqual(DEFAULT_FILTERS); // under half unrelated
     expect(defaultFilters(SPRAWL_MIN_ORDER - 1, SPRAWL_MIN_ORDER - 1)).toEqual(DEFAULT_FILTERS); // small graph
+    expect(defaultFilters(12806, 12806)).toEqual(DEFAULT_FILTERS); // no relation at all: hiding would leave nothing
     expect(nodePasses({ type: 'person', relations: 0 }, defaultFilters(12806, 11215))).toBe(false);
   });
 });

@@ -38,7 +38,8 @@ export const SPRAWL_MIN_ORDER = 2000;
  * Filters panel shows how to bring the others back.
  */
 export function defaultFilters(order: number, unrelated: number): Filters {
-  return { ...DEFAULT_FILTERS, minRelations: order >= SPRAWL_MIN_ORDER && unrelated * 2 > order ? 1 : 0 };
+  const sprawling = order >= SPRAWL_MIN_ORDER && unrelated * 2 > order && unrelated < order; // never an empty view
+  return { ...DEFAULT_FILTERS, minRelations: sprawling ? 1 : 0 };
 }
 
 export interface FilterableNode {
