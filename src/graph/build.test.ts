@@ -84,14 +84,26 @@ describe('graph/layout', () => {
       const reach = Math.max(...related.map((n) => Math.hypot(pos(n).x - cx, pos(n).y - cy)));
       const unrelated = g.filterNodes((n) => g.degree(n) === 0);
       expect(unrelated.length).toBe(RING_MIN_ORDER + 40);
-      // every unrelated node lies outside the related ones, within 1.1–1.4x their reach (rounding aside)
+      // every unrelated node lies outside the related ones: 1.1–1.4x their reach, or of a radius wide
+      // enough for the ring not to crowd when they are few (rounding aside)
+      const r0 = Math.max(reach, 7 * Math.sqrt(unrelated.length));
       for (const n of unrelated) {
         const d = Math.hypot(pos(n).x - cx, pos(n).y - cy);
-        expect(d).toBeGreaterThan(reach * 1.09);
-        expect(d).toBeLessThan(reach * 1.41);
+        expect(d).toBeGreaterThan(Math.max(reach, r0 * 1.09));
+        expect(d).toBeLessThan(r0 * 1.41);
       }
       const again = make();
       g.forEachNode((n, a) => expect(again.getNodeAttributes(n)).toMatchObject({ x: a.x, y: a.y }));
+    });
+
+    it('should spread a big graph without any relation over a ring wide enough for all its nodes', async () => {
+      const { assignLayout, RING_MIN_ORDER } = await import('./layout.js');
+      const { MultiDirectedGraph } = await import('graphology');
+      const g = new MultiDirectedGraph();
+      for (let i = 0; i <= RING_MIN_ORDER; i++) g.addNode(`n${i}`);
+      assignLayout(g);
+      const d = g.mapNodes((_n, a) => Math.hypot(a.x as number, a.y as number));
+      expect(Math.min(...d)).toBeGreaterThan(7 * Math.sqrt(g.order));
     });
 
     it('should keep seeded positions and not throw with 0 iterations', async () => {

@@ -63,7 +63,8 @@ function relatedSubgraph(graph: AbstractGraph): AbstractGraph {
 
 /**
  * Puts the nodes without an edge that have no previous position on a seeded ring just outside the
- * others: radius 1.1–1.4× the farthest related node's distance from their centre.
+ * others: radius 1.1–1.4× the farthest related node's distance from their centre (or wider, when
+ * the related nodes are few).
  */
 function ring(graph: AbstractGraph, ringed: ReadonlySet<string>, previous: LayoutOptions['previous']): void {
   let cx = 0;
@@ -79,7 +80,8 @@ function ring(graph: AbstractGraph, ringed: ReadonlySet<string>, previous: Layou
     cx /= n;
     cy /= n;
   }
-  let r = 10;
+  // at least wide enough for the ring's nodes not to crowd (≈100 square units each, as in the seeded disc)
+  let r = 7 * Math.sqrt(ringed.size);
   graph.forEachNode((key, a) => {
     if (!ringed.has(key)) r = Math.max(r, Math.hypot((a.x as number) - cx, (a.y as number) - cy));
   });
