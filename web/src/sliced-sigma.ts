@@ -193,27 +193,24 @@ class Sliced extends Base {
     this.emit('beforeClear');
     const gl = this.webGLContexts;
     const ctx = this.canvasContexts;
-    if (this.only !== 'edges') {
-      gl.nodes.bindFramebuffer(WebGLRenderingContext.FRAMEBUFFER, null);
-      gl.nodes.clear(WebGLRenderingContext.COLOR_BUFFER_BIT);
-    }
     if (this.only !== 'nodes') {
       gl.edges.bindFramebuffer(WebGLRenderingContext.FRAMEBUFFER, null);
       gl.edges.clear(WebGLRenderingContext.COLOR_BUFFER_BIT);
     }
-    if (this.only === 'edges') {
-      this.emit('afterClear');
-      return this;
-    }
-    ctx.labels.clearRect(0, 0, this.width, this.height);
-    if (this.hoverDrawn) {
-      gl.hoverNodes.clear(WebGLRenderingContext.COLOR_BUFFER_BIT);
-      ctx.hovers.clearRect(0, 0, this.width, this.height);
-      this.hoverDrawn = false;
-    }
-    if (this.edgeLabelsDrawn) {
-      ctx.edgeLabels.clearRect(0, 0, this.width, this.height);
-      this.edgeLabelsDrawn = false;
+    if (this.only !== 'edges') {
+      // the nodes layer and everything drawn with it: labels, hover, edge labels
+      gl.nodes.bindFramebuffer(WebGLRenderingContext.FRAMEBUFFER, null);
+      gl.nodes.clear(WebGLRenderingContext.COLOR_BUFFER_BIT);
+      ctx.labels.clearRect(0, 0, this.width, this.height);
+      if (this.hoverDrawn) {
+        gl.hoverNodes.clear(WebGLRenderingContext.COLOR_BUFFER_BIT);
+        ctx.hovers.clearRect(0, 0, this.width, this.height);
+        this.hoverDrawn = false;
+      }
+      if (this.edgeLabelsDrawn) {
+        ctx.edgeLabels.clearRect(0, 0, this.width, this.height);
+        this.edgeLabelsDrawn = false;
+      }
     }
     this.emit('afterClear');
     return this;
