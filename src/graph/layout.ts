@@ -49,11 +49,11 @@ export function defaultIterations(order: number): number {
   return 25;
 }
 
-/** A copy of the graph's nodes that have an edge (positions) and of its edges (weights). */
-function relatedSubgraph(graph: AbstractGraph): AbstractGraph {
+/** A copy of the graph's nodes (positions) but `left` — nodes without edges — and of its edges (weights). */
+function subgraphWithout(graph: AbstractGraph, left: ReadonlySet<string>): AbstractGraph {
   const core = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
   graph.forEachNode((key, a) => {
-    if (graph.degree(key) > 0) core.addNode(key, { x: a.x, y: a.y });
+    if (!left.has(key)) core.addNode(key, { x: a.x, y: a.y });
   });
   graph.forEachEdge((_e, a, s, t) => {
     core.addEdge(s, t, { weight: typeof a.weight === 'number' ? a.weight : 1 });
@@ -148,7 +148,7 @@ export function assignLayout(graph: AbstractGraph, options: LayoutOptions = {}):
   const iterations = options.iterations ?? (previous ? Math.ceil(defaultIterations(moving) / 3) : defaultIterations(moving));
   if (graph.size > 0 && iterations > 0) {
     // The related nodes only, when some go on the ring (same keys, positions and weights).
-    const core = ringed.size ? relatedSubgraph(graph) : graph;
+    const core = ringed.size ? subgraphWithout(graph, ringed) : graph;
     const settings = forceAtlas2.inferSettings(core);
     forceAtlas2.assign(core, {
       iterations,
