@@ -173,26 +173,24 @@ export async function runViewerBench() {
   const bareDir = mkdtempSync(path.join(tmpdir(), 'newsgraph-bare-sigma-'));
   await build({ configFile: false, root: path.join(ROOT, 'bench', 'bare-sigma'), base: './', logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true, target: 'es2022' } });
   const results = [];
-  {
-    for (const n of SIZES) {
-      const g = generateGraph(n);
-      const json = JSON.stringify(g);
-      const viewer = await startStaticServer({ graph: json });
-      const bare = await startStaticServer({ graph: json, webDir: bareDir });
-      try {
-        const b = await measure(bare.url, 'bare');
-        const v = await measure(viewer.url, 'viewer');
-        const row = { nodes: n, edges: g.edges.length, jsonMB: +(json.length / 1e6).toFixed(1), bare: b, viewer: v, firstRenderRatio: +(v.firstRenderMs / b.firstRenderMs).toFixed(2) };
-        results.push(row);
-        console.log(
-          `${String(n).padStart(6)} nodes ${String(g.edges.length).padStart(7)} edges | first render: bare ${b.firstRenderMs} ms, viewer ${v.firstRenderMs} ms (×${row.firstRenderRatio}) | ` +
-            `pan: bare ${b.panFps} fps, viewer ${v.panFps} fps | longest load task: bare ${b.maxLoadTaskMs} ms, viewer ${v.maxLoadTaskMs} ms`,
-        );
-        for (const e of [...b.errors, ...v.errors]) console.log('  page error:', e);
-      } finally {
-        await viewer.close();
-        await bare.close();
-      }
+  for (const n of SIZES) {
+    const g = generateGraph(n);
+    const json = JSON.stringify(g);
+    const viewer = await startStaticServer({ graph: json });
+    const bare = await startStaticServer({ graph: json, webDir: bareDir });
+    try {
+      const b = await measure(bare.url, 'bare');
+      const v = await measure(viewer.url, 'viewer');
+      const row = { nodes: n, edges: g.edges.length, jsonMB: +(json.length / 1e6).toFixed(1), bare: b, viewer: v, firstRenderRatio: +(v.firstRenderMs / b.firstRenderMs).toFixed(2) };
+      results.push(row);
+      console.log(
+        `${String(n).padStart(6)} nodes ${String(g.edges.length).padStart(7)} edges | first render: bare ${b.firstRenderMs} ms, viewer ${v.firstRenderMs} ms (×${row.firstRenderRatio}) | ` +
+          `pan: bare ${b.panFps} fps, viewer ${v.panFps} fps | longest load task: bare ${b.maxLoadTaskMs} ms, viewer ${v.maxLoadTaskMs} ms`,
+      );
+      for (const e of [...b.errors, ...v.errors]) console.log('  page error:', e);
+    } finally {
+      await viewer.close();
+      await bare.close();
     }
   }
   const out = {

@@ -4,7 +4,7 @@
  * sigma is up with only the strongest edges. Speed is measured in bench/viewer.mjs, not here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuild, launchChromium, pixelStdDev, watchErrors } from './helpers.js';
 // @ts-expect-error plain ESM helper without types
 import { startStaticServer } from './static-server.mjs';
@@ -36,11 +36,23 @@ describe('viewer on a big graph', () => {
     await server?.close();
   });
 
-  it('should draw every node and only the strongest edges, select from search, and pan', async () => {
+  /** A new page on `url`, with `beforeLoad` run in it before the viewer's own scripts, once the viewer is ready. */
+  async function open(url: string, beforeLoad?: () => void): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     const errors = watchErrors(page);
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+    try {
+      if (beforeLoad) await page.addInitScript(beforeLoad);
+      await page.goto(url);
+      await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+    } catch (err) {
+      await page.close();
+      throw err;
+    }
+    return { page, errors };
+  }
+
+  it('should draw every node and only the strongest edges, select from search, and pan', async () => {
+    const { page, errors } = await open(server.url);
     const counts = await page.evaluate(() => {
       const w = (window as unknown as { __newsgraph: Exposed }).__newsgraph;
       return { order: w.graph.order, size: w.graph.size, shownOrder: w.sigma.getGraph().order, shownSize: w.sigma.getGraph().size };
@@ -82,10 +94,7 @@ describe('viewer on a big graph', () => {
   }, 180_000);
 
   it("should process a full refresh in slices into exactly what sigma's own process() gives", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    const errors = watchErrors(page);
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+    const { page, errors } = await open(server.url);
     const result = await page.evaluate(async () => {
       type Part = { array: Float32Array; capacity: number; programs?: Part[] };
       const s = (window as unknown as { __newsgraph: { sigma: Record<string, unknown> & { refresh(): void; whenDrawn(): Promise<void>; isProcessing(): boolean; process(): void; on(e: string, f: () => void): void } } }).__newsgraph.sigma;
@@ -135,10 +144,8 @@ describe('viewer on a big graph', () => {
   }, 180_000);
 
   it('should draw the first picture one WebGL layer per frame and leave empty hover layers alone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    const errors = watchErrors(page);
     // Log every clear and draw on the canvases themselves (not the picking framebuffers), by frame.
-    await page.addInitScript(() => {
+    const { page, errors } = await open(server.url, () => {
       const w = window as unknown as { __gl: [number, string, string][]; __frame: number };
       w.__gl = [];
       w.__frame = 0;
@@ -158,8 +165,6 @@ describe('viewer on a big graph', () => {
         }
       }
     });
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
     const log = await page.evaluate(() => (window as unknown as { __gl: [number, string, string][] }).__gl.splice(0));
     const touches = (frame: number, layer: string) => log.some(([f, m, c]) => f === frame && m !== 'createProgram' && c.includes(`sigma-${layer}`));
     const drawFrames = (layer: string) => log.filter(([, m, c]) => m.startsWith('draw') && c.includes(`sigma-${layer}`)).map(([f]) => f);
@@ -199,11 +204,8 @@ describe('viewer on a big graph', () => {
   it('should open a big graph made mostly of unrelated entities on the related ones, and show all on request', async () => {
     // 3,000 entities, 400 relations: most entities have none (as in a real news corpus).
     const sparse = await startStaticServer({ graph: JSON.stringify(generateGraph(3000, 400, 11)) });
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    const errors = watchErrors(page);
     try {
-      await page.goto(sparse.url);
-      await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+      const { page, errors } = await open(sparse.url);
       const count = () =>
         page.evaluate(async () => {
           const w = (window as unknown as { __newsgraph: { sigma: { whenDrawn(): Promise<void>; getNodeDisplayData(n: string): { hidden?: boolean } | undefined }; graph: { nodes(): string[]; degree(n: string): number } } }).__newsgraph;
@@ -222,8 +224,8 @@ describe('viewer on a big graph', () => {
       await page.waitForFunction(() => location.hash.includes('minrel=0'));
       expect((await count()).shown).toBe(3000);
       expect(errors).toEqual([]);
-    } finally {
       await page.close();
+    } finally {
       await sparse.close();
     }
   }, 180_000);

@@ -113,8 +113,9 @@ interface ProgramPart {
   verticesCount: number;
   programs?: ProgramPart[];
 }
-const BUFFER = ['array', 'capacity', 'verticesCount'] as const;
-type Buffers = Pick<ProgramPart, (typeof BUFFER)[number]>[];
+type Buffers = Pick<ProgramPart, 'array' | 'capacity' | 'verticesCount'>[];
+/** A program's item buffer as it is now. */
+const bufferOf = (p: ProgramPart): Buffers[number] => ({ array: p.array, capacity: p.capacity, verticesCount: p.verticesCount });
 
 /** Size each program for its items, and reset the counts to serve as each program's next position. */
 function reallocate(programs: Record<string, Program>, counts: Record<string, number>): void {
@@ -336,7 +337,8 @@ class Sliced extends Base {
       void yieldToPage().then(() => this.slice(job, false));
       return;
     }
-    job.buffers ??= this.programParts().map(() => ({ array: new Float32Array(0), capacity: -1, verticesCount: 0 }));
+    const programs = this.programParts();
+    job.buffers ??= programs.map(() => ({ array: new Float32Array(0), capacity: -1, verticesCount: 0 }));
     const buffers = job.buffers;
     const live = this as unknown as State;
     const saved = {} as State;
@@ -344,8 +346,7 @@ class Sliced extends Base {
       saved[k] = live[k];
       live[k] = job.state[k];
     }
-    const programs = this.programParts();
-    const savedBuffers: Buffers = programs.map((p) => ({ array: p.array, capacity: p.capacity, verticesCount: p.verticesCount }));
+    const savedBuffers = programs.map(bufferOf);
     programs.forEach((p, i) => Object.assign(p, buffers[i]));
     let done = false;
     const deadline = performance.now() + SLICE_MS;
@@ -358,7 +359,7 @@ class Sliced extends Base {
           live[k] = saved[k];
         }
         programs.forEach((p, i) => {
-          buffers[i] = { array: p.array, capacity: p.capacity, verticesCount: p.verticesCount };
+          buffers[i] = bufferOf(p);
           Object.assign(p, savedBuffers[i]);
         });
       }
