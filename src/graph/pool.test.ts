@@ -25,28 +25,6 @@ describe('extract pool', () => {
     }
   });
 
-  it('should give the same extractions when it limits which functions V8 optimises (as it does when its workers fill every core)', async () => {
-    const texts = [
-      'Angela Merkel met Emmanuel Macron in Berlin on Tuesday, officials said.',
-      'NATO Secretary General Jens Stoltenberg condemned the air strikes, a spokesman said.',
-      'Turkey retaliated against the Syrian government after 33 soldiers were killed, Reuters reported.',
-    ];
-    const run = async (limitOptimisation: boolean) => {
-      const pool = createExtractPool(1, { limitOptimisation });
-      try {
-        const out: string[] = [];
-        for await (const o of extractStream(items(texts.map((t, i) => doc(`d${i}.txt`, t))), { pool })) out.push(JSON.stringify(o));
-        return out;
-      } finally {
-        await pool.close();
-      }
-    };
-    const limited = await run(true);
-    expect(limited).toHaveLength(3);
-    expect(limited.join('\n')).toMatch(/Stoltenberg/);
-    expect(limited).toEqual(await run(false));
-  });
-
   it('should reject documents after it is closed', async () => {
     const pool = createExtractPool(1);
     await pool.ready();

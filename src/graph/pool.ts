@@ -10,7 +10,6 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { NewsgraphError } from '../errors.js';
 import type { DocumentExtraction } from '../types.js';
@@ -69,53 +68,12 @@ const BATCH_DOCUMENTS = 16;
 const BATCH_CHARACTERS = 16_000;
 
 /**
- * The largest function (in bytecode bytes) V8 optimises while the workers fill every core, and V8's
- * own default (60 KB in Node 20's V8 11.3).
- *
- * Why: V8 optimises hot functions with TurboFan on background threads. Beside one worker those
- * threads run on a free core; when the workers fill every core they take CPU from extraction, and
- * each worker's isolate compiles the same code again (isolates share no optimised code). Most of
- * that work is the large rule functions of nlp/ (relations, claims, attribution: 2–6 KB of bytecode
- * each, recompiled up to 16 times as rare branches are reached for the first time), which are cheap
- * to run and dear to compile. Over the first 8,000 Reuters stories, leaving functions above this size
- * to V8's baseline code took the compile threads from ≈5 s to ≈2 s per isolate and the two-worker
- * run from 14.6 s to 10.9 s (best of three; bench/README, "Two workers over one").
- */
-const SATURATED_MAX_OPTIMIZED_BYTECODE = 1500;
-const V8_MAX_OPTIMIZED_BYTECODE = 60 * 1024;
-const FLAG = 'max-optimized-bytecode-size';
-/** Open pools that fill every core; the limit holds while there is one. */
-let saturatedPools = 0;
-/** The user chose the flag (node's command line or NODE_OPTIONS): theirs stands. */
-const flagGivenByUser = (): boolean =>
-  [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.replace(/_/g, '-').startsWith(`--${FLAG}`));
-
-function limitOptimisation(on: boolean): void {
-  saturatedPools += on ? 1 : -1;
-  if (flagGivenByUser()) return;
-  if (on && saturatedPools === 1) v8.setFlagsFromString(`--${FLAG}=${SATURATED_MAX_OPTIMIZED_BYTECODE}`);
-  else if (!on && saturatedPools === 0) v8.setFlagsFromString(`--${FLAG}=${V8_MAX_OPTIMIZED_BYTECODE}`);
-}
-
-export interface ExtractPoolOptions {
-  /**
-   * Leave large functions to V8's baseline code while the pool is open (see
-   * SATURATED_MAX_OPTIMIZED_BYTECODE). Default: when the pool has a worker for every core. The
-   * setting is V8's, so it holds for the whole process while such a pool is open; extraction's
-   * results do not depend on it.
-   */
-  limitOptimisation?: boolean;
-}
-
-/**
  * Starts `size` extraction workers.
  * @throws NewsgraphError when the compiled worker file cannot be found.
  */
-export function createExtractPool(size: number, options: ExtractPoolOptions = {}): ExtractPool {
+export function createExtractPool(size: number): ExtractPool {
   const url = workerUrl();
   const n = Math.max(1, Math.floor(size));
-  const limited = options.limitOptimisation ?? n >= defaultWorkerCount();
-  if (limited) limitOptimisation(true);
   let nextId = 0;
   let closed = false;
   let failure: Error | undefined;
@@ -220,7 +178,6 @@ export function createExtractPool(size: number, options: ExtractPoolOptions = {}
       const error = new NewsgraphError('extract pool: closed with documents in flight');
       for (const s of slots) fail(s, error);
       await Promise.all(slots.map((s) => s.worker.terminate()));
-      if (limited) limitOptimisation(false);
     },
   };
 }
