@@ -186,8 +186,7 @@ async function main(): Promise<void> {
   function nodeReducer(node: string, data: Record<string, unknown>): Partial<NodeDisplayData> {
     const res = data as Partial<NodeDisplayData> & Record<string, unknown>;
     if (!filtering && !state.highlight && !state.hoveredNode && !state.selectedNode && !state.selectedEdge) return res;
-    const a = data as unknown as { entityType: string; sources?: string[]; docs?: string[] };
-    if (filtering && !nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs, relations: graph.degree(node) }, state.filters) && node !== state.selectedNode) {
+    if (filtering && !nodeVisible(node)) {
       res.hidden = true;
       return res;
     }
