@@ -27,7 +27,8 @@ result.edges = graph.size;
 // Three measures on the same seeded random pairs of connected nodes:
 //   directed   graphology-shortest-path bidirectional on the directed graph + reading each hop's evidence
 //   undirected the same search with edges followed either way (what `path A -> B` means) + evidence
-//   query      runQuery(graph, 'path "A" -> "B"'): the query engine end to end (parse, search, rows)
+//   query      runQuery(graph, 'path "A" -> "B"') as the console runs it: the query engine end to end
+//              (parse, name lookup, search, rows with each hop's evidence; node rows without mentions)
 if (PATHS > 0 && graph.size > 0) {
   const { bidirectional } = await import('graphology-shortest-path/unweighted.js');
   const { UndirectedGraph } = await import('graphology');
@@ -74,7 +75,8 @@ if (PATHS > 0 && graph.size > 0) {
   };
   try {
     result.paths.query = measure((s, e) => {
-      const r = runQuery(graph, `path "${s}" -> "${e}"`);
+      // As the viewer's console runs it (server/query-run.ts): node rows without their mention lists.
+      const r = runQuery(graph, `path "${s}" -> "${e}"`, { omitProperties: ['mentions'] });
       return r.rows.length > 0;
     });
   } catch (error) {

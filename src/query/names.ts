@@ -53,6 +53,10 @@ export class NameIndex {
   private readonly entries: NameEntry[] = [];
   private readonly exact = new Map<string, string[]>();
   private readonly weights = new Map<string, number>();
+  /** Word → the entries (indices into `entries`, ascending) with a name containing it. */
+  private readonly postings = new Map<string, number[]>();
+  /** Every word of `postings`, sorted; built on the first prefix lookup. */
+  private sortedWords: string[] | null = null;
 
   constructor(graph: Graph) {
     graph.forEachNode((key, attrs) => {
@@ -62,6 +66,7 @@ export class NameIndex {
       for (const n of names) for (const w of n.split(' ')) words.add(w);
       const mc = (attrs as { mentionCount?: unknown }).mentionCount;
       const weight = typeof mc === 'number' ? mc : 0;
+      const at = this.entries.length;
       this.entries.push({ key, names, words, weight });
       this.weights.set(key, weight);
       for (const n of names) {
@@ -70,10 +75,19 @@ export class NameIndex {
           if (list[list.length - 1] !== key) list.push(key);
         } else this.exact.set(n, [key]);
       }
+      for (const w of words) {
+        const list = this.postings.get(w);
+        if (list) list.push(at);
+        else this.postings.set(w, [at]);
+      }
     });
   }
 
-  /** Node keys matching `name`, best tier only, most mentioned first. */
+  /**
+   * Node keys matching `name`, best tier only, most mentioned first: exact names; else entries with
+   * every word of the query; else entries with a word starting with each word of the query (which
+   * includes every name starting with the query). Looked up by word, not by a scan of all names.
+   */
   find(name: string): string[] {
     const q = normalizeName(name);
     if (q === '') return [];
@@ -83,13 +97,49 @@ export class NameIndex {
     };
     const exact = this.exact.get(q);
     if (exact) return byWeight(exact);
-    const qWords = q.split(' ');
-    const subset = this.entries.filter((e) => qWords.every((w) => e.words.has(w)));
-    if (subset.length > 0) return byWeight(subset.map((e) => e.key));
-    const prefix = this.entries.filter(
-      (e) => e.names.some((n) => n.startsWith(q)) || qWords.every((w) => [...e.words].some((x) => x.startsWith(w))),
-    );
-    return byWeight(prefix.map((e) => e.key));
+    const qWords = [...new Set(q.split(' '))];
+    const keysOf = (indices: Iterable<number>): string[] => {
+      const out: string[] = [];
+      for (const i of indices) out.push(this.entries[i]!.key);
+      return out;
+    };
+    // Every word: intersect the word lists, starting from the shortest.
+    const lists = qWords.map((x) => this.postings.get(x) ?? []);
+    const shortest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+    if (shortest.length > 0) {
+      const subset = shortest.filter((i) => qWords.every((x) => this.entries[i]!.words.has(x)));
+      if (subset.length > 0) return byWeight(keysOf(subset));
+    }
+    // A word starting with each query word: the entries under the words in each prefix's range.
+    const ranges = qWords.map((x) => this.prefixRange(x));
+    let best = 0;
+    for (let k = 1; k < ranges.length; k++) if (ranges[k]!.count < ranges[best]!.count) best = k;
+    const candidates = new Set<number>();
+    const words = this.sortedWords!;
+    for (let j = ranges[best]!.from; j < ranges[best]!.to; j++) for (const i of this.postings.get(words[j]!)!) candidates.add(i);
+    const others = qWords.filter((_, k) => k !== best);
+    const prefix: number[] = [];
+    for (const i of candidates) {
+      const e = this.entries[i]!;
+      if (others.every((x) => [...e.words].some((y) => y.startsWith(x)))) prefix.push(i);
+    }
+    return byWeight(keysOf(prefix));
+  }
+
+  /** The range of sorted words starting with `prefix`, and how many entries they list in all. */
+  private prefixRange(prefix: string): { from: number; to: number; count: number } {
+    const words = (this.sortedWords ??= [...this.postings.keys()].sort());
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (words[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let to = lo;
+    let count = 0;
+    while (to < words.length && words[to]!.startsWith(prefix)) count += this.postings.get(words[to++]!)!.length;
+    return { from: lo, to, count };
   }
 
   /** Every node whose label or an alias contains the text (normalised), most mentioned first. */

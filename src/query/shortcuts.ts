@@ -16,8 +16,8 @@ export const DEFAULT_PATH_HOPS = 12;
 export const DEFAULT_PATHS_HOPS = 3;
 
 function resolveName(view: GraphView, name: string, budget: Budget): string {
-  const found = view.nameIndex().find(name);
   if (view.graph.hasNode(name)) return name;
+  const found = view.nameIndex().find(name);
   const first = found[0];
   if (first === undefined) {
     throw new QueryError(`no node named "${name}": expected the name or an alias of an entity; try \`find ${name.split(/\s+/)[0] ?? name}\``);
