@@ -156,113 +156,131 @@ function backedSubject(ctx: DocContext, s: SentenceState): void {
   for (const b of backers) ctx.relate(b, subject!, 'back', `${verb} by`, s.index, { family: 'support' });
 }
 
-/** Finds place containment, borders and nominal attacks in one sentence. */
+/**
+ * Finds place containment, borders and nominal attacks in one sentence: relations read off noun
+ * phrases rather than verbs. One function per pattern, each tried at every unit: kept apart (not one
+ * loop body) so that when a rare pattern is first met after V8 has optimised its code, only that
+ * pattern's function is deoptimised and compiled again, not all of them (bench/README, "Sixth pass").
+ */
 export function extractNominal(ctx: DocContext, s: SentenceState): void {
   if (s.tokens.some((t) => /-based$/.test(t.l))) basedIn(ctx, s);
   if (s.tokens.some((t) => BACKED.has(t.l))) backedSubject(ctx, s);
   const U = s.units;
   for (let i = 0; i < U.length; i++) {
     const u = U[i]!;
-    // "the (northwestern) Syrian province of Idlib"
-    const demonymCountry = !u.m && isCap(u) ? countryOfDemonym(u.t) : undefined;
-    if (demonymCountry || u.m?.canonical) {
-      const k = skipAdj(U, i + 1);
-      if (AREA.has(U[k]?.l ?? '') && U[k + 1]?.l === 'of' && isPlace(U[k + 2])) {
-        const c = countryUnit(ctx, s, u);
-        if (c) ctx.relate(U[k + 2]!, c, 'located in', `${u.t} ${U[k]!.t} of`, s.index, { family: 'other' });
-      } else if (isPlace(U[i + 1]) && !U[i + 1]!.m!.canonical) {
-        // "Turkish Hatay"
-        const c = countryUnit(ctx, s, u);
-        if (c && c.m!.canonical !== U[i + 1]!.m!.text) ctx.relate(U[i + 1]!, c, 'located in', u.t, s.index, { family: 'other' });
-      }
-    }
-    if (isPlace(u)) {
-      // "Syria's Idlib province", "Syria's west-central province of Hama"
-      if (U[i + 1]?.l === "'s") {
-        const k = skipAdj(U, i + 2);
-        if (isPlace(U[k]) && AREA.has(U[k + 1]?.l ?? '')) ctx.relate(U[k]!, u, 'located in', `'s ${U[k + 1]!.t}`, s.index, { family: 'other' });
-        else if (AREA.has(U[k]?.l ?? '') && U[k + 1]?.l === 'of' && isPlace(U[k + 2])) ctx.relate(U[k + 2]!, u, 'located in', `'s ${U[k]!.t} of`, s.index, { family: 'other' });
-      }
-    }
-    // "Saraqeb, a key Idlib crossroads town" (the apposition says it is a place, whatever the recogniser thought)
-    if (u.m && u.m.type !== 'person' || (u.m && AREA.has(U[i + 1 + 0]?.l ?? '') === false && U[i + 1]?.l === ',')) {
-      if (U[i + 1]?.l === ',' && /^(a|an|the)$/.test(U[i + 2]?.l ?? '')) {
-        let k = skipAdj(U, i + 3, 2);
-        if (isPlace(U[k])) {
-          const where = U[k]!;
-          k = skipAdj(U, k + 1, 2);
-          if (AREA.has(U[k]?.l ?? '') && /^(town|city|village|district|region|province|area|port|capital|suburb|neighbourhood|neighborhood)$/.test(U[k]!.l)) ctx.relate(u, where, 'located in', U[k]!.t, s.index, { family: 'other' });
-        }
-      }
-    }
-    if (isPlace(u)) {
-      // "the towns Baluon and Al-Bara in Idlib", "al-Bara, located in the Zawiya Mountain"
-      let k = i + 1;
-      const members = [u];
-      const areaBefore = AREA.has(U[i - 1]?.l.replace(/s$/, '') ?? '') || (U[i - 1]?.l === 'of' && AREA.has(U[i - 2]?.l ?? ''));
-      while (/^(and|,)$/.test(U[k]?.l ?? '') && isPlace(U[k + 1]) && U[k + 2]?.l !== ',') members.push(U[k + 1]!), (k += 2);
-      if (U[k]?.l === ',' && U[k + 1]?.l === 'located') k++;
-      const located = U[k]?.l === 'located';
-      if (U[k]?.l === 'located') k++;
-      if (U[k]?.l === 'in' && (areaBefore || located)) {
-        let q = k + 1;
-        if (/^(the|northern|southern|eastern|western|northwestern|northeastern|southwestern|southeastern|central|north|south|east|west)$/.test(U[q]?.l ?? '')) q++;
-        if (/^(northern|southern|eastern|western|northwestern|northeastern|southwestern|southeastern|central)$/.test(U[q]?.l ?? '')) q++;
-        if (isPlace(U[q]) && U[q + 1]?.l !== "'s") for (const m of members) ctx.relate(m, U[q]!, 'located in', 'in', s.index, { family: 'other' });
-      }
-      // "Hatay -- bordering Syria", "Hatay, which borders Syria"
-      let b = i + 1;
-      while (/^(,|-|--|\u2013|\u2014|which|that)$/.test(U[b]?.l ?? '') && b < i + 4) b++;
-      if (/^(bordering|borders|bordered)$/.test(U[b]?.l ?? '') && isPlace(U[b + 1])) ctx.relate(u, U[b + 1]!, 'border', U[b]!.t, s.index, { family: 'other' });
-    }
-    // "hostilities between Turkey and Syrian forces", "talks between Russians and Turks"
+    demonymArea(ctx, s, U, i, u);
+    if (isPlace(u)) possessiveArea(ctx, s, U, i, u);
+    appositionArea(ctx, s, U, i, u);
+    if (isPlace(u)) placeListIn(ctx, s, U, i, u);
     const between = BETWEEN[u.l];
-    if (between && !u.m && U[i + 1]?.l === 'between') {
-      let k = i + 2;
-      if (U[k]?.l === 'the') k++;
-      const a = countryUnit(ctx, s, U[k]) ?? (U[k]?.m ? U[k] : undefined);
-      let q = k + 1;
-      if (U[q]?.l === 'and') q++;
-      if (U[q]?.l === 'the') q++;
-      if (/^[\p{L}]+-(backed|led|supported)$/u.test(U[q]?.t ?? '') || /^-(backed|led|supported)$/.test(U[q + 1]?.l ?? '')) q += U[q + 1]?.l.startsWith('-') ? 2 : 1;
-      const b = countryUnit(ctx, s, U[q]) ?? (U[q]?.m ? U[q] : undefined);
-      if (a && b && U[k + 1]?.l === 'and') {
-        ctx.relate(a, b, between, `${u.t} between`, s.index, { family: between === 'clash with' ? 'attack' : 'consult' });
-        if (between === 'hold talks with') ctx.relate(b, a, between, `${u.t} between`, s.index, { family: 'consult' }); // talks go both ways
-      }
-    }
-    // "Russian bombardment of Idlib", "Syrian and Russian bombings in the province of Idlib", "Russia's offensive on Idlib"
+    if (between && !u.m && U[i + 1]?.l === 'between') betweenPair(ctx, s, U, i, u, between);
     const pred = ATTACK_PREDICATE[u.l];
-    if (pred && !u.m) {
-      let k = i - 1;
-      if (U[k]?.l === 'air') k--;
-      const agents: Unit[] = [];
-      for (;;) {
-        const x = U[k];
-        if (x?.l === "'s" && U[k - 1]?.m && U[k - 1]!.m!.type !== 'person') {
-          agents.push(U[k - 1]!);
-          k -= 2;
-        } else if (x && !x.m && isCap(x) && countryOfDemonym(x.t)) {
-          agents.push(countryUnit(ctx, s, x)!);
-          k--;
-        } else if (x?.m && x.m.type === 'organization' && !agents.length && !/^(of|in|on|at|from|against|to|by|for|with|into)$/.test(U[k - 1]?.l ?? '')) {
-          // an organisation as the noun's modifier: "the Syrian government offensive in Idlib", "a NATO strike on X"
-          // (not a place: "the Idlib offensive" is where it happens, not who wages it)
-          agents.push(x);
-          k--;
-        } else break;
-        if (U[k]?.l === 'and' || U[k]?.l === ',') k--;
-        else break;
-      }
-      if (!agents.length) continue;
-      let q = i + 1;
-      if (!/^(of|on|against|in)$/.test(U[q]?.l ?? '')) continue;
-      q++;
-      if (U[q]?.l === 'the') q++;
-      if (AREA.has(U[q]?.l ?? '') && U[q + 1]?.l === 'of') q += 2;
-      const target = U[q];
-      if (!target?.m || U[q + 1]?.l === "'s") continue;
-      for (const a of agents) ctx.relate(a, target, pred, `${u.t} ${U[i + 1]!.t}`, s.index, { family: 'attack' });
+    if (pred && !u.m) attackNoun(ctx, s, U, i, u, pred);
+  }
+}
+
+/** "the (northwestern) Syrian province of Idlib", "Turkish Hatay". */
+function demonymArea(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, u: Unit): void {
+  const demonymCountry = !u.m && isCap(u) ? countryOfDemonym(u.t) : undefined;
+  if (!demonymCountry && !u.m?.canonical) return;
+  const k = skipAdj(U, i + 1);
+  if (AREA.has(U[k]?.l ?? '') && U[k + 1]?.l === 'of' && isPlace(U[k + 2])) {
+    const c = countryUnit(ctx, s, u);
+    if (c) ctx.relate(U[k + 2]!, c, 'located in', `${u.t} ${U[k]!.t} of`, s.index, { family: 'other' });
+  } else if (isPlace(U[i + 1]) && !U[i + 1]!.m!.canonical) {
+    // "Turkish Hatay"
+    const c = countryUnit(ctx, s, u);
+    if (c && c.m!.canonical !== U[i + 1]!.m!.text) ctx.relate(U[i + 1]!, c, 'located in', u.t, s.index, { family: 'other' });
+  }
+}
+
+/** "Syria's Idlib province", "Syria's west-central province of Hama" (u is a place). */
+function possessiveArea(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, u: Unit): void {
+  if (U[i + 1]?.l !== "'s") return;
+  const k = skipAdj(U, i + 2);
+  if (isPlace(U[k]) && AREA.has(U[k + 1]?.l ?? '')) ctx.relate(U[k]!, u, 'located in', `'s ${U[k + 1]!.t}`, s.index, { family: 'other' });
+  else if (AREA.has(U[k]?.l ?? '') && U[k + 1]?.l === 'of' && isPlace(U[k + 2])) ctx.relate(U[k + 2]!, u, 'located in', `'s ${U[k]!.t} of`, s.index, { family: 'other' });
+}
+
+/** "Saraqeb, a key Idlib crossroads town" (the apposition says it is a place, whatever the recogniser thought). */
+function appositionArea(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, u: Unit): void {
+  if (!(u.m && u.m.type !== 'person' || (u.m && AREA.has(U[i + 1 + 0]?.l ?? '') === false && U[i + 1]?.l === ','))) return;
+  if (U[i + 1]?.l === ',' && /^(a|an|the)$/.test(U[i + 2]?.l ?? '')) {
+    let k = skipAdj(U, i + 3, 2);
+    if (isPlace(U[k])) {
+      const where = U[k]!;
+      k = skipAdj(U, k + 1, 2);
+      if (AREA.has(U[k]?.l ?? '') && /^(town|city|village|district|region|province|area|port|capital|suburb|neighbourhood|neighborhood)$/.test(U[k]!.l)) ctx.relate(u, where, 'located in', U[k]!.t, s.index, { family: 'other' });
     }
   }
+}
+
+/** "the towns Baluon and Al-Bara in Idlib", "al-Bara, located in the Zawiya Mountain", "Hatay, which borders Syria" (u is a place). */
+function placeListIn(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, u: Unit): void {
+  let k = i + 1;
+  const members = [u];
+  const areaBefore = AREA.has(U[i - 1]?.l.replace(/s$/, '') ?? '') || (U[i - 1]?.l === 'of' && AREA.has(U[i - 2]?.l ?? ''));
+  while (/^(and|,)$/.test(U[k]?.l ?? '') && isPlace(U[k + 1]) && U[k + 2]?.l !== ',') members.push(U[k + 1]!), (k += 2);
+  if (U[k]?.l === ',' && U[k + 1]?.l === 'located') k++;
+  const located = U[k]?.l === 'located';
+  if (U[k]?.l === 'located') k++;
+  if (U[k]?.l === 'in' && (areaBefore || located)) {
+    let q = k + 1;
+    if (/^(the|northern|southern|eastern|western|northwestern|northeastern|southwestern|southeastern|central|north|south|east|west)$/.test(U[q]?.l ?? '')) q++;
+    if (/^(northern|southern|eastern|western|northwestern|northeastern|southwestern|southeastern|central)$/.test(U[q]?.l ?? '')) q++;
+    if (isPlace(U[q]) && U[q + 1]?.l !== "'s") for (const m of members) ctx.relate(m, U[q]!, 'located in', 'in', s.index, { family: 'other' });
+  }
+  // "Hatay -- bordering Syria", "Hatay, which borders Syria"
+  let b = i + 1;
+  while (/^(,|-|--|\u2013|\u2014|which|that)$/.test(U[b]?.l ?? '') && b < i + 4) b++;
+  if (/^(bordering|borders|bordered)$/.test(U[b]?.l ?? '') && isPlace(U[b + 1])) ctx.relate(u, U[b + 1]!, 'border', U[b]!.t, s.index, { family: 'other' });
+}
+
+/** "hostilities between Turkey and Syrian forces", "talks between Russians and Turks" (u is the noun, followed by "between"). */
+function betweenPair(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, u: Unit, between: string): void {
+  let k = i + 2;
+  if (U[k]?.l === 'the') k++;
+  const a = countryUnit(ctx, s, U[k]) ?? (U[k]?.m ? U[k] : undefined);
+  let q = k + 1;
+  if (U[q]?.l === 'and') q++;
+  if (U[q]?.l === 'the') q++;
+  if (/^[\p{L}]+-(backed|led|supported)$/u.test(U[q]?.t ?? '') || /^-(backed|led|supported)$/.test(U[q + 1]?.l ?? '')) q += U[q + 1]?.l.startsWith('-') ? 2 : 1;
+  const b = countryUnit(ctx, s, U[q]) ?? (U[q]?.m ? U[q] : undefined);
+  if (a && b && U[k + 1]?.l === 'and') {
+    ctx.relate(a, b, between, `${u.t} between`, s.index, { family: between === 'clash with' ? 'attack' : 'consult' });
+    if (between === 'hold talks with') ctx.relate(b, a, between, `${u.t} between`, s.index, { family: 'consult' }); // talks go both ways
+  }
+}
+
+/** "Russian bombardment of Idlib", "Syrian and Russian bombings in the province of Idlib", "Russia's offensive on Idlib" (u is the attack noun). */
+function attackNoun(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, u: Unit, pred: string): void {
+  let k = i - 1;
+  if (U[k]?.l === 'air') k--;
+  const agents: Unit[] = [];
+  for (;;) {
+    const x = U[k];
+    if (x?.l === "'s" && U[k - 1]?.m && U[k - 1]!.m!.type !== 'person') {
+      agents.push(U[k - 1]!);
+      k -= 2;
+    } else if (x && !x.m && isCap(x) && countryOfDemonym(x.t)) {
+      agents.push(countryUnit(ctx, s, x)!);
+      k--;
+    } else if (x?.m && x.m.type === 'organization' && !agents.length && !/^(of|in|on|at|from|against|to|by|for|with|into)$/.test(U[k - 1]?.l ?? '')) {
+      // an organisation as the noun's modifier: "the Syrian government offensive in Idlib", "a NATO strike on X"
+      // (not a place: "the Idlib offensive" is where it happens, not who wages it)
+      agents.push(x);
+      k--;
+    } else break;
+    if (U[k]?.l === 'and' || U[k]?.l === ',') k--;
+    else break;
+  }
+  if (!agents.length) return;
+  let q = i + 1;
+  if (!/^(of|on|against|in)$/.test(U[q]?.l ?? '')) return;
+  q++;
+  if (U[q]?.l === 'the') q++;
+  if (AREA.has(U[q]?.l ?? '') && U[q + 1]?.l === 'of') q += 2;
+  const target = U[q];
+  if (!target?.m || U[q + 1]?.l === "'s") return;
+  for (const a of agents) ctx.relate(a, target, pred, `${u.t} ${U[i + 1]!.t}`, s.index, { family: 'attack' });
 }
