@@ -177,7 +177,18 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
     if (open > 0 && U[open]!.l === '(') k = open - 1;
   }
   if (k < c - 1 && U[k + 1]!.l !== 'as') c0 = c; // keep the cue itself
-  let np = npLeft(U, k);
+  const np = npLeft(U, k) || speakerBeforeCue(U, k, c);
+  if (!np) return undefined;
+  return attributionWithSpeaker(s, np, c0, c, lemma);
+}
+
+/**
+ * The speaker when no noun phrase ends right before the cue: the sentence's subject ("…, then
+ * says"), the phrase opening the sentence ("Marley Anderson, 21, a junior, said"), the speaker before
+ * an apposition, or the subject of a participle ("…, calling him …").
+ */
+function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefined {
+  let np: NP | undefined;
   const coordinated = U[k]?.l === 'and' || U.slice(k + 1, c).some((x) => x.l === 'then');
   if (!np && coordinated && (U[k]!.l === 'and' || U[k]!.l === ',')) {
     // "Kasich offered the man a job, then says …", "… survived prison and says …": the subject of the sentence
@@ -209,7 +220,12 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
     const first = U.findIndex((x) => !!x.m);
     if (first >= 0 && first <= 2 && first < k && (U[first]!.m!.type === 'person' || U[first]!.m!.type === 'organization')) np = { from: first, to: first, mention: U[first]!.m! };
   }
-  if (!np) return undefined;
+  return np;
+}
+
+/** The attribution once its speaker is known: the content after the cue, or before the speaker ("C, X said"). */
+function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number, lemma: string): Attribution | undefined {
+  const U = s.units;
   const before = U[np.from - 1];
   if (before && !before.m && /^[a-z]/.test(before.t) && !BOUNDARY.has(before.l) && !/^(then|now|also|later|earlier|recently|yesterday|today)$/.test(before.l) && NOUNISH.has(U[c]!.l)) return undefined;
   if (NOUNISH.has(U[c]!.l) && !(np.mention || isCap(U[np.to]) || PRONOUNS.has(U[np.to]!.l))) return undefined;

@@ -642,48 +642,65 @@ function contactForms(s: Sentence, st: Sent, byId: ReadonlyMap<string, EntityMen
     else if (/^(met|meets)$/.test(l) && !/^(not|never|to)$/.test(U[i - 1]?.l ?? '')) (value = 'meeting'), (after = i + 1);
     else if (l === 'meeting' && U[i + 1]?.l === 'with') (value = 'meeting'), (after = i + 1);
     if (!value) continue;
-    // the other party: the first person after the cue ("with" / "to" / a title in between)
-    let other: { m: EntityMention; at: number } | undefined;
-    for (let j = after; j < U.length && j - after < 7; j++) {
-      const u = U[j]!;
-      if (u.m?.type === 'person') {
-        other = { m: nameOf(u.m, byId)!, at: j };
-        break;
-      }
-      // only "with" / "to", determiners and a title may stand between the cue and the person
-      if (!(/^(with|to|the|his|her|their|its|counterpart|minister|president|secretary|general|chancellor|leader|premier|envoy|foreign|prime|vice|deputy|chief|king|queen|prince|mr|mrs|ms|dr)$/.test(u.l) || (u.m ? u.m.type === 'place' : /^\p{Lu}/u.test(u.t)))) break;
-    }
-    if (!other) continue;
-    // the first party: the person heading the clause before the cue, or after "In a phone call with B, A …"
-    let first: EntityMention | undefined;
-    for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
-      const u = U[k]!;
-      if (u.m?.type === 'person') {
-        // the person must head the clause, not end a relative clause ("councillors who back X met Y")
-        let b = k - 1;
-        while (b >= 0 && (/^(the|mr|mrs|ms|dr|minister|president|secretary|general|chancellor|leader|premier|envoy|foreign|prime|vice|deputy|chief)$/.test(U[b]!.l) || (!U[b]!.m && /^\p{Lu}/u.test(U[b]!.t)) || U[b]!.m?.type === 'place' || U[b]!.m?.type === 'organization')) b--;
-        if (b < 0 || /^(,|;|and|but|then|when|after|as|also|later|earlier|["\u201c\u201d])$/.test(U[b]!.l)) first = nameOf(u.m, byId);
-        break;
-      }
-      if (/^(,|;|that|which|who|and)$/.test(u.l)) break;
-    }
-    if (!first && /^(in|during|after)$/.test(U[i - 1]?.l === 'a' ? (U[i - 2]?.l ?? '') : (U[i - 1]?.l ?? ''))) {
-      const comma = U.findIndex((u, k) => k > other!.at && u.t === ',');
-      if (comma > 0) for (let k = comma + 1; k < U.length && k - comma < 6; k++) if (U[k]!.m?.type === 'person') (first = nameOf(U[k]!.m, byId)), (k = U.length);
-    }
-    if (!first || first.id === other.m.id || first.text === other.m.text) continue;
-    const [a, b] = [first, other.m];
-    out.push({
-      about: `contact: ${a.text.toLowerCase()} & ${b.text.toLowerCase()}`,
-      property: 'contact',
-      subject: `${a.text} & ${b.text}`,
-      value,
-      surface: joinWords(U, i, after - 1),
-      actors: [a.id, b.id],
-      key: value,
-      span: { start: U[i]!.start, end: U[after - 1]!.end },
-      sentence: s.index,
-    });
+    const claim = contactClaim(s, U, i, value, after, byId);
+    if (claim) out.push(claim);
   }
   return out;
 }
+
+/** A contact claim from its cue at `i` ("met", "phone call", …), when both parties are named people. */
+function contactClaim(s: Sentence, U: readonly Unit[], i: number, value: string, after: number, byId: ReadonlyMap<string, EntityMention>): Claim | undefined {
+  const other = otherParty(U, after, byId);
+  if (!other) return undefined;
+  const first = firstParty(U, i, other.at, byId);
+  if (!first || first.id === other.m.id || first.text === other.m.text) return undefined;
+  const [a, b] = [first, other.m];
+  return {
+    about: `contact: ${a.text.toLowerCase()} & ${b.text.toLowerCase()}`,
+    property: 'contact',
+    subject: `${a.text} & ${b.text}`,
+    value,
+    surface: joinWords(U, i, after - 1),
+    actors: [a.id, b.id],
+    key: value,
+    span: { start: U[i]!.start, end: U[after - 1]!.end },
+    sentence: s.index,
+  };
+}
+
+/** The other party of a contact: the first person after the cue ("with" / "to" / a title in between). */
+function otherParty(U: readonly Unit[], after: number, byId: ReadonlyMap<string, EntityMention>): { m: EntityMention; at: number } | undefined {
+  let other: { m: EntityMention; at: number } | undefined;
+  for (let j = after; j < U.length && j - after < 7; j++) {
+    const u = U[j]!;
+    if (u.m?.type === 'person') {
+      other = { m: nameOf(u.m, byId)!, at: j };
+      break;
+    }
+    // only "with" / "to", determiners and a title may stand between the cue and the person
+    if (!(/^(with|to|the|his|her|their|its|counterpart|minister|president|secretary|general|chancellor|leader|premier|envoy|foreign|prime|vice|deputy|chief|king|queen|prince|mr|mrs|ms|dr)$/.test(u.l) || (u.m ? u.m.type === 'place' : /^\p{Lu}/u.test(u.t)))) break;
+  }
+  return other;
+}
+
+/** The first party of a contact: the person heading the clause before the cue at `i`, or after "In a phone call with B, A …" (B at `otherAt`). */
+function firstParty(U: readonly Unit[], i: number, otherAt: number, byId: ReadonlyMap<string, EntityMention>): EntityMention | undefined {
+  let first: EntityMention | undefined;
+  for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
+    const u = U[k]!;
+    if (u.m?.type === 'person') {
+      // the person must head the clause, not end a relative clause ("councillors who back X met Y")
+      let b = k - 1;
+      while (b >= 0 && (/^(the|mr|mrs|ms|dr|minister|president|secretary|general|chancellor|leader|premier|envoy|foreign|prime|vice|deputy|chief)$/.test(U[b]!.l) || (!U[b]!.m && /^\p{Lu}/u.test(U[b]!.t)) || U[b]!.m?.type === 'place' || U[b]!.m?.type === 'organization')) b--;
+      if (b < 0 || /^(,|;|and|but|then|when|after|as|also|later|earlier|["\u201c\u201d])$/.test(U[b]!.l)) first = nameOf(u.m, byId);
+      break;
+    }
+    if (/^(,|;|that|which|who|and)$/.test(u.l)) break;
+  }
+  if (!first && /^(in|during|after)$/.test(U[i - 1]?.l === 'a' ? (U[i - 2]?.l ?? '') : (U[i - 1]?.l ?? ''))) {
+    const comma = U.findIndex((u, k) => k > otherAt && u.t === ',');
+    if (comma > 0) for (let k = comma + 1; k < U.length && k - comma < 6; k++) if (U[k]!.m?.type === 'person') (first = nameOf(U[k]!.m, byId)), (k = U.length);
+  }
+  return first;
+}
+

@@ -72,10 +72,34 @@ export function extractRelations(text: string, sentences: Sentence[], mentions: 
 /** As extractRelations, but lets a pattern bug throw (for tests). */
 export function extractRelationsStrict(text: string, sentences: Sentence[], input: EntityMention[]): RelationExtraction {
   const ctx = new DocContext(text, input);
+  // pass 1: tokens, group mentions
+  const states = sentenceStates(ctx, text, sentences, input);
+  // pass 2: roles (they record titles the description resolver uses), then references
+  for (const s of states) {
+    unitsOf(ctx, s);
+    if (s.units.some((u) => u.m)) extractRoles(ctx, s);
+  }
+  resolveReferences(ctx, states);
+  for (const s of states) unitsOf(ctx, s);
+
+  // pass 3: attributions, first-person plural in quotes, relations, claims
+  const attributions: Attribution[] = [];
+  const claims: Claim[] = [];
+  for (const s of states) extractFromSentence(ctx, text, s, attributions, claims);
+  markAssertions(ctx.relations, claims, attributions);
+
+  const allMentions = [...ctx.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const relations = ctx.relations.sort((a, b) => a.sentence - b.sentence || a.subject.start - b.subject.start || a.object.start - b.object.start);
+  return { mentions: allMentions, relations, attributions, claims };
+}
+
+// The passes are functions of their own, not one body: when a rare case is first met after V8 has
+// optimised the code, only the function it is in is compiled again (bench/README, "Sixth pass").
+
+/** Pass 1: each sentence's tokens, and the group mentions ("Turkish soldiers") found in them. */
+function sentenceStates(ctx: DocContext, text: string, sentences: Sentence[], input: EntityMention[]): SentenceState[] {
   const bySentence = new Map<number, EntityMention[]>();
   for (const m of input) (bySentence.get(m.sentence) ?? bySentence.set(m.sentence, []).get(m.sentence)!).push(m);
-
-  // pass 1: tokens, group mentions
   const states: SentenceState[] = [];
   for (const s of sentences) {
     const own = bySentence.get(s.index) ?? [];
@@ -84,33 +108,29 @@ export function extractRelationsStrict(text: string, sentences: Sentence[], inpu
     for (const g of findGroups(tokens, covered)) ctx.add(g.start, g.end, g.type, 'name', s.index, { group: true });
     states.push({ index: s.index, start: s.start, end: s.end, tokens, units: [] });
   }
-  const unitsOf = (s: SentenceState) => {
-    s.units = toUnits(s.tokens, pickNonOverlapping(ctx.inSentence(s.index).filter((m) => !ctx.implicit.has(m.id))));
-  };
-  // pass 2: roles (they record titles the description resolver uses), then references
-  for (const s of states) {
-    unitsOf(s);
-    if (s.units.some((u) => u.m)) extractRoles(ctx, s);
-  }
-  resolveReferences(ctx, states);
-  for (const s of states) unitsOf(s);
+  return states;
+}
 
-  // pass 3: attributions, first-person plural in quotes, relations, claims
-  const attributions: Attribution[] = [];
-  const claims: Claim[] = [];
-  for (const s of states) {
-    const found = extractAttributions(ctx, s);
-    attributions.push(...found);
-    if (found.length && resolveWe(ctx, s, found)) unitsOf(s);
-    const mentionCount = s.units.filter((u) => u.m).length;
-    if (mentionCount >= 1) extractNominal(ctx, s);
-    if (mentionCount >= 2 || (mentionCount === 1 && s.tokens.some((t) => EVENT_HEADS.has(t.l)))) extractVerbRelations(ctx, s);
-    if (mentionCount >= 2) frontedParticiple(ctx, s);
-    if (s.tokens.some(isCountWord)) claims.push(...extractClaims(text, s));
-  }
+/** A sentence's units from its tokens and the document's current mentions in it. */
+function unitsOf(ctx: DocContext, s: SentenceState): void {
+  s.units = toUnits(s.tokens, pickNonOverlapping(ctx.inSentence(s.index).filter((m) => !ctx.implicit.has(m.id))));
+}
 
-  // who asserted what: relations and claims inside reported speech
-  for (const r of ctx.relations) {
+/** Pass 3 for one sentence: attributions, "we" in quotes, nominal and verb relations, claims. */
+function extractFromSentence(ctx: DocContext, text: string, s: SentenceState, attributions: Attribution[], claims: Claim[]): void {
+  const found = extractAttributions(ctx, s);
+  attributions.push(...found);
+  if (found.length && resolveWe(ctx, s, found)) unitsOf(ctx, s);
+  const mentionCount = s.units.filter((u) => u.m).length;
+  if (mentionCount >= 1) extractNominal(ctx, s);
+  if (mentionCount >= 2 || (mentionCount === 1 && s.tokens.some((t) => EVENT_HEADS.has(t.l)))) extractVerbRelations(ctx, s);
+  if (mentionCount >= 2) frontedParticiple(ctx, s);
+  if (s.tokens.some(isCountWord)) claims.push(...extractClaims(text, s));
+}
+
+/** Who asserted what: relations and claims inside reported speech get the speaker. */
+function markAssertions(relations: readonly RelationMention[], claims: readonly Claim[], attributions: readonly Attribution[]): void {
+  for (const r of relations) {
     const a = attributions.find((x) => x.sentence === r.sentence && x.subject.mention && x.content.start <= r.subject.start && r.object.end <= x.content.end);
     if (a?.subject.mention && a.subject.mention !== r.subject.mention) r.assertedBy = a.subject.mention;
   }
@@ -118,10 +138,6 @@ export function extractRelationsStrict(text: string, sentences: Sentence[], inpu
     const a = attributions.find((x) => x.sentence === c.sentence && x.subject.mention && x.content.start <= c.span.start && c.span.end <= x.content.end);
     if (a?.subject.mention) c.assertedBy = a.subject.mention;
   }
-
-  const allMentions = [...ctx.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
-  const relations = ctx.relations.sort((a, b) => a.sentence - b.sentence || a.subject.start - b.subject.start || a.object.start - b.object.start);
-  return { mentions: allMentions, relations, attributions, claims };
 }
 
 /** "We"/"our" inside a quoted content stands for the speaker (or the speaker's organisation). */
@@ -416,7 +432,7 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
   for (let i = 0; i < U.length; i++) {
     const u = U[i]!;
     if (u.m) continue;
-    let entries = VERB_FORMS.get(u.l);
+    const entries = VERB_FORMS.get(u.l);
     if (!entries) continue;
     if (/^\p{Lu}/u.test(u.t) && i > 0 && !isQuote(U[i - 1])) continue; // a capitalised word mid-sentence is a name or a title
     const prevL = U[i - 1]?.l ?? '';
@@ -436,50 +452,69 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
     const reduced = participle && (U[i + 1]?.l === 'by' || (U[i + 1]?.l === 'between' && PARTIES_BETWEEN.has(form))) && U[i - 1]?.m;
     if ((left.passive && participle) || reduced) {
       const agents = readAgent(U, i);
-      if (!agents && !(reduced && !left.passive)) continue;
-    }
-    if (((left.passive && participle) || reduced) && readAgent(U, i)) {
-      const agents = readAgent(U, i)!;
-      entries = entries.filter((e) => e.direct !== false);
-      const e = entries[0];
-      if (!e) continue;
-      const particle = e.particle && U[i + 1]?.l === e.particle ? ` ${e.particle}` : '';
-      const plain = particle ? e : (entries.find((x) => !x.particle) ?? e);
-      const predicate = particle ? `${plain.lemma}${particle}` : plain.lemma;
-      for (const a of agents) for (const p of left.subjects) ctx.relate(a, p, predicate, verbSurface(U, i, left), s.index, { ...flags, family: plain.family });
-      continue;
-    }
-    // "chaired an emergency security meeting": the meeting becomes an event mention
-    if (EVENT_HOSTS.has(lemma)) {
-      let j = i + 1;
-      if (/^(a|an|the|its|his|her|their)$/.test(U[j]?.l ?? '')) j++;
-      const from = j;
-      while (j < U.length && j < from + 4 && !U[j]!.m && /^[a-z][a-z-]*$/.test(U[j]!.t) && !EVENT_HEADS.has(U[j]!.l) && !OBJ_STOP.has(U[j]!.l)) j++;
-      if (j > from && EVENT_HEADS.has(U[j]?.l ?? '')) {
-        const m = ctx.add(U[from]!.start, U[j]!.end, 'event', 'name', s.index);
-        const unit: Unit = { start: m.start, end: m.end, t: m.text, l: m.text.toLowerCase(), m };
-        for (const sub of left.subjects) ctx.relate(sub, unit, lemma, U[i]!.t, s.index, flags);
+      if (agents) {
+        passiveRelations(ctx, s, i, entries, left, agents, flags);
         continue;
       }
+      if (!(reduced && !left.passive)) continue;
     }
-    for (const e of entries) {
-      let j = i + 1;
-      let particle = '';
-      if (e.particle) {
-        if (U[j]?.l !== e.particle) continue;
-        particle = ` ${e.particle}`;
-        j++;
-      }
-      const obj = readObject(U, j, e);
-      if (!obj) continue;
-      let predicate = `${e.lemma}${particle}${obj.noun ? ` ${obj.noun}` : ''}${obj.prep ? ` ${CANONICAL_PREP[`${e.lemma} ${obj.prep}`] ?? obj.prep}` : ''}`;
-      let family = e.family;
-      if (e.lemma === 'call' && !obj.prep && obj.toFollows) (predicate = 'call on'), (family = 'demand'); // "called X to stop"
-      previous = { subjects: left.subjects, end: isQuote(U[obj.end + 1]) ? obj.end + 1 : obj.end, verb: i, form: formOf(form, e.lemma) };
-      for (const sub of left.subjects) for (const o of obj.objects) ctx.relate(sub, o, predicate, U.slice(i, j).map((x) => x.t).join(' ') + (obj.prep ? ` ${obj.prep}` : ''), s.index, { ...flags, family });
-      break;
-    }
+    // "chaired an emergency security meeting": the meeting becomes an event mention
+    if (EVENT_HOSTS.has(lemma) && hostedEvent(ctx, s, i, lemma, left, flags)) continue;
+    previous = activeRelations(ctx, s, i, entries, left, flags, form) ?? previous;
   }
+}
+
+// The cases below are functions of their own, not one loop body: when a rare case is first met
+// after V8 has optimised the code, only its function is compiled again (bench/README, "Sixth pass").
+
+type Flags = { negated: boolean; hedged: boolean };
+
+/** "X was attacked by Y", "the deal signed between X and Y": the agents act on the subjects. */
+function passiveRelations(ctx: DocContext, s: SentenceState, i: number, all: readonly VerbEntry[], left: Left, agents: Unit[], flags: Flags): void {
+  const U = s.units;
+  const entries = all.filter((e) => e.direct !== false);
+  const e = entries[0];
+  if (!e) return;
+  const particle = e.particle && U[i + 1]?.l === e.particle ? ` ${e.particle}` : '';
+  const plain = particle ? e : (entries.find((x) => !x.particle) ?? e);
+  const predicate = particle ? `${plain.lemma}${particle}` : plain.lemma;
+  for (const a of agents) for (const p of left.subjects) ctx.relate(a, p, predicate, verbSurface(U, i, left), s.index, { ...flags, family: plain.family });
+}
+
+/** "chaired an emergency security meeting": the meeting becomes an event mention; false when no event noun follows. */
+function hostedEvent(ctx: DocContext, s: SentenceState, i: number, lemma: string, left: Left, flags: Flags): boolean {
+  const U = s.units;
+  let j = i + 1;
+  if (/^(a|an|the|its|his|her|their)$/.test(U[j]?.l ?? '')) j++;
+  const from = j;
+  while (j < U.length && j < from + 4 && !U[j]!.m && /^[a-z][a-z-]*$/.test(U[j]!.t) && !EVENT_HEADS.has(U[j]!.l) && !OBJ_STOP.has(U[j]!.l)) j++;
+  if (j <= from || !EVENT_HEADS.has(U[j]?.l ?? '')) return false;
+  const m = ctx.add(U[from]!.start, U[j]!.end, 'event', 'name', s.index);
+  const unit: Unit = { start: m.start, end: m.end, t: m.text, l: m.text.toLowerCase(), m };
+  for (const sub of left.subjects) ctx.relate(sub, unit, lemma, U[i]!.t, s.index, flags);
+  return true;
+}
+
+/** The active verb at `i` with the first of its entries whose object reads; the phrase it ends, for the next verb's subject. */
+function activeRelations(ctx: DocContext, s: SentenceState, i: number, entries: readonly VerbEntry[], left: Left, flags: Flags, form: string): Previous | undefined {
+  const U = s.units;
+  for (const e of entries) {
+    let j = i + 1;
+    let particle = '';
+    if (e.particle) {
+      if (U[j]?.l !== e.particle) continue;
+      particle = ` ${e.particle}`;
+      j++;
+    }
+    const obj = readObject(U, j, e);
+    if (!obj) continue;
+    let predicate = `${e.lemma}${particle}${obj.noun ? ` ${obj.noun}` : ''}${obj.prep ? ` ${CANONICAL_PREP[`${e.lemma} ${obj.prep}`] ?? obj.prep}` : ''}`;
+    let family = e.family;
+    if (e.lemma === 'call' && !obj.prep && obj.toFollows) (predicate = 'call on'), (family = 'demand'); // "called X to stop"
+    for (const sub of left.subjects) for (const o of obj.objects) ctx.relate(sub, o, predicate, U.slice(i, j).map((x) => x.t).join(' ') + (obj.prep ? ` ${obj.prep}` : ''), s.index, { ...flags, family });
+    return { subjects: left.subjects, end: isQuote(U[obj.end + 1]) ? obj.end + 1 : obj.end, verb: i, form: formOf(form, e.lemma) };
+  }
+  return undefined;
 }
 
 /** Fronted participles of speaking and what the main-clause subject does to their object. */
