@@ -182,64 +182,84 @@ export function extractClaims(text: string, s: SentenceState): Claim[] {
     const w = U[i]!;
     const property = PROPERTY[w.l];
     if (!property) continue;
-    // left: "<qty> <noun phrase> (were|have been) (also) killed", "<qty> of our soldiers were martyred"
-    let k = i - 1;
-    while (k >= 0 && /^(were|was|have|has|had|been|be|being|are|is|also|reportedly|allegedly|already|now|more|all|later|since|and|injured|wounded)$/.test(U[k]!.l) && U[k]!.l !== w.l) k--;
-    if (U[k]?.l === ',') {
-      // skip a parenthetical ", including more than half a million children,"
-      let p = k - 1;
-      while (p >= 0 && U[p]!.l !== ',' && k - p < 14) p--;
-      if (p >= 0 && U[p]!.l === ',' && U[p + 1]?.l === 'including') k = p - 1;
-    }
-    let found: { q: Quantity; nounFrom: number; nounTo: number } | undefined;
-    let n = k;
-    while (n >= 0 && k - n < 5 && /^[\p{L}-]+$/u.test(U[n]!.t) && !NUMBER_WORD.test(U[n]!.l) && !VAGUE.has(U[n]!.l)) n--;
-    if (n < k || VAGUE.has(U[k]?.l ?? '') || (U[k] && NUMBER_WORD.test(U[k]!.l))) {
-      const nounFrom = n + 1;
-      let qEnd = n;
-      if (U[qEnd]?.l === 'of' || U[qEnd]?.l === 'more') qEnd--; // "thirty-three of our soldiers", "dozens more"
-      const q = quantityEndingAt(U, qEnd);
-      if (q && nounFrom <= k) found = { q, nounFrom, nounTo: k };
-      else if (q && (VAGUE.has(U[k]?.l ?? '') || NUMBER_WORD.test(U[k]?.l ?? ''))) found = { q, nounFrom: k + 1, nounTo: k };
-    }
-    // right: "killed <qty> <noun phrase>", "displaced about 950,000 people"
-    if (!found) {
-      let j = i + 1;
-      let qTo = j;
-      while (qTo < U.length && (NUMBER_WORD.test(U[qTo]!.l) || QUALIFIERS.some((q) => q.split(' ').includes(U[qTo]!.l)))) qTo++;
-      qTo--;
-      const q = qTo >= j ? quantityEndingAt(U, qTo) : undefined;
-      if (q && q.from >= j) {
-        j = qTo + 1;
-        const nf = j;
-        while (j < U.length && /^[\p{L}-]+$/u.test(U[j]!.t) && !/^(in|on|at|and|by|after|since|during|from|who|which|that|when|while|as)$/.test(U[j]!.l) && j - nf < 4) j++;
-        if (j > nf) found = { q, nounFrom: nf, nounTo: j - 1 };
-      }
-    }
+    const found = countBefore(U, i, w) ?? countAfter(U, i);
     if (!found || used.has(found.q.from)) continue;
-    const words = U.slice(found.nounFrom, found.nounTo + 1).map((x) => x.t);
-    const subject = words.length ? normalizeSubject(words) : 'people';
-    if (!subject || !/^[\p{L} -]+$/u.test(subject)) continue;
+    const claim = countClaim(text, s, U, i, property, found);
+    if (!claim) continue;
     used.add(found.q.from);
-    const start = U[found.q.from]!.start;
-    const end = U[found.q.to]!.end;
-    // a total over a period ("killed in Idlib in February", "so far this year") is another fact than one attack's toll
-    const window = CASUALTY_PROPERTIES.has(property) ? (periodAfter(U, Math.max(i, found.nounTo)) ?? periodSince(U, found.q.from)) : undefined;
-    const prop = window ? `${property} ${window}` : property;
-    out.push({
-      about: `${prop}: ${subject}`,
-      property: prop,
-      subject,
-      value: found.q.value,
-      surface: text.slice(start, end),
-      ...(found.q.qualifier ? { qualifier: found.q.qualifier } : {}),
-      ...(found.q.amount !== undefined ? { amount: found.q.amount } : {}),
-      bound: found.q.bound,
-      span: { start: Math.min(start, w.start, U[found.nounFrom]?.start ?? start), end: Math.max(end, w.end) },
-      sentence: s.index,
-    });
+    out.push(claim);
   }
   return out;
+}
+
+// The steps below are functions of their own, not one loop body: when a rare case is first met
+// after V8 has optimised the code, only its function is compiled again (bench/README, "Sixth pass").
+
+interface FoundCount {
+  q: Quantity;
+  nounFrom: number;
+  nounTo: number;
+}
+
+/** The count left of the property word at `i`: "<qty> <noun phrase> (were|have been) (also) killed", "<qty> of our soldiers were martyred". */
+function countBefore(U: readonly Unit[], i: number, w: Unit): FoundCount | undefined {
+  let k = i - 1;
+  while (k >= 0 && /^(were|was|have|has|had|been|be|being|are|is|also|reportedly|allegedly|already|now|more|all|later|since|and|injured|wounded)$/.test(U[k]!.l) && U[k]!.l !== w.l) k--;
+  if (U[k]?.l === ',') {
+    // skip a parenthetical ", including more than half a million children,"
+    let p = k - 1;
+    while (p >= 0 && U[p]!.l !== ',' && k - p < 14) p--;
+    if (p >= 0 && U[p]!.l === ',' && U[p + 1]?.l === 'including') k = p - 1;
+  }
+  let n = k;
+  while (n >= 0 && k - n < 5 && /^[\p{L}-]+$/u.test(U[n]!.t) && !NUMBER_WORD.test(U[n]!.l) && !VAGUE.has(U[n]!.l)) n--;
+  if (!(n < k || VAGUE.has(U[k]?.l ?? '') || (U[k] && NUMBER_WORD.test(U[k]!.l)))) return undefined;
+  const nounFrom = n + 1;
+  let qEnd = n;
+  if (U[qEnd]?.l === 'of' || U[qEnd]?.l === 'more') qEnd--; // "thirty-three of our soldiers", "dozens more"
+  const q = quantityEndingAt(U, qEnd);
+  if (q && nounFrom <= k) return { q, nounFrom, nounTo: k };
+  if (q && (VAGUE.has(U[k]?.l ?? '') || NUMBER_WORD.test(U[k]?.l ?? ''))) return { q, nounFrom: k + 1, nounTo: k };
+  return undefined;
+}
+
+/** The count right of the property word at `i`: "killed <qty> <noun phrase>", "displaced about 950,000 people". */
+function countAfter(U: readonly Unit[], i: number): FoundCount | undefined {
+  let j = i + 1;
+  let qTo = j;
+  while (qTo < U.length && (NUMBER_WORD.test(U[qTo]!.l) || QUALIFIERS.some((q) => q.split(' ').includes(U[qTo]!.l)))) qTo++;
+  qTo--;
+  const q = qTo >= j ? quantityEndingAt(U, qTo) : undefined;
+  if (!q || q.from < j) return undefined;
+  j = qTo + 1;
+  const nf = j;
+  while (j < U.length && /^[\p{L}-]+$/u.test(U[j]!.t) && !/^(in|on|at|and|by|after|since|during|from|who|which|that|when|while|as)$/.test(U[j]!.l) && j - nf < 4) j++;
+  return j > nf ? { q, nounFrom: nf, nounTo: j - 1 } : undefined;
+}
+
+/** The claim a count makes about the property word at `i`; undefined when its subject is not a plain noun phrase. */
+function countClaim(text: string, s: SentenceState, U: readonly Unit[], i: number, property: string, found: FoundCount): Claim | undefined {
+  const w = U[i]!;
+  const words = U.slice(found.nounFrom, found.nounTo + 1).map((x) => x.t);
+  const subject = words.length ? normalizeSubject(words) : 'people';
+  if (!subject || !/^[\p{L} -]+$/u.test(subject)) return undefined;
+  const start = U[found.q.from]!.start;
+  const end = U[found.q.to]!.end;
+  // a total over a period ("killed in Idlib in February", "so far this year") is another fact than one attack's toll
+  const window = CASUALTY_PROPERTIES.has(property) ? (periodAfter(U, Math.max(i, found.nounTo)) ?? periodSince(U, found.q.from)) : undefined;
+  const prop = window ? `${property} ${window}` : property;
+  return {
+    about: `${prop}: ${subject}`,
+    property: prop,
+    subject,
+    value: found.q.value,
+    surface: text.slice(start, end),
+    ...(found.q.qualifier ? { qualifier: found.q.qualifier } : {}),
+    ...(found.q.amount !== undefined ? { amount: found.q.amount } : {}),
+    bound: found.q.bound,
+    span: { start: Math.min(start, w.start, U[found.nounFrom]?.start ?? start), end: Math.max(end, w.end) },
+    sentence: s.index,
+  };
 }
 
 /** A period a count is totalled over, in the clause after unit `at`: "in February", "this year", "so far". */
@@ -476,88 +496,100 @@ export function extractFactualClaims(input: DocumentClaimInput): Claim[] {
   }
   for (const s of sentences) {
     const st = sentenceUnits(text, s, bySentence.get(s.index) ?? []);
-    const U = st.U;
-    if (!U.length) continue;
-    const push = (c: Omit<Claim, 'sentence' | 'span'> & { from: number; to: number }) => {
-      const { from, to, ...rest } = c;
-      out.push({ ...rest, span: { start: U[from]!.start, end: U[to]!.end }, sentence: s.index });
-    };
+    if (!st.U.length) continue;
     // the event the sentence reports: its own casualty claim, or the story's event named by a definite description
     const own = casualty.find((c) => c.sentence === s.index);
-    let anchorAt = -1;
-    let event: Claim | undefined;
-    if (own) {
-      event = own;
-      anchorAt = U.findIndex((u) => u.start >= own.span.start && u.end <= own.span.end && PROPERTY[u.l] !== undefined);
-      if (anchorAt < 0) anchorAt = U.findIndex((u) => u.start >= own.span.start);
-    } else if (lead && lead.sentence < s.index) {
-      for (let i = 0; i + 1 < U.length; i++) {
-        if (U[i]!.l !== 'the' || st.quoted.has(i)) continue;
-        const n = U[i + 1]!.l === 'air' && /^strikes?$/.test(U[i + 2]?.l ?? '') ? i + 2 : i + 1;
-        if (ATTACK_NOUN.test(U[n]!.l) && !(U[n + 1]?.l === 'of' || U[n + 1]?.l === 'on' || U[n + 1]?.l === 'against')) {
-          event = lead;
-          anchorAt = n;
-          break;
-        }
-      }
-    }
-    if (event && anchorAt >= 0) {
-      const eventKey = event.about;
-      // location and day: prepositional phrases after the anchor, in its clause
-      let best: Place | undefined;
-      let day: { value: string; at: number } | undefined;
-      let perp: (Actor & { from: number; to: number }) | undefined;
-      for (let j = anchorAt + 1; j < U.length; j++) {
-        const u = U[j]!;
-        if (CLAUSE_END.has(u.l)) break;
-        if (u.t === ',' && !(U[j + 1] && /^(located|situated)$/.test(U[j + 1]!.l))) {
-          // a comma ends the clause unless a place or actor phrase continues
-          if (!/^(in|on|and)$/.test(U[j + 1]?.l ?? '')) break;
-          continue;
-        }
-        if (/^(in|near|at|between|outside)$/.test(u.l) && !st.quoted.has(j)) {
-          const p = readPlace(U, j + 1, u.l === 'between');
-          if (p) {
-            if (!best || p.rank > best.rank) best = p;
-            j = p.to;
-            continue;
-          }
-        }
-        if (!day && WEEKDAY.test(u.l)) day = { value: u.t[0]!.toUpperCase() + u.l.slice(1), at: j };
-        if (!perp && (u.l === 'by' || (u.l === 'on' && U[j - 1]?.l === 'blamed'))) {
-          const a = j + 1;
-          // "by a Syrian government airstrike": the modifier of the attack noun is its author
-          let end = actorEnd(U, a);
-          const attackAt = U.slice(a, end).findIndex((x) => ATTACK_NOUN.test(x.l));
-          if (attackAt >= 0) {
-            end = a + attackAt;
-            if (U[end - 1]?.l === 'air') end--;
-          }
-          const act = actorPhrase(U, a, end);
-          if (act) perp = { ...act, from: a, to: end - 1 };
-        }
-      }
-      // "<actor> fired / launched / carried out … strikes" before the anchor's clause
-      if (!perp) {
-        for (let j = 1; j < U.length; j++) {
-          if (!/^(fired|launched|conducted|carried)$/.test(U[j]!.l)) continue;
-          if (!U.slice(j + 1, j + 5).some((x) => ATTACK_NOUN.test(x.l) || /^(rockets?|missiles?|shells?|mortars?|artillery|drones?)$/.test(x.l))) continue;
-          let a = j;
-          while (a > 0 && (INSTITUTION.has(U[a - 1]!.l) || countriesOf([U[a - 1]!]).length || U[a - 1]!.m)) a--;
-          const act = a < j ? actorPhrase(U, a, j) : undefined;
-          if (act) perp = { ...act, from: a, to: j - 1 };
-          break;
-        }
-      }
-      const negatedSentence = U.some((u) => /^(denied|deny|denies|not|never)$/.test(u.l));
-      const subject = event.subject;
-      if (best) push({ about: `location: ${eventKey}`, property: 'location', subject, value: best.value, surface: joinWords(U, best.from, best.to), event: eventKey, key: best.key, rank: best.rank, from: best.from, to: best.to });
-      if (day && own) push({ about: `day: ${eventKey}`, property: 'day', subject, value: day.value, surface: U[day.at]!.t, event: eventKey, key: day.value.toLowerCase(), from: day.at, to: day.at });
-      if (perp && !negatedSentence) push({ about: `perpetrator: ${eventKey}`, property: 'perpetrator', subject, value: perp.value, surface: perp.value, event: eventKey, key: perp.key, actors: perp.mentions, from: perp.from, to: perp.to });
-    }
+    const anchor = own ? ownAnchor(st.U, own) : lead && lead.sentence < s.index ? describedAnchor(st, lead) : undefined;
+    if (anchor) out.push(...eventFacts(s, st, anchor.event, anchor.at, own !== undefined));
     out.push(...statementDays(text, s, st, byId), ...contactForms(s, st, byId));
   }
   return out;
+}
+
+// The steps below are functions of their own, not one loop body: when a rare case is first met
+// after V8 has optimised the code, only its function is compiled again (bench/README, "Sixth pass").
+
+/** Where a sentence's own casualty claim is anchored: its property word, else its first unit. */
+function ownAnchor(U: readonly Unit[], own: Claim): { event: Claim; at: number } | undefined {
+  let at = U.findIndex((u) => u.start >= own.span.start && u.end <= own.span.end && PROPERTY[u.l] !== undefined);
+  if (at < 0) at = U.findIndex((u) => u.start >= own.span.start);
+  return at >= 0 ? { event: own, at } : undefined;
+}
+
+/** The story's lead event named by a definite description later on ("the attack", "the air strikes"). */
+function describedAnchor(st: Sent, lead: Claim): { event: Claim; at: number } | undefined {
+  const U = st.U;
+  for (let i = 0; i + 1 < U.length; i++) {
+    if (U[i]!.l !== 'the' || st.quoted.has(i)) continue;
+    const n = U[i + 1]!.l === 'air' && /^strikes?$/.test(U[i + 2]?.l ?? '') ? i + 2 : i + 1;
+    if (ATTACK_NOUN.test(U[n]!.l) && !(U[n + 1]?.l === 'of' || U[n + 1]?.l === 'on' || U[n + 1]?.l === 'against')) return { event: lead, at: n };
+  }
+  return undefined;
+}
+
+/** Location, day and perpetrator of `event`, read from the clause after its anchor at `anchorAt`. */
+function eventFacts(s: Sentence, st: Sent, event: Claim, anchorAt: number, own: boolean): Claim[] {
+  const U = st.U;
+  const out: Claim[] = [];
+  const push = (c: Omit<Claim, 'sentence' | 'span'> & { from: number; to: number }) => {
+    const { from, to, ...rest } = c;
+    out.push({ ...rest, span: { start: U[from]!.start, end: U[to]!.end }, sentence: s.index });
+  };
+  const eventKey = event.about;
+  // location and day: prepositional phrases after the anchor, in its clause
+  let best: Place | undefined;
+  let day: { value: string; at: number } | undefined;
+  let perp: (Actor & { from: number; to: number }) | undefined;
+  for (let j = anchorAt + 1; j < U.length; j++) {
+    const u = U[j]!;
+    if (CLAUSE_END.has(u.l)) break;
+    if (u.t === ',' && !(U[j + 1] && /^(located|situated)$/.test(U[j + 1]!.l))) {
+      // a comma ends the clause unless a place or actor phrase continues
+      if (!/^(in|on|and)$/.test(U[j + 1]?.l ?? '')) break;
+      continue;
+    }
+    if (/^(in|near|at|between|outside)$/.test(u.l) && !st.quoted.has(j)) {
+      const p = readPlace(U, j + 1, u.l === 'between');
+      if (p) {
+        if (!best || p.rank > best.rank) best = p;
+        j = p.to;
+        continue;
+      }
+    }
+    if (!day && WEEKDAY.test(u.l)) day = { value: u.t[0]!.toUpperCase() + u.l.slice(1), at: j };
+    if (!perp && (u.l === 'by' || (u.l === 'on' && U[j - 1]?.l === 'blamed'))) {
+      const a = j + 1;
+      // "by a Syrian government airstrike": the modifier of the attack noun is its author
+      let end = actorEnd(U, a);
+      const attackAt = U.slice(a, end).findIndex((x) => ATTACK_NOUN.test(x.l));
+      if (attackAt >= 0) {
+        end = a + attackAt;
+        if (U[end - 1]?.l === 'air') end--;
+      }
+      const act = actorPhrase(U, a, end);
+      if (act) perp = { ...act, from: a, to: end - 1 };
+    }
+  }
+  perp ??= perpetratorBefore(U);
+  const negatedSentence = U.some((u) => /^(denied|deny|denies|not|never)$/.test(u.l));
+  const subject = event.subject;
+  if (best) push({ about: `location: ${eventKey}`, property: 'location', subject, value: best.value, surface: joinWords(U, best.from, best.to), event: eventKey, key: best.key, rank: best.rank, from: best.from, to: best.to });
+  if (day && own) push({ about: `day: ${eventKey}`, property: 'day', subject, value: day.value, surface: U[day.at]!.t, event: eventKey, key: day.value.toLowerCase(), from: day.at, to: day.at });
+  if (perp && !negatedSentence) push({ about: `perpetrator: ${eventKey}`, property: 'perpetrator', subject, value: perp.value, surface: perp.value, event: eventKey, key: perp.key, actors: perp.mentions, from: perp.from, to: perp.to });
+  return out;
+}
+
+/** "<actor> fired / launched / carried out … strikes" before the anchor's clause. */
+function perpetratorBefore(U: readonly Unit[]): (Actor & { from: number; to: number }) | undefined {
+  for (let j = 1; j < U.length; j++) {
+    if (!/^(fired|launched|conducted|carried)$/.test(U[j]!.l)) continue;
+    if (!U.slice(j + 1, j + 5).some((x) => ATTACK_NOUN.test(x.l) || /^(rockets?|missiles?|shells?|mortars?|artillery|drones?)$/.test(x.l))) continue;
+    let a = j;
+    while (a > 0 && (INSTITUTION.has(U[a - 1]!.l) || countriesOf([U[a - 1]!]).length || U[a - 1]!.m)) a--;
+    const act = a < j ? actorPhrase(U, a, j) : undefined;
+    return act ? { ...act, from: a, to: j - 1 } : undefined;
+  }
+  return undefined;
 }
 
 const PERSONISH = (m: EntityMention | undefined) => !!m && (m.type === 'person' || m.type === 'organization');

@@ -52,25 +52,32 @@ export function resolveReferences(ctx: DocContext, states: readonly SentenceStat
         continue;
       }
       if (t.l !== 'the' || !T[i + 1]) continue;
-      // "the Observatory", "the regime", "the governor", "the Syrian regime" is a group mention already
-      let j = i + 1;
-      if (/^(local|ruling|country's|syrian|turkish|russian|american|us|un)$/.test(T[j]!.l) && T[j + 1] && /^[a-z]/i.test(T[j + 1]!.t)) j++;
-      // "the London-based monitor", "the New York-based group": where it is based is a modifier
-      else {
-        const b = basedModifierEnd(T, j, own);
-        if (b > j && T[b] && /^[a-z]/.test(T[b]!.t)) j = b;
-      }
-      const head = T[j]!;
-      if (own.some((m) => m.start <= head.start && head.end <= m.end)) continue;
-      const next = T[j + 1];
-      if (next && /^[a-z]/.test(next.t) && !/^(further|earlier|later|previously|separately|meanwhile|reportedly|recently|repeatedly|immediately|currently|initially|subsequently|quickly|said|says|has|had|have|is|was|were|are|will|would|could|can|may|might|should|must|also|announced|reported|added|told|noted|and|or|but|on|in|of|to|for|at|after|before|with|by|from|into|as|since|which|who|that|than|then|itself|would|did|does|do|not|again|over|under|during|while|when|where|because|if|until|against|about|across|through|via|per)$/.test(next.l) && !/(ed|s)$/.test(next.l)) continue;
-      if (next?.l === 'of' && PERSON_HEADS.has(head.l)) continue; // "the governor of Hatay": an apposition, not a reference
-      let ante: EntityMention | undefined;
-      if (ORG_HEADS.has(head.l) || (/^\p{Lu}/u.test(head.t) && !PERSON_HEADS.has(head.l))) ante = orgAntecedent(pool, head.l, t.start);
-      else if (PERSON_HEADS.has(head.l)) ante = roleAntecedent(pool, head.l, t.start);
-      if (ante) ctx.add(t.start, head.end, ante.type, 'description', s.index, { refersTo: ante.id });
+      definiteDescription(ctx, s, own, pool, i);
     }
   }
+}
+
+/** "the Observatory", "the regime", "the governor" at token `i` ("the"): a description of a name mentioned before. */
+function definiteDescription(ctx: DocContext, s: SentenceState, own: readonly EntityMention[], pool: readonly EntityMention[], i: number): void {
+  const T = s.tokens;
+  const t = T[i]!;
+  // "the Observatory", "the regime", "the governor", "the Syrian regime" is a group mention already
+  let j = i + 1;
+  if (/^(local|ruling|country's|syrian|turkish|russian|american|us|un)$/.test(T[j]!.l) && T[j + 1] && /^[a-z]/i.test(T[j + 1]!.t)) j++;
+  // "the London-based monitor", "the New York-based group": where it is based is a modifier
+  else {
+    const b = basedModifierEnd(T, j, own);
+    if (b > j && T[b] && /^[a-z]/.test(T[b]!.t)) j = b;
+  }
+  const head = T[j]!;
+  if (own.some((m) => m.start <= head.start && head.end <= m.end)) return;
+  const next = T[j + 1];
+  if (next && /^[a-z]/.test(next.t) && !/^(further|earlier|later|previously|separately|meanwhile|reportedly|recently|repeatedly|immediately|currently|initially|subsequently|quickly|said|says|has|had|have|is|was|were|are|will|would|could|can|may|might|should|must|also|announced|reported|added|told|noted|and|or|but|on|in|of|to|for|at|after|before|with|by|from|into|as|since|which|who|that|than|then|itself|would|did|does|do|not|again|over|under|during|while|when|where|because|if|until|against|about|across|through|via|per)$/.test(next.l) && !/(ed|s)$/.test(next.l)) return;
+  if (next?.l === 'of' && PERSON_HEADS.has(head.l)) return; // "the governor of Hatay": an apposition, not a reference
+  let ante: EntityMention | undefined;
+  if (ORG_HEADS.has(head.l) || (/^\p{Lu}/u.test(head.t) && !PERSON_HEADS.has(head.l))) ante = orgAntecedent(pool, head.l, t.start);
+  else if (PERSON_HEADS.has(head.l)) ante = roleAntecedent(pool, head.l, t.start);
+  if (ante) ctx.add(t.start, head.end, ante.type, 'description', s.index, { refersTo: ante.id });
 }
 
 /**
