@@ -600,61 +600,76 @@ function statementDays(text: string, s: Sentence, st: Sent, byId: ReadonlyMap<st
   const out: Claim[] = [];
   for (let c = 0; c < U.length; c++) {
     if (!STATEMENT_CUES.has(U[c]!.l) || st.quoted.has(c)) continue;
-    let dayAt = -1;
-    // after the cue: "said (on) Friday", "told CNN Friday", "told reporters on Friday"
-    let j = c + 1;
-    if (U[c]!.l === 'told') {
-      const r = j;
-      while (U[j] && j - r < 4 && (U[j]!.m || /^\p{Lu}/u.test(U[j]!.t) || /^(reporters|journalists|broadcaster|television|radio|the|a|an|state|news|agency|channel|newspaper|daily|parliament|lawmakers)$/.test(U[j]!.l)) && !WEEKDAY.test(U[j]!.l)) j++;
-    }
-    while (U[j] && /^(on|late|early|last)$/.test(U[j]!.l)) j++;
-    if (U[j] && WEEKDAY.test(U[j]!.l)) dayAt = j;
-    // the speaker: a person or organisation right before the cue (through an apposition / parenthesis)
-    let speaker: EntityMention | undefined;
-    let speakerAt = -1;
-    for (let k = c - 1; k >= 0 && c - k <= 12; k--) {
-      const u = U[k]!;
-      if (u.m && PERSONISH(u.m)) {
-        const named = nameOf(u.m, byId);
-        if (!speaker || (named?.type === 'person' && speaker.type !== 'person')) (speaker = named), (speakerAt = k);
-        if (speaker?.type === 'person') break;
-        continue;
-      }
-      if (u.t === ',' && U[k - 1] && WEEKDAY.test(U[k - 1]!.l)) break;
-      if (/^(said|told|that|which|and|but|while)$/.test(u.l) || (u.t === '.' && k < c - 1)) break;
-    }
-    if (!speaker) continue;
-    // before the speaker: "On Thursday, X said", "X on Thursday said"
-    if (dayAt < 0) {
-      for (let k = speakerAt - 1; k >= 0 && speakerAt - k <= 12; k--) {
-        if (WEEKDAY.test(U[k]!.l) && /^(on|late|early)$/.test(U[k - 1]?.l ?? '') && (k - 1 === 0 || /^(but|and|then|also|,)$/.test(U[k - 2]?.l ?? '')) && U[k + 1]?.t === ',') {
-          dayAt = k;
-          break;
-        }
-      }
-      if (dayAt < 0 && U[c - 1] && WEEKDAY.test(U[c - 1]!.l) && U[c - 2]?.l === 'on') dayAt = c - 1;
-    }
-    if (dayAt < 0) continue;
-    // what was said: after the cue (skipping recipient, day, "that") or, for a fronted quote, before the speaker
-    let from = Math.max(c, dayAt) + 1;
-    while (U[from] && /^(that|,|:|morning|afternoon|evening|night)$/.test(U[from]!.l)) from++;
-    let content = from < U.length - 1 ? text.slice(U[from]!.start, U[U.length - 1]!.end) : '';
-    if (content.split(/\s+/).length < 3 && speakerAt > 1) content = text.slice(U[0]!.start, U[Math.max(0, speakerAt - 1)]!.end);
-    const day = U[dayAt]!.t[0]!.toUpperCase() + U[dayAt]!.l.slice(1);
-    out.push({
-      about: `statement day: ${speaker.text.toLowerCase()}`,
-      property: 'statement day',
-      subject: speaker.text,
-      value: day,
-      surface: U[dayAt]!.t,
-      actors: [speaker.id],
-      content: content.replace(/\s+/g, ' ').trim(),
-      key: day.toLowerCase(),
-      span: { start: Math.min(U[dayAt]!.start, U[c]!.start), end: Math.max(U[dayAt]!.end, U[c]!.end) },
-      sentence: s.index,
-    });
+    const claim = statementDay(text, s, U, c, byId);
+    if (claim) out.push(claim);
   }
   return out;
+}
+
+/** The statement-day claim of the cue at `c`, when a speaker and a weekday go with it. */
+function statementDay(text: string, s: Sentence, U: readonly Unit[], c: number, byId: ReadonlyMap<string, EntityMention>): Claim | undefined {
+  let dayAt = dayAfterCue(U, c);
+  const found = statementSpeaker(U, c, byId);
+  if (!found) return undefined;
+  const { speaker, at: speakerAt } = found;
+  if (dayAt < 0) dayAt = dayBeforeSpeaker(U, c, speakerAt);
+  if (dayAt < 0) return undefined;
+  // what was said: after the cue (skipping recipient, day, "that") or, for a fronted quote, before the speaker
+  let from = Math.max(c, dayAt) + 1;
+  while (U[from] && /^(that|,|:|morning|afternoon|evening|night)$/.test(U[from]!.l)) from++;
+  let content = from < U.length - 1 ? text.slice(U[from]!.start, U[U.length - 1]!.end) : '';
+  if (content.split(/\s+/).length < 3 && speakerAt > 1) content = text.slice(U[0]!.start, U[Math.max(0, speakerAt - 1)]!.end);
+  const day = U[dayAt]!.t[0]!.toUpperCase() + U[dayAt]!.l.slice(1);
+  return {
+    about: `statement day: ${speaker.text.toLowerCase()}`,
+    property: 'statement day',
+    subject: speaker.text,
+    value: day,
+    surface: U[dayAt]!.t,
+    actors: [speaker.id],
+    content: content.replace(/\s+/g, ' ').trim(),
+    key: day.toLowerCase(),
+    span: { start: Math.min(U[dayAt]!.start, U[c]!.start), end: Math.max(U[dayAt]!.end, U[c]!.end) },
+    sentence: s.index,
+  };
+}
+
+/** A weekday after the cue at `c`: "said (on) Friday", "told CNN Friday", "told reporters on Friday"; -1 when none. */
+function dayAfterCue(U: readonly Unit[], c: number): number {
+  let j = c + 1;
+  if (U[c]!.l === 'told') {
+    const r = j;
+    while (U[j] && j - r < 4 && (U[j]!.m || /^\p{Lu}/u.test(U[j]!.t) || /^(reporters|journalists|broadcaster|television|radio|the|a|an|state|news|agency|channel|newspaper|daily|parliament|lawmakers)$/.test(U[j]!.l)) && !WEEKDAY.test(U[j]!.l)) j++;
+  }
+  while (U[j] && /^(on|late|early|last)$/.test(U[j]!.l)) j++;
+  return U[j] && WEEKDAY.test(U[j]!.l) ? j : -1;
+}
+
+/** The speaker: a person or organisation right before the cue at `c` (through an apposition / parenthesis). */
+function statementSpeaker(U: readonly Unit[], c: number, byId: ReadonlyMap<string, EntityMention>): { speaker: EntityMention; at: number } | undefined {
+  let speaker: EntityMention | undefined;
+  let speakerAt = -1;
+  for (let k = c - 1; k >= 0 && c - k <= 12; k--) {
+    const u = U[k]!;
+    if (u.m && PERSONISH(u.m)) {
+      const named = nameOf(u.m, byId);
+      if (!speaker || (named?.type === 'person' && speaker.type !== 'person')) (speaker = named), (speakerAt = k);
+      if (speaker?.type === 'person') break;
+      continue;
+    }
+    if (u.t === ',' && U[k - 1] && WEEKDAY.test(U[k - 1]!.l)) break;
+    if (/^(said|told|that|which|and|but|while)$/.test(u.l) || (u.t === '.' && k < c - 1)) break;
+  }
+  return speaker ? { speaker, at: speakerAt } : undefined;
+}
+
+/** A weekday before the speaker at `speakerAt`: "On Thursday, X said", "X on Thursday said"; -1 when none. */
+function dayBeforeSpeaker(U: readonly Unit[], c: number, speakerAt: number): number {
+  for (let k = speakerAt - 1; k >= 0 && speakerAt - k <= 12; k--) {
+    if (WEEKDAY.test(U[k]!.l) && /^(on|late|early)$/.test(U[k - 1]?.l ?? '') && (k - 1 === 0 || /^(but|and|then|also|,)$/.test(U[k - 2]?.l ?? '')) && U[k + 1]?.t === ',') return k;
+  }
+  if (U[c - 1] && WEEKDAY.test(U[c - 1]!.l) && U[c - 2]?.l === 'on') return c - 1;
+  return -1;
 }
 
 /** Phone calls and meetings between two named people: "A spoke by phone to B", "in a phone call with B, A …", "A met (with) B". */

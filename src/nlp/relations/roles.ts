@@ -258,64 +258,80 @@ function apposition(ctx: DocContext, s: SentenceState, pi: number): void {
 function alliance(ctx: DocContext, s: SentenceState, i: number): void {
   const U = s.units;
   const a = U[i]!;
-  // "NATO ally Turkey", "Damascus ally Moscow", "rebel supporter Ankara" (owner first)
+  allyOwnerFirst(ctx, s, U, i, a);
+  allyAndIts(ctx, s, U, i, a);
+  if (allyApposition(ctx, s, U, i, a)) return;
+  allyOfWhich(ctx, s, U, i, a);
+}
+
+// One function per pattern, not one body: when a rare pattern is first met after V8 has optimised
+// the code, only its function is compiled again (bench/README, "Sixth pass").
+
+/** "NATO ally Turkey", "Damascus ally Moscow", "rebel supporter Ankara" (owner first). */
+function allyOwnerFirst(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, a: Unit): void {
   const noun = U[i + 1]?.l ?? '';
-  if (ALLY_NOUNS[noun] && U[i + 2]?.m && /^[\p{Lu}]/u.test(a.t)) {
-    ctx.relate(U[i + 2]!, a, ALLY_NOUNS[noun]!, U[i + 1]!.t, s.index, { family: ALLY_NOUNS[noun] === 'back' ? 'support' : 'role' });
-  }
-  // "X and its (key) backer Y", "X and its Russian ally"
-  if (U[i + 1]?.l === 'and' || U[i + 1]?.l === ',') {
-    let k = i + 2;
-    if (['its', 'their', 'his', 'her'].includes(U[k]?.l ?? '')) {
+  if (!(ALLY_NOUNS[noun] && U[i + 2]?.m && /^[\p{Lu}]/u.test(a.t))) return;
+  ctx.relate(U[i + 2]!, a, ALLY_NOUNS[noun]!, U[i + 1]!.t, s.index, { family: ALLY_NOUNS[noun] === 'back' ? 'support' : 'role' });
+}
+
+/** "X and its (key) backer Y", "X and its Russian ally". */
+function allyAndIts(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, a: Unit): void {
+  if (!(U[i + 1]?.l === 'and' || U[i + 1]?.l === ',')) return;
+  let k = i + 2;
+  if (['its', 'their', 'his', 'her'].includes(U[k]?.l ?? '')) {
+    k++;
+    let demonym: Unit | undefined;
+    while (k < U.length && !U[k]!.m && !ALLY_NOUNS[U[k]!.l] && /^[\p{L}-]+$/u.test(U[k]!.t) && k < i + 6) {
+      if (isCap(U[k]) && countryOfDemonym(U[k]!.t)) demonym = U[k];
       k++;
-      let demonym: Unit | undefined;
-      while (k < U.length && !U[k]!.m && !ALLY_NOUNS[U[k]!.l] && /^[\p{L}-]+$/u.test(U[k]!.t) && k < i + 6) {
-        if (isCap(U[k]) && countryOfDemonym(U[k]!.t)) demonym = U[k];
-        k++;
-      }
-      const rel = ALLY_NOUNS[U[k]?.l ?? ''];
-      if (rel) {
-        const who = U[k + 1]?.m ? U[k + 1] : demonym ? ownerAt(ctx, s, demonym) : undefined;
-        if (who) ctx.relate(who, a, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
-      }
     }
-  }
-  // "Russia, Syria's key military ally", "Moscow, the main supporter of the Syrian regime", "Turkey, which is a key member of the NATO alliance"
-  if (U[i + 1]?.l === ',' || /^(is|was|has|had|are|were)$/.test(U[i + 1]?.l ?? '')) {
-    const subjects = [a];
-    let k = i + 2;
-    if (U[i + 1]?.l === ',' && /^(which|who)$/.test(U[k]?.l ?? '')) k++;
-    while (/^(is|was|are|were|has|have|had|been|be|also|long|now|still|itself)$/.test(U[k]?.l ?? '')) k++;
-    // owner by possessive: "Syria's key military ally"
-    if (U[k]?.m && U[k + 1]?.l === "'s") {
-      const owner = U[k]!;
-      k += 2;
-      const st = k;
-      while (k < U.length && !U[k]!.m && !ALLY_NOUNS[U[k]!.l] && /^[a-z-]+$/.test(U[k]!.l) && k < st + 3) k++;
-      const rel = ALLY_NOUNS[U[k]?.l ?? ''];
-      if (rel && /^(,|\.|and|$)/.test(U[k + 1]?.l ?? '')) for (const x of subjects) ctx.relate(x, owner, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
-      return;
-    }
-    if (['the', 'a', 'an'].includes(U[k]?.l ?? '') || (U[i + 1]?.l === ',' && ALLY_NOUNS[U[k]?.l ?? ''] && U[k + 1]?.l === 'of')) {
-      if (['the', 'a', 'an'].includes(U[k]!.l)) k++;
-      // "Russia and Iran, sponsors of Damascus"
-      const st = k;
-      while (k < U.length && !U[k]!.m && !ALLY_NOUNS[U[k]!.l] && /^[a-z-]+$/.test(U[k]!.l) && k < st + 3) k++;
-      const rel = ALLY_NOUNS[U[k]?.l ?? ''];
-      if (!rel || U[k + 1]?.l !== 'of') return;
-      if (/s$/.test(U[k]!.l) && U[i - 1]?.l === 'and' && U[i - 2]?.m) subjects.unshift(U[i - 2]!); // "Russia and Iran, sponsors of Damascus"
-      k += 2;
-      if (['the', 'a', 'its'].includes(U[k]?.l ?? '')) k++;
-      const owner = U[k]?.m ? U[k] : ownerAt(ctx, s, U[k]);
-      if (owner && U[k + 1]?.l !== "'s") for (const x of subjects) ctx.relate(x, owner, rel, U.slice(st, k).map((y) => y.t).join(' '), s.index, { family: rel === 'back' ? 'support' : 'role' });
-    }
-  }
-  // "NATO, of which Turkey is a member"
-  if (U[i + 1]?.l === ',' && U[i + 2]?.l === 'of' && U[i + 3]?.l === 'which' && U[i + 4]?.m && /^(is|was|are)$/.test(U[i + 5]?.l ?? '')) {
-    let k = i + 6;
-    if (['a', 'an', 'the'].includes(U[k]?.l ?? '')) k++;
-    while (k < U.length && /^[a-z-]+$/.test(U[k]!.l) && !ALLY_NOUNS[U[k]!.l] && k < i + 10) k++;
     const rel = ALLY_NOUNS[U[k]?.l ?? ''];
-    if (rel) ctx.relate(U[i + 4]!, a, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
+    if (rel) {
+      const who = U[k + 1]?.m ? U[k + 1] : demonym ? ownerAt(ctx, s, demonym) : undefined;
+      if (who) ctx.relate(who, a, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
+    }
   }
+}
+
+/** "Russia, Syria's key military ally", "Moscow, the main supporter of the Syrian regime", "Turkey, which is a key member of the NATO alliance"; true when it settled the unit (nothing else is tried then). */
+function allyApposition(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, a: Unit): boolean {
+  if (!(U[i + 1]?.l === ',' || /^(is|was|has|had|are|were)$/.test(U[i + 1]?.l ?? ''))) return false;
+  const subjects = [a];
+  let k = i + 2;
+  if (U[i + 1]?.l === ',' && /^(which|who)$/.test(U[k]?.l ?? '')) k++;
+  while (/^(is|was|are|were|has|have|had|been|be|also|long|now|still|itself)$/.test(U[k]?.l ?? '')) k++;
+  // owner by possessive: "Syria's key military ally"
+  if (U[k]?.m && U[k + 1]?.l === "'s") {
+    const owner = U[k]!;
+    k += 2;
+    const st = k;
+    while (k < U.length && !U[k]!.m && !ALLY_NOUNS[U[k]!.l] && /^[a-z-]+$/.test(U[k]!.l) && k < st + 3) k++;
+    const rel = ALLY_NOUNS[U[k]?.l ?? ''];
+    if (rel && /^(,|\.|and|$)/.test(U[k + 1]?.l ?? '')) for (const x of subjects) ctx.relate(x, owner, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
+    return true;
+  }
+  if (['the', 'a', 'an'].includes(U[k]?.l ?? '') || (U[i + 1]?.l === ',' && ALLY_NOUNS[U[k]?.l ?? ''] && U[k + 1]?.l === 'of')) {
+    if (['the', 'a', 'an'].includes(U[k]!.l)) k++;
+    // "Russia and Iran, sponsors of Damascus"
+    const st = k;
+    while (k < U.length && !U[k]!.m && !ALLY_NOUNS[U[k]!.l] && /^[a-z-]+$/.test(U[k]!.l) && k < st + 3) k++;
+    const rel = ALLY_NOUNS[U[k]?.l ?? ''];
+    if (!rel || U[k + 1]?.l !== 'of') return true;
+    if (/s$/.test(U[k]!.l) && U[i - 1]?.l === 'and' && U[i - 2]?.m) subjects.unshift(U[i - 2]!); // "Russia and Iran, sponsors of Damascus"
+    k += 2;
+    if (['the', 'a', 'its'].includes(U[k]?.l ?? '')) k++;
+    const owner = U[k]?.m ? U[k] : ownerAt(ctx, s, U[k]);
+    if (owner && U[k + 1]?.l !== "'s") for (const x of subjects) ctx.relate(x, owner, rel, U.slice(st, k).map((y) => y.t).join(' '), s.index, { family: rel === 'back' ? 'support' : 'role' });
+  }
+  return false;
+}
+
+/** "NATO, of which Turkey is a member". */
+function allyOfWhich(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, a: Unit): void {
+  if (!(U[i + 1]?.l === ',' && U[i + 2]?.l === 'of' && U[i + 3]?.l === 'which' && U[i + 4]?.m && /^(is|was|are)$/.test(U[i + 5]?.l ?? ''))) return;
+  let k = i + 6;
+  if (['a', 'an', 'the'].includes(U[k]?.l ?? '')) k++;
+  while (k < U.length && /^[a-z-]+$/.test(U[k]!.l) && !ALLY_NOUNS[U[k]!.l] && k < i + 10) k++;
+  const rel = ALLY_NOUNS[U[k]?.l ?? ''];
+  if (rel) ctx.relate(U[i + 4]!, a, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
 }
