@@ -40,41 +40,47 @@ export function findGroups(tokens: readonly Unit[], covered: (start: number, end
     if (head.l === 'military' && /^[a-z]/.test(tokens[i + 1]?.l ?? '') && !/^(and|or|has|have|had|is|was|said|says|on|in|of|to|for)$/.test(tokens[i + 1]!.l)) continue; // adjective: "military support"
     if (tokens[i + 1] && GROUP_HEADS.has(tokens[i + 1]!.l)) continue; // "government forces": the later head wins
     if (head.l === 'force' && tokens[i - 1]?.l !== 'air') continue;
-    let j = i;
-    let named = false;
-    while (j > 0) {
-      const p = tokens[j - 1]!;
-      const inName = covered(p.start, p.end);
-      if (inName && (inName.type === 'person' || inName.type === 'place' || inName.type === 'organization') && !NOT_AFTER_ENTITY.has(head.l)) {
-        // "Assad regime", "Damascus government": extend over the whole name
-        j -= 1;
-        while (j > 0 && covered(tokens[j - 1]!.start, tokens[j - 1]!.end) === inName) j--;
-        named = true;
-        break;
-      }
-      if (inName) break;
-      const compound = /^(\p{L}+)-(backed|led|supported|sponsored|allied|funded)$/u.exec(p.t);
-      if (compound && j === i && countryOfDemonym(compound[1]!)) {
-        j--;
-        named = true;
-        break;
-      }
-      if (countryOfDemonym(p.t) && /^\p{Lu}/u.test(p.t)) {
-        j--;
-        named = true;
-        continue;
-      }
-      if (MODIFIERS.has(p.l) && !(p.l === 'government' && head.l === 'government')) {
-        j--;
-        continue;
-      }
-      break;
-    }
-    const mods = tokens.slice(j, i).map((t) => t.l);
-    const ok = (named && head.l !== 'groups' && head.l !== 'factions') || (mods.some((x) => /^(rebel|opposition|jihadist|islamist|armed|militant)$/.test(x)) && /^(groups|factions|fighters|forces)$/.test(head.l)) || BARE_HEADS.has(head.l) || (mods.includes('government') && head.l === 'forces') || (mods.includes('opposition') && head.l === 'forces');
-    if (!ok) continue;
+    const j = groupStart(tokens, i, head, covered);
+    if (j < 0) continue;
     const start = tokens[j]!.start;
     out.push({ start, end: head.end, type: 'organization' });
   }
   return out;
+}
+
+/** Where the group phrase headed by token `i` starts ("Assad regime", "Turkish-backed rebels", "government forces"); -1 when it names no group. */
+function groupStart(tokens: readonly Unit[], i: number, head: Unit, covered: (start: number, end: number) => EntityMention | undefined): number {
+  let j = i;
+  let named = false;
+  while (j > 0) {
+    const p = tokens[j - 1]!;
+    const inName = covered(p.start, p.end);
+    if (inName && (inName.type === 'person' || inName.type === 'place' || inName.type === 'organization') && !NOT_AFTER_ENTITY.has(head.l)) {
+      // "Assad regime", "Damascus government": extend over the whole name
+      j -= 1;
+      while (j > 0 && covered(tokens[j - 1]!.start, tokens[j - 1]!.end) === inName) j--;
+      named = true;
+      break;
+    }
+    if (inName) break;
+    const compound = /^(\p{L}+)-(backed|led|supported|sponsored|allied|funded)$/u.exec(p.t);
+    if (compound && j === i && countryOfDemonym(compound[1]!)) {
+      j--;
+      named = true;
+      break;
+    }
+    if (countryOfDemonym(p.t) && /^\p{Lu}/u.test(p.t)) {
+      j--;
+      named = true;
+      continue;
+    }
+    if (MODIFIERS.has(p.l) && !(p.l === 'government' && head.l === 'government')) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  const mods = tokens.slice(j, i).map((t) => t.l);
+  const ok = (named && head.l !== 'groups' && head.l !== 'factions') || (mods.some((x) => /^(rebel|opposition|jihadist|islamist|armed|militant)$/.test(x)) && /^(groups|factions|fighters|forces)$/.test(head.l)) || BARE_HEADS.has(head.l) || (mods.includes('government') && head.l === 'forces') || (mods.includes('opposition') && head.l === 'forces');
+  return ok ? j : -1;
 }
