@@ -120,20 +120,24 @@ export function extractRoles(ctx: DocContext, s: SentenceState): void {
     }
     if (u.m) alliance(ctx, s, i);
     // "Turkey-backed opposition forces", "Russian-backed government forces"
-    const backed = /^-?(backed|supported|sponsored|armed|funded|allied)$/.exec(U[i + 1]?.l ?? '') ?? (/^[\p{L}]+-(backed|supported|sponsored|funded)$/u.test(u.l) ? ['x'] : null);
-    if (backed) {
-      let owner: Unit | undefined;
-      let nextIdx = i + 2;
-      if (/-/.test(u.l) && !u.m) {
-        const word = u.t.split('-')[0]!;
-        const country = countryOfDemonym(word);
-        if (country) owner = { ...u, end: u.start + word.length, t: word, m: ctx.add(u.start, u.start + word.length, 'place', 'name', s.index, { canonical: country }) };
-        nextIdx = i + 1;
-      } else owner = ownerAt(ctx, s, u);
-      const target = U[nextIdx];
-      if (owner && target?.m && target.m.type !== 'person') ctx.relate(owner, target, 'back', U[i + 1]?.t.replace(/^-/, '') ?? 'backed', s.index, { family: 'support' });
-    }
+    if (/^-?(backed|supported|sponsored|armed|funded|allied)$/.test(U[i + 1]?.l ?? '') || /^[\p{L}]+-(backed|supported|sponsored|funded)$/u.test(u.l)) backedBy(ctx, s, i);
   }
+}
+
+/** "Turkey-backed opposition forces", "Russian-backed government forces": the owner backs what follows. */
+function backedBy(ctx: DocContext, s: SentenceState, i: number): void {
+  const U = s.units;
+  const u = U[i]!;
+  let owner: Unit | undefined;
+  let nextIdx = i + 2;
+  if (/-/.test(u.l) && !u.m) {
+    const word = u.t.split('-')[0]!;
+    const country = countryOfDemonym(word);
+    if (country) owner = { ...u, end: u.start + word.length, t: word, m: ctx.add(u.start, u.start + word.length, 'place', 'name', s.index, { canonical: country }) };
+    nextIdx = i + 1;
+  } else owner = ownerAt(ctx, s, u);
+  const target = U[nextIdx];
+  if (owner && target?.m && target.m.type !== 'person') ctx.relate(owner, target, 'back', U[i + 1]?.t.replace(/^-/, '') ?? 'backed', s.index, { family: 'support' });
 }
 
 /** "Turkish Foreign Minister X", "NATO chief X", "Erdogan's top press aide, X" */
