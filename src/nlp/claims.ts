@@ -192,8 +192,7 @@ export function extractClaims(text: string, s: SentenceState): Claim[] {
   return out;
 }
 
-// The steps below are functions of their own, not one loop body: when a rare case is first met
-// after V8 has optimised the code, only its function is compiled again (bench/README, "Sixth pass").
+// One function per step (see nlp/index.ts, "Code shape").
 
 interface FoundCount {
   q: Quantity;
@@ -506,8 +505,7 @@ export function extractFactualClaims(input: DocumentClaimInput): Claim[] {
   return out;
 }
 
-// The steps below are functions of their own, not one loop body: when a rare case is first met
-// after V8 has optimised the code, only its function is compiled again (bench/README, "Sixth pass").
+// One function per step (see nlp/index.ts, "Code shape").
 
 /** Where a sentence's own casualty claim is anchored: its property word, else its first unit. */
 function ownAnchor(U: readonly Unit[], own: Claim): { event: Claim; at: number } | undefined {

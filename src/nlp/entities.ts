@@ -463,8 +463,8 @@ function applyGazetteer(spans: RawSpan[], w: readonly string[]): RawSpan[] {
 
 /**
  * A gazetteer entry from `i` to `j` heading a longer span (`over`) that runs into a name: the entry,
- * then a person to the end of the capitalised run. Kept out of applyGazetteer, a rare case (V8
- * recompiles only this when it is first met; bench/README, "Sixth pass").
+ * then a person to the end of the capitalised run. A rare case, kept out of applyGazetteer
+ * (see nlp/index.ts, "Code shape").
  */
 function splitEntryAndPerson(spans: RawSpan[], w: readonly string[], i: number, j: number, type: RawSpan['type'], over: RawSpan): { spans: RawSpan[]; end: number } {
   let result = spans;

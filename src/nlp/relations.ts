@@ -93,8 +93,7 @@ export function extractRelationsStrict(text: string, sentences: Sentence[], inpu
   return { mentions: allMentions, relations, attributions, claims };
 }
 
-// The passes are functions of their own, not one body: when a rare case is first met after V8 has
-// optimised the code, only the function it is in is compiled again (bench/README, "Sixth pass").
+// One function per pass (see nlp/index.ts, "Code shape").
 
 /** Pass 1: each sentence's tokens, and the group mentions ("Turkish soldiers") found in them. */
 function sentenceStates(ctx: DocContext, text: string, sentences: Sentence[], input: EntityMention[]): SentenceState[] {
@@ -464,8 +463,7 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
   }
 }
 
-// The cases below are functions of their own, not one loop body: when a rare case is first met
-// after V8 has optimised the code, only its function is compiled again (bench/README, "Sixth pass").
+// One function per case (see nlp/index.ts, "Code shape").
 
 type Flags = { negated: boolean; hedged: boolean };
 

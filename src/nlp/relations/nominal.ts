@@ -158,9 +158,8 @@ function backedSubject(ctx: DocContext, s: SentenceState): void {
 
 /**
  * Finds place containment, borders and nominal attacks in one sentence: relations read off noun
- * phrases rather than verbs. One function per pattern, each tried at every unit: kept apart (not one
- * loop body) so that when a rare pattern is first met after V8 has optimised its code, only that
- * pattern's function is deoptimised and compiled again, not all of them (bench/README, "Sixth pass").
+ * phrases rather than verbs. One function per pattern, each tried at every unit (see nlp/index.ts,
+ * "Code shape").
  */
 export function extractNominal(ctx: DocContext, s: SentenceState): void {
   if (s.tokens.some((t) => /-based$/.test(t.l))) basedIn(ctx, s);

@@ -268,8 +268,7 @@ function alliance(ctx: DocContext, s: SentenceState, i: number): void {
   allyOfWhich(ctx, s, U, i, a);
 }
 
-// One function per pattern, not one body: when a rare pattern is first met after V8 has optimised
-// the code, only its function is compiled again (bench/README, "Sixth pass").
+// One function per pattern (see nlp/index.ts, "Code shape").
 
 /** "NATO ally Turkey", "Damascus ally Moscow", "rebel supporter Ankara" (owner first). */
 function allyOwnerFirst(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, a: Unit): void {
