@@ -190,7 +190,7 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
 function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefined {
   let np: NP | undefined;
   const coordinated = U[k]?.l === 'and' || U.slice(k + 1, c).some((x) => x.l === 'then');
-  if (!np && coordinated && (U[k]!.l === 'and' || U[k]!.l === ',')) {
+  if (coordinated && (U[k]!.l === 'and' || U[k]!.l === ',')) {
     // "Kasich offered the man a job, then says …", "… survived prison and says …": the subject of the sentence
     if (U[0]?.m && U[0].m.type !== 'place') np = { from: 0, to: 0, mention: U[0].m };
     else {

@@ -182,7 +182,7 @@ export function extractClaims(text: string, s: SentenceState): Claim[] {
     const w = U[i]!;
     const property = PROPERTY[w.l];
     if (!property) continue;
-    const found = countBefore(U, i, w) ?? countAfter(U, i);
+    const found = countBefore(U, i) ?? countAfter(U, i);
     if (!found || used.has(found.q.from)) continue;
     const claim = countClaim(text, s, U, i, property, found);
     if (!claim) continue;
@@ -201,7 +201,8 @@ interface FoundCount {
 }
 
 /** The count left of the property word at `i`: "<qty> <noun phrase> (were|have been) (also) killed", "<qty> of our soldiers were martyred". */
-function countBefore(U: readonly Unit[], i: number, w: Unit): FoundCount | undefined {
+function countBefore(U: readonly Unit[], i: number): FoundCount | undefined {
+  const w = U[i]!;
   let k = i - 1;
   while (k >= 0 && /^(were|was|have|has|had|been|be|being|are|is|also|reportedly|allegedly|already|now|more|all|later|since|and|injured|wounded)$/.test(U[k]!.l) && U[k]!.l !== w.l) k--;
   if (U[k]?.l === ',') {
