@@ -89,7 +89,9 @@ let openPools = 0;
 /**
  * Applies POOL_V8_FLAGS while at least one pool is open (V8's flags are per process, read when code is
  * compiled, and a worker's isolate compiles with those in force). A flag given on node's command line
- * is left alone. Returns the function that puts V8's defaults back once the last pool closes.
+ * is left alone. Returns the function that puts V8's defaults back once the last pool closes. The count
+ * is this module's: pools opened from other threads of the process can put the defaults back early,
+ * which costs speed only (the settings change what V8 compiles, never what the code computes).
  */
 function useExtractionV8Flags(): () => void {
   const own = POOL_V8_FLAGS.filter(([flag]) => !process.execArgv.some((a) => a.replace(/_/g, '-').startsWith(`--${flag}=`)));
