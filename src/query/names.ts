@@ -48,6 +48,12 @@ function namesOf(attrs: Record<string, unknown>): string[] {
   return [...out];
 }
 
+/** True when one of `words` starts with `prefix`. */
+function hasWordStarting(words: Iterable<string>, prefix: string): boolean {
+  for (const w of words) if (w.startsWith(prefix)) return true;
+  return false;
+}
+
 /** A reusable name index over a graph (build once per query; the graph may change between queries). */
 export class NameIndex {
   private readonly entries: NameEntry[] = [];
@@ -115,20 +121,25 @@ export class NameIndex {
     let best = 0;
     for (let k = 1; k < ranges.length; k++) if (ranges[k]!.count < ranges[best]!.count) best = k;
     const candidates = new Set<number>();
-    const words = this.sortedWords!;
+    const words = this.wordList();
     for (let j = ranges[best]!.from; j < ranges[best]!.to; j++) for (const i of this.postings.get(words[j]!)!) candidates.add(i);
     const others = qWords.filter((_, k) => k !== best);
     const prefix: number[] = [];
     for (const i of candidates) {
       const e = this.entries[i]!;
-      if (others.every((x) => [...e.words].some((y) => y.startsWith(x)))) prefix.push(i);
+      if (others.every((x) => hasWordStarting(e.words, x))) prefix.push(i);
     }
     return byWeight(keysOf(prefix));
   }
 
+  /** Every word of `postings`, sorted (built on first use). */
+  private wordList(): string[] {
+    return (this.sortedWords ??= [...this.postings.keys()].sort());
+  }
+
   /** The range of sorted words starting with `prefix`, and how many entries they list in all. */
   private prefixRange(prefix: string): { from: number; to: number; count: number } {
-    const words = (this.sortedWords ??= [...this.postings.keys()].sort());
+    const words = this.wordList();
     let lo = 0;
     let hi = words.length;
     while (lo < hi) {

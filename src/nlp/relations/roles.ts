@@ -7,6 +7,7 @@
  */
 import { TITLES, WORLD_LEADERS } from '../../lexicon/people.js';
 import { COUNTRIES } from '../../lexicon/places.js';
+import type { EventFamily } from '../../types.js';
 import type { DocContext, SentenceState } from './context.js';
 import { countryName, countryOfDemonym, isCap, type Unit, dict } from './tokens.js';
 
@@ -52,6 +53,8 @@ const ROLE_MODIFIERS = new Set(['presidential', 'foreign', 'defence', 'defense',
 const DEPARTMENTS = new Set(['communications', 'defence', 'defense', 'finance', 'health', 'justice', 'interior', 'trade', 'energy', 'security', 'press']);
 const STRIP = new Set(['top', 'senior', 'local', 'new', 'current', 'veteran', 'longtime', 'powerful', 'then']);
 const ALLY_NOUNS: Record<string, string> = dict({ ally: 'ally of', allies: 'ally of', member: 'member of', members: 'member of', partner: 'ally of', backer: 'back', backers: 'back', supporter: 'back', supporters: 'back', sponsor: 'back', sponsors: 'back', patron: 'back' });
+/** The event family of an ally-noun relation: backing is support, the rest (ally of, member of) a role. */
+const allyFlags = (rel: string): { family: EventFamily } => ({ family: rel === 'back' ? 'support' : 'role' });
 const PLACE_ROLES = new Set(['governor', 'mayor']);
 const PLACE_NOUNS = new Set(['province', 'region', 'city', 'town', 'state', 'district', 'county', 'village', 'governorate', 'department', 'ministry']);
 
@@ -274,7 +277,7 @@ function alliance(ctx: DocContext, s: SentenceState, i: number): void {
 function allyOwnerFirst(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: number, a: Unit): void {
   const noun = U[i + 1]?.l ?? '';
   if (!(ALLY_NOUNS[noun] && U[i + 2]?.m && /^[\p{Lu}]/u.test(a.t))) return;
-  ctx.relate(U[i + 2]!, a, ALLY_NOUNS[noun]!, U[i + 1]!.t, s.index, { family: ALLY_NOUNS[noun] === 'back' ? 'support' : 'role' });
+  ctx.relate(U[i + 2]!, a, ALLY_NOUNS[noun]!, U[i + 1]!.t, s.index, allyFlags(ALLY_NOUNS[noun]!));
 }
 
 /** "X and its (key) backer Y", "X and its Russian ally". */
@@ -291,7 +294,7 @@ function allyAndIts(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: nu
     const rel = ALLY_NOUNS[U[k]?.l ?? ''];
     if (rel) {
       const who = U[k + 1]?.m ? U[k + 1] : demonym ? ownerAt(ctx, s, demonym) : undefined;
-      if (who) ctx.relate(who, a, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
+      if (who) ctx.relate(who, a, rel, U[k]!.t, s.index, allyFlags(rel));
     }
   }
 }
@@ -310,7 +313,7 @@ function allyApposition(ctx: DocContext, s: SentenceState, U: readonly Unit[], i
     const st = k;
     while (k < U.length && !U[k]!.m && !ALLY_NOUNS[U[k]!.l] && /^[a-z-]+$/.test(U[k]!.l) && k < st + 3) k++;
     const rel = ALLY_NOUNS[U[k]?.l ?? ''];
-    if (rel && /^(,|\.|and|$)/.test(U[k + 1]?.l ?? '')) for (const x of subjects) ctx.relate(x, owner, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
+    if (rel && /^(,|\.|and|$)/.test(U[k + 1]?.l ?? '')) for (const x of subjects) ctx.relate(x, owner, rel, U[k]!.t, s.index, allyFlags(rel));
     return true;
   }
   if (['the', 'a', 'an'].includes(U[k]?.l ?? '') || (U[i + 1]?.l === ',' && ALLY_NOUNS[U[k]?.l ?? ''] && U[k + 1]?.l === 'of')) {
@@ -324,7 +327,7 @@ function allyApposition(ctx: DocContext, s: SentenceState, U: readonly Unit[], i
     k += 2;
     if (['the', 'a', 'its'].includes(U[k]?.l ?? '')) k++;
     const owner = U[k]?.m ? U[k] : ownerAt(ctx, s, U[k]);
-    if (owner && U[k + 1]?.l !== "'s") for (const x of subjects) ctx.relate(x, owner, rel, U.slice(st, k).map((y) => y.t).join(' '), s.index, { family: rel === 'back' ? 'support' : 'role' });
+    if (owner && U[k + 1]?.l !== "'s") for (const x of subjects) ctx.relate(x, owner, rel, U.slice(st, k).map((y) => y.t).join(' '), s.index, allyFlags(rel));
   }
   return false;
 }
@@ -336,5 +339,5 @@ function allyOfWhich(ctx: DocContext, s: SentenceState, U: readonly Unit[], i: n
   if (['a', 'an', 'the'].includes(U[k]?.l ?? '')) k++;
   while (k < U.length && /^[a-z-]+$/.test(U[k]!.l) && !ALLY_NOUNS[U[k]!.l] && k < i + 10) k++;
   const rel = ALLY_NOUNS[U[k]?.l ?? ''];
-  if (rel) ctx.relate(U[i + 4]!, a, rel, U[k]!.t, s.index, { family: rel === 'back' ? 'support' : 'role' });
+  if (rel) ctx.relate(U[i + 4]!, a, rel, U[k]!.t, s.index, allyFlags(rel));
 }
