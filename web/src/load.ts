@@ -157,8 +157,14 @@ async function feed(messages: Iterable<LoadMessage>, sink: (m: LoadMessage) => L
 
 /** Items added to the graph between two checks of the clock. */
 const SLICE_ITEMS = 250;
-/** A loading task yields to the page after this long (well under the 200 ms a page may block). */
-export const SLICE_MS = 40;
+/**
+ * A loading task yields to the page after this long (well under the 200 ms a page may block). The
+ * garbage collector's pauses land inside these tasks, on top of their own work: while sigma's caches
+ * fill for 50k nodes a scavenge takes 50–100 ms, so the slice leaves room for one (at 40 ms, the
+ * longest load tasks were 119–142 ms at load 1–2 and one reached 565 ms under heavy load; at 25 ms,
+ * 91–101 ms at load 3).
+ */
+export const SLICE_MS = 25;
 
 let channel: MessageChannel | null = null;
 const waiting: (() => void)[] = [];
