@@ -12,13 +12,9 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MultiDirectedGraph } from 'graphology';
+import { arg } from './lib/common.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const argv = process.argv.slice(2);
-const arg = (name, def) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
-};
 const NODES = Number(arg('nodes', 10_000));
 const EDGES = Number(arg('edges', 50_000));
 const RUNS = Number(arg('runs', 30));

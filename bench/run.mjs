@@ -27,15 +27,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadAverage } from './lib/common.mjs';
+import { arg, argv, flag, loadAverage } from './lib/common.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(`--${name}`);
-const arg = (name, def) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
-};
 const QUICK = flag('quick');
 const CORPORA = path.resolve(arg('corpora', path.join(ROOT, '..', 'shared', 'data', 'corpora')));
 const OUT = path.resolve(arg('out', path.join(ROOT, 'bench', 'results', QUICK ? 'scale-quick.json' : 'scale.json')));

@@ -11,26 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { startStaticServer } from '../test/browser/static-server.mjs';
+import { arg, rng } from './lib/common.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name, def) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : def;
-};
 const SIZES = arg('sizes', '1000,10000,50000').split(',').map(Number);
 const PAN_MS = Number(arg('pan-ms', '3000'));
 const EDGES_PER_NODE = 5;
-
-/** Seeded PRNG (mulberry32) so every run measures the same graphs. */
-function rng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES = ['person', 'organization', 'place', 'event', 'other'];
 const FAMILIES = ['statement', 'criticise', 'demand', 'threaten', 'attack', 'support', 'consult', 'aid', 'accuse', 'reject', 'role', 'other'];
