@@ -143,6 +143,33 @@ describe('read', () => {
       expect(docs[1]!.title).toBe(ARTICLE.trim());
     });
 
+    it('should read the field names of common news dumps (news-please, NewsAPI) and name what a line lacks', async () => {
+      const file = join(dir, 'dumps.jsonl');
+      writeFileSync(
+        file,
+        [
+          // news-please
+          JSON.stringify({ title: 'NP title', maintext: ARTICLE, date_publish: '2020-02-28 10:00:00', source_domain: 'www.aa.com.tr', url: 'https://aa.example/1' }),
+          // NewsAPI: source is an object, the text is in content
+          JSON.stringify({ source: { id: null, name: 'Al Jazeera' }, title: 'API title', content: ARTICLE, publishedAt: '2020-02-28T09:00:00Z', url: 'https://aj.example/2' }),
+          // newsgraph's own names win over the others; a blank text gives way to a filled body
+          JSON.stringify({ text: '  ', body: ARTICLE, headline: 'H', title: 'T' }),
+          JSON.stringify({ id: 'x', headline: 'No text at all', summary: 'short' }),
+          JSON.stringify({ body: ['not', 'a', 'string'] }),
+          JSON.stringify({ text: '', body: ' ' }),
+        ].join('\n'),
+      );
+      const { docs, skipped } = await collect([file]);
+      expect(docs).toHaveLength(3);
+      expect(docs[0]).toMatchObject({ title: 'NP title', source: 'www.aa.com.tr', published: '2020-02-28', url: 'https://aa.example/1', text: ARTICLE });
+      expect(docs[1]).toMatchObject({ title: 'API title', source: 'Al Jazeera', url: 'https://aj.example/2', text: ARTICLE });
+      expect(docs[1]!.published).toMatch(/^2020-02-28/);
+      expect(docs[2]).toMatchObject({ title: 'T', text: ARTICLE });
+      expect(reasonFor(skipped, `${file}:4`)).toBe('missing "text" (nor "body", "content", "maintext", "article", "story"): the line has "id", "headline", "summary"');
+      expect(reasonFor(skipped, `${file}:5`)).toBe('"body" is an array, expected a string');
+      expect(reasonFor(skipped, `${file}:6`)).toBe('empty "text"');
+    });
+
     it('should read front matter into metadata and blank it, keeping offsets', async () => {
       const { docs } = await collect([join(dir, 'corpus', 'a.md')]);
       const d = docs[0]!;

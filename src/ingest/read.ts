@@ -355,6 +355,40 @@ async function* linesOf(path: string): AsyncGenerator<string> {
   if (rest !== '') yield rest;
 }
 
+/**
+ * The fields a JSON Lines article may keep its parts in, in order of preference: newsgraph's own
+ * names first, then those of common news dumps (news-please: `maintext`, `date_publish`,
+ * `source_domain`; NewsAPI: `content`, `publishedAt`, `source: { name }`; others: `body`, `article`,
+ * `story`, `headline`, `link`). The first field holding a string wins.
+ */
+const JSONL_FIELDS = {
+  text: ['text', 'body', 'content', 'maintext', 'article', 'story'],
+  title: ['title', 'headline'],
+  source: ['source', 'outlet', 'publisher', 'source_domain'],
+  date: ['date', 'published', 'date_publish', 'publishedAt', 'pubDate'],
+  url: ['url', 'link'],
+} as const;
+
+/** A field's string value: the first of `names` holding a string (a `{ name }` object counts, as NewsAPI's `source`). */
+function fieldOf(o: Record<string, unknown>, names: readonly string[]): string | undefined {
+  for (const k of names) {
+    const v = o[k];
+    if (typeof v === 'string') return v;
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { name?: unknown }).name === 'string') return (v as { name: string }).name;
+  }
+  return undefined;
+}
+
+/** Why a JSON Lines object has no article text, naming the field that is wrong or the fields it has. */
+function missingText(o: Record<string, unknown>): string {
+  const present = JSONL_FIELDS.text.find((k) => o[k] !== undefined);
+  if (present) return `"${present}" is ${describeType(o[present])}, expected a string`;
+  const alternatives = JSONL_FIELDS.text.slice(1).map((k) => `"${k}"`).join(', ');
+  const keys = Object.keys(o).slice(0, 8).map((k) => JSON.stringify(k));
+  const has = keys.length ? `the line has ${keys.join(', ')}${Object.keys(o).length > keys.length ? ', …' : ''}` : 'the line is an empty object';
+  return `missing "text" (nor ${alternatives}): ${has}`;
+}
+
 function describeType(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -429,14 +463,17 @@ async function* readJsonLines(
         continue;
       }
       const o = value as Record<string, unknown>;
-      if (typeof o.text !== 'string') {
+      const isString = (k: string) => typeof o[k] === 'string';
+      const textField = JSONL_FIELDS.text.find((k) => isString(k) && (o[k] as string).trim() !== '') ?? JSONL_FIELDS.text.find(isString);
+      if (textField === undefined) {
         problems++;
-        yield skip(where, o.text === undefined ? 'missing "text"' : `"text" is ${describeType(o.text)}, expected a string`);
+        yield skip(where, missingText(o));
         continue;
       }
-      if (o.text.trim() === '') {
+      const text = o[textField] as string;
+      if (text.trim() === '') {
         problems++;
-        yield skip(where, 'empty "text"');
+        yield skip(where, `empty "${textField}"`);
         continue;
       }
       const ownId = typeof o.id === 'string' && o.id.trim() !== '' ? o.id.trim() : typeof o.id === 'number' && Number.isFinite(o.id) ? String(o.id) : null;
@@ -444,22 +481,24 @@ async function* readJsonLines(
         const first = lineIds.get(ownId);
         if (first !== undefined) {
           problems++;
-        yield skip(where, `duplicate id ${JSON.stringify(ownId)} (first used on line ${first})`);
+          yield skip(where, `duplicate id ${JSON.stringify(ownId)} (first used on line ${first})`);
           continue;
         }
         lineIds.set(ownId, n);
       }
       const id = uniqueId(ctx, `${fileId}#${ownId ?? n}`, '');
-      const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-      const date = str(o.date) ?? str(o.published);
-      const { document } = buildDocument(o.text, {
+      const title = fieldOf(o, JSONL_FIELDS.title);
+      const source = fieldOf(o, JSONL_FIELDS.source);
+      const url = fieldOf(o, JSONL_FIELDS.url);
+      const date = fieldOf(o, JSONL_FIELDS.date);
+      const { document } = buildDocument(text, {
         id,
         path: fileId,
         hash: sha256(line),
         format: o.format === 'html' || o.format === 'md' ? o.format : 'txt',
-        ...(str(o.title) !== undefined ? { title: str(o.title) } : {}),
-        ...(str(o.source) !== undefined ? { source: str(o.source) } : {}),
-        ...(str(o.url) !== undefined ? { url: str(o.url) } : {}),
+        ...(title !== undefined ? { title } : {}),
+        ...(source !== undefined ? { source } : {}),
+        ...(url !== undefined ? { url } : {}),
       });
       if (date !== undefined) document.published = normaliseDate(date);
       documents++;
