@@ -112,6 +112,19 @@ describe('cli', () => {
       expect(existsSync(path.join(out, 'graph.json'))).toBe(true);
     });
 
+    it('should give a query syntax error its position once', () => {
+      const r = cli(['query', 'MATCH (a) RETURN a extra', '--graph', 'graph']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^newsgraph query: .*found "extra" \(line 1, column 20\)\n$/);
+      expect(r.stderr.match(/\(line \d+, column \d+\)/g)).toHaveLength(1);
+    });
+
+    it('should say so when the graph folder is given where the query goes', () => {
+      const r = cli(['query', 'graph', 'find Stoltenberg']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/"graph" is a graph folder; give it with --graph: newsgraph query "find Stoltenberg" --graph graph/);
+    });
+
     it('should exit 1 with one line for a missing graph', () => {
       const r = cli(['query', 'find x', '--graph', path.join(tmp(), 'none')]);
       expect(r.code).toBe(1);

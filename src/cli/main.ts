@@ -4,10 +4,11 @@
  * Exit codes: 0 success; 1 error (unreadable explicit input, bad graph, failed query); 2 usage
  * (unknown command or flag); 3 built, but some inputs inside folders or JSON Lines were skipped.
  */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { NewsgraphError, QuerySyntaxError, UsageError } from '../errors.js';
+import { NewsgraphError, UsageError } from '../errors.js';
 import type { ExtractionRecord, SkippedInput } from '../types.js';
 
 // Stages are loaded on demand, so that `--help` and usage errors answer at once.
@@ -175,6 +176,11 @@ async function commandStart(positionals: string[], values: Record<string, unknow
 async function commandQuery(positionals: string[], values: Record<string, unknown>): Promise<number> {
   const text = positionals.join(' ').trim();
   if (!text) throw new UsageError('query: give a query, e.g. newsgraph query "path Stoltenberg -> Assad"');
+  // `newsgraph query DIR "MATCH …"`: the graph folder given where the query goes.
+  const first = positionals[0]!;
+  if (values.graph === undefined && positionals.length > 1 && existsSync(path.join(first, 'graph.json'))) {
+    throw new UsageError(`query: "${first}" is a graph folder; give it with --graph: newsgraph query ${JSON.stringify(positionals.slice(1).join(' '))} --graph ${first}`);
+  }
   const format = (values.format as string | undefined) ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format: expected table, json or csv, got "${format}"`);
   const { readGraph } = await load.store();
@@ -485,10 +491,6 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`newsgraph ${name}: ${error.message}\n\n${commandHelp(name, command)}`);
       return EXIT_USAGE;
-    }
-    if (error instanceof QuerySyntaxError) {
-      io.err(`newsgraph ${name}: ${error.message} (line ${error.position.line}, column ${error.position.column})\n`);
-      return EXIT_ERROR;
     }
     if (error instanceof NewsgraphError) {
       io.err(`newsgraph ${name}: ${error.message}\n`);
