@@ -84,6 +84,22 @@ describe('resolve/entities', () => {
       { label: 'military by several names', docs: { d1: [['Syrian army', 'organization']], d2: [['Syrian troops', 'organization']], d3: [['Syrian government forces', 'organization']] }, a: ['d2', 'Syrian troops'], b: ['d3', 'Syrian government forces'] },
       { label: '"government forces" with one state in the document', docs: { d1: [['Syrian forces', 'organization'], ['government forces', 'organization']] }, a: ['d1', 'Syrian forces'], b: ['d1', 'government forces'] },
       { label: 'dominant candidate for a surname', docs: { d1: [['Jerry Ortiz', 'person'], ['Chela Ortiz', 'person'], ['Ortiz', 'person']], d2: [['Jerry Ortiz', 'person']], d3: [['Jerry Ortiz', 'person']], d4: [['Ortiz', 'person'], ['Jerry Ortiz', 'person']] }, a: ['d2', 'Jerry Ortiz'], b: ['d1', 'Ortiz'] },
+      {
+        // The counts are where each candidate's name is written (Jerry Ortiz: a1, d1, d2, d3), not a
+        // snapshot of the entities taken at the first such decision anywhere (a0's "Kim", between two
+        // Kims): a1's "Ortiz", joined to Jerry Ortiz after that snapshot, made the merged entity
+        // count as one document.
+        label: 'dominant candidate counted where its name is written, whatever was merged before',
+        docs: {
+          a0: [['Kim Jong-un', 'person'], ['Kim Yo-jong', 'person'], ['Kim', 'person']],
+          a1: [['Ortiz', 'person'], ['Jerry Ortiz', 'person']],
+          d1: [['Jerry Ortiz', 'person'], ['Chela Ortiz', 'person'], ['Ortiz', 'person']],
+          d2: [['Jerry Ortiz', 'person']],
+          d3: [['Jerry Ortiz', 'person']],
+        },
+        a: ['d2', 'Jerry Ortiz'],
+        b: ['d1', 'Ortiz'],
+      },
       { label: 'surname the tagger called a place, unique person in the corpus', docs: { d1: [['Bashar al-Assad', 'person']], d2: [['Assad', 'place']] }, a: ['d1', 'Bashar al-Assad'], b: ['d2', 'Assad'] },
       { label: 'armed-opposition descriptions across documents about the same country', docs: { d1: [['Syria', 'place'], { text: 'rebels', type: 'organization', group: true }], d2: [['Syrian army', 'organization'], ['Turkey', 'place'], ['Syria', 'place'], { text: 'opposition forces', type: 'organization', group: true }], d3: [['Damascus', 'place'], { text: 'armed groups', type: 'organization', group: true }] }, a: ['d1', 'rebels'], b: ['d3', 'armed groups'] },
       { label: 'armed-opposition descriptions in one document', docs: { d1: [{ text: 'rebels', type: 'organization', group: true }, { text: 'opposition forces', type: 'organization', group: true }] }, a: ['d1', 'rebels'], b: ['d1', 'opposition forces'] },

@@ -495,51 +495,59 @@ export function resolveEntities(
 
   /** The unique candidate entity: in the same document if any is there, else in the corpus. */
   function choose(doc: string, candidates: number[], self: number): { root: number; group: number; sameDoc: boolean } | 'ambiguous' | undefined {
-    const roots = new Map<number, number>(); // root → first candidate group
+    const roots = new Map<number, number[]>(); // root → its candidate groups, in candidate order
     const selfRoot = uf.find(self);
     for (const c of candidates) {
       const r = effectiveRoot(c);
-      if (r !== selfRoot && !roots.has(r)) roots.set(r, c);
+      if (r === selfRoot) continue;
+      const groups = roots.get(r);
+      if (groups) groups.push(c);
+      else roots.set(r, [c]);
     }
     if (!roots.size) return undefined;
     const inDoc = rootsInDoc(doc);
     const same = [...roots].filter(([r]) => inDoc.has(r));
-    if (same.length === 1) return { root: same[0]![0], group: same[0]![1], sameDoc: true };
+    if (same.length === 1) return { root: same[0]![0], group: same[0]![1][0]!, sameDoc: true };
     if (same.length > 1) return dominant(same, true);
     if (roots.size === 1) {
-      const [r, g] = [...roots][0]!;
-      return { root: r, group: g, sameDoc: false };
+      const [r, groups] = [...roots][0]!;
+      return { root: r, group: groups[0]!, sameDoc: false };
     }
     // Across unrelated stories a bare surname stays apart (the corpus's Reggie Bush is not this Bush).
     return 'ambiguous';
   }
 
   /**
-   * Among several candidates, the one the corpus is about: named in at least three times as many
-   * documents as any other (the story's "Ortiz" is the deputy, not his mother quoted once).
+   * Among several candidates, the one the corpus is about: its names (the candidate groups that point
+   * to it) are written in at least three times as many documents as any other's (the story's "Ortiz"
+   * is the deputy, not his mother quoted once). The counts come from the names alone, never from what
+   * earlier decisions merged, so no decision depends on the order the others were taken in.
    */
-  function dominant(cands: [number, number][], sameDoc: boolean): { root: number; group: number; sameDoc: boolean } | 'ambiguous' {
-    const counted = cands.map(([r, g]) => ({ r, g, n: docCountOfRoot(r) })).sort((a, b) => b.n - a.n || a.r - b.r);
+  function dominant(cands: [number, number[]][], sameDoc: boolean): { root: number; group: number; sameDoc: boolean } | 'ambiguous' {
+    const counted = cands.map(([r, groups]) => ({ r, g: groups[0]!, n: docCountOfGroups(groups) })).sort((a, b) => b.n - a.n || a.r - b.r);
     const [first, second] = counted;
     if (first && second && first.n >= 3 && first.n >= 3 * second.n) return { root: first.r, group: first.g, sameDoc };
     return 'ambiguous';
   }
 
-  /** Number of documents whose mentions already belong to the entity (computed once per step). */
-  function docCountOfRoot(root: number): number {
-    if (!rootDocCounts) {
-      const docs = new Map<number, Set<string>>();
-      for (const it of items) {
-        const r = uf.find(it.unit);
-        const set = docs.get(r) ?? new Set<string>();
-        set.add(it.doc);
-        docs.set(r, set);
-      }
-      rootDocCounts = new Map([...docs].map(([r, set]) => [r, set.size]));
+  /** Documents in which a group's name is written (cached: a group's units never change). */
+  const groupDocs = new Map<number, Set<string>>();
+  function docsOfGroup(group: number): Set<string> {
+    let docs = groupDocs.get(group);
+    if (!docs) {
+      docs = new Set((unitsByGroup.get(group) ?? []).map((u) => u.doc));
+      groupDocs.set(group, docs);
     }
-    return rootDocCounts.get(uf.find(root)) ?? 0;
+    return docs;
   }
-  let rootDocCounts: Map<number, number> | undefined;
+
+  /** Number of documents in which any of the groups' names is written. */
+  function docCountOfGroups(groups: number[]): number {
+    if (groups.length === 1) return docsOfGroup(groups[0]!).size;
+    const all = new Set<string>();
+    for (const g of groups) for (const d of docsOfGroup(g)) all.add(d);
+    return all.size;
+  }
 
   // Step 4a: multi-word organisation / place names that shorten a longer one ("Syrian Observatory").
   const typeOfGroup = new Map<number, EntityType>();
