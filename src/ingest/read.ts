@@ -359,7 +359,8 @@ async function* linesOf(path: string): AsyncGenerator<string> {
  * The fields a JSON Lines article may keep its parts in, in order of preference: newsgraph's own
  * names first, then those of common news dumps (news-please: `maintext`, `date_publish`,
  * `source_domain`; NewsAPI: `content`, `publishedAt`, `source: { name }`; others: `body`, `article`,
- * `story`, `headline`, `link`). The first field holding a string wins.
+ * `story`, `headline`, `link`). The first field holding a string wins (for the text, the first
+ * holding a non-blank one).
  */
 const JSONL_FIELDS = {
   text: ['text', 'body', 'content', 'maintext', 'article', 'story'],
