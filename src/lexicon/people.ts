@@ -174,7 +174,7 @@ export const WORLD_LEADERS: readonly PersonEntry[] = [
  * Titles and roles that precede or follow a name, lower case, longest first where one contains another.
  * Honorifics (`mr`, `mrs`…) are titles but not roles.
  */
-export const TITLES: readonly string[] = [
+export const TITLES: readonly string[] = [...new Set([
   'president', 'vice president', 'vice-president', 'prime minister', 'deputy prime minister', 'premier', 'chancellor',
   'minister', 'foreign minister', 'defence minister', 'defense minister', 'interior minister', 'finance minister',
   'health minister', 'economy minister', 'trade minister', 'energy minister', 'justice minister', 'deputy minister',
@@ -194,7 +194,13 @@ export const TITLES: readonly string[] = [
   'ceo', 'founder', 'co-founder', 'head', 'deputy', 'deputy head', 'vice chairman', 'analyst', 'economist',
   'official', 'diplomat', 'activist', 'correspondent', 'editor', 'reporter', 'negotiator', 'adviser', 'advisor',
   'national security adviser', 'state secretary', 'deputy foreign minister', 'foreign policy chief',
-];
+  'trade representative',
+  // a portfolio and its head: "Commerce Secretary", "Agriculture Minister"
+  ...['foreign', 'defence', 'defense', 'interior', 'home', 'finance', 'treasury', 'economy', 'economic', 'trade',
+    'commerce', 'industry', 'business', 'energy', 'health', 'justice', 'education', 'environment', 'agriculture',
+    'transport', 'transportation', 'housing', 'labor', 'labour', 'culture', 'tourism', 'immigration', 'homeland security',
+    'veterans affairs'].flatMap((p) => [`${p} minister`, `${p} secretary`]),
+])];
 
 /** Honorifics: titles that are not roles. */
 export const HONORIFICS: readonly string[] = [

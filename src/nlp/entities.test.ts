@@ -113,11 +113,22 @@ describe('nlp/entities', () => {
       ['apposition after the name', 'Rahmi Dogan, governor of Hatay, said so.', 'Rahmi Dogan', 'governor'],
       ['honorific is not a role', 'Mr Dogan said so.', 'Dogan', undefined],
       ['no title', 'Fahrettin Altun said so.', 'Fahrettin Altun', undefined],
+      ['portfolio title after a country', 'U.S. Commerce Secretary Gina Raimondo visited Beijing.', 'Gina Raimondo', 'commerce secretary'],
     ];
     it.each(roles)('should read the role: %s', (_label, text, name, role) => {
       const m = extract(text).find((x) => x.type === 'person');
       expect(m?.text).toBe(name);
       expect(m?.role).toBe(role);
+    });
+
+    it('should not make an organisation of the start of a title ("U.S. Trade Representative", "Commerce Secretary")', () => {
+      const found = pairs('U.S. Trade Representative Katherine Tai met Commerce Secretary Gina Raimondo and the Labour Party leader.');
+      expect(found).toContainEqual(['U.S.', 'place']);
+      expect(found).toContainEqual(['Katherine Tai', 'person']);
+      expect(found).toContainEqual(['Gina Raimondo', 'person']);
+      expect(found.filter((p) => /Trade|Commerce/.test(p[0] ?? ''))).toEqual([]);
+      // an organisation before a title that does not begin inside it keeps its whole name
+      expect(found).toContainEqual(['Labour Party', 'organization']);
     });
 
     it('should not make an organisation of an agreement\'s name, nor of what it is "on"', () => {

@@ -11,6 +11,7 @@
  */
 import { ORGANIZATION_WORDS } from '../lexicon/organizations.js';
 import { HONORIFICS, TITLES, WORLD_LEADERS } from '../lexicon/people.js';
+import { COUNTRIES } from '../lexicon/places.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
 import { computeDocInfo, featureExtractor } from './ner/features.js';
 import { lookupGazetteer, lookupWord } from './ner/gazetteer.js';
@@ -517,7 +518,27 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   for (let k = 1; k <= 2 && last + k < w.length; k++) {
     if (TITLE_SET.has(w.slice(first, last + k + 1).join(' ').toLowerCase())) return null;
   }
+  if (sp.type !== 'person') {
+    // "U.S. Trade Representative Katherine Tai", "U.S. Commerce Secretary …": the span's last words
+    // begin the title that follows it, so they are not part of the name ("U.S." is)
+    for (let c = first + 1; c <= last; c++) {
+      for (let k = 1; k <= 2 && last + k < w.length; k++) {
+        if (TITLE_SET.has(w.slice(c, last + k + 1).join(' ').toLowerCase())) return newSpan(first, c - 1, gazetteerTypeOf(w.slice(first, c)) ?? sp.type);
+      }
+    }
+  }
   return newSpan(first, last, sp.type);
+}
+
+/** Countries by every name the lexicon knows ("u.s.", "united states"), lower case. */
+const COUNTRY_NAMES = new Set(COUNTRIES.flatMap(([name, , , aliases]) => [name, ...aliases].map((n) => n.toLowerCase())));
+
+/** The type of words that are exactly a country's name or a gazetteer entry ("U.S." → place), else undefined. */
+function gazetteerTypeOf(words: readonly string[]): EntityType | undefined {
+  if (COUNTRY_NAMES.has(words.join(' ').toLowerCase())) return 'place';
+  const gz = lookupGazetteer(words.map((x) => x.toLowerCase()));
+  if (!gz[0]?.startsWith('B-') || !gz.slice(1).every((t) => t.startsWith('I-'))) return undefined;
+  return GAZETTEER_TYPE[gz[0].slice(2)];
 }
 
 function isPlausibleName(w: readonly string[], sp: RawSpan): boolean {
