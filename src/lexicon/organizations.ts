@@ -122,6 +122,18 @@ export const ORGANIZATIONS: readonly OrganizationEntry[] = [
  * Words that end (or head) organisation names: a "person" or "place" name ending in one of them is an
  * organisation ("California Highway Patrol", "New York Police").
  */
+/**
+ * Words that, after a company's own name, say its line of business ("Samsung Electronics", "Ford
+ * Motor", "Amnesty International"): the name alone, in the same story, is that company.
+ */
+export const COMPANY_SECTOR_WORDS: readonly string[] = [
+  'electronics', 'motor', 'motors', 'airlines', 'airways', 'petroleum', 'chemical', 'chemicals', 'pharmaceutical',
+  'pharmaceuticals', 'steel', 'telecom', 'telecommunications', 'communications', 'industries', 'holdings', 'group',
+  'systems', 'technologies', 'technology', 'software', 'semiconductor', 'semiconductors', 'entertainment', 'foods',
+  'financial', 'securities', 'insurance', 'enterprises', 'international', 'computer', 'computers', 'networks',
+  'brands', 'stores', 'mining', 'resources', 'energy', 'oil', 'gas', 'pharma', 'biotech', 'aerospace', 'shipping',
+];
+
 export const ORGANIZATION_WORDS: readonly string[] = [
   'agency', 'army', 'assembly', 'association', 'authority', 'bank', 'board', 'bureau', 'cabinet', 'center', 'centre',
   'church', 'club', 'coalition', 'college', 'commission', 'committee', 'company', 'conference', 'congress',

@@ -35,6 +35,7 @@ import {
   isOrganizationWord,
   junkTail,
   initialsOf,
+  isCompanySectorWord,
   isAcronymSurface,
   isCountryName,
   isQualifierToken,
@@ -596,6 +597,8 @@ export function resolveEntities(
       }
       // a one-word head of "X of …" ("Academy" for "Academy of Motion Picture Arts and Sciences"): same document only
       if (tokens.length >= 3 && tokens[1] === 'of') add(headExtensions, tokens[0]!);
+      // a company's own name before its line of business ("Samsung" for "Samsung Electronics"): same document only
+      else if (tokens.slice(1).every(isCompanySectorWord)) add(headExtensions, tokens[0]!);
     }
     for (const init of initialsOf(display(group))) add(initialsIndex, init);
   }
@@ -716,7 +719,9 @@ export function resolveEntities(
       const cands = (extensions.get(u.token) ?? []).filter((g) => groupType(g) === type);
       let pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
       let how = 'short form';
-      if (!pick) {
+      // a head word only when the story never writes the name out as a company of its own ("Amoco
+      // Corp" beside "Amoco Chemicals Co": "Amoco" is the parent)
+      if (!pick && u.items.every((it) => !/\s/.test(it.clean))) {
         const heads = (headExtensions.get(u.token) ?? []).filter((g) => groupType(g) === type);
         pick = heads.length ? choose(u.doc, heads, u.node) : undefined;
         if (pick && pick !== 'ambiguous' && !pick.sameDoc) pick = undefined;

@@ -5,7 +5,7 @@
  * organisation / place keys (leading "the", corporate suffixes, British/American spellings) and acronyms.
  * Pure functions over strings; the lexicons are read once at module load.
  */
-import { ORGANIZATION_WORDS, ORGANIZATIONS } from '../lexicon/organizations.js';
+import { COMPANY_SECTOR_WORDS, ORGANIZATION_WORDS, ORGANIZATIONS } from '../lexicon/organizations.js';
 import { WORLD_LEADERS } from '../lexicon/people.js';
 import { COUNTRIES, REGIONS } from '../lexicon/places.js';
 import { HONORIFIC_WORDS, TITLE_MODIFIER_WORDS, TITLE_WORDS } from '../lexicon/titles.js';
@@ -66,6 +66,7 @@ const TITLES = new Set([...TITLE_WORDS, ...TITLE_MODIFIER_WORDS, ...HONORIFIC_WO
 /** Title words that state a role by themselves ("minister", "chief", "spokeswoman"). */
 const ROLE_HEADS = new Set(TITLE_WORDS);
 const ORG_WORDS = new Set(ORGANIZATION_WORDS);
+const SECTOR_WORDS = new Set(COMPANY_SECTOR_WORDS);
 /** Given-name short forms whose long form does not start with them. */
 const NICKNAMES: Record<string, string[]> = {
   bill: ['william'], billy: ['william'], will: ['william'], bob: ['robert'], bobby: ['robert'], rob: ['robert'],
@@ -445,6 +446,11 @@ function withinOneEdit(a: string, b: string): boolean {
 /** True when a word names an organisation's kind ("police", "ministry", "party"). */
 export function isOrganizationWord(token: string): boolean {
   return ORG_WORDS.has(token);
+}
+
+/** True for a word that says a company's line of business ("electronics" in "Samsung Electronics"). */
+export function isCompanySectorWord(token: string): boolean {
+  return SECTOR_WORDS.has(token);
 }
 
 /** True when the role contains a word that is a role on its own ("chief", not only "national"). */
