@@ -15,7 +15,8 @@
  *     their expansion everywhere.
  *  4. Short forms: multi-word organisation names that are a prefix of a longer one, or the longer one
  *     minus a leading country / acronym ("Syrian Observatory", "Security Council"); one-word person
- *     names by surname; acronyms by initials. Each prefers a unique candidate in the same document,
+ *     names by surname; acronyms by initials; in the same document only, one-word heads ("Academy" of
+ *     "Academy of …", "Samsung" of "Samsung Electronics"). Each prefers a unique candidate in the same document,
  *     then a unique one in the corpus; when ambiguous it stays apart (within one document, a candidate
  *     named in three times as many documents as the others wins).
  *  5. Pronoun and description mentions follow `refersTo`; demonyms follow `canonical`.
