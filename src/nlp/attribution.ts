@@ -69,6 +69,8 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
         cueEnd = c + 1;
       }
       if (!lemma) continue;
+      // after "of" a cue's form is a noun: "Secretary of State", "head of state", "a flood of reports"
+      if (U[c - 1]?.l === 'of') continue;
       const reporting = lemma === 'according to' || REPORTING_SET.has(lemma);
       const rank = lemma === 'according to' || CORE.has(lemma) ? 0 : reporting ? 1 : 2;
       if (rank !== pass) continue;
@@ -109,7 +111,7 @@ function npLeft(U: readonly Unit[], end: number): NP | undefined {
       // the point of a title or an initial inside the name: "Mr. King", "Sen. Graham", "George W. Bush"
     } else if (x.l === "'" && !(k > 0 && isWord(U[k - 1]) && U[k - 1]!.end === x.start)) break; // a closing quote, not "the Smiths' lawyer"
     else if (!(isWord(x) || x.l === "'s" || x.l === "'" || x.l === '-' || x.l === '.') || BOUNDARY.has(x.l) || AUX.has(x.l) || PRONOUNS.has(x.l) || NP_BREAK.has(x.l)) break;
-    else if (CUE_FORMS.has(x.l) && !x.m) break;
+    else if (CUE_FORMS.has(x.l) && !x.m && U[k - 1]?.l !== 'of') break; // (after "of" a noun: "Secretary of State")
     else if (/^[a-z]+ed$/.test(x.t) && !/^(united|red|armed)$/.test(x.l)) break; // a verb: the agency cited X as saying
     k--;
     n++;

@@ -66,6 +66,15 @@ describe('nlp/relations', () => {
         ],
       },
       {
+        label: 'a title written with "of" before the name, the country before the title',
+        text: 'U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing.',
+        names: ['U.S.|place', 'Antony Blinken|person', 'Wang Yi|person', 'Beijing|place'],
+        want: [
+          { s: 'Antony Blinken', p: 'secretary of state of', o: 'United States' },
+          { s: 'Antony Blinken', p: 'meet', o: 'Wang Yi' },
+        ],
+      },
+      {
         label: 'coordinated subject with "its backer"',
         text: 'The Syrian regime and its backer Russia bombed Idlib.',
         names: ['Russia|place', 'Idlib|place'],

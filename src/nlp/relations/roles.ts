@@ -41,6 +41,8 @@ const TITLE_WORDS = new Set<string>();
 for (const t of [...TITLES, 'aide', 'press aide', 'communications director', 'director of communications', 'national security advisor', 'spokesperson']) {
   for (const w of t.split(/\s+/)) if (!/\.$/.test(w) && !['of', 'mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'lord', 'lady', 'madam', 'dr', 'doctor', 'prof', 'professor', 'monsieur', 'herr', 'analyst', 'economist', 'correspondent', 'reporter', 'editor', 'activist', 'officer', 'detective'].includes(w)) TITLE_WORDS.add(w);
 }
+/** Titles written with "of" ("secretary of state", "chief of staff"). */
+const OF_TITLES = new Set(TITLES.filter((t) => / of /.test(t)));
 /** Words that head a role ("minister" in "foreign minister"). */
 const TITLE_HEADS = new Set([
   'president', 'minister', 'premier', 'chancellor', 'secretary', 'secretary-general', 'general', 'chief', 'chairman', 'chairwoman',
@@ -171,9 +173,17 @@ function titleBefore(ctx: DocContext, s: SentenceState, pi: number): void {
     k--;
     collect();
     words.splice(words.length - 1, 0, field);
+  } else if (words.length === 1 && U[k]?.l === 'of' && U[k - 1] && !U[k - 1]!.m && OF_TITLES.has(`${U[k - 1]!.l} of ${words[0]}`)) {
+    // a title the lexicon writes with "of" ("Secretary of State", "Head of State"): one role, as written
+    const phrase = `${U[k - 1]!.l} of ${words.pop()!}`;
+    surface.unshift(U[k]!);
+    surface.unshift(U[k - 1]!);
+    k -= 2;
+    collect();
+    words.push(phrase);
   }
   if (words[0] === 'under' && words[1] !== 'secretary') words.shift(), surface.shift(); // "the Fed under Chairman Volcker"
-  if (!words.length || !TITLE_HEADS.has(words[words.length - 1]!)) return;
+  if (!words.length || !(TITLE_HEADS.has(words[words.length - 1]!) || OF_TITLES.has(words[words.length - 1]!))) return;
   if (words.length === 1 && words[0] === 'general') return; // "General Petroleum Corp.", "General Motors"
   if (U[pi - 1]?.l === ',' && !(U[k]?.l === "'s" || U[k]?.m || countryOfDemonym(U[k]?.t ?? ''))) return;
   const role = words.filter((w) => !STRIP.has(w)).join(' ');
