@@ -43,6 +43,7 @@ const BOUNDARY = new Set([',', ';', ':', '.', '(', ')', '--', '\u2013', '\u2014'
 /** Words that end a speaker phrase read leftwards (prepositions other than "of"/"for", sentence adverbs). */
 const NP_BREAK = new Set(['at', 'in', 'on', 'by', 'with', 'from', 'to', 'into', 'after', 'before', 'during', 'despite', 'without', 'over', 'under', 'about', 'against', 'between', 'through', 'like', 'unlike', 'among', 'amid', 'upon', 'however', 'meanwhile', 'instead', 'also', 'then', 'now', 'not', 'is', 'was', 'are', 'were']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
 const TIME_TAIL = /^(on|in|at|late|early|last|this|yesterday|today|friday|monday|tuesday|wednesday|thursday|saturday|sunday|morning|evening|night|a|an|the|statement|interview|news|conference|briefing|told|to|reporters|journalists|by|via|email|phone|tweet|post|press|release|televised|address|speech|after|before|during|earlier|later|week|month|year|[,.”"’]|\d+)$/;
 
 interface NP {
@@ -171,6 +172,12 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
   let c0 = c;
   // "was quoted as saying", "has also said", "told reporters"
   while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]) || ['quoted', 'as', 'not', "n't"].includes(U[k]!.l))) k--;
+  // "EU leaders on Thursday agreed", "Putin late Monday said": a day between the speaker and the cue
+  if (k > 0 && DAY.test(U[k]!.l)) {
+    k--;
+    if (/^(on|late|early|last|this)$/.test(U[k]!.l)) k--;
+    while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]))) k--;
+  }
   // "Sen. David Perdue (R-Ga.) said", "the Securities and Exchange Commission (SEC) said": a short
   // parenthesis between the speaker and the cue
   if (U[k]?.l === ')') {

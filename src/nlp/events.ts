@@ -41,6 +41,8 @@ export interface VerbEntry {
    * `light: 'optional'` take the noun when there is one (`fire missiles at` / `fire at`).
    */
   light?: true | 'optional';
+  /** The nouns a light verb takes: attack nouns (LIGHT_NOUNS, the default) or nouns of coercion (COERCION_NOUNS). */
+  nouns?: 'attack' | 'coercion';
 }
 
 const dict = <T>(entries: Record<string, T>): Record<string, T> => Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
@@ -124,6 +126,7 @@ export const VERBS: readonly VerbEntry[] = [
   V('summon', 'demand'), V('request', 'demand'), V('implore', 'demand'), V('push', 'demand'),
   // threaten
   V('threaten', 'threaten'), V('warn', 'threaten'), V('sanction', 'threaten'), V('ultimatum', 'threaten'),
+  V('impose', 'threaten', { preps: ['on', 'against'], direct: false, light: true, nouns: 'coercion' }),
   // attack / use force
   V('kill', 'attack'), V('counterattack', 'attack'), V('strike', 'attack'), V('bomb', 'attack'), V('shell', 'attack'), V('target', 'attack'),
   V('shoot', 'attack', { particle: 'down' }), V('down', 'attack'), V('intercept', 'attack'), V('destroy', 'attack'),
@@ -187,6 +190,12 @@ export const LIGHT_NOUNS: Readonly<Record<string, string>> = dict({
   missile: 'missile', missiles: 'missile', rocket: 'rocket', rockets: 'rocket', shell: 'shell', shells: 'shell', mortar: 'mortar', mortars: 'mortar',
   war: 'war', campaign: 'campaign', counterattack: 'counterattack', counterattacks: 'counterattack', incursion: 'incursion', incursions: 'incursion',
   fire: 'fire', shelling: 'shelling', invasion: 'invasion', drone: 'drone', drones: 'drone',
+});
+
+/** Nouns of coercion a light verb like `impose` takes into its predicate ("imposed sanctions on X" → `impose sanction on`). */
+export const COERCION_NOUNS: Readonly<Record<string, string>> = dict({
+  sanction: 'sanction', sanctions: 'sanction', embargo: 'embargo', embargoes: 'embargo', tariff: 'tariff', tariffs: 'tariff',
+  blockade: 'blockade', restriction: 'restriction', restrictions: 'restriction', penalty: 'penalty', penalties: 'penalty',
 });
 
 /** Family of role predicates (`foreign minister of`) and the quad they carry. */

@@ -75,6 +75,15 @@ describe('nlp/relations', () => {
         ],
       },
       {
+        label: 'a light verb of coercion, and a body acting through its leaders',
+        text: 'European Union leaders on Thursday agreed to impose new sanctions on Russia. Washington imposed an embargo against Cuba.',
+        names: ['European Union', 'Russia|place', 'Washington|place', 'Cuba|place'],
+        want: [
+          { s: 'European Union', p: 'impose sanction on', o: 'Russia', hedged: true },
+          { s: 'Washington', p: 'impose embargo against', o: 'Cuba' },
+        ],
+      },
+      {
         label: 'coordinated subject with "its backer"',
         text: 'The Syrian regime and its backer Russia bombed Idlib.',
         names: ['Russia|place', 'Idlib|place'],
@@ -373,6 +382,12 @@ describe('nlp/relations', () => {
     }
 
     const negatives: { label: string; text: string; names: string[]; none: { s?: string; p?: RegExp; o?: string } }[] = [
+      {
+        label: 'sanctions are not an attack, whatever the verb',
+        text: 'China launched sanctions on Lithuania.',
+        names: ['China|place', 'Lithuania|place'],
+        none: { s: 'China', p: /^launch/ },
+      },
       {
         label: 'a denial of involvement is not an attack',
         text: 'Russia also denied the involvement of its own air force in the fighting in Idlib.',

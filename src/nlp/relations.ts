@@ -14,7 +14,7 @@ import type { Attribution, Claim, EntityMention, RelationMention, Sentence } fro
 import { extractAttributions } from './attribution.js';
 import { extractClaims, isCountWord } from './claims.js';
 import { resolveReferences } from './coref.js';
-import { LIGHT_NOUNS, VERB_FORMS, type VerbEntry } from './events.js';
+import { COERCION_NOUNS, LIGHT_NOUNS, VERB_FORMS, type VerbEntry } from './events.js';
 import { DocContext, type SentenceState } from './relations/context.js';
 import { findGroups } from './relations/groups.js';
 import { extractNominal, placeAfterDescriptor } from './relations/nominal.js';
@@ -34,6 +34,8 @@ export interface RelationExtraction {
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
 const AGENT_NOUNS = new Set(['military', 'army', 'forces', 'troops', 'government', 'jets', 'warplanes', 'aircraft', 'artillery', 'drones', 'navy', 'police', 'soldiers', 'authorities', 'regime', 'ministry']);
+/** People a country or organisation acts through, written after its name ("EU leaders", "NATO officials"). */
+const LEADER_NOUNS = new Set(['leaders', 'leader', 'leadership', 'officials', 'ministers', 'diplomats', 'negotiators', 'lawmakers']);
 const ALLY = new Set(['ally', 'allies', 'backer', 'backers', 'supporter', 'supporters', 'sponsor', 'sponsors', 'partner', 'partners', 'patron']);
 const OBJ_STOP = new Set([',', '.', ';', ':', '(', ')', '--', 'alongside', 'behind', 'beside', '\u2013', '\u2014', '?', '!', 'that', 'which', 'who', 'whom', 'whose', 'when', 'after', 'before', 'while', 'as', 'because', 'since', 'but', 'and', 'or', 'if', 'in', 'at', 'for', 'from', 'to', 'with', 'on', 'into', 'over', 'during', 'amid', 'despite', 'under', 'against', 'about', 'through', 'across', 'near', 'until', 'via', 'than', 'where', 'said', 'says', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could']);
 /** Nouns in an object phrase that stand for an action of the entity after "by"/"of" ("strikes by X", "positions of X"). */
@@ -222,6 +224,8 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
   // "Turkey's military retaliated"
   if (AGENT_NOUNS.has(x.l) && U[k - 1]?.l === "'s" && U[k - 2]?.m) return done([U[k - 2]!]);
   if (AGENT_NOUNS.has(x.l) && U[k - 2]?.l === "'s" && U[k - 3]?.m && /^[a-z-]+$/.test(U[k - 1]!.l)) return done([U[k - 3]!]);
+  // "EU leaders agreed to impose …", "NATO officials condemned …": the body acts through its people
+  if (LEADER_NOUNS.has(x.l) && U[k - 1]?.m && U[k - 1]!.m!.type !== 'person' && U[k - 1]!.m!.type !== 'event') return done([U[k - 1]!]);
   // relative clause: "X, which has …", "rebel groups, some of which are supported by Ankara"
   if (/^(which|who|that)$/.test(x.l)) {
     let p = k - 1;
@@ -355,7 +359,8 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
     }
     const l = x.l;
     if (!/^[\p{L}\d]/u.test(x.t) || /^(of|by|in|to|for)$/.test(l)) prevNoun = false;
-    if (!prep && entry.light && LIGHT_NOUNS[l]) noun = `${U[j - 1]?.l === 'air' ? 'air ' : ''}${LIGHT_NOUNS[l]}`;
+    const lightNoun = entry.light ? (entry.nouns === 'coercion' ? COERCION_NOUNS : LIGHT_NOUNS)[l] : undefined;
+    if (!prep && lightNoun) noun = `${U[j - 1]?.l === 'air' ? 'air ' : ''}${lightNoun}`;
     if (!prep && entry.preps?.includes(l)) {
       prep = l;
       sawNoun = false;
