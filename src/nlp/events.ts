@@ -133,7 +133,7 @@ export const VERBS: readonly VerbEntry[] = [
   V('invade', 'attack'), V('raid', 'attack'), V('assault', 'attack'), V('ambush', 'attack'), V('fight', 'attack'),
   V('clash', 'attack', { preps: ['with'], direct: false }), V('retaliate', 'attack', { preps: ['against'], direct: false }),
   V('hit', 'attack', { particle: 'back', preps: ['at'], direct: false }), V('hit', 'attack'),
-  V('fire', 'attack', { preps: ['at', 'on'], direct: false, light: 'optional' }), V('capture', 'attack', { material: true }),
+  V('fire', 'attack', { preps: ['at', 'on', 'into', 'toward', 'towards'], direct: false, light: 'optional' }), V('capture', 'attack', { material: true }),
   V('recapture', 'attack', { material: true }), V('seize', 'attack', { material: true }), V('retake', 'attack', { material: true }),
   V('re-enter', 'attack', { material: true }), V('occupy', 'attack', { material: true }), V('besiege', 'attack'),
   V('shoot', 'attack', { preps: ['at'], direct: false }), V('wound', 'attack'), V('injure', 'attack'), V('execute', 'attack'),

@@ -75,6 +75,12 @@ describe('nlp/relations', () => {
         ],
       },
       {
+        label: 'fire toward / into a place',
+        text: 'Hezbollah fired missiles toward Haifa. The militants fired rockets into Israel.',
+        names: ['Hezbollah', 'Haifa|place', 'Israel|place'],
+        want: [{ s: 'Hezbollah', p: 'fire missile toward', o: 'Haifa' }],
+      },
+      {
         label: 'a light verb of coercion, and a body acting through its leaders',
         text: 'European Union leaders on Thursday agreed to impose new sanctions on Russia. Washington imposed an embargo against Cuba.',
         names: ['European Union', 'Russia|place', 'Washington|place', 'Cuba|place'],
