@@ -61,6 +61,7 @@ describe('nlp/entities', () => {
       ['broadcaster followed by a one-word qualifier', 'The minister told CNN Turk broadcaster on Friday that talks would go on.', [['CNN Turk', 'organization']]],
       ['company written with and without its suffix', 'Vellmar Holdings Inc said profits rose. Analysts said Vellmar would buy more plants. Vellmar shares rose 3 percent.', [['Vellmar', 'organization']]],
       ['place after "the village of"', 'Troops moved near the village of al-Qarmeen on Tuesday.', [['al-Qarmeen', 'place']]],
+      ['patronymic particle inside a name', 'Emirates chairman Sheikh Ahmed bin Saeed al-Maktoum signed the deal in Dubai.', [['Ahmed bin Saeed al-Maktoum', 'person'], ['Dubai', 'place']]],
       ['nationality before an acronym stays apart', 'He met the Portuguese UN envoy Ana Ferreira in Geneva.', [['UN', 'organization'], ['Ana Ferreira', 'person']]],
     ];
     it.each(positives)('should find: %s', (_label, text, expected) => {

@@ -122,7 +122,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     let spans = toSpans(tags);
     spans = spans.map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = applyGazetteer(spans, w).map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
-    spans = mergeAdjacentPeople(spans);
+    spans = mergeAdjacentPeople(spans, w);
     if ((doc.modes[si] ?? 'N') === 'N') spans = addOrganisationRuns(spans, w);
     spans = mergeDemonymOrganisations(spans, w);
     spans = joinOrganisationParts(spans, w);
@@ -483,15 +483,20 @@ function splitEntryAndPerson(spans: RawSpan[], w: readonly string[], i: number, 
 }
 
 /** "Recep" + "Tayyip Erdogan" tagged as two people with nothing between them are one person. */
-function mergeAdjacentPeople(spans: RawSpan[]): RawSpan[] {
+function mergeAdjacentPeople(spans: RawSpan[], w: readonly string[]): RawSpan[] {
   const out: RawSpan[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
-    if (prev && prev.type === 'person' && s.type === 'person' && prev.last + 1 === s.first) prev.last = s.last;
+    // also across a lower-case patronymic particle: "Ahmed bin Saeed al-Maktoum", "Salman bin Abdulaziz"
+    const joined = prev && (prev.last + 1 === s.first || (prev.last + 2 === s.first && NAME_LINKS.has(w[prev.last + 1] as string)));
+    if (prev && prev.type === 'person' && s.type === 'person' && joined) prev.last = s.last;
     else out.push({ ...s });
   }
   return out;
 }
+
+/** Lower-case words inside Arabic and Hebrew names that join a given name to a father's ("bin", "ibn", "bint", "ben"). */
+const NAME_LINKS = new Set(['bin', 'ibn', 'bint', 'ben']);
 
 /** Trims punctuation, possessives and (for people) leading titles off a span; null when nothing is left. */
 function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {

@@ -75,6 +75,12 @@ describe('nlp/relations', () => {
         ],
       },
       {
+        label: 'a company before its chief executive',
+        text: 'He signed the deal with Boeing chief executive Dave Calhoun in Dubai.',
+        names: ['Boeing', 'Dave Calhoun|person', 'Dubai|place'],
+        want: [{ s: 'Dave Calhoun', p: 'chief executive of', o: 'Boeing' }],
+      },
+      {
         label: 'fire toward / into a place',
         text: 'Hezbollah fired missiles toward Haifa. The militants fired rockets into Israel.',
         names: ['Hezbollah', 'Haifa|place', 'Israel|place'],

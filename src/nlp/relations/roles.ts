@@ -46,7 +46,7 @@ const OF_TITLES = new Set(TITLES.filter((t) => / of /.test(t)));
 /** Words that head a role ("minister" in "foreign minister"). */
 const TITLE_HEADS = new Set([
   'president', 'minister', 'premier', 'chancellor', 'secretary', 'secretary-general', 'general', 'chief', 'chairman', 'chairwoman',
-  'director', 'director-general', 'governor', 'mayor', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson', 'king',
+  'director', 'director-general', 'executive', 'governor', 'mayor', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson', 'king',
   'queen', 'prince', 'emir', 'sultan', 'leader', 'commander', 'head', 'aide', 'adviser', 'advisor', 'ceo', 'founder', 'speaker',
   'commissioner', 'prosecutor', 'senator', 'representative', 'lawmaker', 'diplomat', 'negotiator', 'official', 'deputy', 'admiral', 'marshal',
 ]);
