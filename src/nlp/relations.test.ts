@@ -81,6 +81,12 @@ describe('nlp/relations', () => {
         want: [{ s: 'Dave Calhoun', p: 'chief executive of', o: 'Boeing' }],
       },
       {
+        label: 'an age between the subject and the verb',
+        text: 'Barnier, 73, replaces Gabriel Attal, who resigned in July.',
+        names: ['Barnier|person', 'Gabriel Attal|person'],
+        want: [{ s: 'Barnier', p: 'replace', o: 'Gabriel Attal' }],
+      },
+      {
         label: 'fire toward / into a place',
         text: 'Hezbollah fired missiles toward Haifa. The militants fired rockets into Israel.',
         names: ['Hezbollah', 'Haifa|place', 'Israel|place'],
@@ -394,6 +400,12 @@ describe('nlp/relations', () => {
     }
 
     const negatives: { label: string; text: string; names: string[]; none: { s?: string; p?: RegExp; o?: string } }[] = [
+      {
+        label: 'a former role is no role',
+        text: 'Macron appointed former Brexit negotiator Michel Barnier as prime minister.',
+        names: ['Macron|person', 'Brexit', 'Michel Barnier|person'],
+        none: { s: 'Michel Barnier', p: /negotiator/ },
+      },
       {
         label: 'sanctions are not an attack, whatever the verb',
         text: 'China launched sanctions on Lithuania.',

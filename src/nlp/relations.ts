@@ -247,6 +247,8 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
     if (seg.length === 1 && seg[0]!.m) return done([seg[0]!]);
     const first = seg[0];
     if (first && (/^(which|who|whose|of|a|an|the|its|his|her|their|including|whom|where|one|now|already|long|some|many|most|several|all|both|each|none)$/.test(first.l) || seg.some((y) => y.l === "'s")) && U[p - 1]?.m) return done(coordinatedLeft(U, p - 1));
+    // an age: "Barnier, 73, replaces Attal"
+    if (seg.length === 1 && /^\d{1,3}$/.test(first!.l) && U[p - 1]?.m?.type === 'person') return done([U[p - 1]!]);
     return undefined;
   }
   // coordinated verb phrase: "spoke to X and condemned Y"

@@ -187,7 +187,8 @@ function titleBefore(ctx: DocContext, s: SentenceState, pi: number): void {
   if (words.length === 1 && words[0] === 'general') return; // "General Petroleum Corp.", "General Motors"
   if (U[pi - 1]?.l === ',' && !(U[k]?.l === "'s" || U[k]?.m || countryOfDemonym(U[k]?.t ?? ''))) return;
   const role = words.filter((w) => !STRIP.has(w)).join(' ');
-  if (!role || U[k]?.l === 'former' || U[k]?.l === 'ex') return;
+  // a past role is no relation: "former negotiator", "former Brexit negotiator"
+  if (!role || /^(former|ex)$/.test(U[k]?.l ?? '') || (U[k]?.m && /^(former|ex)$/.test(U[k - 1]?.l ?? ''))) return;
   const person = U[pi]!;
   const verb = surface.map((x) => x.t).join(' ');
   if (to) ctx.relate(person, to, `${role} to`, verb, s.index, { family: 'role' });
