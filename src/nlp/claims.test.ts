@@ -66,6 +66,9 @@ describe('nlp/claims', () => {
       { label: 'a total over a period is its own fact', text: 'The attack brings to 41 the number of Malian soldiers killed in the region in March.', want: { about: 'killed in March: malian soldiers', value: '41' } },
       { label: 'a running total since a date', text: 'Since January 2021, more than 300 civilians have been killed in the region.', want: { about: 'killed since January 2021: civilians', value: 'more than 300' } },
       { label: 'headline without a verb', text: '17 soldiers killed in Mali', want: { about: 'killed: soldiers', value: '17', surface: '17' } },
+      { label: 'a gerund after the event', text: 'A powerful earthquake struck the region on Friday, killing at least 120 people.', want: { about: 'killed: people', value: '120', qualifier: 'at least' } },
+      { label: 'a gerund with a time after the count', text: 'A car bomb exploded last night, injuring about 30 people just hours after the visit.', want: { about: 'injured: people', value: '30' } },
+      { label: 'a death toll given later in its clause', text: 'The death toll from the earthquake has risen to 296, state television said.', want: { about: 'killed: people', value: '296', surface: '296' } },
     ];
     for (const c of cases) {
       it(`should find: ${c.label}`, () => {
@@ -78,6 +81,7 @@ describe('nlp/claims', () => {
       ['a count of something else', 'Russia is sending two warships to the Black Sea.'],
       ['a misprinted figure has no sure reading', 'Some 420,0000 residents have fled the city.'],
       ['a hedged figure about money', 'The ministry spent more than 3 million dollars on roads.'],
+      ['a gerund in a title, a count before it', 'In 1984 Amadeus beat The Killing Fields to best picture.'],
     ];
     for (const [label, text] of negatives) {
       it(`should not find: ${label}`, () => {

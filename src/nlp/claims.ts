@@ -21,10 +21,12 @@ import { countryName, countryOfDemonym, dict, isWord, pickNonOverlapping, tokeni
 /** Casualty word (lower case) → property. */
 const PROPERTY: Record<string, string> = dict({
   killed: 'killed', dead: 'killed', died: 'killed', martyred: 'killed', slain: 'killed', 'lost their lives': 'killed',
-  injured: 'injured', wounded: 'injured', hurt: 'injured',
+  killing: 'killed', injured: 'injured', wounded: 'injured', hurt: 'injured', wounding: 'injured', injuring: 'injured',
   displaced: 'displaced', uprooted: 'displaced', fled: 'displaced', evacuated: 'evacuated',
   arrested: 'arrested', detained: 'arrested', captured: 'captured', missing: 'missing', kidnapped: 'kidnapped', abducted: 'kidnapped',
 });
+/** Casualty gerunds: their count comes after them ("killing at least 120 people"). */
+const GERUNDS = new Set(['killing', 'wounding', 'injuring']);
 const UNITS: Record<string, number> = dict({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
@@ -180,9 +182,10 @@ export function extractClaims(text: string, s: SentenceState): Claim[] {
   const used = new Set<number>();
   for (let i = 0; i < U.length; i++) {
     const w = U[i]!;
-    const property = PROPERTY[w.l];
+    const property = PROPERTY[w.l] ?? (w.l === 'toll' && U[i - 1]?.l === 'death' ? 'killed' : undefined);
     if (!property) continue;
-    const found = countBefore(U, i) ?? countAfter(U, i);
+    // a gerund takes its count after it ("killing at least 120 people"), never before
+    const found = w.l === 'toll' ? tollFigure(U, i) : GERUNDS.has(w.l) ? countAfter(U, i) : (countBefore(U, i) ?? countAfter(U, i));
     if (!found || used.has(found.q.from)) continue;
     const claim = countClaim(text, s, U, i, property, found);
     if (!claim) continue;
@@ -223,6 +226,21 @@ function countBefore(U: readonly Unit[], i: number): FoundCount | undefined {
   return undefined;
 }
 
+/** The figure a death toll is given at, later in its clause: "the death toll … has risen to 296", "a death toll of 33". */
+function tollFigure(U: readonly Unit[], i: number): FoundCount | undefined {
+  for (let j = i + 1; j < U.length && j - i <= 15; j++) {
+    const l = U[j]!.l;
+    if (l === '.' || l === ';') return undefined;
+    if (!/^(to|at|of|reached|hit|was|is|stood|stands|rose|climbed|passed|topped|exceeded)$/.test(l)) continue;
+    let qTo = j + 1;
+    while (qTo < U.length && (NUMBER_WORD.test(U[qTo]!.l) || QUALIFIERS.some((q) => q.split(' ').includes(U[qTo]!.l)))) qTo++;
+    qTo--;
+    const q = qTo > j ? quantityEndingAt(U, qTo) : undefined;
+    if (q && q.from > j) return { q, nounFrom: qTo + 1, nounTo: qTo };
+  }
+  return undefined;
+}
+
 /** The count right of the property word at `i`: "killed <qty> <noun phrase>", "displaced about 950,000 people". */
 function countAfter(U: readonly Unit[], i: number): FoundCount | undefined {
   let j = i + 1;
@@ -233,7 +251,7 @@ function countAfter(U: readonly Unit[], i: number): FoundCount | undefined {
   if (!q || q.from < j) return undefined;
   j = qTo + 1;
   const nf = j;
-  while (j < U.length && /^[\p{L}-]+$/u.test(U[j]!.t) && !/^(in|on|at|and|by|after|since|during|from|who|which|that|when|while|as)$/.test(U[j]!.l) && j - nf < 4) j++;
+  while (j < U.length && /^[\p{L}-]+$/u.test(U[j]!.t) && !/^(in|on|at|and|by|after|since|during|from|who|which|that|when|while|as|just|only|shortly|soon|barely|including)$/.test(U[j]!.l) && j - nf < 4) j++;
   return j > nf ? { q, nounFrom: nf, nounTo: j - 1 } : undefined;
 }
 
