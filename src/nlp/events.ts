@@ -42,7 +42,7 @@ export interface VerbEntry {
    */
   light?: true | 'optional';
   /** The nouns a light verb takes: attack nouns (LIGHT_NOUNS, the default) or nouns of coercion (COERCION_NOUNS). */
-  nouns?: 'attack' | 'coercion';
+  nouns?: 'attack' | 'coercion' | 'aid';
 }
 
 const dict = <T>(entries: Record<string, T>): Record<string, T> => Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
@@ -160,6 +160,7 @@ export const VERBS: readonly VerbEntry[] = [
   V('fight', 'consult', { preps: ['alongside'], direct: false }), V('work', 'consult', { preps: ['with', 'alongside'], direct: false }), V('agree', 'consult', { preps: ['with'], direct: false }),
   V('sign', 'consult'), V('join', 'consult'),
   // aid
+  V('offer', 'aid', { preps: ['to'], direct: false, light: true, nouns: 'aid' }), V('provide', 'aid', { preps: ['to'], direct: false, light: true, nouns: 'aid' }),
   V('aid', 'aid'), V('help', 'aid'), V('arm', 'aid'), V('fund', 'aid'), V('finance', 'aid'), V('supply', 'aid'),
   V('assist', 'aid'), V('train', 'aid'), V('equip', 'aid'), V('protect', 'aid'), V('rescue', 'aid'), V('evacuate', 'aid'),
   V('send', 'aid', { preps: ['to'] }), V('deploy', 'attack', { preps: ['to'], direct: false }),
@@ -190,6 +191,12 @@ export const LIGHT_NOUNS: Readonly<Record<string, string>> = dict({
   missile: 'missile', missiles: 'missile', rocket: 'rocket', rockets: 'rocket', shell: 'shell', shells: 'shell', mortar: 'mortar', mortars: 'mortar',
   war: 'war', campaign: 'campaign', counterattack: 'counterattack', counterattacks: 'counterattack', incursion: 'incursion', incursions: 'incursion',
   fire: 'fire', shelling: 'shelling', invasion: 'invasion', drone: 'drone', drones: 'drone',
+});
+
+/** Nouns of help a light verb like `offer` takes into its predicate ("offered assistance to X" → `offer assistance to`). */
+export const AID_NOUNS: Readonly<Record<string, string>> = dict({
+  aid: 'aid', assistance: 'assistance', help: 'help', support: 'support', relief: 'relief', loan: 'loan', loans: 'loan',
+  credit: 'credit', credits: 'credit', funding: 'funding', weapons: 'weapon', arms: 'arms', asylum: 'asylum',
 });
 
 /** Nouns of coercion a light verb like `impose` takes into its predicate ("imposed sanctions on X" → `impose sanction on`). */

@@ -87,6 +87,15 @@ describe('nlp/relations', () => {
         want: [{ s: 'Barnier', p: 'replace', o: 'Gabriel Attal' }],
       },
       {
+        label: 'offers of help, and a copula before "ready"',
+        text: 'Spain offered assistance to Morocco. France stood ready to help Morocco.',
+        names: ['Spain|place', 'Morocco|place', 'France|place'],
+        want: [
+          { s: 'Spain', p: 'offer assistance to', o: 'Morocco' },
+          { s: 'France', p: 'help', o: 'Morocco', hedged: true },
+        ],
+      },
+      {
         label: 'fire toward / into a place',
         text: 'Hezbollah fired missiles toward Haifa. The militants fired rockets into Israel.',
         names: ['Hezbollah', 'Haifa|place', 'Israel|place'],

@@ -14,7 +14,7 @@ import type { Attribution, Claim, EntityMention, RelationMention, Sentence } fro
 import { extractAttributions } from './attribution.js';
 import { extractClaims, isCountWord } from './claims.js';
 import { resolveReferences } from './coref.js';
-import { COERCION_NOUNS, LIGHT_NOUNS, VERB_FORMS, type VerbEntry } from './events.js';
+import { AID_NOUNS, COERCION_NOUNS, LIGHT_NOUNS, VERB_FORMS, type VerbEntry } from './events.js';
 import { DocContext, type SentenceState } from './relations/context.js';
 import { findGroups } from './relations/groups.js';
 import { extractNominal, placeAfterDescriptor } from './relations/nominal.js';
@@ -34,6 +34,7 @@ export interface RelationExtraction {
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
 const AGENT_NOUNS = new Set(['military', 'army', 'forces', 'troops', 'government', 'jets', 'warplanes', 'aircraft', 'artillery', 'drones', 'navy', 'police', 'soldiers', 'authorities', 'regime', 'ministry']);
+const STAND = new Set(['stood', 'stand', 'stands', 'remain', 'remains', 'remained', 'seemed', 'seems', 'appeared', 'appears']);
 /** People a country or organisation acts through, written after its name ("EU leaders", "NATO officials"). */
 const LEADER_NOUNS = new Set(['leaders', 'leader', 'leadership', 'officials', 'ministers', 'diplomats', 'negotiators', 'lawmakers']);
 const ALLY = new Set(['ally', 'allies', 'backer', 'backers', 'supporter', 'supporters', 'sponsor', 'sponsors', 'partner', 'partners', 'patron']);
@@ -210,6 +211,8 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
     else if (k === i - 1 && /ing$/.test(U[i]!.l) && ASPECT_GERUND.has(l)) continue;
     else if (k === i - 1 && /ing$/.test(U[i]!.l) && STOP_GERUND.has(l)) negated = true;
     else if (BE.has(l)) passive = true;
+    // "stood ready to help", "remained prepared to act": a copula before the hedge
+    else if (sawTo && control && STAND.has(l)) continue;
     else if (AUX.has(l) || isAdverb(x) || TIME_WORDS.has(l) || isQuote(x)) continue;
     else break;
   }
@@ -361,7 +364,7 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
     }
     const l = x.l;
     if (!/^[\p{L}\d]/u.test(x.t) || /^(of|by|in|to|for)$/.test(l)) prevNoun = false;
-    const lightNoun = entry.light ? (entry.nouns === 'coercion' ? COERCION_NOUNS : LIGHT_NOUNS)[l] : undefined;
+    const lightNoun = entry.light ? (entry.nouns === 'coercion' ? COERCION_NOUNS : entry.nouns === 'aid' ? AID_NOUNS : LIGHT_NOUNS)[l] : undefined;
     if (!prep && lightNoun) noun = `${U[j - 1]?.l === 'air' ? 'air ' : ''}${lightNoun}`;
     if (!prep && entry.preps?.includes(l)) {
       prep = l;
