@@ -41,7 +41,7 @@ export interface VerbEntry {
    * `light: 'optional'` take the noun when there is one (`fire missiles at` / `fire at`).
    */
   light?: true | 'optional';
-  /** The nouns a light verb takes: attack nouns (LIGHT_NOUNS, the default) or nouns of coercion (COERCION_NOUNS). */
+  /** The nouns a light verb takes: attack nouns (LIGHT_NOUNS, the default), coercion (COERCION_NOUNS) or help (AID_NOUNS). */
   nouns?: 'attack' | 'coercion' | 'aid';
 }
 

@@ -34,6 +34,8 @@ export interface RelationExtraction {
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
 const AGENT_NOUNS = new Set(['military', 'army', 'forces', 'troops', 'government', 'jets', 'warplanes', 'aircraft', 'artillery', 'drones', 'navy', 'police', 'soldiers', 'authorities', 'regime', 'ministry']);
+/** The nouns each kind of light verb takes into its predicate (VerbEntry.nouns). */
+const LIGHT_NOUN_SETS = { attack: LIGHT_NOUNS, coercion: COERCION_NOUNS, aid: AID_NOUNS } as const;
 const STAND = new Set(['stood', 'stand', 'stands', 'remain', 'remains', 'remained', 'seemed', 'seems', 'appeared', 'appears']);
 /** People a country or organisation acts through, written after its name ("EU leaders", "NATO officials"). */
 const LEADER_NOUNS = new Set(['leaders', 'leader', 'leadership', 'officials', 'ministers', 'diplomats', 'negotiators', 'lawmakers']);
@@ -364,7 +366,7 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
     }
     const l = x.l;
     if (!/^[\p{L}\d]/u.test(x.t) || /^(of|by|in|to|for)$/.test(l)) prevNoun = false;
-    const lightNoun = entry.light ? (entry.nouns === 'coercion' ? COERCION_NOUNS : entry.nouns === 'aid' ? AID_NOUNS : LIGHT_NOUNS)[l] : undefined;
+    const lightNoun = entry.light ? LIGHT_NOUN_SETS[entry.nouns ?? 'attack'][l] : undefined;
     if (!prep && lightNoun) noun = `${U[j - 1]?.l === 'air' ? 'air ' : ''}${lightNoun}`;
     if (!prep && entry.preps?.includes(l)) {
       prep = l;
