@@ -119,10 +119,6 @@ export const ORGANIZATIONS: readonly OrganizationEntry[] = [
 ];
 
 /**
- * Words that end (or head) organisation names: a "person" or "place" name ending in one of them is an
- * organisation ("California Highway Patrol", "New York Police").
- */
-/**
  * Words that, after a company's own name, say its line of business ("Samsung Electronics", "Ford
  * Motor", "Amnesty International"): the name alone, in the same story, is that company.
  */
@@ -134,6 +130,10 @@ export const COMPANY_SECTOR_WORDS: readonly string[] = [
   'brands', 'stores', 'mining', 'resources', 'energy', 'oil', 'gas', 'pharma', 'biotech', 'aerospace', 'shipping',
 ];
 
+/**
+ * Words that end (or head) organisation names: a "person" or "place" name ending in one of them is an
+ * organisation ("California Highway Patrol", "New York Police").
+ */
 export const ORGANIZATION_WORDS: readonly string[] = [
   'agency', 'army', 'assembly', 'association', 'authority', 'bank', 'board', 'bureau', 'cabinet', 'center', 'centre',
   'church', 'club', 'coalition', 'college', 'commission', 'committee', 'company', 'conference', 'congress',

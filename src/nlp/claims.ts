@@ -54,6 +54,8 @@ const QUALIFIER_BOUND: Record<string, [ClaimBound, string | undefined]> = dict({
 });
 /** Longest first, so "just over" wins over "over". */
 const QUALIFIERS = Object.keys(QUALIFIER_BOUND).sort((a, b) => b.split(' ').length - a.split(' ').length);
+/** Every word of a qualifier ("at", "least", "more", "than", …). */
+const QUALIFIER_WORDS = new Set(QUALIFIERS.flatMap((q) => q.split(' ')));
 /** Words of a counted noun phrase we drop from its normalised subject. */
 const DROP = new Set(['more', 'other', 'of', 'our', 'their', 'its', 'the', 'remaining', 'additional', 'further', 'another', 'such', 'also', 'those', 'them', 'whom', 'these', 'which', 'who']);
 const HEAD_CLASS: Record<string, string> = dict({
@@ -226,30 +228,33 @@ function countBefore(U: readonly Unit[], i: number): FoundCount | undefined {
   return undefined;
 }
 
+/** The quantity written from unit `from` on ("at least 120", "thirty-four"), with its last unit; undefined when none starts there. */
+function quantityStartingAt(U: readonly Unit[], from: number): { q: Quantity; to: number } | undefined {
+  let to = from;
+  while (to < U.length && (NUMBER_WORD.test(U[to]!.l) || QUALIFIER_WORDS.has(U[to]!.l))) to++;
+  to--;
+  const q = to >= from ? quantityEndingAt(U, to) : undefined;
+  return q && q.from >= from ? { q, to } : undefined;
+}
+
 /** The figure a death toll is given at, later in its clause: "the death toll … has risen to 296", "a death toll of 33". */
 function tollFigure(U: readonly Unit[], i: number): FoundCount | undefined {
   for (let j = i + 1; j < U.length && j - i <= 15; j++) {
     const l = U[j]!.l;
     if (l === '.' || l === ';') return undefined;
     if (!/^(to|at|of|reached|hit|was|is|stood|stands|rose|climbed|passed|topped|exceeded)$/.test(l)) continue;
-    let qTo = j + 1;
-    while (qTo < U.length && (NUMBER_WORD.test(U[qTo]!.l) || QUALIFIERS.some((q) => q.split(' ').includes(U[qTo]!.l)))) qTo++;
-    qTo--;
-    const q = qTo > j ? quantityEndingAt(U, qTo) : undefined;
-    if (q && q.from > j) return { q, nounFrom: qTo + 1, nounTo: qTo };
+    const found = quantityStartingAt(U, j + 1);
+    if (found) return { q: found.q, nounFrom: found.to + 1, nounTo: found.to };
   }
   return undefined;
 }
 
 /** The count right of the property word at `i`: "killed <qty> <noun phrase>", "displaced about 950,000 people". */
 function countAfter(U: readonly Unit[], i: number): FoundCount | undefined {
-  let j = i + 1;
-  let qTo = j;
-  while (qTo < U.length && (NUMBER_WORD.test(U[qTo]!.l) || QUALIFIERS.some((q) => q.split(' ').includes(U[qTo]!.l)))) qTo++;
-  qTo--;
-  const q = qTo >= j ? quantityEndingAt(U, qTo) : undefined;
-  if (!q || q.from < j) return undefined;
-  j = qTo + 1;
+  const found = quantityStartingAt(U, i + 1);
+  if (!found) return undefined;
+  const { q } = found;
+  let j = found.to + 1;
   const nf = j;
   while (j < U.length && /^[\p{L}-]+$/u.test(U[j]!.t) && !/^(in|on|at|and|by|after|since|during|from|who|which|that|when|while|as|just|only|shortly|soon|barely|including)$/.test(U[j]!.l) && j - nf < 4) j++;
   return j > nf ? { q, nounFrom: nf, nounTo: j - 1 } : undefined;

@@ -11,13 +11,13 @@
  */
 import { ORGANIZATION_WORDS } from '../lexicon/organizations.js';
 import { HONORIFICS, TITLES, WORLD_LEADERS } from '../lexicon/people.js';
-import { COUNTRIES } from '../lexicon/places.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
 import { computeDocInfo, featureExtractor } from './ner/features.js';
 import { lookupGazetteer, lookupWord } from './ner/gazetteer.js';
 import { loadNerModel } from './ner/model.js';
 import { decode, modelScorer, type History, type ScoreFn } from './ner/tagger.js';
 import { tokenize, type Token } from './ner/tokenize.js';
+import { countryName } from './relations/tokens.js';
 
 export interface ExtractMentionsOptions {
   /** Also return CoNLL MISC names (nationalities, events, works) as type `other` (default false). */
@@ -535,12 +535,9 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   return newSpan(first, last, sp.type);
 }
 
-/** Countries by every name the lexicon knows ("u.s.", "united states"), lower case. */
-const COUNTRY_NAMES = new Set(COUNTRIES.flatMap(([name, , , aliases]) => [name, ...aliases].map((n) => n.toLowerCase())));
-
 /** The type of words that are exactly a country's name or a gazetteer entry ("U.S." → place), else undefined. */
 function gazetteerTypeOf(words: readonly string[]): EntityType | undefined {
-  if (COUNTRY_NAMES.has(words.join(' ').toLowerCase())) return 'place';
+  if (countryName(words.join(' '))) return 'place';
   const gz = lookupGazetteer(words.map((x) => x.toLowerCase()));
   if (!gz[0]?.startsWith('B-') || !gz.slice(1).every((t) => t.startsWith('I-'))) return undefined;
   return GAZETTEER_TYPE[gz[0].slice(2)];

@@ -523,7 +523,7 @@ export function resolveEntities(
    * Among several candidates, the one the corpus is about: its names (the candidate groups that point
    * to it) are written in at least three times as many documents as any other's (the story's "Ortiz"
    * is the deputy, not his mother quoted once). The counts come from the names alone, never from what
-   * earlier decisions merged, so no decision depends on the order the others were taken in.
+   * earlier decisions merged, so they do not depend on the order the decisions are taken in.
    */
   function dominant(cands: [number, number[]][], sameDoc: boolean): { root: number; group: number; sameDoc: boolean } | 'ambiguous' {
     const counted = cands.map(([r, groups]) => ({ r, g: groups[0]!, n: docCountOfGroups(groups) })).sort((a, b) => b.n - a.n || a.r - b.r);
