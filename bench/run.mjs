@@ -220,7 +220,7 @@ if (results.fullBuild) {
     lines.push(`| shortest path + evidence p50 / p95 (either direction) | ${f(p.undirected.p50Ms, 3)} / ${f(p.undirected.p95Ms, 3)} ms | p95 ≤ 5 ms |`);
     if (p.query) lines.push(`| query \`path "A" -> "B"\` p50 / p95 | ${f(p.query.p50Ms, 2)} / ${f(p.query.p95Ms, 2)} ms | |`);
   }
-  if (a) lines.push(`| add one article, in-process (read graph ${s(a.readGraph)}, read records ${s(a.readRecords)}, extract ${s(a.extract)}, rebuild ${s(a.rebuild)}, layout ${s(a.layout)}, write ${s(a.write)}) | ${s(a.totalMs)} s | |`);
+  if (a) lines.push(`| add one article, in-process (read graph ${s(a.readGraph)}, read records ${s(a.readRecords)}, read resolver memo ${s(a.readMemo ?? 0)}, extract ${s(a.extract)}, rebuild ${s(a.rebuild)}, layout ${s(a.layout)}, write ${s(a.write)}) | ${s(a.totalMs)} s | |`);
   if (results.fullAddCli) lines.push(`| \`newsgraph add\` one article (whole process) | ${s(results.fullAddCli.processMs)} s = ${f(100 * results.fullAddCli.fractionOfFullBuild, 2)}% of the build | ≤ 2% |`);
 }
 if (results.rebuild?.sizes) {

@@ -13,6 +13,7 @@ import { buildGraph, type KnowledgeGraph } from '../src/graph/build.js';
 import { addDocuments, addItems, removeDocuments, type GraphState } from '../src/graph/incremental.js';
 import { extractInputs, type ReadItem } from '../src/graph/pipeline.js';
 import { readDocuments } from '../src/ingest/index.js';
+import type { ResolveMemo } from '../src/resolve/index.js';
 import type { ExtractionRecord, SerializedGraph } from '../src/types.js';
 import { ROOT } from './helpers/tools.js';
 // @ts-expect-error plain ESM helper without types
@@ -55,6 +56,9 @@ const MORE: Record<string, string> = {
 const { rng, fromArray } = benchCommon as { rng: (seed: number) => () => number; fromArray: <T>(items: T[]) => AsyncGenerator<T> };
 
 /** Graph content without positions: nodes, edges, claims and documents, as plain data. */
+/** The resolver's memo as `add` reads it back from resolve-memo.json. */
+const viaDisk = (memo: ResolveMemo | undefined): ResolveMemo | undefined => (memo ? JSON.parse(JSON.stringify(memo)) : undefined);
+
 function content(graph: KnowledgeGraph | SerializedGraph) {
   const data = ('export' in graph ? graph.export() : graph) as SerializedGraph;
   return {
@@ -104,27 +108,27 @@ describe('graph/incremental', () => {
       let state: GraphState = { records: [] };
       let r = await addDocuments(state, [folder('b1', [s0, s1, s2])], opts);
       expect(r.added).toHaveLength(3);
-      state = { records: r.records, graph: r.graph };
+      state = { records: r.records, graph: r.graph, memo: viaDisk(r.memo) };
 
       r = await addDocuments(state, [folder('b2', [s3, 'g1.txt'])], opts);
       expect(r.added.sort()).toEqual([s3, 'g1.txt'].sort());
-      state = { records: r.records, graph: r.graph };
+      state = { records: r.records, graph: r.graph, memo: viaDisk(r.memo) };
 
       r = await addDocuments(state, [folder('b3', [[s1, changedS1], s4, s0])], opts);
       expect(r.added).toEqual([s4]);
       expect(r.changed).toEqual([s1]);
       expect(r.unchanged).toEqual([s0]);
-      state = { records: r.records, graph: r.graph };
+      state = { records: r.records, graph: r.graph, memo: viaDisk(r.memo) };
 
       r = removeDocuments(state, [s2], opts);
       expect(r.removed).toEqual([s2]);
-      state = { records: r.records, graph: r.graph };
+      state = { records: r.records, graph: r.graph, memo: viaDisk(r.memo) };
 
       r = await addDocuments(state, [folder('b4', ['g2.txt', 'g3.txt'])], opts);
-      state = { records: r.records, graph: r.graph };
+      state = { records: r.records, graph: r.graph, memo: viaDisk(r.memo) };
 
       r = removeDocuments(state, ['g1.txt', 'g3.txt'], opts);
-      state = { records: r.records, graph: r.graph };
+      state = { records: r.records, graph: r.graph, memo: viaDisk(r.memo) };
 
       const final = folder('final', [s0, [s1, changedS1], s3, s4, 'g2.txt']);
       const full = await extractInputs([final], { workers: 1 });
@@ -174,9 +178,10 @@ describe('graph/incremental', () => {
             expect(r.added.sort()).toEqual(pick.map((d) => d.document.id).sort());
             for (const d of pick) present.add(d.document.id);
           }
-          state = { records: r.records, graph: r.graph ?? state.graph };
-          const expected = buildGraph([...present].map((id) => recordOf.get(id)!), { layout: false });
+          state = { records: r.records, graph: r.graph ?? state.graph, memo: r.memo ? viaDisk(r.memo) : state.memo };
           const label = `seed ${seed} step ${step} (${[...present].sort().join(', ')})`;
+          if (r.graph) expect(state.memo?.docs.map((d) => d.doc), label).toEqual([...present].sort());
+          const expected = buildGraph([...present].map((id) => recordOf.get(id)!), { layout: false });
           const got = content(state.graph!);
           const want = content(expected);
           expect(got.documents.map((d) => d.id), label).toEqual(want.documents.map((d) => d.id));
@@ -258,10 +263,13 @@ describe('graph/incremental', () => {
       const [s0, s1, s2] = seeds as [string, string, string];
       const out = path.join(tmp, 'cli', 'graph');
       expect(cli(['build', folder('c1', [s0, 'g1.txt']), '--out', out, '--name', 'g']).code).toBe(0);
+      const memoDocs = () => (JSON.parse(readFileSync(path.join(out, 'resolve-memo.json'), 'utf8')) as ResolveMemo).docs.map((d) => d.doc);
+      expect(memoDocs()).toEqual([s0, 'g1.txt'].sort());
       const add = cli(['add', folder('c2', [s1, s2, 'g1.txt']), '--graph', out]);
       expect(add.stderr).toBe('');
       expect(add.code).toBe(0);
       expect(add.stdout).toMatch(/2 added, 0 changed, 1 unchanged/);
+      expect(memoDocs()).toEqual([s0, s1, s2, 'g1.txt'].sort());
 
       const before = statSync(path.join(out, 'graph.json')).mtimeMs;
       const again = cli(['add', folder('c2', [s1, s2, 'g1.txt']), '--graph', out]);
@@ -304,8 +312,12 @@ describe('graph/incremental', () => {
       const graphBefore = readFileSync(path.join(out, 'graph.json'), 'utf8');
       expect(cli(['add', folder('d3', [s2]), '--graph', out]).code).toBe(0);
       writeFileSync(path.join(out, 'graph.json'), graphBefore);
+      // and a damaged resolver memo is no more than a missing one
+      writeFileSync(path.join(out, 'resolve-memo.json'), '{"code":"');
       const again = cli(['add', folder('d3', [s2]), '--graph', out]);
       expect(again.code).toBe(0);
+      expect(again.stderr).toBe('');
+      expect((JSON.parse(readFileSync(path.join(out, 'resolve-memo.json'), 'utf8')) as ResolveMemo).docs).toHaveLength(4);
       const fullOut = path.join(tmp, 'cli-append', 'full');
       expect(cli(['build', folder('d4', [s0, s1, s2, 'g1.txt']), '--out', fullOut, '--name', 'g']).code).toBe(0);
       const got = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph;

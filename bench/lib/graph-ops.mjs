@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Operations on a built graph folder, in a fresh process: shortest path + evidence latency, and
 // adding one article incrementally as `newsgraph add` does (time per step: read graph.json, read
-// extractions.jsonl, extract + rebuild from all records, warm-started layout, append the record to
-// extractions.jsonl + rewrite graph.json atomically; graph.gexf is not rewritten).
+// extractions.jsonl, read the resolver memo, extract + rebuild from all records, warm-started layout,
+// append the record to extractions.jsonl + rewrite graph.json and the memo atomically; graph.gexf is
+// not rewritten).
 // Run by bench/run.mjs; prints one JSON object on the last line of stdout.
 //
 // Usage: node --expose-gc bench/lib/graph-ops.mjs --graph DIR [--paths N] [--add]
@@ -13,7 +14,7 @@ import { dist, flag, arg, gc, now, log, fromArray, percentile, rng } from './com
 const DIR = arg('graph');
 const PATHS = Number(arg('paths', '1000'));
 
-const { readGraph, readGraphRecords, writeGraphUpdate } = await dist('store/index.js');
+const { readGraph, readGraphRecords, readResolveMemo, writeGraphUpdate } = await dist('store/index.js');
 const { addItems, assignLayout, positionsOf, warmIterations } = await dist('graph/index.js');
 await dist('nlp/index.js'); // model load, paid once by any process
 const result = { graph: DIR };
@@ -118,7 +119,11 @@ if (flag('add')) {
   const prevRecords = await readGraphRecords(DIR);
   add.readRecords = now() - t0;
   t0 = now();
-  const r = await addItems({ records: prevRecords, graph: prevGraph }, fromArray([article]), { workers: 1, layout: false });
+  const memo = await readResolveMemo(DIR);
+  add.readMemo = now() - t0;
+  add.memoDocs = memo?.docs.length ?? 0;
+  t0 = now();
+  const r = await addItems({ records: prevRecords, graph: prevGraph, memo }, fromArray([article]), { workers: 1, layout: false });
   const both = now() - t0;
   add.extract = Math.min(both, extractMs);
   add.rebuild = both - add.extract;
@@ -130,13 +135,17 @@ if (flag('add')) {
   add.layout = now() - t0;
   const layoutIterations = add.layoutIterations;
   delete add.layoutIterations;
+  const memoDocs = add.memoDocs;
+  delete add.memoDocs;
   t0 = now();
   await writeGraphUpdate(DIR, { ...r, graph: warm }, { gexf: false });
   add.write = now() - t0;
   add.totalMs = Object.values(add).reduce((a, b) => a + b, 0);
   add.layoutIterations = layoutIterations;
+  add.memoDocs = memoDocs;
   result.addOne = add;
-  log(`add one article: ${(add.totalMs / 1000).toFixed(2)} s (${Object.entries(add).filter(([k]) => k !== 'totalMs' && k !== 'layoutIterations').map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')}; ${layoutIterations} layout iterations)`);
+  const steps = Object.entries(add).filter(([k]) => k !== 'totalMs' && k !== 'layoutIterations' && k !== 'memoDocs');
+  log(`add one article: ${(add.totalMs / 1000).toFixed(2)} s (${steps.map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')}; ${layoutIterations} layout iterations; resolver memo of ${memoDocs} documents)`);
 }
 
 result.maxRssMB = process.resourceUsage().maxRSS / 1024;

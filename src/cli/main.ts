@@ -77,7 +77,7 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
   const quiet = Boolean(values.quiet);
   const workers = parseWorkers(values.workers);
   const started = Date.now();
-  const { buildGraph, extractInputs, countInputDocuments } = await load.graph();
+  const { buildGraphAndMemo, extractInputs, countInputDocuments } = await load.graph();
   const { readExtractionRecords, writeGraph } = await load.store();
   const bar = createProgressBar({ enabled: quiet ? false : undefined });
   const byId = new Map<string, ExtractionRecord>();
@@ -93,9 +93,10 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
     const records = [...byId.values()];
     bar.stage('building graph');
     const name = (values.name as string | undefined) ?? (inputs[0] ? path.basename(path.resolve(inputs[0])) : 'newsgraph');
-    const graph = buildGraph(records, { skipped, name });
+    // The resolver's memo is kept with the graph, so that `add` / `remove` need not redo its work.
+    const { graph, memo } = buildGraphAndMemo(records, { skipped, name, keepResolveMemo: true });
     bar.stage('writing');
-    await writeGraph(out, graph, records);
+    await writeGraph(out, graph, records, { memo });
     bar.done();
     return reportBuilt('build', out, graph, skipped, quiet, started);
   } finally {
@@ -268,7 +269,7 @@ function reportBuilt(
 
 /** Reads a graph folder's previous state for an incremental update. */
 async function readState(dir: string, verb: string): Promise<GraphState> {
-  const { readSerializedGraph, readGraphRecords, EXTRACTIONS_FILE } = await load.store();
+  const { readSerializedGraph, readGraphRecords, readResolveMemo, EXTRACTIONS_FILE } = await load.store();
   const { previousOfSerialized } = await load.graph();
   // Only positions, name, skipped inputs and document ids of the previous graph are needed: not
   // building it keeps it out of memory while everything is rebuilt.
@@ -280,7 +281,7 @@ async function readState(dir: string, verb: string): Promise<GraphState> {
       dir,
     );
   }
-  return { previous, records };
+  return { previous, records, memo: await readResolveMemo(dir) };
 }
 
 async function commandAdd(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -336,7 +337,8 @@ const COMMANDS: Record<string, Command> = {
     usage: 'newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--workers N] [--name NAME] [--quiet]',
     help:
       'Reads articles, extracts entities, relations and claims, merges entities across documents and\n' +
-      'writes DIR/graph.json, DIR/graph.gexf and DIR/extractions.jsonl. With no PATH: seeds/ → graph/.\n' +
+      'writes DIR/graph.json, DIR/graph.gexf and DIR/extractions.jsonl (and DIR/resolve-memo.json, a\n' +
+      'cache for add / remove). With no PATH: seeds/ → graph/.\n' +
       '--from-extractions merges files written by `extract --jsonl` (e.g. one per shard) into the graph.\n' +
       '--name sets the graph name (default: the first input folder\'s name).\n' +
       '--workers N extracts in N worker threads (default: the machine\'s cores; 1: in-process); the\n' +
@@ -359,7 +361,8 @@ const COMMANDS: Record<string, Command> = {
       'Reads DIR/extractions.jsonl (default graph/), extracts only documents that are new or whose\n' +
       'content changed (same id and content hash: unchanged, nothing is done), rebuilds the graph from\n' +
       'all records with the layout warm-started from the previous positions (old nodes keep their\n' +
-      'place), appends the new records to extractions.jsonl and rewrites graph.json atomically.\n' +
+      'place; unchanged documents\' names are not classified again, see DIR/resolve-memo.json),\n' +
+      'appends the new records to extractions.jsonl and rewrites graph.json atomically.\n' +
       'The result equals a full build of the same documents (positions aside).\n' +
       'graph.gexf is rewritten only with --gexf; otherwise it is removed, as it would describe the\n' +
       'older graph (newsgraph export --format gexf --graph DIR --out DIR/graph.gexf writes it later).',

@@ -7,7 +7,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { groupClaims } from '../resolve/claims.js';
-import { resolveEntities } from '../resolve/index.js';
+import { resolveEntities, type ResolveMemo } from '../resolve/index.js';
 import type {
   DocumentInfo,
   EdgeAttributes,
@@ -32,6 +32,16 @@ export interface BuildGraphOptions {
   skipped?: SkippedInput[];
   /** Layout options; `false` skips the layout (positions stay at seeded points). */
   layout?: LayoutOptions | false;
+  /** A previous build's resolver memo: documents it describes are not classified again. */
+  resolveMemo?: ResolveMemo;
+  /** Return this build's resolver memo (`buildGraphAndMemo`), for later incremental updates. */
+  keepResolveMemo?: boolean;
+}
+
+/** A built graph with, when asked for, the resolver's memo of it. */
+export interface BuiltGraph {
+  graph: KnowledgeGraph;
+  memo?: ResolveMemo;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -48,11 +58,22 @@ export function createKnowledgeGraph(): KnowledgeGraph {
 
 /** Builds the knowledge graph from extraction records. */
 export function buildGraph(records: ExtractionRecord[], options: BuildGraphOptions = {}): KnowledgeGraph {
+  return buildGraphAndMemo(records, options).graph;
+}
+
+/**
+ * Builds the knowledge graph from extraction records, and with `keepResolveMemo` the resolver's memo
+ * (what `newsgraph add` reuses; the graph is the same with or without a memo given).
+ */
+export function buildGraphAndMemo(records: ExtractionRecord[], options: BuildGraphOptions = {}): BuiltGraph {
   const sorted = [...records].sort((a, b) => byString(a.document.id, b.document.id));
   const docs = new Map(sorted.map((r) => [r.document.id, r]));
   const extractions = sorted.map((r) => r.extraction);
   const documents = sorted.map((r) => r.document);
-  const { entities, entityOf } = resolveEntities(extractions, documents, new Map(sorted.map((r) => [r.document.id, r.text])));
+  const { entities, entityOf, memo } = resolveEntities(extractions, documents, new Map(sorted.map((r) => [r.document.id, r.text])), {
+    memo: options.resolveMemo,
+    keepMemo: options.keepResolveMemo,
+  });
 
   const graph = createKnowledgeGraph();
   graph.replaceAttributes({
@@ -164,7 +185,7 @@ export function buildGraph(records: ExtractionRecord[], options: BuildGraphOptio
 
   assignMetrics(graph);
   if (options.layout !== false) assignLayout(graph, options.layout ?? {});
-  return graph;
+  return memo ? { graph, memo } : { graph };
 }
 
 /** Computes PageRank and node sizes (mutates the graph). */

@@ -2,7 +2,8 @@
  * Incremental builds: add documents to, or remove them from, a built graph without extracting the
  * others again. The per-document extraction records are the unit of reuse; the graph (resolution,
  * edges, claims, metrics) is rebuilt from all records, so the result equals a full build of the
- * final set of documents, and the layout warm-starts from the previous positions.
+ * final set of documents, and the layout warm-starts from the previous positions. The resolver's
+ * memo of the previous build spares classifying the unchanged documents' names again.
  *
  * Pure of disk: callers (cli/, the Node API) read the previous records and graph with store/ and
  * write the result back; this module only computes.
@@ -10,7 +11,8 @@
 import { InputError } from '../errors.js';
 import { readDocuments } from '../ingest/index.js';
 import type { ExtractionRecord, NodeAttributes, SerializedGraph, SkippedInput } from '../types.js';
-import { buildGraph, type KnowledgeGraph } from './build.js';
+import type { ResolveMemo } from '../resolve/index.js';
+import { buildGraphAndMemo, type KnowledgeGraph } from './build.js';
 import { defaultIterations, type LayoutOptions } from './layout.js';
 import { extractStream, skippedOf, type ExtractOptions, type ReadItem } from './pipeline.js';
 
@@ -25,6 +27,11 @@ export interface GraphState {
    * than the graph while everything is rebuilt (see `previousOfSerialized`).
    */
   previous?: PreviousGraph;
+  /**
+   * The resolver's memo of the previous build (DIR/resolve-memo.json): documents it describes are
+   * not classified again. Optional; the result is the same without it, only slower.
+   */
+  memo?: ResolveMemo;
 }
 
 /** The parts of a previous graph an incremental update uses. */
@@ -90,6 +97,8 @@ export interface IncrementalResult {
   removed: string[];
   /** Inputs that could not be read in this update. */
   skipped: SkippedInput[];
+  /** The resolver's memo of the rebuilt graph, for the next update (with `graph`). */
+  memo?: ResolveMemo;
 }
 
 const byId = (a: ExtractionRecord, b: ExtractionRecord) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0);
@@ -118,11 +127,12 @@ export function warmIterations(order: number, changedDocs: number, totalDocs: nu
 
 function rebuild(
   prev: PreviousGraph | undefined,
+  memo: ResolveMemo | undefined,
   records: ExtractionRecord[],
   skipped: SkippedInput[],
   options: IncrementalOptions,
   changedDocs: number,
-): KnowledgeGraph {
+): { graph: KnowledgeGraph; memo?: ResolveMemo } {
   let layout: LayoutOptions | false;
   if (options.layout === false || !prev) layout = options.layout ?? {};
   else {
@@ -130,10 +140,12 @@ function rebuild(
     const iterations = options.layout?.iterations ?? warmIterations(prev.order, changedDocs, records.length);
     layout = { ...(options.layout ?? {}), iterations, previous: options.layout?.previous ?? prev.positions };
   }
-  return buildGraph(records, {
+  return buildGraphAndMemo(records, {
     name: options.name ?? prev?.name,
     skipped,
     layout,
+    resolveMemo: memo,
+    keepResolveMemo: true,
   });
 }
 
@@ -184,7 +196,9 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
   const prev = previousOfState(state);
   if (!added.length && !changed.length && !graphLagsRecords(prev, state.records)) return result;
   const allSkipped = mergeSkipped(prev?.skipped ?? [], skipped);
-  result.graph = rebuild(prev, records, allSkipped, options, added.length + changed.length);
+  const built = rebuild(prev, state.memo, records, allSkipped, options, added.length + changed.length);
+  result.graph = built.graph;
+  result.memo = built.memo;
   return result;
 }
 
@@ -218,6 +232,6 @@ export function removeDocuments(state: GraphState, ids: string[], options: Omit<
   for (const id of removed) present.delete(id);
   const records = [...present.values()].sort(byId);
   const prev = previousOfState(state);
-  const graph = rebuild(prev, records, prev?.skipped ?? [], options, removed.length);
-  return { graph, records, added: [], changed: [], unchanged: [], removed, skipped: [] };
+  const { graph, memo } = rebuild(prev, state.memo, records, prev?.skipped ?? [], options, removed.length);
+  return { graph, records, added: [], changed: [], unchanged: [], removed, skipped: [], memo };
 }

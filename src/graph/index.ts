@@ -1,6 +1,6 @@
 /** graph/: the graphology knowledge graph — build, layout, metrics, and the whole-build pipeline. */
-export { buildGraph, assignMetrics, createKnowledgeGraph, outletOf, GENERATOR } from './build.js';
-export type { KnowledgeGraph, BuildGraphOptions } from './build.js';
+export { buildGraph, buildGraphAndMemo, assignMetrics, createKnowledgeGraph, outletOf, GENERATOR } from './build.js';
+export type { KnowledgeGraph, BuildGraphOptions, BuiltGraph } from './build.js';
 export { assignLayout, defaultIterations } from './layout.js';
 export type { LayoutOptions } from './layout.js';
 export { buildFromInputs, countInputDocuments, extractInputs, extractRecord, extractStream, resolveWorkerCount } from './pipeline.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentExtraction, EntityMention, EntityType } from '../types.js';
-import { resolveEntities } from './index.js';
+import type { DocumentExtraction, DocumentInfo, EntityMention, EntityType } from '../types.js';
+import { resolveEntities, RESOLVE_MEMO_FORMAT, type ResolveMemo, type ResolveOptions } from './index.js';
 
 /** A mention spec: [text, type] or a full partial mention. */
 type Spec = [string, EntityType] | (Partial<EntityMention> & { text: string; type: EntityType });
@@ -252,6 +252,87 @@ describe('resolve/entities', () => {
       const ids = r.entities.map((e) => e.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toEqual([...ids].sort());
+    });
+  });
+
+  describe('memo', () => {
+    type Built = ReturnType<typeof doc>;
+    const docsOf = (specs: Record<string, Spec[]>): Built[] => Object.entries(specs).map(([id, list]) => doc(id, list));
+    const info = (b: Built): DocumentInfo => ({ id: b.ex.doc, path: b.ex.doc, title: '', source: '', published: null, url: null, hash: `sha-${b.text.length}-${b.ex.doc}` });
+    const run = (built: Built[], options: ResolveOptions = {}) =>
+      resolveEntities(built.map((b) => b.ex), built.map(info), new Map(built.map((b) => [b.ex.doc, b.text])), options);
+    /** As written to and read from disk. */
+    const roundTrip = (memo: ResolveMemo | undefined): ResolveMemo => JSON.parse(JSON.stringify(memo));
+    const expectSame = (a: ReturnType<typeof run>, b: ReturnType<typeof run>): void => {
+      expect(a.entities).toEqual(b.entities);
+      expect([...a.entityOf]).toEqual([...b.entityOf]);
+    };
+    const corpus = docsOf({
+      d1: [['Recep Tayyip Erdogan', 'person'], ['Syrian Observatory for Human Rights', 'organization'], ['SOHR', 'organization'], ['Turkish', 'place']],
+      d2: [['Erdogan', 'person'], ['Syrian Observatory', 'organization'], ['NATO', 'organization'], { text: 'Turkish', type: 'place', kind: 'description', canonical: 'Turkey' }],
+      d3: [['Tayyip Erdogan', 'person'], ['SOHR', 'organization'], ['rebels', 'organization'], ['Idlib', 'place']],
+    });
+
+    it('should give what a resolve without it gives, reusing the documents it describes', () => {
+      const first = run(corpus.slice(0, 2), { keepMemo: true });
+      expect(first.memo?.format).toBe(RESOLVE_MEMO_FORMAT);
+      expect(first.memo?.docs.map((d) => d.doc)).toEqual(['d1', 'd2']);
+      const again = run(corpus, { memo: roundTrip(first.memo), keepMemo: true });
+      expectSame(again, run(corpus));
+      expect(again.memoReused).toBe(2);
+      // and the memo it returns serves the next resolve (here: one document fewer)
+      const fewer = run([corpus[0]!, corpus[2]!], { memo: roundTrip(again.memo) });
+      expectSame(fewer, run([corpus[0]!, corpus[2]!]));
+      expect(fewer.memoReused).toBe(2);
+    });
+
+    it('should classify a document again when a full name it consulted becomes a person’s', () => {
+      // The recogniser typed the name organisation in d1; once d2 types it person twice, the corpus
+      // says it is a person's name, and d1's mention must follow.
+      const d1 = doc('d1', [['Dana Whitfield', 'organization'], ['Acme Widgets', 'organization']]);
+      const d2 = doc('d2', [['Dana Whitfield', 'person'], ['Dana Whitfield', 'person']]);
+      const alone = run([d1], { keepMemo: true });
+      expect(alone.entities.find((e) => e.label === 'Dana Whitfield')?.type).toBe('organization');
+      const both = run([d1, d2], { memo: roundTrip(alone.memo) });
+      expectSame(both, run([d1, d2]));
+      expect(both.memoReused).toBe(0);
+      const entity = both.entities.find((e) => e.label === 'Dana Whitfield');
+      expect(entity?.type).toBe('person');
+      expect(both.entityOf.get('d1#m0')).toBe(entity?.id);
+    });
+
+    it('should classify a document again when a surname it consulted becomes a person’s of the document', () => {
+      // "Whitfield's" typed organisation is the person when the document names a person Whitfield
+      // whom the corpus knows as one: not yet with d2, which types the full name otherwise twice.
+      const d1 = doc('d1', [['Dana Whitfield', 'person'], ["Whitfield's", 'organization']]);
+      const d2 = doc('d2', [['Dana Whitfield', 'organization'], ['Dana Whitfield', 'organization']]);
+      const d3 = doc('d3', [['Dana Whitfield', 'person'], ['Dana Whitfield', 'person']]);
+      const before = run([d1, d2], { keepMemo: true });
+      expect(before.memo!.docs[0]!.otherSurnames).toEqual(['whitfield']);
+      const after = run([d1, d2, d3], { memo: roundTrip(before.memo), keepMemo: true });
+      expectSame(after, run([d1, d2, d3]));
+      expect(after.memoReused).toBe(0); // both consulted whether the full name is a person's
+      expect(after.memo!.docs[0]!.surnames).toEqual(['whitfield']);
+      expect(after.entityOf.get('d1#m1')).toBe(after.entityOf.get('d1#m0'));
+    });
+
+    it('should not reuse the memo of other mentions under the same document id', () => {
+      const before = run([doc('d1', [['Acme Widgets', 'organization']])], { keepMemo: true });
+      const after = [doc('d1', [['Dana Whitfield', 'person']])];
+      const r = run(after, { memo: roundTrip(before.memo) });
+      expectSame(r, run(after));
+      expect(r.memoReused).toBe(0);
+    });
+
+    it('should ignore a memo of another format or with indexes out of range', () => {
+      const first = run(corpus, { keepMemo: true });
+      const other = { ...roundTrip(first.memo), format: RESOLVE_MEMO_FORMAT + 1 };
+      expect(run(corpus, { memo: other }).memoReused).toBe(0);
+      const broken = roundTrip(first.memo);
+      broken.docs[0]!.classes = broken.docs[0]!.classes.map(() => broken.classes.length + 5);
+      const r = run(corpus, { memo: broken });
+      expectSame(r, run(corpus));
+      expect(r.memoReused).toBe(2);
     });
   });
 });

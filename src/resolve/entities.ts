@@ -54,6 +54,58 @@ export interface Resolution {
   entities: Entity[];
   /** `${doc}#${mentionId}` → entity id, for every mention that belongs to an entity. */
   entityOf: Map<string, string>;
+  /** What this resolve learnt per document, for the next one (only with `keepMemo`). */
+  memo?: ResolveMemo;
+  /** With a memo given: the documents whose memo was reused (the others were classified). */
+  memoReused?: number;
+}
+
+/** The version of the memo's layout; a memo of another version is not used. */
+export const RESOLVE_MEMO_FORMAT = 1;
+
+/**
+ * What the resolver learnt of each document that does not depend on the rest of the corpus, or
+ * depends on it only through named person keys: the person votes of its names and how each of its
+ * mentions was classified (lexicon entry, person key, organisation key, short form…), with the
+ * corpus-wide facts that classification consulted (which full names are persons', which surnames a
+ * person of the document bears). A later resolve of a corpus containing the same document reuses them
+ * when the document's mentions are the same and every consulted fact still holds; otherwise it
+ * classifies the document again. So the result is always that of a resolve without the memo, and
+ * incremental updates (`newsgraph add`) skip the most expensive pass for all but a few documents.
+ * Only valid for the same resolver code: the caller keys it on the code (see store/).
+ */
+export interface ResolveMemo {
+  format: number;
+  /** Distinct classifications; a document refers to them by index (`null`: the mention names nothing). */
+  classes: (Classification | null)[];
+  /** One per document, sorted by id. */
+  docs: DocMemo[];
+}
+
+/** A document's part of the memo. */
+export interface DocMemo {
+  doc: string;
+  /** The document's content hash ('' when unknown). */
+  hash: string;
+  /** A checksum of the mentions' ids, spans, texts, types and names (see `mentionSignature`). */
+  sig: number;
+  /** Person votes: [full-name key] typed otherwise (−1), [key, surname] typed person (+1). */
+  votes: ([string] | [string, string])[];
+  /** Classification index for each mention that is a name or carries a canonical name, in text order. */
+  classes: number[];
+  /** Full-name keys consulted that were persons' / were not. */
+  known: string[];
+  unknown: string[];
+  /** Surnames consulted that a person of this document bears / does not. */
+  surnames: string[];
+  otherSurnames: string[];
+}
+
+export interface ResolveOptions {
+  /** A previous resolve's memo (of the same code): unchanged documents are not classified again. */
+  memo?: ResolveMemo;
+  /** Return the memo of this resolve (`Resolution.memo`). */
+  keepMemo?: boolean;
 }
 
 /** A name mention (or a mention carrying a `canonical` name) with its analysis. */
@@ -71,7 +123,7 @@ interface Item {
   unit: number;
 }
 
-type UnitKind = 'fixed' | 'person-short' | 'short' | 'acronym' | 'org-multi' | 'institution';
+export type UnitKind = 'fixed' | 'person-short' | 'short' | 'acronym' | 'org-multi' | 'institution';
 
 interface Unit {
   node: number;
@@ -82,6 +134,22 @@ interface Unit {
   /** Surname or one-word key for short units; org key for multi-word ones. */
   token: string;
   items: Item[];
+}
+
+/** How a mention is keyed: its group, unit kind and analysed name (cached: names repeat a lot). */
+export interface Classification {
+  group: string;
+  kind: UnitKind;
+  token: string;
+  type: EntityType;
+  clean: string;
+  role?: string;
+  lex?: LexiconHit;
+  pk?: PersonKey;
+  orgKey?: string;
+  institution?: string;
+  /** A qualified description of an armed group ("Turkish-backed rebels"). */
+  described?: boolean;
 }
 
 class UnionFind {
@@ -157,8 +225,8 @@ export function resolveEntities(
   extractions: DocumentExtraction[],
   documents: DocumentInfo[],
   texts?: ReadonlyMap<string, string>,
+  options: ResolveOptions = {},
 ): Resolution {
-  void documents;
   const uf = new UnionFind();
   const items: Item[] = [];
   const units = new Map<number, Unit>();
@@ -173,41 +241,106 @@ export function resolveEntities(
   const describedUnits = new Set<Unit>(); // units of qualified armed-group descriptions ("Takfiri militants")
   const pending: { ref: string; doc: string; m: EntityMention; byId: Map<string, EntityMention> }[] = [];
 
-  const classCache = new Map<EntityType, Map<string, Classification | null>>();
+  // How mentions are classified, by type and text (with the corpus-wide facts each consulted).
+  const classCache = new Map<EntityType, Map<string, CachedClass>>();
   let docSensitive = false;
+  /** The facts the classification being computed consulted. */
+  let consulted: Consults = newConsults();
   const sorted = [...extractions].sort((a, b) => cmp(a.doc, b.doc));
+  const hashOf = new Map(documents.map((d) => [d.id, d.hash]));
+  const memoIn = new Map<string, DocMemo>();
+  if (options.memo?.format === RESOLVE_MEMO_FORMAT) for (const d of options.memo.docs) memoIn.set(d.doc, d);
+  const memoClasses = options.memo?.classes ?? [];
+  const usable = new Map<string, DocMemo>(); // documents whose memo is of the same mentions
+  let reused = 0;
+  const memoOut = options.keepMemo ? new MemoWriter(memoClasses) : undefined;
   // Full names the recogniser typed person anywhere, and surnames of those per document.
   // (a name counts as a person's when the recogniser typed it person more often than anything else)
   const personVotes = new Map<string, number>();
   const surnameDocs: [string, string, string][] = [];
+  const votesOf = new Map<string, DocMemo['votes']>();
   for (const ex of sorted) {
-    for (const m of ex.mentions) {
-      if (m.kind !== 'name') continue;
-      const pk = personKeyOf(analyzeName(junkTail(m.text) ?? m.text, 'person').tokens);
-      if (!pk?.given.length) continue;
-      personVotes.set(pk.key, (personVotes.get(pk.key) ?? 0) + (m.type === 'person' ? 1 : -1));
-      if (m.type === 'person') surnameDocs.push([pk.key, ex.doc, pk.surname]);
+    let votes: DocMemo['votes'] | undefined;
+    const prev = memoIn.get(ex.doc);
+    if (prev && prev.hash === (hashOf.get(ex.doc) ?? '') && prev.sig === mentionSignature(ex.mentions) && fitsMentions(prev, ex.mentions, memoClasses.length)) {
+      usable.set(ex.doc, prev);
+      votes = prev.votes;
+    } else {
+      votes = [];
+      for (const m of ex.mentions) {
+        if (m.kind !== 'name') continue;
+        const pk = personKeyOf(analyzeName(junkTail(m.text) ?? m.text, 'person').tokens);
+        if (!pk?.given.length) continue;
+        votes.push(m.type === 'person' ? [pk.key, pk.surname] : [pk.key]);
+      }
     }
+    for (const v of votes) {
+      personVotes.set(v[0], (personVotes.get(v[0]) ?? 0) + (v.length === 2 ? 1 : -1));
+      if (v.length === 2) surnameDocs.push([v[0], ex.doc, v[1]]);
+    }
+    if (memoOut) votesOf.set(ex.doc, votes);
   }
   const knownPersons = new Set([...personVotes].filter(([, v]) => v > 0).map(([k]) => k));
   const knownSurnames = new Set(surnameDocs.filter(([k]) => knownPersons.has(k)).map(([, doc, surname]) => `${doc}|${surname}`));
+  const isKnownPerson = (key: string): boolean => {
+    const yes = knownPersons.has(key);
+    (yes ? consulted.known : consulted.unknown).add(key);
+    return yes;
+  };
+  const bearsSurname = (doc: string, surname: string): boolean => {
+    const yes = knownSurnames.has(`${doc}|${surname}`);
+    (yes ? consulted.surnames : consulted.otherSurnames).add(surname);
+    return yes;
+  };
+  /** True when every fact a document's memo consulted still holds. */
+  const stillHolds = (d: DocMemo): boolean =>
+    d.known.every((k) => knownPersons.has(k)) &&
+    !d.unknown.some((k) => knownPersons.has(k)) &&
+    d.surnames.every((x) => knownSurnames.has(`${d.doc}|${x}`)) &&
+    !d.otherSurnames.some((x) => knownSurnames.has(`${d.doc}|${x}`));
   for (const ex of sorted) {
     const byId = new Map(ex.mentions.map((m) => [m.id, m]));
     const mentions = [...ex.mentions].sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id));
     const docItems: Item[] = [];
+    const prev = usable.get(ex.doc);
+    const reuse = prev !== undefined && stillHolds(prev) ? prev : undefined;
+    if (reuse) reused++;
+    const docConsults = reuse ? undefined : newConsults();
+    const docClasses: (Classification | null)[] = [];
+    let next = 0;
     for (const m of mentions) {
       const ref = `${ex.doc}#${m.id}`;
       if (m.kind !== 'name' && !m.canonical) {
         pending.push({ ref, doc: ex.doc, m, byId });
         continue;
       }
-      const item = addItem(ex.doc, ref, m);
+      const c = reuse ? memoClasses[reuse.classes[next++]!] ?? null : classifyCached(ex.doc, m, docConsults!);
+      docClasses.push(c);
+      const item = c ? addItem(ex.doc, ref, m, c) : undefined;
       if (item) {
         docItems.push(item);
         itemByRef.set(ref, item);
       } else if (m.refersTo) pending.push({ ref, doc: ex.doc, m, byId });
     }
     itemsByDoc.set(ex.doc, docItems);
+    if (memoOut && reuse) memoOut.reuse(reuse);
+    else if (memoOut) memoOut.add(ex.doc, hashOf.get(ex.doc) ?? '', mentionSignature(ex.mentions), votesOf.get(ex.doc)!, docClasses, docConsults!);
+  }
+
+  /** A mention's classification (cached by type and text unless it depends on the document). */
+  function classifyCached(doc: string, m: EntityMention, docConsults: Consults): Classification | null {
+    const cacheKey = (m.canonical ? `${m.text}\u0000${m.canonical}` : m.text) + (m.group ? '\u0000g' : '');
+    let byText = classCache.get(m.type);
+    if (!byText) classCache.set(m.type, (byText = new Map()));
+    let entry = byText.get(cacheKey);
+    if (entry === undefined) {
+      docSensitive = false;
+      consulted = newConsults();
+      entry = { c: classify(doc, m) ?? null, consulted };
+      if (!docSensitive) byText.set(cacheKey, entry);
+    }
+    mergeConsults(docConsults, entry.consulted);
+    return entry.c;
   }
 
   function unitFor(doc: string, groupName: string, kind: UnitKind, token: string): Unit {
@@ -220,33 +353,7 @@ export function resolveEntities(
     return u;
   }
 
-  /** How a mention is keyed: its group, unit kind and analysed name (cached: names repeat a lot). */
-  interface Classification {
-    group: string;
-    kind: UnitKind;
-    token: string;
-    type: EntityType;
-    clean: string;
-    role?: string;
-    lex?: LexiconHit;
-    pk?: PersonKey;
-    orgKey?: string;
-    institution?: string;
-    /** A qualified description of an armed group ("Turkish-backed rebels"). */
-    described?: boolean;
-  }
-
-  function addItem(doc: string, ref: string, m: EntityMention): Item | undefined {
-    const cacheKey = (m.canonical ? `${m.text}\u0000${m.canonical}` : m.text) + (m.group ? '\u0000g' : '');
-    let byText = classCache.get(m.type);
-    if (!byText) classCache.set(m.type, (byText = new Map()));
-    let c = byText.get(cacheKey);
-    if (c === undefined) {
-      docSensitive = false;
-      c = classify(doc, m) ?? null;
-      if (!docSensitive) byText.set(cacheKey, c);
-    }
-    if (!c) return undefined;
+  function addItem(doc: string, ref: string, m: EntityMention, c: Classification): Item {
     const unit = unitFor(doc, c.group, c.kind, c.token);
     if (c.institution && !c.institution.endsWith(':?')) institutionGroups.add(unit.group);
     if (c.lex) lexHits.set(unit.group, c.lex);
@@ -281,11 +388,11 @@ export function resolveEntities(
       const words = surface.split(/[\s\u00a0]+/).filter(Boolean);
       const whole = analyzeName(surface, 'person');
       const wholeKey = personKeyOf(whole.tokens);
-      const known = type === 'person' && wholeKey !== undefined && knownPersons.has(wholeKey.key);
+      const known = type === 'person' && wholeKey !== undefined && isKnownPerson(wholeKey.key);
       for (let k = Math.min(3, words.length - 1); k >= 2 && !known; k--) {
         const tailText = words.slice(-k).join(' ');
         const pk = personKeyOf(analyzeName(tailText, 'person').tokens);
-        if (pk?.given.length && knownPersons.has(pk.key)) {
+        if (pk?.given.length && isKnownPerson(pk.key)) {
           surface = tailText;
           type = 'person';
           tailRole = whole.role;
@@ -346,10 +453,10 @@ export function resolveEntities(
     if (pa.tokens.length > 4 || pa.tokens.length < 1) return type;
     const pk = personKeyOf(pa.tokens);
     if (!pk) return type;
-    if (pk.given.length && (hasRoleHead(pa.role) || knownPersons.has(pk.key))) return 'person';
+    if (pk.given.length && (hasRoleHead(pa.role) || isKnownPerson(pk.key))) return 'person';
     if (!pk.given.length && pa.tokens.length === 1 && pa.clean !== surface.trim()) {
       docSensitive = true;
-      if (knownSurnames.has(`${doc}|${pk.surname}`)) return 'person';
+      if (bearsSurname(doc, pk.surname)) return 'person';
     }
     return type;
   }
@@ -888,7 +995,123 @@ export function resolveEntities(
     for (const ref of b.refs) entityOf.set(ref, id);
   }
   const entities = built.map((b) => b.entity).sort((a, b) => cmp(a.id, b.id));
-  return { entities, entityOf };
+  const result: Resolution = { entities, entityOf };
+  if (memoOut) result.memo = memoOut.done();
+  if (options.memo) result.memoReused = reused;
+  return result;
+}
+
+/** Corpus-wide facts a classification consulted. */
+interface Consults {
+  known: Set<string>;
+  unknown: Set<string>;
+  surnames: Set<string>;
+  otherSurnames: Set<string>;
+}
+
+interface CachedClass {
+  c: Classification | null;
+  consulted: Consults;
+}
+
+const newConsults = (): Consults => ({ known: new Set(), unknown: new Set(), surnames: new Set(), otherSurnames: new Set() });
+
+function mergeConsults(into: Consults, from: Consults): void {
+  for (const k of from.known) into.known.add(k);
+  for (const k of from.unknown) into.unknown.add(k);
+  for (const k of from.surnames) into.surnames.add(k);
+  for (const k of from.otherSurnames) into.otherSurnames.add(k);
+}
+
+const consultsOut = (c: Consults): Pick<DocMemo, 'known' | 'unknown' | 'surnames' | 'otherSurnames'> => ({
+  known: [...c.known].sort(cmp),
+  unknown: [...c.unknown].sort(cmp),
+  surnames: [...c.surnames].sort(cmp),
+  otherSurnames: [...c.otherSurnames].sort(cmp),
+});
+
+/**
+ * A checksum (32-bit FNV-1a) of what the memo is made of: the ids, spans, kinds, types, texts,
+ * canonical names and group flags of a document's names and mentions carrying a canonical name.
+ * A memo is only reused for the same mentions.
+ */
+export function mentionSignature(mentions: readonly EntityMention[]): number {
+  let h = 0x811c9dc5;
+  const mix = (s: string): void => {
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0x1f;
+    h = Math.imul(h, 0x01000193);
+  };
+  for (const m of mentions) {
+    if (m.kind !== 'name' && !m.canonical) continue;
+    mix(m.id);
+    mix(`${m.start}:${m.end}:${m.kind}:${m.type}:${m.group ? 1 : 0}`);
+    mix(m.text);
+    mix(m.canonical ?? '');
+  }
+  return h >>> 0;
+}
+
+/** True when a memo's classifications can be those of the mentions (one per name, valid indexes). */
+function fitsMentions(d: DocMemo, mentions: readonly EntityMention[], classCount: number): boolean {
+  let named = 0;
+  for (const m of mentions) if (m.kind === 'name' || m.canonical) named++;
+  return named === d.classes.length && d.classes.every((i) => Number.isInteger(i) && i >= 0 && i < classCount);
+}
+
+/**
+ * Builds a memo. A classification shared by several mentions (the classification cache) or taken
+ * over from the previous memo is stored once; equal ones from both are merged when the memo is
+ * written (store/).
+ */
+class MemoWriter {
+  private readonly classes: (Classification | null)[] = [];
+  private readonly byObject = new Map<Classification | null, number>();
+  private readonly docs: DocMemo[] = [];
+  /** Previous memo's class index → this memo's (−1: not taken over yet). */
+  private readonly fromPrevious: Int32Array;
+
+  constructor(private readonly previous: readonly (Classification | null)[]) {
+    this.fromPrevious = new Int32Array(previous.length).fill(-1);
+  }
+
+  private indexOf(c: Classification | null): number {
+    let i = this.byObject.get(c);
+    if (i === undefined) {
+      i = this.classes.length;
+      this.classes.push(c);
+      this.byObject.set(c, i);
+    }
+    return i;
+  }
+
+  private indexOfPrevious(old: number): number {
+    let i = this.fromPrevious[old]!;
+    if (i < 0) {
+      i = this.classes.length;
+      this.classes.push(this.previous[old]!);
+      this.fromPrevious[old] = i;
+    }
+    return i;
+  }
+
+  /** A document classified in this resolve. */
+  add(doc: string, hash: string, sig: number, votes: DocMemo['votes'], classes: (Classification | null)[], facts: Consults): void {
+    const { known, unknown, surnames, otherSurnames } = consultsOut(facts);
+    this.docs.push({ doc, hash, sig, votes, classes: classes.map((c) => this.indexOf(c)), known, unknown, surnames, otherSurnames });
+  }
+
+  /** A document whose previous memo was reused as it is. */
+  reuse(d: DocMemo): void {
+    this.docs.push({ ...d, classes: d.classes.map((i) => this.indexOfPrevious(i)) });
+  }
+
+  done(): ResolveMemo {
+    return { format: RESOLVE_MEMO_FORMAT, classes: this.classes, docs: this.docs };
+  }
 }
 
 const STOPWORD_END = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'on', 'in', 'at', '&']);

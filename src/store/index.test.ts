@@ -3,9 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GraphFormatError } from '../errors.js';
-import { buildGraph } from '../graph/build.js';
+import { buildGraph, buildGraphAndMemo } from '../graph/build.js';
 import { RECORDS } from '../graph/__fixtures__/records.js';
-import { appendExtractionRecords, parseGraph, readExtractionRecords, readGraph, readGraphRecords, writeFileAtomic, writeGraph } from './index.js';
+import {
+  appendExtractionRecords,
+  parseGraph,
+  readExtractionRecords,
+  readGraph,
+  readGraphRecords,
+  readResolveMemo,
+  RESOLVE_MEMO_FILE,
+  writeFileAtomic,
+  writeGraph,
+} from './index.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ng-store-'));
 
@@ -41,6 +51,37 @@ describe('store', () => {
       expect(readdirSync(dir).sort()).toEqual(['extractions.jsonl', 'graph.json']);
       // extractions.jsonl is left alone when no records are given
       expect((await readGraphRecords(dir)).map((r) => r.document.id)).toEqual(['a.txt', 'b.txt']);
+    });
+  });
+
+  describe('resolve-memo.json', () => {
+    it('should write the resolver memo with the graph and read it back', async () => {
+      const dir = tmp();
+      const { graph, memo } = buildGraphAndMemo(RECORDS, { keepResolveMemo: true });
+      await writeGraph(dir, graph, RECORDS, { memo });
+      expect(readdirSync(dir)).toContain(RESOLVE_MEMO_FILE);
+      const back = await readResolveMemo(dir);
+      expect(back).toEqual(JSON.parse(JSON.stringify(memo)));
+      // the memo gives the same graph
+      expect(JSON.stringify(buildGraph(RECORDS, { resolveMemo: back }).export())).toBe(JSON.stringify(graph.export()));
+    });
+
+    it('should ignore a missing, damaged or foreign memo, and drop it when all records are rewritten without one', async () => {
+      const dir = tmp();
+      expect(await readResolveMemo(dir)).toBeUndefined();
+      const { graph, memo } = buildGraphAndMemo(RECORDS, { keepResolveMemo: true });
+      await writeGraph(dir, graph, RECORDS, { memo });
+      const file = path.join(dir, RESOLVE_MEMO_FILE);
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.slice(0, text.length / 2));
+      expect(await readResolveMemo(dir)).toBeUndefined();
+      // written by other resolver code
+      writeFileSync(file, text.replace(/^\{"code":"[0-9a-f]+"/, '{"code":"0000"'));
+      expect(await readResolveMemo(dir)).toBeUndefined();
+      writeFileSync(file, text);
+      expect(await readResolveMemo(dir)).toBeDefined();
+      await writeGraph(dir, graph, RECORDS);
+      expect(readdirSync(dir)).not.toContain(RESOLVE_MEMO_FILE);
     });
   });
 

@@ -8,9 +8,13 @@
  *                     unless asked to rewrite it, so it never describes an older graph)
  *   extractions.jsonl one ExtractionRecord per document (incremental builds, evidence context); a
  *                     build writes it sorted by document id, `add` appends the new documents' lines
+ *   resolve-memo.json the resolver's memo (how each document's names were classified), which spares
+ *                     `add` / `remove` that work for unchanged documents; a cache, keyed by the
+ *                     resolver's code: a missing, damaged or foreign one is ignored, never trusted
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { GraphFormatError } from '../errors.js';
@@ -18,11 +22,13 @@ import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
 import { createKnowledgeGraph, type KnowledgeGraph } from '../graph/build.js';
 import type { IncrementalResult } from '../graph/incremental.js';
+import { RESOLVE_MEMO_FORMAT, type ResolveMemo } from '../resolve/index.js';
 import type { ExtractionRecord, SerializedGraph } from '../types.js';
 
 export const GRAPH_FILE = 'graph.json';
 export const GEXF_FILE = 'graph.gexf';
 export const EXTRACTIONS_FILE = 'extractions.jsonl';
+export const RESOLVE_MEMO_FILE = 'resolve-memo.json';
 
 /** Writes `content` to `file` atomically (temporary file + fsync + rename). */
 export async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
@@ -53,12 +59,79 @@ export async function writeFileAtomic(file: string, content: string | Iterable<s
   await rename(tmp, file);
 }
 
+let codeKey: Promise<string> | undefined;
+
+/**
+ * A fingerprint of the resolver's code (the resolve/ and lexicon/ modules beside this one): a memo is
+ * only valid for the code that wrote it.
+ */
+export function resolverCodeKey(): Promise<string> {
+  codeKey ??= (async () => {
+    const hash = createHash('sha256').update(`format ${RESOLVE_MEMO_FORMAT}\n`);
+    for (const sub of ['../resolve/', '../lexicon/']) {
+      const dir = new URL(sub, import.meta.url);
+      const names = (await readdir(dir)).filter((n) => /\.(js|ts|mjs)$/.test(n) && !/\.d\.ts$|\.test\.ts$/.test(n)).sort();
+      for (const n of names) hash.update(`${sub}${n}\n`).update(await readFile(new URL(n, dir)));
+    }
+    return hash.digest('hex');
+  })();
+  return codeKey;
+}
+
+/** Writes the resolver's memo of a graph folder's build (atomically; see the module comment). */
+export async function writeResolveMemo(dir: string, memo: ResolveMemo): Promise<string> {
+  const file = path.join(dir, RESOLVE_MEMO_FILE);
+  const code = await resolverCodeKey();
+  // Equal classifications are written once (an update's new documents repeat known ones).
+  const index = new Map<string, number>();
+  const to = new Int32Array(memo.classes.length);
+  const classes: string[] = [];
+  memo.classes.forEach((c, i) => {
+    const json = JSON.stringify(c);
+    let j = index.get(json);
+    if (j === undefined) index.set(json, (j = classes.push(json) - 1));
+    to[i] = j;
+  });
+  await writeFileAtomic(file, (function* () {
+    yield `{"code":${JSON.stringify(code)},"format":${memo.format},"classes":[`;
+    for (let i = 0; i < classes.length; i++) yield `${i ? ',\n' : '\n'}${classes[i]}`;
+    yield '],"docs":[';
+    for (let i = 0; i < memo.docs.length; i++) {
+      const d = memo.docs[i]!;
+      yield `${i ? ',\n' : '\n'}${JSON.stringify({ ...d, classes: d.classes.map((c) => to[c]) })}`;
+    }
+    yield ']}\n';
+  })());
+  return file;
+}
+
+/**
+ * Reads a graph folder's resolver memo; undefined when there is none, or it is damaged, of another
+ * format or written by other resolver code (the update is then exact, only slower).
+ */
+export async function readResolveMemo(dir: string): Promise<ResolveMemo | undefined> {
+  let data: { code?: unknown; format?: unknown; classes?: unknown; docs?: unknown };
+  try {
+    data = JSON.parse(await readFile(path.join(dir, RESOLVE_MEMO_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!data || data.code !== (await resolverCodeKey()) || data.format !== RESOLVE_MEMO_FORMAT) return undefined;
+  if (!Array.isArray(data.classes) || !Array.isArray(data.docs)) return undefined;
+  return { format: RESOLVE_MEMO_FORMAT, classes: data.classes, docs: data.docs };
+}
+
 export interface WriteGraphOptions {
   /**
    * Also write graph.gexf (default true). With `false` an existing graph.gexf is removed: it would
    * describe an older graph (`newsgraph export --format gexf` writes one on demand).
    */
   gexf?: boolean;
+  /**
+   * The resolver's memo of this build (resolve-memo.json). Without it, a rewrite of all records
+   * removes an existing memo file, which would describe older records.
+   */
+  memo?: ResolveMemo;
 }
 
 const byDocId = (a: ExtractionRecord, b: ExtractionRecord) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0);
@@ -82,6 +155,8 @@ export async function writeGraph(
     })());
     written.push(file);
   }
+  if (options.memo) written.push(await writeResolveMemo(dir, options.memo));
+  else if (records) await rm(path.join(dir, RESOLVE_MEMO_FILE), { force: true });
   const gexfFile = path.join(dir, GEXF_FILE);
   if (options.gexf !== false) {
     await writeFileAtomic(gexfFile, toGexf(graph));
@@ -263,12 +338,13 @@ export async function readGraphRecords(dir: string): Promise<ExtractionRecord[]>
  */
 export async function writeGraphUpdate(
   dir: string,
-  result: Pick<IncrementalResult, 'graph' | 'records' | 'added' | 'changed' | 'removed'>,
+  result: Pick<IncrementalResult, 'graph' | 'records' | 'added' | 'changed' | 'removed' | 'memo'>,
   options: { gexf: boolean },
 ): Promise<void> {
+  const write = { ...options, memo: result.memo };
   if (!result.changed.length && !result.removed.length) {
     const added = new Set(result.added);
     await appendExtractionRecords(dir, result.records.filter((r) => added.has(r.document.id)));
-    await writeGraph(dir, result.graph!, undefined, options);
-  } else await writeGraph(dir, result.graph!, result.records, options);
+    await writeGraph(dir, result.graph!, undefined, write);
+  } else await writeGraph(dir, result.graph!, result.records, write);
 }
