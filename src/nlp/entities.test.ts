@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityMention } from '../types.js';
-import { addRepeats, extractMentions } from './entities.js';
+import { addRepeats, extractMentions, mergeAdjacentPeople, type RawSpan } from './entities.js';
 import { splitSentences } from './sentences.js';
 
 const extract = (text: string) => extractMentions(text, splitSentences(text));
 const pairs = (text: string) => extract(text).map((m) => [m.text, m.type]);
 
 describe('nlp/entities', () => {
+  describe('mergeAdjacentPeople', () => {
+    const span = (first: number, last: number, type: RawSpan['type']): RawSpan => ({ first, last, type, locked: false });
+    const merged = (words: string, spans: RawSpan[]) => mergeAdjacentPeople(spans, words.split(' ')).map((s) => [s.first, s.last, s.type]);
+    it('should join a given name and a surname opening with a particle that the tagger read as an organisation', () => {
+      expect(merged('dance DJ Rob Da Bank on Thursdays', [span(2, 2, 'person'), span(3, 4, 'organization')])).toEqual([[2, 4, 'person']]);
+      expect(merged('Marine Le Pen said', [span(0, 0, 'person'), span(1, 2, 'organization')])).toEqual([[0, 2, 'person']]);
+    });
+    it('should not join across a word, a name without a particle, or a one-word organisation', () => {
+      expect(merged('Rob and Da Bank said', [span(0, 0, 'person'), span(2, 3, 'organization')])).toEqual([[0, 0, 'person'], [2, 3, 'organization']]);
+      expect(merged('Rob Deutsche Bank said', [span(0, 0, 'person'), span(1, 2, 'organization')])).toEqual([[0, 0, 'person'], [1, 2, 'organization']]);
+      expect(merged('Rob Le said', [span(0, 0, 'person'), span(1, 1, 'organization')])).toEqual([[0, 0, 'person'], [1, 1, 'organization']]);
+    });
+  });
+
   describe('addRepeats', () => {
     const sentences = (text: string) => splitSentences(text);
     const name = (text: string, at: string, type: EntityMention['type'] = 'place') => {

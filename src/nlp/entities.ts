@@ -69,7 +69,7 @@ function getScorer(): ScoreFn {
   return (scorer ??= modelScorer(loadNerModel()));
 }
 
-interface RawSpan {
+export interface RawSpan {
   first: number; // token index, inclusive
   last: number; // inclusive
   type: EntityType;
@@ -482,18 +482,28 @@ function splitEntryAndPerson(spans: RawSpan[], w: readonly string[], i: number, 
   return { spans: result, end };
 }
 
-/** "Recep" + "Tayyip Erdogan" tagged as two people with nothing between them are one person. */
-function mergeAdjacentPeople(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+/**
+ * "Recep" + "Tayyip Erdogan" tagged as two people with nothing between them are one person; so are a
+ * given name and a surname opening with a particle that was tagged as an organisation or place.
+ * (Exported for tests.)
+ */
+export function mergeAdjacentPeople(spans: RawSpan[], w: readonly string[]): RawSpan[] {
   const out: RawSpan[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
     // also across a lower-case patronymic particle: "Ahmed bin Saeed al-Maktoum", "Salman bin Abdulaziz"
     const joined = prev && (prev.last + 1 === s.first || (prev.last + 2 === s.first && NAME_LINKS.has(w[prev.last + 1] as string)));
     if (prev && prev.type === 'person' && s.type === 'person' && joined) prev.last = s.last;
+    // a given name and a surname that opens with a particle, which the tagger read as the start of
+    // an organisation or place: "Marine | Le Pen", "Charles | De Gaulle", "Vincent | Van Gogh"
+    else if (prev && prev.type === 'person' && prev.last + 1 === s.first && prev.last - prev.first < 2 && s.last - s.first >= 1 && s.last - s.first < 3 && SURNAME_PARTICLES.has(w[s.first] as string)) prev.last = s.last;
     else out.push({ ...s });
   }
   return out;
 }
+
+/** Capitalised particles that open a surname ("Le Pen", "De Gaulle", "Van Gogh", "Da Silva", "Di Maio"). */
+const SURNAME_PARTICLES = new Set(['Le', 'La', 'De', 'Del', 'Della', 'Di', 'Da', 'Du', 'Dos', 'Das', 'Van', 'Von', 'Ter', 'Ten']);
 
 /** Lower-case words inside Arabic and Hebrew names that join a given name to a father's ("bin", "ibn", "bint", "ben"). */
 const NAME_LINKS = new Set(['bin', 'ibn', 'bint', 'ben']);

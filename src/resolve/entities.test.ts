@@ -74,6 +74,7 @@ describe('resolve/entities', () => {
       { label: 'clipped given name', docs: { d1: [['Frederick Cheney LaRue', 'person']], d2: [['Fred LaRue', 'person']] }, a: ['d1', 'Frederick Cheney LaRue'], b: ['d2', 'Fred LaRue'] },
       { label: 'nickname', docs: { d1: [['Kathryn Jenkin', 'person']], d2: [['Katie Jenkin', 'person']] }, a: ['d1', 'Kathryn Jenkin'], b: ['d2', 'Katie Jenkin'] },
       { label: 'typo in a long given name', docs: { d1: [['Jermayne Timmons', 'person']], d2: [['Jerymayne Timmons', 'person']] }, a: ['d1', 'Jermayne Timmons'], b: ['d2', 'Jerymayne Timmons'] },
+      { label: 'surname with a particle typed organisation, in the document of the full name', docs: { d1: [['Marine Le Pen', 'person'], ['Le Pen', 'organization']], d2: [['Marine Le Pen', 'person']] }, a: ['d1', 'Marine Le Pen'], b: ['d1', 'Le Pen'] },
       { label: 'title + name typed organisation', docs: { d1: [['Interior Secretary Dirk Kempthorne', 'organization']], d2: [['Dirk Kempthorne', 'person']] }, a: ['d1', 'Interior Secretary Dirk Kempthorne'], b: ['d2', 'Dirk Kempthorne'] },
       { label: 'span ending in a person named elsewhere', docs: { d1: [['Alaska Governor Sarah Palin', 'organization']], d2: [['Sarah Palin', 'person']] }, a: ['d1', 'Alaska Governor Sarah Palin'], b: ['d2', 'Sarah Palin'] },
       { label: 'span that swallowed a verb', docs: { d1: [['Colts beat Chiefs', 'organization']], d2: [['Chiefs', 'organization']] }, a: ['d1', 'Colts beat Chiefs'], b: ['d2', 'Chiefs'] },
@@ -118,6 +119,7 @@ describe('resolve/entities', () => {
     });
 
     const mustNotMerge: typeof mustMerge = [
+      { label: 'a known place with a particle is not the surname of a person in the document', docs: { d1: [['Victor Paz', 'person'], ['La Paz', 'place']], d2: [['Victor Paz', 'person']] }, a: ['d1', 'Victor Paz'], b: ['d1', 'La Paz'] },
       { label: 'different first names, same surname', docs: { d1: [['George Bush', 'person']], d2: [['Laura Bush', 'person']] }, a: ['d1', 'George Bush'], b: ['d2', 'Laura Bush'] },
       { label: 'father and son by initials', docs: { d1: [['George W. Bush', 'person']], d2: [['George H. W. Bush', 'person']] }, a: ['d1', 'George W. Bush'], b: ['d2', 'George H. W. Bush'] },
       { label: 'ambiguous surname in a third document', docs: { d1: [['George Bush', 'person']], d2: [['Laura Bush', 'person']], d3: [['Bush', 'person']] }, a: ['d1', 'George Bush'], b: ['d3', 'Bush'] },

@@ -33,6 +33,7 @@ import {
   hasRoleHead,
   institutionKey,
   isKnownPlace,
+  isNameParticle,
   isOrganizationWord,
   junkTail,
   initialsOf,
@@ -454,7 +455,10 @@ export function resolveEntities(
     const pk = personKeyOf(pa.tokens);
     if (!pk) return type;
     if (pk.given.length && (hasRoleHead(pa.role) || isKnownPerson(pk.key))) return 'person';
-    if (!pk.given.length && pa.tokens.length === 1 && pa.clean !== surface.trim()) {
+    // "Mr Pen's" or "Le Pen" typed organisation: a surname (with a title or possessive stripped, or
+    // opening with a particle) of a person the document names
+    const particled = pa.tokens.length > 1 && pa.tokens.slice(0, -1).every(isNameParticle) && !isKnownPlace(surface);
+    if (!pk.given.length && ((pa.tokens.length === 1 && pa.clean !== surface.trim()) || particled)) {
       docSensitive = true;
       if (bearsSurname(doc, pk.surname)) return 'person';
     }

@@ -85,6 +85,9 @@ const NICKNAMES: Record<string, string[]> = {
 /** Particles inside names that are not a given name or surname of their own. */
 const PARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'at', 'az', 'bin', 'ibn', 'bint', 'ben', 'van', 'von', 'de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le', 'dos', 'das', 'do', 'ter', 'ten', 'y', 'e', 'zu', 'st']);
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=\p{L}{2})/u;
+
+/** True for a word that joins a surname rather than being one ("le" of "Le Pen", "von", "da", "bin"). */
+export const isNameParticle = (token: string): boolean => PARTICLES.has(token);
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq', 'obe', 'mbe', 'kbe', 'qc', 'kc']);
 /** Suffixes that tell a father from a son: kept in the key, never merged across. */
 const GENERATIONS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
