@@ -1,0 +1,199 @@
+/**
+ * The V8 start-up snapshot (scripts/build-snapshot.mjs, bin/snapshot.mjs): the CLI started from the
+ * snapshot prints and writes exactly what it prints and writes without it, and a missing, stale or
+ * unloadable snapshot falls back to the normal path with the same output.
+ *
+ * The snapshot is built here into a scratch folder from the current dist/ (so that this file does not
+ * depend on, or change, dist/snapshot), and the CLI is pointed at it with NEWSGRAPH_SNAPSHOT_DIR.
+ * NEWSGRAPH_SNAPSHOT=debug makes the CLI say on stderr which way it ran.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/tools.js';
+
+const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
+const SEEDS = path.join(ROOT, 'seeds');
+
+interface Manifest {
+  node: string;
+  blob: string;
+  blobSize: number;
+  inputs: Array<[string, number, number]>;
+}
+
+interface Choice {
+  blob?: string;
+  reason?: string;
+}
+
+type ChooseSnapshot = (options: { argv: string[]; env?: Record<string, string | undefined>; execArgv?: string[]; dir?: string }) => Choice;
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-snapshot-'));
+const snapshot = path.join(tmp, 'snapshot');
+let chooseSnapshot: ChooseSnapshot;
+
+/** Runs the CLI; `mode` is `snap` (snapshot in `dir` required), `off` (NEWSGRAPH_SNAPSHOT=0) or `debug`. */
+function cli(args: string[], mode: 'snap' | 'off' | 'debug', dir = snapshot) {
+  const env: Record<string, string | undefined> = { ...process.env, CI: '1', NEWSGRAPH_SNAPSHOT_DIR: dir, NEWSGRAPH_SNAPSHOT: mode === 'off' ? '0' : 'debug' };
+  delete env.NODE_OPTIONS;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env, maxBuffer: 64 << 20 });
+  const note = /^newsgraph: snapshot: .*\n/gm;
+  const notes = r.stderr.match(note) ?? [];
+  if (mode === 'snap') expect(notes.join(''), 'the snapshot should have been used').toMatch(/snapshot: starting from /);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.replace(note, ''), notes: notes.join('') };
+}
+
+/** A copy of the scratch snapshot whose manifest is changed by `edit` (the blob is hard to fake: it is copied). */
+function variant(name: string, edit: (m: Manifest) => void, copyBlob = true): string {
+  const dir = path.join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(snapshot, 'manifest.json'), 'utf8')) as Manifest;
+  if (copyBlob) cpSync(path.join(snapshot, manifest.blob), path.join(dir, manifest.blob));
+  edit(manifest);
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+beforeAll(async () => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-snapshot.mjs'), '--out', snapshot, '--strict', '--quiet'], {
+    encoding: 'utf8',
+    env: { ...process.env, NEWSGRAPH_SNAPSHOT: '' },
+  });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  ({ chooseSnapshot } = (await import(path.join(ROOT, 'bin', 'snapshot.mjs'))) as { chooseSnapshot: ChooseSnapshot });
+});
+
+describe('start-up snapshot', () => {
+  it('should build one blob and a manifest naming this node and the files it was made from', () => {
+    const manifest = JSON.parse(readFileSync(path.join(snapshot, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.node).toBe(process.version);
+    expect(readdirSync(snapshot).filter((f) => f.endsWith('.blob'))).toEqual([manifest.blob]);
+    const files = manifest.inputs.map(([f]) => f);
+    expect(files).toContain(path.join(ROOT, 'dist', 'nlp', 'ner', 'model.js'));
+    expect(files).toContain(path.join(ROOT, 'models', 'ner-model.json.gz'));
+    expect(files.some((f) => f.endsWith(`${path.sep}compromise${path.sep}package.json`))).toBe(true);
+  });
+
+  it('should print the same extractions with and without the snapshot (--json and --jsonl)', () => {
+    for (const format of ['--json', '--jsonl']) {
+      const off = cli(['extract', format, SEEDS], 'off');
+      const on = cli(['extract', format, SEEDS], 'snap');
+      expect(off.code).toBe(0);
+      expect(on.code).toBe(0);
+      expect(on.stdout.length).toBeGreaterThan(1000);
+      expect(on.stdout).toBe(off.stdout);
+      expect(on.stderr).toBe(off.stderr);
+    }
+  });
+
+  it('should report an unreadable input and exit as without the snapshot', () => {
+    const missing = path.join(tmp, 'no-such-file.txt');
+    const off = cli(['extract', '--json', missing], 'off');
+    const on = cli(['extract', '--json', missing], 'snap');
+    expect(on.code).toBe(1);
+    expect([on.code, on.stdout, on.stderr]).toEqual([off.code, off.stdout, off.stderr]);
+  });
+
+  it('should add and remove documents (in-process and in worker threads) exactly as without the snapshot', () => {
+    const seeds = readdirSync(SEEDS).sort();
+    const base = path.join(tmp, 'base-input');
+    mkdirSync(base);
+    for (const f of seeds.slice(0, 2)) cpSync(path.join(SEEDS, f), path.join(base, f));
+    // 3 more seeds and 6 generated articles: with --workers 2 the first 4 documents are extracted in
+    // the CLI's process, the rest in the pool's worker threads.
+    const more = path.join(tmp, 'more');
+    mkdirSync(more);
+    for (const f of seeds.slice(2)) cpSync(path.join(SEEDS, f), path.join(more, f));
+    const people = ['Anna Kovacs', 'Boris Lindqvist', 'Carla Mendes', 'David Osei', 'Elena Petrova', 'Farid Haddad'];
+    people.forEach((p, i) => {
+      const other = people[(i + 1) % people.length]!;
+      writeFileSync(path.join(more, `z-${i}.txt`), `${p} met ${other} in Geneva on Monday.\n\n"We will not accept this," ${p}, a spokesman for the United Nations, told reporters.\n`);
+    });
+    const graphs = { off: path.join(tmp, 'graph-off'), snap: path.join(tmp, 'graph-snap') };
+    expect(cli(['build', base, '--out', graphs.off, '--quiet', '--workers', '1'], 'off').code).toBe(0);
+    cpSync(graphs.off, graphs.snap, { recursive: true });
+    for (const mode of ['off', 'snap'] as const) {
+      const add = cli(['add', more, '--graph', graphs[mode], '--workers', '2'], mode);
+      expect(add.code).toBe(0);
+      expect(add.stdout).toMatch(/Updated \(9 added, 0 changed, 0 unchanged\)/);
+      const remove = cli(['remove', `${seeds[0]}`, '--graph', graphs[mode], '--quiet'], mode);
+      expect(remove.code).toBe(0);
+    }
+    for (const f of ['graph.json', 'extractions.jsonl']) {
+      expect(readFileSync(path.join(graphs.snap, f), 'utf8'), f).toBe(readFileSync(path.join(graphs.off, f), 'utf8'));
+    }
+  });
+
+  describe('falls back to the normal path', () => {
+    const fresh = () => ({ argv: ['extract', 'a.txt'], env: {}, execArgv: [], dir: snapshot });
+
+    it('should use a fresh snapshot for extract, add and remove only', () => {
+      expect(chooseSnapshot(fresh()).blob).toMatch(/\.blob$/);
+      for (const argv of [['add', 'x', '--graph', 'g'], ['remove', 'x']]) expect(chooseSnapshot({ ...fresh(), argv }).blob).toBeDefined();
+      for (const argv of [['build', 'x'], ['query', 'find x'], ['serve'], ['--version'], [], ['extract', '--help']]) {
+        expect(chooseSnapshot({ ...fresh(), argv }).blob, argv.join(' ')).toBeUndefined();
+      }
+    });
+
+    it.each([
+      ['NEWSGRAPH_SNAPSHOT=0', { env: { NEWSGRAPH_SNAPSHOT: '0' } }, /NEWSGRAPH_SNAPSHOT=0/],
+      ['node options (a blob loads only under its V8 flags)', { execArgv: ['--max-old-space-size=4000'] }, /node options/],
+      ['NODE_OPTIONS', { env: { NODE_OPTIONS: '--expose-gc' } }, /NODE_OPTIONS/],
+      ['no snapshot built', { dir: path.join(tmp, 'nothing-here') }, /no snapshot/],
+    ])('%s', (_, change, reason) => {
+      const choice = chooseSnapshot({ ...fresh(), ...change });
+      expect(choice.blob).toBeUndefined();
+      expect(choice.reason).toMatch(reason);
+    });
+
+    it('should not use a blob built by another node version, a missing or truncated blob, or a stale one', () => {
+      const cases: Array<[string, RegExp]> = [
+        [variant('other-node', (m) => (m.node = 'v20.0.0')), /built for node v20\.0\.0/],
+        [variant('no-blob', () => undefined, false), /blob .* is missing/],
+        [variant('truncated', (m) => (m.blobSize += 1)), /has \d+ bytes/],
+        [variant('stale-model', (m) => (m.inputs.find(([f]) => f.endsWith('ner-model.json.gz'))![2] -= 1000)), /stale: .*ner-model\.json\.gz changed/],
+        [variant('stale-code', (m) => (m.inputs.find(([f]) => f.endsWith(path.join('dist', 'nlp', 'index.js')))![1] += 1)), /stale: .*nlp.index\.js changed/],
+        [variant('gone', (m) => m.inputs.push([path.join(tmp, 'deleted.js'), 1, 1])), /stale: .*deleted\.js is gone/],
+      ];
+      for (const [dir, reason] of cases) expect(chooseSnapshot({ ...fresh(), dir }).reason).toMatch(reason);
+      // Through the real command (two of the cases): the same output, and not a word about it.
+      const file = path.join(SEEDS, readdirSync(SEEDS).sort()[0]!);
+      const off = cli(['extract', '--json', file], 'off');
+      expect(off.code).toBe(0);
+      for (const [dir, reason] of [cases[1]!, cases[4]!]) {
+        const r = cli(['extract', '--json', file], 'debug', dir);
+        expect(r.notes).toMatch(reason);
+        expect([r.code, r.stdout, r.stderr]).toEqual([off.code, off.stdout, off.stderr]);
+        const env: Record<string, string | undefined> = { ...process.env, NEWSGRAPH_SNAPSHOT_DIR: dir };
+        delete env.NEWSGRAPH_SNAPSHOT;
+        const quiet = spawnSync(process.execPath, [BIN, 'extract', '--json', file], { encoding: 'utf8', env });
+        expect([quiet.status, quiet.stdout, quiet.stderr]).toEqual([off.code, off.stdout, off.stderr]);
+      }
+    });
+
+    it('should run normally when node refuses the blob (built under other V8 flags)', () => {
+      // A blob node will not load: built with --expose-gc, run without. The manifest is otherwise fine.
+      const script = path.join(tmp, 'tiny.cjs');
+      writeFileSync(script, "require('node:v8').startupSnapshot.setDeserializeMainFunction(() => process.stdout.write('wrong\\n'));\n");
+      const dir = path.join(tmp, 'refused');
+      mkdirSync(dir);
+      const blob = path.join(dir, 'tiny.blob');
+      const built = spawnSync(process.execPath, ['--expose-gc', '--snapshot-blob', blob, '--build-snapshot', script], { encoding: 'utf8' });
+      expect(built.status).toBe(0);
+      const manifest = JSON.parse(readFileSync(path.join(snapshot, 'manifest.json'), 'utf8')) as Manifest;
+      writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, blob: 'tiny.blob', blobSize: readFileSync(blob).length, inputs: [] }));
+      expect(chooseSnapshot({ ...fresh(), dir }).blob).toBe(blob);
+      const file = path.join(SEEDS, readdirSync(SEEDS).sort()[0]!);
+      const off = cli(['extract', '--json', file], 'off');
+      const r = cli(['extract', '--json', file], 'debug', dir);
+      expect(r.notes).toMatch(/starting from .*tiny\.blob/);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(off.stdout);
+      expect(r.stdout).not.toMatch(/wrong/);
+    });
+  });
+});
