@@ -59,29 +59,43 @@ export async function writeFileAtomic(file: string, content: string | Iterable<s
   await rename(tmp, file);
 }
 
-let codeKey: Promise<string> | undefined;
+let codeKey: Promise<string | undefined> | undefined;
 
 /**
  * A fingerprint of the resolver's code (the resolve/ and lexicon/ modules beside this one): a memo is
- * only valid for the code that wrote it.
+ * only valid for the code that wrote it. Undefined when the modules cannot be read (then no memo is
+ * written or trusted).
  */
-export function resolverCodeKey(): Promise<string> {
+export function resolverCodeKey(): Promise<string | undefined> {
   codeKey ??= (async () => {
-    const hash = createHash('sha256').update(`format ${RESOLVE_MEMO_FORMAT}\n`);
-    for (const sub of ['../resolve/', '../lexicon/']) {
-      const dir = new URL(sub, import.meta.url);
-      const names = (await readdir(dir)).filter((n) => /\.(js|ts|mjs)$/.test(n) && !/\.d\.ts$|\.test\.ts$/.test(n)).sort();
-      for (const n of names) hash.update(`${sub}${n}\n`).update(await readFile(new URL(n, dir)));
+    try {
+      const hash = createHash('sha256').update(`format ${RESOLVE_MEMO_FORMAT}\n`);
+      let files = 0;
+      for (const sub of ['../resolve/', '../lexicon/']) {
+        const dir = new URL(sub, import.meta.url);
+        const names = (await readdir(dir)).filter((n) => /\.(js|ts|mjs)$/.test(n) && !/\.d\.ts$|\.test\.ts$/.test(n)).sort();
+        for (const n of names) hash.update(`${sub}${n}\n`).update(await readFile(new URL(n, dir)));
+        files += names.length;
+      }
+      return files ? hash.digest('hex') : undefined;
+    } catch {
+      return undefined;
     }
-    return hash.digest('hex');
   })();
   return codeKey;
 }
 
-/** Writes the resolver's memo of a graph folder's build (atomically; see the module comment). */
-export async function writeResolveMemo(dir: string, memo: ResolveMemo): Promise<string> {
+/**
+ * Writes the resolver's memo of a graph folder's build (atomically; see the module comment); when the
+ * resolver's code cannot be fingerprinted, removes any memo instead. Returns the file written.
+ */
+export async function writeResolveMemo(dir: string, memo: ResolveMemo): Promise<string | undefined> {
   const file = path.join(dir, RESOLVE_MEMO_FILE);
   const code = await resolverCodeKey();
+  if (!code) {
+    await rm(file, { force: true });
+    return undefined;
+  }
   // Equal classifications are written once (an update's new documents repeat known ones).
   const index = new Map<string, number>();
   const to = new Int32Array(memo.classes.length);
@@ -116,7 +130,8 @@ export async function readResolveMemo(dir: string): Promise<ResolveMemo | undefi
   } catch {
     return undefined;
   }
-  if (!data || data.code !== (await resolverCodeKey()) || data.format !== RESOLVE_MEMO_FORMAT) return undefined;
+  const code = await resolverCodeKey();
+  if (!data || !code || data.code !== code || data.format !== RESOLVE_MEMO_FORMAT) return undefined;
   if (!Array.isArray(data.classes) || !Array.isArray(data.docs)) return undefined;
   return { format: RESOLVE_MEMO_FORMAT, classes: data.classes, docs: data.docs };
 }
@@ -155,8 +170,9 @@ export async function writeGraph(
     })());
     written.push(file);
   }
-  if (options.memo) written.push(await writeResolveMemo(dir, options.memo));
-  else if (records) await rm(path.join(dir, RESOLVE_MEMO_FILE), { force: true });
+  const memoFile = options.memo ? await writeResolveMemo(dir, options.memo) : undefined;
+  if (memoFile) written.push(memoFile);
+  else if (records && !options.memo) await rm(path.join(dir, RESOLVE_MEMO_FILE), { force: true });
   const gexfFile = path.join(dir, GEXF_FILE);
   if (options.gexf !== false) {
     await writeFileAtomic(gexfFile, toGexf(graph));
