@@ -245,7 +245,7 @@ export function resolveEntities(
   // How mentions are classified, by type and text (with the corpus-wide facts each consulted).
   const classCache = new Map<EntityType, Map<string, CachedClass>>();
   let docSensitive = false;
-  /** The facts the classification being computed consulted. */
+  /** The facts the classification being computed consulted (recorded only for a memo). */
   let consulted: Consults = newConsults();
   const sorted = [...extractions].sort((a, b) => cmp(a.doc, b.doc));
   const hashOf = new Map(documents.map((d) => [d.id, d.hash]));
@@ -255,42 +255,46 @@ export function resolveEntities(
   const usable = new Map<string, DocMemo>(); // documents whose memo is of the same mentions
   let reused = 0;
   const memoOut = options.keepMemo ? new MemoWriter(memoClasses) : undefined;
+  const recording = memoOut !== undefined; // what classifications consult is only kept for a memo
   // Full names the recogniser typed person anywhere, and surnames of those per document.
   // (a name counts as a person's when the recogniser typed it person more often than anything else)
   const personVotes = new Map<string, number>();
   const surnameDocs: [string, string, string][] = [];
   const votesOf = new Map<string, DocMemo['votes']>();
+  /** A name typed person (with its surname) or otherwise. */
+  const vote = (doc: string, key: string, surname: string | undefined): void => {
+    personVotes.set(key, (personVotes.get(key) ?? 0) + (surname === undefined ? -1 : 1));
+    if (surname !== undefined) surnameDocs.push([key, doc, surname]);
+  };
   for (const ex of sorted) {
-    let votes: DocMemo['votes'] | undefined;
     const prev = memoIn.get(ex.doc);
     if (prev && prev.hash === (hashOf.get(ex.doc) ?? '') && prev.sig === mentionSignature(ex.mentions) && fitsMentions(prev, ex.mentions, memoClasses.length)) {
       usable.set(ex.doc, prev);
-      votes = prev.votes;
-    } else {
-      votes = [];
-      for (const m of ex.mentions) {
-        if (m.kind !== 'name') continue;
-        const pk = personKeyOf(analyzeName(junkTail(m.text) ?? m.text, 'person').tokens);
-        if (!pk?.given.length) continue;
-        votes.push(m.type === 'person' ? [pk.key, pk.surname] : [pk.key]);
-      }
+      for (const v of prev.votes) vote(ex.doc, v[0], v[1]);
+      if (memoOut) votesOf.set(ex.doc, prev.votes);
+      continue;
     }
-    for (const v of votes) {
-      personVotes.set(v[0], (personVotes.get(v[0]) ?? 0) + (v.length === 2 ? 1 : -1));
-      if (v.length === 2) surnameDocs.push([v[0], ex.doc, v[1]]);
+    const votes: DocMemo['votes'] | undefined = memoOut ? [] : undefined;
+    for (const m of ex.mentions) {
+      if (m.kind !== 'name') continue;
+      const pk = personKeyOf(analyzeName(junkTail(m.text) ?? m.text, 'person').tokens);
+      if (!pk?.given.length) continue;
+      const surname = m.type === 'person' ? pk.surname : undefined;
+      vote(ex.doc, pk.key, surname);
+      votes?.push(surname === undefined ? [pk.key] : [pk.key, surname]);
     }
-    if (memoOut) votesOf.set(ex.doc, votes);
+    if (votes) votesOf.set(ex.doc, votes);
   }
   const knownPersons = new Set([...personVotes].filter(([, v]) => v > 0).map(([k]) => k));
   const knownSurnames = new Set(surnameDocs.filter(([k]) => knownPersons.has(k)).map(([, doc, surname]) => `${doc}|${surname}`));
   const isKnownPerson = (key: string): boolean => {
     const yes = knownPersons.has(key);
-    (yes ? consulted.known : consulted.unknown).add(key);
+    if (recording) (yes ? consulted.known : consulted.unknown).add(key);
     return yes;
   };
   const bearsSurname = (doc: string, surname: string): boolean => {
     const yes = knownSurnames.has(`${doc}|${surname}`);
-    (yes ? consulted.surnames : consulted.otherSurnames).add(surname);
+    if (recording) (yes ? consulted.surnames : consulted.otherSurnames).add(surname);
     return yes;
   };
   /** True when every fact a document's memo consulted still holds. */
@@ -306,7 +310,7 @@ export function resolveEntities(
     const prev = usable.get(ex.doc);
     const reuse = prev !== undefined && stillHolds(prev) ? prev : undefined;
     if (reuse) reused++;
-    const docConsults = reuse ? undefined : newConsults();
+    const docConsults = reuse || !recording ? undefined : newConsults();
     const docClasses: (Classification | null)[] = [];
     let next = 0;
     for (const m of mentions) {
@@ -315,8 +319,8 @@ export function resolveEntities(
         pending.push({ ref, doc: ex.doc, m, byId });
         continue;
       }
-      const c = reuse ? memoClasses[reuse.classes[next++]!] ?? null : classifyCached(ex.doc, m, docConsults!);
-      docClasses.push(c);
+      const c = reuse ? memoClasses[reuse.classes[next++]!] ?? null : classifyCached(ex.doc, m, docConsults);
+      if (memoOut) docClasses.push(c);
       const item = c ? addItem(ex.doc, ref, m, c) : undefined;
       if (item) {
         docItems.push(item);
@@ -329,18 +333,18 @@ export function resolveEntities(
   }
 
   /** A mention's classification (cached by type and text unless it depends on the document). */
-  function classifyCached(doc: string, m: EntityMention, docConsults: Consults): Classification | null {
+  function classifyCached(doc: string, m: EntityMention, docConsults: Consults | undefined): Classification | null {
     const cacheKey = (m.canonical ? `${m.text}\u0000${m.canonical}` : m.text) + (m.group ? '\u0000g' : '');
     let byText = classCache.get(m.type);
     if (!byText) classCache.set(m.type, (byText = new Map()));
     let entry = byText.get(cacheKey);
     if (entry === undefined) {
       docSensitive = false;
-      consulted = newConsults();
+      if (recording) consulted = newConsults();
       entry = { c: classify(doc, m) ?? null, consulted };
       if (!docSensitive) byText.set(cacheKey, entry);
     }
-    mergeConsults(docConsults, entry.consulted);
+    if (docConsults) mergeConsults(docConsults, entry.consulted);
     return entry.c;
   }
 
@@ -457,8 +461,8 @@ export function resolveEntities(
     if (pk.given.length && (hasRoleHead(pa.role) || isKnownPerson(pk.key))) return 'person';
     // "Mr Pen's" or "Le Pen" typed organisation: a surname (with a title or possessive stripped, or
     // opening with a particle) of a person the document names
-    const particled = pa.tokens.length > 1 && pa.tokens.slice(0, -1).every(isNameParticle) && !isKnownPlace(surface);
-    if (!pk.given.length && ((pa.tokens.length === 1 && pa.clean !== surface.trim()) || particled)) {
+    const particled = (): boolean => pa.tokens.length > 1 && pa.tokens.slice(0, -1).every(isNameParticle) && !isKnownPlace(surface);
+    if (!pk.given.length && ((pa.tokens.length === 1 && pa.clean !== surface.trim()) || particled())) {
       docSensitive = true;
       if (bearsSurname(doc, pk.surname)) return 'person';
     }
