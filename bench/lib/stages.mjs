@@ -11,7 +11,7 @@
 //   resolve  cross-document entity resolution (resolveEntities)
 //   graph    buildGraph without layout, minus resolve (edges, claims, metrics)
 //   layout   assignLayout (seeded ForceAtlas2)
-//   write    writeGraph (graph.json, graph.gexf, extractions.jsonl)
+//   write    writeGraph (graph.json, graph.gexf, extractions.jsonl, resolve-memo.json)
 // Then, on the same documents: bare compromise nlp(text), wink-nlp's full pipeline, and the NLP
 // stage in a pool of one worker vs a pool of two (--workers-compare: the same code path, the same
 // documents, each pool started and its model loaded before the clock starts; --compare-runs N
@@ -31,7 +31,7 @@ const LIMIT = Number(arg('limit', '0')) || Infinity;
 const OUT = arg('out', mkdtempSync(path.join(os.tmpdir(), 'ng-bench-')));
 
 const { readDocuments } = await dist('ingest/index.js');
-const { extractStream, buildGraph, assignLayout, createExtractPool } = await dist('graph/index.js');
+const { extractStream, buildGraphAndMemo, assignLayout, createExtractPool } = await dist('graph/index.js');
 const { resolveEntities } = await dist('resolve/index.js');
 const { writeGraph } = await dist('store/index.js');
 
@@ -82,7 +82,8 @@ if (!COMPARE_ONLY) {
   // buildGraph runs resolution itself; resolution is timed again alone (after, warm) and subtracted.
   gc();
   t = now();
-  const graph = buildGraph(records, { layout: false, name: 'bench' });
+  // as `newsgraph build` does: with the resolver memo that `add` reuses
+  const { graph, memo } = buildGraphAndMemo(records, { layout: false, name: 'bench', keepResolveMemo: true });
   const buildMs = now() - t;
   gc();
   const sorted = [...records].sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
@@ -91,6 +92,7 @@ if (!COMPARE_ONLY) {
     sorted.map((r) => r.extraction),
     sorted.map((r) => r.document),
     new Map(sorted.map((r) => [r.document.id, r.text])),
+    { keepMemo: true },
   );
   result.stages.resolve = Math.min(buildMs, now() - t);
   result.stages.graph = buildMs - result.stages.resolve;
@@ -99,7 +101,7 @@ if (!COMPARE_ONLY) {
   result.stages.layout = now() - t;
   gc();
   t = now();
-  await writeGraph(OUT, graph, records);
+  await writeGraph(OUT, graph, records, { memo });
   result.stages.write = now() - t;
   result.nodes = graph.order;
   result.edges = graph.size;
