@@ -3,9 +3,10 @@
  * Thin compositions of the pipeline stages.
  */
 import { documentFromText } from './ingest/index.js';
-import { addDocuments, buildFromInputs, buildGraph, extractRecord, removeDocuments, type KnowledgeGraph } from './graph/index.js';
+import { addDocuments, buildFromInputs, buildGraphAndMemo, extractRecord, removeDocuments, type KnowledgeGraph } from './graph/index.js';
 import { runQuery } from './query/index.js';
-import { readGraph, readGraphRecords, writeGraph } from './store/index.js';
+import type { ResolveMemo } from './resolve/index.js';
+import { readGraph, readGraphRecords, readResolveMemo, writeGraph } from './store/index.js';
 import type { ExtractionRecord, QueryResult, SkippedInput } from './types.js';
 
 export interface BuildOptions {
@@ -21,7 +22,15 @@ export interface BuildResult {
   records: ExtractionRecord[];
   /** Inputs that could not be read, and why. */
   skipped: SkippedInput[];
+  /**
+   * The resolver's memo: `saveGraph` keeps it (resolve-memo.json) and `addToGraph` /
+   * `removeFromGraph` reuse it, so unchanged documents' names are not classified again.
+   */
+  memo?: ResolveMemo;
 }
+
+/** A built or opened graph, as the incremental functions take it. */
+export type GraphWithRecords = Pick<BuildResult, 'graph' | 'records' | 'memo'>;
 
 /** An article given as a string. */
 export interface TextInput {
@@ -43,7 +52,7 @@ function layoutOf(options: BuildOptions) {
  * @throws NewsgraphError subclasses for unusable options; unreadable inputs are reported in `skipped`.
  */
 export function build(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
-  return buildFromInputs(paths, { name: options.name, layout: layoutOf(options) });
+  return buildFromInputs(paths, { name: options.name, layout: layoutOf(options), keepResolveMemo: true });
 }
 
 /** Builds a knowledge graph from articles given as strings (ids default to `doc-1`, `doc-2`, …). */
@@ -52,8 +61,8 @@ export function buildFromTexts(texts: (string | TextInput)[], options: BuildOpti
     const input = typeof t === 'string' ? { text: t } : t;
     return extractRecord(documentFromText(input.text, { ...input, id: input.id ?? `doc-${i + 1}` }));
   });
-  const graph = buildGraph(records, { name: options.name, layout: layoutOf(options) });
-  return { graph, records, skipped: [] };
+  const { graph, memo } = buildGraphAndMemo(records, { name: options.name, layout: layoutOf(options), keepResolveMemo: true });
+  return { graph, records, skipped: [], memo };
 }
 
 /**
@@ -64,9 +73,9 @@ export function openGraph(location: string): Promise<KnowledgeGraph> {
   return readGraph(location);
 }
 
-/** Saves a graph (and its records, for later incremental adds) into a folder, atomically. */
-export async function saveGraph(dir: string, result: Pick<BuildResult, 'graph' | 'records'>): Promise<void> {
-  await writeGraph(dir, result.graph, result.records);
+/** Saves a graph (and its records and resolver memo, for later incremental adds) into a folder, atomically. */
+export async function saveGraph(dir: string, result: GraphWithRecords): Promise<void> {
+  await writeGraph(dir, result.graph, result.records, { memo: result.memo });
 }
 
 /**
@@ -89,19 +98,37 @@ export interface UpdateResult extends BuildResult {
  * Adds articles (files, folders, JSON Lines) to a built graph without extracting the others again;
  * an article already present with the same content changes nothing. The result equals a full build.
  */
-export async function addToGraph(previous: Pick<BuildResult, 'graph' | 'records'>, paths: string[]): Promise<UpdateResult> {
-  const r = await addDocuments({ graph: previous.graph, records: previous.records }, paths);
-  return { graph: r.graph ?? previous.graph, records: r.records, skipped: r.skipped, added: r.added, changed: r.changed, unchanged: r.unchanged, removed: r.removed };
+export async function addToGraph(previous: GraphWithRecords, paths: string[]): Promise<UpdateResult> {
+  const r = await addDocuments({ graph: previous.graph, records: previous.records, memo: previous.memo }, paths);
+  return {
+    graph: r.graph ?? previous.graph,
+    records: r.records,
+    skipped: r.skipped,
+    added: r.added,
+    changed: r.changed,
+    unchanged: r.unchanged,
+    removed: r.removed,
+    memo: r.memo ?? previous.memo,
+  };
 }
 
 /** Removes documents by id; entities and relations left without any mention or evidence go too. */
-export function removeFromGraph(previous: Pick<BuildResult, 'graph' | 'records'>, ids: string[]): UpdateResult {
-  const r = removeDocuments({ graph: previous.graph, records: previous.records }, ids);
-  return { graph: r.graph ?? previous.graph, records: r.records, skipped: r.skipped, added: r.added, changed: r.changed, unchanged: r.unchanged, removed: r.removed };
+export function removeFromGraph(previous: GraphWithRecords, ids: string[]): UpdateResult {
+  const r = removeDocuments({ graph: previous.graph, records: previous.records, memo: previous.memo }, ids);
+  return {
+    graph: r.graph ?? previous.graph,
+    records: r.records,
+    skipped: r.skipped,
+    added: r.added,
+    changed: r.changed,
+    unchanged: r.unchanged,
+    removed: r.removed,
+    memo: r.memo ?? previous.memo,
+  };
 }
 
-/** Opens a saved graph with its extraction records, ready for `addToGraph`. */
-export async function openGraphWithRecords(dir: string): Promise<Pick<BuildResult, 'graph' | 'records'>> {
-  const [graph, records] = await Promise.all([readGraph(dir), readGraphRecords(dir)]);
-  return { graph, records };
+/** Opens a saved graph with its extraction records (and resolver memo, when valid), ready for `addToGraph`. */
+export async function openGraphWithRecords(dir: string): Promise<GraphWithRecords> {
+  const [graph, records, memo] = await Promise.all([readGraph(dir), readGraphRecords(dir), readResolveMemo(dir)]);
+  return memo ? { graph, records, memo } : { graph, records };
 }

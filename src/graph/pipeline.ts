@@ -13,7 +13,8 @@ import path from 'node:path';
 import { readDocuments, type IngestItem } from '../ingest/index.js';
 import { extractDocument } from '../nlp/index.js';
 import type { Document, DocumentExtraction, ExtractionRecord, SkippedInput } from '../types.js';
-import { buildGraph, type BuildGraphOptions, type KnowledgeGraph } from './build.js';
+import type { ResolveMemo } from '../resolve/index.js';
+import { buildGraphAndMemo, type BuildGraphOptions, type KnowledgeGraph } from './build.js';
 import { createExtractPool, defaultWorkerCount, type ExtractPool } from './pool.js';
 
 export interface PipelineProgress {
@@ -54,6 +55,8 @@ export interface PipelineResult {
   graph: KnowledgeGraph;
   records: ExtractionRecord[];
   skipped: SkippedInput[];
+  /** The resolver's memo (with `keepResolveMemo`), for later incremental updates. */
+  memo?: ResolveMemo;
 }
 
 /** What ingest yields: a document, or an input it could not read. */
@@ -193,8 +196,8 @@ export async function extractInputs(
 /** Builds a knowledge graph from files and folders. */
 export async function buildFromInputs(inputs: string[], options: PipelineOptions = {}): Promise<PipelineResult> {
   const { records, skipped } = await extractInputs(inputs, options);
-  const graph = buildGraph(records, { ...options, skipped: [...(options.skipped ?? []), ...skipped] });
-  return { graph, records, skipped };
+  const { graph, memo } = buildGraphAndMemo(records, { ...options, skipped: [...(options.skipped ?? []), ...skipped] });
+  return memo ? { graph, records, skipped, memo } : { graph, records, skipped };
 }
 
 const DOCUMENT_FILE = /\.(txt|text|md|markdown|html?|xhtml)$/i;
