@@ -3,7 +3,7 @@
  * Thin compositions of the pipeline stages.
  */
 import { documentFromText } from './ingest/index.js';
-import { addDocuments, buildFromInputs, buildGraphAndMemo, extractRecord, removeDocuments, type KnowledgeGraph } from './graph/index.js';
+import { addDocuments, buildFromInputs, buildGraphAndMemo, extractRecord, removeDocuments, type IncrementalResult, type KnowledgeGraph } from './graph/index.js';
 import { runQuery } from './query/index.js';
 import type { ResolveMemo } from './resolve/index.js';
 import { readGraph, readGraphRecords, readResolveMemo, writeGraph } from './store/index.js';
@@ -94,37 +94,23 @@ export interface UpdateResult extends BuildResult {
   removed: string[];
 }
 
+/** An incremental result as the API reports it: the previous graph and memo where nothing changed. */
+function updateResultOf(previous: GraphWithRecords, r: IncrementalResult): UpdateResult {
+  const { graph, records, skipped, added, changed, unchanged, removed, memo } = r;
+  return { graph: graph ?? previous.graph, records, skipped, added, changed, unchanged, removed, memo: memo ?? previous.memo };
+}
+
 /**
  * Adds articles (files, folders, JSON Lines) to a built graph without extracting the others again;
  * an article already present with the same content changes nothing. The result equals a full build.
  */
 export async function addToGraph(previous: GraphWithRecords, paths: string[]): Promise<UpdateResult> {
-  const r = await addDocuments({ graph: previous.graph, records: previous.records, memo: previous.memo }, paths);
-  return {
-    graph: r.graph ?? previous.graph,
-    records: r.records,
-    skipped: r.skipped,
-    added: r.added,
-    changed: r.changed,
-    unchanged: r.unchanged,
-    removed: r.removed,
-    memo: r.memo ?? previous.memo,
-  };
+  return updateResultOf(previous, await addDocuments(previous, paths));
 }
 
 /** Removes documents by id; entities and relations left without any mention or evidence go too. */
 export function removeFromGraph(previous: GraphWithRecords, ids: string[]): UpdateResult {
-  const r = removeDocuments({ graph: previous.graph, records: previous.records, memo: previous.memo }, ids);
-  return {
-    graph: r.graph ?? previous.graph,
-    records: r.records,
-    skipped: r.skipped,
-    added: r.added,
-    changed: r.changed,
-    unchanged: r.unchanged,
-    removed: r.removed,
-    memo: r.memo ?? previous.memo,
-  };
+  return updateResultOf(previous, removeDocuments(previous, ids));
 }
 
 /** Opens a saved graph with its extraction records (and resolver memo, when valid), ready for `addToGraph`. */

@@ -461,8 +461,8 @@ export function resolveEntities(
     if (pk.given.length && (hasRoleHead(pa.role) || isKnownPerson(pk.key))) return 'person';
     // "Mr Pen's" or "Le Pen" typed organisation: a surname (with a title or possessive stripped, or
     // opening with a particle) of a person the document names
-    const particled = (): boolean => pa.tokens.length > 1 && pa.tokens.slice(0, -1).every(isNameParticle) && !isKnownPlace(surface);
-    if (!pk.given.length && ((pa.tokens.length === 1 && pa.clean !== surface.trim()) || particled())) {
+    const bareSurname = pa.tokens.length === 1 && pa.clean !== surface.trim();
+    if (!pk.given.length && (bareSurname || (pa.tokens.length > 1 && pa.tokens.slice(0, -1).every(isNameParticle) && !isKnownPlace(surface)))) {
       docSensitive = true;
       if (bearsSurname(doc, pk.surname)) return 'person';
     }
