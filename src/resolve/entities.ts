@@ -137,6 +137,13 @@ interface Unit {
   items: Item[];
 }
 
+/** A document's mentions, by id on demand, and its items by mention id (to follow `refersTo`). */
+interface DocMentions {
+  mentions: EntityMention[];
+  byId?: Map<string, EntityMention>;
+  items: Map<string, Item>;
+}
+
 /** How a mention is keyed: its group, unit kind and analysed name (cached: names repeat a lot). */
 export interface Classification {
   group: string;
@@ -167,6 +174,14 @@ class UnionFind {
       this.names.push(name);
       this.index.set(name, i);
     }
+    return i;
+  }
+
+  /** A node without a name (a document's unit of a group). */
+  fresh(): number {
+    const i = this.parent.length;
+    this.parent.push(i);
+    this.names.push('');
     return i;
   }
 
@@ -232,7 +247,6 @@ export function resolveEntities(
   const items: Item[] = [];
   const units = new Map<number, Unit>();
   const itemsByDoc = new Map<string, Item[]>();
-  const itemByRef = new Map<string, Item>();
   const lexHits = new Map<number, LexiconHit>(); // group node → lexicon entry
   const personKeys = new Map<number, PersonKey>(); // p: group node → key
   const groupKeyOfNonPerson = new Map<number, string>(); // n: group node → org key
@@ -240,7 +254,8 @@ export function resolveEntities(
   const definedGroups = new Set<number>(); // acronym groups defined in some text
   const institutionGroups = new Set<number>(); // i:gov:… / i:mil:… groups of a named state
   const describedUnits = new Set<Unit>(); // units of qualified armed-group descriptions ("Takfiri militants")
-  const pending: { ref: string; doc: string; m: EntityMention; byId: Map<string, EntityMention> }[] = [];
+  /** Mentions that name nothing themselves but refer to one that may (pronouns, descriptions). */
+  const pending: { ref: string; doc: string; m: EntityMention; ctx: DocMentions }[] = [];
 
   // How mentions are classified, by type and text (with the corpus-wide facts each consulted).
   const classCache = new Map<EntityType, Map<string, CachedClass>>();
@@ -304,7 +319,8 @@ export function resolveEntities(
     d.surnames.every((x) => knownSurnames.has(`${d.doc}|${x}`)) &&
     !d.otherSurnames.some((x) => knownSurnames.has(`${d.doc}|${x}`));
   for (const ex of sorted) {
-    const byId = new Map(ex.mentions.map((m) => [m.id, m]));
+    const ctx: DocMentions = { mentions: ex.mentions, items: new Map() };
+    const docUnits = new Map<string, Unit>(); // group name → this document's unit of it
     const mentions = [...ex.mentions].sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id));
     const docItems: Item[] = [];
     const prev = usable.get(ex.doc);
@@ -314,18 +330,17 @@ export function resolveEntities(
     const docClasses: (Classification | null)[] = [];
     let next = 0;
     for (const m of mentions) {
-      const ref = `${ex.doc}#${m.id}`;
       if (m.kind !== 'name' && !m.canonical) {
-        pending.push({ ref, doc: ex.doc, m, byId });
+        if (m.refersTo) pending.push({ ref: `${ex.doc}#${m.id}`, doc: ex.doc, m, ctx });
         continue;
       }
       const c = reuse ? memoClasses[reuse.classes[next++]!] ?? null : classifyCached(ex.doc, m, docConsults);
       if (memoOut) docClasses.push(c);
-      const item = c ? addItem(ex.doc, ref, m, c) : undefined;
-      if (item) {
+      if (c) {
+        const item = addItem(ex.doc, `${ex.doc}#${m.id}`, m, c, docUnits);
         docItems.push(item);
-        itemByRef.set(ref, item);
-      } else if (m.refersTo) pending.push({ ref, doc: ex.doc, m, byId });
+        ctx.items.set(m.id, item);
+      } else if (m.refersTo) pending.push({ ref: `${ex.doc}#${m.id}`, doc: ex.doc, m, ctx });
     }
     itemsByDoc.set(ex.doc, docItems);
     if (memoOut && reuse) memoOut.reuse(reuse);
@@ -348,18 +363,20 @@ export function resolveEntities(
     return entry.c;
   }
 
-  function unitFor(doc: string, groupName: string, kind: UnitKind, token: string): Unit {
-    const node = uf.node(`u:${doc}|${groupName}`);
-    let u = units.get(node);
+  /** The document's unit of a group: created, with the group's node if new, at its first mention. */
+  function unitFor(doc: string, groupName: string, kind: UnitKind, token: string, docUnits: Map<string, Unit>): Unit {
+    let u = docUnits.get(groupName);
     if (!u) {
+      const node = uf.fresh();
       u = { node, doc, group: uf.node(groupName), kind, token, items: [] };
       units.set(node, u);
+      docUnits.set(groupName, u);
     }
     return u;
   }
 
-  function addItem(doc: string, ref: string, m: EntityMention, c: Classification): Item {
-    const unit = unitFor(doc, c.group, c.kind, c.token);
+  function addItem(doc: string, ref: string, m: EntityMention, c: Classification, docUnits: Map<string, Unit>): Item {
+    const unit = unitFor(doc, c.group, c.kind, c.token, docUnits);
     if (c.institution && !c.institution.endsWith(':?')) institutionGroups.add(unit.group);
     if (c.lex) lexHits.set(unit.group, c.lex);
     if (c.pk && c.kind === 'fixed') personKeys.set(unit.group, c.pk);
@@ -886,9 +903,9 @@ export function resolveEntities(
     let target: EntityMention | undefined = p.m;
     let item: Item | undefined;
     for (let hops = 0; hops < 6 && target?.refersTo; hops++) {
-      item = itemByRef.get(`${p.doc}#${target.refersTo}`);
+      item = p.ctx.items.get(target.refersTo);
       if (item) break;
-      target = p.byId.get(target.refersTo);
+      target = (p.ctx.byId ??= new Map(p.ctx.mentions.map((m) => [m.id, m]))).get(target.refersTo);
     }
     if (!item) continue;
     const r = uf.find(item.unit);
@@ -974,13 +991,13 @@ export function resolveEntities(
       ...members.map((it) => ({ ref: it.ref, doc: it.doc, m: it.m })),
       ...refs,
     ].sort((a, b) => cmp(a.doc, b.doc) || a.m.start - b.m.start || a.m.end - b.m.end || cmp(a.ref, b.ref));
+    // one per span (`all` is sorted, so the same span's mentions are adjacent)
     const mentions: MentionRef[] = [];
-    const seen = new Set<string>();
+    let last: MentionRef | undefined;
     for (const x of all) {
-      const k = `${x.doc}\u0000${x.m.start}\u0000${x.m.end}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      mentions.push({ doc: x.doc, start: x.m.start, end: x.m.end });
+      if (last && last.doc === x.doc && last.start === x.m.start && last.end === x.m.end) continue;
+      last = { doc: x.doc, start: x.m.start, end: x.m.end };
+      mentions.push(last);
     }
     built.push({
       root,
