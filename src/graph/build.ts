@@ -14,6 +14,7 @@ import type {
   Evidence,
   ExtractionRecord,
   GraphAttributes,
+  MentionRef,
   NodeAttributes,
   SkippedInput,
 } from '../types.js';
@@ -51,6 +52,14 @@ export function outletOf(doc: DocumentInfo): string {
   return doc.source || doc.id;
 }
 
+/** The documents of an entity's mentions, sorted (the mentions are sorted by document already). */
+function docsOfMentions(mentions: readonly MentionRef[]): string[] {
+  const out: string[] = [];
+  for (const m of mentions) if (out.length === 0 || out[out.length - 1] !== m.doc) out.push(m.doc);
+  for (let i = 1; i < out.length; i++) if (byString(out[i - 1]!, out[i]!) >= 0) return [...new Set(out)].sort(byString);
+  return out;
+}
+
 /** Creates an empty knowledge graph with the right options. */
 export function createKnowledgeGraph(): KnowledgeGraph {
   return new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
@@ -85,8 +94,8 @@ export function buildGraphAndMemo(records: ExtractionRecord[], options: BuildGra
   });
 
   for (const e of entities) {
-    const docIds = [...new Set(e.mentions.map((m) => m.doc))].sort(byString);
-    const sources = [...new Set(docIds.map((d) => outletOf(docs.get(d)!.document)))].sort(byString);
+    const docIds = docsOfMentions(e.mentions);
+    const sources = docIds.length === 1 ? [outletOf(docs.get(docIds[0]!)!.document)] : [...new Set(docIds.map((d) => outletOf(docs.get(d)!.document)))].sort(byString);
     graph.addNode(e.id, {
       label: e.label,
       type: e.type,
@@ -201,6 +210,7 @@ export function assignMetrics(graph: KnowledgeGraph): void {
   graph.forEachNode((key, a) => {
     const rank = ranks[key] ?? 0;
     const importance = 0.5 * (a.mentionCount / maxMentions) + 0.5 * (maxRank > 0 ? rank / maxRank : 0);
-    graph.mergeNodeAttributes(key, { pagerank: Math.round(rank * 1e6) / 1e6, size: nodeSize(importance) });
+    a.pagerank = Math.round(rank * 1e6) / 1e6; // in place: nothing listens to a graph being built
+    a.size = nodeSize(importance);
   });
 }
