@@ -151,5 +151,26 @@ describe('store', () => {
       };
       await expect(read()).rejects.toThrow(/line 2/);
     });
+
+    it('should read CRLF lines, blank lines, a last line without a newline and characters cut by a chunk boundary', async () => {
+      const file = path.join(tmp(), 'x.jsonl');
+      // a record of ≈ 5 MB of two- and three-byte characters spans the 4 MiB read chunks at some character
+      const big = { ...RECORDS[0]!, document: { ...RECORDS[0]!.document, id: 'big.txt' }, text: 'é€'.repeat(1_000_000) };
+      const lines = [JSON.stringify(RECORDS[0]), '', JSON.stringify(big), JSON.stringify(RECORDS[1])];
+      writeFileSync(file, `${lines[0]}\r\n${lines[1]}\r\n${lines[2]}\n${lines[3]}`);
+      const back = [];
+      for await (const r of readExtractionRecords(file)) back.push(r);
+      expect(back.map((r) => r.document.id)).toEqual([RECORDS[0]!.document.id, 'big.txt', RECORDS[1]!.document.id]);
+      expect(back[1]!.text).toBe(big.text);
+      expect(back[2]).toEqual(RECORDS[1]);
+    });
+
+    it('should name the file it cannot read', async () => {
+      const file = path.join(tmp(), 'missing.jsonl');
+      const read = async () => {
+        for await (const _ of readExtractionRecords(file)) void _;
+      };
+      await expect(read()).rejects.toThrow(/cannot read ".*missing\.jsonl": ENOENT/);
+    });
   });
 });

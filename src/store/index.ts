@@ -13,10 +13,9 @@
  *                     resolver's code: a missing, damaged or foreign one is ignored, never trusted
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { GraphFormatError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
@@ -310,11 +309,38 @@ export async function readSerializedGraph(location: string): Promise<SerializedG
 }
 
 /** Reads extraction records (extractions.jsonl, or any file of such lines), streaming. */
+/**
+ * The lines of a UTF-8 text file, read in 4 MiB chunks (a line may end in "\r\n"; the "\r" stays,
+ * which JSON ignores): a fraction of readline's cost on extractions.jsonl's 20,000-odd long lines.
+ */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(4 << 20);
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (!bytesRead) break;
+      const text = rest + decoder.write(buf.subarray(0, bytesRead));
+      let from = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+        yield text.slice(from, nl);
+        from = nl + 1;
+      }
+      rest = text.slice(from);
+    }
+    rest += decoder.end();
+    if (rest) yield rest;
+  } finally {
+    await fh.close();
+  }
+}
+
 export async function* readExtractionRecords(file: string): AsyncGenerator<ExtractionRecord> {
   let lineNo = 0;
-  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   try {
-    for await (const line of rl) {
+    for await (const line of linesOf(file)) {
       lineNo++;
       if (!line.trim()) continue;
       let rec: ExtractionRecord;
