@@ -129,8 +129,8 @@ export function buildGraphAndMemo(records: ExtractionRecord[], options: BuildGra
     const docId = r.document.id;
     const ex = r.extraction;
     for (const rel of ex.relations) {
-      const s = rel.subject.mention && entityOf.get(`${docId}#${rel.subject.mention}`);
-      const t = rel.object.mention && entityOf.get(`${docId}#${rel.object.mention}`);
+      const s = rel.subject.mention && entityOf.of(docId, rel.subject.mention);
+      const t = rel.object.mention && entityOf.of(docId, rel.object.mention);
       if (!s || !t || s === t || !graph.hasNode(s) || !graph.hasNode(t)) continue;
       const sentence = ex.sentences[rel.sentence];
       if (!sentence) continue;
@@ -166,7 +166,7 @@ export function buildGraphAndMemo(records: ExtractionRecord[], options: BuildGra
       a.docs.add(docId);
       a.negatedAll &&= rel.negated;
       a.hedgedAll &&= rel.hedged;
-      const asserted = rel.assertedBy ? entityOf.get(`${docId}#${rel.assertedBy}`) : undefined;
+      const asserted = rel.assertedBy ? entityOf.of(docId, rel.assertedBy) : undefined;
       if (asserted && !a.attrs.assertedBy.includes(asserted)) a.attrs.assertedBy.push(asserted);
       const evKey = `${docId}#${sentence.start}`;
       if (!a.evidenceKeys.has(evKey)) {

@@ -257,6 +257,27 @@ describe('resolve/entities', () => {
     });
   });
 
+  describe('entityOf', () => {
+    it('should find mentions by "doc#id" and by document and id, also when document ids contain "#"', () => {
+      const r = resolve({
+        'feed.jsonl#1': [['Recep Tayyip Erdogan', 'person'], ['Ankara', 'place']],
+        'feed.jsonl#2': [['Erdogan', 'person']],
+        feed: [['Ankara', 'place']],
+      });
+      const erdogan = r.entityOf.get('feed.jsonl#1#m0');
+      expect(erdogan).toMatch(/^person:/);
+      expect(r.entityOf.get('feed.jsonl#2#m0')).toBe(erdogan);
+      expect(r.entityOf.of('feed.jsonl#2', 'm0')).toBe(erdogan);
+      expect(r.entityOf.get('feed#m0')).toBe(r.entityOf.get('feed.jsonl#1#m1'));
+      expect(r.entityOf.has('feed.jsonl#1#m9')).toBe(false);
+      expect(r.entityOf.get('nope#m0')).toBeUndefined();
+      const entries = [...r.entityOf].sort();
+      expect(entries.map(([k]) => k)).toEqual(['feed#m0', 'feed.jsonl#1#m0', 'feed.jsonl#1#m1', 'feed.jsonl#2#m0']);
+      expect(r.entityOf.size).toBe(4);
+      for (const [k, v] of entries) expect(r.entityOf.get(k)).toBe(v);
+    });
+  });
+
   describe('memo', () => {
     type Built = ReturnType<typeof doc>;
     const docsOf = (specs: Record<string, Spec[]>): Built[] => Object.entries(specs).map(([id, list]) => doc(id, list));

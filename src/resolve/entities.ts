@@ -54,11 +54,69 @@ export interface Resolution {
   /** Entities sorted by id. */
   entities: Entity[];
   /** `${doc}#${mentionId}` → entity id, for every mention that belongs to an entity. */
-  entityOf: Map<string, string>;
+  entityOf: EntityIndex;
   /** What this resolve learnt per document, for the next one (only with `keepMemo`). */
   memo?: ResolveMemo;
   /** With a memo given: the documents whose memo was reused (the others were classified). */
   memoReused?: number;
+}
+
+/**
+ * Which entity each mention belongs to, by `${doc}#${mentionId}` as a read-only map, or by document and
+ * mention id (`of`). Kept per document: one map of a quarter of a million string keys cost more to fill
+ * than the rest of the entities' assembly.
+ */
+export class EntityIndex implements ReadonlyMap<string, string> {
+  private count = -1;
+
+  /** @param byDoc document id → mention id → entity id */
+  constructor(private readonly byDoc: ReadonlyMap<string, ReadonlyMap<string, string>>) {}
+
+  /** The entity of a document's mention. */
+  of(doc: string, mentionId: string): string | undefined {
+    return this.byDoc.get(doc)?.get(mentionId);
+  }
+
+  get(ref: string): string | undefined {
+    // Document ids may contain '#' ("reuters.jsonl#12"): try each split, the last '#' first.
+    for (let k = ref.lastIndexOf('#'); k > 0; k = ref.lastIndexOf('#', k - 1)) {
+      const id = this.byDoc.get(ref.slice(0, k))?.get(ref.slice(k + 1));
+      if (id !== undefined) return id;
+    }
+    return undefined;
+  }
+
+  has(ref: string): boolean {
+    return this.get(ref) !== undefined;
+  }
+
+  get size(): number {
+    if (this.count < 0) {
+      this.count = 0;
+      for (const m of this.byDoc.values()) this.count += m.size;
+    }
+    return this.count;
+  }
+
+  *entries(): MapIterator<[string, string]> {
+    for (const [doc, m] of this.byDoc) for (const [mention, id] of m) yield [`${doc}#${mention}`, id];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [ref] of this.entries()) yield ref;
+  }
+
+  *values(): MapIterator<string> {
+    for (const m of this.byDoc.values()) yield* m.values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
 }
 
 /** The version of the memo's layout; a memo of another version is not used. */
@@ -122,6 +180,8 @@ interface Item {
   viaCanonical: boolean;
   /** Union-find node of the (document, key) unit the mention belongs to. */
   unit: number;
+  /** The document's mentions. */
+  ctx: DocMentions;
 }
 
 export type UnitKind = 'fixed' | 'person-short' | 'short' | 'acronym' | 'org-multi' | 'institution';
@@ -142,6 +202,8 @@ interface DocMentions {
   mentions: EntityMention[];
   byId?: Map<string, EntityMention>;
   items: Map<string, Item>;
+  /** Mention id → entity id, filled when the entities get their ids. */
+  entity: Map<string, string>;
 }
 
 /** How a mention is keyed: its group, unit kind and analysed name (cached: names repeat a lot). */
@@ -256,6 +318,7 @@ export function resolveEntities(
   const describedUnits = new Set<Unit>(); // units of qualified armed-group descriptions ("Takfiri militants")
   /** Mentions that name nothing themselves but refer to one that may (pronouns, descriptions). */
   const pending: { ref: string; doc: string; m: EntityMention; ctx: DocMentions }[] = [];
+  const entityMaps = new Map<string, Map<string, string>>(); // document → its mentions' entities
 
   // How mentions are classified, by type and text (with the corpus-wide facts each consulted).
   const classCache = new Map<EntityType, Map<string, CachedClass>>();
@@ -319,7 +382,8 @@ export function resolveEntities(
     d.surnames.every((x) => knownSurnames.has(`${d.doc}|${x}`)) &&
     !d.otherSurnames.some((x) => knownSurnames.has(`${d.doc}|${x}`));
   for (const ex of sorted) {
-    const ctx: DocMentions = { mentions: ex.mentions, items: new Map() };
+    const ctx: DocMentions = { mentions: ex.mentions, items: new Map(), entity: new Map() };
+    entityMaps.set(ex.doc, ctx.entity);
     const docUnits = new Map<string, Unit>(); // group name → this document's unit of it
     const mentions = [...ex.mentions].sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id));
     const docItems: Item[] = [];
@@ -337,7 +401,7 @@ export function resolveEntities(
       const c = reuse ? memoClasses[reuse.classes[next++]!] ?? null : classifyCached(ex.doc, m, docConsults);
       if (memoOut) docClasses.push(c);
       if (c) {
-        const item = addItem(ex.doc, `${ex.doc}#${m.id}`, m, c, docUnits);
+        const item = addItem(ctx, ex.doc, `${ex.doc}#${m.id}`, m, c, docUnits);
         docItems.push(item);
         ctx.items.set(m.id, item);
       } else if (m.refersTo) pending.push({ ref: `${ex.doc}#${m.id}`, doc: ex.doc, m, ctx });
@@ -375,7 +439,7 @@ export function resolveEntities(
     return u;
   }
 
-  function addItem(doc: string, ref: string, m: EntityMention, c: Classification, docUnits: Map<string, Unit>): Item {
+  function addItem(ctx: DocMentions, doc: string, ref: string, m: EntityMention, c: Classification, docUnits: Map<string, Unit>): Item {
     const unit = unitFor(doc, c.group, c.kind, c.token, docUnits);
     if (c.institution && !c.institution.endsWith(':?')) institutionGroups.add(unit.group);
     if (c.lex) lexHits.set(unit.group, c.lex);
@@ -383,7 +447,7 @@ export function resolveEntities(
     if (c.orgKey) groupKeyOfNonPerson.set(unit.group, c.orgKey);
     if (c.described) describedUnits.add(unit);
     const viaCanonical = m.canonical !== undefined && m.canonical.trim() !== '';
-    const item: Item = { ref, doc, m, type: c.type, clean: c.clean, role: m.role ?? c.role, viaCanonical, unit: unit.node };
+    const item: Item = { ref, doc, m, type: c.type, clean: c.clean, role: m.role ?? c.role, viaCanonical, unit: unit.node, ctx };
     unit.items.push(item);
     items.push(item);
     return item;
@@ -898,7 +962,7 @@ export function resolveEntities(
     list.push(it);
     clusters.set(r, list);
   }
-  const refsOf = new Map<number, { ref: string; m: EntityMention; doc: string }[]>();
+  const refsOf = new Map<number, { ref: string; m: EntityMention; doc: string; ctx: DocMentions }[]>();
   for (const p of pending) {
     let target: EntityMention | undefined = p.m;
     let item: Item | undefined;
@@ -910,7 +974,7 @@ export function resolveEntities(
     if (!item) continue;
     const r = uf.find(item.unit);
     const list = refsOf.get(r) ?? [];
-    list.push({ ref: p.ref, m: p.m, doc: p.doc });
+    list.push(p);
     refsOf.set(r, list);
   }
 
@@ -929,7 +993,7 @@ export function resolveEntities(
     aliasesOf.set(r, acc);
   }
 
-  const built: { root: number; entity: Entity; refs: string[]; first: string; base: string }[] = [];
+  const built: { root: number; entity: Entity; all: { m: EntityMention; ctx: DocMentions }[]; first: string; base: string }[] = [];
   for (const [root, members] of clusters) {
     const refs = refsOf.get(root) ?? [];
     const votes = new Map<EntityType, number>();
@@ -988,7 +1052,7 @@ export function resolveEntities(
       if (!reasons.includes(r)) reasons.push(r);
     }
     const all = [
-      ...members.map((it) => ({ ref: it.ref, doc: it.doc, m: it.m })),
+      ...members,
       ...refs,
     ].sort((a, b) => cmp(a.doc, b.doc) || a.m.start - b.m.start || a.m.end - b.m.end || cmp(a.ref, b.ref));
     // one per span (`all` is sorted, so the same span's mentions are adjacent)
@@ -1001,7 +1065,7 @@ export function resolveEntities(
     }
     built.push({
       root,
-      refs: all.map((x) => x.ref),
+      all,
       first: all[0]!.ref,
       base: `${type}:${slugify(label)}`,
       entity: { id: '', type, label, aliases: [...aliases].sort(cmp), mentions, roles, mergeReasons: reasons },
@@ -1011,14 +1075,14 @@ export function resolveEntities(
   // Ids: `${type}:${slug}`; on collision a suffix in the order of the entities' first mentions.
   built.sort((a, b) => cmp(a.base, b.base) || cmp(a.first, b.first));
   const used = new Set<string>();
-  const entityOf = new Map<string, string>();
   for (const b of built) {
     let id = b.base;
     for (let i = 2; used.has(id); i++) id = `${b.base}-${i}`;
     used.add(id);
     b.entity.id = id;
-    for (const ref of b.refs) entityOf.set(ref, id);
+    for (const x of b.all) x.ctx.entity.set(x.m.id, id);
   }
+  const entityOf = new EntityIndex(entityMaps);
   const entities = built.map((b) => b.entity).sort((a, b) => cmp(a.id, b.id));
   const result: Resolution = { entities, entityOf };
   if (memoOut) result.memo = memoOut.done();
