@@ -180,6 +180,8 @@ interface Item {
   viaCanonical: boolean;
   /** Union-find node of the (document, key) unit the mention belongs to. */
   unit: number;
+  /** Union-find node of that unit's group. */
+  group: number;
   /** The document's mentions. */
   ctx: DocMentions;
 }
@@ -317,7 +319,7 @@ export function resolveEntities(
   const institutionGroups = new Set<number>(); // i:gov:… / i:mil:… groups of a named state
   const describedUnits = new Set<Unit>(); // units of qualified armed-group descriptions ("Takfiri militants")
   /** Mentions that name nothing themselves but refer to one that may (pronouns, descriptions). */
-  const pending: { ref: string; doc: string; m: EntityMention; ctx: DocMentions }[] = [];
+  const pending: { ref: string; doc: string; m: EntityMention; ctx: DocMentions; root?: number }[] = [];
   const entityMaps = new Map<string, Map<string, string>>(); // document → its mentions' entities
 
   // How mentions are classified, by type and text (with the corpus-wide facts each consulted).
@@ -447,7 +449,7 @@ export function resolveEntities(
     if (c.orgKey) groupKeyOfNonPerson.set(unit.group, c.orgKey);
     if (c.described) describedUnits.add(unit);
     const viaCanonical = m.canonical !== undefined && m.canonical.trim() !== '';
-    const item: Item = { ref, doc, m, type: c.type, clean: c.clean, role: m.role ?? c.role, viaCanonical, unit: unit.node, ctx };
+    const item: Item = { ref, doc, m, type: c.type, clean: c.clean, role: m.role ?? c.role, viaCanonical, unit: unit.node, group: unit.group, ctx };
     unit.items.push(item);
     items.push(item);
     return item;
@@ -901,7 +903,7 @@ export function resolveEntities(
           // Looser initials ("CEC" = "Central Election and Referendum Commission"), same document only.
           const loose = (itemsByDoc.get(u.doc) ?? [])
             .filter((it) => it.type !== 'person' && !it.viaCanonical && it.clean.includes(' ') && acronymMatches(u.items[0]!.clean, it.clean))
-            .map((it) => units.get(it.unit)!.group);
+            .map((it) => it.group);
           const p = loose.length ? choose(u.doc, loose, u.node) : undefined;
           if (p && p !== 'ambiguous' && p.sameDoc) {
             uf.union(p.root, u.node, `"${u.items[0]!.clean}" = acronym of "${display(p.group)}" (initials, same document)`);
@@ -973,6 +975,7 @@ export function resolveEntities(
     }
     if (!item) continue;
     const r = uf.find(item.unit);
+    p.root = r;
     const list = refsOf.get(r) ?? [];
     list.push(p);
     refsOf.set(r, list);
@@ -993,7 +996,7 @@ export function resolveEntities(
     aliasesOf.set(r, acc);
   }
 
-  const built: { root: number; entity: Entity; all: { m: EntityMention; ctx: DocMentions }[]; first: string; base: string }[] = [];
+  const built: { root: number; entity: Entity; first: string; base: string }[] = [];
   for (const [root, members] of clusters) {
     const refs = refsOf.get(root) ?? [];
     const votes = new Map<EntityType, number>();
@@ -1004,7 +1007,7 @@ export function resolveEntities(
     for (const it of members) {
       if (multiWord && (it.viaCanonical || !it.clean.includes(' '))) continue;
       votes.set(it.type, (votes.get(it.type) ?? 0) + (it.viaCanonical ? 1 : 2));
-      const g = units.get(it.unit)!.group;
+      const g = it.group;
       const hit = lexHits.get(g);
       if (hit && (!lex || hit.id < lex.id)) lex = hit;
     }
@@ -1034,7 +1037,7 @@ export function resolveEntities(
     const variants = new Map<string, Set<string>>();
     for (const it of members) {
       if (it.viaCanonical) continue;
-      const g = uf.names[units.get(it.unit)!.group]!;
+      const g = uf.names[it.group]!;
       const set = variants.get(g) ?? new Set<string>();
       set.add(it.clean);
       variants.set(g, set);
@@ -1065,7 +1068,6 @@ export function resolveEntities(
     }
     built.push({
       root,
-      all,
       first: all[0]!.ref,
       base: `${type}:${slugify(label)}`,
       entity: { id: '', type, label, aliases: [...aliases].sort(cmp), mentions, roles, mergeReasons: reasons },
@@ -1075,13 +1077,18 @@ export function resolveEntities(
   // Ids: `${type}:${slug}`; on collision a suffix in the order of the entities' first mentions.
   built.sort((a, b) => cmp(a.base, b.base) || cmp(a.first, b.first));
   const used = new Set<string>();
+  const idOfRoot: string[] = [];
   for (const b of built) {
     let id = b.base;
     for (let i = 2; used.has(id); i++) id = `${b.base}-${i}`;
     used.add(id);
     b.entity.id = id;
-    for (const x of b.all) x.ctx.entity.set(x.m.id, id);
+    idOfRoot[b.root] = id;
   }
+  // Mention → entity, filled in document order (in the entities' order, the scattered writes cost more
+  // than the rest of the assembly).
+  for (const docItems of itemsByDoc.values()) for (const it of docItems) it.ctx.entity.set(it.m.id, idOfRoot[uf.find(it.unit)]!);
+  for (const p of pending) if (p.root !== undefined) p.ctx.entity.set(p.m.id, idOfRoot[p.root]!);
   const entityOf = new EntityIndex(entityMaps);
   const entities = built.map((b) => b.entity).sort((a, b) => cmp(a.id, b.id));
   const result: Resolution = { entities, entityOf };
