@@ -309,6 +309,20 @@ describe('resolve/entities', () => {
       expect(fewer.memoReused).toBe(2);
     });
 
+    it('should say how the memo it returns differs from the one it was given', () => {
+      const first = run(corpus.slice(0, 2), { keepMemo: true });
+      expect(first.memo?.delta).toBeUndefined();
+      const given = { ...roundTrip(first.memo), source: { file: 'x' } };
+      const next = run([corpus[1]!, corpus[2]!], { memo: given, keepMemo: true });
+      expect(next.memo?.delta).toEqual({ source: { file: 'x' }, changed: ['d3'], removed: ['d1'] });
+      // the given memo's part of every other document is the returned memo's
+      const part = (m: ResolveMemo, id: string) => {
+        const d = m.docs.find((x) => x.doc === id)!;
+        return { ...d, classes: d.classes.map((i) => m.classes[i]) };
+      };
+      expect(part(next.memo!, 'd2')).toEqual(part(given, 'd2'));
+    });
+
     it('should classify a document again when a full name it consulted becomes a person’s', () => {
       // The recogniser typed the name organisation in d1; once d2 types it person twice, the corpus
       // says it is a person's name, and d1's mention must follow.

@@ -63,8 +63,7 @@ export interface Resolution {
 
 /**
  * Which entity each mention belongs to, by `${doc}#${mentionId}` as a read-only map, or by document and
- * mention id (`of`). Kept per document: one map of a quarter of a million string keys cost more to fill
- * than the rest of the entities' assembly.
+ * mention id (`of`, which needs no key built). Kept per document and filled in document order.
  */
 export class EntityIndex implements ReadonlyMap<string, string> {
   private count = -1;
@@ -139,6 +138,18 @@ export interface ResolveMemo {
   classes: (Classification | null)[];
   /** One per document, sorted by id. */
   docs: DocMemo[];
+  /**
+   * Where this memo was read from: opaque to the resolver, set by the code that read it (store/) and
+   * carried into `delta.source` of the memo a resolve with it returns.
+   */
+  source?: unknown;
+  /**
+   * How this memo differs from the one the resolve that made it was given: the documents classified
+   * (new, changed, or whose consulted facts no longer held) and those no longer in the corpus. Every
+   * other document's part is the given memo's. Lets a writer append the difference instead of writing
+   * the whole memo again.
+   */
+  delta?: { source?: unknown; changed: string[]; removed: string[] };
 }
 
 /** A document's part of the memo. */
@@ -335,6 +346,7 @@ export function resolveEntities(
   const usable = new Map<string, DocMemo>(); // documents whose memo is of the same mentions
   let reused = 0;
   const memoOut = options.keepMemo ? new MemoWriter(memoClasses) : undefined;
+  const classifiedAgain: string[] = []; // with a memo given and kept: the documents not reused
   const recording = memoOut !== undefined; // what classifications consult is only kept for a memo
   // Full names the recogniser typed person anywhere, and surnames of those per document.
   // (a name counts as a person's when the recogniser typed it person more often than anything else)
@@ -410,7 +422,10 @@ export function resolveEntities(
     }
     itemsByDoc.set(ex.doc, docItems);
     if (memoOut && reuse) memoOut.reuse(reuse);
-    else if (memoOut) memoOut.add(ex.doc, hashOf.get(ex.doc) ?? '', mentionSignature(ex.mentions), votesOf.get(ex.doc)!, docClasses, docConsults!);
+    else if (memoOut) {
+      if (options.memo) classifiedAgain.push(ex.doc);
+      memoOut.add(ex.doc, hashOf.get(ex.doc) ?? '', mentionSignature(ex.mentions), votesOf.get(ex.doc)!, docClasses, docConsults!);
+    }
   }
 
   /** A mention's classification (cached by type and text unless it depends on the document). */
@@ -1092,7 +1107,14 @@ export function resolveEntities(
   const entityOf = new EntityIndex(entityMaps);
   const entities = built.map((b) => b.entity).sort((a, b) => cmp(a.id, b.id));
   const result: Resolution = { entities, entityOf };
-  if (memoOut) result.memo = memoOut.done();
+  if (memoOut) {
+    result.memo = memoOut.done();
+    if (options.memo?.format === RESOLVE_MEMO_FORMAT) {
+      const present = new Set(sorted.map((ex) => ex.doc));
+      const removed = options.memo.docs.map((d) => d.doc).filter((d) => !present.has(d));
+      result.memo.delta = { source: options.memo.source, changed: classifiedAgain, removed };
+    }
+  }
   if (options.memo) result.memoReused = reused;
   return result;
 }
