@@ -263,13 +263,25 @@ describe('graph/incremental', () => {
       const [s0, s1, s2] = seeds as [string, string, string];
       const out = path.join(tmp, 'cli', 'graph');
       expect(cli(['build', folder('c1', [s0, 'g1.txt']), '--out', out, '--name', 'g']).code).toBe(0);
-      const memoDocs = () => (JSON.parse(readFileSync(path.join(out, 'resolve-memo.json'), 'utf8')) as ResolveMemo).docs.map((d) => d.doc);
+      // the memo's documents: those of resolve-memo.json, with what the lines of its journal changed
+      const memoDocs = () => {
+        const docs = new Set((JSON.parse(readFileSync(path.join(out, 'resolve-memo.json'), 'utf8')) as ResolveMemo).docs.map((d) => d.doc));
+        const journal = path.join(out, 'resolve-memo.journal.jsonl');
+        for (const line of existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter(Boolean) : []) {
+          const { docs: changed, removed } = JSON.parse(line) as { docs: { doc: string }[]; removed: string[] };
+          for (const d of changed) docs.add(d.doc);
+          for (const id of removed) docs.delete(id);
+        }
+        return [...docs].sort();
+      };
       expect(memoDocs()).toEqual([s0, 'g1.txt'].sort());
       const add = cli(['add', folder('c2', [s1, s2, 'g1.txt']), '--graph', out]);
       expect(add.stderr).toBe('');
       expect(add.code).toBe(0);
       expect(add.stdout).toMatch(/2 added, 0 changed, 1 unchanged/);
       expect(memoDocs()).toEqual([s0, s1, s2, 'g1.txt'].sort());
+      // the add appended its part of the memo instead of rewriting it
+      expect(readFileSync(path.join(out, 'resolve-memo.journal.jsonl'), 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
 
       const before = statSync(path.join(out, 'graph.json')).mtimeMs;
       const again = cli(['add', folder('c2', [s1, s2, 'g1.txt']), '--graph', out]);

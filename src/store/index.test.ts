@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphFormatError } from '../errors.js';
 import { buildGraph, buildGraphAndMemo } from '../graph/build.js';
 import { RECORDS } from '../graph/__fixtures__/records.js';
+import type { ResolveMemo } from '../resolve/index.js';
 import {
   appendExtractionRecords,
   parseGraph,
@@ -13,6 +14,8 @@ import {
   readGraphRecords,
   readResolveMemo,
   RESOLVE_MEMO_FILE,
+  RESOLVE_MEMO_JOURNAL_FILE,
+  writeResolveMemo,
   writeFileAtomic,
   writeGraph,
 } from './index.js';
@@ -60,8 +63,9 @@ describe('store', () => {
       const { graph, memo } = buildGraphAndMemo(RECORDS, { keepResolveMemo: true });
       await writeGraph(dir, graph, RECORDS, { memo });
       expect(readdirSync(dir)).toContain(RESOLVE_MEMO_FILE);
-      const back = await readResolveMemo(dir);
+      const { source, ...back } = (await readResolveMemo(dir))!;
       expect(back).toEqual(JSON.parse(JSON.stringify(memo)));
+      expect(source).toMatchObject({ dir: path.resolve(dir), journalLines: 0, journalBytes: 0 });
       // the memo gives the same graph
       expect(JSON.stringify(buildGraph(RECORDS, { resolveMemo: back }).export())).toBe(JSON.stringify(graph.export()));
     });
@@ -82,6 +86,68 @@ describe('store', () => {
       expect(await readResolveMemo(dir)).toBeDefined();
       await writeGraph(dir, graph, RECORDS);
       expect(readdirSync(dir)).not.toContain(RESOLVE_MEMO_FILE);
+    });
+  });
+
+  describe('resolve-memo.journal.jsonl', () => {
+    /** A memo's content: each document with its classifications, by id. */
+    const content = (memo: ResolveMemo | undefined) =>
+      Object.fromEntries((memo?.docs ?? []).map((d) => [d.doc, { ...d, classes: d.classes.map((c) => JSON.stringify(memo!.classes[c])) }]));
+    const journalOf = (dir: string) => path.join(dir, RESOLVE_MEMO_JOURNAL_FILE);
+
+    /** A graph folder of the first record, then what an update adding the second resolves. */
+    const update = async () => {
+      const dir = tmp();
+      const first = buildGraphAndMemo(RECORDS.slice(0, 1), { keepResolveMemo: true });
+      await writeGraph(dir, first.graph, RECORDS.slice(0, 1), { memo: first.memo });
+      const read = await readResolveMemo(dir);
+      const next = buildGraphAndMemo(RECORDS, { resolveMemo: read, keepResolveMemo: true });
+      return { dir, read, next };
+    };
+
+    it('should append what an update changed, and read the memo back with it', async () => {
+      const { dir, next } = await update();
+      expect(next.memo!.delta).toMatchObject({ changed: [RECORDS[1]!.document.id], removed: [] });
+      const before = readFileSync(path.join(dir, RESOLVE_MEMO_FILE), 'utf8');
+      expect(await writeResolveMemo(dir, next.memo!)).toBe(journalOf(dir));
+      expect(readFileSync(path.join(dir, RESOLVE_MEMO_FILE), 'utf8')).toBe(before);
+      expect(readFileSync(journalOf(dir), 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+      const back = await readResolveMemo(dir);
+      expect(content(back)).toEqual(content(next.memo));
+      expect(back!.source).toMatchObject({ journalLines: 1 });
+      // and it serves the next update as the memo written whole would
+      const again = buildGraphAndMemo(RECORDS, { resolveMemo: back, keepResolveMemo: true });
+      expect(JSON.stringify(again.graph.export())).toBe(JSON.stringify(next.graph.export()));
+      expect(again.memo!.delta?.changed).toEqual([]);
+      // removing a document appends its removal
+      const fewer = buildGraphAndMemo(RECORDS.slice(1), { resolveMemo: back, keepResolveMemo: true });
+      expect(fewer.memo!.delta?.removed).toEqual([RECORDS[0]!.document.id]);
+    });
+
+    it('should leave out a line cut short and what follows, and then write the memo whole', async () => {
+      const { dir, read, next } = await update();
+      await writeResolveMemo(dir, next.memo!);
+      const line = readFileSync(journalOf(dir), 'utf8');
+      writeFileSync(journalOf(dir), line + line.slice(0, 40));
+      const back = await readResolveMemo(dir);
+      expect(content(back)).toEqual(content(next.memo)); // the whole first line, not the torn second
+      expect(back!.source).toBeUndefined(); // so the next write cannot append after the torn line
+      expect(await writeResolveMemo(dir, { ...next.memo!, source: undefined, delta: { ...next.memo!.delta!, source: back!.source } })).toBe(
+        path.join(dir, RESOLVE_MEMO_FILE),
+      );
+      expect(readdirSync(dir)).not.toContain(RESOLVE_MEMO_JOURNAL_FILE);
+      expect(content(await readResolveMemo(dir))).toEqual(content(next.memo));
+      // a journal line of another base (the memo was written whole since) is not applied
+      await writeResolveMemo(dir, { format: read!.format, classes: read!.classes, docs: read!.docs });
+      writeFileSync(journalOf(dir), line);
+      expect(Object.keys(content(await readResolveMemo(dir)))).toEqual([RECORDS[0]!.document.id]);
+    });
+
+    it('should write the memo whole when the folder is not the one the memo was read from', async () => {
+      const { next } = await update();
+      const other = tmp();
+      expect(await writeResolveMemo(other, next.memo!)).toBe(path.join(other, RESOLVE_MEMO_FILE));
+      expect(content(await readResolveMemo(other))).toEqual(content(next.memo));
     });
   });
 

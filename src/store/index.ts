@@ -28,6 +28,7 @@ export const GRAPH_FILE = 'graph.json';
 export const GEXF_FILE = 'graph.gexf';
 export const EXTRACTIONS_FILE = 'extractions.jsonl';
 export const RESOLVE_MEMO_FILE = 'resolve-memo.json';
+export const RESOLVE_MEMO_JOURNAL_FILE = 'resolve-memo.journal.jsonl';
 
 /** Writes `content` to `file` atomically (temporary file + fsync + rename). */
 export async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
@@ -84,55 +85,145 @@ export function resolverCodeKey(): Promise<string | undefined> {
   return codeKey;
 }
 
+/** Where a memo was read from (`ResolveMemo.source`): what an append needs to find unchanged on disk. */
+interface MemoSource {
+  dir: string;
+  /** The base file's stamp, which every journal line names. */
+  stamp: string;
+  /** Bytes and lines of the journal when it was read. */
+  journalBytes: number;
+  journalLines: number;
+  /** Bytes of the base file. */
+  baseBytes: number;
+}
+
+/** Journal lines after which the memo is written whole again (reading many lines costs more than one file). */
+const MEMO_JOURNAL_MAX_LINES = 200;
+
+/** Classifications as written: equal ones once, each document's indexes mapped to the written list. */
+function writtenClasses(memo: ResolveMemo, docs: readonly ResolveMemo['docs'][number][]): { classes: string[]; docs: string[] } {
+  const index = new Map<string, number>();
+  const to = new Int32Array(memo.classes.length).fill(-1);
+  const classes: string[] = [];
+  const out: string[] = [];
+  for (const d of docs) {
+    const mapped = d.classes.map((c) => {
+      let j = to[c]!;
+      if (j < 0) {
+        const json = JSON.stringify(memo.classes[c] ?? null);
+        j = index.get(json) ?? -1;
+        if (j < 0) index.set(json, (j = classes.push(json) - 1));
+        to[c] = j;
+      }
+      return j;
+    });
+    out.push(JSON.stringify({ ...d, classes: mapped }));
+  }
+  return { classes, docs: out };
+}
+
 /**
- * Writes the resolver's memo of a graph folder's build (atomically; see the module comment); when the
- * resolver's code cannot be fingerprinted, removes any memo instead. Returns the file written.
+ * Writes the resolver's memo of a graph folder's build (see the module comment); when the resolver's
+ * code cannot be fingerprinted, removes any memo instead. Returns the file written.
+ *
+ * A memo that says how it differs from the one read from this folder (`delta`, set by a resolve given
+ * that memo) is appended to resolve-memo.journal.jsonl as one line: the documents classified again
+ * and those gone, with the classifications they use. Otherwise — or after
+ * MEMO_JOURNAL_MAX_LINES lines, or once the journal is a quarter of the base — the memo is written whole
+ * (atomically) and the journal removed. The memo is a cache whose every part is checked before it is
+ * reused, so the journal is appended without fsync: a line cut short by a crash is ignored with those
+ * after it, and the next update classifies those documents again.
  */
 export async function writeResolveMemo(dir: string, memo: ResolveMemo): Promise<string | undefined> {
   const file = path.join(dir, RESOLVE_MEMO_FILE);
+  const journal = path.join(dir, RESOLVE_MEMO_JOURNAL_FILE);
   const code = await resolverCodeKey();
   if (!code) {
     await rm(file, { force: true });
+    await rm(journal, { force: true });
     return undefined;
   }
-  // Equal classifications are written once (an update's new documents repeat known ones).
-  const index = new Map<string, number>();
-  const to = new Int32Array(memo.classes.length);
-  const classes: string[] = [];
-  memo.classes.forEach((c, i) => {
-    const json = JSON.stringify(c);
-    let j = index.get(json);
-    if (j === undefined) index.set(json, (j = classes.push(json) - 1));
-    to[i] = j;
-  });
+  const source = memo.delta?.source as MemoSource | undefined;
+  if (memo.delta && source && source.dir === path.resolve(dir) && source.journalLines < MEMO_JOURNAL_MAX_LINES && source.journalBytes * 4 < source.baseBytes) {
+    const [base, current] = await Promise.all([stat(file).catch(() => undefined), stat(journal).catch(() => undefined)]);
+    if (base?.size === source.baseBytes && (current?.size ?? 0) === source.journalBytes) {
+      const changed = new Set(memo.delta.changed);
+      const { classes, docs } = writtenClasses(memo, memo.docs.filter((d) => changed.has(d.doc)));
+      const line = `{"base":${JSON.stringify(source.stamp)},"classes":[${classes.join(',')}],"docs":[${docs.join(',')}],"removed":${JSON.stringify(memo.delta.removed)}}\n`;
+      const handle = await open(journal, 'a');
+      try {
+        await handle.writeFile(line, 'utf8');
+      } finally {
+        await handle.close();
+      }
+      return journal;
+    }
+  }
+  const { classes, docs } = writtenClasses(memo, memo.docs);
+  const stamp = `${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   await writeFileAtomic(file, (function* () {
-    yield `{"code":${JSON.stringify(code)},"format":${memo.format},"classes":[`;
+    yield `{"code":${JSON.stringify(code)},"format":${memo.format},"stamp":${JSON.stringify(stamp)},"classes":[`;
     for (let i = 0; i < classes.length; i++) yield `${i ? ',\n' : '\n'}${classes[i]}`;
     yield '],"docs":[';
-    for (let i = 0; i < memo.docs.length; i++) {
-      const d = memo.docs[i]!;
-      yield `${i ? ',\n' : '\n'}${JSON.stringify({ ...d, classes: d.classes.map((c) => to[c]) })}`;
-    }
+    for (let i = 0; i < docs.length; i++) yield `${i ? ',\n' : '\n'}${docs[i]}`;
     yield ']}\n';
   })());
+  await rm(journal, { force: true });
   return file;
 }
 
 /**
- * Reads a graph folder's resolver memo; undefined when there is none, or it is damaged, of another
- * format or written by other resolver code (the update is then exact, only slower).
+ * Reads a graph folder's resolver memo, with the lines its journal appended; undefined when there is
+ * none, or it is damaged, of another format or written by other resolver code (the update is then
+ * exact, only slower). Journal lines of another base, and a damaged line with those after it, are left
+ * out (their documents are classified again).
  */
 export async function readResolveMemo(dir: string): Promise<ResolveMemo | undefined> {
-  let data: { code?: unknown; format?: unknown; classes?: unknown; docs?: unknown };
+  const code = await resolverCodeKey();
+  if (!code) return undefined;
+  let text: string;
   try {
-    data = JSON.parse(await readFile(path.join(dir, RESOLVE_MEMO_FILE), 'utf8'));
+    text = await readFile(path.join(dir, RESOLVE_MEMO_FILE), 'utf8');
   } catch {
     return undefined;
   }
-  const code = await resolverCodeKey();
-  if (!data || !code || data.code !== code || data.format !== RESOLVE_MEMO_FORMAT) return undefined;
-  if (!Array.isArray(data.classes) || !Array.isArray(data.docs)) return undefined;
-  return { format: RESOLVE_MEMO_FORMAT, classes: data.classes, docs: data.docs };
+  // written by other code: known from the first bytes, without parsing 17 MB
+  if (!text.startsWith(`{"code":${JSON.stringify(code)},`)) return undefined;
+  let data: { format?: unknown; stamp?: unknown; classes?: unknown; docs?: unknown };
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!data || data.format !== RESOLVE_MEMO_FORMAT || !Array.isArray(data.classes) || !Array.isArray(data.docs)) return undefined;
+  const classes = data.classes as ResolveMemo['classes'];
+  const docs = new Map((data.docs as ResolveMemo['docs']).map((d) => [d.doc, d]));
+  const stamp = typeof data.stamp === 'string' ? data.stamp : '';
+  let journalBytes = 0;
+  let journalLines = 0;
+  const journal = await readFile(path.join(dir, RESOLVE_MEMO_JOURNAL_FILE), 'utf8').catch(() => '');
+  for (let from = 0, nl = journal.indexOf('\n'); stamp && nl >= 0; from = nl + 1, nl = journal.indexOf('\n', from)) {
+    let line: { base?: unknown; classes?: unknown; docs?: unknown; removed?: unknown };
+    try {
+      line = JSON.parse(journal.slice(from, nl));
+    } catch {
+      break;
+    }
+    if (line?.base !== stamp || !Array.isArray(line.classes) || !Array.isArray(line.docs) || !Array.isArray(line.removed)) break;
+    const offset = classes.length;
+    classes.push(...(line.classes as ResolveMemo['classes']));
+    for (const d of line.docs as ResolveMemo['docs']) docs.set(d.doc, { ...d, classes: d.classes.map((c) => c + offset) });
+    for (const id of line.removed as string[]) docs.delete(id);
+    journalBytes += Buffer.byteLength(journal.slice(from, nl + 1));
+    journalLines++;
+  }
+  const memo: ResolveMemo = { format: RESOLVE_MEMO_FORMAT, classes, docs: [...docs.values()] };
+  if (journalLines) memo.docs.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
+  if (stamp && journalBytes === Buffer.byteLength(journal)) {
+    const source: MemoSource = { dir: path.resolve(dir), stamp, journalBytes, journalLines, baseBytes: Buffer.byteLength(text) };
+    memo.source = source;
+  }
+  return memo;
 }
 
 export interface WriteGraphOptions {
@@ -171,7 +262,10 @@ export async function writeGraph(
   }
   const memoFile = options.memo ? await writeResolveMemo(dir, options.memo) : undefined;
   if (memoFile) written.push(memoFile);
-  else if (records && !options.memo) await rm(path.join(dir, RESOLVE_MEMO_FILE), { force: true });
+  else if (records && !options.memo) {
+    await rm(path.join(dir, RESOLVE_MEMO_FILE), { force: true });
+    await rm(path.join(dir, RESOLVE_MEMO_JOURNAL_FILE), { force: true });
+  }
   const gexfFile = path.join(dir, GEXF_FILE);
   if (options.gexf !== false) {
     await writeFileAtomic(gexfFile, toGexf(graph));
