@@ -816,6 +816,29 @@ export function resolveEntities(
     }
     for (const init of initialsOf(display(group))) add(initialsIndex, init);
   }
+  /**
+   * The candidates of an index under a key that are of a type, cached (types and indexes are fixed by
+   * now; many units share a key: "london" has 744 candidates). For step 4a a place is not short for an
+   * organisation-worded name ("Los Angeles" is not short for "Los Angeles Times", whatever the
+   * recogniser typed it).
+   */
+  const multiCandidates = new Map<string, number[]>();
+  const shortCandidates = new Map<string, number[]>();
+  const headCandidates = new Map<string, number[]>();
+  function typedCandidates(index: Map<string, number[]>, key: string, type: EntityType, cache: Map<string, number[]>): number[] {
+    const k = `${type}\u0000${key}`;
+    let list = cache.get(k);
+    if (!list) {
+      list = (index.get(key) ?? []).filter((g) => {
+        if (groupType(g) !== type) return false;
+        if (cache !== multiCandidates || type !== 'place') return true;
+        const last = groupKeyOfNonPerson.get(g)?.split(' ').pop();
+        return !(last !== undefined && isOrganizationWord(last));
+      });
+      cache.set(k, list);
+    }
+    return list;
+  }
   const wordCount = (s: string): number => s.split(' ').length;
   const multi = unitList
     .filter((u) => u.kind === 'org-multi')
@@ -828,12 +851,7 @@ export function resolveEntities(
       uf.union(u.group, u.node);
       continue;
     }
-    const cands = (extensions.get(u.token) ?? []).filter((g) => {
-      if (g === u.group || groupType(g) !== groupType(u.group)) return false;
-      // "Los Angeles" is not short for "Los Angeles Times", whatever the recogniser typed it
-      const last = groupKeyOfNonPerson.get(g)?.split(' ').pop();
-      return !(place && last !== undefined && isOrganizationWord(last));
-    });
+    const cands = typedCandidates(extensions, u.token, groupType(u.group), multiCandidates).filter((g) => g !== u.group);
     const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
     if (pick && pick !== 'ambiguous') {
       uf.union(pick.root, u.node, `"${display(u.group)}" = short form of "${display(pick.group)}"${pick.sameDoc ? '' : ' (corpus)'}`);
@@ -930,13 +948,13 @@ export function resolveEntities(
     }
     if (!done && (u.kind === 'short' || u.kind === 'person-short') && (!personish || !bySurname.has(u.token))) {
       const type = groupType(u.group);
-      const cands = (extensions.get(u.token) ?? []).filter((g) => groupType(g) === type);
+      const cands = typedCandidates(extensions, u.token, type, shortCandidates);
       let pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
       let how = 'short form';
       // a head word only when the story never writes the name out as a company of its own ("Amoco
       // Corp" beside "Amoco Chemicals Co": "Amoco" is the parent)
       if (!pick && u.items.every((it) => !/\s/.test(it.clean))) {
-        const heads = (headExtensions.get(u.token) ?? []).filter((g) => groupType(g) === type);
+        const heads = typedCandidates(headExtensions, u.token, type, headCandidates);
         pick = heads.length ? choose(u.doc, heads, u.node) : undefined;
         if (pick && pick !== 'ambiguous' && !pick.sameDoc) pick = undefined;
         how = 'head word';
