@@ -30,6 +30,7 @@ import type { SerializedGraph, SkippedInput } from '../types.js';
 export const JOURNAL_FORMAT = 1;
 export const INDEX_FORMAT = 1;
 
+
 /**
  * Graph files smaller than this are always written whole (no journal, no index): reading and
  * writing them costs little, and tools that read graph.json by itself see the whole graph.
@@ -70,6 +71,17 @@ export function indexFileOf(graphFile: string): string {
 /** A 96-bit content hash (base64). */
 const h = (text: string): string => cryptoHash('sha1', text, 'base64').slice(0, 16);
 const json = (v: unknown): string => JSON.stringify(v) ?? 'null';
+
+/**
+ * The content hash of a node or edge in the index: of its attributes' JSON for a node (its key is
+ * compared by itself), of its JSON without the key for an edge. Nodes are most of graph.json, and
+ * hashing their attributes spares building a second copy of each node's text.
+ */
+function itemHash(item: Item, isNode: boolean): string {
+  if (isNode) return h(json(item.attributes));
+  const { key: _key, ...rest } = item;
+  return h(json(rest));
+}
 
 /* ------------------------------------------------------------------ journal entries */
 
@@ -440,6 +452,8 @@ export interface ItemsView {
   item(i: number): Item;
   /** The item's attributes (undefined when it has none). */
   attributes(i: number): Record<string, unknown> | undefined;
+  /** The item's content hash (`itemHash`), without building its whole JSON. */
+  hash(i: number): string;
 }
 
 /** A graph's parts as graph.json (graphology's `export()`) lists them, without export()'s copies. */
@@ -505,12 +519,14 @@ export function viewOf(graph: ViewableGraph): GraphView {
       },
       item: nodeItem,
       attributes: (i) => nodeAttrs[i],
+      hash: (i) => h(json(nodeAttrs[i])),
     },
     edges: {
       keys: edgeKeys,
       json: (i) => json(edgeItem(i)),
       item: edgeItem,
       attributes: (i) => edgeAttrs[i],
+      hash: (i) => itemHash(edgeItem(i), false),
     },
   };
 }
@@ -589,19 +605,30 @@ export function serializeWithIndex(view: GraphView): { pieces: Iterable<string>;
     ] as const) {
       if (!isNode) yield emit('],"edges":[');
       for (let i = 0; i < items.keys.length; i++) {
-        const s = items.json(i);
         if (i) yield emit(',');
-        index.keys.push(items.keys[i]!);
-        index.hashes.push(h(s));
+        const key = items.keys[i]!;
+        index.keys.push(key);
         index.offsets.push(pos);
         const start = pos;
-        yield emit(s);
-        index.lengths.push(pos - start);
-        if (isNode) {
-          const a = items.attributes(i);
-          nodes.x.push(coord(a?.x));
-          nodes.y.push(coord(a?.y));
+        const a = items.attributes(i);
+        if (isNode && a) {
+          // {"key":…,"attributes":…} in pieces: the attributes' text is also what is hashed.
+          const text = json(a);
+          index.hashes.push(h(text));
+          yield emit(`{"key":${json(key)},"attributes":`);
+          yield emit(text);
+          yield emit('}');
+          nodes.x.push(coord(a.x));
+          nodes.y.push(coord(a.y));
+        } else {
+          index.hashes.push(items.hash(i));
+          yield emit(items.json(i));
+          if (isNode) {
+            nodes.x.push(null);
+            nodes.y.push(null);
+          }
         }
+        index.lengths.push(pos - start);
       }
     }
     yield emit(']}\n');
@@ -781,7 +808,7 @@ async function previousItems(graphFile: string, index: GraphIndex, wanted: { nod
   for (const kind of ['nodes', 'edges'] as const) {
     for (const [key, i] of wanted[kind]) {
       const item = out[kind].get(key);
-      if (!item || h(json(item)) !== index[kind].hashes[i]) throw new NotJournaled(`the previous ${kind === 'nodes' ? 'node' : 'edge'} "${key}" does not match the index`);
+      if (!item || itemHash(item, kind === 'nodes') !== index[kind].hashes[i]) throw new NotJournaled(`the previous ${kind === 'nodes' ? 'node' : 'edge'} "${key}" does not match the index`);
       checked[kind].set(key, item);
     }
   }
@@ -825,7 +852,7 @@ function diffCollection(old: ItemIndex, items: ItemsView, kind: string): Collect
       // A copy: the entry is written after the graph may have changed.
       hunk[2].push(JSON.parse(s) as Item);
       index.keys.push(nk);
-      index.hashes.push(h(s));
+      index.hashes.push(items.hash(j));
       index.offsets.push(-1);
       index.lengths.push(0);
       j++;
@@ -834,11 +861,10 @@ function diffCollection(old: ItemIndex, items: ItemsView, kind: string): Collect
     // Both present before and after: the same key, or the order changed.
     if (ok === undefined || nk === undefined || ok !== nk) throw new NotJournaled(`the ${kind}s' order changed`);
     hunk = undefined;
-    const s = items.json(j);
-    const hash = h(s);
+    const hash = items.hash(j);
     if (hash !== old.hashes[o]) {
       changed.set(ok, o);
-      jsonOf.set(ok, s);
+      jsonOf.set(ok, items.json(j));
     }
     index.keys.push(ok);
     index.hashes.push(hash);
