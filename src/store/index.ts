@@ -426,7 +426,8 @@ export async function compactGraph(location: string, options: ReadGraphOptions &
   }
   const graph = await readGraph(file, options);
   await writeGraphWhole(file, graph);
-  return { entries: journal ? journal.split('\n').filter(Boolean).length : 0, bytes: Buffer.byteLength(journal) };
+  // Complete lines only: a torn last one was left out by the read.
+  return { entries: (journal.match(/\n/g) ?? []).length, bytes: Buffer.byteLength(journal) };
 }
 
 /** Reads extraction records (extractions.jsonl, or any file of such lines), streaming. */

@@ -51,6 +51,13 @@ export function journalLimitBytes(baseBytes: number): number {
   return Math.max(JOURNAL_MIN_LIMIT_BYTES, baseBytes * JOURNAL_MAX_SHARE);
 }
 
+/**
+ * An update that changes more nodes and edges than this (or this share of them, when more) writes
+ * graph.json whole: journaling it would mean reading back each changed item's previous version.
+ */
+const MAX_CHANGED_ITEMS = 2000;
+const MAX_CHANGED_SHARE = 0.05;
+
 /** The smallest graph.json (bytes) that gets a journal (NEWSGRAPH_JOURNAL_MIN_BYTES overrides). */
 export function journalMinBytes(): number {
   const raw = process.env.NEWSGRAPH_JOURNAL_MIN_BYTES;
@@ -754,19 +761,24 @@ export async function readGraphIndex(graphFile: string): Promise<GraphIndex | un
 /** Why an update cannot be journaled and the graph is written whole instead. */
 export class NotJournaled extends Error {}
 
+const UNKNOWN = Symbol('unknown');
+
 /**
  * The previous versions of some nodes and edges: their JSON in graph.json (by the index's offsets),
  * then the journal's changes to them. Each is checked against the index's hash.
  */
 async function previousItems(graphFile: string, index: GraphIndex, wanted: { nodes: Map<string, number>; edges: Map<string, number> }): Promise<{ nodes: Map<string, Item>; edges: Map<string, Item> }> {
-  const out = { nodes: new Map<string, Item | undefined>(), edges: new Map<string, Item | undefined>() };
+  // Per wanted key: its value as of the journal line being replayed; undefined while absent from
+  // the graph, UNKNOWN while not known (not in graph.json by the index: it was inserted by a line,
+  // possibly after an earlier version was deleted — patches before that deletion do not matter).
+  const out = { nodes: new Map<string, Item | typeof UNKNOWN | undefined>(), edges: new Map<string, Item | typeof UNKNOWN | undefined>() };
   const handle = await open(graphFile, 'r');
   try {
     for (const kind of ['nodes', 'edges'] as const) {
       for (const [key, i] of wanted[kind]) {
         const offset = index[kind].offsets[i]!;
         if (offset < 0) {
-          out[kind].set(key, undefined);
+          out[kind].set(key, UNKNOWN);
           continue;
         }
         const buf = Buffer.alloc(index[kind].lengths[i]!);
@@ -794,7 +806,8 @@ async function previousItems(graphFile: string, index: GraphIndex, wanted: { nod
         for (const [key, patch] of change.patch ?? []) {
           if (!values.has(key)) continue;
           const item = values.get(key);
-          if (!item) throw new NotJournaled(`the journal patches a missing ${kind}`);
+          if (item === UNKNOWN) continue;
+          if (!item) throw new NotJournaled(`journal line ${entry.seq} patches ${kind} "${key}", absent then`);
           applyItemPatch(item, patch, key);
         }
         for (const [, deleted, inserted] of change.hunks ?? []) {
@@ -808,7 +821,7 @@ async function previousItems(graphFile: string, index: GraphIndex, wanted: { nod
   for (const kind of ['nodes', 'edges'] as const) {
     for (const [key, i] of wanted[kind]) {
       const item = out[kind].get(key);
-      if (!item || itemHash(item, kind === 'nodes') !== index[kind].hashes[i]) throw new NotJournaled(`the previous ${kind === 'nodes' ? 'node' : 'edge'} "${key}" does not match the index`);
+      if (!item || item === UNKNOWN || itemHash(item, kind === 'nodes') !== index[kind].hashes[i]) throw new NotJournaled(`the previous ${kind === 'nodes' ? 'node' : 'edge'} "${key}" does not match the index`);
       checked[kind].set(key, item);
     }
   }
@@ -892,6 +905,12 @@ export async function journalUpdate(graphFile: string, index: GraphIndex, view: 
   if (json(view.options) !== index.options) throw new NotJournaled('the graph options changed');
   const nodes = diffCollection(index.nodes, view.nodes, 'node');
   const edges = diffCollection(index.edges, view.edges, 'edge');
+  // Most of the graph changed (a new layout, a big removal): a full write is cheaper than reading
+  // back every changed item's previous version, and the entry would be too long to keep anyway.
+  const changed = nodes.changed.size + edges.changed.size + (nodes.change.hunks ?? []).reduce((n, hk) => n + hk[1].length + hk[2].length, 0);
+  if (changed > Math.max(MAX_CHANGED_ITEMS, (index.nodes.keys.length + index.edges.keys.length) * MAX_CHANGED_SHARE)) {
+    throw new NotJournaled(`${changed} nodes and edges changed`);
+  }
   const previous = await previousItems(graphFile, index, { nodes: nodes.changed, edges: edges.changed });
   const entry: JournalEntry = { format: JOURNAL_FORMAT, seq: index.journal.entries + 1, base: index.base.sha256 };
   for (const [kind, diff] of [['nodes', nodes], ['edges', edges]] as const) {
