@@ -115,7 +115,6 @@ if (flag('add')) {
   });
   extractRecord({ ...articleOf(0).document, id: 'warm-up' }); // the first parse pays for JIT warm-up
   result.adds = [];
-  graph.clear(); // the path measures' graph is not what an add holds
   for (let n = 0; n < ADDS; n++) {
     gc();
     const article = articleOf(n);
