@@ -389,7 +389,9 @@ const COMMANDS: Record<string, Command> = {
       'all records with the layout warm-started from the previous positions (old nodes keep their\n' +
       'place; unchanged documents\' names are not classified again, see DIR/resolve-memo.json),\n' +
       'appends the new records to extractions.jsonl and writes the graph: a small graph.json (under\n' +
-      '4 MB) is rewritten atomically; a bigger one is not read or rewritten at all — the change is\n' +
+      '4 MB) is rewritten atomically; a bigger one is neither read nor rewritten (its index,\n' +
+      'DIR/graph.index.json, says all the update needs; without a current one, e.g. for a graph built\n' +
+      'by an older version, the first update reads graph.json and writes both whole) — the change is\n' +
       'appended as one line to DIR/graph.journal.jsonl, which every reader (query, serve, export, the\n' +
       'Node API) replays over graph.json, until the journal reaches 500 lines or 1/8 of graph.json\n' +
       'and the update writes graph.json whole again (newsgraph compact does that on demand).\n' +

@@ -30,7 +30,6 @@ import type { SerializedGraph, SkippedInput } from '../types.js';
 export const JOURNAL_FORMAT = 1;
 export const INDEX_FORMAT = 1;
 
-
 /**
  * Graph files smaller than this are always written whole (no journal, no index): reading and
  * writing them costs little, and tools that read graph.json by itself see the whole graph.
