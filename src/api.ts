@@ -66,14 +66,21 @@ export function buildFromTexts(texts: (string | TextInput)[], options: BuildOpti
 }
 
 /**
- * Opens a saved graph (a folder with graph.json, or the graph.json file).
- * @throws GraphFormatError when the file is missing, truncated or not a newsgraph graph.
+ * Opens a saved graph (a folder with graph.json, or the graph.json file), with the journal of
+ * `newsgraph add` / `remove` (graph.journal.jsonl, for big graphs) replayed.
+ * @throws GraphFormatError when the file is missing, truncated or not a newsgraph graph, or its
+ * journal is damaged (a last line cut short by a crash is left out with a warning instead).
  */
 export function openGraph(location: string): Promise<KnowledgeGraph> {
   return readGraph(location);
 }
 
-/** Saves a graph (and its records and resolver memo, for later incremental adds) into a folder, atomically. */
+/**
+ * Saves a graph (and its records and resolver memo, for later incremental adds) into a folder,
+ * atomically. graph.json is written whole, as by `newsgraph build`: a journal left by `newsgraph
+ * add` in that folder is dropped (the graph saved replaces it), and for a graph of 4 MB or more the
+ * index that lets later `newsgraph add` runs journal their changes is written.
+ */
 export async function saveGraph(dir: string, result: GraphWithRecords): Promise<void> {
   await writeGraph(dir, result.graph, result.records, { memo: result.memo });
 }
@@ -113,7 +120,10 @@ export function removeFromGraph(previous: GraphWithRecords, ids: string[]): Upda
   return updateResultOf(previous, removeDocuments(previous, ids));
 }
 
-/** Opens a saved graph with its extraction records (and resolver memo, when valid), ready for `addToGraph`. */
+/**
+ * Opens a saved graph (its journal replayed) with its extraction records (and resolver memo, when
+ * valid), ready for `addToGraph`.
+ */
 export async function openGraphWithRecords(dir: string): Promise<GraphWithRecords> {
   const [graph, records, memo] = await Promise.all([readGraph(dir), readGraphRecords(dir), readResolveMemo(dir)]);
   return memo ? { graph, records, memo } : { graph, records };

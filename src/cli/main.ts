@@ -23,6 +23,7 @@ const load = {
 };
 import type { KnowledgeGraph } from '../graph/build.js';
 import type { GraphState } from '../graph/incremental.js';
+import type { GraphIndex } from '../store/journal.js';
 import { GraphFormatError } from '../errors.js';
 import { createProgressBar } from './progress.js';
 
@@ -42,6 +43,9 @@ const io: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
 };
+
+/** Prints a store warning (part of a graph's journal left out) as the command's. */
+const warnAs = (verb: string) => (message: string) => io.err(`newsgraph ${verb}: warning: ${message}\n`);
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -186,7 +190,7 @@ async function commandQuery(positionals: string[], values: Record<string, unknow
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format: expected table, json or csv, got "${format}"`);
   const { readGraph } = await load.store();
   const { formatResult, runQuery } = await load.query();
-  const graph = await readGraph((values.graph as string | undefined) ?? 'graph');
+  const graph = await readGraph((values.graph as string | undefined) ?? 'graph', { onWarning: warnAs('query') });
   const result = runQuery(graph, text);
   io.out(formatResult(result, format as 'table' | 'json' | 'csv'));
   if (!formatResult(result, format as 'table').endsWith('\n')) io.out('\n');
@@ -198,7 +202,7 @@ async function commandConsole(positionals: string[], values: Record<string, unkn
   if (positionals.length) throw new UsageError(`console: unexpected argument "${positionals[0]}" (use --graph DIR)`);
   const { readGraph } = await load.store();
   const { runConsole } = await import('./console.js');
-  const graph = await readGraph((values.graph as string | undefined) ?? 'graph');
+  const graph = await readGraph((values.graph as string | undefined) ?? 'graph', { onWarning: warnAs('console') });
   const history = values['no-history'] ? undefined : path.join(os.homedir(), '.newsgraph_history');
   await runConsole({ graph, input: process.stdin, output: process.stdout, historyFile: history });
   return EXIT_OK;
@@ -213,7 +217,7 @@ async function commandExport(positionals: string[], values: Record<string, unkno
   const out = values.out as string | undefined;
   const { readGraph, writeFileAtomic } = await load.store();
   const ex = await load.export();
-  const graph = await readGraph((values.graph as string | undefined) ?? 'graph');
+  const graph = await readGraph((values.graph as string | undefined) ?? 'graph', { onWarning: warnAs('export') });
   // Folder formats: several files.
   if (format === 'csv' || format === 'neo4j') {
     if (!out) throw new UsageError(`export --format ${format} writes several files: give --out DIR`);
@@ -267,13 +271,18 @@ function reportBuilt(
   return others.length ? EXIT_SKIPPED : EXIT_OK;
 }
 
-/** Reads a graph folder's previous state for an incremental update. */
-async function readState(dir: string, verb: string): Promise<GraphState> {
-  const { readSerializedGraph, readGraphRecords, readResolveMemo, EXTRACTIONS_FILE } = await load.store();
+/**
+ * Reads a graph folder's previous state for an incremental update: from the folder's index of
+ * graph.json when it is current (graph.json is then not read at all), else from graph.json with its
+ * journal replayed.
+ */
+async function readState(dir: string, verb: string): Promise<{ state: GraphState; index?: GraphIndex }> {
+  const { readSerializedGraph, readGraphIndex, readGraphRecords, readResolveMemo, previousOfIndex, EXTRACTIONS_FILE } = await load.store();
   const { previousOfSerialized } = await load.graph();
   // Only positions, name, skipped inputs and document ids of the previous graph are needed: not
   // building it keeps it out of memory while everything is rebuilt.
-  const previous = previousOfSerialized(await readSerializedGraph(dir));
+  const index = await readGraphIndex(dir);
+  const previous = index ? previousOfIndex(index) : previousOfSerialized(await readSerializedGraph(dir, { onWarning: warnAs(verb) }));
   const records = await readGraphRecords(dir);
   if (!records.length && previous.documents.length) {
     throw new GraphFormatError(
@@ -281,7 +290,7 @@ async function readState(dir: string, verb: string): Promise<GraphState> {
       dir,
     );
   }
-  return { previous, records, memo: await readResolveMemo(dir) };
+  return { state: { previous, records, memo: await readResolveMemo(dir) }, index };
 }
 
 async function commandAdd(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -291,7 +300,7 @@ async function commandAdd(positionals: string[], values: Record<string, unknown>
   const workers = parseWorkers(values.workers);
   const started = Date.now();
   const { addDocuments, countInputDocuments } = await load.graph();
-  const state = await readState(dir, 'add');
+  const { state, index } = await readState(dir, 'add');
   const bar = createProgressBar({ enabled: quiet ? false : undefined, label: 'adding' });
   let result;
   try {
@@ -299,7 +308,7 @@ async function commandAdd(positionals: string[], values: Record<string, unknown>
     result = await addDocuments(state, positionals, { workers, onProgress: (p) => bar.update(p.documents + p.skipped) });
     if (result.graph) {
       bar.stage('writing');
-      await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf) });
+      await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
     }
   } finally {
     bar.done();
@@ -323,10 +332,26 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
   const quiet = Boolean(values.quiet);
   const started = Date.now();
   const { removeDocuments } = await load.graph();
-  const state = await readState(dir, 'remove');
+  const { state, index } = await readState(dir, 'remove');
   const result = removeDocuments(state, positionals);
-  await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf) });
+  await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
   return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed)`);
+}
+
+async function commandCompact(positionals: string[], values: Record<string, unknown>): Promise<number> {
+  if (positionals.length) throw new UsageError(`compact: unexpected argument "${positionals[0]}" (use --graph DIR)`);
+  const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
+  const started = Date.now();
+  const { compactGraph } = await load.store();
+  const done = await compactGraph(dir, { onWarning: warnAs('compact'), force: Boolean(values.force) });
+  if (!values.quiet) {
+    io.out(
+      done
+        ? `Compacted ${dir}: graph.json written whole${done.entries ? ` with ${done.entries} journal entr${done.entries === 1 ? 'y' : 'ies'} folded in` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`
+        : `Nothing to compact in ${dir}: graph.json is whole (no journal).\n`,
+    );
+  }
+  return EXIT_OK;
 }
 
 const GRAPH_OPT: Options = { graph: { type: 'string', short: 'g' } };
@@ -338,7 +363,8 @@ const COMMANDS: Record<string, Command> = {
     help:
       'Reads articles, extracts entities, relations and claims, merges entities across documents and\n' +
       'writes DIR/graph.json, DIR/graph.gexf and DIR/extractions.jsonl (and DIR/resolve-memo.json, a\n' +
-      'cache for add / remove). With no PATH: seeds/ → graph/.\n' +
+      'cache for add / remove; for a graph.json of 4 MB or more DIR/graph.index.json, which lets add /\n' +
+      'remove journal their changes). graph.json is always written whole. With no PATH: seeds/ → graph/.\n' +
       '--from-extractions merges files written by `extract --jsonl` (e.g. one per shard) into the graph.\n' +
       '--name sets the graph name (default: the first input folder\'s name).\n' +
       '--workers N extracts in N worker threads (default: the machine\'s cores; 1: in-process); the\n' +
@@ -362,7 +388,13 @@ const COMMANDS: Record<string, Command> = {
       'content changed (same id and content hash: unchanged, nothing is done), rebuilds the graph from\n' +
       'all records with the layout warm-started from the previous positions (old nodes keep their\n' +
       'place; unchanged documents\' names are not classified again, see DIR/resolve-memo.json),\n' +
-      'appends the new records to extractions.jsonl and rewrites graph.json atomically.\n' +
+      'appends the new records to extractions.jsonl and writes the graph: a small graph.json (under\n' +
+      '4 MB) is rewritten atomically; a bigger one is neither read nor rewritten (its index,\n' +
+      'DIR/graph.index.json, says all the update needs; without a current one, e.g. for a graph built\n' +
+      'by an older version, the first update reads graph.json and writes both whole) — the change is\n' +
+      'appended as one line to DIR/graph.journal.jsonl, which every reader (query, serve, export, the\n' +
+      'Node API) replays over graph.json, until the journal reaches 500 lines or 1/8 of graph.json\n' +
+      'and the update writes graph.json whole again (newsgraph compact does that on demand).\n' +
       'The result equals a full build of the same documents (positions aside).\n' +
       'graph.gexf is rewritten only with --gexf; otherwise it is removed, as it would describe the\n' +
       'older graph (newsgraph export --format gexf --graph DIR --out DIR/graph.gexf writes it later).',
@@ -376,10 +408,24 @@ const COMMANDS: Record<string, Command> = {
       "Drops the documents' records from DIR/extractions.jsonl (default graph/) and rebuilds the graph:\n" +
       'their mentions and evidence go, and entities, relations and claims left without any go too.\n' +
       'Ids are as in graph.json\'s documents (paths relative to the input folder, `file.jsonl#id`).\n' +
-      'An unknown id is an error and nothing is removed. graph.gexf is rewritten only with --gexf\n' +
-      '(otherwise removed, as for add).',
+      'An unknown id is an error and nothing is removed. The graph is written as by add (journaled\n' +
+      'when graph.json is 4 MB or more); graph.gexf is rewritten only with --gexf (otherwise removed).',
     options: { ...GRAPH_OPT, gexf: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     run: commandRemove,
+  },
+  compact: {
+    summary: 'write graph.json whole again, folding in the journal of add / remove',
+    usage: 'newsgraph compact [--graph DIR] [--force] [--quiet]',
+    help:
+      'add / remove on a graph.json of 4 MB or more append their changes to DIR/graph.journal.jsonl\n' +
+      'instead of rewriting graph.json (readers replay it). compact rewrites DIR/graph.json whole with\n' +
+      'the journal folded in and removes the journal, so that graph.json alone is the whole graph\n' +
+      '(for tools that read the file directly, e.g. Gephi Lite or a copy elsewhere). It also rewrites\n' +
+      'a missing or stale DIR/graph.index.json. Updates compact by themselves when the journal reaches\n' +
+      '500 lines or 1/8 of graph.json; build always writes graph.json whole. Nothing is written when\n' +
+      'there is nothing to fold in, unless --force.',
+    options: { ...GRAPH_OPT, force: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    run: commandCompact,
   },
   extract: {
     summary: 'print per-document extractions (no cross-document merging)',

@@ -11,6 +11,15 @@
  *   resolve-memo.json the resolver's memo (how each document's names were classified), which spares
  *                     `add` / `remove` that work for unchanged documents; a cache, keyed by the
  *                     resolver's code: a missing, damaged or foreign one is ignored, never trusted
+ *   resolve-memo.journal.jsonl
+ *                     what each `add` / `remove` changed of the memo, one line each, instead of
+ *                     rewriting it (a build writes the memo whole again)
+ *   graph.journal.jsonl, graph.index.json
+ *                     for graphs of 4 MB and more: `add` / `remove` append their change to the
+ *                     journal instead of rewriting graph.json, and every reader replays it; the
+ *                     index is the writers' cache of graph.json (see journal.ts). A build, a
+ *                     `compact`, or an update that finds the journal long enough writes graph.json
+ *                     whole again.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
@@ -18,9 +27,27 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { GraphFormatError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
-import { toJson } from '../export/json.js';
 import { createKnowledgeGraph, type KnowledgeGraph } from '../graph/build.js';
 import type { IncrementalResult } from '../graph/incremental.js';
+import {
+  appendJournalLine,
+  baseId,
+  indexFileOf,
+  indexText,
+  journalFileOf,
+  journalMinBytes,
+  journalUpdate,
+  JOURNAL_MAX_ENTRIES,
+  journalLimitBytes,
+  NotJournaled,
+  parseJournal,
+  readGraphIndex as readIndexOf,
+  readJournalText,
+  replayEntries,
+  serializeWithIndex,
+  viewOf,
+  type GraphIndex,
+} from './journal.js';
 import { RESOLVE_MEMO_FORMAT, type ResolveMemo } from '../resolve/index.js';
 import type { ExtractionRecord, SerializedGraph } from '../types.js';
 
@@ -29,6 +56,10 @@ export const GEXF_FILE = 'graph.gexf';
 export const EXTRACTIONS_FILE = 'extractions.jsonl';
 export const RESOLVE_MEMO_FILE = 'resolve-memo.json';
 export const RESOLVE_MEMO_JOURNAL_FILE = 'resolve-memo.journal.jsonl';
+export const JOURNAL_FILE = 'graph.journal.jsonl';
+export const INDEX_FILE = 'graph.index.json';
+
+export { journalFileOf, indexFileOf, journalLimitBytes, previousOfIndex, JOURNAL_MAX_ENTRIES, JOURNAL_MIN_GRAPH_BYTES, type GraphIndex } from './journal.js';
 
 /** Writes `content` to `file` atomically (temporary file + fsync + rename). */
 export async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
@@ -237,9 +268,21 @@ export interface WriteGraphOptions {
    * removes an existing memo file, which would describe older records.
    */
   memo?: ResolveMemo;
+  /** `false`: write everything but graph.json (which the caller writes; see `writeGraphUpdate`). */
+  graphFile?: boolean;
 }
 
 const byDocId = (a: ExtractionRecord, b: ExtractionRecord) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0);
+
+/** Writes DIR/extractions.jsonl whole (sorted by document id), atomically; returns its path. */
+async function writeExtractionRecords(dir: string, records: ExtractionRecord[]): Promise<string> {
+  const sorted = [...records].sort(byDocId);
+  const file = path.join(dir, EXTRACTIONS_FILE);
+  await writeFileAtomic(file, (function* () {
+    for (const r of sorted) yield `${JSON.stringify(r)}\n`;
+  })());
+  return file;
+}
 
 /**
  * Writes graph.json, graph.gexf and extractions.jsonl into `dir`, each atomically. Without `records`
@@ -252,14 +295,7 @@ export async function writeGraph(
   options: WriteGraphOptions = {},
 ): Promise<string[]> {
   const written: string[] = [];
-  if (records) {
-    const sorted = [...records].sort(byDocId);
-    const file = path.join(dir, EXTRACTIONS_FILE);
-    await writeFileAtomic(file, (function* () {
-      for (const r of sorted) yield `${JSON.stringify(r)}\n`;
-    })());
-    written.push(file);
-  }
+  if (records) written.push(await writeExtractionRecords(dir, records));
   const memoFile = options.memo ? await writeResolveMemo(dir, options.memo) : undefined;
   if (memoFile) written.push(memoFile);
   else if (records && !options.memo) {
@@ -272,10 +308,28 @@ export async function writeGraph(
     written.push(gexfFile);
   } else await rm(gexfFile, { force: true });
   // graph.json last: it is what readers open first.
-  const file = path.join(dir, GRAPH_FILE);
-  await writeFileAtomic(file, toJson(graph));
-  written.push(file);
+  if (options.graphFile !== false) written.push(...(await writeGraphWhole(path.join(dir, GRAPH_FILE), graph)));
   return written;
+}
+
+/**
+ * Writes a graph file whole (exactly `toJson(graph)`), then removes its journal, which no longer
+ * applies (its lines name the previous file's sha256, so a crash in between leaves a journal that
+ * readers ignore), and writes the file's index when it is big enough to be journaled later.
+ * @returns the files written.
+ */
+export async function writeGraphWhole(file: string, graph: KnowledgeGraph): Promise<string[]> {
+  const { pieces, finish } = serializeWithIndex(viewOf(graph));
+  await writeFileAtomic(file, pieces);
+  await rm(journalFileOf(file), { force: true });
+  const index = finish(await stat(file, { bigint: true }));
+  const indexFile = indexFileOf(file);
+  if (index.base.size >= journalMinBytes()) {
+    await writeFileAtomic(indexFile, indexText(index));
+    return [file, indexFile];
+  }
+  await rm(indexFile, { force: true });
+  return [file];
 }
 
 /**
@@ -378,28 +432,98 @@ export function parseGraph(text: string, file = GRAPH_FILE): KnowledgeGraph {
   return graph;
 }
 
-async function readGraphText(location: string): Promise<{ file: string; text: string }> {
+export interface ReadGraphOptions {
+  /**
+   * Told when part of the journal is left out: a last line cut short by an interrupted update, or a
+   * journal written for another graph.json. Default: `process.emitWarning`.
+   */
+  onWarning?: (message: string) => void;
+}
+
+const defaultWarning = (message: string) => process.emitWarning(message, { code: 'NEWSGRAPH_JOURNAL' });
+
+/**
+ * Reads graph.json as checked plain data with its journal replayed: exactly what a full write of
+ * the graph would read back as.
+ */
+async function readGraphData(location: string, options: ReadGraphOptions = {}): Promise<{ file: string; data: SerializedGraph }> {
   const file = await resolveGraphFile(location);
+  let bytes: Buffer;
   try {
-    return { file, text: await readFile(file, 'utf8') };
+    bytes = await readFile(file);
   } catch (error) {
     throw new GraphFormatError(`openGraph: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, file, { cause: error });
   }
-}
-
-/** Opens the graph in `location` (a graph folder or a graph.json file). */
-export async function readGraph(location: string): Promise<KnowledgeGraph> {
-  const { file, text } = await readGraphText(location);
-  return parseGraph(text, file);
+  // graph.json before its journal: a line appended meanwhile still applies to it.
+  const journalFile = journalFileOf(file);
+  const journal = await readJournalText(journalFile);
+  const data = parseSerializedGraph(bytes.toString('utf8'), file);
+  if (!journal) return { file, data };
+  const { entries, warnings } = parseJournal(journal, baseId(bytes), journalFile);
+  for (const w of warnings) (options.onWarning ?? defaultWarning)(w);
+  if (!entries.length) return { file, data };
+  replayEntries(data, entries, journalFile);
+  validateSerializedGraph(data, `${file} + ${path.basename(journalFile)}`);
+  return { file, data };
 }
 
 /**
- * Reads graph.json as checked plain data (what an incremental update needs of the previous graph,
- * without the cost of building it).
+ * Opens the graph in `location` (a graph folder or a graph.json file), with its journal (updates
+ * appended since graph.json was last written whole) replayed.
  */
-export async function readSerializedGraph(location: string): Promise<SerializedGraph> {
-  const { file, text } = await readGraphText(location);
-  return parseSerializedGraph(text, file);
+export async function readGraph(location: string, options: ReadGraphOptions = {}): Promise<KnowledgeGraph> {
+  const { file, data } = await readGraphData(location, options);
+  const graph = createKnowledgeGraph();
+  try {
+    graph.import(data as unknown as Parameters<KnowledgeGraph['import']>[0]);
+  } catch (error) {
+    throw new GraphFormatError(`openGraph: "${file}" is inconsistent: ${(error as Error).message}. Rebuild it.`, file, { cause: error });
+  }
+  return graph;
+}
+
+/**
+ * Reads graph.json (with its journal replayed) as checked plain data, without the cost of building
+ * a graphology graph.
+ */
+export async function readSerializedGraph(location: string, options: ReadGraphOptions = {}): Promise<SerializedGraph> {
+  return (await readGraphData(location, options)).data;
+}
+
+/**
+ * The writers' index of a graph folder (or graph.json file) when it describes the files on disk;
+ * undefined when there is none or it is stale (an update then reads the whole graph).
+ */
+export async function readGraphIndex(location: string): Promise<GraphIndex | undefined> {
+  try {
+    return await readIndexOf(await resolveGraphFile(location));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes graph.json whole with its journal folded in (and its index, for a big graph): a
+ * self-contained graph.json again. Nothing is written when there is no journal and the index is
+ * current (or the graph is too small to have one), unless `force`.
+ * @returns the journal lines folded in, or undefined when nothing was written.
+ */
+export async function compactGraph(location: string, options: ReadGraphOptions & { force?: boolean } = {}): Promise<{ entries: number; bytes: number } | undefined> {
+  const file = await resolveGraphFile(location);
+  const journal = await readJournalText(journalFileOf(file));
+  if (!journal && !options.force) {
+    let size = 0;
+    try {
+      size = (await stat(file)).size;
+    } catch {
+      size = 0;
+    }
+    if (size < journalMinBytes() || (await readIndexOf(file))) return undefined;
+  }
+  const graph = await readGraph(file, options);
+  await writeGraphWhole(file, graph);
+  // Complete lines only: a torn last one was left out by the read.
+  return { entries: (journal.match(/\n/g) ?? []).length, bytes: Buffer.byteLength(journal) };
 }
 
 /** Reads extraction records (extractions.jsonl, or any file of such lines), streaming. */
@@ -467,20 +591,83 @@ export async function readGraphRecords(dir: string): Promise<ExtractionRecord[]>
   return out;
 }
 
+/** How an update was written. */
+export interface GraphUpdateWritten {
+  /** 'journal': one line appended to graph.journal.jsonl; 'whole': graph.json rewritten. */
+  graph: 'journal' | 'whole';
+  /** Why graph.json was written whole. */
+  why?: string;
+  /** Journal lines after the update (0 when written whole). */
+  journalEntries: number;
+  /** Milliseconds spent writing: extraction records, resolver memo (and graph.gexf), graph. */
+  ms: { records: number; memo: number; graph: number };
+}
+
 /**
  * Writes an incremental update (`newsgraph add` / `remove`): new documents' records are appended to
- * extractions.jsonl (all are rewritten when some changed or were removed), then graph.json;
- * graph.gexf only with `gexf` (else a stale one is removed).
+ * extractions.jsonl (all are rewritten when some changed or were removed), then the graph: given
+ * the folder's `index` (read before the update; see `readGraphIndex`), as one journal line with
+ * the change, unless the graph is small, the journal long enough to fold in, or the index stale —
+ * then graph.json is written whole. graph.gexf only with `gexf` (else a stale one is removed).
  */
 export async function writeGraphUpdate(
   dir: string,
   result: Pick<IncrementalResult, 'graph' | 'records' | 'added' | 'changed' | 'removed' | 'memo'>,
-  options: { gexf: boolean },
-): Promise<void> {
-  const write = { ...options, memo: result.memo };
-  if (!result.changed.length && !result.removed.length) {
+  options: {
+    gexf: boolean;
+    index?: GraphIndex;
+    /** When the journal is folded into a full write (default: JOURNAL_MAX_ENTRIES lines, `journalLimitBytes`). */
+    limits?: { maxEntries?: number; maxBytes?: number };
+  },
+): Promise<GraphUpdateWritten> {
+  const { index } = options;
+  const graph = result.graph!;
+  const write = { gexf: options.gexf, memo: result.memo };
+  let t = performance.now();
+  const ms = { records: 0, memo: 0, graph: 0 };
+  const lap = (step: keyof typeof ms) => {
+    const now = performance.now();
+    ms[step] = now - t;
+    t = now;
+  };
+  const rewrite = result.changed.length > 0 || result.removed.length > 0;
+  if (rewrite) await writeExtractionRecords(dir, result.records);
+  else {
     const added = new Set(result.added);
     await appendExtractionRecords(dir, result.records.filter((r) => added.has(r.document.id)));
-    await writeGraph(dir, result.graph!, undefined, write);
-  } else await writeGraph(dir, result.graph!, result.records, write);
+  }
+  lap('records');
+  // A memo that would describe older records goes.
+  if (rewrite && !result.memo) {
+    await rm(path.join(dir, RESOLVE_MEMO_FILE), { force: true });
+    await rm(path.join(dir, RESOLVE_MEMO_JOURNAL_FILE), { force: true });
+  }
+  await writeGraph(dir, graph, undefined, { ...write, graphFile: false });
+  lap('memo');
+  const file = path.join(dir, GRAPH_FILE);
+  let why = 'no index of graph.json';
+  if (index) {
+    if (index.base.size < journalMinBytes()) why = 'graph.json is small';
+    else {
+      try {
+        const update = await journalUpdate(file, index, viewOf(graph));
+        const limit = options.limits?.maxBytes ?? journalLimitBytes(index.base.size);
+        const maxEntries = options.limits?.maxEntries ?? JOURNAL_MAX_ENTRIES;
+        if (update.index.journal.entries > maxEntries) why = `the journal reached ${maxEntries} entries`;
+        else if (update.index.journal.bytes > limit) why = `the journal reached ${(limit / 2 ** 20).toFixed(1)} MiB`;
+        else {
+          await appendJournalLine(file, update.line, index.journal.bytes);
+          await writeFileAtomic(indexFileOf(file), indexText(update.index));
+          lap('graph');
+          return { graph: 'journal', journalEntries: update.index.journal.entries, ms };
+        }
+      } catch (error) {
+        if (!(error instanceof NotJournaled)) throw error;
+        why = error.message;
+      }
+    }
+  }
+  await writeGraphWhole(file, graph);
+  lap('graph');
+  return { graph: 'whole', why, journalEntries: 0, ms };
 }
