@@ -30,6 +30,7 @@ import {
 } from '../src/store/index.js';
 import { diffSequences, JOURNAL_MIN_GRAPH_BYTES, journalLimitBytes } from '../src/store/journal.js';
 import type { ExtractionRecord } from '../src/types.js';
+import { GENERATED, MORE, UNICODE } from './helpers/articles.js';
 import { ROOT } from './helpers/tools.js';
 // @ts-expect-error plain ESM helper without types
 import * as benchCommon from '../bench/lib/common.mjs';
@@ -39,27 +40,11 @@ const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
 const SEEDS = path.join(ROOT, 'seeds');
 
 const ARTICLES: Record<string, string> = {
-  'g1.txt':
-    'Turkey hits back after strike\n\nRecep Tayyip Erdogan condemned the Syrian government on Friday. ' +
-    'NATO Secretary-General Jens Stoltenberg called for calm, a spokesman said. At least 29 soldiers were killed in Idlib, officials said.\n',
-  'g2.txt':
-    'Talks in Moscow\n\nVladimir Putin met Recep Tayyip Erdogan in Moscow on Thursday. ' +
-    'The Kremlin said the two leaders agreed a ceasefire in Idlib. The United Nations welcomed the agreement.\n',
-  'g3.txt':
-    'Refugees at the border\n\nGreek police fired tear gas at migrants at the border with Turkey, the Greek government said. ' +
-    'The European Union criticised Ankara. About 13,000 people gathered at the border, the International Organization for Migration said.\n',
-  'h1.txt':
-    'Erdogan warns Damascus\n\nErdogan said on Saturday that Turkey would not allow a new wave of refugees. ' +
-    'The Syrian Observatory for Human Rights (SOHR) said 33 Turkish soldiers had died. Assad did not comment.\n',
-  'h2.txt':
-    'Observatory counts the dead\n\nThe Syrian Observatory said on Sunday that air strikes had killed 16 civilians. ' +
-    'SOHR blamed Russian jets. Vladimir Putin spoke with Emmanuel Macron by telephone, the Kremlin said.\n',
-  'u1.txt':
-    'Talks in Zürich\n\nFrançois Hollande met Recep Tayyip Erdoğan in Zürich on Monday, the Élysée said. ' +
-    'Erdoğan criticised the European Union — “a broken promise” — over the refugees, a spokesman said.\n',
-  'h3.txt':
-    'Macron calls for talks\n\nFrench President Emmanuel Macron urged Putin and Erdogan to meet. ' +
-    'Macron said Europe could not stand by. The European Union said it would send aid to Greece.\n',
+  ...GENERATED,
+  'h1.txt': MORE['h1.txt']!,
+  'h2.txt': MORE['h2.txt']!,
+  ...UNICODE,
+  'h3.txt': MORE['h3.txt']!,
 };
 
 /** A graph as plain data, arrays in order. */

@@ -422,7 +422,11 @@ export function parseSerializedGraph(text: string, file = GRAPH_FILE): Serialize
 
 /** Parses graph.json text into a knowledge graph. */
 export function parseGraph(text: string, file = GRAPH_FILE): KnowledgeGraph {
-  const data = parseSerializedGraph(text, file);
+  return graphOf(parseSerializedGraph(text, file), file);
+}
+
+/** A knowledge graph of checked serialised data read from `file`. */
+function graphOf(data: SerializedGraph, file: string): KnowledgeGraph {
   const graph = createKnowledgeGraph();
   try {
     graph.import(data as unknown as Parameters<KnowledgeGraph['import']>[0]);
@@ -473,13 +477,7 @@ async function readGraphData(location: string, options: ReadGraphOptions = {}): 
  */
 export async function readGraph(location: string, options: ReadGraphOptions = {}): Promise<KnowledgeGraph> {
   const { file, data } = await readGraphData(location, options);
-  const graph = createKnowledgeGraph();
-  try {
-    graph.import(data as unknown as Parameters<KnowledgeGraph['import']>[0]);
-  } catch (error) {
-    throw new GraphFormatError(`openGraph: "${file}" is inconsistent: ${(error as Error).message}. Rebuild it.`, file, { cause: error });
-  }
-  return graph;
+  return graphOf(data, file);
 }
 
 /**
