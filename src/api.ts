@@ -6,7 +6,7 @@ import { documentFromText } from './ingest/index.js';
 import { addDocuments, buildFromInputs, buildGraphAndMemo, extractRecord, removeDocuments, type IncrementalResult, type KnowledgeGraph } from './graph/index.js';
 import { runQuery } from './query/index.js';
 import type { ResolveMemo } from './resolve/index.js';
-import { readGraph, readGraphRecords, readResolveMemo, writeGraph } from './store/index.js';
+import { lockGraphFolder, readGraph, readGraphRecords, readResolveMemo, writeGraph } from './store/index.js';
 import type { ExtractionRecord, QueryResult, SkippedInput } from './types.js';
 
 export interface BuildOptions {
@@ -82,7 +82,12 @@ export function openGraph(location: string): Promise<KnowledgeGraph> {
  * index that lets later `newsgraph add` runs journal their changes is written.
  */
 export async function saveGraph(dir: string, result: GraphWithRecords): Promise<void> {
-  await writeGraph(dir, result.graph, result.records, { memo: result.memo });
+  const release = await lockGraphFolder(dir, 'saveGraph');
+  try {
+    await writeGraph(dir, result.graph, result.records, { memo: result.memo });
+  } finally {
+    await release();
+  }
 }
 
 /**

@@ -41,6 +41,17 @@ export class GraphFormatError extends NewsgraphError {
   }
 }
 
+/** A graph folder another newsgraph process is updating (its lock file names the process). */
+export class GraphBusyError extends NewsgraphError {
+  constructor(
+    message: string,
+    /** The lock file. */
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Position of a problem in a query text: 1-based line and column, 0-based offset. */
 export interface QueryPosition {
   offset: number;

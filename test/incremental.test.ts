@@ -279,6 +279,24 @@ describe('graph/incremental', () => {
       expect(content(got)).toEqual(content(want));
     });
 
+    it('should refuse to update a graph folder another running update holds, and change nothing', () => {
+      const out = path.join(tmp, 'cli', 'locked');
+      expect(cli(['build', folder('lk1', [seeds[0]!]), '--out', out, '--quiet']).code).toBe(0);
+      const before = readFileSync(path.join(out, 'graph.json'), 'utf8');
+      const lock = path.join(out, '.newsgraph.lock');
+      // held by this (running) test process
+      writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'add', started: 'now' }));
+      for (const args of [['add', folder('lk2', ['g1.txt'])], ['remove', seeds[0]!], ['compact']]) {
+        const r = cli([...args, '--graph', out]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(new RegExp(`is being updated by process ${process.pid} \\(newsgraph add`));
+      }
+      expect(readFileSync(path.join(out, 'graph.json'), 'utf8')).toBe(before);
+      rmSync(lock);
+      expect(cli(['add', folder('lk2', ['g1.txt']), '--graph', out, '--quiet']).code).toBe(0);
+      expect(existsSync(lock)).toBe(false);
+    });
+
     it('should append new records to extractions.jsonl, write graph.gexf with --gexf, and catch up after an interrupted add', () => {
       const [s0, s1, s2] = seeds as [string, string, string];
       const out = path.join(tmp, 'cli-append', 'graph');

@@ -82,7 +82,7 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
   const workers = parseWorkers(values.workers);
   const started = Date.now();
   const { buildGraphAndMemo, extractInputs, countInputDocuments } = await load.graph();
-  const { readExtractionRecords, writeGraph } = await load.store();
+  const { readExtractionRecords, writeGraph, lockGraphFolder } = await load.store();
   const bar = createProgressBar({ enabled: quiet ? false : undefined });
   const byId = new Map<string, ExtractionRecord>();
   try {
@@ -100,7 +100,12 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
     // The resolver's memo is kept with the graph, so that `add` / `remove` need not redo its work.
     const { graph, memo } = buildGraphAndMemo(records, { skipped, name, keepResolveMemo: true });
     bar.stage('writing');
-    await writeGraph(out, graph, records, { memo });
+    const release = await lockGraphFolder(out, 'build');
+    try {
+      await writeGraph(out, graph, records, { memo });
+    } finally {
+      await release();
+    }
     bar.done();
     return reportBuilt('build', out, graph, skipped, quiet, started);
   } finally {
@@ -276,6 +281,15 @@ function reportBuilt(
  * graph.json when it is current (graph.json is then not read at all), else from graph.json with its
  * journal replayed.
  */
+/**
+ * Takes a graph folder's update lock for a command that reads it and writes it back (a missing
+ * folder is not created: readState then says there is no graph).
+ */
+async function lockUpdate(dir: string, verb: string): Promise<() => Promise<void>> {
+  if (!existsSync(dir)) return async () => undefined;
+  return (await load.store()).lockGraphFolder(dir, verb);
+}
+
 async function readState(dir: string, verb: string): Promise<{ state: GraphState; index?: GraphIndex }> {
   const { readSerializedGraph, readGraphIndex, readGraphRecords, readResolveMemo, previousOfIndex, EXTRACTIONS_FILE } = await load.store();
   const { previousOfSerialized } = await load.graph();
@@ -300,10 +314,11 @@ async function commandAdd(positionals: string[], values: Record<string, unknown>
   const workers = parseWorkers(values.workers);
   const started = Date.now();
   const { addDocuments, countInputDocuments } = await load.graph();
-  const { state, index } = await readState(dir, 'add');
+  const release = await lockUpdate(dir, 'add');
   const bar = createProgressBar({ enabled: quiet ? false : undefined, label: 'adding' });
   let result;
   try {
+    const { state, index } = await readState(dir, 'add');
     if (bar.enabled) void countInputDocuments(positionals).then((n) => bar.setTotal(n), () => undefined);
     result = await addDocuments(state, positionals, { workers, onProgress: (p) => bar.update(p.documents + p.skipped) });
     if (result.graph) {
@@ -312,6 +327,7 @@ async function commandAdd(positionals: string[], values: Record<string, unknown>
     }
   } finally {
     bar.done();
+    await release();
   }
   const counts = `${result.added.length} added, ${result.changed.length} changed, ${result.unchanged.length} unchanged`;
   if (!result.graph) {
@@ -332,9 +348,15 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
   const quiet = Boolean(values.quiet);
   const started = Date.now();
   const { removeDocuments } = await load.graph();
-  const { state, index } = await readState(dir, 'remove');
-  const result = removeDocuments(state, positionals);
-  await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
+  const release = await lockUpdate(dir, 'remove');
+  let result;
+  try {
+    const { state, index } = await readState(dir, 'remove');
+    result = removeDocuments(state, positionals);
+    await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
+  } finally {
+    await release();
+  }
   return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed)`);
 }
 
@@ -343,7 +365,13 @@ async function commandCompact(positionals: string[], values: Record<string, unkn
   const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
   const started = Date.now();
   const { compactGraph } = await load.store();
-  const done = await compactGraph(dir, { onWarning: warnAs('compact'), force: Boolean(values.force) });
+  const release = await lockUpdate(dir, 'compact');
+  let done;
+  try {
+    done = await compactGraph(dir, { onWarning: warnAs('compact'), force: Boolean(values.force) });
+  } finally {
+    await release();
+  }
   if (!values.quiet) {
     io.out(
       done

@@ -59,6 +59,7 @@ export const RESOLVE_MEMO_JOURNAL_FILE = 'resolve-memo.journal.jsonl';
 export const JOURNAL_FILE = 'graph.journal.jsonl';
 export const INDEX_FILE = 'graph.index.json';
 
+export { lockGraphFolder, LOCK_FILE } from './lock.js';
 export { journalFileOf, indexFileOf, journalLimitBytes, previousOfIndex, JOURNAL_MAX_ENTRIES, JOURNAL_MIN_GRAPH_BYTES, type GraphIndex } from './journal.js';
 
 /** Writes `content` to `file` atomically (temporary file + fsync + rename). */

@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GraphBusyError } from '../errors.js';
+import { LOCK_FILE, lockGraphFolder } from './lock.js';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ng-lock-'));
+
+describe('store/lock', () => {
+  it('should let one update hold a folder at a time, naming the holder to the other', async () => {
+    const dir = tmp();
+    const release = await lockGraphFolder(dir, 'add');
+    expect(JSON.parse(readFileSync(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid, command: 'add' });
+    const second = lockGraphFolder(dir, 'remove');
+    await expect(second).rejects.toThrow(GraphBusyError);
+    await expect(lockGraphFolder(dir, 'remove')).rejects.toThrow(new RegExp(`process ${process.pid} \\(newsgraph add, since`));
+    await release();
+    expect(existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+    const again = await lockGraphFolder(dir, 'remove');
+    await again();
+  });
+
+  it('should take over a lock left by a process that is gone, or one cut short', async () => {
+    const dir = tmp();
+    // the id of a process that has exited
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: Number(gone), host: os.hostname(), command: 'add', started: '2026-01-01T00:00:00Z' }));
+    const release = await lockGraphFolder(dir, 'add');
+    expect(JSON.parse(readFileSync(path.join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+    await release();
+    writeFileSync(path.join(dir, LOCK_FILE), '{"pid":');
+    await (await lockGraphFolder(dir, 'add'))();
+  });
+
+  it('should not remove a lock that is no longer its own', async () => {
+    const dir = tmp();
+    const release = await lockGraphFolder(dir, 'add');
+    const other = JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'compact', started: 'now' });
+    writeFileSync(path.join(dir, LOCK_FILE), other);
+    await release();
+    expect(readFileSync(path.join(dir, LOCK_FILE), 'utf8')).toBe(other);
+  });
+
+  it('should treat a lock of another host as held', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 1, host: 'elsewhere.example', command: 'add', started: 'then' }));
+    await expect(lockGraphFolder(dir, 'add')).rejects.toThrow(/process 1 on elsewhere\.example .*delete ".*\.newsgraph\.lock"/);
+  });
+});
