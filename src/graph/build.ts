@@ -95,7 +95,7 @@ export function buildGraphAndMemo(records: ExtractionRecord[], options: BuildGra
 
   for (const e of entities) {
     const docIds = docsOfMentions(e.mentions);
-    const sources = docIds.length === 1 ? [outletOf(docs.get(docIds[0]!)!.document)] : [...new Set(docIds.map((d) => outletOf(docs.get(d)!.document)))].sort(byString);
+    const sources = [...new Set(docIds.map((d) => outletOf(docs.get(d)!.document)))].sort(byString);
     graph.addNode(e.id, {
       label: e.label,
       type: e.type,

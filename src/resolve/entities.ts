@@ -320,7 +320,7 @@ export function resolveEntities(
 ): Resolution {
   const uf = new UnionFind();
   const items: Item[] = [];
-  const units = new Map<number, Unit>();
+  const unitList: Unit[] = []; // in node order: each is created with a fresh node
   const itemsByDoc = new Map<string, Item[]>();
   const lexHits = new Map<number, LexiconHit>(); // group node → lexicon entry
   const personKeys = new Map<number, PersonKey>(); // p: group node → key
@@ -450,7 +450,7 @@ export function resolveEntities(
     if (!u) {
       const node = uf.fresh();
       u = { node, doc, group: uf.node(groupName), kind, token, items: [] };
-      units.set(node, u);
+      unitList.push(u);
       docUnits.set(groupName, u);
     }
     return u;
@@ -567,7 +567,6 @@ export function resolveEntities(
     return type;
   }
 
-  const unitList = [...units.values()].sort((a, b) => a.node - b.node);
   const displayCache = new Map<number, string>();
   /** The longest way a group is written, for merge reasons. */
   function display(group: number): string {
@@ -658,16 +657,15 @@ export function resolveEntities(
   }
 
   function defineAcronym(acr: string, full: Item): void {
-    const fullUnit = units.get(full.unit)!;
     const acrGroup = uf.node(`s:${acronymKey(acr)}`);
     definedGroups.add(acrGroup);
     const lex = lookupLexicon(acr);
     const target = lex ? uf.node(`x:${lex.id}`) : acrGroup;
-    uf.union(fullUnit.group, target, `"${acr}" = acronym of "${full.clean}" (defined in text)`);
+    uf.union(full.group, target, `"${acr}" = acronym of "${full.clean}" (defined in text)`);
     if (target !== acrGroup) uf.union(target, acrGroup);
-    const set = extraAliases.get(fullUnit.group) ?? new Set<string>();
+    const set = extraAliases.get(full.group) ?? new Set<string>();
     set.add(acr);
-    extraAliases.set(fullUnit.group, set);
+    extraAliases.set(full.group, set);
   }
 
   /** The countries a document names most: each named at least half as often as the most named one. */

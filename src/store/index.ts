@@ -171,8 +171,7 @@ export async function writeResolveMemo(dir: string, memo: ResolveMemo): Promise<
   const journal = path.join(dir, RESOLVE_MEMO_JOURNAL_FILE);
   const code = await resolverCodeKey();
   if (!code) {
-    await rm(file, { force: true });
-    await rm(journal, { force: true });
+    await removeResolveMemo(dir);
     return undefined;
   }
   const source = memo.delta?.source as MemoSource | undefined;
@@ -202,6 +201,12 @@ export async function writeResolveMemo(dir: string, memo: ResolveMemo): Promise<
   })());
   await rm(journal, { force: true });
   return file;
+}
+
+/** Removes a graph folder's resolver memo and its journal (they would describe other records or code). */
+async function removeResolveMemo(dir: string): Promise<void> {
+  await rm(path.join(dir, RESOLVE_MEMO_FILE), { force: true });
+  await rm(path.join(dir, RESOLVE_MEMO_JOURNAL_FILE), { force: true });
 }
 
 /**
@@ -299,10 +304,7 @@ export async function writeGraph(
   if (records) written.push(await writeExtractionRecords(dir, records));
   const memoFile = options.memo ? await writeResolveMemo(dir, options.memo) : undefined;
   if (memoFile) written.push(memoFile);
-  else if (records && !options.memo) {
-    await rm(path.join(dir, RESOLVE_MEMO_FILE), { force: true });
-    await rm(path.join(dir, RESOLVE_MEMO_JOURNAL_FILE), { force: true });
-  }
+  else if (records && !options.memo) await removeResolveMemo(dir);
   const gexfFile = path.join(dir, GEXF_FILE);
   if (options.gexf !== false) {
     await writeFileAtomic(gexfFile, toGexf(graph));
@@ -637,10 +639,7 @@ export async function writeGraphUpdate(
   }
   lap('records');
   // A memo that would describe older records goes.
-  if (rewrite && !result.memo) {
-    await rm(path.join(dir, RESOLVE_MEMO_FILE), { force: true });
-    await rm(path.join(dir, RESOLVE_MEMO_JOURNAL_FILE), { force: true });
-  }
+  if (rewrite && !result.memo) await removeResolveMemo(dir);
   await writeGraph(dir, graph, undefined, { ...write, graphFile: false });
   lap('memo');
   const file = path.join(dir, GRAPH_FILE);
