@@ -239,6 +239,10 @@ class UnionFind {
   readonly parent: number[] = [];
   readonly names: string[] = [];
   readonly reasons: { node: number; reason: string }[] = [];
+  /** Component sizes, by root. */
+  readonly size: number[] = [];
+  /** How many unions joined two components of more than one node each (see `effectiveRoot`). */
+  merges = 0;
   private readonly index = new Map<string, number>();
 
   node(name: string): number {
@@ -246,6 +250,7 @@ class UnionFind {
     if (i === undefined) {
       i = this.parent.length;
       this.parent.push(i);
+      this.size.push(1);
       this.names.push(name);
       this.index.set(name, i);
     }
@@ -256,6 +261,7 @@ class UnionFind {
   fresh(): number {
     const i = this.parent.length;
     this.parent.push(i);
+    this.size.push(1);
     this.names.push('');
     return i;
   }
@@ -285,8 +291,12 @@ class UnionFind {
     const rb = this.find(b);
     if (reason) this.reasons.push({ node: a, reason });
     if (ra === rb) return false;
-    if (ra < rb) this.parent[rb] = ra;
-    else this.parent[ra] = rb;
+    const sa = this.size[ra]!;
+    const sb = this.size[rb]!;
+    if (sa > 1 && sb > 1) this.merges++;
+    const root = ra < rb ? ra : rb;
+    this.parent[root === ra ? rb : ra] = root;
+    this.size[root] = sa + sb;
     return true;
   }
 }
@@ -567,23 +577,19 @@ export function resolveEntities(
     return type;
   }
 
-  const displayCache = new Map<number, string>();
+  const displayCache: (string | undefined)[] = new Array<string | undefined>(uf.parent.length).fill(undefined); // by group node
   /** The longest way a group is written, for merge reasons. */
   function display(group: number): string {
-    let d = displayCache.get(group);
+    let d = displayCache[group];
     if (d === undefined) {
       d = '';
-      for (const it of unitsByGroup.get(group) ?? []) for (const x of it.items) if (x.clean.length > d.length || (x.clean.length === d.length && x.clean < d)) d = x.clean;
-      displayCache.set(group, d);
+      for (const it of unitsByGroup[group] ?? []) for (const x of it.items) if (x.clean.length > d.length || (x.clean.length === d.length && x.clean < d)) d = x.clean;
+      displayCache[group] = d;
     }
     return d;
   }
-  const unitsByGroup = new Map<number, Unit[]>();
-  for (const u of unitList) {
-    const list = unitsByGroup.get(u.group) ?? [];
-    list.push(u);
-    unitsByGroup.set(u.group, list);
-  }
+  const unitsByGroup: (Unit[] | undefined)[] = new Array<Unit[] | undefined>(uf.parent.length).fill(undefined); // by group node
+  for (const u of unitList) (unitsByGroup[u.group] ??= []).push(u);
 
   // Step 1: full names and lexicon entries join their group at once.
   for (const u of unitList) if (u.kind === 'fixed') uf.union(u.group, u.node);
@@ -680,6 +686,16 @@ export function resolveEntities(
     return [...counts].filter(([, n]) => n * 2 >= top).map(([c]) => c).sort(cmp);
   }
 
+  /** Which of the roots (with their candidate groups) a document mentions, in the roots' order. */
+  function inDocAmong(doc: string, roots: Map<number, number[]>): [number, number[]][] {
+    const hit = new Set<number>();
+    for (const it of itemsByDoc.get(doc) ?? []) {
+      const r = uf.find(it.unit);
+      if (roots.has(r)) hit.add(r);
+    }
+    return hit.size ? [...roots].filter(([r]) => hit.has(r)) : [];
+  }
+
   /** Roots of the entities mentioned in a document (by the units already attached). */
   function rootsInDoc(doc: string): Set<number> {
     const out = new Set<number>();
@@ -687,23 +703,43 @@ export function resolveEntities(
     return out;
   }
 
+  const effectiveRep: (number | undefined)[] = []; // group → a node whose root is its effective root
+  const repMerges: number[] = []; // group → uf.merges when that was found (−1: for good)
   /**
    * Where a group's name now points: its root, or — when every mention written that way was attached
    * elsewhere ("Syrian Observatory" → "Syrian Observatory for Human Rights") and the group node holds
    * none of them — the one entity they all went to.
    */
   function effectiveRoot(group: number): number {
+    const rep = effectiveRep[group];
+    if (rep !== undefined && (repMerges[group] === -1 || repMerges[group] === uf.merges)) return uf.find(rep);
     const r = uf.find(group);
-    const list = unitsByGroup.get(group);
-    if (!list?.length) return r;
+    const list = unitsByGroup[group];
     let only: number | undefined;
-    for (const u of list) {
+    let undecided = false; // a unit still on its own may go anywhere yet
+    for (const u of list ?? []) {
       const ur = uf.find(u.node);
-      if (ur === r) return r;
+      if (ur === r) {
+        // for good: a unit in the group's own component stays there
+        effectiveRep[group] = group;
+        repMerges[group] = -1;
+        return r;
+      }
+      if (uf.size[ur] === 1) undecided = true;
       if (only === undefined) only = ur;
-      else if (only !== ur) return r;
+      else if (only !== ur) {
+        only = -1;
+        break;
+      }
     }
-    return only ?? r;
+    // Only a union of two components of several nodes can change what was found (attaching a unit on
+    // its own to a component never splits, joins or moves the units already attached), so the answer
+    // is kept until one happens.
+    if (!undecided) {
+      effectiveRep[group] = only === undefined || only === -1 ? group : list![0]!.node;
+      repMerges[group] = only === undefined ? -1 : uf.merges;
+    }
+    return only === undefined || only === -1 ? r : only;
   }
 
   /** The unique candidate entity: in the same document if any is there, else in the corpus. */
@@ -718,8 +754,7 @@ export function resolveEntities(
       else roots.set(r, [c]);
     }
     if (!roots.size) return undefined;
-    const inDoc = rootsInDoc(doc);
-    const same = [...roots].filter(([r]) => inDoc.has(r));
+    const same = inDocAmong(doc, roots);
     if (same.length === 1) return { root: same[0]![0], group: same[0]![1][0]!, sameDoc: true };
     if (same.length > 1) return dominant(same, true);
     if (roots.size === 1) {
@@ -748,7 +783,7 @@ export function resolveEntities(
   function docsOfGroup(group: number): Set<string> {
     let docs = groupDocs.get(group);
     if (!docs) {
-      docs = new Set((unitsByGroup.get(group) ?? []).map((u) => u.doc));
+      docs = new Set((unitsByGroup[group] ?? []).map((u) => u.doc));
       groupDocs.set(group, docs);
     }
     return docs;
@@ -763,14 +798,14 @@ export function resolveEntities(
   }
 
   // Step 4a: multi-word organisation / place names that shorten a longer one ("Syrian Observatory").
-  const typeOfGroup = new Map<number, EntityType>();
+  const typeOfGroup: (EntityType | undefined)[] = new Array<EntityType | undefined>(uf.parent.length).fill(undefined); // by group node
   const groupType = (group: number): EntityType => {
-    let t = typeOfGroup.get(group);
+    let t = typeOfGroup[group];
     if (!t) {
       const votes = new Map<EntityType, number>();
-      for (const u of unitsByGroup.get(group) ?? []) for (const it of u.items) votes.set(it.type, (votes.get(it.type) ?? 0) + 1);
+      for (const u of unitsByGroup[group] ?? []) for (const it of u.items) votes.set(it.type, (votes.get(it.type) ?? 0) + 1);
       t = lexHits.get(group)?.type ?? [...votes].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0]?.[0] ?? 'other';
-      typeOfGroup.set(group, t);
+      typeOfGroup[group] = t;
     }
     return t;
   };
@@ -820,12 +855,14 @@ export function resolveEntities(
    * organisation-worded name ("Los Angeles" is not short for "Los Angeles Times", whatever the
    * recogniser typed it).
    */
-  const multiCandidates = new Map<string, number[]>();
-  const shortCandidates = new Map<string, number[]>();
-  const headCandidates = new Map<string, number[]>();
-  function typedCandidates(index: Map<string, number[]>, key: string, type: EntityType, cache: Map<string, number[]>): number[] {
-    const k = `${type}\u0000${key}`;
-    let list = cache.get(k);
+  type Cache = Map<EntityType, Map<string, number[]>>; // type → key → candidates
+  const multiCandidates: Cache = new Map();
+  const shortCandidates: Cache = new Map();
+  const headCandidates: Cache = new Map();
+  function typedCandidates(index: Map<string, number[]>, key: string, type: EntityType, cache: Cache): number[] {
+    let byKey = cache.get(type);
+    if (!byKey) cache.set(type, (byKey = new Map()));
+    let list = byKey.get(key);
     if (!list) {
       list = (index.get(key) ?? []).filter((g) => {
         if (groupType(g) !== type) return false;
@@ -833,7 +870,7 @@ export function resolveEntities(
         const last = groupKeyOfNonPerson.get(g)?.split(' ').pop();
         return !(last !== undefined && isOrganizationWord(last));
       });
-      cache.set(k, list);
+      byKey.set(key, list);
     }
     return list;
   }
@@ -874,7 +911,7 @@ export function resolveEntities(
       // "government forces" beside "Syrian government forces": the one written out in full in the document.
       const tail = ' ' + orgKey(u.items[0]!.clean);
       const written = named.filter((g) =>
-        (unitsByGroup.get(g) ?? []).some((x) => x.doc === u.doc && x.items.some((it) => orgKey(it.clean).endsWith(tail))),
+        (unitsByGroup[g] ?? []).some((x) => x.doc === u.doc && x.items.some((it) => orgKey(it.clean).endsWith(tail))),
       );
       if (written.length === 1) pick = choose(u.doc, written, u.node);
     }
@@ -1179,10 +1216,18 @@ export function mentionSignature(mentions: readonly EntityMention[]): number {
     h ^= 0x1f;
     h = Math.imul(h, 0x01000193);
   };
+  const int = (n: number): void => {
+    h ^= n;
+    h = Math.imul(h, 0x01000193);
+  };
   for (const m of mentions) {
     if (m.kind !== 'name' && !m.canonical) continue;
     mix(m.id);
-    mix(`${m.start}:${m.end}:${m.kind}:${m.type}:${m.group ? 1 : 0}`);
+    int(m.start);
+    int(m.end);
+    mix(m.kind);
+    mix(m.type);
+    int(m.group ? 1 : 0);
     mix(m.text);
     mix(m.canonical ?? '');
   }
