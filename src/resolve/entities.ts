@@ -305,6 +305,35 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const TYPE_ORDER: EntityType[] = ['person', 'organization', 'place', 'event', 'other'];
 const MAX_REASONS = 40;
 
+interface Positioned {
+  ref: string;
+  doc: string;
+  m: EntityMention;
+}
+const byPosition = (a: Positioned, b: Positioned): number => cmp(a.doc, b.doc) || a.m.start - b.m.start || a.m.end - b.m.end || cmp(a.ref, b.ref);
+
+/**
+ * Two lists each in (document, start, end, ref) order merged into one (an entity's items and references
+ * are collected in that order already).
+ */
+function mergeByPosition(a: readonly Positioned[], b: readonly Positioned[]): Positioned[] {
+  const out: Positioned[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byPosition(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+const byStart = (a: EntityMention, b: EntityMention): number => a.start - b.start || a.end - b.end || cmp(a.id, b.id);
+
+/** A document's mentions by (start, end, id): as given when they already are (the extractor's order). */
+function inTextOrder(mentions: readonly EntityMention[]): readonly EntityMention[] {
+  for (let i = 1; i < mentions.length; i++) if (byStart(mentions[i - 1]!, mentions[i]!) > 0) return [...mentions].sort(byStart);
+  return mentions;
+}
+
 /** Strips possessive and surrounding punctuation from a mention text for the alias list. */
 function aliasForm(text: string): string {
   return text
@@ -409,7 +438,7 @@ export function resolveEntities(
     const ctx: DocMentions = { mentions: ex.mentions, items: new Map(), entity: new Map() };
     entityMaps.set(ex.doc, ctx.entity);
     const docUnits = new Map<string, Unit>(); // group name → this document's unit of it
-    const mentions = [...ex.mentions].sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.id, b.id));
+    const mentions = inTextOrder(ex.mentions);
     const docItems: Item[] = [];
     const prev = usable.get(ex.doc);
     const reuse = prev !== undefined && stillHolds(prev) ? prev : undefined;
@@ -639,7 +668,8 @@ export function resolveEntities(
 
   // Step 3: acronyms defined in the text: `expands`, "Full Name (ACR)" in the text, or adjacent mentions.
   for (const [doc, docItems] of [...itemsByDoc].sort((a, b) => cmp(a[0], b[0]))) {
-    const byMention = new Map(docItems.map((it) => [it.m.id, it]));
+    const byMention = docItems[0]?.ctx.items;
+    if (!byMention) continue;
     const text = texts?.get(doc);
     for (let i = 0; i < docItems.length; i++) {
       const it = docItems[i]!;
@@ -836,7 +866,10 @@ export function resolveEntities(
       // minus a leading country, acronym or place named in the corpus: "Security Council", "Colts"
       for (let q = 1; q < tokens.length; q++) {
         const head = tokens.slice(0, q);
-        if (!head.every(isQualifierToken) && !placeKeys.has(head.join(' ')) && !isKnownPlace(head.join(' '))) continue;
+        if (!head.every(isQualifierToken)) {
+          const h = head.join(' ');
+          if (!placeKeys.has(h) && !isKnownPlace(h)) continue;
+        }
         const rest = tokens.slice(q);
         if (rest.length === 1 && STOPWORD_END.has(rest[0]!)) continue;
         // "Navy" for "Indian Navy": a bare kind of organisation only within the same document
@@ -1122,10 +1155,7 @@ export function resolveEntities(
       const r = `"${it.m.text}" → "${it.m.canonical}" (canonical)`;
       if (!reasons.includes(r)) reasons.push(r);
     }
-    const all = [
-      ...members,
-      ...refs,
-    ].sort((a, b) => cmp(a.doc, b.doc) || a.m.start - b.m.start || a.m.end - b.m.end || cmp(a.ref, b.ref));
+    const all = refs.length ? mergeByPosition(members, refs) : members;
     // one per span (`all` is sorted, so the same span's mentions are adjacent)
     const mentions: MentionRef[] = [];
     let last: MentionRef | undefined;
