@@ -180,7 +180,6 @@ export interface ResolveOptions {
 
 /** A name mention (or a mention carrying a `canonical` name) with its analysis. */
 interface Item {
-  ref: string;
   doc: string;
   m: EntityMention;
   type: EntityType;
@@ -306,14 +305,13 @@ const TYPE_ORDER: EntityType[] = ['person', 'organization', 'place', 'event', 'o
 const MAX_REASONS = 40;
 
 interface Positioned {
-  ref: string;
   doc: string;
   m: EntityMention;
 }
-const byPosition = (a: Positioned, b: Positioned): number => cmp(a.doc, b.doc) || a.m.start - b.m.start || a.m.end - b.m.end || cmp(a.ref, b.ref);
+const byPosition = (a: Positioned, b: Positioned): number => cmp(a.doc, b.doc) || a.m.start - b.m.start || a.m.end - b.m.end || cmp(a.m.id, b.m.id);
 
 /**
- * Two lists each in (document, start, end, ref) order merged into one (an entity's items and references
+ * Two lists each in (document, start, end, mention id) order merged into one (an entity's items and references
  * are collected in that order already).
  */
 function mergeByPosition(a: readonly Positioned[], b: readonly Positioned[]): Positioned[] {
@@ -369,7 +367,7 @@ export function resolveEntities(
   const institutionGroups = new Set<number>(); // i:gov:… / i:mil:… groups of a named state
   const describedUnits = new Set<Unit>(); // units of qualified armed-group descriptions ("Takfiri militants")
   /** Mentions that name nothing themselves but refer to one that may (pronouns, descriptions). */
-  const pending: { ref: string; doc: string; m: EntityMention; ctx: DocMentions; root?: number }[] = [];
+  const pending: { doc: string; m: EntityMention; ctx: DocMentions; root?: number }[] = [];
   const entityMaps = new Map<string, Map<string, string>>(); // document → its mentions' entities
 
   // How mentions are classified, by type and text (with the corpus-wide facts each consulted).
@@ -448,16 +446,16 @@ export function resolveEntities(
     let next = 0;
     for (const m of mentions) {
       if (m.kind !== 'name' && !m.canonical) {
-        if (m.refersTo) pending.push({ ref: `${ex.doc}#${m.id}`, doc: ex.doc, m, ctx });
+        if (m.refersTo) pending.push({ doc: ex.doc, m, ctx });
         continue;
       }
       const c = reuse ? memoClasses[reuse.classes[next++]!] ?? null : classifyCached(ex.doc, m, docConsults);
       if (memoOut) docClasses.push(c);
       if (c) {
-        const item = addItem(ctx, ex.doc, `${ex.doc}#${m.id}`, m, c, docUnits);
+        const item = addItem(ctx, ex.doc, m, c, docUnits);
         docItems.push(item);
         ctx.items.set(m.id, item);
-      } else if (m.refersTo) pending.push({ ref: `${ex.doc}#${m.id}`, doc: ex.doc, m, ctx });
+      } else if (m.refersTo) pending.push({ doc: ex.doc, m, ctx });
     }
     itemsByDoc.set(ex.doc, docItems);
     if (memoOut && reuse) memoOut.reuse(reuse);
@@ -495,7 +493,7 @@ export function resolveEntities(
     return u;
   }
 
-  function addItem(ctx: DocMentions, doc: string, ref: string, m: EntityMention, c: Classification, docUnits: Map<string, Unit>): Item {
+  function addItem(ctx: DocMentions, doc: string, m: EntityMention, c: Classification, docUnits: Map<string, Unit>): Item {
     const unit = unitFor(doc, c.group, c.kind, c.token, docUnits);
     if (c.institution && !c.institution.endsWith(':?')) institutionGroups.add(unit.group);
     if (c.lex) lexHits.set(unit.group, c.lex);
@@ -503,7 +501,7 @@ export function resolveEntities(
     if (c.orgKey) groupKeyOfNonPerson.set(unit.group, c.orgKey);
     if (c.described) describedUnits.add(unit);
     const viaCanonical = m.canonical !== undefined && m.canonical.trim() !== '';
-    const item: Item = { ref, doc, m, type: c.type, clean: c.clean, role: m.role ?? c.role, viaCanonical, unit: unit.node, group: unit.group, ctx };
+    const item: Item = { doc, m, type: c.type, clean: c.clean, role: m.role ?? c.role, viaCanonical, unit: unit.node, group: unit.group, ctx };
     unit.items.push(item);
     items.push(item);
     return item;
@@ -832,9 +830,12 @@ export function resolveEntities(
   const groupType = (group: number): EntityType => {
     let t = typeOfGroup[group];
     if (!t) {
-      const votes = new Map<EntityType, number>();
-      for (const u of unitsByGroup[group] ?? []) for (const it of u.items) votes.set(it.type, (votes.get(it.type) ?? 0) + 1);
-      t = lexHits.get(group)?.type ?? [...votes].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0]?.[0] ?? 'other';
+      t = lexHits.get(group)?.type;
+      if (!t) {
+        const votes = new Map<EntityType, number>();
+        for (const u of unitsByGroup[group] ?? []) for (const it of u.items) votes.set(it.type, (votes.get(it.type) ?? 0) + 1);
+        t = [...votes].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0]?.[0] ?? 'other';
+      }
       typeOfGroup[group] = t;
     }
     return t;
@@ -1065,7 +1066,7 @@ export function resolveEntities(
     list.push(it);
     clusters.set(r, list);
   }
-  const refsOf = new Map<number, { ref: string; m: EntityMention; doc: string; ctx: DocMentions }[]>();
+  const refsOf = new Map<number, { m: EntityMention; doc: string; ctx: DocMentions }[]>();
   for (const p of pending) {
     let target: EntityMention | undefined = p.m;
     let item: Item | undefined;
@@ -1166,7 +1167,7 @@ export function resolveEntities(
     }
     built.push({
       root,
-      first: all[0]!.ref,
+      first: `${all[0]!.doc}#${all[0]!.m.id}`,
       base: `${type}:${slugify(label)}`,
       entity: { id: '', type, label, aliases: [...aliases].sort(cmp), mentions, roles, mergeReasons: reasons },
     });
