@@ -844,14 +844,24 @@ export function resolveEntities(
   const headExtensions = new Map<string, number[]>(); // one-word head → "head of …" groups (same document only)
   const groupIsLexicon = (g: number): boolean => lexHits.has(g);
   const placeKeys = new Set<string>();
-  for (const it of items) if (it.type === 'place' && !it.viaCanonical) placeKeys.add(orgKey(it.clean));
+  let lastPlace: string | undefined; // a name is often written the same way twice in a row
+  for (const it of items) {
+    if (it.type !== 'place' || it.viaCanonical || it.clean === lastPlace) continue;
+    lastPlace = it.clean;
+    placeKeys.add(orgKey(it.clean));
+  }
   const initialsIndex = new Map<string, number[]>(); // initials → multi-word non-person groups
   // Organisation / place groups (lexicon ones included) by every multi-word key they are written with.
   const nonPersonKeys = new Map<number, Set<string>>();
   for (const u of unitList) {
     if (u.kind !== 'org-multi' && !lexHits.has(u.group)) continue;
     const set = nonPersonKeys.get(u.group) ?? new Set<string>();
-    for (const it of u.items) if (!it.viaCanonical) set.add(orgKey(it.clean));
+    let last: string | undefined;
+    for (const it of u.items) {
+      if (it.viaCanonical || it.clean === last) continue;
+      last = it.clean;
+      set.add(orgKey(it.clean));
+    }
     nonPersonKeys.set(u.group, set);
   }
   for (const [group, keys] of [...nonPersonKeys].sort((a, b) => a[0] - b[0])) {

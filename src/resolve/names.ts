@@ -13,6 +13,10 @@ import type { EntityType } from '../types.js';
 
 /** Normalises a name for comparison: accents, transliteration, case, quotes, possessive, punctuation. */
 export function normalizeName(name: string): string {
+  return memo(normalizeCache, name, normalizeUncached);
+}
+
+function normalizeUncached(name: string): string {
   return foldCase(name)
     .replace(/['\u2019](?:s)?$/u, '')
     .replace(/^the\s+/, '')
@@ -43,6 +47,7 @@ function memo<T>(cache: Map<string, T>, key: string, f: (k: string) => T): T {
   return v;
 }
 const foldCache = new Map<string, string>();
+const normalizeCache = new Map<string, string>();
 const personAnalysisCache = new Map<string, NameAnalysis>();
 const otherAnalysisCache = new Map<string, NameAnalysis>();
 const orgKeyCache = new Map<string, string>();
