@@ -188,6 +188,8 @@ interface Item {
   role?: string;
   /** True for a mention that only names its entity through `canonical` (a demonym). */
   viaCanonical: boolean;
+  /** `orgKey(clean)` when the classification has it already (organisation and place keys). */
+  key?: string;
   /** Union-find node of the (document, key) unit the mention belongs to. */
   unit: number;
   /** Union-find node of that unit's group. */
@@ -501,7 +503,8 @@ export function resolveEntities(
     if (c.orgKey) groupKeyOfNonPerson.set(unit.group, c.orgKey);
     if (c.described) describedUnits.add(unit);
     const viaCanonical = m.canonical !== undefined && m.canonical.trim() !== '';
-    const item: Item = { doc, m, type: c.type, clean: c.clean, role: m.role ?? c.role, viaCanonical, unit: unit.node, group: unit.group, ctx };
+    const key = c.orgKey ?? (c.kind === 'short' || c.kind === 'acronym' ? c.token : undefined);
+    const item: Item = { doc, m, type: c.type, clean: c.clean, role: m.role ?? c.role, viaCanonical, key, unit: unit.node, group: unit.group, ctx };
     unit.items.push(item);
     items.push(item);
     return item;
@@ -848,7 +851,7 @@ export function resolveEntities(
   for (const it of items) {
     if (it.type !== 'place' || it.viaCanonical || it.clean === lastPlace) continue;
     lastPlace = it.clean;
-    placeKeys.add(orgKey(it.clean));
+    placeKeys.add(it.key ?? orgKey(it.clean));
   }
   const initialsIndex = new Map<string, number[]>(); // initials → multi-word non-person groups
   // Organisation / place groups (lexicon ones included) by every multi-word key they are written with.
@@ -860,7 +863,7 @@ export function resolveEntities(
     for (const it of u.items) {
       if (it.viaCanonical || it.clean === last) continue;
       last = it.clean;
-      set.add(orgKey(it.clean));
+      set.add(it.key ?? orgKey(it.clean));
     }
     nonPersonKeys.set(u.group, set);
   }
