@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,25 @@ describe('store/lock', () => {
     await release();
     writeFileSync(path.join(dir, LOCK_FILE), '{"pid":');
     await (await lockGraphFolder(dir, 'add'))();
+  });
+
+  it('should let exactly one of many simultaneous updates take the folder, also over a stale lock', async () => {
+    for (const stale of [false, true]) {
+      const dir = tmp();
+      if (stale) {
+        const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+        writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: Number(gone), host: os.hostname(), command: 'add', started: 'then' }));
+      }
+      const tries = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => lockGraphFolder(dir, `add-${i}`)));
+      const won = tries.filter((t) => t.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      for (const t of tries) if (t.status === 'rejected') expect(t.reason).toBeInstanceOf(GraphBusyError);
+      const holder = JSON.parse(readFileSync(path.join(dir, LOCK_FILE), 'utf8')) as { pid: number };
+      expect(holder.pid).toBe(process.pid);
+      await (won[0] as PromiseFulfilledResult<() => Promise<void>>).value();
+      // nothing left behind: no lock, no file a lock was made from, no stale lock moved aside
+      expect(readdirSync(dir)).toEqual([]);
+    }
   });
 
   it('should not remove a lock that is no longer its own', async () => {

@@ -7,7 +7,7 @@
  * kill, a crash) is taken over.
  */
 import { hostname } from 'node:os';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GraphBusyError } from '../errors.js';
 
@@ -40,35 +40,79 @@ export async function lockGraphFolder(dir: string, command: string): Promise<() 
   const file = path.join(dir, LOCK_FILE);
   const mine: LockInfo = { pid: process.pid, host: hostname(), command, started: new Date().toISOString() };
   const text = `${JSON.stringify(mine)}\n`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(file, 'wx');
-      try {
-        await handle.writeFile(text, 'utf8');
-      } finally {
-        await handle.close();
+  // The lock appears with its content at once (a hard link to a file written in full), so another
+  // process never reads a lock half written and takes it for one cut short.
+  const own = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  await writeFile(own, text, 'utf8');
+  try {
+    for (let attempt = 0; ; attempt++) {
+      if (await create(own, file, text)) {
+        return async () => {
+          // only our own lock: never one another process took over
+          if ((await readFile(file, 'utf8').catch(() => '')) === text) await rm(file, { force: true });
+        };
       }
-      return async () => {
-        // only our own lock: never one another process took over
-        if ((await readFile(file, 'utf8').catch(() => '')) === text) await rm(file, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      await takeOverStale(file, command, dir, attempt);
     }
-    let held: Partial<LockInfo> | undefined;
-    try {
-      held = JSON.parse(await readFile(file, 'utf8')) as Partial<LockInfo>;
-    } catch {
-      held = undefined; // removed meanwhile, or cut short: a writer that died before finishing it
-    }
-    const alive = held !== undefined && typeof held.pid === 'number' && (held.host !== hostname() || running(held.pid));
-    if (alive || attempt >= 2) {
-      const who = held ? `process ${held.pid}${held.host && held.host !== hostname() ? ` on ${held.host}` : ''} (newsgraph ${held.command ?? '?'}, since ${held.started ?? '?'})` : 'another process';
-      throw new GraphBusyError(
-        `${command}: "${dir}" is being updated by ${who}. Wait for it to finish; if no newsgraph update is running, delete "${file}".`,
-        file,
-      );
-    }
-    await rm(file, { force: true }); // left by a process that is gone
+  } finally {
+    await rm(own, { force: true });
   }
+}
+
+/** Creates the lock from our own file; false when there is one already. */
+async function create(own: string, file: string, text: string): Promise<boolean> {
+  try {
+    await link(own, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+  }
+  // a file system without hard links: created exclusively, then written
+  try {
+    await writeFile(file, text, { encoding: 'utf8', flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/**
+ * Removes the lock of a process that is gone, or throws GraphBusyError naming the one that holds it.
+ * The lock is moved aside before it is removed and put back when it is not the one found stale
+ * (another process took the stale one over in between), so two processes do not both take over one.
+ */
+async function takeOverStale(file: string, command: string, dir: string, attempt: number): Promise<void> {
+  let found: string;
+  try {
+    found = await readFile(file, 'utf8');
+  } catch {
+    found = ''; // released meanwhile
+  }
+  let held: Partial<LockInfo> | undefined;
+  try {
+    held = found ? (JSON.parse(found) as Partial<LockInfo>) : undefined;
+  } catch {
+    held = undefined; // cut short (a writer of an older version that died while writing it)
+  }
+  const alive = held !== undefined && typeof held.pid === 'number' && (held.host !== hostname() || running(held.pid));
+  if (alive || attempt >= 3) {
+    const who = held ? `process ${held.pid}${held.host && held.host !== hostname() ? ` on ${held.host}` : ''} (newsgraph ${held.command ?? '?'}, since ${held.started ?? '?'})` : 'another process';
+    throw new GraphBusyError(
+      `${command}: "${dir}" is being updated by ${who}. Wait for it to finish; if no newsgraph update is running, delete "${file}".`,
+      file,
+    );
+  }
+  if (!found) return;
+  // left by a process that is gone
+  const aside = `${file}.stale-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  try {
+    await rename(file, aside);
+  } catch {
+    return; // removed meanwhile
+  }
+  if ((await readFile(aside, 'utf8').catch(() => found)) !== found) await link(aside, file).catch(() => undefined); // a live one: back
+  await rm(aside, { force: true });
 }
