@@ -7,7 +7,7 @@
  * kill, a crash) is taken over.
  */
 import { hostname } from 'node:os';
-import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GraphBusyError } from '../errors.js';
 
@@ -52,7 +52,7 @@ export async function lockGraphFolder(dir: string, command: string): Promise<() 
           if ((await readFile(file, 'utf8').catch(() => '')) === text) await rm(file, { force: true });
         };
       }
-      await takeOverStale(file, command, dir, attempt);
+      await takeOverStale(file, own, text, command, dir, attempt);
     }
   } finally {
     await rm(own, { force: true });
@@ -81,22 +81,13 @@ async function create(own: string, file: string, text: string): Promise<boolean>
 
 /**
  * Removes the lock of a process that is gone, or throws GraphBusyError naming the one that holds it.
- * The lock is moved aside before it is removed and put back when it is not the one found stale
- * (another process took the stale one over in between), so two processes do not both take over one.
+ * Stale locks are removed under a second lock (LOCK_FILE + '.takeover', taken the same way), after
+ * checking that the lock is still the one found stale: so of several processes finding one stale lock
+ * at once, only one removes it, and never a lock another process has taken since.
  */
-async function takeOverStale(file: string, command: string, dir: string, attempt: number): Promise<void> {
-  let found: string;
-  try {
-    found = await readFile(file, 'utf8');
-  } catch {
-    found = ''; // released meanwhile
-  }
-  let held: Partial<LockInfo> | undefined;
-  try {
-    held = found ? (JSON.parse(found) as Partial<LockInfo>) : undefined;
-  } catch {
-    held = undefined; // cut short (a writer of an older version that died while writing it)
-  }
+async function takeOverStale(file: string, own: string, text: string, command: string, dir: string, attempt: number): Promise<void> {
+  const found = await readFile(file, 'utf8').catch(() => ''); // '': released meanwhile
+  const held = parseLock(found);
   const alive = held !== undefined && typeof held.pid === 'number' && (held.host !== hostname() || running(held.pid));
   if (alive || attempt >= 3) {
     const who = held ? `process ${held.pid}${held.host && held.host !== hostname() ? ` on ${held.host}` : ''} (newsgraph ${held.command ?? '?'}, since ${held.started ?? '?'})` : 'another process';
@@ -106,13 +97,26 @@ async function takeOverStale(file: string, command: string, dir: string, attempt
     );
   }
   if (!found) return;
-  // left by a process that is gone
-  const aside = `${file}.stale-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
-  try {
-    await rename(file, aside);
-  } catch {
-    return; // removed meanwhile
+  const guard = `${file}.takeover`;
+  if (!(await create(own, guard, text))) {
+    // another process is taking it over; a guard of one that died doing so goes
+    const other = parseLock(await readFile(guard, 'utf8').catch(() => ''));
+    if (other && typeof other.pid === 'number' && other.host === hostname() && !running(other.pid)) await rm(guard, { force: true });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return;
   }
-  if ((await readFile(aside, 'utf8').catch(() => found)) !== found) await link(aside, file).catch(() => undefined); // a live one: back
-  await rm(aside, { force: true });
+  try {
+    if ((await readFile(file, 'utf8').catch(() => '')) === found) await rm(file, { force: true }); // left by a process that is gone
+  } finally {
+    if ((await readFile(guard, 'utf8').catch(() => '')) === text) await rm(guard, { force: true });
+  }
+}
+
+/** A lock's content, or undefined when it is none (cut short by a writer of an older version that died). */
+function parseLock(text: string): Partial<LockInfo> | undefined {
+  try {
+    return text ? (JSON.parse(text) as Partial<LockInfo>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
