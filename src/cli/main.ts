@@ -277,11 +277,6 @@ function reportBuilt(
 }
 
 /**
- * Reads a graph folder's previous state for an incremental update: from the folder's index of
- * graph.json when it is current (graph.json is then not read at all), else from graph.json with its
- * journal replayed.
- */
-/**
  * Takes a graph folder's update lock for a command that reads it and writes it back (a missing
  * folder is not created: readState then says there is no graph).
  */
@@ -290,6 +285,11 @@ async function lockUpdate(dir: string, verb: string): Promise<() => Promise<void
   return (await load.store()).lockGraphFolder(dir, verb);
 }
 
+/**
+ * Reads a graph folder's previous state for an incremental update: from the folder's index of
+ * graph.json when it is current (graph.json is then not read at all), else from graph.json with its
+ * journal replayed.
+ */
 async function readState(dir: string, verb: string): Promise<{ state: GraphState; index?: GraphIndex }> {
   const { readSerializedGraph, readGraphIndex, readGraphRecords, readResolveMemo, previousOfIndex, EXTRACTIONS_FILE } = await load.store();
   const { previousOfSerialized } = await load.graph();

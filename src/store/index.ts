@@ -22,7 +22,7 @@
  *                     whole again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
+import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { GraphFormatError } from '../errors.js';
@@ -56,11 +56,9 @@ export const GEXF_FILE = 'graph.gexf';
 export const EXTRACTIONS_FILE = 'extractions.jsonl';
 export const RESOLVE_MEMO_FILE = 'resolve-memo.json';
 export const RESOLVE_MEMO_JOURNAL_FILE = 'resolve-memo.journal.jsonl';
-export const JOURNAL_FILE = 'graph.journal.jsonl';
-export const INDEX_FILE = 'graph.index.json';
 
-export { lockGraphFolder, LOCK_FILE } from './lock.js';
-export { journalFileOf, indexFileOf, journalLimitBytes, previousOfIndex, JOURNAL_MAX_ENTRIES, JOURNAL_MIN_GRAPH_BYTES, type GraphIndex } from './journal.js';
+export { lockGraphFolder } from './lock.js';
+export { previousOfIndex, type GraphIndex } from './journal.js';
 
 /** Writes `content` to `file` atomically (temporary file + fsync + rename). */
 export async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
@@ -181,12 +179,7 @@ export async function writeResolveMemo(dir: string, memo: ResolveMemo): Promise<
       const changed = new Set(memo.delta.changed);
       const { classes, docs } = writtenClasses(memo, memo.docs.filter((d) => changed.has(d.doc)));
       const line = `{"base":${JSON.stringify(source.stamp)},"classes":[${classes.join(',')}],"docs":[${docs.join(',')}],"removed":${JSON.stringify(memo.delta.removed)}}\n`;
-      const handle = await open(journal, 'a');
-      try {
-        await handle.writeFile(line, 'utf8');
-      } finally {
-        await handle.close();
-      }
+      await appendFile(journal, line, 'utf8');
       return journal;
     }
   }
@@ -527,7 +520,6 @@ export async function compactGraph(location: string, options: ReadGraphOptions &
   return { entries: (journal.match(/\n/g) ?? []).length, bytes: Buffer.byteLength(journal) };
 }
 
-/** Reads extraction records (extractions.jsonl, or any file of such lines), streaming. */
 /**
  * The lines of a UTF-8 text file, read in 4 MiB chunks (a line may end in "\r\n"; the "\r" stays,
  * which JSON ignores): a fraction of readline's cost on extractions.jsonl's 20,000-odd long lines.
@@ -556,6 +548,7 @@ async function* linesOf(file: string): AsyncGenerator<string> {
   }
 }
 
+/** Reads extraction records (extractions.jsonl, or any file of such lines), streaming. */
 export async function* readExtractionRecords(file: string): AsyncGenerator<ExtractionRecord> {
   let lineNo = 0;
   try {

@@ -21,7 +21,7 @@
  * rebuilds it); any other damage is a GraphFormatError naming the file and line.
  */
 import { createHash, hash as cryptoHash } from 'node:crypto';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GraphFormatError } from '../errors.js';
 import type { PreviousGraph } from '../graph/incremental.js';
@@ -968,10 +968,4 @@ export async function appendJournalLine(graphFile: string, line: string, expecte
   } finally {
     await handle.close();
   }
-}
-
-/** Removes a graph file's journal and index. */
-export async function removeJournal(graphFile: string): Promise<void> {
-  await rm(journalFileOf(graphFile), { force: true });
-  await rm(indexFileOf(graphFile), { force: true });
 }

@@ -2,9 +2,9 @@
  * store/lock: one update of a graph folder at a time. `build --out`, `add`, `remove` and `compact`
  * read the folder, compute, and write it back; two at once would each append their own journal line
  * and records on top of a state the other has changed. An update takes DIR/.newsgraph.lock, created
- * exclusively, holding the process's id, host and command; another update finds it and fails with a
- * GraphBusyError naming that process. A lock left by a process that no longer runs on this host (a
- * kill, a crash) is taken over.
+ * exclusively with its content (the process's id, host and command) in one step; another update finds
+ * it and fails with a GraphBusyError naming that process. A lock left by a process that no longer runs
+ * on this host (a kill, a crash) is taken over, by one process only.
  */
 import { hostname } from 'node:os';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
