@@ -160,9 +160,15 @@ async function serve(graphDir: string, values: Record<string, unknown>): Promise
     host,
     port,
     onError: (error) => io.err(`newsgraph serve: internal error: ${(error as Error)?.stack ?? String(error)}\n`),
+    // `newsgraph add` / `remove` / `build --out` in another terminal: served as soon as they are written
+    watch: true,
+    onReload: (event) => {
+      if (event.ok) io.out(`newsgraph: ${graphDir} was updated: now ${event.documents} documents, ${event.nodes} entities, ${event.edges} relations\n`);
+      else io.err(`newsgraph serve: ${graphDir} changed but cannot be read (${event.error.message}); still serving the previous graph\n`);
+    },
   });
   const { url } = await server.listen();
-  io.out(`newsgraph: serving ${graphDir} at ${url}  (Ctrl+C to stop)\n`);
+  io.out(`newsgraph: serving ${graphDir} at ${url}  (Ctrl+C to stop; updates to the folder are served as they are written)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       void server.close().then(resolve);
@@ -467,7 +473,10 @@ const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'serve the viewer and the query API for a graph',
     usage: 'newsgraph serve [--graph DIR] [--port N] [--host H]',
-    help: `Serves the viewer at http://127.0.0.1:${DEFAULT_PORT}/ (PORT or --port overrides; --host to bind elsewhere).`,
+    help:
+      `Serves the viewer at http://127.0.0.1:${DEFAULT_PORT}/ (PORT or --port overrides; --host to bind elsewhere).\n` +
+      'The folder is watched: once newsgraph add, remove, compact or build --out has written it, the new graph is served\n' +
+      '(within about two seconds, no restart), and an open viewer offers to load it.',
     options: { ...GRAPH_OPT, port: { type: 'string', short: 'p' }, host: { type: 'string' } },
     run: commandServe,
   },

@@ -5,8 +5,8 @@
  * with the right status; no stack traces leave the process.
  *
  * Routes:
- *   GET  /api/health                  { ok, nodes, edges, documents, queries }
- *   GET  /api/graph                   graph.json
+ *   GET  /api/health                  { ok, nodes, edges, documents, generation, reloadError?, queries }
+ *   GET  /api/graph                   graph.json (header X-Newsgraph-Generation: which load of the folder)
  *   GET  /api/export?format=gexf|json the graph as a download
  *   GET  /api/documents/:id           { document, text, sentences }
  *   POST /api/query  { query, params? }  QueryResult, or an error (400 bad query, 422 over budget)
@@ -21,7 +21,8 @@ import { NewsgraphError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
 import type { KnowledgeGraph } from '../graph/index.js';
-import { readGraph, readGraphRecords, resolveGraphFile } from '../store/index.js';
+import { stat } from 'node:fs/promises';
+import { graphFolderBusy, journalFileOf, readGraph, readGraphRecords, resolveGraphFile } from '../store/index.js';
 import type { ExtractionRecord } from '../types.js';
 import { AnswerCache } from './answer-cache.js';
 import { errorBody } from './query-protocol.js';
@@ -61,7 +62,24 @@ export interface ServerOptions {
   allowedHosts?: string[];
   /** Called with unexpected errors (the client only sees "internal error"); e.g. to log them. */
   onError?: (error: unknown) => void;
+  /**
+   * Watch the graph folder and load it again once an update (`newsgraph add`, `remove`, `build --out`,
+   * `compact`, the API's `saveGraph`) has written it: graph.json or its journal changed, the change has
+   * settled over two checks, and no update holds the folder's lock. Default false (the CLI's `serve`
+   * and `start` watch). A graph that cannot be read keeps the previous one served (`onReload` and
+   * /api/health say why) until the folder changes again.
+   */
+  watch?: boolean;
+  /** How often the watch checks the folder, in ms (default 1000). */
+  watchIntervalMs?: number;
+  /** Called after each reload the watch started: the new graph's size, or the error that kept the old one. */
+  onReload?: (event: ReloadEvent) => void;
 }
+
+/** What a reload started by the watch gave. */
+export type ReloadEvent =
+  | { ok: true; generation: number; nodes: number; edges: number; documents: number }
+  | { ok: false; error: Error };
 
 export interface NewsgraphServer {
   server: http.Server;
@@ -70,6 +88,8 @@ export interface NewsgraphServer {
   close(): Promise<void>;
   /** Loads the graph folder again (after a rebuild); keeps the old graph when the new one is unreadable. */
   reload(): Promise<void>;
+  /** How many times the graph was loaded again since the server started. */
+  readonly generation: number;
 }
 
 const MIME: Record<string, string> = {
@@ -199,6 +219,20 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   };
   const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
   const graphFile = await resolveGraphFile(options.graphDir);
+  const graphFolder = path.dirname(graphFile);
+  /** What graph.json and its journal are on disk (inode, size, mtime): taken before each read. */
+  const signatureOfFiles = async (): Promise<string> => {
+    const parts = await Promise.all(
+      [graphFile, journalFileOf(graphFile)].map((f) =>
+        stat(f).then(
+          (s) => `${s.ino}:${s.size}:${s.mtimeMs}`,
+          () => '-',
+        ),
+      ),
+    );
+    return parts.join('|');
+  };
+  let loadedSignature = await signatureOfFiles();
   let graph: KnowledgeGraph = await readGraph(options.graphDir);
   let graphBody = Buffer.from(toJson(graph));
   let gexfBody: Buffer | undefined;
@@ -219,6 +253,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   let inlineId = 0;
   const cache = new AnswerCache(options.queryCacheEntries ?? 500, 64 * 2 ** 20);
   let generation = 0;
+  let reloadError: Error | undefined;
 
   function runQueryAnswer(query: string, params: Record<string, unknown> | undefined, signal: AbortSignal): Promise<QueryAnswer> {
     if (pool) return pool.run(query, params, signal);
@@ -266,12 +301,14 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         nodes: graph.order,
         edges: graph.size,
         documents: graph.getAttribute('documents').length,
+        generation,
+        ...(reloadError ? { reloadError: reloadError.message } : {}),
         queries: { ...(pool ? { mode: 'workers', ...pool.stats() } : { mode: 'inline' }), cached: cache.size },
       }), JSON_TYPE);
     }
     if (route === '/api/graph') {
       if (!isGet) throw methodNotAllowed('GET');
-      return send(res, 200, graphBody, JSON_TYPE);
+      return send(res, 200, graphBody, JSON_TYPE, { 'X-Newsgraph-Generation': String(generation) });
     }
     if (route === '/api/query') {
       if (method !== 'POST') throw methodNotAllowed('POST');
@@ -355,6 +392,54 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     else socket.destroy();
   });
 
+  /** Loads the folder again; the previous graph stays when it cannot be read. */
+  async function reload(): Promise<void> {
+    const signature = await signatureOfFiles();
+    const next = await readGraph(options.graphDir);
+    const json = toJson(next);
+    graph = next;
+    graphBody = Buffer.from(json);
+    gexfBody = undefined;
+    records = undefined;
+    generation++;
+    loadedSignature = signature;
+    reloadError = undefined;
+    cache.clear();
+    pool?.reload({ graphJson: json, graphFile });
+  }
+
+  // The watch: a poll of two stat() calls (works on every file system, network mounts included).
+  let closed = false;
+  let checking = false;
+  let seen = loadedSignature; // what the previous check found
+  let failedSignature: string | undefined; // files that could not be read: not tried again until they change
+  async function check(): Promise<void> {
+    if (checking || closed) return;
+    checking = true;
+    try {
+      const now = await signatureOfFiles();
+      const settled = now === seen;
+      seen = now;
+      if (now === loadedSignature || now === failedSignature || !settled) return;
+      if (await graphFolderBusy(graphFolder)) return; // an update is still writing
+      try {
+        await reload();
+        failedSignature = undefined;
+        options.onReload?.({ ok: true, generation, nodes: graph.order, edges: graph.size, documents: graph.getAttribute('documents').length });
+      } catch (error) {
+        failedSignature = now;
+        reloadError = error instanceof Error ? error : new Error(String(error));
+        options.onReload?.({ ok: false, error: reloadError });
+      }
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      checking = false;
+    }
+  }
+  const watchTimer = options.watch ? setInterval(() => void check(), Math.max(10, options.watchIntervalMs ?? 1000)) : undefined;
+  watchTimer?.unref();
+
   return {
     server,
     listen: () =>
@@ -368,22 +453,17 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         });
       }),
     close: async () => {
+      closed = true;
+      clearInterval(watchTimer);
       await pool?.close();
       await new Promise<void>((resolve) => {
         server.closeAllConnections?.();
         server.close(() => resolve());
       });
     },
-    reload: async () => {
-      const next = await readGraph(options.graphDir);
-      const json = toJson(next);
-      graph = next;
-      graphBody = Buffer.from(json);
-      gexfBody = undefined;
-      records = undefined;
-      generation++;
-      cache.clear();
-      pool?.reload({ graphJson: json, graphFile });
+    reload,
+    get generation() {
+      return generation;
     },
   };
 }

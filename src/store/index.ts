@@ -56,8 +56,8 @@ export const EXTRACTIONS_FILE = 'extractions.jsonl';
 export const RESOLVE_MEMO_FILE = 'resolve-memo.json';
 export const RESOLVE_MEMO_JOURNAL_FILE = 'resolve-memo.journal.jsonl';
 
-export { lockGraphFolder } from './lock.js';
-export { previousOfIndex, type GraphIndex } from './journal.js';
+export { graphFolderBusy, lockGraphFolder } from './lock.js';
+export { journalFileOf, previousOfIndex, type GraphIndex } from './journal.js';
 
 /** Writes `content` to `file` atomically (temporary file + fsync + rename). */
 export async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GraphBusyError } from '../errors.js';
-import { LOCK_FILE, lockGraphFolder } from './lock.js';
+import { graphFolderBusy, LOCK_FILE, lockGraphFolder } from './lock.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ng-lock-'));
 
@@ -66,5 +66,21 @@ describe('store/lock', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 1, host: 'elsewhere.example', command: 'add', started: 'then' }));
     await expect(lockGraphFolder(dir, 'add')).rejects.toThrow(/process 1 on elsewhere\.example .*delete ".*\.newsgraph\.lock"/);
+  });
+
+  it('should tell a reader whether an update holds the folder: a live holder or another host, not one that is gone', async () => {
+    const dir = tmp();
+    expect(await graphFolderBusy(dir)).toBe(false);
+    const release = await lockGraphFolder(dir, 'add');
+    expect(await graphFolderBusy(dir)).toBe(true);
+    await release();
+    expect(await graphFolderBusy(dir)).toBe(false);
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: Number(gone), host: os.hostname(), command: 'add', started: '2026-01-01T00:00:00Z' }));
+    expect(await graphFolderBusy(dir)).toBe(false);
+    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: Number(gone), host: `not-${os.hostname()}`, command: 'add', started: '2026-01-01T00:00:00Z' }));
+    expect(await graphFolderBusy(dir)).toBe(true);
+    writeFileSync(path.join(dir, LOCK_FILE), '{"pid":');
+    expect(await graphFolderBusy(dir)).toBe(true);
   });
 });

@@ -120,3 +120,16 @@ function parseLock(text: string): Partial<LockInfo> | undefined {
     return undefined;
   }
 }
+
+/**
+ * True while an update holds a graph folder's lock: a lock of a process that runs (on this host, or
+ * any lock of another host's process) — not one left by a process that is gone. For readers that
+ * want the folder between updates (the server's watch), not for taking the lock.
+ */
+export async function graphFolderBusy(dir: string): Promise<boolean> {
+  const found = await readFile(path.join(dir, LOCK_FILE), 'utf8').catch(() => '');
+  if (!found) return false;
+  const held = parseLock(found);
+  if (!held || typeof held.pid !== 'number') return true; // being written by an older version: wait
+  return held.host !== hostname() || running(held.pid);
+}
