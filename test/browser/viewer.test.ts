@@ -10,6 +10,7 @@ import { ROOT, WEB_DIST, buildGraphWithCli, ensureWebBuild, launchChromium, pixe
 interface Started {
   listen(): Promise<{ url: string }>;
   close(): Promise<void>;
+  reload(): Promise<void>;
 }
 
 describe('viewer', () => {
@@ -255,6 +256,27 @@ describe('viewer', () => {
       await waitForViewer(second);
       await second.locator('#panel .node-panel h2', { hasText: 'Stoltenberg' }).waitFor({ state: 'visible' });
       await second.close();
+      await page.close();
+    });
+  });
+
+  describe('updates on the server', () => {
+    it('should offer the graph the server loaded after an update, and load it with the view kept', async () => {
+      const { page, errors } = await open();
+      await pick(page, '#search', 'Stoltenberg');
+      await page.locator('#panel .sentence').first().waitFor();
+      expect(await page.isHidden('#update-banner')).toBe(true);
+      await server.reload(); // what the watch does once `newsgraph add` has written the folder
+      await page.evaluate(() => window.dispatchEvent(new Event('focus'))); // checked at once when the tab is looked at again
+      await page.locator('#update-banner:not([hidden])').waitFor();
+      expect(await page.textContent('#update-banner')).toMatch(/The graph was updated on the server \(now 5 documents, \d+ entities, \d+ relations\)/);
+      await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
+      await waitForViewer(page);
+      await page.locator('#panel .node-panel h2', { hasText: 'Stoltenberg' }).waitFor({ state: 'visible' });
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await page.waitForTimeout(300);
+      expect(await page.isHidden('#update-banner')).toBe(true); // the page now has the latest graph
+      expect(errors).toEqual([]);
       await page.close();
     });
   });

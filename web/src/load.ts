@@ -60,6 +60,8 @@ export interface LoadedGraph {
   /** Nodes per entity type and edges per event family, counted while loading (for the legend). */
   typeCounts: Map<string, number>;
   familyCounts: Map<string, number>;
+  /** The server's generation of the graph (X-Newsgraph-Generation), when it says. */
+  generation?: number;
 }
 
 export interface LoadProgress {
@@ -78,6 +80,13 @@ export async function loadGraph(url: string, onProgress: (p: LoadProgress) => vo
   // that matches it.
   const res = await fetch(url);
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
+  // Which load of its folder the server sent (it reloads the folder after an update): see updates.ts.
+  const generation = Number(res.headers.get('x-newsgraph-generation') ?? NaN);
+  const loaded = await loadResponse(url, res, onProgress);
+  return Number.isInteger(generation) ? { ...loaded, generation } : loaded;
+}
+
+async function loadResponse(url: string, res: Response, onProgress: (p: LoadProgress) => void): Promise<LoadedGraph> {
   const length = Number(res.headers.get('content-length'));
   if (Number.isFinite(length) && length > 0 && length <= SMALL_GRAPH_BYTES) {
     // Here too the chunks are added in time-boxed slices, so no task grows with the graph.

@@ -21,6 +21,7 @@ import { createConsole } from './console.js';
 import { createLod } from './lod.js';
 import { LodEdgeProgram, LodNodeProgram, isCameraMoving } from './lod-programs.js';
 import { createSigma } from './sliced-sigma.js';
+import { watchForUpdates } from './updates.js';
 
 const FADED_NODE = '#e3e3e3';
 const FADED_EDGE = '#eeeeee';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   }
   const { graph, display } = loaded;
   performance.mark('newsgraph:loaded');
+  watchForUpdates(loaded.generation);
   // A big graph made mostly of entities related to nothing opens without them (filters.ts); a link's
   // filters apply from the first picture on.
   let unrelated = 0;
