@@ -165,6 +165,48 @@ describe('store/journal', () => {
       expect(journaled).toBe(32);
     });
 
+    it('should append a changed record and a removal to extractions.jsonl, and write it whole once too much of it is stale', async () => {
+      const dir = path.join(tmp, 'records');
+      const [a, b, c] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]];
+      const built = await addItems({ records: [] }, fromArray([a, b]), { workers: 1, layout: false });
+      await writeGraph(dir, built.graph!, built.records, { memo: built.memo });
+      const file = path.join(dir, 'extractions.jsonl');
+      const lines = () => readFileSync(file, 'utf8').trimEnd().split('\n');
+      const update = async (r: Awaited<ReturnType<typeof addItems>>, maxStaleRecordLines?: number) =>
+        writeGraphUpdate(dir, r, { gexf: false, index: await readGraphIndex(dir), limits: { maxStaleRecordLines } });
+      const state = async (): Promise<GraphState> => ({ previous: previousOfIndex((await readGraphIndex(dir))!), records: await readGraphRecords(dir), memo: await readResolveMemo(dir) });
+      const whole = readFileSync(file, 'utf8');
+      // a changed document: its new record appended, the old one left where it was
+      const changedA = { ...a, document: { ...a.document, text: `${a.document.text}\nThe talks ended on Friday.`, hash: `${a.document.hash}-2` } };
+      const r1 = await addItems(await state(), fromArray([changedA]), { workers: 1, layout: false });
+      expect(r1.changed).toEqual([a.document.id]);
+      await update(r1);
+      expect(readFileSync(file, 'utf8').startsWith(whole)).toBe(true);
+      expect(lines()).toHaveLength(3);
+      // a removal: one line
+      const r2 = removeDocuments(await state(), [b.document.id], { layout: false });
+      await update(r2);
+      expect(JSON.parse(lines().at(-1)!)).toEqual({ removed: b.document.id });
+      const records = await readGraphRecords(dir);
+      expect(records.map((r) => r.document.id)).toEqual([a.document.id]);
+      expect(records[0]!.document.hash).toBe(changedA.document.hash);
+      // what the update read back is what a full build of the same documents gives
+      expect(exported(await readGraph(dir))).toEqual(exported(r2.graph!));
+      // the merge of `build --from-extractions` reads the same records
+      const cliOut = path.join(tmp, 'records-from');
+      const merged = spawnSync(process.execPath, [BIN, 'build', '--from-extractions', file, '--out', cliOut, '--quiet'], { encoding: 'utf8' });
+      expect(merged.status, merged.stderr).toBe(0);
+      expect((await readGraphRecords(cliOut)).map((r) => r.document.hash)).toEqual([changedA.document.hash]);
+      // past the limit of stale lines the file is written whole: one line per document again
+      const r3 = await addItems(await state(), fromArray([c]), { workers: 1, layout: false });
+      await update(r3); // only an addition: appended, nothing stale added
+      expect(lines()).toHaveLength(5);
+      const r4 = removeDocuments(await state(), [c.document.id], { layout: false });
+      await update(r4, 2);
+      expect(lines()).toHaveLength(1);
+      expect((JSON.parse(lines()[0]!) as ExtractionRecord).document.hash).toBe(changedA.document.hash);
+    });
+
     it('should write graph.json whole, byte for byte what toJson gives, with an index only for graphs big enough', async () => {
       const graph = buildGraph([...recordOf.values()].slice(0, 3), { layout: false });
       const dir = path.join(tmp, 'whole');

@@ -82,11 +82,11 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
   const workers = parseWorkers(values.workers);
   const started = Date.now();
   const { buildGraphAndMemo, extractInputs, countInputDocuments } = await load.graph();
-  const { readExtractionRecords, writeGraph, lockGraphFolder } = await load.store();
+  const { readExtractionRecordsInto, writeGraph, lockGraphFolder } = await load.store();
   const bar = createProgressBar({ enabled: quiet ? false : undefined });
   const byId = new Map<string, ExtractionRecord>();
   try {
-    for (const file of fromExtractions) for await (const r of readExtractionRecords(file)) byId.set(r.document.id, r);
+    for (const file of fromExtractions) await readExtractionRecordsInto(file, byId);
     let skipped: SkippedInput[] = [];
     if (inputs.length) {
       if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);

@@ -9,7 +9,7 @@ import type { ResolveMemo } from '../resolve/index.js';
 import {
   appendExtractionRecords,
   parseGraph,
-  readExtractionRecords,
+  readExtractionEntries,
   readGraph,
   readGraphRecords,
   readResolveMemo,
@@ -176,6 +176,19 @@ describe('store', () => {
       await appendExtractionRecords(dir, RECORDS);
       expect((await readGraphRecords(dir)).map((r) => r.document.id)).toEqual(['a.txt', 'b.txt']);
     });
+
+    it('should let a later record of a document replace the earlier one, and a removal drop it', async () => {
+      const dir = tmp();
+      await appendExtractionRecords(dir, RECORDS);
+      const changed = { ...RECORDS[0]!, text: `${RECORDS[0]!.text} More.`, document: { ...RECORDS[0]!.document, hash: 'changed' } };
+      await appendExtractionRecords(dir, [changed], ['b.txt']);
+      const lines = readFileSync(path.join(dir, 'extractions.jsonl'), 'utf8').trimEnd().split('\n');
+      expect(lines).toHaveLength(4);
+      expect(JSON.parse(lines[3]!)).toEqual({ removed: 'b.txt' });
+      expect(await readGraphRecords(dir)).toEqual([changed]);
+      await appendExtractionRecords(dir, [RECORDS[1]!]); // added again after its removal
+      expect((await readGraphRecords(dir)).map((r) => r.document.id).sort()).toEqual(['a.txt', 'b.txt']);
+    });
   });
 
   describe('writeFileAtomic', () => {
@@ -208,12 +221,12 @@ describe('store', () => {
     });
   });
 
-  describe('readExtractionRecords', () => {
+  describe('readExtractionEntries', () => {
     it('should reject a corrupt line with its line number', async () => {
       const file = path.join(tmp(), 'x.jsonl');
       writeFileSync(file, `${JSON.stringify(RECORDS[0])}\n{"document":\n`);
       const read = async () => {
-        for await (const _ of readExtractionRecords(file)) void _;
+        for await (const _ of readExtractionEntries(file)) void _;
       };
       await expect(read()).rejects.toThrow(/line 2/);
     });
@@ -225,7 +238,7 @@ describe('store', () => {
       const lines = [JSON.stringify(RECORDS[0]), '', JSON.stringify(big), JSON.stringify(RECORDS[1])];
       writeFileSync(file, `${lines[0]}\r\n${lines[1]}\r\n${lines[2]}\n${lines[3]}`);
       const back = [];
-      for await (const r of readExtractionRecords(file)) back.push(r);
+      for await (const e of readExtractionEntries(file)) if (e.record) back.push(e.record);
       expect(back.map((r) => r.document.id)).toEqual([RECORDS[0]!.document.id, 'big.txt', RECORDS[1]!.document.id]);
       expect(back[1]!.text).toBe(big.text);
       expect(back[2]).toEqual(RECORDS[1]);
@@ -234,7 +247,7 @@ describe('store', () => {
     it('should name the file it cannot read', async () => {
       const file = path.join(tmp(), 'missing.jsonl');
       const read = async () => {
-        for await (const _ of readExtractionRecords(file)) void _;
+        for await (const _ of readExtractionEntries(file)) void _;
       };
       await expect(read()).rejects.toThrow(/cannot read ".*missing\.jsonl": ENOENT/);
     });

@@ -53,6 +53,8 @@ import type { ExtractionRecord, SerializedGraph } from '../types.js';
 export const GRAPH_FILE = 'graph.json';
 export const GEXF_FILE = 'graph.gexf';
 export const EXTRACTIONS_FILE = 'extractions.jsonl';
+/** Replaced records and removals extractions.jsonl may hold before an update writes it whole again (and at least an eighth of its records). */
+const STALE_RECORD_LINES = 64;
 export const RESOLVE_MEMO_FILE = 'resolve-memo.json';
 export const RESOLVE_MEMO_JOURNAL_FILE = 'resolve-memo.journal.jsonl';
 
@@ -328,13 +330,14 @@ export async function writeGraphWhole(file: string, graph: KnowledgeGraph): Prom
 }
 
 /**
- * Appends records (sorted by document id) to DIR/extractions.jsonl and flushes it: what `add` does
- * instead of rewriting every record. A last line cut short by an interrupted append is dropped
- * first; records appended before a crash that kept graph.json from being written are caught by
+ * Appends records (sorted by document id), then a line `{"removed": id}` for each removed document, to
+ * DIR/extractions.jsonl and flushes it: what `add` and `remove` do instead of rewriting every record
+ * (readers take a document's last record, and drop a removed one). A last line cut short by an
+ * interrupted append is dropped first; records appended before a crash that kept graph.json from being written are caught by
  * the incremental update, which rebuilds when graph.json's documents differ from the records.
  * @returns the file's path.
  */
-export async function appendExtractionRecords(dir: string, records: ExtractionRecord[]): Promise<string> {
+export async function appendExtractionRecords(dir: string, records: ExtractionRecord[], removed: string[] = []): Promise<string> {
   const file = path.join(dir, EXTRACTIONS_FILE);
   await mkdir(dir, { recursive: true });
   const handle = await open(file, 'a+');
@@ -356,7 +359,8 @@ export async function appendExtractionRecords(dir: string, records: ExtractionRe
       }
       if (cut >= 0 && cut < size) await truncate(file, cut);
     }
-    const text = [...records].sort(byDocId).map((r) => `${JSON.stringify(r)}\n`).join('');
+    const text =
+      [...records].sort(byDocId).map((r) => `${JSON.stringify(r)}\n`).join('') + [...removed].sort().map((id) => `${JSON.stringify({ removed: id })}\n`).join('');
     if (text) await handle.appendFile(text, 'utf8');
     await handle.sync();
   } finally {
@@ -551,28 +555,56 @@ async function* linesOf(file: string): AsyncGenerator<string> {
   }
 }
 
-/** Reads extraction records (extractions.jsonl, or any file of such lines), streaming. */
-export async function* readExtractionRecords(file: string): AsyncGenerator<ExtractionRecord> {
+/**
+ * A line of extraction records: a document's record, or that a document was removed. In a file, a
+ * later record of a document replaces an earlier one, and `{"removed": "<id>"}` drops it: `add` of a
+ * changed document and `remove` append, instead of writing every record again.
+ */
+export type ExtractionEntry = { record: ExtractionRecord; removed?: undefined } | { removed: string; record?: undefined };
+
+/** Reads the lines of extraction records (extractions.jsonl, or any file of such lines), streaming. */
+export async function* readExtractionEntries(file: string): AsyncGenerator<ExtractionEntry> {
   let lineNo = 0;
   try {
     for await (const line of linesOf(file)) {
       lineNo++;
       if (!line.trim()) continue;
-      let rec: ExtractionRecord;
+      let rec: ExtractionRecord & { removed?: unknown };
       try {
         rec = JSON.parse(line) as ExtractionRecord;
       } catch (error) {
         throw new GraphFormatError(`readExtractions: "${file}" line ${lineNo} is not valid JSON — truncated or corrupt.`, `${file}:${lineNo}`, { cause: error });
       }
-      if (!rec || typeof rec !== 'object' || !rec.document || typeof rec.document.id !== 'string' || typeof rec.text !== 'string' || !rec.extraction) {
-        throw new GraphFormatError(`readExtractions: "${file}" line ${lineNo} is not an extraction record (expected { document, text, extraction }).`, `${file}:${lineNo}`);
+      if (rec && typeof rec === 'object' && typeof rec.removed === 'string' && !rec.document) {
+        yield { removed: rec.removed };
+        continue;
       }
-      yield rec;
+      if (!rec || typeof rec !== 'object' || !rec.document || typeof rec.document.id !== 'string' || typeof rec.text !== 'string' || !rec.extraction) {
+        throw new GraphFormatError(
+          `readExtractions: "${file}" line ${lineNo} is not an extraction record (expected { document, text, extraction }, or { removed: id }).`,
+          `${file}:${lineNo}`,
+        );
+      }
+      yield { record: rec };
     }
   } catch (error) {
     if (error instanceof GraphFormatError) throw error;
     throw new GraphFormatError(`readExtractions: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, file, { cause: error });
   }
+}
+
+/**
+ * The records a file of extraction lines holds, by document id: a later record of a document replaces
+ * an earlier one, a removal drops it. Several files read into one map in turn merge the same way.
+ */
+export async function readExtractionRecordsInto(file: string, byId: Map<string, ExtractionRecord>): Promise<{ lines: number }> {
+  let lines = 0;
+  for await (const e of readExtractionEntries(file)) {
+    lines++;
+    if (e.record) byId.set(e.record.document.id, e.record);
+    else byId.delete(e.removed);
+  }
+  return { lines };
 }
 
 /** Reads all extraction records of a graph folder (empty when the folder has none). */
@@ -583,9 +615,27 @@ export async function readGraphRecords(dir: string): Promise<ExtractionRecord[]>
   } catch {
     return [];
   }
-  const out: ExtractionRecord[] = [];
-  for await (const r of readExtractionRecords(file)) out.push(r);
-  return out;
+  const byId = new Map<string, ExtractionRecord>();
+  await readExtractionRecordsInto(file, byId);
+  return [...byId.values()];
+}
+
+/** Lines of a file (newline bytes), read in 4 MiB chunks without decoding. */
+async function countLines(file: string): Promise<number> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(4 << 20);
+    let n = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (!bytesRead) break;
+      const chunk = buf.subarray(0, bytesRead);
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) n++;
+    }
+    return n;
+  } finally {
+    await fh.close();
+  }
 }
 
 /** How an update was written. */
@@ -613,8 +663,12 @@ export async function writeGraphUpdate(
   options: {
     gexf: boolean;
     index?: GraphIndex;
-    /** When the journal is folded into a full write (default: JOURNAL_MAX_ENTRIES lines, `journalLimitBytes`). */
-    limits?: { maxEntries?: number; maxBytes?: number };
+    /**
+     * When the journal is folded into a full write (default: JOURNAL_MAX_ENTRIES lines, `journalLimitBytes`),
+     * and how many replaced records and removals extractions.jsonl may hold before it is written whole
+     * (default: 64, and at least an eighth of its records).
+     */
+    limits?: { maxEntries?: number; maxBytes?: number; maxStaleRecordLines?: number };
   },
 ): Promise<GraphUpdateWritten> {
   const { index } = options;
@@ -628,10 +682,18 @@ export async function writeGraphUpdate(
     t = now;
   };
   const rewrite = result.changed.length > 0 || result.removed.length > 0;
-  if (rewrite) await writeExtractionRecords(dir, result.records);
-  else {
-    const added = new Set(result.added);
-    await appendExtractionRecords(dir, result.records.filter((r) => added.has(r.document.id)));
+  // New and changed documents' records are appended, removed documents get a line {"removed": id}: the
+  // file is written whole again only once the lines no longer in force are an eighth of the rest.
+  const fresh = new Set([...result.added, ...result.changed]);
+  const recordsFile = await appendExtractionRecords(
+    dir,
+    result.records.filter((r) => fresh.has(r.document.id)),
+    result.removed,
+  );
+  if (rewrite) {
+    const stale = (await countLines(recordsFile)) - result.records.length;
+    const allowed = options.limits?.maxStaleRecordLines ?? Math.max(STALE_RECORD_LINES, result.records.length / 8);
+    if (stale > allowed) await writeExtractionRecords(dir, result.records);
   }
   lap('records');
   // A memo that would describe older records goes.
