@@ -246,6 +246,14 @@ describe('viewer', () => {
   });
 
   describe('URL state', () => {
+    it('should say so when a link names an entity the graph does not have', async () => {
+      const { page, errors } = await open('#node=person%3Anobody-at-all');
+      await page.locator('#status', { hasText: 'person:nobody-at-all (from the link) is not in the graph this page loaded' }).waitFor();
+      expect(await page.isHidden('#panel')).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
     it('should reproduce a selected node and a path from a link', async () => {
       const { page } = await open();
       await pick(page, '#search', 'Stoltenberg');

@@ -307,8 +307,17 @@ async function main(): Promise<void> {
     clear(panelBody);
   }
 
+  /** The last entity asked for that this graph does not have (said in the status line). */
+  let missingNode: string | null = null;
   function selectNode(node: string | null, opts: { centre?: boolean; quiet?: boolean } = {}): void {
-    if (node && !graph.hasNode(node)) node = null;
+    if (node && !graph.hasNode(node)) {
+      // a link made on another version of the graph, or a query answered by the graph the server
+      // loaded after this page did (updates.ts)
+      const newer = !$('update-banner').hidden;
+      missingNode = node;
+      setStatus(`${node} is not in the graph this page loaded${newer ? ": the server's is newer, load it to see it" : ''}.`);
+      node = null;
+    }
     state.selectedNode = node;
     state.selectedEdge = null;
     state.selectedNeighbours = node ? neighboursOf(node) : null;
@@ -691,7 +700,8 @@ async function main(): Promise<void> {
   applyState(parseViewState(location.hash, filterDefaults));
   const minRel = state.filters.minRelations;
   const hiddenNote = minRel === 1 ? ` · the ${unrelated.toLocaleString('en')} without a relation are hidden (Filters)` : minRel > 1 ? ` · those with fewer than ${minRel} relations are hidden (Filters)` : '';
-  setStatus(`${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms${hiddenNote}`);
+  const missingNote = missingNode ? ` · ${missingNode} (from the link) is not in the graph this page loaded` : '';
+  setStatus(`${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms${hiddenNote}${missingNote}`);
   await drawn;
   performance.mark('newsgraph:ready');
   document.body.dataset.state = 'ready';
