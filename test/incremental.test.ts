@@ -297,7 +297,7 @@ describe('graph/incremental', () => {
       expect(existsSync(lock)).toBe(false);
     });
 
-    it('should append new records to extractions.jsonl, write graph.gexf with --gexf, and catch up after an interrupted add', () => {
+    it('should append new records to extractions.jsonl, write graph.gexf with --gexf, and catch up after an interrupted add or remove', () => {
       const [s0, s1, s2] = seeds as [string, string, string];
       const out = path.join(tmp, 'cli-append', 'graph');
       expect(cli(['build', folder('d1', [s0, 'g1.txt']), '--out', out, '--name', 'g']).code).toBe(0);
@@ -326,6 +326,20 @@ describe('graph/incremental', () => {
       const got = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph;
       const want = JSON.parse(readFileSync(path.join(fullOut, 'graph.json'), 'utf8')) as SerializedGraph;
       expect(content(got)).toEqual(content(want));
+
+      // A remove interrupted after appending its line {"removed": id} but before writing graph.json:
+      // the next update rebuilds without the document.
+      const graphBeforeRemove = readFileSync(path.join(out, 'graph.json'), 'utf8');
+      const rm = cli(['remove', 'g1.txt', '--graph', out]);
+      expect(rm.code).toBe(0);
+      expect(JSON.parse(readFileSync(records, 'utf8').trimEnd().split('\n').at(-1)!)).toEqual({ removed: 'g1.txt' });
+      writeFileSync(path.join(out, 'graph.json'), graphBeforeRemove);
+      expect(cli(['add', folder('d3', [s2]), '--graph', out]).code).toBe(0);
+      const fullOut2 = path.join(tmp, 'cli-append', 'full2');
+      expect(cli(['build', folder('d5', [s0, s1, s2]), '--out', fullOut2, '--name', 'g']).code).toBe(0);
+      const got2 = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph;
+      const want2 = JSON.parse(readFileSync(path.join(fullOut2, 'graph.json'), 'utf8')) as SerializedGraph;
+      expect(content(got2)).toEqual(content(want2));
     });
   });
 });
