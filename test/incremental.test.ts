@@ -3,7 +3,7 @@
  * equal those of a full build of the final set of documents. Corpus: the five seed articles plus a
  * few short generated ones that share names with them (written into temporary folders).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -294,6 +294,29 @@ describe('graph/incremental', () => {
       expect(readFileSync(path.join(out, 'graph.json'), 'utf8')).toBe(before);
       rmSync(lock);
       expect(cli(['add', folder('lk2', ['g1.txt']), '--graph', out, '--quiet']).code).toBe(0);
+      expect(existsSync(lock)).toBe(false);
+    });
+
+    it('should wait with --wait for an update another process holds the folder for, then do its own', async () => {
+      const out = path.join(tmp, 'cli', 'held');
+      expect(cli(['build', folder('wt1', [seeds[0]!]), '--out', out, '--quiet']).code).toBe(0);
+      const lock = path.join(out, '.newsgraph.lock');
+      writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'remove', started: 'now' }));
+      const child = spawn(process.execPath, [BIN, 'add', folder('wt2', ['g1.txt']), '--graph', out, '--wait'], { cwd: ROOT, env: { ...process.env, CI: '1' } });
+      let stderr = '';
+      let stdout = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      // it says what it waits for, once, and waits
+      for (let i = 0; i < 200 && !stderr.includes('waiting'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(stderr).toMatch(new RegExp(`newsgraph add: ".*held" is being updated by process ${process.pid} \\(newsgraph remove, since now\\); waiting for it to finish \\(--wait\\)`));
+      await new Promise((r) => setTimeout(r, 600));
+      expect(child.exitCode).toBeNull();
+      rmSync(lock);
+      expect(await exited).toBe(0);
+      expect(stdout).toMatch(/1 added/);
+      expect(stderr.match(/waiting/g)).toHaveLength(1);
       expect(existsSync(lock)).toBe(false);
     });
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { NewsgraphError, UsageError } from '../errors.js';
+import { GraphBusyError, NewsgraphError, UsageError } from '../errors.js';
 import type { ExtractionRecord, SkippedInput } from '../types.js';
 
 // Stages are loaded on demand, so that `--help` and usage errors answer at once.
@@ -82,7 +82,7 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
   const workers = parseWorkers(values.workers);
   const started = Date.now();
   const { buildGraphAndMemo, extractInputs, countInputDocuments } = await load.graph();
-  const { readExtractionRecordsInto, writeGraph, lockGraphFolder } = await load.store();
+  const { readExtractionRecordsInto, writeGraph } = await load.store();
   const bar = createProgressBar({ enabled: quiet ? false : undefined });
   const byId = new Map<string, ExtractionRecord>();
   try {
@@ -100,7 +100,7 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
     // The resolver's memo is kept with the graph, so that `add` / `remove` need not redo its work.
     const { graph, memo } = buildGraphAndMemo(records, { skipped, name, keepResolveMemo: true });
     bar.stage('writing');
-    const release = await lockGraphFolder(out, 'build');
+    const release = await lockFolder(out, 'build', values);
     try {
       await writeGraph(out, graph, records, { memo });
     } finally {
@@ -286,9 +286,33 @@ function reportBuilt(
  * Takes a graph folder's update lock for a command that reads it and writes it back (a missing
  * folder is not created: readState then says there is no graph).
  */
-async function lockUpdate(dir: string, verb: string): Promise<() => Promise<void>> {
+async function lockUpdate(dir: string, verb: string, values: Record<string, unknown>): Promise<() => Promise<void>> {
   if (!existsSync(dir)) return async () => undefined;
-  return (await load.store()).lockGraphFolder(dir, verb);
+  return lockFolder(dir, verb, values);
+}
+
+/** How long `--wait` waits for another update of the folder to finish. */
+const WAIT_LIMIT_MS = 30 * 60_000;
+
+/**
+ * Takes a graph folder's update lock. With --wait, an update another process is running is waited
+ * for (said once on stderr) instead of failing with GraphBusyError: for feeds that add articles as
+ * they come, from cron jobs or hooks that may overlap.
+ */
+async function lockFolder(dir: string, verb: string, values: Record<string, unknown>): Promise<() => Promise<void>> {
+  const { lockGraphFolder } = await load.store();
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    try {
+      return await lockGraphFolder(dir, verb);
+    } catch (error) {
+      if (!values.wait || !(error instanceof GraphBusyError) || Date.now() - started > WAIT_LIMIT_MS) throw error;
+      if (!told && !values.quiet) io.err(`newsgraph ${verb}: ${error.message.replace(/^\w+: /, '').split('. Wait')[0]}; waiting for it to finish (--wait).\n`);
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 /**
@@ -320,7 +344,7 @@ async function commandAdd(positionals: string[], values: Record<string, unknown>
   const workers = parseWorkers(values.workers);
   const started = Date.now();
   const { addDocuments, countInputDocuments } = await load.graph();
-  const release = await lockUpdate(dir, 'add');
+  const release = await lockUpdate(dir, 'add', values);
   const bar = createProgressBar({ enabled: quiet ? false : undefined, label: 'adding' });
   let result;
   try {
@@ -354,7 +378,7 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
   const quiet = Boolean(values.quiet);
   const started = Date.now();
   const { removeDocuments } = await load.graph();
-  const release = await lockUpdate(dir, 'remove');
+  const release = await lockUpdate(dir, 'remove', values);
   let result;
   try {
     const { state, index } = await readState(dir, 'remove');
@@ -371,7 +395,7 @@ async function commandCompact(positionals: string[], values: Record<string, unkn
   const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
   const started = Date.now();
   const { compactGraph } = await load.store();
-  const release = await lockUpdate(dir, 'compact');
+  const release = await lockUpdate(dir, 'compact', values);
   let done;
   try {
     done = await compactGraph(dir, { onWarning: warnAs('compact'), force: Boolean(values.force) });
@@ -389,11 +413,14 @@ async function commandCompact(positionals: string[], values: Record<string, unkn
 }
 
 const GRAPH_OPT: Options = { graph: { type: 'string', short: 'g' } };
+const WAIT_HELP =
+  'One update of a graph folder runs at a time; another one fails at once naming the process that\n' +
+  'holds the folder, or with --wait waits for it to finish (up to 30 minutes).';
 
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'build a graph from articles (.txt .md .html .jsonl, folders)',
-    usage: 'newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--workers N] [--name NAME] [--quiet]',
+    usage: 'newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--workers N] [--name NAME] [--wait] [--quiet]',
     help:
       'Reads articles, extracts entities, relations and claims, merges entities across documents and\n' +
       'writes DIR/graph.json, DIR/graph.gexf and DIR/extractions.jsonl (and DIR/resolve-memo.json, a\n' +
@@ -404,19 +431,21 @@ const COMMANDS: Record<string, Command> = {
       '--workers N extracts in N worker threads (default: the machine\'s cores; 1: in-process); the\n' +
       'output is identical for any N. A progress bar shows on a terminal (not with CI set or --quiet).\n' +
       'Exit code 0: built; 3: built, but some inputs in folders were skipped (listed); 1: an input\n' +
-      'given explicitly could not be read (the rest is built).',
+      'given explicitly could not be read (the rest is built).\n' +
+      WAIT_HELP,
     options: {
       out: { type: 'string', short: 'o' },
       'from-extractions': { type: 'string', multiple: true },
       workers: { type: 'string', short: 'w' },
       name: { type: 'string' },
+      wait: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
     },
     run: commandBuild,
   },
   add: {
     summary: 'add articles to a built graph (only new or changed ones are extracted)',
-    usage: 'newsgraph add PATH... [--graph DIR] [--workers N] [--gexf] [--quiet]',
+    usage: 'newsgraph add PATH... [--graph DIR] [--workers N] [--gexf] [--wait] [--quiet]',
     help:
       'Reads DIR/extractions.jsonl (default graph/), extracts only documents that are new or whose\n' +
       'content changed (same id and content hash: unchanged, nothing is done), rebuilds the graph from\n' +
@@ -431,25 +460,28 @@ const COMMANDS: Record<string, Command> = {
       'and the update writes graph.json whole again (newsgraph compact does that on demand).\n' +
       'The result equals a full build of the same documents (positions aside).\n' +
       'graph.gexf is rewritten only with --gexf; otherwise it is removed, as it would describe the\n' +
-      'older graph (newsgraph export --format gexf --graph DIR --out DIR/graph.gexf writes it later).',
-    options: { ...GRAPH_OPT, workers: { type: 'string', short: 'w' }, gexf: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+      'older graph (newsgraph export --format gexf --graph DIR --out DIR/graph.gexf writes it later).\n' +
+      WAIT_HELP,
+    options: { ...GRAPH_OPT, workers: { type: 'string', short: 'w' }, gexf: { type: 'boolean' }, wait: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     run: commandAdd,
   },
   remove: {
     summary: 'remove documents (by id) from a built graph',
-    usage: 'newsgraph remove DOC_ID... [--graph DIR] [--gexf] [--quiet]',
+    usage: 'newsgraph remove DOC_ID... [--graph DIR] [--gexf] [--wait] [--quiet]',
     help:
-      "Drops the documents' records from DIR/extractions.jsonl (default graph/) and rebuilds the graph:\n" +
-      'their mentions and evidence go, and entities, relations and claims left without any go too.\n' +
+      'Drops the documents (a line {"removed": id} each in DIR/extractions.jsonl, default graph/) and\n' +
+      'rebuilds the graph: their mentions and evidence go, and entities, relations and claims left\n' +
+      'without any go too.\n' +
       'Ids are as in graph.json\'s documents (paths relative to the input folder, `file.jsonl#id`).\n' +
       'An unknown id is an error and nothing is removed. The graph is written as by add (journaled\n' +
-      'when graph.json is 4 MB or more); graph.gexf is rewritten only with --gexf (otherwise removed).',
-    options: { ...GRAPH_OPT, gexf: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+      'when graph.json is 4 MB or more); graph.gexf is rewritten only with --gexf (otherwise removed).\n' +
+      WAIT_HELP,
+    options: { ...GRAPH_OPT, gexf: { type: 'boolean' }, wait: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     run: commandRemove,
   },
   compact: {
     summary: 'write graph.json whole again, folding in the journal of add / remove',
-    usage: 'newsgraph compact [--graph DIR] [--force] [--quiet]',
+    usage: 'newsgraph compact [--graph DIR] [--force] [--wait] [--quiet]',
     help:
       'add / remove on a graph.json of 4 MB or more append their changes to DIR/graph.journal.jsonl\n' +
       'instead of rewriting graph.json (readers replay it). compact rewrites DIR/graph.json whole with\n' +
@@ -457,8 +489,9 @@ const COMMANDS: Record<string, Command> = {
       '(for tools that read the file directly, e.g. Gephi Lite or a copy elsewhere). It also rewrites\n' +
       'a missing or stale DIR/graph.index.json. Updates compact by themselves when the journal reaches\n' +
       '500 lines or 1/8 of graph.json; build always writes graph.json whole. Nothing is written when\n' +
-      'there is nothing to fold in, unless --force.',
-    options: { ...GRAPH_OPT, force: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+      'there is nothing to fold in, unless --force.\n' +
+      WAIT_HELP,
+    options: { ...GRAPH_OPT, force: { type: 'boolean' }, wait: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     run: commandCompact,
   },
   extract: {
