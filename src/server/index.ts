@@ -12,6 +12,7 @@
  *   POST /api/query  { query, params? }  QueryResult, or an error (400 bad query, 422 over budget)
  *   GET  /…                           files of the web app (web/dist), index.html for app routes
  */
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +22,6 @@ import { NewsgraphError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
 import type { KnowledgeGraph } from '../graph/index.js';
-import { stat } from 'node:fs/promises';
 import { graphFolderBusy, journalFileOf, readGraph, readGraphRecords, resolveGraphFile } from '../store/index.js';
 import type { ExtractionRecord } from '../types.js';
 import { AnswerCache } from './answer-cache.js';
