@@ -47,6 +47,8 @@ export class GraphBusyError extends NewsgraphError {
     message: string,
     /** The lock file. */
     readonly path: string,
+    /** Who holds it: "process 123 (newsgraph add, since …)", or "another process". */
+    readonly holder = 'another process',
   ) {
     super(message);
   }

@@ -308,7 +308,7 @@ async function lockFolder(dir: string, verb: string, values: Record<string, unkn
       return await lockGraphFolder(dir, verb);
     } catch (error) {
       if (!values.wait || !(error instanceof GraphBusyError) || Date.now() - started > WAIT_LIMIT_MS) throw error;
-      if (!told && !values.quiet) io.err(`newsgraph ${verb}: ${error.message.replace(/^\w+: /, '').split('. Wait')[0]}; waiting for it to finish (--wait).\n`);
+      if (!told && !values.quiet) io.err(`newsgraph ${verb}: "${dir}" is being updated by ${error.holder}; waiting for it to finish (--wait).\n`);
       told = true;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -333,8 +333,9 @@ export async function writeGraphWhole(file: string, graph: KnowledgeGraph): Prom
  * Appends records (sorted by document id), then a line `{"removed": id}` for each removed document, to
  * DIR/extractions.jsonl and flushes it: what `add` and `remove` do instead of rewriting every record
  * (readers take a document's last record, and drop a removed one). A last line cut short by an
- * interrupted append is dropped first; records appended before a crash that kept graph.json from being written are caught by
- * the incremental update, which rebuilds when graph.json's documents differ from the records.
+ * interrupted append is dropped first; records appended before a crash that kept graph.json from
+ * being written are caught by the incremental update, which rebuilds when graph.json's documents
+ * differ from the records.
  * @returns the file's path.
  */
 export async function appendExtractionRecords(dir: string, records: ExtractionRecord[], removed: string[] = []): Promise<string> {
@@ -523,6 +524,21 @@ export async function compactGraph(location: string, options: ReadGraphOptions &
   return { entries: (journal.match(/\n/g) ?? []).length, bytes: Buffer.byteLength(journal) };
 }
 
+/** A file's bytes in 4 MiB chunks (each a view of one buffer, valid until the next is read). */
+async function* chunksOf(file: string): AsyncGenerator<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(4 << 20);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (!bytesRead) break;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /**
  * The lines of a UTF-8 text file, read in 4 MiB chunks (a line may end in "\r\n"; the "\r" stays,
  * which JSON ignores): a fraction of readline's cost on extractions.jsonl's 20,000-odd long lines.
@@ -530,29 +546,20 @@ export async function compactGraph(location: string, options: ReadGraphOptions &
  * on its own, so no chunk is decoded into a string that is then cut up again.
  */
 async function* linesOf(file: string): AsyncGenerator<string> {
-  const fh = await open(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(4 << 20);
-    let pending: Buffer[] = []; // the start of a line that goes on in the next chunk (copied)
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (!bytesRead) break;
-      const chunk = buf.subarray(0, bytesRead);
-      let from = 0;
-      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, from)) {
-        if (pending.length) {
-          pending.push(chunk.subarray(from, nl));
-          yield Buffer.concat(pending).toString('utf8');
-          pending = [];
-        } else yield chunk.toString('utf8', from, nl);
-        from = nl + 1;
-      }
-      if (from < bytesRead) pending.push(Buffer.from(chunk.subarray(from)));
+  let pending: Buffer[] = []; // the start of a line that goes on in the next chunk (copied)
+  for await (const chunk of chunksOf(file)) {
+    let from = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, from)) {
+      if (pending.length) {
+        pending.push(chunk.subarray(from, nl));
+        yield Buffer.concat(pending).toString('utf8');
+        pending = [];
+      } else yield chunk.toString('utf8', from, nl);
+      from = nl + 1;
     }
-    if (pending.length) yield Buffer.concat(pending).toString('utf8');
-  } finally {
-    await fh.close();
+    if (from < chunk.length) pending.push(Buffer.from(chunk.subarray(from)));
   }
+  if (pending.length) yield Buffer.concat(pending).toString('utf8');
 }
 
 /**
@@ -597,14 +604,11 @@ export async function* readExtractionEntries(file: string): AsyncGenerator<Extra
  * The records a file of extraction lines holds, by document id: a later record of a document replaces
  * an earlier one, a removal drops it. Several files read into one map in turn merge the same way.
  */
-export async function readExtractionRecordsInto(file: string, byId: Map<string, ExtractionRecord>): Promise<{ lines: number }> {
-  let lines = 0;
+export async function readExtractionRecordsInto(file: string, byId: Map<string, ExtractionRecord>): Promise<void> {
   for await (const e of readExtractionEntries(file)) {
-    lines++;
     if (e.record) byId.set(e.record.document.id, e.record);
     else byId.delete(e.removed);
   }
-  return { lines };
 }
 
 /** Reads all extraction records of a graph folder (empty when the folder has none). */
@@ -620,22 +624,11 @@ export async function readGraphRecords(dir: string): Promise<ExtractionRecord[]>
   return [...byId.values()];
 }
 
-/** Lines of a file (newline bytes), read in 4 MiB chunks without decoding. */
+/** Lines of a file (newline bytes), without decoding it. */
 async function countLines(file: string): Promise<number> {
-  const fh = await open(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(4 << 20);
-    let n = 0;
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (!bytesRead) break;
-      const chunk = buf.subarray(0, bytesRead);
-      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) n++;
-    }
-    return n;
-  } finally {
-    await fh.close();
-  }
+  let n = 0;
+  for await (const chunk of chunksOf(file)) for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 /** How an update was written. */
@@ -681,7 +674,7 @@ export async function writeGraphUpdate(
     ms[step] = now - t;
     t = now;
   };
-  const rewrite = result.changed.length > 0 || result.removed.length > 0;
+  const supersedes = result.changed.length > 0 || result.removed.length > 0; // leaves lines no longer in force
   // New and changed documents' records are appended, removed documents get a line {"removed": id}: the
   // file is written whole again only once the lines no longer in force are an eighth of the rest.
   const fresh = new Set([...result.added, ...result.changed]);
@@ -690,14 +683,14 @@ export async function writeGraphUpdate(
     result.records.filter((r) => fresh.has(r.document.id)),
     result.removed,
   );
-  if (rewrite) {
+  if (supersedes) {
     const stale = (await countLines(recordsFile)) - result.records.length;
     const allowed = options.limits?.maxStaleRecordLines ?? Math.max(STALE_RECORD_LINES, result.records.length / 8);
     if (stale > allowed) await writeExtractionRecords(dir, result.records);
   }
   lap('records');
   // A memo that would describe older records goes.
-  if (rewrite && !result.memo) await removeResolveMemo(dir);
+  if (supersedes && !result.memo) await removeResolveMemo(dir);
   await writeGraph(dir, graph, undefined, { ...write, graphFile: false });
   lap('memo');
   const file = path.join(dir, GRAPH_FILE);

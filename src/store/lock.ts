@@ -94,6 +94,7 @@ async function takeOverStale(file: string, own: string, text: string, command: s
     throw new GraphBusyError(
       `${command}: "${dir}" is being updated by ${who}. Wait for it to finish; if no newsgraph update is running, delete "${file}".`,
       file,
+      who,
     );
   }
   if (!found) return;
