@@ -9,7 +9,7 @@
  * write the result back; this module only computes.
  */
 import { InputError } from '../errors.js';
-import { readDocuments } from '../ingest/index.js';
+import { readDocuments, type ReadOptions } from '../ingest/index.js';
 import type { ExtractionRecord, NodeAttributes, SerializedGraph, SkippedInput } from '../types.js';
 import type { ResolveMemo } from '../resolve/index.js';
 import { buildGraphAndMemo, type KnowledgeGraph } from './build.js';
@@ -80,6 +80,8 @@ export interface IncrementalOptions extends ExtractOptions {
   layout?: LayoutOptions | false;
   /** Graph name (default: the previous graph's). */
   name?: string;
+  /** How `addDocuments` reads its inputs (e.g. `only` the files that changed). */
+  read?: ReadOptions;
 }
 
 export interface IncrementalResult {
@@ -208,7 +210,7 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
  * undefined and nothing needs writing.
  */
 export function addDocuments(state: GraphState, inputs: string[], options: IncrementalOptions = {}): Promise<IncrementalResult> {
-  return addItems(state, readDocuments(inputs), options);
+  return addItems(state, readDocuments(inputs, options.read), options);
 }
 
 /**

@@ -12,6 +12,7 @@ export {
   type ReadOptions,
   type ResolvedReadOptions,
 } from './read.js';
+export { compareScans, sameScan, scanInputs, type InputScan, type ScanChanges } from './scan.js';
 export { documentFromText, guessTitle, type TextFormat, type TextMeta } from './document.js';
 export { removeBoilerplate, type BoilerplateResult, type RemovedSpan } from './boilerplate.js';
 export { extractHtml, type HtmlArticle } from './html.js';

@@ -40,10 +40,18 @@ export interface ReadOptions {
    * collections belong in many files or in JSON Lines (one article a line, no total limit).
    */
   maxFileBytes?: number;
+  /**
+   * Read only these files (absolute paths as `scanInputs` lists them); the others are passed over
+   * without a word. Ids stay those of a full read when the files come from one input (`watch` reads
+   * just the files that changed that way); with several inputs, a file passed over does not claim
+   * its id, so another input's file of the same relative path may get the plain one.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface ResolvedReadOptions {
   maxFileBytes: number;
+  only?: ReadonlySet<string>;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -52,6 +60,7 @@ export function resolveReadOptions(options: ReadOptions = {}): ResolvedReadOptio
   const max = options.maxFileBytes;
   return {
     maxFileBytes: typeof max === 'number' && Number.isFinite(max) && max > 0 ? Math.floor(max) : DEFAULT_MAX_FILE_BYTES,
+    ...(options.only ? { only: options.only } : {}),
   };
 }
 
@@ -148,6 +157,7 @@ export async function* readDocuments(inputs: string[], options?: ReadOptions): A
       }
       yield* walk(ctx, root, '', basename(root), new Set([real]));
     } else if (info.isFile()) {
+      if (ctx.options.only && !ctx.options.only.has(resolve(input))) continue;
       yield* readFile(ctx, resolve(input), basename(input), input, '', true);
     } else {
       yield skip(input, 'not a regular file or folder (device, socket or pipe)', { explicit: true });
@@ -196,6 +206,7 @@ async function* walk(ctx: Context, dir: string, relDir: string, rootName: string
       next.add(real);
       yield* walk(ctx, abs, rel, rootName, next);
     } else if (isFile) {
+      if (ctx.options.only && !ctx.options.only.has(abs)) continue;
       const ext = extname(entry.name).toLowerCase();
       if (!(ext in SUPPORTED_EXTENSIONS)) {
         yield skip(rel, `unsupported file type ${ext || '(no extension)'}; newsgraph reads ${Object.keys(SUPPORTED_EXTENSIONS).join(' ')}`);
