@@ -138,6 +138,8 @@ describe('store/journal', () => {
           // small graphs, short journals: every update is journaled (a fallback to a full write would
           // still be exact, but means the journal path failed to reconstruct something)
           expect(written.graph, label).toBe('journal');
+          // the index the update returns is the one now on disk (what watch keeps for its next update)
+          expect(written.index, label).toEqual(await readGraphIndex(dir));
           journaled++;
           // graph.json itself is not rewritten while the journal grows
           expect(readFileSync(path.join(dir, 'graph.json'), 'utf8') === graphJson, label).toBe(true);
@@ -276,6 +278,8 @@ describe('store/journal', () => {
       expect(w.graph).toBe('whole');
       expect(existsSync(file)).toBe(false);
       expect(toJson(await readGraph(dir))).toBe(toJson(graph));
+      expect(w.index).toBeDefined();
+      expect(w.index).toEqual(await readGraphIndex(dir));
     });
 
     it('should ignore, with a warning, a journal written for another graph.json', async () => {

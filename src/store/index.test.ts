@@ -64,8 +64,11 @@ describe('store', () => {
       await writeGraph(dir, graph, RECORDS, { memo });
       expect(readdirSync(dir)).toContain(RESOLVE_MEMO_FILE);
       const { source, ...back } = (await readResolveMemo(dir))!;
-      expect(back).toEqual(JSON.parse(JSON.stringify(memo)));
+      const { source: written, ...kept } = memo!;
+      expect(back).toEqual(JSON.parse(JSON.stringify(kept)));
       expect(source).toMatchObject({ dir: path.resolve(dir), journalLines: 0, journalBytes: 0 });
+      // The written memo now names where it is on disk, as the one read back does (what watch keeps).
+      expect(written).toEqual(source);
       // the memo gives the same graph
       expect(JSON.stringify(buildGraph(RECORDS, { resolveMemo: back }).export())).toBe(JSON.stringify(graph.export()));
     });
@@ -122,6 +125,16 @@ describe('store', () => {
       // removing a document appends its removal
       const fewer = buildGraphAndMemo(RECORDS.slice(1), { resolveMemo: back, keepResolveMemo: true });
       expect(fewer.memo!.delta?.removed).toEqual([RECORDS[0]!.document.id]);
+      // The memo written names where it now is on disk, as the one read back does; kept in memory
+      // (watch), it serves the next update like the one read back (here written whole: the journal
+      // would pass a quarter of this small memo), and names the new file in turn.
+      expect(next.memo!.source).toEqual(back!.source);
+      const kept = buildGraphAndMemo(RECORDS.slice(1), { resolveMemo: next.memo, keepResolveMemo: true });
+      expect(kept.memo!.delta).toMatchObject({ source: back!.source, changed: [], removed: [RECORDS[0]!.document.id] });
+      await writeResolveMemo(dir, kept.memo!);
+      const last = await readResolveMemo(dir);
+      expect(content(last)).toEqual(content(kept.memo));
+      expect(kept.memo!.source).toEqual(last!.source);
     });
 
     it('should leave out a line cut short and what follows, and then write the memo whole', async () => {

@@ -181,6 +181,8 @@ export async function writeResolveMemo(dir: string, memo: ResolveMemo): Promise<
       const { classes, docs } = writtenClasses(memo, memo.docs.filter((d) => changed.has(d.doc)));
       const line = `{"base":${JSON.stringify(source.stamp)},"classes":[${classes.join(',')}],"docs":[${docs.join(',')}],"removed":${JSON.stringify(memo.delta.removed)}}\n`;
       await appendFile(journal, line, 'utf8');
+      // Where the memo now is on disk: a process that keeps it (watch) can give it to its next update.
+      memo.source = { ...source, journalBytes: source.journalBytes + Buffer.byteLength(line), journalLines: source.journalLines + 1 } satisfies MemoSource;
       return journal;
     }
   }
@@ -194,6 +196,7 @@ export async function writeResolveMemo(dir: string, memo: ResolveMemo): Promise<
     yield ']}\n';
   })());
   await rm(journal, { force: true });
+  memo.source = { dir: path.resolve(dir), stamp, journalBytes: 0, journalLines: 0, baseBytes: (await stat(file)).size } satisfies MemoSource;
   return file;
 }
 
@@ -310,12 +313,35 @@ export async function writeGraph(
 }
 
 /**
+ * A signature of the files an incremental update of a graph folder reads (graph.json, its journal and
+ * index, extractions.jsonl, the resolver memo and its journal: size, modification time and inode of
+ * each). Equal signatures before and after mean nobody wrote the folder in between, so a process that
+ * kept what its own last update wrote (`watch`) may use it instead of reading the folder again.
+ */
+export async function graphFolderSignature(dir: string): Promise<string> {
+  const graphFile = path.join(dir, GRAPH_FILE);
+  const files = [graphFile, journalFileOf(graphFile), indexFileOf(graphFile), path.join(dir, EXTRACTIONS_FILE), path.join(dir, RESOLVE_MEMO_FILE), path.join(dir, RESOLVE_MEMO_JOURNAL_FILE)];
+  const parts = await Promise.all(
+    files.map(async (f) => {
+      const st = await stat(f, { bigint: true }).catch(() => undefined);
+      return st ? `${st.size}:${st.mtimeNs}:${st.ino}` : '-';
+    }),
+  );
+  return parts.join('|');
+}
+
+/**
  * Writes a graph file whole (exactly `toJson(graph)`), then removes its journal, which no longer
  * applies (its lines name the previous file's sha256, so a crash in between leaves a journal that
  * readers ignore), and writes the file's index when it is big enough to be journaled later.
  * @returns the files written.
  */
 export async function writeGraphWhole(file: string, graph: KnowledgeGraph): Promise<string[]> {
+  return (await writeGraphWholeIndexed(file, graph)).files;
+}
+
+/** writeGraphWhole, also returning the index it wrote (none for a graph.json under journalMinBytes). */
+async function writeGraphWholeIndexed(file: string, graph: KnowledgeGraph): Promise<{ files: string[]; index?: GraphIndex }> {
   const { pieces, finish } = serializeWithIndex(viewOf(graph));
   await writeFileAtomic(file, pieces);
   await rm(journalFileOf(file), { force: true });
@@ -323,10 +349,10 @@ export async function writeGraphWhole(file: string, graph: KnowledgeGraph): Prom
   const indexFile = indexFileOf(file);
   if (index.base.size >= journalMinBytes()) {
     await writeFileAtomic(indexFile, indexText(index));
-    return [file, indexFile];
+    return { files: [file, indexFile], index };
   }
   await rm(indexFile, { force: true });
-  return [file];
+  return { files: [file] };
 }
 
 /**
@@ -641,6 +667,12 @@ export interface GraphUpdateWritten {
   journalEntries: number;
   /** Milliseconds spent writing: extraction records, resolver memo (and graph.gexf), graph. */
   ms: { records: number; memo: number; graph: number };
+  /**
+   * The folder's index of graph.json after the update (none when graph.json is small): with the
+   * update's records and memo (whose `source` now names the memo on disk), what the next update of
+   * the folder needs, for a process that keeps them instead of reading them again (`watch`).
+   */
+  index?: GraphIndex;
 }
 
 /**
@@ -708,7 +740,7 @@ export async function writeGraphUpdate(
           await appendJournalLine(file, update.line, index.journal.bytes);
           await writeFileAtomic(indexFileOf(file), indexText(update.index));
           lap('graph');
-          return { graph: 'journal', journalEntries: update.index.journal.entries, ms };
+          return { graph: 'journal', journalEntries: update.index.journal.entries, ms, index: update.index };
         }
       } catch (error) {
         if (!(error instanceof NotJournaled)) throw error;
@@ -716,7 +748,7 @@ export async function writeGraphUpdate(
       }
     }
   }
-  await writeGraphWhole(file, graph);
+  const whole = await writeGraphWholeIndexed(file, graph);
   lap('graph');
-  return { graph: 'whole', why, journalEntries: 0, ms };
+  return { graph: 'whole', why, journalEntries: 0, ms, index: whole.index };
 }
