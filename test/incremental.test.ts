@@ -16,6 +16,7 @@ import { readDocuments } from '../src/ingest/index.js';
 import type { ResolveMemo } from '../src/resolve/index.js';
 import type { ExtractionRecord, SerializedGraph } from '../src/types.js';
 import { GENERATED, MORE } from './helpers/articles.js';
+import { graphContent } from './helpers/graph-content.js';
 import { ROOT } from './helpers/tools.js';
 // @ts-expect-error plain ESM helper without types
 import * as benchCommon from '../bench/lib/common.mjs';
@@ -28,22 +29,10 @@ const seedFiles = () => readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sor
 /** Seeded Mulberry32 (so that a failing sequence can be replayed) and an async iterable over an array: the benchmarks' helpers. */
 const { rng, fromArray } = benchCommon as { rng: (seed: number) => () => number; fromArray: <T>(items: T[]) => AsyncGenerator<T> };
 
-/** Graph content without positions: nodes, edges, claims and documents, as plain data. */
 /** The resolver's memo as `add` reads it back from resolve-memo.json. */
 const viaDisk = (memo: ResolveMemo | undefined): ResolveMemo | undefined => (memo ? JSON.parse(JSON.stringify(memo)) : undefined);
 
-function content(graph: KnowledgeGraph | SerializedGraph) {
-  const data = ('export' in graph ? graph.export() : graph) as SerializedGraph;
-  return {
-    nodes: data.nodes.map((n) => {
-      const { x: _x, y: _y, ...rest } = n.attributes;
-      return { key: n.key, attributes: rest };
-    }),
-    edges: data.edges,
-    claims: data.attributes.claims,
-    documents: data.attributes.documents,
-  };
-}
+const content = graphContent;
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } });

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { GraphBusyError, NewsgraphError, UsageError } from '../errors.js';
+import { GraphBusyError, InputError, NewsgraphError, UsageError } from '../errors.js';
 import type { ExtractionRecord, SkippedInput } from '../types.js';
 
 // Stages are loaded on demand, so that `--help` and usage errors answer at once.
@@ -73,7 +73,7 @@ function summarizeSkipped(skipped: SkippedInput[]): { explicitFailures: SkippedI
 }
 
 
-async function commandBuild(positionals: string[], values: Record<string, unknown>): Promise<number> {
+async function commandBuild(positionals: string[], values: Record<string, unknown>, reported?: Set<string>): Promise<number> {
   const fromExtractions = (values['from-extractions'] as string[] | undefined) ?? [];
   const inputs = positionals.length || fromExtractions.length ? positionals : [path.join(process.cwd(), 'seeds')];
   const out = (values.out as string | undefined) ?? (positionals.length || fromExtractions.length ? undefined : path.join(process.cwd(), 'graph'));
@@ -107,7 +107,7 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
       await release();
     }
     bar.done();
-    return reportBuilt('build', out, graph, skipped, quiet, started);
+    return reportBuilt('build', out, graph, skipped, quiet, started, undefined, reported);
   } finally {
     bar.done();
   }
@@ -262,8 +262,10 @@ function reportBuilt(
   quiet: boolean,
   started: number,
   what?: string,
+  reported?: Set<string>,
 ): number {
-  const { explicitFailures, others } = summarizeSkipped(skipped);
+  const { explicitFailures, others: all } = summarizeSkipped(skipped);
+  const others = unreported(all, reported);
   for (const s of explicitFailures) io.err(`newsgraph ${verb}: cannot read "${s.path}": ${s.reason}\n`);
   if (!quiet) {
     const docs = graph.getAttribute('documents').length;
@@ -279,7 +281,7 @@ function reportBuilt(
     }
   }
   if (explicitFailures.length) return EXIT_ERROR;
-  return others.length ? EXIT_SKIPPED : EXIT_OK;
+  return all.length ? EXIT_SKIPPED : EXIT_OK;
 }
 
 /**
@@ -308,7 +310,7 @@ async function lockFolder(dir: string, verb: string, values: Record<string, unkn
       return await lockGraphFolder(dir, verb);
     } catch (error) {
       if (!values.wait || !(error instanceof GraphBusyError) || Date.now() - started > WAIT_LIMIT_MS) throw error;
-      if (!told && !values.quiet) io.err(`newsgraph ${verb}: "${dir}" is being updated by ${error.holder}; waiting for it to finish (--wait).\n`);
+      if (!told && !values.quiet) io.err(`newsgraph ${verb}: "${dir}" is being updated by ${error.holder}; waiting for it to finish${verb === 'watch' ? '' : ' (--wait)'}.\n`);
       told = true;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -340,21 +342,60 @@ async function readState(dir: string, verb: string): Promise<{ state: GraphState
 async function commandAdd(positionals: string[], values: Record<string, unknown>): Promise<number> {
   if (!positionals.length) throw new UsageError('add: give at least one file or folder (newsgraph add article.txt --graph graph/)');
   const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
+  return addInputs(dir, positionals, values, 'add');
+}
+
+/** What `watch` carries from one update to the next. */
+interface Watched {
+  /** Skipped inputs already listed (not listed again). */
+  reported: Set<string>;
+  /** Read only these files of the inputs (see ReadOptions.only). */
+  only?: ReadonlySet<string>;
+  /**
+   * What the last update left in the folder, kept in memory: used instead of reading the folder again
+   * while the folder's signature shows that nobody else wrote it since.
+   */
+  held?: { state: GraphState; index?: GraphIndex; signature: string };
+}
+
+/**
+ * Adds the documents of `inputs` to the graph in `dir` (what `add` does; `watch` runs it for each
+ * batch of changes, with `watched`).
+ */
+async function addInputs(
+  dir: string,
+  inputs: string[],
+  values: Record<string, unknown>,
+  verb: string,
+  watched?: Watched,
+): Promise<number> {
+  const reported = watched?.reported;
+  const only = watched?.only;
   const quiet = Boolean(values.quiet);
   const workers = parseWorkers(values.workers);
   const started = Date.now();
   const { addDocuments, countInputDocuments } = await load.graph();
-  const release = await lockUpdate(dir, 'add', values);
+  const release = await lockUpdate(dir, verb, values);
   const bar = createProgressBar({ enabled: quiet ? false : undefined, label: 'adding' });
   let result;
   try {
-    const { state, index } = await readState(dir, 'add');
-    if (bar.enabled) void countInputDocuments(positionals).then((n) => bar.setTotal(n), () => undefined);
-    result = await addDocuments(state, positionals, { workers, onProgress: (p) => bar.update(p.documents + p.skipped) });
+    const store = await load.store();
+    const held = watched?.held;
+    const signature = watched ? await store.graphFolderSignature(dir) : '';
+    const { state, index } = held && held.signature === signature ? held : await readState(dir, verb);
+    if (watched) watched.held = undefined;
+    if (bar.enabled && only) bar.setTotal(only.size);
+    else if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);
+    result = await addDocuments(state, inputs, { workers, read: only ? { only } : undefined, onProgress: (p) => bar.update(p.documents + p.skipped) });
     if (result.graph) {
       bar.stage('writing');
-      await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
-    }
+      const written = await store.writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
+      if (watched) {
+        const { previousOf } = await load.graph();
+        const next = { records: result.records, memo: result.memo, previous: previousOf(result.graph) };
+        watched.held = { state: next, index: written.index, signature: await store.graphFolderSignature(dir) };
+      }
+    } else if (watched) watched.held = { state, index, signature };
   } finally {
     bar.done();
     await release();
@@ -362,14 +403,132 @@ async function commandAdd(positionals: string[], values: Record<string, unknown>
   const counts = `${result.added.length} added, ${result.changed.length} changed, ${result.unchanged.length} unchanged`;
   if (!result.graph) {
     const { explicitFailures, others } = summarizeSkipped(result.skipped);
-    for (const s of explicitFailures) io.err(`newsgraph add: cannot read "${s.path}": ${s.reason}\n`);
+    for (const s of explicitFailures) io.err(`newsgraph ${verb}: cannot read "${s.path}": ${s.reason}\n`);
     if (!quiet) {
       io.out(`Nothing to add to ${dir} (${counts}); the graph is unchanged.\n`);
-      for (const s of others) io.out(`  skipped ${s.path}: ${s.reason}\n`);
+      for (const s of unreported(others, reported)) io.out(`  skipped ${s.path}: ${s.reason}\n`);
     }
     return explicitFailures.length ? EXIT_ERROR : others.length ? EXIT_SKIPPED : EXIT_OK;
   }
-  return reportBuilt('add', dir, result.graph, result.skipped, quiet, started, `Updated (${counts})`);
+  return reportBuilt(verb, dir, result.graph, result.skipped, quiet, started, `Updated (${counts})`, reported);
+}
+
+/** Skipped inputs not yet in `reported` (which they are added to); all of them without it. */
+function unreported(skipped: SkippedInput[], reported?: Set<string>): SkippedInput[] {
+  if (!reported) return skipped;
+  return skipped.filter((s) => {
+    const key = `${s.path}\u0000${s.reason}`;
+    if (reported.has(key)) return false;
+    reported.add(key);
+    return true;
+  });
+}
+
+/** `watch --interval`: seconds between two looks at the inputs. */
+function parseInterval(raw: unknown): number {
+  if (raw === undefined) return 2;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0.05 || n > 3600) throw new UsageError(`--interval: expected seconds between 0.05 and 3600, got "${String(raw)}"`);
+  return n;
+}
+
+/**
+ * `newsgraph watch PATH... --graph DIR`: keeps a graph up to date with folders that articles are
+ * dropped into. First brings the graph up to date with the inputs (builds it when DIR holds none),
+ * then looks at the inputs every --interval seconds and, once new or changed files have settled,
+ * adds them as `add` does (unchanged documents are not extracted again; other updates of the folder
+ * are waited for). A graph served by `newsgraph serve` follows. Runs until SIGINT / SIGTERM, letting
+ * an update in progress finish.
+ */
+async function commandWatch(positionals: string[], values: Record<string, unknown>): Promise<number> {
+  if (!positionals.length) throw new UsageError('watch: give the folders or files to watch (newsgraph watch inbox/ --graph graph/)');
+  const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
+  const intervalMs = parseInterval(values.interval) * 1000;
+  parseWorkers(values.workers);
+  for (const input of positionals) {
+    if (!existsSync(input)) throw new InputError(`watch: "${input}" does not exist; give a folder (or file) that articles are written to`, input);
+  }
+  const quiet = Boolean(values.quiet);
+  const options = { ...values, wait: true };
+  const { scanInputs } = await load.ingest();
+  const { WatchScheduler } = await import('./watch.js');
+  const stamp = () => `[${new Date().toTimeString().slice(0, 8)}] `;
+  const watched: Watched = { reported: new Set<string>() };
+  // `only`: the files that changed, when there is one input (a folder's files keep the ids a full read
+  // gives them; see ReadOptions.only). The first update reads everything.
+  const update = async (only?: ReadonlySet<string>): Promise<number> =>
+    existsSync(path.join(dir, 'graph.json'))
+      ? addInputs(dir, positionals, options, 'watch', Object.assign(watched, { only: positionals.length === 1 ? only : undefined }))
+      : commandBuild(positionals, { ...options, out: dir }, watched.reported);
+
+  let stopping = false;
+  let busy = false;
+  let wake: (() => void) | undefined;
+  const onSignal = () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    if (busy && !quiet) io.err('newsgraph watch: stopping once the update in progress is written (Ctrl-C again to stop at once).\n');
+    wake?.();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    let scan = await scanInputs(positionals);
+    busy = true;
+    const first = await update();
+    busy = false;
+    if (first === EXIT_ERROR) return first;
+    const scheduler = new WatchScheduler(scan);
+    if (!quiet) {
+      io.out(`Watching ${positionals.join(', ')} for new or changed articles (every ${intervalMs / 1000} s); the graph is ${dir}. Ctrl-C stops.\n`);
+    }
+    while (!stopping) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, intervalMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+      if (stopping) break;
+      scan = await scanInputs(positionals);
+      const decision = scheduler.next(scan);
+      if (!quiet) {
+        for (const file of decision.deleted) {
+          // The id add gave it: the path relative to the watched folder (a file given itself: its name).
+          const root = positionals.map((p) => path.resolve(p)).find((p) => file.startsWith(p + path.sep));
+          const id = root ? path.relative(root, file).split(path.sep).join('/') : path.basename(file);
+          const jsonl = /\.(jsonl|ndjson)$/i.test(file);
+          io.out(
+            `${stamp()}${file} is gone; ${jsonl ? `its documents stay in the graph (ids ${id}#…)` : `its document stays in the graph (newsgraph remove ${id} --graph ${dir} drops it)`}.\n`,
+          );
+        }
+      }
+      if (!decision.update) continue;
+      const what = [
+        decision.added.length ? `${decision.added.length} new` : '',
+        decision.changed.length ? `${decision.changed.length} changed` : '',
+      ].filter(Boolean).join(', ');
+      if (!quiet) io.out(`${stamp()}${what} file${decision.added.length + decision.changed.length === 1 ? '' : 's'}: updating ${dir}\n`);
+      busy = true;
+      try {
+        await update(new Set([...decision.added, ...decision.changed]));
+      } catch (error) {
+        // The graph is left as it was; the same inputs are not tried again until they change.
+        if (!(error instanceof NewsgraphError) || error instanceof UsageError) throw error;
+        io.err(`${stamp()}newsgraph watch: ${error.message} (the graph is unchanged; watching on)\n`);
+      } finally {
+        busy = false;
+      }
+      scheduler.updated(scan);
+    }
+    if (!quiet) io.out('Stopped watching.\n');
+    return EXIT_OK;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
 
 async function commandRemove(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -493,6 +652,28 @@ const COMMANDS: Record<string, Command> = {
       WAIT_HELP,
     options: { ...GRAPH_OPT, force: { type: 'boolean' }, wait: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     run: commandCompact,
+  },
+  watch: {
+    summary: 'keep a graph up to date with folders that articles are dropped into',
+    usage: 'newsgraph watch PATH... [--graph DIR] [--interval SECONDS] [--workers N] [--gexf] [--quiet]',
+    help:
+      'Brings DIR (default graph/) up to date with PATH (folders, files; a graph is built when DIR holds\n' +
+      'none), then looks at PATH every --interval seconds (default 2: folder listings and file sizes and\n' +
+      'times, no reading) and, once new or changed files have stopped changing for one look, adds them\n' +
+      'as `newsgraph add PATH --graph DIR` does: only new or changed documents are extracted, and ids are\n' +
+      'the same as add\'s. Articles arriving together go in one update. Another update of DIR (add,\n' +
+      'remove, a second watch) is waited for. A deleted file is reported; its document stays in the\n' +
+      'graph until newsgraph remove. An update that fails (e.g. a damaged graph folder) is reported and\n' +
+      'the graph left as it was. `newsgraph serve --graph DIR` serves each update as it is written.\n' +
+      'Runs until Ctrl-C or SIGTERM; an update in progress is finished first.',
+    options: {
+      ...GRAPH_OPT,
+      interval: { type: 'string', short: 'i' },
+      workers: { type: 'string', short: 'w' },
+      gexf: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+    run: commandWatch,
   },
   extract: {
     summary: 'print per-document extractions (no cross-document merging)',

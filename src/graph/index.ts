@@ -8,5 +8,5 @@ export type { ExtractItem, ExtractOptions, PipelineOptions, PipelineProgress, Pi
 export { TYPE_COLORS, QUAD_COLORS } from './appearance.js';
 export { createExtractPool, defaultWorkerCount } from './pool.js';
 export type { ExtractPool } from './pool.js';
-export { addDocuments, addItems, removeDocuments, positionsOf, previousOfSerialized, warmIterations } from './incremental.js';
+export { addDocuments, addItems, removeDocuments, positionsOf, previousOf, previousOfSerialized, warmIterations } from './incremental.js';
 export type { GraphState, IncrementalOptions, IncrementalResult, PreviousGraph } from './incremental.js';

@@ -1,0 +1,138 @@
+/**
+ * `newsgraph watch`: a folder that articles are dropped into keeps its graph up to date. Files are
+ * taken in once they settle, in batches; the graph equals a full build of the folder; a bad file is
+ * reported once and nothing else is lost; another update of the folder is waited for; a deleted file
+ * is reported with the id that removes it; SIGTERM stops it cleanly.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lockGraphFolder, readGraph } from '../src/store/index.js';
+import { GENERATED, MORE } from './helpers/articles.js';
+import { graphContent } from './helpers/graph-content.js';
+import { ROOT } from './helpers/tools.js';
+
+const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
+const env = { ...process.env, CI: '1' };
+let child: ChildProcess | undefined;
+afterEach(() => {
+  child?.kill('SIGKILL');
+  child = undefined;
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await ok()) return;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function documents(dir: string): Promise<number> {
+  try {
+    return (await readGraph(dir)).getAttribute('documents').length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Nodes, edges, claims and documents without positions, of the graph in a folder. */
+const content = async (dir: string) => graphContent(await readGraph(dir));
+
+describe('newsgraph watch', () => {
+  it('keeps a graph up to date with a folder, equal to a full build of it', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-cli-'));
+    const inbox = path.join(tmp, 'inbox');
+    const graph = path.join(tmp, 'graph');
+    const put = (name: string, text: string | Buffer) => writeFileSync(path.join(inbox, name), text);
+    spawnSync('mkdir', ['-p', inbox]);
+    put('g1.txt', GENERATED['g1.txt']!);
+    put('g2.txt', GENERATED['g2.txt']!);
+
+    let stdout = '';
+    let stderr = '';
+    child = spawn(process.execPath, [BIN, 'watch', inbox, '--graph', graph, '--interval', '0.2', '--workers', '1'], { cwd: ROOT, env });
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+
+    // No graph yet: it is built from the folder first.
+    await until('the first build', () => stdout.includes('Watching'));
+    expect(stdout).toMatch(/Built .*: 2 documents/);
+    expect(await documents(graph)).toBe(2);
+
+    // Two articles dropped together go in as one update.
+    put('g3.txt', GENERATED['g3.txt']!);
+    put('h1.txt', MORE['h1.txt']!);
+    // Only the new files are read (the two taken in before are not read again).
+    await until('the two new articles', () => /Updated \(2 added, 0 changed, 0 unchanged\) .*: 4 documents/.test(stdout));
+    expect(stdout).toMatch(/2 new files: updating/);
+    expect(await documents(graph)).toBe(4);
+
+    // What watch made equals a full build of the folder.
+    const full = path.join(tmp, 'full');
+    const built = spawnSync(process.execPath, [BIN, 'build', inbox, '--out', full, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    expect(await content(graph)).toEqual(await content(full));
+
+    // A file that cannot be read is reported (once) and the rest goes on.
+    put('bad.txt', Buffer.from([0, 1, 2, 3, 0, 0, 7]));
+    await until('the report of bad.txt', () => /bad\.txt: binary file/.test(stdout));
+    spawnSync('mkdir', ['-p', path.join(inbox, 'world')]);
+    put('world/h2.txt', MORE['h2.txt']!);
+    await until('world/h2.txt', async () => (await documents(graph)) === 5);
+    // The id add gives it when reading the whole folder.
+    expect((await readGraph(graph)).getAttribute('documents').map((d) => d.id)).toContain('world/h2.txt');
+    await until('the update summary', () => /5 documents/.test(stdout));
+    expect(stdout.match(/bad\.txt/g)).toHaveLength(1);
+
+    // Another process updating the folder is waited for.
+    const release = await lockGraphFolder(graph, 'test');
+    put('h3.txt', MORE['h3.txt']!);
+    await until('watch to see h3.txt', () => /1 new file: updating/.test(stdout.split('5 documents')[1] ?? ''));
+    await sleep(800);
+    expect(await documents(graph)).toBe(5);
+    await release();
+    await until('h3.txt after the lock goes', async () => (await documents(graph)) === 6);
+
+    // A deleted file: reported with the id that removes it; the graph keeps the document.
+    rmSync(path.join(inbox, 'h1.txt'));
+    await until('the report of h1.txt', () => /h1\.txt is gone/.test(stdout));
+    expect(stdout).toContain(`newsgraph remove h1.txt --graph ${graph}`);
+    expect(await documents(graph)).toBe(6);
+
+    // An update by another process between two of watch's: watch sees the folder changed and reads it
+    // again instead of using what it kept from its own last update (else h4.txt would be lost).
+    const other = path.join(tmp, 'other');
+    spawnSync('mkdir', ['-p', other]);
+    writeFileSync(path.join(other, 'h4.txt'), MORE['h4.txt']!);
+    const added = spawnSync(process.execPath, [BIN, 'add', path.join(other, 'h4.txt'), '--graph', graph, '--wait', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(added.status, added.stderr).toBe(0);
+    expect(await documents(graph)).toBe(7);
+    put('h1.txt', MORE['h1.txt']!.replace('Saturday', 'Sunday'));
+    await until('h1.txt again, changed', async () => /1 changed, 0 unchanged\) .*: 7 documents/.test(stdout));
+    const union = path.join(tmp, 'union');
+    const rebuilt = spawnSync(process.execPath, [BIN, 'build', inbox, path.join(other, 'h4.txt'), '--out', union, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(rebuilt.status, rebuilt.stderr).toBe(3); // bad.txt is skipped
+    expect(await content(graph)).toEqual(await content(union));
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout.trimEnd().endsWith('Stopped watching.')).toBe(true);
+    // stderr: only that the update waited for the other process.
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^newsgraph watch: ".*graph" is being updated by process \d+ \(newsgraph test, since .*\); waiting for it to finish\.$/)]);
+    child = undefined;
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('refuses an input that does not exist, naming it', () => {
+    const r = spawnSync(process.execPath, [BIN, 'watch', '/nonexistent/inbox', '--graph', '/tmp/x'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('"/nonexistent/inbox" does not exist');
+  });
+});
