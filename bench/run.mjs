@@ -188,7 +188,57 @@ if (SECTIONS.has('full')) {
   const ten = throughBin(['add', batch]);
   results.fullAddTenBin = { ...ten, articles: places.length, perArticleFractionOfFullBuild: ten.processMs / places.length / build.processMs };
   log(`   add ten articles in one call: ${(ten.processMs / 1000).toFixed(2)} s, ${(100 * results.fullAddTenBin.perArticleFractionOfFullBuild).toFixed(2)}% of the full build per article`);
+  // `newsgraph watch` on that graph: articles dropped into an inbox one at a time, each update timed
+  // as the watch reports it (from taking the folder's lock to the graph written). The watch keeps its
+  // last update's records, memo and index in memory, so only the first update reads them.
+  log(`== full graph: newsgraph watch INBOX, one article dropped at a time`);
+  results.fullWatch = await watchUpdates(viaBin, places.slice(0, 5));
+  log(`   watch updates: ${results.fullWatch.updatesMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s (median after the first ${(results.fullWatch.medianAfterFirstMs / 1000).toFixed(2)} s = ${(100 * results.fullWatch.medianAfterFirstMs / build.processMs).toFixed(2)}% of the full build)`);
+  results.fullWatch.fractionOfFullBuild = results.fullWatch.medianAfterFirstMs / build.processMs;
   rmSync(viaBin, { recursive: true, force: true });
+}
+
+/**
+ * Runs `newsgraph watch INBOX --graph DIR` and drops one article per place into INBOX, waiting for each
+ * update; returns the update times the watch printed ("… in X s").
+ */
+async function watchUpdates(dir, places) {
+  const inbox = path.join(WORK, 'watch-inbox');
+  rmSync(inbox, { recursive: true, force: true });
+  mkdirSync(inbox, { recursive: true });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsgraph.mjs'), 'watch', inbox, '--graph', dir, '--interval', '0.5'], {
+    cwd: ROOT,
+    env: { ...process.env, CI: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  const until = async (test, ms = 120_000) => {
+    const end = Date.now() + ms;
+    while (!test()) {
+      if (Date.now() > end) throw new Error(`bench: newsgraph watch did not answer in time:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const updatesMs = [];
+  try {
+    await until(() => out.includes('Watching'));
+    for (const [i, place] of places.entries()) {
+      writeFileSync(
+        path.join(inbox, `watch-${i + 1}.txt`),
+        `Summit in ${place}\n\nEmmanuel Macron met Xi Jinping in ${place} on Tuesday, the European Commission said. ` +
+          `Xi praised the World Trade Organization. About ${20 + i} people protested outside, police said.\n`,
+      );
+      await until(() => (out.match(/^Updated .* in [\d.]+ s$/gm) ?? []).length > i);
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+  for (const m of out.matchAll(/^Updated .* in ([\d.]+) s$/gm)) updatesMs.push(Number(m[1]) * 1000);
+  const rest = updatesMs.slice(1).sort((a, b) => a - b);
+  return { articles: places.length, updatesMs, firstMs: updatesMs[0], medianAfterFirstMs: rest[Math.floor(rest.length / 2)] ?? updatesMs[0] };
 }
 
 if (SECTIONS.has('rebuild')) {
@@ -264,6 +314,7 @@ if (results.fullBuild) {
   if (results.fullAddCli) lines.push(`| \`newsgraph add\` one article (whole process) | ${s(results.fullAddCli.processMs)} s = ${f(100 * results.fullAddCli.fractionOfFullBuild, 2)}% of the build | ≤ 2% |`);
   if (results.fullAddBin) lines.push(`| \`newsgraph add\` one article through bin/newsgraph.mjs (${results.fullAddBin.snapshot ? 'from the start-up snapshot' : 'no start-up snapshot'}) | ${s(results.fullAddBin.processMs)} s = ${f(100 * results.fullAddBin.fractionOfFullBuild, 2)}% of the build | ≤ 2% |`);
   if (results.fullRemoveBin) lines.push(`| \`newsgraph remove\` that article through bin/newsgraph.mjs | ${s(results.fullRemoveBin.processMs)} s = ${f(100 * results.fullRemoveBin.fractionOfFullBuild, 2)}% of the build | |`);
+  if (results.fullWatch) lines.push(`| \`newsgraph watch\`: one article dropped into its inbox, update as reported (first ${s(results.fullWatch.firstMs)} s, then median) | ${s(results.fullWatch.medianAfterFirstMs)} s = ${f(100 * results.fullWatch.fractionOfFullBuild, 2)}% of the build | |`);
   if (results.fullAddTenBin) lines.push(`| \`newsgraph add\` of ten articles in one call, through bin/newsgraph.mjs | ${s(results.fullAddTenBin.processMs)} s = ${f(100 * results.fullAddTenBin.perArticleFractionOfFullBuild, 2)}% of the build per article | |`);
 }
 if (results.rebuild?.sizes) {
