@@ -5,7 +5,7 @@
  * is reported with the id that removes it; SIGTERM stops it cleanly.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -120,6 +120,18 @@ describe('newsgraph watch', () => {
     const rebuilt = spawnSync(process.execPath, [BIN, 'build', inbox, path.join(other, 'h4.txt'), '--out', union, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
     expect(rebuilt.status, rebuilt.stderr).toBe(3); // bad.txt is skipped
     expect(await content(graph)).toEqual(await content(union));
+
+    // The watched folder itself gone for a while (moved away, an unmounted share): waited for, its
+    // files not taken for deleted ones; back as it was, nothing to update.
+    const away = path.join(tmp, 'away');
+    renameSync(inbox, away);
+    await until('the report of the folder gone', () => /inbox is gone or cannot be read; waiting/.test(stdout));
+    await sleep(600);
+    renameSync(away, inbox);
+    await until('the report of the folder back', () => /inbox is back/.test(stdout));
+    await sleep(600);
+    expect(stdout).not.toMatch(/g1\.txt is gone/);
+    expect(stdout.split('inbox is back')[1]).not.toMatch(/updating/);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -424,6 +424,9 @@ function unreported(skipped: SkippedInput[], reported?: Set<string>): SkippedInp
   });
 }
 
+/** Deleted files `watch` names one by one; more in one look are summed up. */
+const MAX_LISTED_DELETIONS = 20;
+
 /** `watch --interval`: seconds between two looks at the inputs. */
 function parseInterval(raw: unknown): number {
   if (raw === undefined) return 2;
@@ -461,6 +464,7 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
       ? addInputs(dir, positionals, options, 'watch', Object.assign(watched, { only: positionals.length === 1 ? only : undefined }))
       : commandBuild(positionals, { ...options, out: dir }, watched.reported);
 
+  let gone: string[] = [];
   let stopping = false;
   let busy = false;
   let wake: (() => void) | undefined;
@@ -492,9 +496,21 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
       });
       wake = undefined;
       if (stopping) break;
+      // A watched folder that is gone (moved, an unmounted share) is waited for: its files are not
+      // taken for deleted ones.
+      const missing = positionals.filter((p) => !existsSync(p));
+      if (missing.join('\0') !== gone.join('\0') && !quiet) {
+        for (const p of missing.filter((m) => !gone.includes(m))) io.out(`${stamp()}${p} is gone or cannot be read; waiting for it to come back.\n`);
+        for (const p of gone.filter((m) => !missing.includes(m))) io.out(`${stamp()}${p} is back.\n`);
+      }
+      gone = missing;
+      if (missing.length) continue;
       scan = await scanInputs(positionals);
       const decision = scheduler.next(scan);
-      if (!quiet) {
+      if (!quiet && decision.deleted.length > MAX_LISTED_DELETIONS) {
+        const shown = decision.deleted.slice(0, 3).join(', ');
+        io.out(`${stamp()}${decision.deleted.length} files are gone (${shown}, …); their documents stay in the graph (newsgraph remove drops them by id).\n`);
+      } else if (!quiet) {
         for (const file of decision.deleted) {
           // The id add gave it: the path relative to the watched folder (a file given itself: its name).
           const root = positionals.map((p) => path.resolve(p)).find((p) => file.startsWith(p + path.sep));
