@@ -238,7 +238,9 @@ async function watchUpdates(dir, places) {
   }
   for (const m of out.matchAll(/^Updated .* in ([\d.]+) s$/gm)) updatesMs.push(Number(m[1]) * 1000);
   const rest = updatesMs.slice(1).sort((a, b) => a - b);
-  return { articles: places.length, updatesMs, firstMs: updatesMs[0], medianAfterFirstMs: rest[Math.floor(rest.length / 2)] ?? updatesMs[0] };
+  const mid = rest.length / 2;
+  const median = rest.length ? (rest.length % 2 ? rest[Math.floor(mid)] : (rest[mid - 1] + rest[mid]) / 2) : updatesMs[0];
+  return { articles: places.length, updatesMs, firstMs: updatesMs[0], medianAfterFirstMs: median };
 }
 
 if (SECTIONS.has('rebuild')) {
