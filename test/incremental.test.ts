@@ -105,6 +105,27 @@ describe('graph/incremental', () => {
       expect(got.claims).toEqual(want.claims);
     });
 
+    it('should add and remove in one rebuild (the remove option, what watch --remove-deleted uses)', async () => {
+      const [s0, s1] = seeds as [string, string];
+      const opts = { workers: 1, layout: { iterations: 5 } } as const;
+      const first = await addDocuments({ records: [] }, [folder('r1', [s0, s1, 'g1.txt'])], opts);
+      const state: GraphState = { records: first.records, graph: first.graph, memo: viaDisk(first.memo) };
+      // g1.txt goes; g2.txt is read in this update, so it stays although named; an unknown id is ignored.
+      const r = await addDocuments(state, [folder('r2', ['g2.txt'])], { ...opts, remove: ['g1.txt', 'no-such.txt', 'g2.txt'] });
+      expect({ added: r.added, removed: r.removed }).toEqual({ added: ['g2.txt'], removed: ['g1.txt'] });
+      expect(r.records.map((x) => x.document.id).sort()).toEqual([s0, s1, 'g2.txt'].sort());
+      const full = await extractInputs([folder('r3', [s0, s1, 'g2.txt'])], { workers: 1 });
+      const want = content(buildGraph(full.records, { layout: { iterations: 5 } }));
+      const got = content(r.graph!);
+      expect(got.nodes).toEqual(want.nodes);
+      expect(got.edges).toEqual(want.edges);
+      expect(got.claims).toEqual(want.claims);
+      // Removing alone also rebuilds.
+      const only = await addDocuments({ records: r.records, graph: r.graph, memo: viaDisk(r.memo) }, [], { ...opts, remove: ['g2.txt'] });
+      expect(only.removed).toEqual(['g2.txt']);
+      expect(only.graph!.getAttribute('documents').map((d) => d.id).sort()).toEqual([s0, s1].sort());
+    });
+
     it('should equal a full build after random sequences of adds and removes (seeded)', async () => {
       // Every document is read once and extracted once for the full builds; the incremental side
       // extracts through addItems as `add` does.

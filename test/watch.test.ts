@@ -142,6 +142,52 @@ describe('newsgraph watch', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('with --remove-deleted, drops the documents of a file deleted from the folder', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-rm-'));
+    const inbox = path.join(tmp, 'inbox');
+    const graph = path.join(tmp, 'graph');
+    spawnSync('mkdir', ['-p', inbox]);
+    const put = (name: string, text: string) => writeFileSync(path.join(inbox, name), text);
+    put('g1.txt', GENERATED['g1.txt']!);
+    put('g2.txt', GENERATED['g2.txt']!);
+    put('wire.jsonl', [MORE['h1.txt']!, MORE['h2.txt']!].map((text, i) => JSON.stringify({ id: `w${i + 1}`, text })).join('\n') + '\n');
+    let stdout = '';
+    child = spawn(process.execPath, [BIN, 'watch', inbox, '--graph', graph, '--interval', '0.2', '--workers', '1', '--remove-deleted'], { cwd: ROOT, env });
+    child.stdout!.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    await until('the first build', () => stdout.includes('Watching'));
+    expect(await documents(graph)).toBe(4);
+
+    // A new file and a deleted one (in one update, unless a look falls between the two).
+    put('g3.txt', GENERATED['g3.txt']!);
+    rmSync(path.join(inbox, 'g1.txt'));
+    const ids = async () => (await readGraph(graph)).getAttribute('documents').map((d) => d.id).sort();
+    await until('g1.txt out and g3.txt in', async () => JSON.stringify(await ids()) === JSON.stringify(['g2.txt', 'g3.txt', 'wire.jsonl#w1', 'wire.jsonl#w2']));
+    await until('the update summary', () => /, 1 removed\) .*: 4 documents/.test(stdout) || /, 1 removed\) .*: 3 documents/.test(stdout));
+    expect(stdout).toMatch(/g1\.txt is gone; removing its documents/);
+    // A JSON Lines file deleted: all its documents go.
+    rmSync(path.join(inbox, 'wire.jsonl'));
+    await until('the JSON Lines removal', () => /Updated \(0 added, 0 changed, 0 unchanged, 2 removed\)/.test(stdout));
+    expect(await ids()).toEqual(['g2.txt', 'g3.txt']);
+
+    const full = path.join(tmp, 'full');
+    const built = spawnSync(process.execPath, [BIN, 'build', inbox, '--out', full, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    expect(await content(graph)).toEqual(await content(full));
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    child = undefined;
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('refuses --remove-deleted with more than one input', () => {
+    const a = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-a-'));
+    const r = spawnSync(process.execPath, [BIN, 'watch', a, a, '--remove-deleted', '--graph', path.join(a, 'g')], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--remove-deleted needs exactly one folder');
+  });
+
   it('refuses an input that does not exist, naming it', () => {
     const r = spawnSync(process.execPath, [BIN, 'watch', '/nonexistent/inbox', '--graph', '/tmp/x'], { cwd: ROOT, env, encoding: 'utf8' });
     expect(r.status).toBe(1);

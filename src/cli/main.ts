@@ -4,7 +4,7 @@
  * Exit codes: 0 success; 1 error (unreadable explicit input, bad graph, failed query); 2 usage
  * (unknown command or flag); 3 built, but some inputs inside folders or JSON Lines were skipped.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -351,6 +351,8 @@ interface Watched {
   reported: Set<string>;
   /** Read only these files of the inputs (see ReadOptions.only). */
   only?: ReadonlySet<string>;
+  /** Files deleted from the one watched folder whose documents go in this update (--remove-deleted). */
+  deleted?: { root: string; files: string[] };
   /**
    * What the last update left in the folder, kept in memory: used instead of reading the folder again
    * while the folder's signature shows that nobody else wrote it since.
@@ -386,7 +388,8 @@ async function addInputs(
     if (watched) watched.held = undefined;
     if (bar.enabled && only) bar.setTotal(only.size);
     else if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);
-    result = await addDocuments(state, inputs, { workers, read: only ? { only } : undefined, onProgress: (p) => bar.update(p.documents + p.skipped) });
+    const remove = watched?.deleted ? documentsOfFiles(state.records, watched.deleted.root, watched.deleted.files) : undefined;
+    result = await addDocuments(state, inputs, { workers, remove, read: only ? { only } : undefined, onProgress: (p) => bar.update(p.documents + p.skipped) });
     if (result.graph) {
       bar.stage('writing');
       const written = await store.writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
@@ -400,17 +403,34 @@ async function addInputs(
     bar.done();
     await release();
   }
-  const counts = `${result.added.length} added, ${result.changed.length} changed, ${result.unchanged.length} unchanged`;
+  const counts =
+    `${result.added.length} added, ${result.changed.length} changed, ${result.unchanged.length} unchanged` +
+    (result.removed.length ? `, ${result.removed.length} removed` : '');
   if (!result.graph) {
     const { explicitFailures, others } = summarizeSkipped(result.skipped);
     for (const s of explicitFailures) io.err(`newsgraph ${verb}: cannot read "${s.path}": ${s.reason}\n`);
     if (!quiet) {
-      io.out(`Nothing to add to ${dir} (${counts}); the graph is unchanged.\n`);
+      io.out(`${verb === 'watch' ? 'Nothing to change in' : 'Nothing to add to'} ${dir} (${counts}); the graph is unchanged.\n`);
       for (const s of unreported(others, reported)) io.out(`  skipped ${s.path}: ${s.reason}\n`);
     }
     return explicitFailures.length ? EXIT_ERROR : others.length ? EXIT_SKIPPED : EXIT_OK;
   }
   return reportBuilt(verb, dir, result.graph, result.skipped, quiet, started, `Updated (${counts})`, reported);
+}
+
+/**
+ * Ids of the documents read from `files` (absolute paths) inside the folder `root`: a file's path
+ * relative to the folder; for JSON Lines, every document `<path>#…`.
+ */
+function documentsOfFiles(records: ExtractionRecord[], root: string, files: string[]): string[] {
+  const ids: string[] = [];
+  for (const file of files) {
+    const rel = path.relative(root, file).split(path.sep).join('/');
+    if (/\.(jsonl|ndjson)$/i.test(file)) {
+      for (const r of records) if (r.document.id.startsWith(`${rel}#`)) ids.push(r.document.id);
+    } else ids.push(rel);
+  }
+  return ids;
 }
 
 /** Skipped inputs not yet in `reported` (which they are added to); all of them without it. */
@@ -451,6 +471,10 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
   for (const input of positionals) {
     if (!existsSync(input)) throw new InputError(`watch: "${input}" does not exist; give a folder (or file) that articles are written to`, input);
   }
+  const removeDeleted = Boolean(values['remove-deleted']);
+  if (removeDeleted && (positionals.length !== 1 || !statSync(positionals[0]!).isDirectory())) {
+    throw new UsageError('watch: --remove-deleted needs exactly one folder to watch (a deleted file\'s documents are found by its path in that folder)');
+  }
   const quiet = Boolean(values.quiet);
   const options = { ...values, wait: true };
   const { scanInputs } = await load.ingest();
@@ -459,10 +483,19 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
   const watched: Watched = { reported: new Set<string>() };
   // `only`: the files that changed, when there is one input (a folder's files keep the ids a full read
   // gives them; see ReadOptions.only). The first update reads everything.
-  const update = async (only?: ReadonlySet<string>): Promise<number> =>
+  const root = path.resolve(positionals[0]!);
+  const update = async (only?: ReadonlySet<string>, deleted: string[] = []): Promise<number> =>
     existsSync(path.join(dir, 'graph.json'))
-      ? addInputs(dir, positionals, options, 'watch', Object.assign(watched, { only: positionals.length === 1 ? only : undefined }))
+      ? addInputs(
+          dir,
+          positionals,
+          options,
+          'watch',
+          Object.assign(watched, { only: positionals.length === 1 ? only : undefined, deleted: deleted.length ? { root, files: deleted } : undefined }),
+        )
       : commandBuild(positionals, { ...options, out: dir }, watched.reported);
+  /** Deleted files whose documents the next update removes (--remove-deleted). */
+  let pendingDeleted: string[] = [];
 
   let gone: string[] = [];
   let stopping = false;
@@ -507,7 +540,12 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
       if (missing.length) continue;
       scan = await scanInputs(positionals);
       const decision = scheduler.next(scan);
-      if (!quiet && decision.deleted.length > MAX_LISTED_DELETIONS) {
+      if (removeDeleted) pendingDeleted.push(...decision.deleted);
+      if (!quiet && removeDeleted && decision.deleted.length) {
+        const shown = decision.deleted.slice(0, 3).join(', ');
+        const more = decision.deleted.length > 3 ? `, … (${decision.deleted.length} files)` : '';
+        io.out(`${stamp()}${shown}${more} ${decision.deleted.length === 1 ? 'is' : 'are'} gone; removing ${decision.deleted.length === 1 ? 'its documents' : 'their documents'} (--remove-deleted).\n`);
+      } else if (!quiet && decision.deleted.length > MAX_LISTED_DELETIONS) {
         const shown = decision.deleted.slice(0, 3).join(', ');
         io.out(`${stamp()}${decision.deleted.length} files are gone (${shown}, …); their documents stay in the graph (newsgraph remove drops them by id).\n`);
       } else if (!quiet) {
@@ -521,15 +559,21 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
           );
         }
       }
-      if (!decision.update) continue;
+      // Deletions alone go at once; with new or changed files still settling, together with them.
+      const removals = pendingDeleted.length > 0 && !decision.added.length && !decision.changed.length;
+      if (!decision.update && !removals) continue;
       const what = [
         decision.added.length ? `${decision.added.length} new` : '',
         decision.changed.length ? `${decision.changed.length} changed` : '',
+        pendingDeleted.length ? `${pendingDeleted.length} deleted` : '',
       ].filter(Boolean).join(', ');
-      if (!quiet) io.out(`${stamp()}${what} file${decision.added.length + decision.changed.length === 1 ? '' : 's'}: updating ${dir}\n`);
+      const files = decision.added.length + decision.changed.length + pendingDeleted.length;
+      if (!quiet) io.out(`${stamp()}${what} file${files === 1 ? '' : 's'}: updating ${dir}\n`);
+      const deleted = pendingDeleted;
+      pendingDeleted = [];
       busy = true;
       try {
-        await update(new Set([...decision.added, ...decision.changed]));
+        await update(new Set([...decision.added, ...decision.changed]), deleted);
       } catch (error) {
         // The graph is left as it was; the same inputs are not tried again until they change.
         if (!(error instanceof NewsgraphError) || error instanceof UsageError) throw error;
@@ -671,7 +715,7 @@ const COMMANDS: Record<string, Command> = {
   },
   watch: {
     summary: 'keep a graph up to date with folders that articles are dropped into',
-    usage: 'newsgraph watch PATH... [--graph DIR] [--interval SECONDS] [--workers N] [--gexf] [--quiet]',
+    usage: 'newsgraph watch PATH... [--graph DIR] [--interval SECONDS] [--remove-deleted] [--workers N] [--gexf] [--quiet]',
     help:
       'Brings DIR (default graph/) up to date with PATH (folders, files; a graph is built when DIR holds\n' +
       'none), then looks at PATH every --interval seconds (default 2: folder listings and file sizes and\n' +
@@ -679,12 +723,14 @@ const COMMANDS: Record<string, Command> = {
       'as `newsgraph add PATH --graph DIR` does: only new or changed documents are extracted, and ids are\n' +
       'the same as add\'s. Articles arriving together go in one update. Another update of DIR (add,\n' +
       'remove, a second watch) is waited for. A deleted file is reported; its document stays in the\n' +
-      'graph until newsgraph remove. An update that fails (e.g. a damaged graph folder) is reported and\n' +
+      'graph until newsgraph remove — or, with --remove-deleted (one folder watched), goes in the next\n' +
+      'update (a JSON Lines file: all its documents). An update that fails (e.g. a damaged graph folder) is reported and\n' +
       'the graph left as it was. `newsgraph serve --graph DIR` serves each update as it is written.\n' +
       'Runs until Ctrl-C or SIGTERM; an update in progress is finished first.',
     options: {
       ...GRAPH_OPT,
       interval: { type: 'string', short: 'i' },
+      'remove-deleted': { type: 'boolean' },
       workers: { type: 'string', short: 'w' },
       gexf: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },

@@ -82,6 +82,11 @@ export interface IncrementalOptions extends ExtractOptions {
   name?: string;
   /** How `addDocuments` reads its inputs (e.g. `only` the files that changed). */
   read?: ReadOptions;
+  /**
+   * Documents to remove in the same rebuild (`addItems` / `addDocuments`): ids not in the graph, or
+   * read again in this update, are left alone.
+   */
+  remove?: string[];
 }
 
 export interface IncrementalResult {
@@ -193,12 +198,15 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
     else added.push(id);
     next.set(id, item.record);
   }
+  const read = new Set([...added, ...changed, ...unchanged]);
+  const removed = [...new Set(options.remove ?? [])].filter((id) => next.has(id) && !read.has(id));
+  for (const id of removed) next.delete(id);
   const records = [...next.values()].sort(byId);
-  const result: IncrementalResult = { records, added, changed, unchanged, removed: [], skipped };
+  const result: IncrementalResult = { records, added, changed, unchanged, removed, skipped };
   const prev = previousOfState(state);
-  if (!added.length && !changed.length && !graphLagsRecords(prev, state.records)) return result;
+  if (!added.length && !changed.length && !removed.length && !graphLagsRecords(prev, state.records)) return result;
   const allSkipped = mergeSkipped(prev?.skipped ?? [], skipped);
-  const built = rebuild(prev, state.memo, records, allSkipped, options, added.length + changed.length);
+  const built = rebuild(prev, state.memo, records, allSkipped, options, added.length + changed.length + removed.length);
   result.graph = built.graph;
   result.memo = built.memo;
   return result;
