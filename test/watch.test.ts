@@ -181,6 +181,43 @@ describe('newsgraph watch', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('reports an update that fails and watches on; a graph folder written anew is read again', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-fail-'));
+    const inbox = path.join(tmp, 'inbox');
+    const graph = path.join(tmp, 'graph');
+    spawnSync('mkdir', ['-p', inbox]);
+    const put = (name: string, text: string) => writeFileSync(path.join(inbox, name), text);
+    put('g1.txt', GENERATED['g1.txt']!);
+    let stdout = '';
+    let stderr = '';
+    child = spawn(process.execPath, [BIN, 'watch', inbox, '--graph', graph, '--interval', '0.2', '--workers', '1'], { cwd: ROOT, env });
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    await until('the first build', () => stdout.includes('Watching'));
+
+    // The graph's records damaged behind watch's back: the update says why, the graph stays, watch goes on.
+    writeFileSync(path.join(graph, 'extractions.jsonl'), 'not json at all\n');
+    put('g2.txt', GENERATED['g2.txt']!);
+    await until('the failure', () => /newsgraph watch: .*\(the graph is unchanged; watching on\)/.test(stderr));
+    expect(stderr).toContain('extractions.jsonl');
+    expect(await documents(graph)).toBe(1);
+
+    // The folder built anew by hand (g1, g2): the next update reads it, not what watch kept.
+    const rebuilt = spawnSync(process.execPath, [BIN, 'build', inbox, '--out', graph, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    put('g3.txt', GENERATED['g3.txt']!);
+    await until('g3.txt', () => /Updated \(1 added, 0 changed, 0 unchanged\) .*: 3 documents/.test(stdout));
+    const full = path.join(tmp, 'full');
+    expect(spawnSync(process.execPath, [BIN, 'build', inbox, '--out', full, '--workers', '1', '--quiet'], { cwd: ROOT, env }).status).toBe(0);
+    expect(await content(graph)).toEqual(await content(full));
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    child = undefined;
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
   it('refuses --remove-deleted with more than one input', () => {
     const a = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-a-'));
     const r = spawnSync(process.execPath, [BIN, 'watch', a, a, '--remove-deleted', '--graph', path.join(a, 'g')], { cwd: ROOT, env, encoding: 'utf8' });
