@@ -218,6 +218,30 @@ describe('newsgraph watch', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('start --watch serves the graph and adds what is dropped into the input folder', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-start-watch-'));
+    const input = path.join(tmp, 'in');
+    const graph = path.join(tmp, 'graph');
+    spawnSync('mkdir', ['-p', input]);
+    writeFileSync(path.join(input, 'g1.txt'), GENERATED['g1.txt']!);
+    let stdout = '';
+    child = spawn(process.execPath, [BIN, 'start', '--input', input, '--graph', graph, '--port', '0', '--watch'], { cwd: ROOT, env });
+    child.stdout!.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    await until('the server and the watch', () => /serving .* at (http:\S+)/.test(stdout) && stdout.includes('Watching'));
+    const url = /serving .* at (http:\S+)/.exec(stdout)![1]!;
+    const health = async () => (await (await fetch(new URL('api/health', url))).json()) as { documents: number };
+    expect((await health()).documents).toBe(1);
+    writeFileSync(path.join(input, 'g2.txt'), GENERATED['g2.txt']!);
+    await until('the update served', async () => (await health()).documents === 2);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    child = undefined;
+    // The watch stopped with the server.
+    await until('the watch to stop', () => stdout.includes('Stopped watching.'), 10_000);
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
   it('refuses --remove-deleted with more than one input', () => {
     const a = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-a-'));
     const r = spawnSync(process.execPath, [BIN, 'watch', a, a, '--remove-deleted', '--graph', path.join(a, 'g')], { cwd: ROOT, env, encoding: 'utf8' });

@@ -186,7 +186,33 @@ async function commandStart(positionals: string[], values: Record<string, unknow
   const graphDir = (values.graph as string | undefined) ?? path.join(root, 'graph');
   const code = await commandBuild([seeds], { out: graphDir });
   if (code === EXIT_ERROR) return code;
-  return serve(graphDir, values);
+  if (!values.watch) return serve(graphDir, values);
+  // --watch: `newsgraph watch INPUT --graph DIR` in a child process (its updates would hold up the
+  // server's answers if they ran in this one); the server serves each update it writes.
+  const { spawn } = await import('node:child_process');
+  // Its own process group, so that Ctrl-C reaches only this process, which then stops the watch
+  // once (a second signal would stop it in the middle of an update).
+  const watcher = spawn(process.execPath, [path.join(root, 'bin', 'newsgraph.mjs'), 'watch', seeds, '--graph', graphDir], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  let serving = true;
+  watcher.on('exit', (exitCode, signal) => {
+    if (serving) io.err(`newsgraph start: the watch of ${seeds} stopped (${signal ?? `exit code ${exitCode}`}); still serving ${graphDir}\n`);
+  });
+  const stopWatcher = () => watcher.kill('SIGTERM');
+  process.once('exit', stopWatcher);
+  try {
+    return await serve(graphDir, values);
+  } finally {
+    serving = false;
+    if (watcher.exitCode === null && watcher.signalCode === null) {
+      const gone = new Promise((resolve) => watcher.once('exit', resolve));
+      stopWatcher();
+      await gone;
+    }
+    process.off('exit', stopWatcher);
+  }
 }
 
 async function commandQuery(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -758,9 +784,12 @@ const COMMANDS: Record<string, Command> = {
   },
   start: {
     summary: 'build seeds/ into graph/ and serve the viewer (what `npm start` runs)',
-    usage: 'newsgraph start [--input DIR] [--graph DIR] [--port N] [--host H]',
-    help: 'Builds the graph from seeds/ (or --input) into graph/ (or --graph) and serves it.',
-    options: { input: { type: 'string' }, ...GRAPH_OPT, port: { type: 'string', short: 'p' }, host: { type: 'string' } },
+    usage: 'newsgraph start [--input DIR] [--graph DIR] [--port N] [--host H] [--watch]',
+    help:
+      'Builds the graph from seeds/ (or --input) into graph/ (or --graph) and serves it.\n' +
+      '--watch also watches the input folder (newsgraph watch): articles dropped into it are added to the\n' +
+      'graph, and an open viewer offers each update (`npm start -- --watch`).',
+    options: { input: { type: 'string' }, ...GRAPH_OPT, port: { type: 'string', short: 'p' }, host: { type: 'string' }, watch: { type: 'boolean' } },
     run: commandStart,
   },
   query: {
