@@ -750,8 +750,9 @@ const COMMANDS: Record<string, Command> = {
       'the same as add\'s. Articles arriving together go in one update. Another update of DIR (add,\n' +
       'remove, a second watch) is waited for. A deleted file is reported; its document stays in the\n' +
       'graph until newsgraph remove — or, with --remove-deleted (one folder watched), goes in the next\n' +
-      'update (a JSON Lines file: all its documents). An update that fails (e.g. a damaged graph folder) is reported and\n' +
-      'the graph left as it was. `newsgraph serve --graph DIR` serves each update as it is written.\n' +
+      'update (a JSON Lines file: all its documents). A watched folder that disappears is waited for.\n' +
+      'An update that fails (e.g. a damaged graph folder) is reported and the graph left as it was.\n' +
+      '`newsgraph serve --graph DIR` serves each update as it is written (newsgraph start --watch: both).\n' +
       'Runs until Ctrl-C or SIGTERM; an update in progress is finished first.',
     options: {
       ...GRAPH_OPT,
