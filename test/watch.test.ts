@@ -242,6 +242,41 @@ describe('newsgraph watch', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('watches several inputs, reading only the changed files unless two inputs hold the same path', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-two-'));
+    const a = path.join(tmp, 'a');
+    const b = path.join(tmp, 'b');
+    const graph = path.join(tmp, 'graph');
+    spawnSync('mkdir', ['-p', a, path.join(b, 'world')]);
+    writeFileSync(path.join(a, 'g1.txt'), GENERATED['g1.txt']!);
+    writeFileSync(path.join(b, 'g2.txt'), GENERATED['g2.txt']!);
+    let stdout = '';
+    child = spawn(process.execPath, [BIN, 'watch', a, b, '--graph', graph, '--interval', '0.2', '--workers', '1'], { cwd: ROOT, env });
+    child.stdout!.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    await until('the first build', () => stdout.includes('Watching'));
+    const ids = async () => (await readGraph(graph)).getAttribute('documents').map((d) => d.id).sort();
+
+    // No path in both inputs: only the new file is read.
+    writeFileSync(path.join(b, 'world', 'h1.txt'), MORE['h1.txt']!);
+    await until('world/h1.txt', () => /Updated \(1 added, 0 changed, 0 unchanged\)/.test(stdout));
+    expect(await ids()).toEqual(['g1.txt', 'g2.txt', 'world/h1.txt']);
+
+    // g1.txt in both: every input is read again, and the ids are those of a full read.
+    writeFileSync(path.join(b, 'g1.txt'), MORE['h2.txt']!);
+    await until('b/g1.txt', () => /Updated \(1 added, 0 changed, 3 unchanged\)/.test(stdout));
+    const full = path.join(tmp, 'full');
+    const built = spawnSync(process.execPath, [BIN, 'build', a, b, '--out', full, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    expect(await ids()).toEqual(['b/g1.txt', 'g1.txt', 'g2.txt', 'world/h1.txt']);
+    expect(await content(graph)).toEqual(await content(full));
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    child = undefined;
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
   it('refuses --remove-deleted with more than one input', () => {
     const a = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-a-'));
     const r = spawnSync(process.execPath, [BIN, 'watch', a, a, '--remove-deleted', '--graph', path.join(a, 'g')], { cwd: ROOT, env, encoding: 'utf8' });

@@ -470,6 +470,25 @@ function unreported(skipped: SkippedInput[], reported?: Set<string>): SkippedInp
   });
 }
 
+/**
+ * True when reading only some of the inputs' files gives them the ids a read of all would: each file's
+ * id is its path in its input (a file given itself: its name), made unique only when two inputs hold
+ * the same path — so with one input, or no such clash among the files of `scan`, a file read alone
+ * gets the id it would get among all the others.
+ */
+function distinctIds(inputs: string[], scan: ReadonlyMap<string, string>): boolean {
+  if (inputs.length === 1) return true;
+  const roots = inputs.map((p) => path.resolve(p));
+  const seen = new Set<string>();
+  for (const file of scan.keys()) {
+    const root = roots.find((r) => file.startsWith(r + path.sep));
+    const id = root ? path.relative(root, file) : path.basename(file);
+    if (seen.has(id)) return false;
+    seen.add(id);
+  }
+  return true;
+}
+
 /** Deleted files `watch` names one by one; more in one look are summed up. */
 const MAX_LISTED_DELETIONS = 20;
 
@@ -507,8 +526,8 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
   const { WatchScheduler } = await import('./watch.js');
   const stamp = () => `[${new Date().toTimeString().slice(0, 8)}] `;
   const watched: Watched = { reported: new Set<string>() };
-  // `only`: the files that changed, when there is one input (a folder's files keep the ids a full read
-  // gives them; see ReadOptions.only). The first update reads everything.
+  // `only`: the files that changed, when reading them alone gives them the ids a full read would (see
+  // distinctIds and ReadOptions.only); else every input is read. The first update reads everything.
   const root = path.resolve(positionals[0]!);
   const update = async (only?: ReadonlySet<string>, deleted: string[] = []): Promise<number> =>
     existsSync(path.join(dir, 'graph.json'))
@@ -517,7 +536,7 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
           positionals,
           options,
           'watch',
-          Object.assign(watched, { only: positionals.length === 1 ? only : undefined, deleted: deleted.length ? { root, files: deleted } : undefined }),
+          Object.assign(watched, { only, deleted: deleted.length ? { root, files: deleted } : undefined }),
         )
       : commandBuild(positionals, { ...options, out: dir }, watched.reported);
   /** Deleted files whose documents the next update removes (--remove-deleted). */
@@ -599,7 +618,7 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
       pendingDeleted = [];
       busy = true;
       try {
-        await update(new Set([...decision.added, ...decision.changed]), deleted);
+        await update(distinctIds(positionals, scan) ? new Set([...decision.added, ...decision.changed]) : undefined, deleted);
       } catch (error) {
         // The graph is left as it was; the same inputs are not tried again until they change.
         if (!(error instanceof NewsgraphError) || error instanceof UsageError) throw error;

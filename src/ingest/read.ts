@@ -42,9 +42,10 @@ export interface ReadOptions {
   maxFileBytes?: number;
   /**
    * Read only these files (absolute paths as `scanInputs` lists them); the others are passed over
-   * without a word. Ids stay those of a full read when the files come from one input (`watch` reads
-   * just the files that changed that way); with several inputs, a file passed over does not claim
-   * its id, so another input's file of the same relative path may get the plain one.
+   * without a word. Ids stay those of a full read when no two inputs hold the same relative path
+   * (always with one input): `watch` reads just the files that changed that way. When two do, a file
+   * passed over does not claim its id, so the other input's file may get the plain one instead of
+   * `<root>/path`.
    */
   only?: ReadonlySet<string>;
 }
