@@ -12,7 +12,6 @@
  *   POST /api/query  { query, params? }  QueryResult, or an error (400 bad query, 422 over budget)
  *   GET  /…                           files of the web app (web/dist), index.html for app routes
  */
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +21,7 @@ import { NewsgraphError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
 import type { KnowledgeGraph } from '../graph/index.js';
-import { graphFolderBusy, journalFileOf, readGraph, readGraphRecords, resolveGraphFile } from '../store/index.js';
+import { filesSignature, graphFolderBusy, journalFileOf, readGraph, readGraphRecords, resolveGraphFile } from '../store/index.js';
 import type { ExtractionRecord } from '../types.js';
 import { AnswerCache } from './answer-cache.js';
 import { errorBody } from './query-protocol.js';
@@ -220,18 +219,8 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
   const graphFile = await resolveGraphFile(options.graphDir);
   const graphFolder = path.dirname(graphFile);
-  /** What graph.json and its journal are on disk (inode, size, mtime): taken before each read. */
-  const signatureOfFiles = async (): Promise<string> => {
-    const parts = await Promise.all(
-      [graphFile, journalFileOf(graphFile)].map((f) =>
-        stat(f).then(
-          (s) => `${s.ino}:${s.size}:${s.mtimeMs}`,
-          () => '-',
-        ),
-      ),
-    );
-    return parts.join('|');
-  };
+  /** What graph.json and its journal are on disk (see filesSignature): taken before each read. */
+  const signatureOfFiles = (): Promise<string> => filesSignature([graphFile, journalFileOf(graphFile)]);
   let loadedSignature = await signatureOfFiles();
   let graph: KnowledgeGraph = await readGraph(options.graphDir);
   let graphBody = Buffer.from(toJson(graph));

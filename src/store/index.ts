@@ -313,14 +313,10 @@ export async function writeGraph(
 }
 
 /**
- * A signature of the files an incremental update of a graph folder reads (graph.json, its journal and
- * index, extractions.jsonl, the resolver memo and its journal: size, modification time and inode of
- * each). Equal signatures before and after mean nobody wrote the folder in between, so a process that
- * kept what its own last update wrote (`watch`) may use it instead of reading the folder again.
+ * A signature of files on disk (size, modification time and inode of each; `-` for one that is
+ * missing): it changes when any of them is written, replaced or removed. For polling a folder.
  */
-export async function graphFolderSignature(dir: string): Promise<string> {
-  const graphFile = path.join(dir, GRAPH_FILE);
-  const files = [graphFile, journalFileOf(graphFile), indexFileOf(graphFile), path.join(dir, EXTRACTIONS_FILE), path.join(dir, RESOLVE_MEMO_FILE), path.join(dir, RESOLVE_MEMO_JOURNAL_FILE)];
+export async function filesSignature(files: string[]): Promise<string> {
   const parts = await Promise.all(
     files.map(async (f) => {
       const st = await stat(f, { bigint: true }).catch(() => undefined);
@@ -328,6 +324,24 @@ export async function graphFolderSignature(dir: string): Promise<string> {
     }),
   );
   return parts.join('|');
+}
+
+/**
+ * The `filesSignature` of what an incremental update of a graph folder reads (graph.json, its journal
+ * and index, extractions.jsonl, the resolver memo and its journal). Equal signatures before and after
+ * mean nobody wrote the folder in between, so a process that kept what its own last update wrote
+ * (`watch`) may use it instead of reading the folder again.
+ */
+export function graphFolderSignature(dir: string): Promise<string> {
+  const graphFile = path.join(dir, GRAPH_FILE);
+  return filesSignature([
+    graphFile,
+    journalFileOf(graphFile),
+    indexFileOf(graphFile),
+    path.join(dir, EXTRACTIONS_FILE),
+    path.join(dir, RESOLVE_MEMO_FILE),
+    path.join(dir, RESOLVE_MEMO_JOURNAL_FILE),
+  ]);
 }
 
 /**
