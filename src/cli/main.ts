@@ -377,8 +377,8 @@ interface Watched {
   reported: Set<string>;
   /** Read only these files of the inputs (see ReadOptions.only). */
   only?: ReadonlySet<string>;
-  /** Files deleted from the one watched folder whose documents go in this update (--remove-deleted). */
-  deleted?: { root: string; files: string[] };
+  /** Files deleted from the inputs whose documents go in this update (--remove-deleted). */
+  deleted?: string[];
   /**
    * What the last update left in the folder, kept in memory: used instead of reading the folder again
    * while the folder's signature shows that nobody else wrote it since.
@@ -414,7 +414,7 @@ async function addInputs(
     if (watched) watched.held = undefined;
     if (bar.enabled && only) bar.setTotal(only.size);
     else if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);
-    const remove = watched?.deleted ? documentsOfFiles(state.records, watched.deleted.root, watched.deleted.files) : undefined;
+    const remove = watched?.deleted ? documentsOfFiles(state.records, inputs, watched.deleted) : undefined;
     result = await addDocuments(state, inputs, { workers, remove, read: only ? { only } : undefined, onProgress: (p) => bar.update(p.documents + p.skipped) });
     if (result.graph) {
       bar.stage('writing');
@@ -445,16 +445,25 @@ async function addInputs(
 }
 
 /**
- * Ids of the documents read from `files` (absolute paths) inside the folder `root`: a file's path
- * relative to the folder; for JSON Lines, every document `<path>#…`.
+ * The id `add` gives a file of `inputs` (the ids of a JSON Lines file's documents start with it and
+ * `#`): its path in the first input folder holding it, else (a file given itself) its name — before
+ * ids are made unique across inputs (see distinctIds).
  */
-function documentsOfFiles(records: ExtractionRecord[], root: string, files: string[]): string[] {
+function idOfFile(inputs: string[], file: string): string {
+  const root = inputs.map((p) => path.resolve(p)).find((r) => file.startsWith(r + path.sep));
+  return root ? path.relative(root, file).split(path.sep).join('/') : path.basename(file);
+}
+
+const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
+
+/** Ids of the documents read from `files` (absolute paths) of `inputs`; for JSON Lines, every `<id>#…`. */
+function documentsOfFiles(records: ExtractionRecord[], inputs: string[], files: string[]): string[] {
   const ids: string[] = [];
   for (const file of files) {
-    const rel = path.relative(root, file).split(path.sep).join('/');
-    if (/\.(jsonl|ndjson)$/i.test(file)) {
-      for (const r of records) if (r.document.id.startsWith(`${rel}#`)) ids.push(r.document.id);
-    } else ids.push(rel);
+    const id = idOfFile(inputs, file);
+    if (isJsonLines(file)) {
+      for (const r of records) if (r.document.id.startsWith(`${id}#`)) ids.push(r.document.id);
+    } else ids.push(id);
   }
   return ids;
 }
@@ -478,15 +487,33 @@ function unreported(skipped: SkippedInput[], reported?: Set<string>): SkippedInp
  */
 function distinctIds(inputs: string[], scan: ReadonlyMap<string, string>): boolean {
   if (inputs.length === 1) return true;
-  const roots = inputs.map((p) => path.resolve(p));
   const seen = new Set<string>();
   for (const file of scan.keys()) {
-    const root = roots.find((r) => file.startsWith(r + path.sep));
-    const id = root ? path.relative(root, file) : path.basename(file);
+    const id = idOfFile(inputs, file);
     if (seen.has(id)) return false;
     seen.add(id);
   }
   return true;
+}
+
+/** Says which files `watch` found deleted, and what becomes of their documents. */
+function reportDeleted(files: string[], inputs: string[], dir: string, removing: boolean, stamp: string): void {
+  if (!files.length) return;
+  const shown = files.slice(0, 3).join(', ');
+  if (removing) {
+    const more = files.length > 3 ? `, … (${files.length} files)` : '';
+    io.out(`${stamp}${shown}${more} ${files.length === 1 ? 'is gone; removing its documents' : 'are gone; removing their documents'} (--remove-deleted).\n`);
+  } else if (files.length > MAX_LISTED_DELETIONS) {
+    io.out(`${stamp}${files.length} files are gone (${shown}, …); their documents stay in the graph (newsgraph remove drops them by id).\n`);
+  } else {
+    for (const file of files) {
+      const id = idOfFile(inputs, file);
+      const fate = isJsonLines(file)
+        ? `its documents stay in the graph (ids ${id}#…)`
+        : `its document stays in the graph (newsgraph remove ${id} --graph ${dir} drops it)`;
+      io.out(`${stamp}${file} is gone; ${fate}.\n`);
+    }
+  }
 }
 
 /** Deleted files `watch` names one by one; more in one look are summed up. */
@@ -528,7 +555,6 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
   const watched: Watched = { reported: new Set<string>() };
   // `only`: the files that changed, when reading them alone gives them the ids a full read would (see
   // distinctIds and ReadOptions.only); else every input is read. The first update reads everything.
-  const root = path.resolve(positionals[0]!);
   const update = async (only?: ReadonlySet<string>, deleted: string[] = []): Promise<number> =>
     existsSync(path.join(dir, 'graph.json'))
       ? addInputs(
@@ -536,7 +562,7 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
           positionals,
           options,
           'watch',
-          Object.assign(watched, { only, deleted: deleted.length ? { root, files: deleted } : undefined }),
+          Object.assign(watched, { only, deleted: deleted.length ? deleted : undefined }),
         )
       : commandBuild(positionals, { ...options, out: dir }, watched.reported);
   /** Deleted files whose documents the next update removes (--remove-deleted). */
@@ -586,24 +612,7 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
       scan = await scanInputs(positionals);
       const decision = scheduler.next(scan);
       if (removeDeleted) pendingDeleted.push(...decision.deleted);
-      if (!quiet && removeDeleted && decision.deleted.length) {
-        const shown = decision.deleted.slice(0, 3).join(', ');
-        const more = decision.deleted.length > 3 ? `, … (${decision.deleted.length} files)` : '';
-        io.out(`${stamp()}${shown}${more} ${decision.deleted.length === 1 ? 'is' : 'are'} gone; removing ${decision.deleted.length === 1 ? 'its documents' : 'their documents'} (--remove-deleted).\n`);
-      } else if (!quiet && decision.deleted.length > MAX_LISTED_DELETIONS) {
-        const shown = decision.deleted.slice(0, 3).join(', ');
-        io.out(`${stamp()}${decision.deleted.length} files are gone (${shown}, …); their documents stay in the graph (newsgraph remove drops them by id).\n`);
-      } else if (!quiet) {
-        for (const file of decision.deleted) {
-          // The id add gave it: the path relative to the watched folder (a file given itself: its name).
-          const root = positionals.map((p) => path.resolve(p)).find((p) => file.startsWith(p + path.sep));
-          const id = root ? path.relative(root, file).split(path.sep).join('/') : path.basename(file);
-          const jsonl = /\.(jsonl|ndjson)$/i.test(file);
-          io.out(
-            `${stamp()}${file} is gone; ${jsonl ? `its documents stay in the graph (ids ${id}#…)` : `its document stays in the graph (newsgraph remove ${id} --graph ${dir} drops it)`}.\n`,
-          );
-        }
-      }
+      if (!quiet) reportDeleted(decision.deleted, positionals, dir, removeDeleted, stamp());
       // Deletions alone go at once; with new or changed files still settling, together with them.
       const removals = pendingDeleted.length > 0 && !decision.added.length && !decision.changed.length;
       if (!decision.update && !removals) continue;
