@@ -24,6 +24,30 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** `newsgraph ARGS` running (killed after the test if still running): its output so far, and stop(). */
+function start(args: string[]) {
+  const proc = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
+  child = proc;
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  const out = {
+    stdout: '',
+    stderr: '',
+    /** SIGTERM; resolves with the exit code. */
+    stop: async (): Promise<number | null> => {
+      proc.kill('SIGTERM');
+      const code = await exited;
+      child = undefined;
+      return code;
+    },
+  };
+  proc.stdout!.on('data', (d) => (out.stdout += d));
+  proc.stderr!.on('data', (d) => (out.stderr += d));
+  return out;
+}
+
+/** `newsgraph watch ARGS` looking every 0.2 s, extracting in-process. */
+const watch = (...args: string[]) => start(['watch', ...args, '--interval', '0.2', '--workers', '1']);
+
 async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
@@ -54,24 +78,19 @@ describe('newsgraph watch', () => {
     put('g1.txt', GENERATED['g1.txt']!);
     put('g2.txt', GENERATED['g2.txt']!);
 
-    let stdout = '';
-    let stderr = '';
-    child = spawn(process.execPath, [BIN, 'watch', inbox, '--graph', graph, '--interval', '0.2', '--workers', '1'], { cwd: ROOT, env });
-    child.stdout!.on('data', (d) => (stdout += d));
-    child.stderr!.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    const p = watch(inbox, '--graph', graph);
 
     // No graph yet: it is built from the folder first.
-    await until('the first build', () => stdout.includes('Watching'));
-    expect(stdout).toMatch(/Built .*: 2 documents/);
+    await until('the first build', () => p.stdout.includes('Watching'));
+    expect(p.stdout).toMatch(/Built .*: 2 documents/);
     expect(await documents(graph)).toBe(2);
 
     // Two articles dropped together go in as one update.
     put('g3.txt', GENERATED['g3.txt']!);
     put('h1.txt', MORE['h1.txt']!);
     // Only the new files are read (the two taken in before are not read again).
-    await until('the two new articles', () => /Updated \(2 added, 0 changed, 0 unchanged\) .*: 4 documents/.test(stdout));
-    expect(stdout).toMatch(/2 new files: updating/);
+    await until('the two new articles', () => /Updated \(2 added, 0 changed, 0 unchanged\) .*: 4 documents/.test(p.stdout));
+    expect(p.stdout).toMatch(/2 new files: updating/);
     expect(await documents(graph)).toBe(4);
 
     // What watch made equals a full build of the folder.
@@ -82,19 +101,19 @@ describe('newsgraph watch', () => {
 
     // A file that cannot be read is reported (once) and the rest goes on.
     put('bad.txt', Buffer.from([0, 1, 2, 3, 0, 0, 7]));
-    await until('the report of bad.txt', () => /bad\.txt: binary file/.test(stdout));
+    await until('the report of bad.txt', () => /bad\.txt: binary file/.test(p.stdout));
     spawnSync('mkdir', ['-p', path.join(inbox, 'world')]);
     put('world/h2.txt', MORE['h2.txt']!);
     await until('world/h2.txt', async () => (await documents(graph)) === 5);
     // The id add gives it when reading the whole folder.
     expect((await readGraph(graph)).getAttribute('documents').map((d) => d.id)).toContain('world/h2.txt');
-    await until('the update summary', () => /5 documents/.test(stdout));
-    expect(stdout.match(/bad\.txt/g)).toHaveLength(1);
+    await until('the update summary', () => /5 documents/.test(p.stdout));
+    expect(p.stdout.match(/bad\.txt/g)).toHaveLength(1);
 
     // Another process updating the folder is waited for.
     const release = await lockGraphFolder(graph, 'test');
     put('h3.txt', MORE['h3.txt']!);
-    await until('watch to see h3.txt', () => /1 new file: updating/.test(stdout.split('5 documents')[1] ?? ''));
+    await until('watch to see h3.txt', () => /1 new file: updating/.test(p.stdout.split('5 documents')[1] ?? ''));
     await sleep(800);
     expect(await documents(graph)).toBe(5);
     await release();
@@ -102,8 +121,8 @@ describe('newsgraph watch', () => {
 
     // A deleted file: reported with the id that removes it; the graph keeps the document.
     rmSync(path.join(inbox, 'h1.txt'));
-    await until('the report of h1.txt', () => /h1\.txt is gone/.test(stdout));
-    expect(stdout).toContain(`newsgraph remove h1.txt --graph ${graph}`);
+    await until('the report of h1.txt', () => /h1\.txt is gone/.test(p.stdout));
+    expect(p.stdout).toContain(`newsgraph remove h1.txt --graph ${graph}`);
     expect(await documents(graph)).toBe(6);
 
     // An update by another process between two of watch's: watch sees the folder changed and reads it
@@ -115,7 +134,7 @@ describe('newsgraph watch', () => {
     expect(added.status, added.stderr).toBe(0);
     expect(await documents(graph)).toBe(7);
     put('h1.txt', MORE['h1.txt']!.replace('Saturday', 'Sunday'));
-    await until('h1.txt again, changed', async () => /1 changed, 0 unchanged\) .*: 7 documents/.test(stdout));
+    await until('h1.txt again, changed', async () => /1 changed, 0 unchanged\) .*: 7 documents/.test(p.stdout));
     const union = path.join(tmp, 'union');
     const rebuilt = spawnSync(process.execPath, [BIN, 'build', inbox, path.join(other, 'h4.txt'), '--out', union, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
     expect(rebuilt.status, rebuilt.stderr).toBe(3); // bad.txt is skipped
@@ -125,20 +144,18 @@ describe('newsgraph watch', () => {
     // files not taken for deleted ones; back as it was, nothing to update.
     const away = path.join(tmp, 'away');
     renameSync(inbox, away);
-    await until('the report of the folder gone', () => /inbox is gone or cannot be read; waiting/.test(stdout));
+    await until('the report of the folder gone', () => /inbox is gone or cannot be read; waiting/.test(p.stdout));
     await sleep(600);
     renameSync(away, inbox);
-    await until('the report of the folder back', () => /inbox is back/.test(stdout));
+    await until('the report of the folder back', () => /inbox is back/.test(p.stdout));
     await sleep(600);
-    expect(stdout).not.toMatch(/g1\.txt is gone/);
-    expect(stdout.split('inbox is back')[1]).not.toMatch(/updating/);
+    expect(p.stdout).not.toMatch(/g1\.txt is gone/);
+    expect(p.stdout.split('inbox is back')[1]).not.toMatch(/updating/);
 
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stdout.trimEnd().endsWith('Stopped watching.')).toBe(true);
+    expect(await p.stop()).toBe(0);
+    expect(p.stdout.trimEnd().endsWith('Stopped watching.')).toBe(true);
     // stderr: only that the update waited for the other process.
-    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^newsgraph watch: ".*graph" is being updated by process \d+ \(newsgraph test, since .*\); waiting for it to finish\.$/)]);
-    child = undefined;
+    expect(p.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^newsgraph watch: ".*graph" is being updated by process \d+ \(newsgraph test, since .*\); waiting for it to finish\.$/)]);
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -151,11 +168,8 @@ describe('newsgraph watch', () => {
     put('g1.txt', GENERATED['g1.txt']!);
     put('g2.txt', GENERATED['g2.txt']!);
     put('wire.jsonl', [MORE['h1.txt']!, MORE['h2.txt']!].map((text, i) => JSON.stringify({ id: `w${i + 1}`, text })).join('\n') + '\n');
-    let stdout = '';
-    child = spawn(process.execPath, [BIN, 'watch', inbox, '--graph', graph, '--interval', '0.2', '--workers', '1', '--remove-deleted'], { cwd: ROOT, env });
-    child.stdout!.on('data', (d) => (stdout += d));
-    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
-    await until('the first build', () => stdout.includes('Watching'));
+    const p = watch(inbox, '--graph', graph, '--remove-deleted');
+    await until('the first build', () => p.stdout.includes('Watching'));
     expect(await documents(graph)).toBe(4);
 
     // A new file and a deleted one (in one update, unless a look falls between the two).
@@ -163,11 +177,11 @@ describe('newsgraph watch', () => {
     rmSync(path.join(inbox, 'g1.txt'));
     const ids = async () => (await readGraph(graph)).getAttribute('documents').map((d) => d.id).sort();
     await until('g1.txt out and g3.txt in', async () => JSON.stringify(await ids()) === JSON.stringify(['g2.txt', 'g3.txt', 'wire.jsonl#w1', 'wire.jsonl#w2']));
-    await until('the update summary', () => /, 1 removed\) .*: 4 documents/.test(stdout) || /, 1 removed\) .*: 3 documents/.test(stdout));
-    expect(stdout).toMatch(/g1\.txt is gone; removing its documents/);
+    await until('the update summary', () => /, 1 removed\) .*: 4 documents/.test(p.stdout) || /, 1 removed\) .*: 3 documents/.test(p.stdout));
+    expect(p.stdout).toMatch(/g1\.txt is gone; removing its documents/);
     // A JSON Lines file deleted: all its documents go.
     rmSync(path.join(inbox, 'wire.jsonl'));
-    await until('the JSON Lines removal', () => /Updated \(0 added, 0 changed, 0 unchanged, 2 removed\)/.test(stdout));
+    await until('the JSON Lines removal', () => /Updated \(0 added, 0 changed, 0 unchanged, 2 removed\)/.test(p.stdout));
     expect(await ids()).toEqual(['g2.txt', 'g3.txt']);
 
     const full = path.join(tmp, 'full');
@@ -175,9 +189,7 @@ describe('newsgraph watch', () => {
     expect(built.status, built.stderr).toBe(0);
     expect(await content(graph)).toEqual(await content(full));
 
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    child = undefined;
+    expect(await p.stop()).toBe(0);
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -188,33 +200,26 @@ describe('newsgraph watch', () => {
     spawnSync('mkdir', ['-p', inbox]);
     const put = (name: string, text: string) => writeFileSync(path.join(inbox, name), text);
     put('g1.txt', GENERATED['g1.txt']!);
-    let stdout = '';
-    let stderr = '';
-    child = spawn(process.execPath, [BIN, 'watch', inbox, '--graph', graph, '--interval', '0.2', '--workers', '1'], { cwd: ROOT, env });
-    child.stdout!.on('data', (d) => (stdout += d));
-    child.stderr!.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
-    await until('the first build', () => stdout.includes('Watching'));
+    const p = watch(inbox, '--graph', graph);
+    await until('the first build', () => p.stdout.includes('Watching'));
 
     // The graph's records damaged behind watch's back: the update says why, the graph stays, watch goes on.
     writeFileSync(path.join(graph, 'extractions.jsonl'), 'not json at all\n');
     put('g2.txt', GENERATED['g2.txt']!);
-    await until('the failure', () => /newsgraph watch: .*\(the graph is unchanged; watching on\)/.test(stderr));
-    expect(stderr).toContain('extractions.jsonl');
+    await until('the failure', () => /newsgraph watch: .*\(the graph is unchanged; watching on\)/.test(p.stderr));
+    expect(p.stderr).toContain('extractions.jsonl');
     expect(await documents(graph)).toBe(1);
 
     // The folder built anew by hand (g1, g2): the next update reads it, not what watch kept.
     const rebuilt = spawnSync(process.execPath, [BIN, 'build', inbox, '--out', graph, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     put('g3.txt', GENERATED['g3.txt']!);
-    await until('g3.txt', () => /Updated \(1 added, 0 changed, 0 unchanged\) .*: 3 documents/.test(stdout));
+    await until('g3.txt', () => /Updated \(1 added, 0 changed, 0 unchanged\) .*: 3 documents/.test(p.stdout));
     const full = path.join(tmp, 'full');
     expect(spawnSync(process.execPath, [BIN, 'build', inbox, '--out', full, '--workers', '1', '--quiet'], { cwd: ROOT, env }).status).toBe(0);
     expect(await content(graph)).toEqual(await content(full));
 
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    child = undefined;
+    expect(await p.stop()).toBe(0);
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -224,21 +229,16 @@ describe('newsgraph watch', () => {
     const graph = path.join(tmp, 'graph');
     spawnSync('mkdir', ['-p', input]);
     writeFileSync(path.join(input, 'g1.txt'), GENERATED['g1.txt']!);
-    let stdout = '';
-    child = spawn(process.execPath, [BIN, 'start', '--input', input, '--graph', graph, '--port', '0', '--watch'], { cwd: ROOT, env });
-    child.stdout!.on('data', (d) => (stdout += d));
-    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
-    await until('the server and the watch', () => /serving .* at (http:\S+)/.test(stdout) && stdout.includes('Watching'));
-    const url = /serving .* at (http:\S+)/.exec(stdout)![1]!;
+    const p = start(['start', '--input', input, '--graph', graph, '--port', '0', '--watch']);
+    await until('the server and the watch', () => /serving .* at (http:\S+)/.test(p.stdout) && p.stdout.includes('Watching'));
+    const url = /serving .* at (http:\S+)/.exec(p.stdout)![1]!;
     const health = async () => (await (await fetch(new URL('api/health', url))).json()) as { documents: number };
     expect((await health()).documents).toBe(1);
     writeFileSync(path.join(input, 'g2.txt'), GENERATED['g2.txt']!);
     await until('the update served', async () => (await health()).documents === 2);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    child = undefined;
+    expect(await p.stop()).toBe(0);
     // The watch stopped with the server.
-    await until('the watch to stop', () => stdout.includes('Stopped watching.'), 10_000);
+    await until('the watch to stop', () => p.stdout.includes('Stopped watching.'), 10_000);
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -250,30 +250,25 @@ describe('newsgraph watch', () => {
     spawnSync('mkdir', ['-p', a, path.join(b, 'world')]);
     writeFileSync(path.join(a, 'g1.txt'), GENERATED['g1.txt']!);
     writeFileSync(path.join(b, 'g2.txt'), GENERATED['g2.txt']!);
-    let stdout = '';
-    child = spawn(process.execPath, [BIN, 'watch', a, b, '--graph', graph, '--interval', '0.2', '--workers', '1'], { cwd: ROOT, env });
-    child.stdout!.on('data', (d) => (stdout += d));
-    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
-    await until('the first build', () => stdout.includes('Watching'));
+    const p = watch(a, b, '--graph', graph);
+    await until('the first build', () => p.stdout.includes('Watching'));
     const ids = async () => (await readGraph(graph)).getAttribute('documents').map((d) => d.id).sort();
 
     // No path in both inputs: only the new file is read.
     writeFileSync(path.join(b, 'world', 'h1.txt'), MORE['h1.txt']!);
-    await until('world/h1.txt', () => /Updated \(1 added, 0 changed, 0 unchanged\)/.test(stdout));
+    await until('world/h1.txt', () => /Updated \(1 added, 0 changed, 0 unchanged\)/.test(p.stdout));
     expect(await ids()).toEqual(['g1.txt', 'g2.txt', 'world/h1.txt']);
 
     // g1.txt in both: every input is read again, and the ids are those of a full read.
     writeFileSync(path.join(b, 'g1.txt'), MORE['h2.txt']!);
-    await until('b/g1.txt', () => /Updated \(1 added, 0 changed, 3 unchanged\)/.test(stdout));
+    await until('b/g1.txt', () => /Updated \(1 added, 0 changed, 3 unchanged\)/.test(p.stdout));
     const full = path.join(tmp, 'full');
     const built = spawnSync(process.execPath, [BIN, 'build', a, b, '--out', full, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
     expect(built.status, built.stderr).toBe(0);
     expect(await ids()).toEqual(['b/g1.txt', 'g1.txt', 'g2.txt', 'world/h1.txt']);
     expect(await content(graph)).toEqual(await content(full));
 
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    child = undefined;
+    expect(await p.stop()).toBe(0);
     rmSync(tmp, { recursive: true, force: true });
   });
 
