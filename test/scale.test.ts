@@ -4,7 +4,7 @@
  * Corpus: the five seed articles plus short generated ones, in temporary folders.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,19 @@ describe('scale', () => {
       // Shards given in the other order: the merge does not depend on it.
       expect(cli(['build', '--from-extractions', files[1]!, '--from-extractions', files[0]!, '--out', merged, '--name', 'g']).code).toBe(0);
       expect(readFileSync(path.join(merged, 'graph.json'), 'utf8')).toBe(readFileSync(path.join(direct, 'graph.json'), 'utf8'));
+    });
+
+    it('should refuse a damaged extraction file, naming its line and field, and write nothing', () => {
+      const r = cli(['extract', shards[0]!, '--jsonl']);
+      const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      lines[2].extraction.doc = 'another.txt'; // a record stitched from two documents
+      const file = path.join(tmp, 'damaged.jsonl');
+      writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+      const out = path.join(tmp, 'from-damaged');
+      const built = cli(['build', '--from-extractions', file, '--out', out]);
+      expect(built.code).toBe(1);
+      expect(built.stderr).toMatch(/damaged\.jsonl" line 3 is not an extraction record: extraction\.doc is "another\.txt", but document\.id is/);
+      expect(existsSync(out)).toBe(false);
     });
   });
 });

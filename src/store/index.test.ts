@@ -247,7 +247,7 @@ describe('store', () => {
     it('should read CRLF lines, blank lines, a last line without a newline and characters cut by a chunk boundary', async () => {
       const file = path.join(tmp(), 'x.jsonl');
       // a record of ≈ 5 MB of two- and three-byte characters spans the 4 MiB read chunks at some character
-      const big = { ...RECORDS[0]!, document: { ...RECORDS[0]!.document, id: 'big.txt' }, text: 'é€'.repeat(1_000_000) };
+      const big = { ...RECORDS[0]!, document: { ...RECORDS[0]!.document, id: 'big.txt' }, text: 'é€'.repeat(1_000_000), extraction: { ...RECORDS[0]!.extraction, doc: 'big.txt' } };
       const lines = [JSON.stringify(RECORDS[0]), '', JSON.stringify(big), JSON.stringify(RECORDS[1])];
       writeFileSync(file, `${lines[0]}\r\n${lines[1]}\r\n${lines[2]}\n${lines[3]}`);
       const back = [];
@@ -255,6 +255,17 @@ describe('store', () => {
       expect(back.map((r) => r.document.id)).toEqual([RECORDS[0]!.document.id, 'big.txt', RECORDS[1]!.document.id]);
       expect(back[1]!.text).toBe(big.text);
       expect(back[2]).toEqual(RECORDS[1]);
+    });
+
+    it('should refuse a record whose fields the graph reads are damaged, naming the line and the field', async () => {
+      const file = path.join(tmp(), 'x.jsonl');
+      const bad = structuredClone(RECORDS[1]!);
+      bad.extraction.mentions[1]!.end = bad.text.length + 5;
+      writeFileSync(file, `${JSON.stringify(RECORDS[0])}\n${JSON.stringify(bad)}\n`);
+      const read = async () => {
+        for await (const _ of readExtractionEntries(file)) void _;
+      };
+      await expect(read()).rejects.toThrow(/x\.jsonl" line 2 is not an extraction record: extraction\.mentions\[1\]\.end is \d+, past the end of the text/);
     });
 
     it('should name the file it cannot read', async () => {

@@ -49,6 +49,7 @@ import {
 } from './journal.js';
 import { RESOLVE_MEMO_FORMAT, type ResolveMemo } from '../resolve/index.js';
 import type { ExtractionRecord, SerializedGraph } from '../types.js';
+import { recordProblem } from './check-record.js';
 
 export const GRAPH_FILE = 'graph.json';
 export const GEXF_FILE = 'graph.gexf';
@@ -626,9 +627,10 @@ export async function* readExtractionEntries(file: string): AsyncGenerator<Extra
         yield { removed: rec.removed };
         continue;
       }
-      if (!rec || typeof rec !== 'object' || !rec.document || typeof rec.document.id !== 'string' || typeof rec.text !== 'string' || !rec.extraction) {
+      const problem = recordProblem(rec);
+      if (problem) {
         throw new GraphFormatError(
-          `readExtractions: "${file}" line ${lineNo} is not an extraction record (expected { document, text, extraction }, or { removed: id }).`,
+          `readExtractions: "${file}" line ${lineNo} is not an extraction record: ${problem} (a line is a record as \`newsgraph extract --jsonl\` writes it, or { "removed": id }).`,
           `${file}:${lineNo}`,
         );
       }
