@@ -373,6 +373,18 @@ describe('graph/incremental', () => {
       const got2 = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph;
       const want2 = JSON.parse(readFileSync(path.join(fullOut2, 'graph.json'), 'utf8')) as SerializedGraph;
       expect(content(got2)).toEqual(content(want2));
+
+      // An append cut short (killed inside the write): the next update leaves the cut line out with a
+      // warning, drops it from the file, and ends with the graph of the records before it.
+      const whole = readFileSync(records, 'utf8');
+      writeFileSync(records, whole + whole.split('\n')[0]!.slice(0, 300));
+      const cut = cli(['add', folder('d6', ['g1.txt']), '--graph', out]);
+      expect(cut.code).toBe(0);
+      expect(cut.stderr).toMatch(/warning: ".*extractions\.jsonl" line \d+ was cut short by an interrupted update \(no newline at its end\); left out/);
+      const now = readFileSync(records, 'utf8');
+      expect(now.startsWith(whole)).toBe(true);
+      for (const line of now.trimEnd().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
+      expect(content(JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph)).toEqual(content(want));
     });
   });
 });

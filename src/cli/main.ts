@@ -355,7 +355,7 @@ async function readState(dir: string, verb: string): Promise<{ state: GraphState
   // building it keeps it out of memory while everything is rebuilt.
   const index = await readGraphIndex(dir);
   const previous = index ? previousOfIndex(index) : previousOfSerialized(await readSerializedGraph(dir, { onWarning: warnAs(verb) }));
-  const records = await readGraphRecords(dir);
+  const records = await readGraphRecords(dir, { onWarning: warnAs(verb) });
   if (!records.length && previous.documents.length) {
     throw new GraphFormatError(
       `${verb}: "${dir}" has no ${EXTRACTIONS_FILE} (the per-document extractions incremental updates need). Rebuild it once with newsgraph build PATH --out ${dir}.`,

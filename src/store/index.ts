@@ -586,7 +586,7 @@ async function* chunksOf(file: string): AsyncGenerator<Buffer> {
  * Lines are split on the newline byte (which no other UTF-8 character contains) and each is decoded
  * on its own, so no chunk is decoded into a string that is then cut up again.
  */
-async function* linesOf(file: string): AsyncGenerator<string> {
+async function* linesOf(file: string, end?: { unterminated: boolean }): AsyncGenerator<string> {
   let pending: Buffer[] = []; // the start of a line that goes on in the next chunk (copied)
   for await (const chunk of chunksOf(file)) {
     let from = 0;
@@ -600,7 +600,10 @@ async function* linesOf(file: string): AsyncGenerator<string> {
     }
     if (from < chunk.length) pending.push(Buffer.from(chunk.subarray(from)));
   }
-  if (pending.length) yield Buffer.concat(pending).toString('utf8');
+  if (pending.length) {
+    if (end) end.unterminated = true;
+    yield Buffer.concat(pending).toString('utf8');
+  }
 }
 
 /**
@@ -610,18 +613,35 @@ async function* linesOf(file: string): AsyncGenerator<string> {
  */
 export type ExtractionEntry = { record: ExtractionRecord; removed?: undefined } | { removed: string; record?: undefined };
 
+export interface ReadExtractionsOptions {
+  /**
+   * The file is a graph folder's extractions.jsonl, whose writers end every line with a newline: a
+   * last line without one was cut short by an interrupted append (of an update that never wrote its
+   * graph), and is left out — with a warning — as the next append drops it. Other files' last line
+   * may lack its newline; if it is not valid JSON, the file is said to end inside it.
+   */
+  appendOnly?: boolean;
+  onWarning?: (message: string) => void;
+}
+
 /** Reads the lines of extraction records (extractions.jsonl, or any file of such lines), streaming. */
-export async function* readExtractionEntries(file: string): AsyncGenerator<ExtractionEntry> {
+export async function* readExtractionEntries(file: string, options: ReadExtractionsOptions = {}): AsyncGenerator<ExtractionEntry> {
   let lineNo = 0;
+  const end = { unterminated: false };
   try {
-    for await (const line of linesOf(file)) {
+    for await (const line of linesOf(file, end)) {
       lineNo++;
+      if (end.unterminated && options.appendOnly) {
+        if (line.trim()) options.onWarning?.(`"${file}" line ${lineNo} was cut short by an interrupted update (no newline at its end); left out, as the next update drops it.`);
+        break;
+      }
       if (!line.trim()) continue;
       let rec: ExtractionRecord & { removed?: unknown };
       try {
         rec = JSON.parse(line) as ExtractionRecord;
       } catch (error) {
-        throw new GraphFormatError(`readExtractions: "${file}" line ${lineNo} is not valid JSON — truncated or corrupt.`, `${file}:${lineNo}`, { cause: error });
+        const why = end.unterminated ? 'is cut short: the file ends inside it (truncated?)' : 'is not valid JSON — truncated or corrupt';
+        throw new GraphFormatError(`readExtractions: "${file}" line ${lineNo} ${why}.`, `${file}:${lineNo}`, { cause: error });
       }
       if (rec && typeof rec === 'object' && typeof rec.removed === 'string' && !rec.document) {
         yield { removed: rec.removed };
@@ -646,15 +666,18 @@ export async function* readExtractionEntries(file: string): AsyncGenerator<Extra
  * The records a file of extraction lines holds, by document id: a later record of a document replaces
  * an earlier one, a removal drops it. Several files read into one map in turn merge the same way.
  */
-export async function readExtractionRecordsInto(file: string, byId: Map<string, ExtractionRecord>): Promise<void> {
-  for await (const e of readExtractionEntries(file)) {
+export async function readExtractionRecordsInto(file: string, byId: Map<string, ExtractionRecord>, options?: ReadExtractionsOptions): Promise<void> {
+  for await (const e of readExtractionEntries(file, options)) {
     if (e.record) byId.set(e.record.document.id, e.record);
     else byId.delete(e.removed);
   }
 }
 
-/** Reads all extraction records of a graph folder (empty when the folder has none). */
-export async function readGraphRecords(dir: string): Promise<ExtractionRecord[]> {
+/**
+ * Reads all extraction records of a graph folder (empty when the folder has none). A last line cut
+ * short by an interrupted update is left out, told to `onWarning`.
+ */
+export async function readGraphRecords(dir: string, options: { onWarning?: (message: string) => void } = {}): Promise<ExtractionRecord[]> {
   const file = path.join(dir, EXTRACTIONS_FILE);
   try {
     await stat(file);
@@ -662,7 +685,17 @@ export async function readGraphRecords(dir: string): Promise<ExtractionRecord[]>
     return [];
   }
   const byId = new Map<string, ExtractionRecord>();
-  await readExtractionRecordsInto(file, byId);
+  try {
+    await readExtractionRecordsInto(file, byId, { appendOnly: true, onWarning: options.onWarning });
+  } catch (error) {
+    if (!(error instanceof GraphFormatError)) throw error;
+    // What to do about it: the records are what every update of the folder starts from.
+    throw new GraphFormatError(
+      `${error.message} The graph in "${dir}" cannot be updated without its records: build it again from its articles (newsgraph build PATH... --out ${dir}).`,
+      error.path,
+      { cause: error },
+    );
+  }
   return [...byId.values()];
 }
 
