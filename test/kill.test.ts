@@ -4,7 +4,9 @@
  * file appears) into a folder that already holds a good graph. Afterwards every graph file is
  * either the previous one, byte for byte, or a complete new one; the folder opens as a graph; no
  * temporary file is ever read as one. A corrupt or truncated graph.json makes `serve` and `query`
- * exit 1 with one clear line, never a crash or an empty graph.
+ * exit 1 with one clear line, never a crash or an empty graph. A `newsgraph add` killed as it writes
+ * each file of an incremental update leaves a folder that the next `add` brings to exactly the graph
+ * of a full build.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, watch, type FSWatcher } from 'node:fs';
@@ -13,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGraph } from '../src/store/index.js';
+import { graphContent } from './helpers/graph-content.js';
 import { ROOT } from './helpers/tools.js';
 
 const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
@@ -26,7 +29,7 @@ const previousDir = path.join(tmp, 'previous-graph');
 const previous = new Map<string, Buffer>();
 
 /** Synthetic news-like articles (deterministic): people, organisations, places, verbs, numbers. */
-async function writeCorpus(dir: string, count: number, seed: number): Promise<void> {
+async function writeCorpus(dir: string, count: number, seed: number, name = 'article'): Promise<void> {
   const PEOPLE = ['Anna Kovacs', 'Boris Lindqvist', 'Carla Mendes', 'David Osei', 'Elena Petrova', 'Farid Haddad', 'Grace Mwangi', 'Hiroshi Tanaka', 'Ingrid Nilsen', 'Jamal Rahman', 'Katarina Horvat', 'Luis Ortega'];
   const ORGS = ['the United Nations', 'NATO', 'the European Union', 'the World Bank', 'Amnesty International', 'the Red Cross', 'the African Union'];
   const PLACES = ['Geneva', 'Nairobi', 'Ankara', 'Brussels', 'Lisbon', 'Oslo', 'Tokyo', 'Cairo'];
@@ -47,7 +50,7 @@ async function writeCorpus(dir: string, count: number, seed: number): Promise<vo
       else if (r === 2) lines.push(`At least ${1 + rnd(90)} people were killed in ${pick(PLACES)}, according to ${pick(ORGS)}.`);
       else lines.push(`${pick(ORGS)} ${pick(VERBS)} ${pick(ORGS)} after the meeting, officials said.`);
     }
-    await writeFile(path.join(dir, `article-${String(i).padStart(4, '0')}.txt`), `${lines.join('\n')}\n`);
+    await writeFile(path.join(dir, `${name}-${String(i).padStart(4, '0')}.txt`), `${lines.join('\n')}\n`);
   }
 }
 
@@ -58,9 +61,9 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], timeoutMs = 120_000): Promise<Run> {
+function cli(args: string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -180,6 +183,58 @@ describe('store', () => {
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
     });
+  });
+
+  describe('incremental updates under SIGKILL (newsgraph add)', () => {
+    // Every graph, however small, as a base plus journal and index, so that each file an update writes is written.
+    const env = { ...process.env, NEWSGRAPH_JOURNAL_MIN_BYTES: '0' };
+    const extra = path.join(tmp, 'extra-corpus');
+    const base = path.join(tmp, 'add-base');
+    let want: ReturnType<typeof graphContent>;
+
+    beforeAll(async () => {
+      await writeCorpus(extra, 2, 4242, 'extra');
+      const built = await cli(['build', corpus, '--out', base, '--name', 'g', '--quiet'], 120_000, env);
+      expect(built.code, built.stderr).toBe(0);
+      const full = path.join(tmp, 'add-full');
+      const all = await cli(['build', corpus, extra, '--out', full, '--name', 'g', '--quiet'], 120_000, env);
+      expect(all.code, all.stderr).toBe(0);
+      want = graphContent(await readGraph(full));
+    }, 300_000);
+
+    /**
+     * Starts `add extra` on `out` and SIGKILLs it when `file` in it changes (or its temporary file
+     * appears). In one process (no start-up snapshot, whose child would only notice the kill of its
+     * parent at its next turn of the event loop), so that the kill lands while the file is written.
+     */
+    function addAndKill(out: string, file: string): Promise<{ killed: boolean }> {
+      return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, 'add', extra, '--graph', out, '--quiet'], { stdio: 'ignore', env: { ...env, NEWSGRAPH_SNAPSHOT: '0' } });
+        const watcher = watch(out, (_event, name) => {
+          if (name === file || name?.startsWith(`${file}.tmp-`)) child.kill('SIGKILL');
+        });
+        const guard = setTimeout(() => child.kill('SIGKILL'), 120_000);
+        child.on('error', reject);
+        child.on('exit', (_code, signal) => {
+          clearTimeout(guard);
+          watcher.close();
+          resolve({ killed: signal === 'SIGKILL' });
+        });
+      });
+    }
+
+    const files = ['extractions.jsonl', 'resolve-memo.journal.jsonl', 'graph.journal.jsonl', 'graph.index.json'];
+    it.each(files)('should bring a folder whose add was killed as it wrote %s to the graph of a full build', async (file) => {
+      const out = path.join(tmp, `add-killed-${file}`);
+      await cp(base, out, { recursive: true });
+      const { killed } = await addAndKill(out, file);
+      expect(killed).toBe(true);
+      // Whatever the kill left, the folder opens as a graph, and the next add completes it exactly.
+      await readGraph(out);
+      const again = await cli(['add', extra, '--graph', out, '--quiet'], 120_000, env);
+      expect(again.code, again.stderr).toBe(0);
+      expect(graphContent(await readGraph(out))).toEqual(want);
+    }, 300_000);
   });
 
   describe('readGraph on a corrupt graph.json (newsgraph serve / query)', () => {
