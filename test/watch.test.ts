@@ -48,6 +48,17 @@ function start(args: string[]) {
 /** `newsgraph watch ARGS` looking every 0.2 s, extracting in-process. */
 const watch = (...args: string[]) => start(['watch', ...args, '--interval', '0.2', '--workers', '1']);
 
+/** Two watched folders in a new temporary folder: a/g1.txt, b/g2.txt and an empty b/world. */
+function twoInputs(prefix: string) {
+  const tmp = mkdtempSync(path.join(tmpdir(), prefix));
+  const a = path.join(tmp, 'a');
+  const b = path.join(tmp, 'b');
+  spawnSync('mkdir', ['-p', a, path.join(b, 'world')]);
+  writeFileSync(path.join(a, 'g1.txt'), GENERATED['g1.txt']!);
+  writeFileSync(path.join(b, 'g2.txt'), GENERATED['g2.txt']!);
+  return { tmp, a, b, graph: path.join(tmp, 'graph') };
+}
+
 async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
@@ -243,13 +254,7 @@ describe('newsgraph watch', () => {
   });
 
   it('watches several inputs, reading only the changed files unless two inputs hold the same path', async () => {
-    const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-two-'));
-    const a = path.join(tmp, 'a');
-    const b = path.join(tmp, 'b');
-    const graph = path.join(tmp, 'graph');
-    spawnSync('mkdir', ['-p', a, path.join(b, 'world')]);
-    writeFileSync(path.join(a, 'g1.txt'), GENERATED['g1.txt']!);
-    writeFileSync(path.join(b, 'g2.txt'), GENERATED['g2.txt']!);
+    const { tmp, a, b, graph } = twoInputs('newsgraph-watch-two-');
     const p = watch(a, b, '--graph', graph);
     await until('the first build', () => p.stdout.includes('Watching'));
     const ids = async () => (await readGraph(graph)).getAttribute('documents').map((d) => d.id).sort();
@@ -272,11 +277,34 @@ describe('newsgraph watch', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('refuses --remove-deleted with more than one input', () => {
-    const a = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-a-'));
-    const r = spawnSync(process.execPath, [BIN, 'watch', a, a, '--remove-deleted', '--graph', path.join(a, 'g')], { cwd: ROOT, env, encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--remove-deleted needs exactly one folder');
+  it('with --remove-deleted and several inputs, drops a deleted file\'s documents unless another input holds its path', async () => {
+    const { tmp, a, b, graph } = twoInputs('newsgraph-watch-two-rm-');
+    writeFileSync(path.join(b, 'g1.txt'), MORE['h2.txt']!);
+    writeFileSync(path.join(b, 'world', 'h1.txt'), MORE['h1.txt']!);
+    const p = watch(a, b, '--graph', graph, '--remove-deleted');
+    await until('the first build', () => p.stdout.includes('Watching'));
+    const ids = async () => (await readGraph(graph)).getAttribute('documents').map((d) => d.id).sort();
+    expect(await ids()).toEqual(['b/g1.txt', 'g1.txt', 'g2.txt', 'world/h1.txt']);
+
+    // A path no other input holds: its document goes.
+    rmSync(path.join(b, 'world', 'h1.txt'));
+    // (g1.txt is in both inputs, so each update reads them all: the others are read unchanged)
+    await until('world/h1.txt removed', () => /Updated \(0 added, 0 changed, 3 unchanged, 1 removed\)/.test(p.stdout));
+    expect(await ids()).toEqual(['b/g1.txt', 'g1.txt', 'g2.txt']);
+    expect(p.stdout).toMatch(/world[\\/]h1\.txt is gone; removing its documents/);
+
+    // g1.txt is in both inputs: which document was b's is not certain, so it is only reported.
+    rmSync(path.join(b, 'g1.txt'));
+    await until('the report', () => /b[\\/]g1\.txt is gone; its documents stay in the graph: another watched input holds the same path/.test(p.stdout));
+    await sleep(600);
+    expect(await ids()).toEqual(['b/g1.txt', 'g1.txt', 'g2.txt']);
+
+    // Now a's g1.txt is the only one of its path left: deleting it removes its document.
+    rmSync(path.join(a, 'g1.txt'));
+    await until('g1.txt removed', async () => JSON.stringify(await ids()) === JSON.stringify(['b/g1.txt', 'g2.txt']));
+
+    expect(await p.stop()).toBe(0);
+    rmSync(tmp, { recursive: true, force: true });
   });
 
   it('refuses an input that does not exist, naming it', () => {

@@ -4,7 +4,7 @@
  * Exit codes: 0 success; 1 error (unreadable explicit input, bad graph, failed query); 2 usage
  * (unknown command or flag); 3 built, but some inputs inside folders or JSON Lines were skipped.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -496,6 +496,21 @@ function distinctIds(inputs: string[], scan: ReadonlyMap<string, string>): boole
   return true;
 }
 
+/** The files among `files` whose id another file of the scans (any input) has too. */
+function sharedIds(inputs: string[], files: string[], scans: ReadonlyMap<string, string>[]): string[] {
+  if (inputs.length === 1 || !files.length) return [];
+  const holders = new Map<string, Set<string>>();
+  for (const scan of scans) {
+    for (const file of scan.keys()) {
+      const id = idOfFile(inputs, file);
+      const set = holders.get(id) ?? new Set<string>();
+      set.add(file);
+      holders.set(id, set);
+    }
+  }
+  return files.filter((f) => (holders.get(idOfFile(inputs, f))?.size ?? 0) > 1);
+}
+
 /** Says which files `watch` found deleted, and what becomes of their documents. */
 function reportDeleted(files: string[], inputs: string[], dir: string, removing: boolean, stamp: string): void {
   if (!files.length) return;
@@ -544,9 +559,6 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
     if (!existsSync(input)) throw new InputError(`watch: "${input}" does not exist; give a folder (or file) that articles are written to`, input);
   }
   const removeDeleted = Boolean(values['remove-deleted']);
-  if (removeDeleted && (positionals.length !== 1 || !statSync(positionals[0]!).isDirectory())) {
-    throw new UsageError('watch: --remove-deleted needs exactly one folder to watch (a deleted file\'s documents are found by its path in that folder)');
-  }
   const quiet = Boolean(values.quiet);
   const options = { ...values, wait: true };
   const { scanInputs } = await load.ingest();
@@ -609,10 +621,19 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
       }
       gone = missing;
       if (missing.length) continue;
+      const before = scan;
       scan = await scanInputs(positionals);
       const decision = scheduler.next(scan);
-      if (removeDeleted) pendingDeleted.push(...decision.deleted);
-      if (!quiet) reportDeleted(decision.deleted, positionals, dir, removeDeleted, stamp());
+      // A deleted file's documents are known by its id, unless another input holds (or held) the same path.
+      const ambiguous = removeDeleted ? sharedIds(positionals, decision.deleted, [before, scan]) : [];
+      const removable = decision.deleted.filter((f) => !ambiguous.includes(f));
+      if (removeDeleted) pendingDeleted.push(...removable);
+      if (!quiet) {
+        reportDeleted(removeDeleted ? removable : decision.deleted, positionals, dir, removeDeleted, stamp());
+        for (const f of ambiguous) {
+          io.out(`${stamp()}${f} is gone; its documents stay in the graph: another watched input holds the same path, so which documents were this file's is not certain (newsgraph remove ID --graph ${dir} drops them).\n`);
+        }
+      }
       // Deletions alone go at once; with new or changed files still settling, together with them.
       const removals = pendingDeleted.length > 0 && !decision.added.length && !decision.changed.length;
       if (!decision.update && !removals) continue;
@@ -777,8 +798,9 @@ const COMMANDS: Record<string, Command> = {
       'as `newsgraph add PATH --graph DIR` does: only new or changed documents are extracted, and ids are\n' +
       'the same as add\'s. Articles arriving together go in one update. Another update of DIR (add,\n' +
       'remove, a second watch) is waited for. A deleted file is reported; its document stays in the\n' +
-      'graph until newsgraph remove — or, with --remove-deleted (one folder watched), goes in the next\n' +
-      'update (a JSON Lines file: all its documents). A watched folder that disappears is waited for.\n' +
+      'graph until newsgraph remove — or, with --remove-deleted, goes in the next update (a JSON Lines\n' +
+      'file: all its documents; a file whose path another watched input holds too is only reported).\n' +
+      'A watched folder that disappears is waited for.\n' +
       'An update that fails (e.g. a damaged graph folder) is reported and the graph left as it was.\n' +
       '`newsgraph serve --graph DIR` serves each update as it is written (newsgraph start --watch: both).\n' +
       'Runs until Ctrl-C or SIGTERM; an update in progress is finished first.',
