@@ -5,6 +5,7 @@
  */
 export {
   readDocuments,
+  reasonOf,
   resolveReadOptions,
   DEFAULT_MAX_FILE_BYTES,
   SUPPORTED_EXTENSIONS,

@@ -290,7 +290,7 @@ describe('store', () => {
       const read = async () => {
         for await (const _ of readExtractionEntries(file)) void _;
       };
-      await expect(read()).rejects.toThrow(/cannot read ".*missing\.jsonl": ENOENT/);
+      await expect(read()).rejects.toThrow(/cannot read ".*missing\.jsonl": no such file or directory \(ENOENT\)/);
     });
   });
 });

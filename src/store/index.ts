@@ -26,6 +26,7 @@ import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, truncate 
 import path from 'node:path';
 import { GraphFormatError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
+import { reasonOf } from '../ingest/index.js';
 import { createKnowledgeGraph, type KnowledgeGraph } from '../graph/build.js';
 import type { IncrementalResult } from '../graph/incremental.js';
 import {
@@ -658,7 +659,9 @@ export async function* readExtractionEntries(file: string, options: ReadExtracti
     }
   } catch (error) {
     if (error instanceof GraphFormatError) throw error;
-    throw new GraphFormatError(`readExtractions: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, file, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'it is a folder (give the files `newsgraph extract --jsonl` wrote)' : `${reasonOf(error)}${code ? ` (${code})` : ''}`;
+    throw new GraphFormatError(`readExtractions: cannot read "${file}": ${why}.`, file, { cause: error });
   }
 }
 
