@@ -348,21 +348,28 @@ async function lockFolder(dir: string, verb: string, values: Record<string, unkn
  * graph.json when it is current (graph.json is then not read at all), else from graph.json with its
  * journal replayed.
  */
-async function readState(dir: string, verb: string): Promise<{ state: GraphState; index?: GraphIndex }> {
+async function readState(dir: string, verb: string): Promise<{ state: GraphState; index?: GraphIndex; cutTail?: boolean }> {
   const { readSerializedGraph, readGraphIndex, readGraphRecords, readResolveMemo, previousOfIndex, EXTRACTIONS_FILE } = await load.store();
   const { previousOfSerialized } = await load.graph();
   // Only positions, name, skipped inputs and document ids of the previous graph are needed: not
   // building it keeps it out of memory while everything is rebuilt.
   const index = await readGraphIndex(dir);
   const previous = index ? previousOfIndex(index) : previousOfSerialized(await readSerializedGraph(dir, { onWarning: warnAs(verb) }));
-  const records = await readGraphRecords(dir, { onWarning: warnAs(verb) });
+  // The one warning: a last record cut short by an interrupted update, left out.
+  let cutTail = false;
+  const records = await readGraphRecords(dir, {
+    onWarning: (message) => {
+      cutTail = true;
+      warnAs(verb)(message);
+    },
+  });
   if (!records.length && previous.documents.length) {
     throw new GraphFormatError(
       `${verb}: "${dir}" has no ${EXTRACTIONS_FILE} (the per-document extractions incremental updates need). Rebuild it once with newsgraph build PATH --out ${dir}.`,
       dir,
     );
   }
-  return { state: { previous, records, memo: await readResolveMemo(dir) }, index };
+  return { state: { previous, records, memo: await readResolveMemo(dir) }, index, cutTail };
 }
 
 async function commandAdd(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -410,7 +417,7 @@ async function addInputs(
     const store = await load.store();
     const held = watched?.held;
     const signature = watched ? await store.graphFolderSignature(dir) : '';
-    const { state, index } = held && held.signature === signature ? held : await readState(dir, verb);
+    const { state, index, cutTail = false } = held && held.signature === signature ? { ...held, cutTail: false } : await readState(dir, verb);
     if (watched) watched.held = undefined;
     if (bar.enabled && only) bar.setTotal(only.size);
     else if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);
@@ -424,7 +431,12 @@ async function addInputs(
         const next = { records: result.records, memo: result.memo, previous: previousOf(result.graph) };
         watched.held = { state: next, index: written.index, signature: await store.graphFolderSignature(dir) };
       }
-    } else if (watched) watched.held = { state, index, signature };
+    } else {
+      // Nothing to write; a record cut short by an interrupted update still goes (as a write drops it),
+      // so that it is not warned about again by every later update.
+      if (cutTail) await store.appendExtractionRecords(dir, []);
+      if (watched) watched.held = { state, index, signature: cutTail ? await store.graphFolderSignature(dir) : signature };
+    }
   } finally {
     bar.done();
     await release();
