@@ -696,6 +696,26 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
   return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed)`);
 }
 
+async function commandCheck(positionals: string[], values: Record<string, unknown>): Promise<number> {
+  if (positionals.length) throw new UsageError(`check: unexpected argument "${positionals[0]}" (use --graph DIR)`);
+  const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
+  const { checkGraphFolder } = await import('../store/check.js');
+  const { resolveGraphFile } = await load.store();
+  await resolveGraphFile(dir); // a clear error when there is no graph at all
+  const found = await checkGraphFolder(dir, { rebuild: Boolean(values.rebuild) });
+  const quiet = Boolean(values.quiet);
+  if (!quiet || found.problems.length) {
+    io.out(`Checked ${dir}: ${found.documents} documents, ${found.nodes} entities, ${found.edges} relations.\n`);
+    for (const p of found.problems) io.out(`  problem: ${p}\n`);
+    for (const n of found.notes) io.out(`  note: ${n}\n`);
+    if (found.rebuilt?.same) io.out(`  a build from its ${found.documents} records gives the same entities, relations, claims and documents (${(found.rebuilt.ms / 1000).toFixed(1)} s).\n`);
+    for (const d of found.rebuilt?.differences.slice(1, 10) ?? []) io.out(`    also: ${d}\n`);
+    if (!found.problems.length) io.out(`  ${found.notes.length ? 'No problems; the notes above are repaired by the next update.' : 'No problems.'}${values.rebuild ? '' : ' (--rebuild also compares the graph with a build from its records.)'}\n`);
+    else if (!found.problems.some((p) => p.includes('newsgraph build'))) io.out(`  To start again from the articles: newsgraph build PATH... --out ${dir}\n`);
+  }
+  return found.problems.length ? EXIT_ERROR : EXIT_OK;
+}
+
 async function commandCompact(positionals: string[], values: Record<string, unknown>): Promise<number> {
   if (positionals.length) throw new UsageError(`compact: unexpected argument "${positionals[0]}" (use --graph DIR)`);
   const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
@@ -784,6 +804,21 @@ const COMMANDS: Record<string, Command> = {
       WAIT_HELP,
     options: { ...GRAPH_OPT, gexf: { type: 'boolean' }, wait: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     run: commandRemove,
+  },
+  check: {
+    summary: 'check that a graph folder is whole and consistent (--rebuild: equal to a build from its records)',
+    usage: 'newsgraph check [--graph DIR] [--rebuild] [--quiet]',
+    help:
+      'Reads DIR (default graph/) as every command does — graph.json with its journal replayed,\n' +
+      'extractions.jsonl record by record, the index and the resolver memo — and says what is wrong:\n' +
+      'a file a reader refuses (file, line and field named), a document of the graph without its\n' +
+      'extraction record. Notes say what the next update repairs by itself (a stale index or memo,\n' +
+      'records of an interrupted update not yet in the graph). With --rebuild it also builds the graph\n' +
+      'again from the records (no NLP: resolution, relations, claims; ≈10–15 s for 21,000 articles) and\n' +
+      'compares entities, relations, claims and documents with the graph that add / remove / watch\n' +
+      'left, naming the first that differs. Exits 1 when there is a problem, 0 otherwise; writes nothing.',
+    options: { ...GRAPH_OPT, rebuild: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    run: commandCheck,
   },
   compact: {
     summary: 'write graph.json whole again, folding in the journal of add / remove',
