@@ -11,5 +11,6 @@ export type { QueryOptions } from './query/index.js';
 export { extractDocument } from './nlp/index.js';
 export { readDocuments, documentFromText } from './ingest/index.js';
 export { createServer } from './server/index.js';
+export { checkGraphFolder, type FolderCheck } from './store/check.js';
 export * from './errors.js';
 export type * from './types.js';
