@@ -263,7 +263,9 @@ if (SECTIONS.has('rebuild')) {
 if (SECTIONS.has('load')) {
   log(`\n== load: the query API under 200 concurrent connections (bench/load.mjs)  [load ${load().join(' ')}]`);
   const bbcGraph = path.join(WORK, 'bbc');
-  const args = ['--json', ...(QUICK ? ['--quick'] : [])];
+  // Beside the scale results (--out's folder), and apart for --quick as they are: a quick run or a run
+  // written elsewhere leaves the full run's load.json alone.
+  const args = ['--json', ...(QUICK ? ['--quick'] : []), '--out', path.join(path.dirname(OUT), QUICK ? 'load-quick.json' : 'load.json')];
   if (existsSync(path.join(bbcGraph, 'graph.json'))) args.push('--graph', bbcGraph);
   const r = await node(path.join(ROOT, 'bench', 'load.mjs'), args);
   results.load = r.json ?? { error: `bench/load.mjs exited ${r.code}` };
