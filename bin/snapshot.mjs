@@ -8,8 +8,8 @@
 // force (a blob only loads under the V8 flags it was built with), the package has not moved, and
 // every file it was built from (the dist/ modules, the dependencies' package.json, the NER model) has
 // the size and modification time recorded in the manifest. Otherwise, silently, the CLI runs as usual.
-import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -82,13 +82,30 @@ export function chooseSnapshot({ argv, env = process.env, execArgv = process.exe
 export const EXIT_BAD_SNAPSHOT = 14;
 
 /**
- * Runs the CLI from the snapshot in a child node process that shares this one's standard streams,
- * passing signals on and dying with it (an IPC channel, closed when this process ends, even by
- * SIGKILL). Resolves with the child's exit code, or its signal.
+ * On Linux, util-linux's `setpriv` when it can set the parent-death signal (`--pdeathsig`, 2017 and
+ * later): the kernel then kills the child the moment this process dies, even by SIGKILL. Looked for
+ * once, in the usual places only (no PATH search: a `setpriv` of the user's is not run).
  */
-export function runFromSnapshot(blob, argv, { execPath = process.execPath } = {}) {
+export function parentDeathWrapper({ platform = process.platform, candidates = ['/usr/bin/setpriv', '/bin/setpriv'] } = {}) {
+  if (platform !== 'linux') return undefined;
+  const setpriv = candidates.find((c) => existsSync(c));
+  if (!setpriv) return undefined;
+  const help = spawnSync(setpriv, ['--help'], { encoding: 'utf8', timeout: 2000 });
+  return help.status === 0 && /--pdeathsig/.test(help.stdout) ? [setpriv, '--pdeathsig', 'KILL', '--'] : undefined;
+}
+
+/**
+ * Runs the CLI from the snapshot in a child node process that shares this one's standard streams,
+ * passing signals on and dying with it: at once where the kernel can be asked to (see
+ * parentDeathWrapper), else when it next turns its event loop and finds the IPC channel to this
+ * process closed (which happens however this process ends, even by SIGKILL — but a child in the middle
+ * of a long computation, such as resolution over 20,000 records, runs on until then, holding the
+ * graph folder's lock). Resolves with the child's exit code, or its signal.
+ */
+export function runFromSnapshot(blob, argv, { execPath = process.execPath, wrapper = parentDeathWrapper() } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(execPath, ['--snapshot-blob', blob, '--', ...argv], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    const command = [...(wrapper ?? []), execPath, '--snapshot-blob', blob, '--', ...argv];
+    const child = spawn(command[0], command.slice(1), { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
     // The channel is only there so the child sees this process go; it must not keep either alive.
     child.channel?.unref();
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];

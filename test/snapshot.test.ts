@@ -7,7 +7,7 @@
  * depend on, or change, dist/snapshot), and the CLI is pointed at it with NEWSGRAPH_SNAPSHOT_DIR.
  * NEWSGRAPH_SNAPSHOT=debug makes the CLI say on stderr which way it ran.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,9 @@ interface Choice {
 }
 
 type ChooseSnapshot = (options: { argv: string[]; env?: Record<string, string | undefined>; execArgv?: string[]; dir?: string }) => Choice;
+
+type ParentDeathWrapper = (options?: { platform?: string; candidates?: string[] }) => string[] | undefined;
+const { parentDeathWrapper } = (await import(path.join(ROOT, 'bin', 'snapshot.mjs'))) as { parentDeathWrapper: ParentDeathWrapper };
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-snapshot-'));
 const snapshot = path.join(tmp, 'snapshot');
@@ -126,6 +129,53 @@ describe('start-up snapshot', () => {
     for (const f of ['graph.json', 'extractions.jsonl']) {
       expect(readFileSync(path.join(graphs.snap, f), 'utf8'), f).toBe(readFileSync(path.join(graphs.off, f), 'utf8'));
     }
+  });
+
+  it.skipIf(!parentDeathWrapper())('should have the CLI it started die at once with it, even by SIGKILL and in the middle of a computation (setpriv --pdeathsig)', async () => {
+    // The child stands in for the CLI inside a long computation (resolution over 20,000 records): a
+    // loop that never returns to its event loop, so it never sees the IPC channel close.
+    const busy = path.join(tmp, 'busy.sh');
+    const pidFile = path.join(tmp, 'busy.pid');
+    writeFileSync(busy, `#!/bin/sh\necho $$ > '${pidFile}'\nexec '${process.execPath}' -e 'for (;;) {}'\n`, { mode: 0o755 });
+    const driver = path.join(tmp, 'driver.mjs');
+    writeFileSync(driver, `import { runFromSnapshot } from ${JSON.stringify(path.join(ROOT, 'bin', 'snapshot.mjs'))};\nawait runFromSnapshot('unused.blob', [], { execPath: ${JSON.stringify(busy)} });\n`);
+    const parent = spawn(process.execPath, [driver], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => parent.on('exit', resolve));
+    let pid = 0;
+    for (let i = 0; i < 500 && !pid; i++) {
+      try {
+        pid = Number(readFileSync(pidFile, 'utf8'));
+      } catch {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+    expect(pid).toBeGreaterThan(0);
+    // Running, and not a zombie waiting for whoever adopted it to reap it.
+    const alive = () => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+      } catch {
+        return false;
+      }
+    };
+    try {
+      expect(alive()).toBe(true);
+      parent.kill('SIGKILL');
+      await exited;
+      for (let waited = 0; alive() && waited < 1000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+      expect(alive()).toBe(false);
+    } finally {
+      if (alive()) process.kill(pid, 'SIGKILL');
+    }
+  });
+
+  it('should look for setpriv only on Linux, in the usual places, and only use one that knows --pdeathsig', () => {
+    expect(parentDeathWrapper({ platform: 'darwin' })).toBeUndefined();
+    expect(parentDeathWrapper({ platform: 'linux', candidates: [path.join(tmp, 'no-such-setpriv')] })).toBeUndefined();
+    const fake = path.join(tmp, 'old-setpriv');
+    writeFileSync(fake, '#!/bin/sh\necho "usage: setpriv [options] <program>"\n', { mode: 0o755 });
+    expect(parentDeathWrapper({ platform: 'linux', candidates: [fake] })).toBeUndefined();
   });
 
   describe('falls back to the normal path', () => {

@@ -34,6 +34,26 @@ describe('store/lock', () => {
     await (await lockGraphFolder(dir, 'add'))();
   });
 
+  it.skipIf(process.platform !== 'linux')('should take over a lock whose process is a zombie (killed, not yet reaped by whoever adopted it)', async () => {
+    // `sleep 0.05` is a child of the `sleep 5` the shell becomes, which never reaps it: a zombie for 5 s.
+    const { spawn } = await import('node:child_process');
+    const parent = spawn('sh', ['-c', 'sleep 0.05 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString()))));
+      const state = () => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]![0];
+      for (let i = 0; i < 100 && state() !== 'Z'; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(state()).toBe('Z');
+      const dir = tmp();
+      writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: zombie, host: os.hostname(), command: 'add', started: '2026-01-01T00:00:00Z' }));
+      expect(await graphFolderBusy(dir)).toBe(false);
+      const release = await lockGraphFolder(dir, 'add');
+      expect(JSON.parse(readFileSync(path.join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+      await release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   it('should let exactly one of many simultaneous updates take the folder, also over a stale lock', async () => {
     for (const stale of [false, true]) {
       const dir = tmp();

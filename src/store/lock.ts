@@ -6,6 +6,7 @@
  * it and fails with a GraphBusyError naming that process. A lock left by a process that no longer runs
  * on this host (a kill, a crash) is taken over, by one process only.
  */
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,13 +21,24 @@ interface LockInfo {
   started: string;
 }
 
-/** True when a process of this id runs on this machine (signal 0 only checks). */
+/**
+ * True when a process of this id runs on this machine (signal 0 only checks). A zombie does not run:
+ * a process killed with its parent is one until whoever adopted it reaps it, which some init
+ * processes (in containers, micro-VMs) do only now and then — its lock must not look held meanwhile.
+ */
 function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // Linux: the state is the field after the command name in parentheses (which may hold spaces).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true; // no /proc (not Linux): signal 0 is all there is
   }
 }
 
