@@ -204,8 +204,8 @@ describe('store', () => {
 
     /**
      * Starts `add extra` on `out` and SIGKILLs it when `file` in it changes (or its temporary file
-     * appears). In one process (no start-up snapshot, whose child would only notice the kill of its
-     * parent at its next turn of the event loop), so that the kill lands while the file is written.
+     * appears). In one process (no start-up snapshot, whose child dies with its parent only where
+     * setpriv can arrange it), so that the kill lands in the process that writes, while it writes.
      */
     function addAndKill(out: string, file: string): Promise<{ killed: boolean }> {
       return new Promise((resolve, reject) => {
