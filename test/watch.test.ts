@@ -48,6 +48,19 @@ function start(args: string[]) {
 /** `newsgraph watch ARGS` looking every 0.2 s, extracting in-process. */
 const watch = (...args: string[]) => start(['watch', ...args, '--interval', '0.2', '--workers', '1']);
 
+/** A new temporary folder with an empty inbox/ to watch, where graph/ goes, and `put` to drop a file in. */
+function inboxFolder(prefix: string) {
+  const tmp = mkdtempSync(path.join(tmpdir(), prefix));
+  const inbox = path.join(tmp, 'inbox');
+  spawnSync('mkdir', ['-p', inbox]);
+  const put = (name: string, text: string | Buffer) => writeFileSync(path.join(inbox, name), text);
+  return { tmp, inbox, graph: path.join(tmp, 'graph'), put };
+}
+
+/** `newsgraph build INPUTS --out OUT` in one process, quietly: the reference a watched graph must equal. */
+const build = (out: string, ...inputs: string[]) =>
+  spawnSync(process.execPath, [BIN, 'build', ...inputs, '--out', out, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+
 /** Two watched folders in a new temporary folder: a/g1.txt, b/g2.txt and an empty b/world. */
 function twoInputs(prefix: string) {
   const tmp = mkdtempSync(path.join(tmpdir(), prefix));
@@ -81,11 +94,7 @@ const content = async (dir: string) => graphContent(await readGraph(dir));
 
 describe('newsgraph watch', () => {
   it('keeps a graph up to date with a folder, equal to a full build of it', async () => {
-    const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-cli-'));
-    const inbox = path.join(tmp, 'inbox');
-    const graph = path.join(tmp, 'graph');
-    const put = (name: string, text: string | Buffer) => writeFileSync(path.join(inbox, name), text);
-    spawnSync('mkdir', ['-p', inbox]);
+    const { tmp, inbox, graph, put } = inboxFolder('newsgraph-watch-cli-');
     put('g1.txt', GENERATED['g1.txt']!);
     put('g2.txt', GENERATED['g2.txt']!);
 
@@ -106,7 +115,7 @@ describe('newsgraph watch', () => {
 
     // What watch made equals a full build of the folder.
     const full = path.join(tmp, 'full');
-    const built = spawnSync(process.execPath, [BIN, 'build', inbox, '--out', full, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    const built = build(full, inbox);
     expect(built.status, built.stderr).toBe(0);
     expect(await content(graph)).toEqual(await content(full));
 
@@ -147,7 +156,7 @@ describe('newsgraph watch', () => {
     put('h1.txt', MORE['h1.txt']!.replace('Saturday', 'Sunday'));
     await until('h1.txt again, changed', async () => /1 changed, 0 unchanged\) .*: 7 documents/.test(p.stdout));
     const union = path.join(tmp, 'union');
-    const rebuilt = spawnSync(process.execPath, [BIN, 'build', inbox, path.join(other, 'h4.txt'), '--out', union, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    const rebuilt = build(union, inbox, path.join(other, 'h4.txt'));
     expect(rebuilt.status, rebuilt.stderr).toBe(3); // bad.txt is skipped
     expect(await content(graph)).toEqual(await content(union));
 
@@ -171,11 +180,7 @@ describe('newsgraph watch', () => {
   });
 
   it('with --remove-deleted, drops the documents of a file deleted from the folder', async () => {
-    const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-rm-'));
-    const inbox = path.join(tmp, 'inbox');
-    const graph = path.join(tmp, 'graph');
-    spawnSync('mkdir', ['-p', inbox]);
-    const put = (name: string, text: string) => writeFileSync(path.join(inbox, name), text);
+    const { tmp, inbox, graph, put } = inboxFolder('newsgraph-watch-rm-');
     put('g1.txt', GENERATED['g1.txt']!);
     put('g2.txt', GENERATED['g2.txt']!);
     put('wire.jsonl', [MORE['h1.txt']!, MORE['h2.txt']!].map((text, i) => JSON.stringify({ id: `w${i + 1}`, text })).join('\n') + '\n');
@@ -196,7 +201,7 @@ describe('newsgraph watch', () => {
     expect(await ids()).toEqual(['g2.txt', 'g3.txt']);
 
     const full = path.join(tmp, 'full');
-    const built = spawnSync(process.execPath, [BIN, 'build', inbox, '--out', full, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    const built = build(full, inbox);
     expect(built.status, built.stderr).toBe(0);
     expect(await content(graph)).toEqual(await content(full));
 
@@ -205,11 +210,7 @@ describe('newsgraph watch', () => {
   });
 
   it('reports an update that fails and watches on; a graph folder written anew is read again', async () => {
-    const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-watch-fail-'));
-    const inbox = path.join(tmp, 'inbox');
-    const graph = path.join(tmp, 'graph');
-    spawnSync('mkdir', ['-p', inbox]);
-    const put = (name: string, text: string) => writeFileSync(path.join(inbox, name), text);
+    const { tmp, inbox, graph, put } = inboxFolder('newsgraph-watch-fail-');
     put('g1.txt', GENERATED['g1.txt']!);
     const p = watch(inbox, '--graph', graph);
     await until('the first build', () => p.stdout.includes('Watching'));
@@ -222,12 +223,12 @@ describe('newsgraph watch', () => {
     expect(await documents(graph)).toBe(1);
 
     // The folder built anew by hand (g1, g2): the next update reads it, not what watch kept.
-    const rebuilt = spawnSync(process.execPath, [BIN, 'build', inbox, '--out', graph, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    const rebuilt = build(graph, inbox);
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     put('g3.txt', GENERATED['g3.txt']!);
     await until('g3.txt', () => /Updated \(1 added, 0 changed, 0 unchanged\) .*: 3 documents/.test(p.stdout));
     const full = path.join(tmp, 'full');
-    expect(spawnSync(process.execPath, [BIN, 'build', inbox, '--out', full, '--workers', '1', '--quiet'], { cwd: ROOT, env }).status).toBe(0);
+    expect(build(full, inbox).status).toBe(0);
     expect(await content(graph)).toEqual(await content(full));
 
     expect(await p.stop()).toBe(0);
@@ -268,7 +269,7 @@ describe('newsgraph watch', () => {
     writeFileSync(path.join(b, 'g1.txt'), MORE['h2.txt']!);
     await until('b/g1.txt', () => /Updated \(1 added, 0 changed, 3 unchanged\)/.test(p.stdout));
     const full = path.join(tmp, 'full');
-    const built = spawnSync(process.execPath, [BIN, 'build', a, b, '--out', full, '--workers', '1', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    const built = build(full, a, b);
     expect(built.status, built.stderr).toBe(0);
     expect(await ids()).toEqual(['b/g1.txt', 'g1.txt', 'g2.txt', 'world/h1.txt']);
     expect(await content(graph)).toEqual(await content(full));
