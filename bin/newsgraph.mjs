@@ -24,7 +24,7 @@ async function fromSnapshot() {
   if (!choice.blob) return false;
   let result;
   try {
-    result = await runFromSnapshot(choice.blob, argv);
+    result = await runFromSnapshot(choice.blob, argv, { wrapper: choice.wrapper });
   } catch (error) {
     if (debug) process.stderr.write(`newsgraph: snapshot: cannot start node: ${error.message}\n`);
     return false;

@@ -72,7 +72,7 @@ export function chooseSnapshot({ argv, env = process.env, execArgv = process.exe
       }
       if (s.size !== bytes || s.mtimeMs !== mtimeMs) return { reason: `stale: ${file} changed since the snapshot was built` };
     }
-    return { blob };
+    return { blob, wrapper: Array.isArray(manifest.wrapper) ? manifest.wrapper : undefined };
   } catch (error) {
     return { reason: `unreadable manifest: ${error?.message ?? error}` };
   }
@@ -83,8 +83,9 @@ export const EXIT_BAD_SNAPSHOT = 14;
 
 /**
  * On Linux, util-linux's `setpriv` when it can set the parent-death signal (`--pdeathsig`, 2017 and
- * later): the kernel then kills the child the moment this process dies, even by SIGKILL. Looked for
- * once, in the usual places only (no PATH search: a `setpriv` of the user's is not run).
+ * later): the kernel then kills the child the moment this process dies, even by SIGKILL. Looked for in
+ * the usual places only (no PATH search: a `setpriv` of the user's is not run), when the snapshot is
+ * built (scripts/build-snapshot.mjs keeps the answer in the manifest), not on every run.
  */
 export function parentDeathWrapper({ platform = process.platform, candidates = ['/usr/bin/setpriv', '/bin/setpriv'] } = {}) {
   if (platform !== 'linux') return undefined;
@@ -96,13 +97,13 @@ export function parentDeathWrapper({ platform = process.platform, candidates = [
 
 /**
  * Runs the CLI from the snapshot in a child node process that shares this one's standard streams,
- * passing signals on and dying with it: at once where the kernel can be asked to (see
+ * passing signals on and dying with it: at once when started through `wrapper` (see
  * parentDeathWrapper), else when it next turns its event loop and finds the IPC channel to this
  * process closed (which happens however this process ends, even by SIGKILL — but a child in the middle
  * of a long computation, such as resolution over 20,000 records, runs on until then, holding the
  * graph folder's lock). Resolves with the child's exit code, or its signal.
  */
-export function runFromSnapshot(blob, argv, { execPath = process.execPath, wrapper = parentDeathWrapper() } = {}) {
+export function runFromSnapshot(blob, argv, { execPath = process.execPath, wrapper } = {}) {
   return new Promise((resolve, reject) => {
     const command = [...(wrapper ?? []), execPath, '--snapshot-blob', blob, '--', ...argv];
     const child = spawn(command[0], command.slice(1), { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });

@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parentDeathWrapper } from '../bin/snapshot.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -193,6 +194,9 @@ export async function buildSnapshot({ out }) {
     blob: blobName,
     blobSize: statSync(blobFile).size,
     hash,
+    // How to start the blob's process so that it dies with the one that starts it (probed here, once,
+    // not on every run): setpriv --pdeathsig, or null.
+    wrapper: parentDeathWrapper() ?? null,
     // Everything the heap was made from: the blob is stale once any of these changes.
     inputs: [...new Set([ENTRY, MODEL, bundleFile, ...modules].map(witness))].sort().map(fingerprint),
   };

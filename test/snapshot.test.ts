@@ -138,7 +138,11 @@ describe('start-up snapshot', () => {
     const pidFile = path.join(tmp, 'busy.pid');
     writeFileSync(busy, `#!/bin/sh\necho $$ > '${pidFile}'\nexec '${process.execPath}' -e 'for (;;) {}'\n`, { mode: 0o755 });
     const driver = path.join(tmp, 'driver.mjs');
-    writeFileSync(driver, `import { runFromSnapshot } from ${JSON.stringify(path.join(ROOT, 'bin', 'snapshot.mjs'))};\nawait runFromSnapshot('unused.blob', [], { execPath: ${JSON.stringify(busy)} });\n`);
+    writeFileSync(
+      driver,
+      `import { parentDeathWrapper, runFromSnapshot } from ${JSON.stringify(path.join(ROOT, 'bin', 'snapshot.mjs'))};\n` +
+        `await runFromSnapshot('unused.blob', [], { execPath: ${JSON.stringify(busy)}, wrapper: parentDeathWrapper() });\n`,
+    );
     const parent = spawn(process.execPath, [driver], { stdio: 'ignore' });
     const exited = new Promise((resolve) => parent.on('exit', resolve));
     let pid = 0;
