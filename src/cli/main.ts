@@ -498,14 +498,7 @@ function unreported(skipped: SkippedInput[], reported?: Set<string>): SkippedInp
  * gets the id it would get among all the others.
  */
 function distinctIds(inputs: string[], scan: ReadonlyMap<string, string>): boolean {
-  if (inputs.length === 1) return true;
-  const seen = new Set<string>();
-  for (const file of scan.keys()) {
-    const id = idOfFile(inputs, file);
-    if (seen.has(id)) return false;
-    seen.add(id);
-  }
-  return true;
+  return sharedIds(inputs, [...scan.keys()], [scan]).length === 0;
 }
 
 /** The files among `files` whose id another file of the scans (any input) has too. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { GraphFormatError } from '../errors.js';
 import { buildGraph } from '../graph/build.js';
 import type { ExtractionRecord, SerializedGraph } from '../types.js';
+import { indexFileOf } from './journal.js';
 import { EXTRACTIONS_FILE, GRAPH_FILE, RESOLVE_MEMO_FILE, readGraphIndex, readGraphRecords, readResolveMemo, readSerializedGraph } from './index.js';
 
 export interface FolderCheck {
@@ -61,8 +62,8 @@ export async function checkGraphFolder(dir: string, options: { rebuild?: boolean
       note(`${notInGraph.length} record${notInGraph.length === 1 ? ' is' : 's are'} not in the graph yet (${listed(notInGraph)}): an update was interrupted before it wrote the graph; the next add or remove brings it up to date.`);
     }
   }
-  if (existsSync(path.join(dir, 'graph.index.json')) && !(await readGraphIndex(dir))) {
-    note(`graph.index.json does not describe ${GRAPH_FILE} as it is: the next update reads the whole graph and writes it anew.`);
+  if (existsSync(indexFileOf(path.join(dir, GRAPH_FILE))) && !(await readGraphIndex(dir))) {
+    note(`${path.basename(indexFileOf(GRAPH_FILE))} does not describe ${GRAPH_FILE} as it is: the next update reads the whole graph and writes it anew.`);
   }
   if (existsSync(path.join(dir, RESOLVE_MEMO_FILE)) && !(await readResolveMemo(dir))) {
     note(`${RESOLVE_MEMO_FILE} cannot be used (written by another version, or damaged): the next update classifies every document's names again.`);
