@@ -15,7 +15,9 @@
 //   --corpora  where bbc/ and reuters21578.jsonl are (default ../shared/data/corpora)
 //   --out      results file (default bench/results/scale.json, or scale-quick.json with --quick)
 //   --keep     keep the built graphs in DIR (default: a temporary folder, removed at the end)
-//   --sections corpora,full,rebuild,load,viewer   which parts to run (default: all; --quick: corpora,load)
+//   --sections corpora,full,workers,rebuild,load,viewer   which parts to run (default: all; --quick: corpora,load)
+//              workers: extraction of the full corpus with a pool of 1 vs 2 workers, then
+//              bench/lib/machine.mjs (what two threads give on this machine without newsgraph's code)
 //              load: bench/load.mjs (HTTP query API, autocannon) on the BBC graph built above
 //              viewer: bench/viewer.mjs (headless Debian chromium: the viewer vs bare sigma at 1k, 10k
 //              and 50k nodes; needs `npm run build:web`'s sources and a chromium on the PATH)
@@ -252,6 +254,11 @@ if (SECTIONS.has('workers')) {
   if (!r.json) throw new Error(`bench: the full-corpus worker comparison failed (exit ${r.code})`);
   const { workerSpeedup, workerSpeedupCpu, workersCompare, documents } = r.json;
   results.fullWorkers = { documents, workerSpeedup, workerSpeedupCpu, workersCompare, loadAverage: load() };
+  // Beside it, what this machine gives two threads without newsgraph's code (≈15 s): arithmetic
+  // alone, and allocating work whose garbage collection one thread runs partly on the idle core.
+  log(`\n== machine: one thread vs two, arithmetic and allocating work (bench/lib/machine.mjs)  [load ${load().join(' ')}]`);
+  const m = await node(path.join(ROOT, 'bench', 'lib', 'machine.mjs'), []);
+  results.machineScaling = m.json ?? { error: `bench/lib/machine.mjs exited ${m.code}` };
 }
 
 if (SECTIONS.has('rebuild')) {
@@ -338,6 +345,16 @@ if (results.fullWorkers) {
   lines.push(`| full corpus (${w.documents ?? 21269} documents), extraction | value | target |`);
   lines.push('|---|---:|---|');
   lines.push(`| 2 workers over 1: best wall / CPU bound | ${f(w.workerSpeedup, 2)} / ${f(w.workerSpeedupCpu, 2)} | ≥ 1.7× |`);
+  const k = results.machineScaling?.kinds;
+  if (k) {
+    for (const [kind, what] of [
+      ['compute', 'arithmetic only'],
+      ['allocate', 'allocating (Maps, strings, objects)'],
+    ]) {
+      const x = k[kind];
+      if (x) lines.push(`| this machine, two threads over one, ${what}: throughput / CPU for twice the work | ×${f(x.scaling, 2)} / ×${f(x.cpuRatio, 2)} | |`);
+    }
+  }
 }
 if (results.rebuild?.sizes) {
   lines.push('');
