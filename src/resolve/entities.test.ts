@@ -210,6 +210,33 @@ describe('resolve/entities', () => {
       expect(r.entities[0]?.aliases).toEqual(['Jens Stoltenberg']);
     });
 
+    it('should index every mention of an entity, as a map in document order, whichever way it is asked', () => {
+      // Documents filled on demand: asking one first must not change what the others or the whole map say.
+      const specs: Record<string, Spec[]> = {
+        'feed.jsonl#2': [['Jens Stoltenberg', 'person'], { text: 'He', type: 'person', kind: 'pronoun', refersTo: 'm0' }, ['NATO', 'organization']],
+        a: [['Recep Tayyip Erdogan', 'person'], { text: 'it', type: 'other', kind: 'pronoun' }],
+        'feed.jsonl#10': [['Erdogan', 'person']],
+      };
+      const fresh = resolve(specs);
+      const all = [...fresh.entityOf];
+      expect(all).toEqual([
+        ['a#m0', 'person:recep-tayyip-erdogan'],
+        ['feed.jsonl#10#m0', 'person:recep-tayyip-erdogan'],
+        ['feed.jsonl#2#m0', 'person:jens-stoltenberg'],
+        ['feed.jsonl#2#m2', 'organization:nato'],
+        ['feed.jsonl#2#m1', 'person:jens-stoltenberg'],
+      ]);
+      expect(fresh.entityOf.size).toBe(5);
+      const byOne = resolve(specs);
+      expect(byOne.entityOf.of('feed.jsonl#2', 'm1')).toBe('person:jens-stoltenberg');
+      expect(byOne.entityOf.get('feed.jsonl#10#m0')).toBe('person:recep-tayyip-erdogan');
+      expect(byOne.entityOf.has('a#m1')).toBe(false); // a mention that names nothing
+      expect(byOne.entityOf.of('nowhere', 'm0')).toBeUndefined();
+      expect([...byOne.entityOf.keys()]).toEqual(all.map(([k]) => k));
+      expect([...byOne.entityOf.values()]).toEqual(all.map(([, v]) => v));
+      expect(byOne.entityOf.size).toBe(5);
+    });
+
     it('should merge a demonym with its country only through canonical', () => {
       const r = resolve({ d1: [['Turkey', 'place'], { text: 'Turkish', type: 'place', canonical: 'Turkey' }], d2: [{ text: 'Syrian', type: 'place', canonical: 'Syria' }] });
       expect(r.entityOf.get('d1#m1')).toBe(r.entityOf.get('d1#m0'));

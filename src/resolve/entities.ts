@@ -63,23 +63,47 @@ export interface Resolution {
 
 /**
  * Which entity each mention belongs to, by `${doc}#${mentionId}` as a read-only map, or by document and
- * mention id (`of`, which needs no key built). Kept per document and filled in document order.
+ * mention id (`of`, which needs no key built). A document's map is filled the first time it is asked
+ * for: a graph build reads the entities of the few thousand documents with relations or claims, not of
+ * all 224k name mentions of a large corpus.
  */
 export class EntityIndex implements ReadonlyMap<string, string> {
   private count = -1;
+  private readonly byDoc = new Map<string, ReadonlyMap<string, string>>();
+  /** Fills a document's map; dropped (with what it holds of the resolver) once every one is filled. */
+  private fill: ((doc: string) => ReadonlyMap<string, string>) | undefined;
 
-  /** @param byDoc document id → mention id → entity id */
-  constructor(private readonly byDoc: ReadonlyMap<string, ReadonlyMap<string, string>>) {}
+  /**
+   * @param docs every document id, in the order `entries()` lists them
+   * @param fill document id → its mention id → entity id map (called once per document)
+   */
+  constructor(
+    private readonly docs: readonly string[],
+    fill: (doc: string) => ReadonlyMap<string, string>,
+  ) {
+    this.fill = fill;
+  }
+
+  /** A document's map (undefined for a document not resolved). */
+  private docMap(doc: string): ReadonlyMap<string, string> | undefined {
+    let m = this.byDoc.get(doc);
+    if (m === undefined && this.fill) {
+      m = this.fill(doc);
+      this.byDoc.set(doc, m);
+      if (this.byDoc.size === this.docs.length) this.fill = undefined;
+    }
+    return m;
+  }
 
   /** The entity of a document's mention. */
   of(doc: string, mentionId: string): string | undefined {
-    return this.byDoc.get(doc)?.get(mentionId);
+    return this.docMap(doc)?.get(mentionId);
   }
 
   get(ref: string): string | undefined {
     // Document ids may contain '#' ("reuters.jsonl#12"): try each split, the last '#' first.
     for (let k = ref.lastIndexOf('#'); k > 0; k = ref.lastIndexOf('#', k - 1)) {
-      const id = this.byDoc.get(ref.slice(0, k))?.get(ref.slice(k + 1));
+      const id = this.of(ref.slice(0, k), ref.slice(k + 1));
       if (id !== undefined) return id;
     }
     return undefined;
@@ -92,13 +116,13 @@ export class EntityIndex implements ReadonlyMap<string, string> {
   get size(): number {
     if (this.count < 0) {
       this.count = 0;
-      for (const m of this.byDoc.values()) this.count += m.size;
+      for (const doc of this.docs) this.count += this.docMap(doc)!.size;
     }
     return this.count;
   }
 
   *entries(): MapIterator<[string, string]> {
-    for (const [doc, m] of this.byDoc) for (const [mention, id] of m) yield [`${doc}#${mention}`, id];
+    for (const doc of this.docs) for (const [mention, id] of this.docMap(doc)!) yield [`${doc}#${mention}`, id];
   }
 
   *keys(): MapIterator<string> {
@@ -106,7 +130,7 @@ export class EntityIndex implements ReadonlyMap<string, string> {
   }
 
   *values(): MapIterator<string> {
-    for (const m of this.byDoc.values()) yield* m.values();
+    for (const doc of this.docs) yield* this.docMap(doc)!.values();
   }
 
   [Symbol.iterator](): MapIterator<[string, string]> {
@@ -216,8 +240,17 @@ interface DocMentions {
   mentions: EntityMention[];
   byId?: Map<string, EntityMention>;
   items: Map<string, Item>;
-  /** Mention id → entity id, filled when the entities get their ids. */
-  entity: Map<string, string>;
+  /** The document's mentions that name nothing themselves but refer to one that may. */
+  refs: Pending[];
+}
+
+/** A mention that names nothing itself but refers to one that may (a pronoun, a description). */
+interface Pending {
+  doc: string;
+  m: EntityMention;
+  ctx: DocMentions;
+  /** The entity's union-find root, once found. */
+  root?: number;
 }
 
 /** How a mention is keyed: its group, unit kind and analysed name (cached: names repeat a lot). */
@@ -369,8 +402,8 @@ export function resolveEntities(
   const institutionGroups = new Set<number>(); // i:gov:… / i:mil:… groups of a named state
   const describedUnits = new Set<Unit>(); // units of qualified armed-group descriptions ("Takfiri militants")
   /** Mentions that name nothing themselves but refer to one that may (pronouns, descriptions). */
-  const pending: { doc: string; m: EntityMention; ctx: DocMentions; root?: number }[] = [];
-  const entityMaps = new Map<string, Map<string, string>>(); // document → its mentions' entities
+  const pending: Pending[] = [];
+  const ctxByDoc = new Map<string, DocMentions>(); // in document order
 
   // How mentions are classified, by type and text (with the corpus-wide facts each consulted).
   const classCache = new Map<EntityType, Map<string, CachedClass>>();
@@ -435,8 +468,8 @@ export function resolveEntities(
     d.surnames.every((x) => knownSurnames.has(`${d.doc}|${x}`)) &&
     !d.otherSurnames.some((x) => knownSurnames.has(`${d.doc}|${x}`));
   for (const ex of sorted) {
-    const ctx: DocMentions = { mentions: ex.mentions, items: new Map(), entity: new Map() };
-    entityMaps.set(ex.doc, ctx.entity);
+    const ctx: DocMentions = { mentions: ex.mentions, items: new Map(), refs: [] };
+    ctxByDoc.set(ex.doc, ctx);
     const docUnits = new Map<string, Unit>(); // group name → this document's unit of it
     const mentions = inTextOrder(ex.mentions);
     const docItems: Item[] = [];
@@ -448,7 +481,7 @@ export function resolveEntities(
     let next = 0;
     for (const m of mentions) {
       if (m.kind !== 'name' && !m.canonical) {
-        if (m.refersTo) pending.push({ doc: ex.doc, m, ctx });
+        if (m.refersTo) addPending(ctx, ex.doc, m);
         continue;
       }
       const c = reuse ? memoClasses[reuse.classes[next++]!] ?? null : classifyCached(ex.doc, m, docConsults);
@@ -457,7 +490,7 @@ export function resolveEntities(
         const item = addItem(ctx, ex.doc, m, c, docUnits);
         docItems.push(item);
         ctx.items.set(m.id, item);
-      } else if (m.refersTo) pending.push({ doc: ex.doc, m, ctx });
+      } else if (m.refersTo) addPending(ctx, ex.doc, m);
     }
     itemsByDoc.set(ex.doc, docItems);
     if (memoOut && reuse) memoOut.reuse(reuse);
@@ -465,6 +498,12 @@ export function resolveEntities(
       if (options.memo) classifiedAgain.push(ex.doc);
       memoOut.add(ex.doc, hashOf.get(ex.doc) ?? '', mentionSignature(ex.mentions), votesOf.get(ex.doc)!, docClasses, docConsults!);
     }
+  }
+
+  function addPending(ctx: DocMentions, doc: string, m: EntityMention): void {
+    const p: Pending = { doc, m, ctx };
+    pending.push(p);
+    ctx.refs.push(p);
   }
 
   /** A mention's classification (cached by type and text unless it depends on the document). */
@@ -1197,11 +1236,11 @@ export function resolveEntities(
     b.entity.id = id;
     idOfRoot[b.root] = id;
   }
-  // Mention → entity, filled in document order (in the entities' order, the scattered writes cost more
-  // than the rest of the assembly).
-  for (const docItems of itemsByDoc.values()) for (const it of docItems) it.ctx.entity.set(it.m.id, idOfRoot[uf.find(it.unit)]!);
-  for (const p of pending) if (p.root !== undefined) p.ctx.entity.set(p.m.id, idOfRoot[p.root]!);
-  const entityOf = new EntityIndex(entityMaps);
+  // Mention → entity, per document when first asked for: what the index keeps of the resolver is each
+  // unit's root, the items and the entities' ids.
+  const rootOf = new Int32Array(uf.parent.length);
+  for (const u of unitList) rootOf[u.node] = uf.find(u.node);
+  const entityOf = lazyEntityIndex(ctxByDoc, itemsByDoc, rootOf, idOfRoot);
   const entities = built.map((b) => b.entity).sort((a, b) => cmp(a.id, b.id));
   const result: Resolution = { entities, entityOf };
   if (memoOut) {
@@ -1214,6 +1253,20 @@ export function resolveEntities(
   }
   if (options.memo) result.memoReused = reused;
   return result;
+}
+
+/**
+ * The mention → entity index of a resolve, filled per document on demand. A function of its own so that
+ * the index holds only what it is given, not the resolver's other working state (a closure made inside
+ * `resolveEntities` would keep all of it alive as long as the index).
+ */
+function lazyEntityIndex(ctxByDoc: Map<string, DocMentions>, itemsByDoc: Map<string, Item[]>, rootOf: Int32Array, idOfRoot: string[]): EntityIndex {
+  return new EntityIndex([...ctxByDoc.keys()], (doc) => {
+    const map = new Map<string, string>();
+    for (const it of itemsByDoc.get(doc) ?? []) map.set(it.m.id, idOfRoot[rootOf[it.unit]!]!);
+    for (const p of ctxByDoc.get(doc)?.refs ?? []) if (p.root !== undefined) map.set(p.m.id, idOfRoot[p.root]!);
+    return map;
+  });
 }
 
 /** Corpus-wide facts a classification consulted. */
