@@ -204,9 +204,15 @@ describe('graph/incremental', () => {
     });
 
     it('should change nothing when every document is already present with the same content', async () => {
-      const first = await addDocuments({ records: [] }, [folder('same', [seeds[0]!, 'g1.txt'])], { workers: 1 });
-      const again = await addDocuments({ records: first.records, graph: first.graph }, [folder('same', [seeds[0]!, 'g1.txt'])], { workers: 1 });
+      const rebuilds: number[] = [];
+      const onRebuild = (n: number) => rebuilds.push(n);
+      const first = await addDocuments({ records: [] }, [folder('same', [seeds[0]!, 'g1.txt'])], { workers: 1, onRebuild });
+      const again = await addDocuments({ records: first.records, graph: first.graph }, [folder('same', [seeds[0]!, 'g1.txt'])], { workers: 1, onRebuild });
       expect(again.graph).toBeUndefined();
+      // the rebuild is announced (to a progress display) with its number of documents, and only when there is one
+      expect(rebuilds).toEqual([2]);
+      removeDocuments({ records: first.records, graph: first.graph }, ['g1.txt'], { onRebuild, layout: false });
+      expect(rebuilds).toEqual([2, 1]);
       expect(again.unchanged.sort()).toEqual([seeds[0]!, 'g1.txt'].sort());
       expect(again.records.map((r) => r.document.id)).toEqual(first.records.map((r) => r.document.id));
     });

@@ -348,6 +348,13 @@ async function lockFolder(dir: string, verb: string, values: Record<string, unkn
  * graph.json when it is current (graph.json is then not read at all), else from graph.json with its
  * journal replayed.
  */
+/**
+ * From this many documents an update's rebuild takes about a second or more (the full 21,269-document
+ * corpus: 3–5 s), so its progress line is drawn at once rather than after the bar's delay: the
+ * rebuild holds the event loop, and a line not drawn before it would not appear until it ends.
+ */
+const LONG_REBUILD_DOCUMENTS = 5000;
+
 async function readState(dir: string, verb: string): Promise<{ state: GraphState; index?: GraphIndex; cutTail?: boolean }> {
   const { readSerializedGraph, readGraphIndex, readGraphRecords, readResolveMemo, previousOfIndex, EXTRACTIONS_FILE } = await load.store();
   const { previousOfSerialized } = await load.graph();
@@ -417,12 +424,20 @@ async function addInputs(
     const store = await load.store();
     const held = watched?.held;
     const signature = watched ? await store.graphFolderSignature(dir) : '';
+    bar.stage('reading graph');
     const { state, index, cutTail = false } = held && held.signature === signature ? { ...held, cutTail: false } : await readState(dir, verb);
     if (watched) watched.held = undefined;
+    bar.count('adding');
     if (bar.enabled && only) bar.setTotal(only.size);
     else if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);
     const remove = watched?.deleted ? documentsOfFiles(state.records, inputs, watched.deleted) : undefined;
-    result = await addDocuments(state, inputs, { workers, remove, read: only ? { only } : undefined, onProgress: (p) => bar.update(p.documents + p.skipped) });
+    result = await addDocuments(state, inputs, {
+      workers,
+      remove,
+      read: only ? { only } : undefined,
+      onProgress: (p) => bar.update(p.documents + p.skipped),
+      onRebuild: (documents) => bar.stage('building graph', documents >= LONG_REBUILD_DOCUMENTS),
+    });
     if (result.graph) {
       bar.stage('writing');
       const written = await store.writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
@@ -678,12 +693,16 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
   const started = Date.now();
   const { removeDocuments } = await load.graph();
   const release = await lockUpdate(dir, 'remove', values);
+  const bar = createProgressBar({ enabled: quiet ? false : undefined });
   let result;
   try {
+    bar.stage('reading graph');
     const { state, index } = await readState(dir, 'remove');
-    result = removeDocuments(state, positionals);
+    result = removeDocuments(state, positionals, { onRebuild: (documents) => bar.stage('building graph', documents >= LONG_REBUILD_DOCUMENTS) });
+    bar.stage('writing');
     await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
   } finally {
+    bar.done();
     await release();
   }
   return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed)`);

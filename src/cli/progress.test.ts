@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgressBar, formatDuration, renderProgressLine } from './progress.js';
+import { createProgressBar, formatDuration, renderProgressLine, renderStageLine } from './progress.js';
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];
@@ -35,6 +35,16 @@ describe('cli/progress', () => {
     });
   });
 
+  describe('renderStageLine', () => {
+    it.each([
+      [0, 'writing… (0:08)'],
+      [1, 'writing… (1 document read, 0:08)'],
+      [3, 'writing… (3 documents read, 0:08)'],
+    ])('should say how many documents were read (%s)', (done, want) => {
+      expect(renderStageLine('writing', done, 8000, 80)).toBe(want);
+    });
+  });
+
   describe('createProgressBar', () => {
     it('should draw on a terminal once the delay has passed, and erase at the end', () => {
       let t = 0;
@@ -48,6 +58,30 @@ describe('cli/progress', () => {
       expect(writes.at(-1)).toContain('5/10');
       bar.done();
       expect(writes.at(-1)).toBe('\r\x1b[K');
+    });
+
+    it('should name an update\'s stages, count only the counted part, and draw a long stage at once', () => {
+      let t = 0;
+      const { stream, writes } = fakeStream(true);
+      const bar = createProgressBar({ stream, env: {}, now: () => t, delayMs: 1000, intervalMs: 0, label: 'adding' });
+      bar.stage('reading graph'); // within the delay: nothing yet
+      expect(writes).toHaveLength(0);
+      t = 4000;
+      bar.count('adding'); // drawn at the next update, not as "0 docs"
+      expect(writes).toHaveLength(0);
+      t = 6000;
+      bar.setTotal(4);
+      bar.update(4);
+      // 4 documents in the 2 s since counting started, not in the 6 s since the bar was made
+      expect(writes.at(-1)).toContain('4/4 100% 2.0 docs/s');
+      bar.stage('building graph');
+      expect(writes.at(-1)).toBe('\rbuilding graph… (4 documents read, 0:06)\x1b[K');
+      const early = fakeStream(true);
+      const quick = createProgressBar({ stream: early.stream, env: {}, now: () => 0, delayMs: 1000, intervalMs: 0 });
+      quick.stage('building graph');
+      expect(early.writes).toHaveLength(0);
+      quick.stage('building graph', true);
+      expect(early.writes.at(-1)).toBe('\rbuilding graph… (0:00)\x1b[K');
     });
 
     it.each([

@@ -34,8 +34,15 @@ export interface ProgressBar {
   setTotal(total: number | undefined): void;
   /** Reports progress: documents done so far. */
   update(done: number): void;
-  /** Moves to a later stage (e.g. `building graph`): the bar gives way to the label and elapsed time. */
-  stage(label: string): void;
+  /**
+   * Moves to a stage without a count (`reading graph`, `building graph`, `writing`): the bar gives way
+   * to the label, the documents read so far and the elapsed time. `immediate`: drawn now even before
+   * the bar's delay — for a stage known to be long (the event loop may be busy until it ends, so the
+   * line would not appear later).
+   */
+  stage(label: string, immediate?: boolean): void;
+  /** Moves (back) to counting documents under a label (`adding` after `reading graph`). */
+  count(label: string): void;
   /** Erases the bar. */
   done(): void;
 }
@@ -67,6 +74,12 @@ export function renderProgressLine(state: { label: string; done: number; total?:
   return `${label} ${done} docs ${rateText} ${formatDuration(seconds)}`.slice(0, Math.max(20, width - 1));
 }
 
+/** The line of a stage without a count: `writing… (3 documents read, 0:08)`, `building graph… (0:03)`. */
+export function renderStageLine(label: string, done: number, elapsedMs: number, width: number): string {
+  const read = done > 0 ? `${done} document${done === 1 ? '' : 's'} read, ` : '';
+  return `${label}… (${read}${formatDuration(elapsedMs / 1000)})`.slice(0, width - 1);
+}
+
 /** Creates a progress bar (a no-op one when not a terminal or under CI). */
 export function createProgressBar(options: ProgressBarOptions = {}): ProgressBar {
   const stream = options.stream ?? process.stderr;
@@ -76,6 +89,8 @@ export function createProgressBar(options: ProgressBarOptions = {}): ProgressBar
   const delay = options.delayMs ?? 1500;
   const interval = options.intervalMs ?? 100;
   const started = now();
+  /** When counting (re)started: the rate and time left are of the counted part only. */
+  let counting = started;
   let label = options.label ?? 'extracting';
   let total: number | undefined;
   let done = 0;
@@ -83,16 +98,14 @@ export function createProgressBar(options: ProgressBarOptions = {}): ProgressBar
   let drawn = false;
   let staged = false;
 
-  const draw = (force = false) => {
+  const draw = (force = false, immediate = false) => {
     if (!enabled) return;
     const t = now();
-    if (t - started < delay) return;
+    if (t - started < delay && !immediate) return;
     if (!force && t - lastDraw < interval) return;
     lastDraw = t;
     const width = stream.columns && stream.columns >= 40 ? stream.columns : 80;
-    const line = staged
-      ? `${label}… (${done} documents read, ${formatDuration((t - started) / 1000)})`.slice(0, width - 1)
-      : renderProgressLine({ label, done, total, elapsedMs: t - started, width });
+    const line = staged ? renderStageLine(label, done, t - started, width) : renderProgressLine({ label, done, total, elapsedMs: t - counting, width });
     stream.write(`\r${line}\x1b[K`);
     drawn = true;
   };
@@ -107,10 +120,16 @@ export function createProgressBar(options: ProgressBarOptions = {}): ProgressBar
       if (total !== undefined && done > total) total = done;
       draw();
     },
-    stage(next) {
+    stage(next, immediate = false) {
       label = next;
       staged = true;
-      draw(true);
+      draw(true, immediate);
+    },
+    count(next) {
+      // drawn at the next update: a count of nothing yet says nothing
+      label = next;
+      staged = false;
+      counting = now();
     },
     done() {
       if (enabled && drawn) stream.write('\r\x1b[K');

@@ -87,6 +87,12 @@ export interface IncrementalOptions extends ExtractOptions {
    * read again in this update, are left alone.
    */
   remove?: string[];
+  /**
+   * Called once the new documents are extracted, as the graph is about to be rebuilt from all records
+   * (the longest step of an update on a large graph; a progress display names it). Not called when
+   * nothing changed.
+   */
+  onRebuild?: (documents: number) => void;
 }
 
 export interface IncrementalResult {
@@ -206,6 +212,7 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
   const prev = previousOfState(state);
   if (!added.length && !changed.length && !removed.length && !graphLagsRecords(prev, state.records)) return result;
   const allSkipped = mergeSkipped(prev?.skipped ?? [], skipped);
+  options.onRebuild?.(records.length);
   const built = rebuild(prev, state.memo, records, allSkipped, options, added.length + changed.length + removed.length);
   result.graph = built.graph;
   result.memo = built.memo;
@@ -242,6 +249,7 @@ export function removeDocuments(state: GraphState, ids: string[], options: Omit<
   for (const id of removed) present.delete(id);
   const records = [...present.values()].sort(byId);
   const prev = previousOfState(state);
+  options.onRebuild?.(records.length);
   const { graph, memo } = rebuild(prev, state.memo, records, prev?.skipped ?? [], options, removed.length);
   return { graph, records, added: [], changed: [], unchanged: [], removed, skipped: [], memo };
 }
