@@ -24,28 +24,50 @@ export interface Unit {
 
 const WORD = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}]+(?:[-.'\u2019][\p{L}\p{N}]+)*|['\u2019][sS]\b|n['\u2019]t\b|\S/gu;
 
+/** `WORD` anchored where it is tried, and the white space between words (what `WORD` skips). */
+const WORD_AT = new RegExp(WORD.source, 'uy');
+const SPACE_AT = /\s+/uy;
+
 /** Splits `text[start, end)` into tokens with absolute offsets; mention boundaries always fall between tokens. */
 export function tokenize(text: string, start: number, end: number, mentions: readonly EntityMention[] = []): Unit[] {
-  const cuts = new Set<number>();
-  for (const m of mentions) cuts.add(m.start), cuts.add(m.end);
+  // Called for every sentence by two stages, so written to allocate little: no match objects (the
+  // leftmost match of `WORD` starts at the first character that is not white space, since `\S` is one
+  // of its alternatives, so an anchored test there finds the same match), no regular expression per
+  // token, a lower-case form copied only where it differs.
+  let cuts: Set<number> | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    (cuts ??= new Set()).add(m.start).add(m.end);
+  }
   const out: Unit[] = [];
   const slice = text.slice(start, end);
-  for (const match of slice.matchAll(WORD)) {
-    let s = start + (match.index ?? 0);
-    const e = s + match[0].length;
-    // possessive attached to a word: split it off ("Turkey's" → "Turkey" "'s")
-    const neg = /n['\u2019]t$/i.exec(match[0]);
-    if (neg && match[0].length > 3) {
+  const len = slice.length;
+  let p = 0;
+  while (p < len) {
+    SPACE_AT.lastIndex = p;
+    if (SPACE_AT.test(slice)) p = SPACE_AT.lastIndex;
+    if (p >= len) break;
+    WORD_AT.lastIndex = p;
+    if (!WORD_AT.test(slice)) break; // not reached: a character that is not white space matches `\S`
+    const q = WORD_AT.lastIndex;
+    const n = q - p;
+    let s = start + p;
+    const e = start + q;
+    p = q;
+    // a negation attached to a word: split it off ("didn't" → "did" "n't")
+    if (n > 3 && endsWithNt(slice, q)) {
       push(out, text, s, e - 3);
       push(out, text, e - 3, e);
       continue;
     }
-    const poss = /['\u2019][sS]$/.exec(match[0]);
-    const wordEnd = poss && match[0].length > 2 ? e - 2 : e;
-    for (let i = s + 1; i < wordEnd; i++) {
-      if (cuts.has(i)) {
-        push(out, text, s, i);
-        s = i;
+    // possessive attached to a word: split it off ("Turkey's" → "Turkey" "'s")
+    const wordEnd = n > 2 && endsWithPossessive(slice, q) ? e - 2 : e;
+    if (cuts) {
+      for (let i = s + 1; i < wordEnd; i++) {
+        if (cuts.has(i)) {
+          push(out, text, s, i);
+          s = i;
+        }
       }
     }
     push(out, text, s, wordEnd);
@@ -54,10 +76,31 @@ export function tokenize(text: string, start: number, end: number, mentions: rea
   return out;
 }
 
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
+/** The word of `w` ending at `end` ends as `/n['\u2019]t$/i` matches. */
+function endsWithNt(w: string, end: number): boolean {
+  const a = w.charCodeAt(end - 3);
+  const t = w.charCodeAt(end - 1);
+  return (a === 110 || a === 78) && isApostrophe(w.charCodeAt(end - 2)) && (t === 116 || t === 84);
+}
+
+/** The word of `w` ending at `end` ends as `/['\u2019][sS]$/` matches. */
+function endsWithPossessive(w: string, end: number): boolean {
+  const c = w.charCodeAt(end - 1);
+  return (c === 115 || c === 83) && isApostrophe(w.charCodeAt(end - 2));
+}
+
+/** Lower case with curly apostrophes straightened. */
+function lowerForm(t: string): string {
+  const l = t.toLowerCase();
+  return l.includes('\u2019') ? l.replace(/\u2019/g, "'") : l;
+}
+
 function push(out: Unit[], text: string, s: number, e: number): void {
   if (e <= s) return;
   const t = text.slice(s, e);
-  out.push({ start: s, end: e, t, l: t.toLowerCase().replace(/\u2019/g, "'"), m: undefined });
+  out.push({ start: s, end: e, t, l: lowerForm(t), m: undefined });
 }
 
 /** Merges the tokens covered by each mention into one unit carrying it. Mentions must not overlap. */
@@ -72,7 +115,7 @@ export function toUnits(tokens: Unit[], mentions: readonly EntityMention[]): Uni
     if (m && m.start <= tok.start && tok.end <= m.end) {
       let j = i;
       while (j < tokens.length && tokens[j]!.end <= m.end) j++;
-      out.push({ start: m.start, end: m.end, t: m.text, l: m.text.toLowerCase().replace(/\u2019/g, "'"), m });
+      out.push({ start: m.start, end: m.end, t: m.text, l: lowerForm(m.text), m });
       i = j;
       mi++;
     } else {
