@@ -12,10 +12,10 @@
 import { ORGANIZATION_WORDS } from '../lexicon/organizations.js';
 import { HONORIFICS, TITLES, WORLD_LEADERS } from '../lexicon/people.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
-import { computeDocInfo, featureExtractor } from './ner/features.js';
+import { computeDocInfo, featureEmitter } from './ner/features.js';
 import { lookupGazetteer, lookupWord } from './ner/gazetteer.js';
 import { loadNerModel } from './ner/model.js';
-import { decode, modelScorer, type History, type ScoreFn } from './ner/tagger.js';
+import { decodeWithModel, type History } from './ner/tagger.js';
 import { tokenize, type Token } from './ner/tokenize.js';
 import { countryName } from './relations/tokens.js';
 
@@ -64,10 +64,7 @@ const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwe
 const LETTER_UPPER = /\p{Lu}/u;
 const PUNCT_ONLY = /^[^\p{L}\p{N}]+$/u;
 
-let scorer: ScoreFn | null = null;
-function getScorer(): ScoreFn {
-  return (scorer ??= modelScorer(loadNerModel()));
-}
+
 
 export interface RawSpan {
   first: number; // token index, inclusive
@@ -109,7 +106,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     }
   }
   const doc = computeDocInfo(words);
-  const score = getScorer();
+  const model = loadNerModel();
   const out: Omit<EntityMention, 'id'>[] = [];
   const history: History = new Map();
   const miscWords = new Map<string, number>(); // one-word names tagged MISC, by surface
@@ -118,7 +115,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     const w = words[si] as string[];
     if (w.length === 0) return;
     const t = toks[si] as Token[];
-    const tags = decode(w, featureExtractor(w, doc.modes[si] ?? 'N', doc), score, undefined, history, true);
+    const tags = decodeWithModel(w, featureEmitter(w, doc.modes[si] ?? 'N', doc), model, history, true);
     let spans = toSpans(tags);
     spans = spans.map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = applyGazetteer(spans, w).map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);

@@ -201,74 +201,103 @@ function capitalRuns(words: readonly string[], lowers: readonly string[], mode: 
   return out;
 }
 
+/** Receives one feature as its name with `=` (or the whole feature, `b`, `punct`) and its value. */
+export type EmitFeature = (prefix: string, value: string) => void;
+
 /**
  * Like `staticFeatures`, but lazy: returns a function computing one token's features on demand, so
  * the tagger can skip the strings of tokens it does not need to score.
  */
 export function featureExtractor(words: readonly string[], mode: CaseMode, doc: DocInfo): (i: number) => string[] {
+  const emitAt = featureEmitter(words, mode, doc);
+  return (i: number): string[] => {
+    const f: string[] = [];
+    emitAt(i, (prefix, value) => f.push(prefix + value));
+    return f;
+  };
+}
+
+/**
+ * The features of `featureExtractor`, in the same order, given in two parts (`w=` and the word) so
+ * that a scorer can look them up without building each feature's string (`modelPartScorer`): the
+ * single source of the tagger's static features.
+ */
+export function featureEmitter(words: readonly string[], mode: CaseMode, doc: DocInfo): (i: number, emit: EmitFeature) => void {
   const a = attrs(words);
   const n = words.length;
   const runs = capitalRuns(words, a.map((t) => t.lower), mode);
-  return (i: number): string[] => {
-      const t = a[i] as TokenAttrs;
-      const p1 = i > 0 ? (a[i - 1] as TokenAttrs) : BOS;
-      const p2 = i > 1 ? (a[i - 2] as TokenAttrs) : BOS;
-      const n1 = i + 1 < n ? (a[i + 1] as TokenAttrs) : EOS;
-      const n2 = i + 2 < n ? (a[i + 2] as TokenAttrs) : EOS;
-      const w = t.lower;
-      const f: string[] = [
-        'b',
-        'w=' + w,
-        's=' + t.shape,
-        'm=' + mode + t.shape,
-        'p3=' + w.slice(0, 3),
-        'x2=' + w.slice(-2),
-        'x3=' + w.slice(-3),
-        'x4=' + w.slice(-4),
-        'w-1=' + p1.lower,
-        'w-2=' + p2.lower,
-        'w+1=' + n1.lower,
-        'w+2=' + n2.lower,
-        'ww-1=' + p1.lower + '|' + w,
-        'ww+1=' + w + '|' + n1.lower,
-        's-1=' + mode + p1.shape + '|' + t.shape,
-        's+1=' + mode + t.shape + '|' + n1.shape,
-        'sss=' + mode + p1.shape + '|' + t.shape + '|' + n1.shape,
-        'lx=' + t.lex,
-        'lx-1=' + p1.lex,
-        'lx+1=' + n1.lex,
-        'gz=' + t.gz,
-        'gz-1=' + p1.gz,
-        'gz+1=' + n1.gz,
-        'gzs=' + t.gz + '|' + mode + t.shape,
-        'W=' + words[i],
-        'lx-2=' + p2.lex,
-        'lx+2=' + n2.lex,
-        'w-1s=' + p1.lower + '|' + t.shape,
-        'sw+1=' + t.shape + '|' + n1.lower,
-        'lxx=' + p1.lex + '|' + t.lex + '|' + n1.lex,
-      ];
-      if (i === 0) f.push('first=' + mode + t.shape);
-      const run = runs[i] as string;
-      if (run) {
-        const [pos, first, last] = run.split('|') as [string, string, string];
-        if (pos[1] !== '1') f.push('re=' + last, 'rs=' + first, 'rp=' + pos);
+  return (i: number, emit: EmitFeature): void => {
+    const t = a[i] as TokenAttrs;
+    const p1 = i > 0 ? (a[i - 1] as TokenAttrs) : BOS;
+    const p2 = i > 1 ? (a[i - 2] as TokenAttrs) : BOS;
+    const n1 = i + 1 < n ? (a[i + 1] as TokenAttrs) : EOS;
+    const n2 = i + 2 < n ? (a[i + 2] as TokenAttrs) : EOS;
+    const w = t.lower;
+    emit('b', '');
+    emit('w=', w);
+    emit('s=', t.shape);
+    emit('m=', mode + t.shape);
+    emit('p3=', w.slice(0, 3));
+    emit('x2=', w.slice(-2));
+    emit('x3=', w.slice(-3));
+    emit('x4=', w.slice(-4));
+    emit('w-1=', p1.lower);
+    emit('w-2=', p2.lower);
+    emit('w+1=', n1.lower);
+    emit('w+2=', n2.lower);
+    emit('ww-1=', p1.lower + '|' + w);
+    emit('ww+1=', w + '|' + n1.lower);
+    emit('s-1=', mode + p1.shape + '|' + t.shape);
+    emit('s+1=', mode + t.shape + '|' + n1.shape);
+    emit('sss=', mode + p1.shape + '|' + t.shape + '|' + n1.shape);
+    emit('lx=', t.lex);
+    emit('lx-1=', p1.lex);
+    emit('lx+1=', n1.lex);
+    emit('gz=', t.gz);
+    emit('gz-1=', p1.gz);
+    emit('gz+1=', n1.gz);
+    emit('gzs=', t.gz + '|' + mode + t.shape);
+    emit('W=', words[i] as string);
+    emit('lx-2=', p2.lex);
+    emit('lx+2=', n2.lex);
+    emit('w-1s=', p1.lower + '|' + t.shape);
+    emit('sw+1=', t.shape + '|' + n1.lower);
+    emit('lxx=', p1.lex + '|' + t.lex + '|' + n1.lex);
+    if (i === 0) emit('first=', mode + t.shape);
+    const run = runs[i] as string;
+    if (run) {
+      const [pos, first, last] = run.split('|') as [string, string, string];
+      if (pos[1] !== '1') {
+        emit('re=', last);
+        emit('rs=', first);
+        emit('rp=', pos);
       }
-      if (w.length === 1 && !LETTER.test(w)) f.push('punct');
-      else {
-        const dl = doc.seenLower.has(w);
-        const dc = doc.seenCapMid.has(w);
-        f.push('d=' + mode + (dl ? 'l' : '') + (dc ? 'c' : '') + '|' + (isCapitalised(words[i] as string) ? 'C' : 'c'));
-        const cap = isCapitalised(words[i] as string);
-        if (cap && doc.sport) f.push('sp=' + mode + '|' + t.lex + '|' + t.gz, 'spn=' + mode + '|' + t.gz + '|' + n1.shape);
-        const ctx = cap ? doc.contexts.get(w) : undefined;
-        if (ctx) for (const c of ctx) f.push('ca=' + c);
+    }
+    if (w.length === 1 && !LETTER.test(w)) emit('punct', '');
+    else {
+      const dl = doc.seenLower.has(w);
+      const dc = doc.seenCapMid.has(w);
+      emit('d=', mode + (dl ? 'l' : '') + (dc ? 'c' : '') + '|' + (isCapitalised(words[i] as string) ? 'C' : 'c'));
+      const cap = isCapitalised(words[i] as string);
+      if (cap && doc.sport) {
+        emit('sp=', mode + '|' + t.lex + '|' + t.gz);
+        emit('spn=', mode + '|' + t.gz + '|' + n1.shape);
       }
-      return f;
+      const ctx = cap ? doc.contexts.get(w) : undefined;
+      if (ctx) for (const c of ctx) emit('ca=', c);
+    }
   };
 }
 
 /** Features that depend on the tags already predicted for the two previous tokens. */
 export function tagFeatures(prev1: string, prev2: string, lower: string, shape: string): string[] {
   return ['t-1=' + prev1, 't-2=' + prev2 + '|' + prev1, 't-1w=' + prev1 + '|' + lower, 't-1s=' + prev1 + '|' + shape];
+}
+
+/** `tagFeatures` in two parts, in the same order (see `featureEmitter`). */
+export function emitTagFeatures(prev1: string, prev2: string, lower: string, shape: string, emit: EmitFeature): void {
+  emit('t-1=', prev1);
+  emit('t-2=', prev2 + '|' + prev1);
+  emit('t-1w=', prev1 + '|' + lower);
+  emit('t-1s=', prev1 + '|' + shape);
 }

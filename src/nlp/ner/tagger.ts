@@ -3,7 +3,7 @@
  * LOC, MISC). Scoring is delegated, so training (scripts/train-ner.mjs, with weights that change)
  * and run time (a loaded, frozen model) decode with exactly the same code.
  */
-import { tagFeatures, wordShape } from './features.js';
+import { emitTagFeatures, tagFeatures, wordShape, type EmitFeature } from './features.js';
 
 /** The tag set, in model order. */
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -150,4 +150,89 @@ export function modelScorer(model: NerModel): ScoreFn {
       for (let c = 0; c < L; c++) scores[c] = (scores[c] as number) + (weights[off + c] as number);
     }
   };
+}
+
+/** A model's features by their two parts (see `featureEmitter`): name with `=` → value → row offset. */
+const partIndexes = new WeakMap<NerModel, Map<string, Map<string, number>>>();
+
+function partIndexOf(model: NerModel): Map<string, Map<string, number>> {
+  let byPrefix = partIndexes.get(model);
+  if (!byPrefix) {
+    byPrefix = new Map();
+    for (const [feature, off] of model.index) {
+      // the name ends at the first "=" (a value may hold one: "w==" is the word "=")
+      const eq = feature.indexOf('=');
+      const prefix = eq < 0 ? feature : feature.slice(0, eq + 1);
+      const value = eq < 0 ? '' : feature.slice(eq + 1);
+      let values = byPrefix.get(prefix);
+      if (!values) byPrefix.set(prefix, (values = new Map()));
+      values.set(value, off);
+    }
+    partIndexes.set(model, byPrefix);
+  }
+  return byPrefix;
+}
+
+/**
+ * `decode` with a frozen model, for run time: the same labels, computed with the same sums in the same
+ * order, but each feature is looked up by its two parts (`featureEmitter`), so most are found without
+ * building their string — a word's "w=turkey" is the word's own string under "w=" (building and
+ * hashing a fresh string per feature was half the tagger's time).
+ */
+export function decodeWithModel(
+  words: readonly string[],
+  emitAt: (i: number, emit: EmitFeature) => void,
+  model: NerModel,
+  history?: History,
+  skipPlain = false,
+): string[] {
+  const byPrefix = partIndexOf(model);
+  const { weights } = model;
+  const L = model.labels.length;
+  const out: string[] = [];
+  const scores = new Float64Array(LABELS.length);
+  const emit: EmitFeature = (prefix, value) => {
+    const off = byPrefix.get(prefix)?.get(value);
+    if (off === undefined) return;
+    for (let c = 0; c < L; c++) scores[c] = (scores[c] as number) + (weights[off + c] as number);
+  };
+  let prev1 = '<s>';
+  let prev2 = '<s>';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (skipPlain && (prev1 === 'O' || prev1 === '<s>') && isPlain(w)) {
+      out.push('O');
+      prev2 = prev1;
+      prev1 = 'O';
+      continue;
+    }
+    const lower = w.toLowerCase();
+    const shape = wordShape(w);
+    scores.fill(0);
+    // as `decode` sums them: the static features, then the tag features, then the history's
+    emitAt(i, emit);
+    emitTagFeatures(prev1, prev2, lower, shape, emit);
+    if (history) {
+      const h = historyFeature(history, lower);
+      if (h) {
+        emit('h=', h);
+        emit('hs=', h + '|' + (i === 0 ? 'F' : '') + shape);
+      }
+    }
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let c = 0; c < LABELS.length; c++) {
+      const sc = scores[c] as number;
+      if (sc > bestScore && isValidTransition(prev1, LABELS[c] as string)) {
+        best = c;
+        bestScore = sc;
+      }
+    }
+    const label = LABELS[best] as string;
+    out.push(label);
+    prev2 = prev1;
+    prev1 = label;
+  }
+  if (history) recordHistory(history, words, out);
+  return out;
 }
