@@ -33,6 +33,27 @@ function bothWays(sentences: string[][], model = loadNerModel()) {
 }
 
 describe('nlp/ner/tagger', () => {
+  describe('decode', () => {
+    it("should give training each token's full feature list and go on with the label it returns", () => {
+      const words = ['Turkish', 'President', 'Tayyip', 'Erdogan', 'spoke', '.'];
+      const info = computeDocInfo([words]);
+      const statics = featureExtractor(words, info.modes[0] ?? 'N', info);
+      const seen: { i: number; features: string[]; predicted: number }[] = [];
+      // training's callback may overrule the prediction: here every token is forced to B-PER
+      const labels = decode(words, statics, modelScorer(loadNerModel()), (i, features, predicted) => {
+        seen.push({ i, features, predicted });
+        return LABELS.indexOf('B-PER');
+      });
+      expect(labels).toEqual(words.map(() => 'B-PER'));
+      expect(seen.map((x) => x.i)).toEqual([0, 1, 2, 3, 4, 5]);
+      // the static features, then the tag features of the labels the callback chose
+      expect(seen[0]!.features).toEqual([...statics(0), 't-1=<s>', 't-2=<s>|<s>', 't-1w=<s>|turkish', 't-1s=<s>|Xx']);
+      expect(seen[2]!.features.slice(-4)).toEqual(['t-1=B-PER', 't-2=B-PER|B-PER', 't-1w=B-PER|tayyip', 't-1s=B-PER|Xx']);
+      // unforced, the model tags the name (a prediction the callback saw)
+      expect(seen[3]!.predicted).not.toBe(0);
+    });
+  });
+
   describe('decodeWithModel', () => {
     it('should tag every sentence of the seed articles exactly as decode over feature strings does', () => {
       const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));

@@ -37,9 +37,40 @@ export function decode(
   history?: History,
   skipPlain = false,
 ): string[] {
+  const featuresAt = typeof statics === 'function' ? statics : (i: number) => statics[i] as readonly string[];
+  let features: string[] = [];
+  return greedy(
+    words,
+    history,
+    skipPlain,
+    (i, lower, shape, prev1, prev2, h, scores) => {
+      const dyn = tagFeatures(prev1, prev2, lower, shape);
+      if (h) dyn.push('h=' + h, 'hs=' + h + '|' + (i === 0 ? 'F' : '') + shape);
+      const stat = featuresAt(i);
+      score(stat, scores);
+      score(dyn, scores);
+      if (onToken) features = [...stat, ...dyn];
+    },
+    onToken ? (i, predicted) => onToken(i, features, predicted) : undefined,
+  );
+}
+
+/**
+ * The greedy left-to-right loop of both decoders: per token, `scoreToken` adds the weights of its
+ * features to `scores` (zeroed), then the best label allowed after the previous one is taken (or the
+ * one `choose` returns: training updates the weights there).
+ * @param scoreToken gets the token's lower case and shape, the two previous labels and the history
+ *   feature (`''` when none)
+ */
+function greedy(
+  words: readonly string[],
+  history: History | undefined,
+  skipPlain: boolean,
+  scoreToken: (i: number, lower: string, shape: string, prev1: string, prev2: string, h: string, scores: Float64Array) => void,
+  choose?: (i: number, predicted: number) => number,
+): string[] {
   const out: string[] = [];
   const scores = new Float64Array(LABELS.length);
-  const featuresAt = typeof statics === 'function' ? statics : (i: number) => statics[i] as readonly string[];
   let prev1 = '<s>';
   let prev2 = '<s>';
   for (let i = 0; i < words.length; i++) {
@@ -51,25 +82,19 @@ export function decode(
       continue;
     }
     const lower = w.toLowerCase();
-    const dyn = tagFeatures(prev1, prev2, lower, wordShape(w));
-    if (history) {
-      const h = historyFeature(history, lower);
-      if (h) dyn.push('h=' + h, 'hs=' + h + '|' + (i === 0 ? 'F' : '') + wordShape(w));
-    }
-    const stat = featuresAt(i);
+    const h = history ? historyFeature(history, lower) : '';
     scores.fill(0);
-    score(stat, scores);
-    score(dyn, scores);
+    scoreToken(i, lower, wordShape(w), prev1, prev2, h, scores);
     let best = 0;
     let bestScore = -Infinity;
     for (let c = 0; c < LABELS.length; c++) {
-      const s = scores[c] as number;
-      if (s > bestScore && isValidTransition(prev1, LABELS[c] as string)) {
+      const sc = scores[c] as number;
+      if (sc > bestScore && isValidTransition(prev1, LABELS[c] as string)) {
         best = c;
-        bestScore = s;
+        bestScore = sc;
       }
     }
-    if (onToken) best = onToken(i, [...stat, ...dyn], best);
+    if (choose) best = choose(i, best);
     const label = LABELS[best] as string;
     out.push(label);
     prev2 = prev1;
@@ -189,50 +214,20 @@ export function decodeWithModel(
   const byPrefix = partIndexOf(model);
   const { weights } = model;
   const L = model.labels.length;
-  const out: string[] = [];
-  const scores = new Float64Array(LABELS.length);
+  let scores: Float64Array = new Float64Array(0);
   const emit: EmitFeature = (prefix, value) => {
     const off = byPrefix.get(prefix)?.get(value);
     if (off === undefined) return;
     for (let c = 0; c < L; c++) scores[c] = (scores[c] as number) + (weights[off + c] as number);
   };
-  let prev1 = '<s>';
-  let prev2 = '<s>';
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
-    if (skipPlain && (prev1 === 'O' || prev1 === '<s>') && isPlain(w)) {
-      out.push('O');
-      prev2 = prev1;
-      prev1 = 'O';
-      continue;
-    }
-    const lower = w.toLowerCase();
-    const shape = wordShape(w);
-    scores.fill(0);
+  return greedy(words, history, skipPlain, (i, lower, shape, prev1, prev2, h, into) => {
+    scores = into;
     // as `decode` sums them: the static features, then the tag features, then the history's
     emitAt(i, emit);
     emitTagFeatures(prev1, prev2, lower, shape, emit);
-    if (history) {
-      const h = historyFeature(history, lower);
-      if (h) {
-        emit('h=', h);
-        emit('hs=', h + '|' + (i === 0 ? 'F' : '') + shape);
-      }
+    if (h) {
+      emit('h=', h);
+      emit('hs=', h + '|' + (i === 0 ? 'F' : '') + shape);
     }
-    let best = 0;
-    let bestScore = -Infinity;
-    for (let c = 0; c < LABELS.length; c++) {
-      const sc = scores[c] as number;
-      if (sc > bestScore && isValidTransition(prev1, LABELS[c] as string)) {
-        best = c;
-        bestScore = sc;
-      }
-    }
-    const label = LABELS[best] as string;
-    out.push(label);
-    prev2 = prev1;
-    prev1 = label;
-  }
-  if (history) recordHistory(history, words, out);
-  return out;
+  });
 }
