@@ -235,6 +235,10 @@ describe('resolve/entities', () => {
       expect([...byOne.entityOf.keys()]).toEqual(all.map(([k]) => k));
       expect([...byOne.entityOf.values()]).toEqual(all.map(([, v]) => v));
       expect(byOne.entityOf.size).toBe(5);
+      // asking for documents that are not there (as `get` does, trying each '#' of a ref) fills nothing
+      const unknownFirst = resolve(specs);
+      for (const ref of ['feed.jsonl#10#nope', 'x#m0', 'y#m0', 'z#m0']) expect(unknownFirst.entityOf.get(ref)).toBeUndefined();
+      expect([...unknownFirst.entityOf]).toEqual(all);
     });
 
     it('should merge a demonym with its country only through canonical', () => {

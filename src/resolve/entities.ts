@@ -71,15 +71,16 @@ export class EntityIndex implements ReadonlyMap<string, string> {
   private count = -1;
   private readonly byDoc = new Map<string, ReadonlyMap<string, string>>();
   /** Fills a document's map; dropped (with what it holds of the resolver) once every one is filled. */
-  private fill: ((doc: string) => ReadonlyMap<string, string>) | undefined;
+  private fill: ((doc: string) => ReadonlyMap<string, string> | undefined) | undefined;
 
   /**
    * @param docs every document id, in the order `entries()` lists them
-   * @param fill document id → its mention id → entity id map (called once per document)
+   * @param fill document id → its mention id → entity id map (called once per document; undefined
+   *   for a document not among `docs`, which is then neither kept nor counted as filled)
    */
   constructor(
     private readonly docs: readonly string[],
-    fill: (doc: string) => ReadonlyMap<string, string>,
+    fill: (doc: string) => ReadonlyMap<string, string> | undefined,
   ) {
     this.fill = fill;
   }
@@ -89,6 +90,7 @@ export class EntityIndex implements ReadonlyMap<string, string> {
     let m = this.byDoc.get(doc);
     if (m === undefined && this.fill) {
       m = this.fill(doc);
+      if (m === undefined) return undefined;
       this.byDoc.set(doc, m);
       if (this.byDoc.size === this.docs.length) this.fill = undefined;
     }
@@ -1262,9 +1264,11 @@ export function resolveEntities(
  */
 function lazyEntityIndex(ctxByDoc: Map<string, DocMentions>, itemsByDoc: Map<string, Item[]>, rootOf: Int32Array, idOfRoot: string[]): EntityIndex {
   return new EntityIndex([...ctxByDoc.keys()], (doc) => {
+    const ctx = ctxByDoc.get(doc);
+    if (!ctx) return undefined;
     const map = new Map<string, string>();
     for (const it of itemsByDoc.get(doc) ?? []) map.set(it.m.id, idOfRoot[rootOf[it.unit]!]!);
-    for (const p of ctxByDoc.get(doc)?.refs ?? []) if (p.root !== undefined) map.set(p.m.id, idOfRoot[p.root]!);
+    for (const p of ctx.refs) if (p.root !== undefined) map.set(p.m.id, idOfRoot[p.root]!);
     return map;
   });
 }
