@@ -344,17 +344,17 @@ async function lockFolder(dir: string, verb: string, values: Record<string, unkn
 }
 
 /**
- * Reads a graph folder's previous state for an incremental update: from the folder's index of
- * graph.json when it is current (graph.json is then not read at all), else from graph.json with its
- * journal replayed.
- */
-/**
  * From this many documents an update's rebuild takes about a second or more (the full 21,269-document
  * corpus: 3–5 s), so its progress line is drawn at once rather than after the bar's delay: the
  * rebuild holds the event loop, and a line not drawn before it would not appear until it ends.
  */
 const LONG_REBUILD_DOCUMENTS = 5000;
 
+/**
+ * Reads a graph folder's previous state for an incremental update: from the folder's index of
+ * graph.json when it is current (graph.json is then not read at all), else from graph.json with its
+ * journal replayed.
+ */
 async function readState(dir: string, verb: string): Promise<{ state: GraphState; index?: GraphIndex; cutTail?: boolean }> {
   const { readSerializedGraph, readGraphIndex, readGraphRecords, readResolveMemo, previousOfIndex, EXTRACTIONS_FILE } = await load.store();
   const { previousOfSerialized } = await load.graph();
