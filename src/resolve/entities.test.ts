@@ -392,6 +392,64 @@ describe('resolve/entities', () => {
       expect(r.memoReused).toBe(0);
     });
 
+    it('should take over the entities whose inputs are unchanged from the resolve that returned the memo', () => {
+      const first = run(corpus, { keepMemo: true });
+      // d3 changed: its entities (Erdogan's, the Observatory's, its own) are assembled again, NATO is not
+      const changed = [corpus[0]!, corpus[1]!, doc('d3', [['Erdogan', 'person'], ['Idlib', 'place'], ['Ankara', 'place']])];
+      const next = run(changed, { memo: first.memo, keepMemo: true });
+      expectSame(next, run(changed));
+      expect(next.assembledAgain).toBeGreaterThan(0);
+      expect(next.assembledAgain).toBeLessThan(next.entities.length);
+      // a memo read from disk has none to take over
+      expect(run(changed, { memo: roundTrip(first.memo) }).assembledAgain).toBe(next.entities.length);
+      // and what it hands out is its own: changing the entities it returned changes nothing after
+      for (const e of next.entities) {
+        e.aliases.push('changed');
+        e.mentions.pop();
+        e.mergeReasons.push('changed');
+        e.roles.push({ role: 'changed', docs: [] });
+      }
+      const again = run(changed, { memo: next.memo });
+      expect(again.assembledAgain).toBe(0);
+      expectSame(again, run(changed));
+    });
+
+    it('should assemble again an entity whose members are unchanged but whose merge reasons are not', () => {
+      // b's "Syrian Observatory" is short for b's full name; h writes the same name otherwise (and
+      // longer-sorting first) in a story of its own, which changes how the reason writes it
+      const before = docsOf({
+        a: [['Syrian Observatory for Human Rights', 'organization']],
+        b: [['Syrian Observatory for Human Rights', 'organization'], ['Syrian Observatory', 'organization']],
+        c: [['Syrian Observatory for Democracy', 'organization']],
+      });
+      const after = [...before, doc('h', [['SYRIAN OBSERVATORY', 'organization']])];
+      const first = run(before, { keepMemo: true });
+      const next = run(after, { memo: first.memo, keepMemo: true });
+      expectSame(next, run(after));
+      const reasons = (r: ReturnType<typeof run>) => r.entities.find((e) => e.label === 'Syrian Observatory for Human Rights')!.mergeReasons;
+      expect(reasons(next)).not.toEqual(reasons(first));
+    });
+
+    it('should give what a resolve without it gives along any chain of updates', () => {
+      const pool = docsOf({
+        a: [['Syrian Observatory for Human Rights', 'organization'], ['SOHR', 'organization'], ['Bashar al-Assad', 'person']],
+        b: [['Assad', 'person'], ['Syrian Observatory', 'organization'], ['Observatory', 'organization']],
+        c: [['Hafez al-Assad', 'person'], ['Assad', 'person'], { text: 'he', type: 'person', kind: 'pronoun', refersTo: 'm1' }],
+        d: [['Syrian Observatory for Human Rights (SOHR)', 'organization'], ['Rami Abdel Rahman', 'person'], ['Abdel Rahman', 'person']],
+        e: [['NATO', 'organization'], ['North Atlantic Treaty Organization', 'organization'], ['Stoltenberg', 'person']],
+        f: [['Jens Stoltenberg', 'person'], ['NATO', 'organization'], ['rebels', 'organization'], ['Syria', 'place']],
+      });
+      let seed = 7;
+      const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      let memo: ResolveMemo | undefined;
+      for (let step = 0; step < 25; step++) {
+        const set = pool.filter(() => random() < 0.6);
+        const r = run(set, { memo, keepMemo: true });
+        expectSame(r, run(set));
+        memo = r.memo;
+      }
+    });
+
     it('should ignore a memo of another format or with indexes out of range', () => {
       const first = run(corpus, { keepMemo: true });
       const other = { ...roundTrip(first.memo), format: RESOLVE_MEMO_FORMAT + 1 };

@@ -59,6 +59,11 @@ export interface Resolution {
   memo?: ResolveMemo;
   /** With a memo given: the documents whose memo was reused (the others were classified). */
   memoReused?: number;
+  /**
+   * With a memo given: the entities assembled (the others were taken over from the resolve that
+   * returned the memo, when it is the very object that resolve returned).
+   */
+  assembledAgain?: number;
 }
 
 /**
@@ -1152,78 +1157,33 @@ export function resolveEntities(
     aliasesOf.set(r, acc);
   }
 
+  // An entity is a function of its cluster's members, references, defined aliases and merge reasons:
+  // one whose inputs are those of the previous resolve's (an update keeps most) is taken over, not
+  // assembled again. The inputs are compared in full (mentions by identity: an update keeps the
+  // unchanged documents' records), so the result is that of assembling it.
+  const previousAssembly = options.memo ? assemblyOf.get(options.memo) : undefined;
+  const assembly = memoOut ? new Map<EntityMention, Assembled>() : undefined;
+  let assembledAgain = 0;
   const built: { root: number; entity: Entity; first: string; base: string }[] = [];
   for (const [root, members] of clusters) {
     const refs = refsOf.get(root) ?? [];
-    const votes = new Map<EntityType, number>();
-    let lex: LexiconHit | undefined;
-    // Multi-word names are typed more reliably than one-word ones ("Phil Ford" vs "Ford"): they decide
-    // when the entity has any.
-    const multiWord = members.some((it) => !it.viaCanonical && it.clean.includes(' '));
-    for (const it of members) {
-      if (multiWord && (it.viaCanonical || !it.clean.includes(' '))) continue;
-      votes.set(it.type, (votes.get(it.type) ?? 0) + (it.viaCanonical ? 1 : 2));
-      const g = it.group;
-      const hit = lexHits.get(g);
-      if (hit && (!lex || hit.id < lex.id)) lex = hit;
+    const defined = aliasesOf.get(root);
+    const reasonsIn = reasonsOf.get(root) ?? [];
+    const prev = previousAssembly?.get(members[0]!.m);
+    let a: Assembled;
+    if (prev && sameAssemblyInputs(prev, members, refs, defined, reasonsIn, uf.names)) a = prev;
+    else {
+      a = assembleEntity(members, refs, defined, reasonsIn, lexHits, uf.names, assembly !== undefined);
+      assembledAgain++;
     }
-    if (!multiWord) for (const r of refs) votes.set(r.m.type, (votes.get(r.m.type) ?? 0) + 0.5);
-    const type = lex?.type ?? [...votes].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0]![0];
-    const label = chooseLabel(members, type, lex);
-    const aliases = new Set<string>();
-    for (const it of members) {
-      if (it.viaCanonical) continue;
-      const a = aliasForm(it.m.text);
-      if (a) aliases.add(a);
-      if (it.clean) aliases.add(it.clean);
-    }
-    for (const a of aliasesOf.get(root) ?? []) aliases.add(a);
-    aliases.add(label);
-    const roleDocs = new Map<string, Set<string>>();
-    for (const it of members) {
-      if (!it.role) continue;
-      const set = roleDocs.get(it.role) ?? new Set<string>();
-      set.add(it.doc);
-      roleDocs.set(it.role, set);
-    }
-    const roles: EntityRole[] = [...roleDocs]
-      .sort((a, b) => cmp(a[0], b[0]))
-      .map(([role, docs]) => ({ role, docs: [...docs].sort(cmp) }));
-    const reasons = [...(reasonsOf.get(root) ?? [])];
-    const variants = new Map<string, Set<string>>();
-    for (const it of members) {
-      if (it.viaCanonical) continue;
-      const g = uf.names[it.group]!;
-      const set = variants.get(g) ?? new Set<string>();
-      set.add(it.clean);
-      variants.set(g, set);
-    }
-    for (const [, set] of [...variants].sort((a, b) => cmp(a[0], b[0]))) {
-      const forms = [...set].sort(cmp);
-      for (const f of forms.slice(1)) {
-        if (reasons.length >= MAX_REASONS) break;
-        reasons.push(`"${f}" = "${forms[0]}" (same name: case, accents, spelling or suffix)`);
-      }
-    }
-    for (const it of members) {
-      if (!it.viaCanonical || reasons.length >= MAX_REASONS) continue;
-      const r = `"${it.m.text}" → "${it.m.canonical}" (canonical)`;
-      if (!reasons.includes(r)) reasons.push(r);
-    }
-    const all = refs.length ? mergeByPosition(members, refs) : members;
-    // one per span (`all` is sorted, so the same span's mentions are adjacent)
-    const mentions: MentionRef[] = [];
-    let last: MentionRef | undefined;
-    for (const x of all) {
-      if (last && last.doc === x.doc && last.start === x.m.start && last.end === x.m.end) continue;
-      last = { doc: x.doc, start: x.m.start, end: x.m.end };
-      mentions.push(last);
-    }
+    assembly?.set(members[0]!.m, a);
+    const e = a.entity;
     built.push({
       root,
-      first: `${all[0]!.doc}#${all[0]!.m.id}`,
-      base: `${type}:${slugify(label)}`,
-      entity: { id: '', type, label, aliases: [...aliases].sort(cmp), mentions, roles, mergeReasons: reasons },
+      first: a.first,
+      base: a.base,
+      // arrays copied: a caller may hold (and change) the previous graph, which has the same entity's
+      entity: { id: '', type: e.type, label: e.label, aliases: [...e.aliases], mentions: [...e.mentions], roles: e.roles.map((r) => ({ role: r.role, docs: [...r.docs] })), mergeReasons: [...e.mergeReasons] },
     });
   }
 
@@ -1247,13 +1207,17 @@ export function resolveEntities(
   const result: Resolution = { entities, entityOf };
   if (memoOut) {
     result.memo = memoOut.done();
+    assemblyOf.set(result.memo, assembly!);
     if (options.memo?.format === RESOLVE_MEMO_FORMAT) {
       const present = new Set(sorted.map((ex) => ex.doc));
       const removed = options.memo.docs.map((d) => d.doc).filter((d) => !present.has(d));
       result.memo.delta = { source: options.memo.source, changed: classifiedAgain, removed };
     }
   }
-  if (options.memo) result.memoReused = reused;
+  if (options.memo) {
+    result.memoReused = reused;
+    result.assembledAgain = assembledAgain;
+  }
   return result;
 }
 
@@ -1436,4 +1400,150 @@ function chooseLabel(members: Item[], type: EntityType, lex: LexiconHit | undefi
     for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sb[i]! - sa[i]!;
     return cmp(a, b);
   })[0]!;
+}
+
+/** What an entity was assembled from (compared by the next resolve) and the result. */
+interface Assembled {
+  ms: EntityMention[];
+  docs: string[];
+  types: EntityType[];
+  cleans: string[];
+  roles: (string | undefined)[];
+  groups: string[];
+  refMs: EntityMention[];
+  refDocs: string[];
+  defined: string[];
+  reasons: string[];
+  entity: Omit<Entity, 'id'>;
+  first: string;
+  base: string;
+}
+
+/**
+ * The previous resolve's assembled entities, by the memo that resolve returned (kept in memory only:
+ * a memo read from disk has none, and writing a memo does not write them).
+ */
+const assemblyOf = new WeakMap<ResolveMemo, Map<EntityMention, Assembled>>();
+
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/** True when a cluster's inputs are exactly those an entity was assembled from. */
+function sameAssemblyInputs(
+  a: Assembled,
+  members: readonly Item[],
+  refs: readonly Positioned[],
+  defined: ReadonlySet<string> | undefined,
+  reasonsIn: readonly string[],
+  names: readonly string[],
+): boolean {
+  if (a.ms.length !== members.length || a.refMs.length !== refs.length || a.defined.length !== (defined?.size ?? 0)) return false;
+  for (let i = 0; i < members.length; i++) {
+    const it = members[i]!;
+    if (it.m !== a.ms[i] || it.doc !== a.docs[i] || it.type !== a.types[i] || it.clean !== a.cleans[i] || it.role !== a.roles[i] || names[it.group] !== a.groups[i]) return false;
+  }
+  for (let i = 0; i < refs.length; i++) if (refs[i]!.m !== a.refMs[i] || refs[i]!.doc !== a.refDocs[i]) return false;
+  if (defined) {
+    let i = 0;
+    for (const x of defined) if (x !== a.defined[i++]) return false;
+  }
+  return sameList(a.reasons, reasonsIn);
+}
+
+/** Builds an entity (without its id) from its cluster: type, label, aliases, roles, merge reasons, mentions. */
+function assembleEntity(
+  members: Item[],
+  refs: readonly Positioned[],
+  defined: ReadonlySet<string> | undefined,
+  reasonsIn: readonly string[],
+  lexHits: ReadonlyMap<number, LexiconHit>,
+  names: readonly string[],
+  keepInputs: boolean,
+): Assembled {
+  const votes = new Map<EntityType, number>();
+  let lex: LexiconHit | undefined;
+  // Multi-word names are typed more reliably than one-word ones ("Phil Ford" vs "Ford"): they decide
+  // when the entity has any.
+  const multiWord = members.some((it) => !it.viaCanonical && it.clean.includes(' '));
+  for (const it of members) {
+    if (multiWord && (it.viaCanonical || !it.clean.includes(' '))) continue;
+    votes.set(it.type, (votes.get(it.type) ?? 0) + (it.viaCanonical ? 1 : 2));
+    const g = it.group;
+    const hit = lexHits.get(g);
+    if (hit && (!lex || hit.id < lex.id)) lex = hit;
+  }
+  if (!multiWord) for (const r of refs) votes.set(r.m.type, (votes.get(r.m.type) ?? 0) + 0.5);
+  const type = lex?.type ?? [...votes].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0]![0];
+  const label = chooseLabel(members, type, lex);
+  const aliases = new Set<string>();
+  for (const it of members) {
+    if (it.viaCanonical) continue;
+    const a = aliasForm(it.m.text);
+    if (a) aliases.add(a);
+    if (it.clean) aliases.add(it.clean);
+  }
+  for (const a of defined ?? []) aliases.add(a);
+  aliases.add(label);
+  const roleDocs = new Map<string, Set<string>>();
+  for (const it of members) {
+    if (!it.role) continue;
+    const set = roleDocs.get(it.role) ?? new Set<string>();
+    set.add(it.doc);
+    roleDocs.set(it.role, set);
+  }
+  const roles: EntityRole[] = [...roleDocs]
+    .sort((a, b) => cmp(a[0], b[0]))
+    .map(([role, docs]) => ({ role, docs: [...docs].sort(cmp) }));
+  const reasons = [...reasonsIn];
+  const variants = new Map<string, Set<string>>();
+  for (const it of members) {
+    if (it.viaCanonical) continue;
+    const g = names[it.group]!;
+    const set = variants.get(g) ?? new Set<string>();
+    set.add(it.clean);
+    variants.set(g, set);
+  }
+  for (const [, set] of [...variants].sort((a, b) => cmp(a[0], b[0]))) {
+    const forms = [...set].sort(cmp);
+    for (const f of forms.slice(1)) {
+      if (reasons.length >= MAX_REASONS) break;
+      reasons.push(`"${f}" = "${forms[0]}" (same name: case, accents, spelling or suffix)`);
+    }
+  }
+  for (const it of members) {
+    if (!it.viaCanonical || reasons.length >= MAX_REASONS) continue;
+    const r = `"${it.m.text}" → "${it.m.canonical}" (canonical)`;
+    if (!reasons.includes(r)) reasons.push(r);
+  }
+  const all = refs.length ? mergeByPosition(members, refs) : members;
+  // one per span (`all` is sorted, so the same span's mentions are adjacent)
+  const mentions: MentionRef[] = [];
+  let last: MentionRef | undefined;
+  for (const x of all) {
+    if (last && last.doc === x.doc && last.start === x.m.start && last.end === x.m.end) continue;
+    last = { doc: x.doc, start: x.m.start, end: x.m.end };
+    mentions.push(last);
+  }
+  const entity = { type, label, aliases: [...aliases].sort(cmp), mentions, roles, mergeReasons: reasons };
+  const first = `${all[0]!.doc}#${all[0]!.m.id}`;
+  const base = `${type}:${slugify(label)}`;
+  const none: never[] = [];
+  return {
+    ms: keepInputs ? members.map((it) => it.m) : none,
+    docs: keepInputs ? members.map((it) => it.doc) : none,
+    types: keepInputs ? members.map((it) => it.type) : none,
+    cleans: keepInputs ? members.map((it) => it.clean) : none,
+    roles: keepInputs ? members.map((it) => it.role) : none,
+    groups: keepInputs ? members.map((it) => names[it.group]!) : none,
+    refMs: keepInputs ? refs.map((r) => r.m) : none,
+    refDocs: keepInputs ? refs.map((r) => r.doc) : none,
+    defined: keepInputs && defined ? [...defined] : none,
+    reasons: keepInputs ? [...reasonsIn] : none,
+    entity,
+    first,
+    base,
+  };
 }
