@@ -61,7 +61,7 @@ export function buildFromTexts(texts: (string | TextInput)[], options: BuildOpti
     const input = typeof t === 'string' ? { text: t } : t;
     return extractRecord(documentFromText(input.text, { ...input, id: input.id ?? `doc-${i + 1}` }));
   });
-  const { graph, memo } = buildGraphAndMemo(records, { name: options.name, layout: layoutOf(options), keepResolveMemo: true });
+  const { graph, memo } = buildGraphAndMemo(records, { name: options.name, layout: layoutOf(options), keepResolveMemo: true, holdResolveMemo: true });
   return { graph, records, skipped: [], memo };
 }
 
@@ -117,12 +117,12 @@ function updateResultOf(previous: GraphWithRecords, r: IncrementalResult): Updat
  * an article already present with the same content changes nothing. The result equals a full build.
  */
 export async function addToGraph(previous: GraphWithRecords, paths: string[]): Promise<UpdateResult> {
-  return updateResultOf(previous, await addDocuments(previous, paths));
+  return updateResultOf(previous, await addDocuments(previous, paths, { holdMemo: true }));
 }
 
 /** Removes documents by id; entities and relations left without any mention or evidence go too. */
 export function removeFromGraph(previous: GraphWithRecords, ids: string[]): UpdateResult {
-  return updateResultOf(previous, removeDocuments(previous, ids));
+  return updateResultOf(previous, removeDocuments(previous, ids, { holdMemo: true }));
 }
 
 /**

@@ -437,6 +437,7 @@ async function addInputs(
       read: only ? { only } : undefined,
       onProgress: (p) => bar.update(p.documents + p.skipped),
       onRebuild: (documents) => bar.stage('building graph', documents >= LONG_REBUILD_DOCUMENTS),
+      holdMemo: watched !== undefined,
     });
     if (result.graph) {
       bar.stage('writing');

@@ -37,6 +37,11 @@ export interface BuildGraphOptions {
   resolveMemo?: ResolveMemo;
   /** Return this build's resolver memo (`buildGraphAndMemo`), for later incremental updates. */
   keepResolveMemo?: boolean;
+  /**
+   * The caller holds the returned memo in memory for its next update (see `ResolveOptions.holdMemo`):
+   * that update then takes the entities it does not change over from this build.
+   */
+  holdResolveMemo?: boolean;
 }
 
 /** A built graph with, when asked for, the resolver's memo of it. */
@@ -82,6 +87,7 @@ export function buildGraphAndMemo(records: ExtractionRecord[], options: BuildGra
   const { entities, entityOf, memo } = resolveEntities(extractions, documents, new Map(sorted.map((r) => [r.document.id, r.text])), {
     memo: options.resolveMemo,
     keepMemo: options.keepResolveMemo,
+    holdMemo: options.holdResolveMemo,
   });
 
   const graph = createKnowledgeGraph();

@@ -93,6 +93,12 @@ export interface IncrementalOptions extends ExtractOptions {
    * nothing changed.
    */
   onRebuild?: (documents: number) => void;
+  /**
+   * The caller keeps the result's memo in memory and gives it back, as `GraphState.memo`, to its next
+   * update (`newsgraph watch`, the Node API): the resolver then keeps with it what each entity was
+   * assembled from, and the next update takes the entities it does not change over (same result).
+   */
+  holdMemo?: boolean;
 }
 
 export interface IncrementalResult {
@@ -159,6 +165,7 @@ function rebuild(
     layout,
     resolveMemo: memo,
     keepResolveMemo: true,
+    holdResolveMemo: options.holdMemo,
   });
 }
 

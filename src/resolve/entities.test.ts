@@ -393,15 +393,16 @@ describe('resolve/entities', () => {
     });
 
     it('should take over the entities whose inputs are unchanged from the resolve that returned the memo', () => {
-      const first = run(corpus, { keepMemo: true });
+      const first = run(corpus, { keepMemo: true, holdMemo: true });
       // d3 changed: its entities (Erdogan's, the Observatory's, its own) are assembled again, NATO is not
       const changed = [corpus[0]!, corpus[1]!, doc('d3', [['Erdogan', 'person'], ['Idlib', 'place'], ['Ankara', 'place']])];
-      const next = run(changed, { memo: first.memo, keepMemo: true });
+      const next = run(changed, { memo: first.memo, keepMemo: true, holdMemo: true });
       expectSame(next, run(changed));
       expect(next.assembledAgain).toBeGreaterThan(0);
       expect(next.assembledAgain).toBeLessThan(next.entities.length);
-      // a memo read from disk has none to take over
+      // a memo read from disk has none to take over, nor one returned to a caller that does not hold it
       expect(run(changed, { memo: roundTrip(first.memo) }).assembledAgain).toBe(next.entities.length);
+      expect(run(changed, { memo: run(corpus, { keepMemo: true }).memo }).assembledAgain).toBe(next.entities.length);
       // and what it hands out is its own: changing the entities it returned changes nothing after
       for (const e of next.entities) {
         e.aliases.push('changed');
@@ -423,8 +424,8 @@ describe('resolve/entities', () => {
         c: [['Syrian Observatory for Democracy', 'organization']],
       });
       const after = [...before, doc('h', [['SYRIAN OBSERVATORY', 'organization']])];
-      const first = run(before, { keepMemo: true });
-      const next = run(after, { memo: first.memo, keepMemo: true });
+      const first = run(before, { keepMemo: true, holdMemo: true });
+      const next = run(after, { memo: first.memo, keepMemo: true, holdMemo: true });
       expectSame(next, run(after));
       const reasons = (r: ReturnType<typeof run>) => r.entities.find((e) => e.label === 'Syrian Observatory for Human Rights')!.mergeReasons;
       expect(reasons(next)).not.toEqual(reasons(first));
@@ -444,7 +445,7 @@ describe('resolve/entities', () => {
       let memo: ResolveMemo | undefined;
       for (let step = 0; step < 25; step++) {
         const set = pool.filter(() => random() < 0.6);
-        const r = run(set, { memo, keepMemo: true });
+        const r = run(set, { memo, keepMemo: true, holdMemo: true });
         expectSame(r, run(set));
         memo = r.memo;
       }

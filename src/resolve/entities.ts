@@ -207,6 +207,14 @@ export interface ResolveOptions {
   memo?: ResolveMemo;
   /** Return the memo of this resolve (`Resolution.memo`). */
   keepMemo?: boolean;
+  /**
+   * With `keepMemo`, for a caller that holds the returned memo in memory and gives that very object to
+   * its next resolve (`newsgraph watch`, the Node API): keep with it what each entity was assembled
+   * from, so that the next resolve takes the entities whose inputs are unchanged over instead of
+   * assembling them again. The result is the same either way; keeping costs time a one-off update
+   * (`newsgraph add`, whose memo goes to disk) would not get back.
+   */
+  holdMemo?: boolean;
 }
 
 /** A name mention (or a mention carrying a `canonical` name) with its analysis. */
@@ -1162,7 +1170,7 @@ export function resolveEntities(
   // assembled again. The inputs are compared in full (mentions by identity: an update keeps the
   // unchanged documents' records), so the result is that of assembling it.
   const previousAssembly = options.memo ? assemblyOf.get(options.memo) : undefined;
-  const assembly = memoOut ? new Map<EntityMention, Assembled>() : undefined;
+  const assembly = memoOut && options.holdMemo ? new Map<EntityMention, Assembled>() : undefined;
   let assembledAgain = 0;
   const built: { root: number; entity: Entity; first: string; base: string }[] = [];
   for (const [root, members] of clusters) {
@@ -1178,13 +1186,12 @@ export function resolveEntities(
     }
     assembly?.set(members[0]!.m, a);
     const e = a.entity;
-    built.push({
-      root,
-      first: a.first,
-      base: a.base,
-      // arrays copied: a caller may hold (and change) the previous graph, which has the same entity's
-      entity: { id: '', type: e.type, label: e.label, aliases: [...e.aliases], mentions: [...e.mentions], roles: e.roles.map((r) => ({ role: r.role, docs: [...r.docs] })), mergeReasons: [...e.mergeReasons] },
-    });
+    // what is kept for the next resolve is copied: a caller may hold (and change) the entities it got
+    const entity: Entity =
+      assembly || a === prev
+        ? { id: '', type: e.type, label: e.label, aliases: [...e.aliases], mentions: [...e.mentions], roles: e.roles.map((r) => ({ role: r.role, docs: [...r.docs] })), mergeReasons: [...e.mergeReasons] }
+        : { id: '', ...e };
+    built.push({ root, first: a.first, base: a.base, entity });
   }
 
   // Ids: `${type}:${slug}`; on collision a suffix in the order of the entities' first mentions.
@@ -1207,7 +1214,7 @@ export function resolveEntities(
   const result: Resolution = { entities, entityOf };
   if (memoOut) {
     result.memo = memoOut.done();
-    assemblyOf.set(result.memo, assembly!);
+    if (assembly) assemblyOf.set(result.memo, assembly);
     if (options.memo?.format === RESOLVE_MEMO_FORMAT) {
       const present = new Set(sorted.map((ex) => ex.doc));
       const removed = options.memo.docs.map((d) => d.doc).filter((d) => !present.has(d));
