@@ -106,6 +106,10 @@ describe('store/journal', () => {
     it('should read back exactly the graph a full write gives, after each step of random sequences', async () => {
       let journaled = 0;
       for (const seed of [1, 2, 3, 4]) {
+        // even seeds: as `watch` does, the writer is given the node attributes of the graph it wrote
+        // last (and the layout keeps old nodes where they were, so most nodes are known unchanged)
+        const held = seed % 2 === 0;
+        const iterations = held ? 0 : 2;
         const random = rng(seed);
         const dir = path.join(tmp, `seq-${seed}`);
         const present = new Set<string>();
@@ -114,6 +118,8 @@ describe('store/journal', () => {
         const built = await addItems({ records: [] }, fromArray(first), { workers: 1, layout: { iterations: 5 } });
         for (const d of first) present.add(d.document.id);
         await writeGraph(dir, built.graph!, built.records, { memo: built.memo });
+        const nodesOf = (g: KnowledgeGraph) => new Map(g.mapNodes((key, a) => [key, a] as [string, object]));
+        let before = held ? nodesOf(built.graph!) : undefined;
         const graphJson = readFileSync(path.join(dir, 'graph.json'), 'utf8');
         for (let step = 0; step < 8; step++) {
           // What `newsgraph add` / `remove` do: the previous graph from the index only.
@@ -125,15 +131,16 @@ describe('store/journal', () => {
           if (present.size > 1 && (absent.length === 0 || random() < 0.35)) {
             const ids = [...present].sort().filter(() => random() < 0.4);
             if (!ids.length) ids.push([...present].sort()[0]!);
-            r = removeDocuments(state, ids, { layout: { iterations: 2 } });
+            r = removeDocuments(state, ids, { layout: { iterations } });
             for (const id of ids) present.delete(id);
           } else {
             const pick = absent.filter(() => random() < 0.3);
             if (!pick.length) pick.push(absent[Math.floor(random() * absent.length)]!);
-            r = await addItems(state, fromArray(pick), { workers: 1, layout: { iterations: 2 } });
+            r = await addItems(state, fromArray(pick), { workers: 1, layout: { iterations } });
             for (const d of pick) present.add(d.document.id);
           }
-          const written = await writeGraphUpdate(dir, r, { gexf: false, index });
+          const written = await writeGraphUpdate(dir, r, { gexf: false, index, before });
+          if (held) before = nodesOf(r.graph!);
           const label = `seed ${seed} step ${step}: ${written.graph} ${written.why ?? ''}`;
           // small graphs, short journals: every update is journaled (a fallback to a full write would
           // still be exact, but means the journal path failed to reconstruct something)

@@ -5,7 +5,7 @@
  * is reported with the id that removes it; SIGTERM stops it cleanly.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,8 +25,8 @@ afterEach(() => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `newsgraph ARGS` running (killed after the test if still running): its output so far, and stop(). */
-function start(args: string[]) {
-  const proc = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
+function start(args: string[], withEnv: NodeJS.ProcessEnv = env) {
+  const proc = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: withEnv });
   child = proc;
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   const out = {
@@ -47,6 +47,12 @@ function start(args: string[]) {
 
 /** `newsgraph watch ARGS` looking every 0.2 s, extracting in-process. */
 const watch = (...args: string[]) => start(['watch', ...args, '--interval', '0.2', '--workers', '1']);
+
+/**
+ * Every graph.json counts as big: updates append to graph.journal.jsonl and watch writes with what it
+ * kept of its last update (the index and the nodes it was written from).
+ */
+const journalEnv = { ...env, NEWSGRAPH_JOURNAL_MIN_BYTES: '0' };
 
 /** A new temporary folder with an empty inbox/ to watch, where graph/ goes, and `put` to drop a file in. */
 function inboxFolder(prefix: string) {
@@ -98,7 +104,7 @@ describe('newsgraph watch', () => {
     put('g1.txt', GENERATED['g1.txt']!);
     put('g2.txt', GENERATED['g2.txt']!);
 
-    const p = watch(inbox, '--graph', graph);
+    const p = start(['watch', inbox, '--graph', graph, '--interval', '0.2', '--workers', '1'], journalEnv);
 
     // No graph yet: it is built from the folder first.
     await until('the first build', () => p.stdout.includes('Watching'));
@@ -150,7 +156,7 @@ describe('newsgraph watch', () => {
     const other = path.join(tmp, 'other');
     spawnSync('mkdir', ['-p', other]);
     writeFileSync(path.join(other, 'h4.txt'), MORE['h4.txt']!);
-    const added = spawnSync(process.execPath, [BIN, 'add', path.join(other, 'h4.txt'), '--graph', graph, '--wait', '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+    const added = spawnSync(process.execPath, [BIN, 'add', path.join(other, 'h4.txt'), '--graph', graph, '--wait', '--quiet'], { cwd: ROOT, env: journalEnv, encoding: 'utf8' });
     expect(added.status, added.stderr).toBe(0);
     expect(await documents(graph)).toBe(7);
     put('h1.txt', MORE['h1.txt']!.replace('Saturday', 'Sunday'));
@@ -159,6 +165,8 @@ describe('newsgraph watch', () => {
     const rebuilt = build(union, inbox, path.join(other, 'h4.txt'));
     expect(rebuilt.status, rebuilt.stderr).toBe(3); // bad.txt is skipped
     expect(await content(graph)).toEqual(await content(union));
+    // (written as journal lines, by watch and by the add between its updates)
+    expect(readFileSync(path.join(graph, 'graph.journal.jsonl'), 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(4);
 
     // The watched folder itself gone for a while (moved away, an unmounted share): waited for, its
     // files not taken for deleted ones; back as it was, nothing to update.

@@ -397,7 +397,7 @@ interface Watched {
    * What the last update left in the folder, kept in memory: used instead of reading the folder again
    * while the folder's signature shows that nobody else wrote it since.
    */
-  held?: { state: GraphState; index?: GraphIndex; signature: string };
+  held?: { state: GraphState; index?: GraphIndex; signature: string; nodes?: ReadonlyMap<string, object> };
 }
 
 /**
@@ -422,10 +422,11 @@ async function addInputs(
   let result;
   try {
     const store = await load.store();
-    const held = watched?.held;
     const signature = watched ? await store.graphFolderSignature(dir) : '';
+    // what the last update kept, while nobody else has written the folder since
+    const held = watched?.held && watched.held.signature === signature ? watched.held : undefined;
     bar.stage('reading graph');
-    const { state, index, cutTail = false } = held && held.signature === signature ? { ...held, cutTail: false } : await readState(dir, verb);
+    const { state, index, cutTail = false } = held ? { ...held, cutTail: false } : await readState(dir, verb);
     if (watched) watched.held = undefined;
     bar.count('adding');
     if (bar.enabled && only) bar.setTotal(only.size);
@@ -441,17 +442,20 @@ async function addInputs(
     });
     if (result.graph) {
       bar.stage('writing');
-      const written = await store.writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
+      const written = await store.writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index, before: held?.nodes });
       if (watched) {
         const { previousOf } = await load.graph();
         const next = { records: result.records, memo: result.memo, previous: previousOf(result.graph) };
-        watched.held = { state: next, index: written.index, signature: await store.graphFolderSignature(dir) };
+        // the graph's node attributes too: the next write finds the nodes that changed without hashing every one
+        const nodes = new Map<string, object>();
+        result.graph.forEachNode((key, a) => void nodes.set(key, a));
+        watched.held = { state: next, index: written.index, signature: await store.graphFolderSignature(dir), nodes };
       }
     } else {
       // Nothing to write; a record cut short by an interrupted update still goes (as a write drops it),
       // so that it is not warned about again by every later update.
       if (cutTail) await store.appendExtractionRecords(dir, []);
-      if (watched) watched.held = { state, index, signature: cutTail ? await store.graphFolderSignature(dir) : signature };
+      if (watched) watched.held = { state, index, signature: cutTail ? await store.graphFolderSignature(dir) : signature, nodes: held?.nodes };
     }
   } finally {
     bar.done();

@@ -741,6 +741,12 @@ export async function writeGraphUpdate(
     gexf: boolean;
     index?: GraphIndex;
     /**
+     * The node attributes of the graph `index` was written from, kept by an updater that holds them
+     * (`newsgraph watch`): nodes whose attributes serialise as they did there are not serialised and
+     * hashed again to find the changed ones.
+     */
+    before?: ReadonlyMap<string, object>;
+    /**
      * When the journal is folded into a full write (default: JOURNAL_MAX_ENTRIES lines, `journalLimitBytes`),
      * and how many replaced records and removals extractions.jsonl may hold before it is written whole
      * (default: 64, and at least an eighth of its records).
@@ -783,7 +789,7 @@ export async function writeGraphUpdate(
     if (index.base.size < journalMinBytes()) why = 'graph.json is small';
     else {
       try {
-        const update = await journalUpdate(file, index, viewOf(graph));
+        const update = await journalUpdate(file, index, viewOf(graph, options.before));
         const limit = options.limits?.maxBytes ?? journalLimitBytes(index.base.size);
         const maxEntries = options.limits?.maxEntries ?? JOURNAL_MAX_ENTRIES;
         if (update.index.journal.entries > maxEntries) why = `the journal reached ${maxEntries} entries`;

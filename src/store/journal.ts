@@ -460,6 +460,11 @@ export interface ItemsView {
   attributes(i: number): Record<string, unknown> | undefined;
   /** The item's content hash (`itemHash`), without building its whole JSON. */
   hash(i: number): string;
+  /**
+   * True when the item's attributes are known to serialise exactly as those the index being updated
+   * was written from (then its hash there is its hash, and it need not be serialised and hashed).
+   */
+  unchanged?(i: number): boolean;
 }
 
 /** A graph's parts as graph.json (graphology's `export()`) lists them, without export()'s copies. */
@@ -485,8 +490,48 @@ const nonEmpty = (o: object): boolean => {
   return false;
 };
 
-/** A view of a graphology graph: what `graph.export()` gives, in the same order, serialised the same way. */
-export function viewOf(graph: ViewableGraph): GraphView {
+/**
+ * True when `JSON.stringify` gives the same text for both values: the same value (an object shared by
+ * both, as an updated graph shares its unchanged mentions with the one before), or plain data
+ * (primitives, arrays, plain objects) equal value by value, with object keys in the same order.
+ * Anything else (a class instance, a `toJSON`, NaN) counts as different, so a true answer is never
+ * wrong.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
+    if (a !== b) return false;
+    return typeof a === 'string' || typeof a === 'boolean' || a === null || (typeof a === 'number' && Number.isFinite(a));
+  }
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const pa = Object.getPrototypeOf(a) as unknown;
+  const pb = Object.getPrototypeOf(b) as unknown;
+  if ((pa !== Object.prototype && pa !== null) || (pb !== Object.prototype && pb !== null)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i]) return false;
+    const va = (a as Record<string, unknown>)[k];
+    const vb = (b as Record<string, unknown>)[k];
+    // a key whose value JSON leaves out (undefined) must be left out of both
+    if (va === undefined || vb === undefined ? va !== vb : !sameJson(va, vb)) return false;
+  }
+  return true;
+}
+
+/**
+ * A view of a graphology graph: what `graph.export()` gives, in the same order, serialised the same way.
+ * `before`: the node attributes of the graph the index to update was written from (an updater that
+ * kept them): a node whose attributes serialise as they did there is known unchanged.
+ */
+export function viewOf(graph: ViewableGraph, before?: ReadonlyMap<string, object>): GraphView {
   const nodeKeys: string[] = [];
   const nodeAttrs: (Record<string, unknown> | undefined)[] = [];
   graph.forEachNode((key, a) => {
@@ -526,6 +571,13 @@ export function viewOf(graph: ViewableGraph): GraphView {
       item: nodeItem,
       attributes: (i) => nodeAttrs[i],
       hash: (i) => h(json(nodeAttrs[i])),
+      unchanged: before
+        ? (i) => {
+            const was = before.get(nodeKeys[i]!);
+            const a = nodeAttrs[i];
+            return was !== undefined && a !== undefined && sameJson(was, a);
+          }
+        : undefined,
     },
     edges: {
       keys: edgeKeys,
@@ -873,7 +925,7 @@ function diffCollection(old: ItemIndex, items: ItemsView, kind: string): Collect
     // Both present before and after: the same key, or the order changed.
     if (ok === undefined || nk === undefined || ok !== nk) throw new NotJournaled(`the ${kind}s' order changed`);
     hunk = undefined;
-    const hash = items.hash(j);
+    const hash = items.unchanged?.(j) ? old.hashes[o]! : items.hash(j);
     if (hash !== old.hashes[o]) {
       changed.set(ok, o);
       jsonOf.set(ok, items.json(j));
