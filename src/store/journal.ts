@@ -490,6 +490,11 @@ const nonEmpty = (o: object): boolean => {
   return false;
 };
 
+const isPlainObject = (o: object): boolean => {
+  const p = Object.getPrototypeOf(o) as unknown;
+  return p === Object.prototype || p === null;
+};
+
 /**
  * True when `JSON.stringify` gives the same text for both values: the same value (an object shared by
  * both, as an updated graph shares its unchanged mentions with the one before), or plain data
@@ -499,25 +504,14 @@ const nonEmpty = (o: object): boolean => {
  */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
-    if (a !== b) return false;
-    return typeof a === 'string' || typeof a === 'boolean' || a === null || (typeof a === 'number' && Number.isFinite(a));
-  }
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
     return true;
   }
-  if (Array.isArray(b)) return false;
-  const pa = Object.getPrototypeOf(a) as unknown;
-  const pb = Object.getPrototypeOf(b) as unknown;
-  if ((pa !== Object.prototype && pa !== null) || (pb !== Object.prototype && pb !== null)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i]!;
-    if (k !== kb[i]) return false;
+  if (!isPlainObject(a) || !isPlainObject(b) || !sameKeys(a, b)) return false;
+  for (const k in a) {
     const va = (a as Record<string, unknown>)[k];
     const vb = (b as Record<string, unknown>)[k];
     // a key whose value JSON leaves out (undefined) must be left out of both
