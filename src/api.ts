@@ -6,7 +6,7 @@ import { documentFromText } from './ingest/index.js';
 import { addDocuments, buildFromInputs, buildGraphAndMemo, extractRecord, removeDocuments, type IncrementalResult, type KnowledgeGraph } from './graph/index.js';
 import { runQuery } from './query/index.js';
 import type { ResolveMemo } from './resolve/index.js';
-import { lockGraphFolder, readGraph, readGraphRecords, readResolveMemo, writeGraph } from './store/index.js';
+import { documentsWithoutRecords, lockGraphFolder, readGraph, readGraphRecords, readResolveMemo, recordsLost, writeGraph } from './store/index.js';
 import type { ExtractionRecord, QueryResult, SkippedInput } from './types.js';
 
 export interface BuildOptions {
@@ -130,6 +130,9 @@ export function removeFromGraph(previous: GraphWithRecords, ids: string[]): Upda
  * valid), ready for `addToGraph`.
  */
 export async function openGraphWithRecords(dir: string): Promise<GraphWithRecords> {
-  const [graph, records, memo] = await Promise.all([readGraph(dir), readGraphRecords(dir), readResolveMemo(dir)]);
+  const removed = new Set<string>();
+  const [graph, records, memo] = await Promise.all([readGraph(dir), readGraphRecords(dir, { removed }), readResolveMemo(dir)]);
+  const lost = documentsWithoutRecords((graph.getAttribute('documents') ?? []).map((d) => d.id), records, removed);
+  if (lost.length) throw recordsLost(dir, lost, 'openGraphWithRecords');
   return memo ? { graph, records, memo } : { graph, records };
 }

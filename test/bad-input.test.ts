@@ -222,5 +222,35 @@ describe('bad input', () => {
       const g = JSON.parse(readFileSync(path.join(out2, 'graph.json'), 'utf8')) as SerializedGraph;
       expect(g.attributes.documents.map((d) => d.id)).toEqual(['a.txt']);
     });
+
+    it('should write nothing when no input could be read, leaving an existing graph as it was', () => {
+      const out3 = path.join(dir, 'out-kept');
+      expect(cli(['build', path.join(corpus, 'good', 'a.txt'), '--out', out3]).code).toBe(0);
+      const before = readFileSync(path.join(out3, 'graph.json'), 'utf8');
+      const typo = cli(['build', path.join(dir, 'no-such-folder'), '--out', out3]);
+      expect(typo.code).toBe(1);
+      expect(typo.stderr).toMatch(/cannot read ".*no-such-folder": no such file or directory/);
+      expect(typo.stderr).toMatch(/nothing could be read, so nothing was written \(".*out-kept" is left as it was\)/);
+      expect(readFileSync(path.join(out3, 'graph.json'), 'utf8')).toBe(before);
+    });
+
+    it('should pass over a graph folder inside an input, and refuse one given as the input', () => {
+      const input = path.join(dir, 'with-graph');
+      mkdirSync(input, { recursive: true });
+      writeFileSync(path.join(input, 'a.txt'), ARTICLE_A);
+      const inner = path.join(input, 'graph');
+      expect(cli(['build', input, '--out', inner]).code).toBe(0);
+      // again, with the graph now inside the input: its extractions.jsonl is not read as articles
+      const again = cli(['build', input, '--out', inner]);
+      expect(again.code, again.stdout + again.stderr).toBe(0);
+      const g = JSON.parse(readFileSync(path.join(inner, 'graph.json'), 'utf8')) as SerializedGraph;
+      expect(g.attributes.documents.map((d) => d.id)).toEqual(['a.txt']);
+      expect(g.attributes.skipped).toEqual([]);
+      const r = cli(['build', inner, '--out', path.join(dir, 'out-of-graph')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`cannot read "${inner}": a folder newsgraph wrote a graph into, not articles`);
+      expect(r.stderr).toContain(`newsgraph build --from-extractions ${path.join(inner, 'extractions.jsonl')}`);
+      expect(existsSync(path.join(dir, 'out-of-graph'))).toBe(false);
+    });
   });
 });

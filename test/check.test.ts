@@ -66,14 +66,43 @@ describe('newsgraph check', () => {
     expect(cli(['check', '--graph', dir]).code).toBe(0);
   });
 
-  it('should name a document of the graph that has no extraction record', () => {
+  it('should name a document of the graph that has no extraction record, and updates should refuse to drop it', () => {
     const dir = copy('no-record');
     const file = path.join(dir, 'extractions.jsonl');
-    appendFileSync(file, `${JSON.stringify({ removed: 'g2.txt' })}\n`);
+    // the record's lines taken out by hand (an edit, a file cut short)
+    const kept = readFileSync(file, 'utf8').split('\n').filter((l) => !l.includes('"id":"g2.txt"'));
+    writeFileSync(file, kept.join('\n'));
     const r = cli(['check', '--graph', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/problem: 1 document of the graph has no extraction record \("g2\.txt"\): an update would drop it\./);
     expect(r.stdout).toMatch(/To start again from the articles: newsgraph build PATH\.\.\. --out /);
+    const before = readFileSync(file, 'utf8');
+    const extra = path.join(tmp, 'extra-2');
+    mkdirSync(extra, { recursive: true });
+    writeFileSync(path.join(extra, 'g3.txt'), GENERATED['g3.txt']!);
+    for (const args of [['add', extra], ['remove', 'g2.txt'], ['remove', 'jazeera.txt']]) {
+      const u = cli([...args, '--graph', dir]);
+      expect(u.code, u.stderr).toBe(1);
+      expect(u.stderr).toContain(`newsgraph ${args[0]}: 1 document of the graph in "${dir}" has no record in extractions.jsonl ("g2.txt")`);
+      expect(u.stderr).toContain('Nothing was changed.');
+    }
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('should only note a remove that was interrupted after its removal lines, which the next update completes', () => {
+    const dir = copy('removing');
+    appendFileSync(path.join(dir, 'extractions.jsonl'), `${JSON.stringify({ removed: 'g2.txt' })}\n`);
+    const r = cli(['check', '--graph', dir]);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/note: 1 document is removed in extractions\.jsonl but still in the graph \("g2\.txt"\): a remove was interrupted/);
+    const extra = path.join(tmp, 'extra-3');
+    mkdirSync(extra, { recursive: true });
+    writeFileSync(path.join(extra, 'g3.txt'), GENERATED['g3.txt']!);
+    expect(cli(['add', extra, '--graph', dir, '--quiet']).code).toBe(0);
+    const docs = (JSON.parse(cli(['export', '--graph', dir, '--format', 'json']).stdout) as SerializedGraph).attributes.documents.map((d) => d.id);
+    expect(docs).toContain('g3.txt');
+    expect(docs).not.toContain('g2.txt');
+    expect(cli(['check', '--graph', dir, '--rebuild']).code).toBe(0);
   });
 
   it('should name a damaged record with its file, line and field', () => {

@@ -94,7 +94,17 @@ describe('scale', () => {
     it('should reject a --workers value that is not a positive whole number', () => {
       const r = cli(['build', shards[1]!, '--out', path.join(tmp, 'bad'), '--workers', 'many']);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/--workers/);
+      expect(r.stderr).toMatch(/--workers: expected a whole number from 1 to 256/);
+      expect(cli(['build', shards[1]!, '--out', path.join(tmp, 'bad'), '--workers', '999']).code).toBe(2);
+    });
+
+    it('should use at most one worker per core, and say so', () => {
+      const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+      const out = path.join(tmp, 'many');
+      const r = cli(['build', shards[1]!, '--out', out, '--workers', String(cores + 3)]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`--workers ${cores + 3}: this machine has ${cores} core`);
+      expect(cli(['build', shards[1]!, '--out', out, '--workers', String(cores + 3), '--quiet']).stderr).toBe('');
     });
   });
 
@@ -116,6 +126,37 @@ describe('scale', () => {
       // Shards given in the other order: the merge does not depend on it.
       expect(cli(['build', '--from-extractions', files[1]!, '--from-extractions', files[0]!, '--out', merged, '--name', 'g']).code).toBe(0);
       expect(readFileSync(path.join(merged, 'graph.json'), 'utf8')).toBe(readFileSync(path.join(direct, 'graph.json'), 'utf8'));
+      // The README's form: one flag and the files after it (what `extractions-*.jsonl` expands to),
+      // with an input and other options after them; a shard given twice counts once.
+      const globbed = path.join(tmp, 'globbed');
+      expect(cli(['build', '--from-extractions', files[1]!, files[0]!, files[1]!, '--out', globbed, '--name', 'g']).code).toBe(0);
+      expect(readFileSync(path.join(globbed, 'graph.json'), 'utf8')).toBe(readFileSync(path.join(direct, 'graph.json'), 'utf8'));
+      const mixed = path.join(tmp, 'mixed');
+      expect(cli(['build', '--from-extractions', files[1]!, '--out', mixed, '--name', 'g', shards[0]!]).code).toBe(0);
+      expect(readFileSync(path.join(mixed, 'graph.json'), 'utf8')).toBe(readFileSync(path.join(direct, 'graph.json'), 'utf8'));
+    });
+
+    it('should refuse shards that give two different documents one id, naming both files, and write nothing', () => {
+      // Two shard folders with the same layout: `extract` gives both a "gen-00.txt".
+      const other = path.join(tmp, 'shard-c');
+      mkdirSync(other, { recursive: true });
+      writeFileSync(path.join(other, 'gen-00.txt'), article(7));
+      const file = path.join(tmp, 'shard-c.jsonl');
+      writeFileSync(file, cli(['extract', other, '--jsonl']).stdout);
+      const b = path.join(tmp, 'shard-b.jsonl');
+      writeFileSync(b, cli(['extract', shards[1]!, '--jsonl']).stdout);
+      const out = path.join(tmp, 'clash');
+      const r = cli(['build', '--from-extractions', b, file, '--out', out]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('two different documents have the id "gen-00.txt"');
+      expect(r.stderr).toContain('shard-b.jsonl');
+      expect(r.stderr).toContain('shard-c.jsonl');
+      expect(existsSync(out)).toBe(false);
+      // the same clash between a shard and an input
+      const r2 = cli(['build', other, '--from-extractions', b, '--out', out]);
+      expect(r2.code).toBe(1);
+      expect(r2.stderr).toContain('"gen-00.txt"');
+      expect(existsSync(out)).toBe(false);
     });
 
     it('should refuse a damaged extraction file, naming its line and field, and write nothing', () => {

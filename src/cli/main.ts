@@ -54,7 +54,28 @@ interface Command {
   usage: string;
   options: Options;
   help: string;
+  /**
+   * Options that take every argument after them up to the next option (`--from-extractions a.jsonl
+   * b.jsonl`, what a shell glob gives), not only the first one.
+   */
+  greedy?: string[];
   run: (positionals: string[], values: Record<string, string | boolean | string[] | undefined>) => Promise<number>;
+}
+
+type Parsed = { values: Record<string, unknown>; positionals: string[]; tokens?: ReturnType<typeof parseArgs>['tokens'] };
+
+/** Moves the positionals that follow a greedy option (up to the next option or `--`) into its values. */
+function takeGreedy(parsed: Parsed, greedy: readonly string[]): Parsed {
+  const values: Record<string, unknown> = { ...parsed.values };
+  const positionals: string[] = [];
+  let into: string | undefined;
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind === 'option') into = greedy.includes(token.name) ? token.name : undefined;
+    else if (token.kind === 'option-terminator') into = undefined;
+    else if (into) values[into] = [...((values[into] as string[] | undefined) ?? []), token.value];
+    else positionals.push(token.value);
+  }
+  return { values, positionals };
 }
 
 const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
@@ -79,22 +100,35 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
   const out = (values.out as string | undefined) ?? (positionals.length || fromExtractions.length ? undefined : path.join(process.cwd(), 'graph'));
   if (!out) throw new UsageError('build: --out DIR is required when inputs are given (e.g. newsgraph build articles/ --out graph/)');
   const quiet = Boolean(values.quiet);
-  const workers = parseWorkers(values.workers);
+  const workers = parseWorkers(values.workers, { verb: 'build', quiet });
   const started = Date.now();
   const { buildGraphAndMemo, extractInputs, countInputDocuments } = await load.graph();
   const { readExtractionRecordsInto, writeGraph } = await load.store();
   const bar = createProgressBar({ enabled: quiet ? false : undefined });
   const byId = new Map<string, ExtractionRecord>();
+  const fromOf = new Map<string, string>(); // document id → the file it came from
   try {
-    for (const file of fromExtractions) await readExtractionRecordsInto(file, byId);
+    for (const file of fromExtractions) {
+      // within one file a later record of a document replaces an earlier one (a graph's own
+      // extractions.jsonl); across files the same id must be the same document
+      const own = new Map<string, ExtractionRecord>();
+      await readExtractionRecordsInto(file, own);
+      for (const r of own.values()) mergeRecord(byId, fromOf, r, file);
+    }
     let skipped: SkippedInput[] = [];
     if (inputs.length) {
       if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);
       const result = await extractInputs(inputs, { workers, onProgress: (p) => bar.update(p.documents + p.skipped) });
-      for (const r of result.records) byId.set(r.document.id, r);
+      for (const r of result.records) mergeRecord(byId, fromOf, r, r.document.path || r.document.id);
       skipped = result.skipped;
     }
     const records = [...byId.values()];
+    const failures = summarizeSkipped(skipped).explicitFailures;
+    if (!records.length && failures.length) {
+      // a typo, or `newsgraph build` where there is no seeds/: never replace a graph with nothing
+      for (const s of failures) io.err(`newsgraph build: cannot read "${s.path}": ${s.reason}\n`);
+      throw new InputError(`build: nothing could be read, so nothing was written${existsSync(out) ? ` ("${out}" is left as it was)` : ''}.`, failures[0]!.path);
+    }
     bar.stage('building graph');
     const name = (values.name as string | undefined) ?? (inputs[0] ? path.basename(path.resolve(inputs[0])) : 'newsgraph');
     // The resolver's memo is kept with the graph, so that `add` / `remove` need not redo its work.
@@ -111,6 +145,26 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
   } finally {
     bar.done();
   }
+}
+
+/**
+ * Adds a record to a build's documents. The same document from two places (a shard extracted twice,
+ * an article also in a shard) is kept once; two different documents under one id are an error, since
+ * keeping either would silently lose the other.
+ */
+function mergeRecord(byId: Map<string, ExtractionRecord>, fromOf: Map<string, string>, r: ExtractionRecord, from: string): void {
+  const id = r.document.id;
+  const earlier = byId.get(id);
+  if (earlier && earlier.document.hash !== r.document.hash) {
+    throw new InputError(
+      `build: two different documents have the id "${id}": one from "${fromOf.get(id)}", one from "${from}". ` +
+        'Document ids are paths relative to the folder given to extract / build, so shards extracted from folders with the same layout share ids: ' +
+        'extract each shard from a folder whose relative paths differ from the other shards\' (e.g. its parent), or merge them with one build of their folders.',
+      from,
+    );
+  }
+  byId.set(id, r);
+  if (!earlier) fromOf.set(id, from);
 }
 
 async function commandExtract(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -272,11 +326,23 @@ async function commandExport(positionals: string[], values: Record<string, unkno
 }
 
 /** Parses --workers: a positive integer, or undefined for the default (the machine's cores). */
-function parseWorkers(raw: unknown): number | undefined {
+/**
+ * `--workers N`: 1–256, and at most the machine's cores (more workers than cores give the same
+ * result — extraction is pure — more slowly, with every worker's memory: 256 of them took 8 GB).
+ * `tell` names the command when the clamp should be said (once per run).
+ */
+function parseWorkers(raw: unknown, tell?: { verb: string; quiet: boolean }): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers: expected a whole number of worker threads (1 = no workers), got "${String(raw)}"`);
-  return n;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    throw new UsageError(`--workers: expected a whole number from 1 to 256 (1: extract in this process; default: this machine's ${cores} cores), got "${String(raw)}"`);
+  }
+  if (n <= cores) return n;
+  if (tell && !tell.quiet) {
+    io.err(`newsgraph ${tell.verb}: --workers ${n}: this machine has ${cores} core${cores === 1 ? '' : 's'}, so ${cores} worker${cores === 1 ? '' : 's'} (more would give the same result, more slowly and with more memory).\n`);
+  }
+  return cores;
 }
 
 /** Prints the one-line summary of a build / add / remove and returns the exit code. */
@@ -356,7 +422,7 @@ const LONG_REBUILD_DOCUMENTS = 5000;
  * journal replayed.
  */
 async function readState(dir: string, verb: string): Promise<{ state: GraphState; index?: GraphIndex; cutTail?: boolean }> {
-  const { readSerializedGraph, readGraphIndex, readGraphRecords, readResolveMemo, previousOfIndex, EXTRACTIONS_FILE } = await load.store();
+  const { readSerializedGraph, readGraphIndex, readGraphRecords, readResolveMemo, previousOfIndex, documentsWithoutRecords, recordsLost, EXTRACTIONS_FILE } = await load.store();
   const { previousOfSerialized } = await load.graph();
   // Only positions, name, skipped inputs and document ids of the previous graph are needed: not
   // building it keeps it out of memory while everything is rebuilt.
@@ -364,18 +430,22 @@ async function readState(dir: string, verb: string): Promise<{ state: GraphState
   const previous = index ? previousOfIndex(index) : previousOfSerialized(await readSerializedGraph(dir, { onWarning: warnAs(verb) }));
   // The one warning: a last record cut short by an interrupted update, left out.
   let cutTail = false;
+  const removed = new Set<string>();
   const records = await readGraphRecords(dir, {
     onWarning: (message) => {
       cutTail = true;
       warnAs(verb)(message);
     },
+    removed,
   });
-  if (!records.length && previous.documents.length) {
+  if (!records.length && !removed.size && previous.documents.length) {
     throw new GraphFormatError(
       `${verb}: "${dir}" has no ${EXTRACTIONS_FILE} (the per-document extractions incremental updates need). Rebuild it once with newsgraph build PATH --out ${dir}.`,
       dir,
     );
   }
+  const lost = documentsWithoutRecords(previous.documents, records, removed);
+  if (lost.length) throw recordsLost(dir, lost, verb);
   return { state: { previous, records, memo: await readResolveMemo(dir) }, index, cutTail };
 }
 
@@ -414,7 +484,7 @@ async function addInputs(
   const reported = watched?.reported;
   const only = watched?.only;
   const quiet = Boolean(values.quiet);
-  const workers = parseWorkers(values.workers);
+  const workers = parseWorkers(values.workers, watched ? undefined : { verb, quiet });
   const started = Date.now();
   const { addDocuments, countInputDocuments } = await load.graph();
   const release = await lockUpdate(dir, verb, values);
@@ -579,7 +649,7 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
   if (!positionals.length) throw new UsageError('watch: give the folders or files to watch (newsgraph watch inbox/ --graph graph/)');
   const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
   const intervalMs = parseInterval(values.interval) * 1000;
-  parseWorkers(values.workers);
+  parseWorkers(values.workers, { verb: 'watch', quiet: Boolean(values.quiet) });
   for (const input of positionals) {
     if (!existsSync(input)) throw new InputError(`watch: "${input}" does not exist; give a folder (or file) that articles are written to`, input);
   }
@@ -769,7 +839,9 @@ const COMMANDS: Record<string, Command> = {
       'writes DIR/graph.json, DIR/graph.gexf and DIR/extractions.jsonl (and DIR/resolve-memo.json, a\n' +
       'cache for add / remove; for a graph.json of 4 MB or more DIR/graph.index.json, which lets add /\n' +
       'remove journal their changes). graph.json is always written whole. With no PATH: seeds/ → graph/.\n' +
-      '--from-extractions merges files written by `extract --jsonl` (e.g. one per shard) into the graph.\n' +
+      '--from-extractions FILE... merges files written by `extract --jsonl` (e.g. one per shard) into\n' +
+      'the graph: every argument after it up to the next option is such a file. A document id in two\n' +
+      'of them (or in one and an input) with different content is an error: shards must not share ids.\n' +
       '--name sets the graph name (default: the first input folder\'s name).\n' +
       '--workers N extracts in N worker threads (default: the machine\'s cores; 1: in-process); the\n' +
       'output is identical for any N. A progress bar shows on a terminal (not with CI set or --quiet).\n' +
@@ -784,6 +856,7 @@ const COMMANDS: Record<string, Command> = {
       wait: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
     },
+    greedy: ['from-extractions'],
     run: commandBuild,
   },
   add: {
@@ -980,9 +1053,10 @@ export async function run(argv: string[]): Promise<number> {
     io.err(`newsgraph: unknown command "${name}"\n\n${usage()}`);
     return EXIT_USAGE;
   }
-  let parsed;
+  let parsed: Parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { ...command.options, ...HELP_OPTION }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: rest, options: { ...command.options, ...HELP_OPTION }, allowPositionals: true, strict: true, tokens: true });
+    if (command.greedy) parsed = takeGreedy(parsed, command.greedy);
   } catch (error) {
     io.err(`newsgraph ${name}: ${(error as Error).message.split('. To specify')[0]}\n\n${commandHelp(name, command)}`);
     return EXIT_USAGE;
@@ -994,12 +1068,14 @@ export async function run(argv: string[]): Promise<number> {
   try {
     return await command.run(parsed.positionals, parsed.values as Record<string, string | boolean | string[] | undefined>);
   } catch (error) {
+    // library messages name their function or verb ("add: …"), which the prefix already says
+    const message = (m: string) => (m.startsWith(`${name}: `) ? m.slice(name.length + 2) : m);
     if (error instanceof UsageError) {
-      io.err(`newsgraph ${name}: ${error.message}\n\n${commandHelp(name, command)}`);
+      io.err(`newsgraph ${name}: ${message(error.message)}\n\n${commandHelp(name, command)}`);
       return EXIT_USAGE;
     }
     if (error instanceof NewsgraphError) {
-      io.err(`newsgraph ${name}: ${error.message}\n`);
+      io.err(`newsgraph ${name}: ${message(error.message)}\n`);
       return error.exitCode;
     }
     const e = error as NodeJS.ErrnoException;

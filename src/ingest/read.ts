@@ -66,6 +66,23 @@ export function resolveReadOptions(options: ReadOptions = {}): ResolvedReadOptio
 }
 
 /** Extensions read inside folders, and the format each is read as. */
+/**
+ * True for the listing of a folder newsgraph wrote a graph into (extractions.jsonl beside graph.json,
+ * its index or the resolver memo: the names store/ writes). Such a folder inside an input holds no
+ * articles, only newsgraph's own output (whose .jsonl files would otherwise read as articles, and a
+ * `watch` whose graph is inside the watched folder would feed on its own updates), so walks pass it
+ * over as they pass over hidden folders.
+ */
+export function isGraphFolderListing(names: Iterable<string>): boolean {
+  let records = false;
+  let graph = false;
+  for (const n of names) {
+    if (n === 'extractions.jsonl') records = true;
+    else if (n === 'graph.json' || n === 'graph.index.json' || n === 'resolve-memo.json') graph = true;
+  }
+  return records && graph;
+}
+
 export const SUPPORTED_EXTENSIONS: Readonly<Record<string, TextFormat | 'jsonl'>> = {
   '.txt': 'txt',
   '.text': 'txt',
@@ -113,6 +130,8 @@ interface Context {
   ids: Set<string>;
   /** Real paths of files read so far → the path they were read as. */
   files: Map<string, string>;
+  /** The folder input being walked, as given (what a skipped root is reported as). */
+  shownRoot?: string;
 }
 
 /** A unique id: `rel`, else `<root>/rel`, else `rel~2`, `rel~3`, … */
@@ -135,7 +154,8 @@ function skip(path: string, reason: string, extra: { partial?: boolean; explicit
  * Never throws for bad input: each problem is a `skipped` item with the path and the reason.
  * Document ids are paths relative to the input root (`world/a.txt`; a file input: its basename),
  * `file.jsonl#<id or line number>` for JSON Lines, made unique across inputs by prefixing the
- * root's name when two inputs hold the same relative path.
+ * root's name when two inputs hold the same relative path. A folder holding a graph newsgraph wrote
+ * (see `isGraphFolderListing`) is passed over inside an input, and skipped when given as one.
  */
 export async function* readDocuments(inputs: string[], options?: ReadOptions): AsyncGenerator<IngestItem> {
   const ctx: Context = { options: resolveReadOptions(options), ids: new Set(), files: new Map() };
@@ -156,6 +176,7 @@ export async function* readDocuments(inputs: string[], options?: ReadOptions): A
         yield skip(input, reasonOf(error), { explicit: true });
         continue;
       }
+      ctx.shownRoot = input;
       yield* walk(ctx, root, '', basename(root), new Set([real]));
     } else if (info.isFile()) {
       if (ctx.options.only && !ctx.options.only.has(resolve(input))) continue;
@@ -166,12 +187,19 @@ export async function* readDocuments(inputs: string[], options?: ReadOptions): A
   }
 }
 
+const graphFolderReason = (shown: string): string =>
+  `a folder newsgraph wrote a graph into, not articles (to build from its documents' records: newsgraph build --from-extractions ${join(shown, 'extractions.jsonl')})`;
+
 async function* walk(ctx: Context, dir: string, relDir: string, rootName: string, ancestors: Set<string>): AsyncGenerator<IngestItem> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     yield skip(relDir || '.', `cannot list folder: ${reasonOf(error)}`);
+    return;
+  }
+  if (isGraphFolderListing(entries.map((e) => e.name))) {
+    if (!relDir) yield skip(ctx.shownRoot ?? rootName, graphFolderReason(ctx.shownRoot ?? dir), { explicit: true });
     return;
   }
   const names = entries.filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules');

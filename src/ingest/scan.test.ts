@@ -24,17 +24,23 @@ describe('ingest/scan', () => {
       '.hidden/d.txt': 'hidden',
       'node_modules/e.txt': 'a package',
       '.f.txt': 'hidden file',
+      // a graph newsgraph wrote inside the input: its output, not articles
+      'graph/extractions.jsonl': '{"document":{}}\n',
+      'graph/graph.json': '{}',
+      'graph/graph.journal.jsonl': '{}\n',
+      // the same names apart are articles
+      'lone/extractions.jsonl': '{"text":"Angela Merkel spoke."}\n',
     });
     symlinkSync(dir, path.join(dir, 'world', 'loop'));
     const scan = await scanInputs([dir]);
-    expect([...scan.keys()].map((f) => path.relative(dir, f)).sort()).toEqual(['a.txt', 'world/b.html', 'world/c.jsonl']);
+    expect([...scan.keys()].map((f) => path.relative(dir, f)).sort()).toEqual(['a.txt', 'lone/extractions.jsonl', 'world/b.html', 'world/c.jsonl']);
     // The same files readDocuments turns into documents or read errors (unsupported types aside).
     const read: string[] = [];
     for await (const item of readDocuments([dir])) {
       if (item.kind === 'document') read.push(item.document.id.split('#')[0]!);
       else if (!/unsupported|loop/.test(item.skipped.reason)) read.push(item.skipped.path);
     }
-    expect([...new Set(read)].sort()).toEqual(['a.txt', 'world/b.html', 'world/c.jsonl']);
+    expect([...new Set(read)].sort()).toEqual(['a.txt', 'lone/extractions.jsonl', 'world/b.html', 'world/c.jsonl']);
     rmSync(dir, { recursive: true, force: true });
   });
 

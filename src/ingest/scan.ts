@@ -6,7 +6,7 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { SUPPORTED_EXTENSIONS } from './read.js';
+import { SUPPORTED_EXTENSIONS, isGraphFolderListing } from './read.js';
 
 /** Absolute file path → signature. A missing or unreadable input given explicitly has no entry. */
 export type InputScan = Map<string, string>;
@@ -58,6 +58,7 @@ async function walk(dir: string, ancestors: Set<string>, out: InputScan): Promis
   } catch {
     return;
   }
+  if (isGraphFolderListing(entries.map((e) => e.name))) return; // as readDocuments: not articles
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const abs = join(dir, entry.name);

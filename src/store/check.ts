@@ -7,7 +7,7 @@ import { GraphFormatError } from '../errors.js';
 import { buildGraph } from '../graph/build.js';
 import type { ExtractionRecord, SerializedGraph } from '../types.js';
 import { indexFileOf } from './journal.js';
-import { EXTRACTIONS_FILE, GRAPH_FILE, RESOLVE_MEMO_FILE, readGraphIndex, readGraphRecords, readResolveMemo, readSerializedGraph } from './index.js';
+import { EXTRACTIONS_FILE, GRAPH_FILE, RESOLVE_MEMO_FILE, documentsWithoutRecords, readGraphIndex, readGraphRecords, readResolveMemo, readSerializedGraph } from './index.js';
 
 export interface FolderCheck {
   documents: number;
@@ -38,11 +38,12 @@ export async function checkGraphFolder(dir: string, options: { rebuild?: boolean
   out.edges = graph.edges.length;
 
   let records: ExtractionRecord[] | undefined;
+  const removed = new Set<string>();
   if (!existsSync(path.join(dir, EXTRACTIONS_FILE))) {
     if (out.documents) out.problems.push(`no ${EXTRACTIONS_FILE}: add, remove and watch cannot update this graph (build it again from its articles to have one).`);
   } else {
     try {
-      records = await readGraphRecords(dir, { onWarning: note });
+      records = await readGraphRecords(dir, { onWarning: note, removed });
     } catch (error) {
       if (!(error instanceof GraphFormatError)) throw error;
       out.problems.push(error.message);
@@ -52,8 +53,13 @@ export async function checkGraphFolder(dir: string, options: { rebuild?: boolean
   if (records) {
     const ids = new Set(records.map((r) => r.document.id));
     const inGraph = new Set(graph.attributes.documents.map((d) => d.id));
-    const noRecord = [...inGraph].filter((id) => !ids.has(id));
+    const noRecord = documentsWithoutRecords([...inGraph], records, removed);
+    const removing = [...inGraph].filter((id) => removed.has(id));
     const notInGraph = [...ids].filter((id) => !inGraph.has(id));
+    if (removing.length) {
+      lagging = true;
+      note(`${removing.length} document${removing.length === 1 ? ' is' : 's are'} removed in ${EXTRACTIONS_FILE} but still in the graph (${listed(removing)}): a remove was interrupted before it wrote the graph; the next add or remove completes it.`);
+    }
     if (noRecord.length) {
       out.problems.push(`${noRecord.length} document${noRecord.length === 1 ? '' : 's'} of the graph ${noRecord.length === 1 ? 'has' : 'have'} no extraction record (${listed(noRecord)}): an update would drop ${noRecord.length === 1 ? 'it' : 'them'}.`);
     }

@@ -669,18 +669,57 @@ export async function* readExtractionEntries(file: string, options: ReadExtracti
  * The records a file of extraction lines holds, by document id: a later record of a document replaces
  * an earlier one, a removal drops it. Several files read into one map in turn merge the same way.
  */
-export async function readExtractionRecordsInto(file: string, byId: Map<string, ExtractionRecord>, options?: ReadExtractionsOptions): Promise<void> {
+export async function readExtractionRecordsInto(
+  file: string,
+  byId: Map<string, ExtractionRecord>,
+  options?: ReadExtractionsOptions & { removed?: Set<string> },
+): Promise<void> {
+  const removed = options?.removed;
   for await (const e of readExtractionEntries(file, options)) {
-    if (e.record) byId.set(e.record.document.id, e.record);
-    else byId.delete(e.removed);
+    if (e.record) {
+      byId.set(e.record.document.id, e.record);
+      removed?.delete(e.record.document.id);
+    } else {
+      byId.delete(e.removed);
+      removed?.add(e.removed);
+    }
   }
+}
+
+/**
+ * The documents of a graph that its records do not account for: neither a record nor a removal line
+ * (an interrupted `remove` appends its removals before it writes the graph; the next update completes
+ * it). Records lost that way — extractions.jsonl edited or cut short by hand — would silently drop
+ * their documents from the next update, so updates refuse to run (`recordsLost` says why).
+ */
+export function documentsWithoutRecords(documents: readonly string[], records: readonly ExtractionRecord[], removed: ReadonlySet<string>): string[] {
+  const ids = new Set(records.map((r) => r.document.id));
+  return documents.filter((id) => !ids.has(id) && !removed.has(id));
+}
+
+/** The error an update of a folder whose records lost documents of its graph gives (see above). */
+export function recordsLost(dir: string, lost: readonly string[], verb: string): GraphFormatError {
+  const shown = lost.slice(0, 3).map((id) => `"${id}"`).join(', ') + (lost.length > 3 ? `, … (${lost.length} in all)` : '');
+  return new GraphFormatError(
+    `${verb}: ${lost.length} document${lost.length === 1 ? '' : 's'} of the graph in "${dir}" ${lost.length === 1 ? 'has' : 'have'} no record in ${EXTRACTIONS_FILE} (${shown}): ` +
+      `the file was edited or cut short, and an update would drop ${lost.length === 1 ? 'it' : 'them'}. Nothing was changed. ` +
+      `Restore ${EXTRACTIONS_FILE}, or build the graph again from its articles (newsgraph build PATH... --out ${dir}).`,
+    path.join(dir, EXTRACTIONS_FILE),
+  );
 }
 
 /**
  * Reads all extraction records of a graph folder (empty when the folder has none). A last line cut
  * short by an interrupted update is left out, told to `onWarning`.
  */
-export async function readGraphRecords(dir: string, options: { onWarning?: (message: string) => void } = {}): Promise<ExtractionRecord[]> {
+export async function readGraphRecords(
+  dir: string,
+  options: {
+    onWarning?: (message: string) => void;
+    /** Filled with the ids whose last line is a removal (see `documentsWithoutRecords`). */
+    removed?: Set<string>;
+  } = {},
+): Promise<ExtractionRecord[]> {
   const file = path.join(dir, EXTRACTIONS_FILE);
   try {
     await stat(file);
@@ -689,7 +728,7 @@ export async function readGraphRecords(dir: string, options: { onWarning?: (mess
   }
   const byId = new Map<string, ExtractionRecord>();
   try {
-    await readExtractionRecordsInto(file, byId, { appendOnly: true, onWarning: options.onWarning });
+    await readExtractionRecordsInto(file, byId, { appendOnly: true, onWarning: options.onWarning, removed: options.removed });
   } catch (error) {
     if (!(error instanceof GraphFormatError)) throw error;
     // What to do about it: the records are what every update of the folder starts from.
