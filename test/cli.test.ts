@@ -2,7 +2,7 @@
  * The CLI end to end: real commands on real files into temporary folders.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,42 @@ describe('cli', () => {
       const b = cli(['build', '--nope']);
       expect(b.code).toBe(2);
       expect(b.stderr).toMatch(/--nope/);
+      // the error, the usage line and where the rest is: not the whole help burying the error
+      expect(b.stderr).toBe("newsgraph build: Unknown option '--nope'\nUsage: newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--workers N] [--name NAME] [--wait] [--quiet]\n(newsgraph build --help says more)\n");
+      // a library message's own prefix is not said twice ("newsgraph add: add: …")
+      expect(cli(['add', '--graph', 'graph']).stderr).toMatch(/^newsgraph add: give at least one file or folder/);
+    });
+
+    it('should say a graph folder that is a file, or has no graph, in words', () => {
+      const dir = tmp();
+      const file = path.join(dir, 'a.txt');
+      writeFileSync(file, 'Jens Stoltenberg met Mevlut Cavusoglu in Brussels on Friday.\n');
+      const r = cli(['add', file, '--graph', file]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`newsgraph add: "${file}" is a file, not a graph folder: give the folder a graph is (or is to be) written to.\n`);
+      const empty = path.join(dir, 'empty');
+      expect(cli(['build', file, '--out', path.join(empty, 'x'), '--quiet']).code).toBe(0);
+      const n = cli(['add', file, '--graph', empty]);
+      expect(n.code).toBe(1);
+      expect(n.stderr).toBe(`newsgraph add: no graph in "${empty}" (it has no graph.json). Build one first: newsgraph build PATH --out ${empty}\n`);
+    });
+
+    it('should say when an add puts another article under an id the graph has', () => {
+      const dir = tmp();
+      const a = path.join(dir, 'a');
+      const b = path.join(dir, 'b');
+      for (const d of [a, b]) mkdirSync(d);
+      writeFileSync(path.join(a, '001.txt'), 'Markets rally\n\nShares in Tokyo rose on Monday, the Nikkei index said.\n');
+      writeFileSync(path.join(b, '001.txt'), 'Storm hits coast\n\nA storm hit the coast of Florida on Tuesday, officials said.\n');
+      const out = path.join(dir, 'g');
+      expect(cli(['build', a, '--out', out, '--quiet']).code).toBe(0);
+      const r = cli(['add', path.join(b, '001.txt'), '--graph', out]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Updated \(0 added, 1 changed, 0 unchanged\)/);
+      expect(r.stderr).toMatch(/^newsgraph add: "001\.txt" was "Markets rally" and is now "Storm hits coast": the earlier article under this id is no longer in the graph/);
+      // an edit of the same article (same title) is not remarked on
+      writeFileSync(path.join(b, '001.txt'), 'Storm hits coast\n\nA storm hit the coast of Florida on Tuesday, officials said. Two died.\n');
+      expect(cli(['add', path.join(b, '001.txt'), '--graph', out]).stderr).toBe('');
     });
 
     it('should exit 1 naming an unreadable file given explicitly, and still build the rest', () => {

@@ -490,6 +490,7 @@ async function addInputs(
   const release = await lockUpdate(dir, verb, values);
   const bar = createProgressBar({ enabled: quiet ? false : undefined, label: 'adding' });
   let result;
+  let replaced: string[] = [];
   try {
     const store = await load.store();
     const signature = watched ? await store.graphFolderSignature(dir) : '';
@@ -510,6 +511,7 @@ async function addInputs(
       onRebuild: (documents) => bar.stage('building graph', documents >= LONG_REBUILD_DOCUMENTS),
       holdMemo: watched !== undefined,
     });
+    if (!watched) replaced = replacedArticles(state.records, result);
     if (result.graph) {
       bar.stage('writing');
       const written = await store.writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index, before: held?.nodes });
@@ -531,6 +533,9 @@ async function addInputs(
     bar.done();
     await release();
   }
+  // an id is a path relative to the folder given (a file given itself: its name), so `add tech/001.txt`
+  // to a graph of business/ replaces its "001.txt": say so when the title shows another article
+  for (const line of replaced) io.err(`newsgraph ${verb}: ${line}\n`);
   const counts =
     `${result.added.length} added, ${result.changed.length} changed, ${result.unchanged.length} unchanged` +
     (result.removed.length ? `, ${result.removed.length} removed` : '');
@@ -544,6 +549,23 @@ async function addInputs(
     return explicitFailures.length ? EXIT_ERROR : others.length ? EXIT_SKIPPED : EXIT_OK;
   }
   return reportBuilt(verb, dir, result.graph, result.skipped, quiet, started, `Updated (${counts})`, reported);
+}
+
+/** Notices for changed documents whose title changed too: likely another article under the same id. */
+function replacedArticles(before: ExtractionRecord[], result: { changed: string[]; records: ExtractionRecord[] }): string[] {
+  if (!result.changed.length) return [];
+  const changed = new Set(result.changed);
+  const old = new Map(before.filter((r) => changed.has(r.document.id)).map((r) => [r.document.id, r.document.title]));
+  const out: string[] = [];
+  for (const r of result.records) {
+    const was = old.get(r.document.id);
+    if (was === undefined || !was || !r.document.title || was === r.document.title) continue;
+    out.push(
+      `"${r.document.id}" was "${was}" and is now "${r.document.title}": the earlier article under this id is no longer in the graph ` +
+        '(a file given by itself is known by its name, a file in a folder by its path there: to keep both, rename it or add it from a folder where its path differs).',
+    );
+  }
+  return out;
 }
 
 /**
@@ -1032,6 +1054,11 @@ function commandHelp(name: string, c: Command): string {
   void name;
 }
 
+/** What follows a usage error: the usage line and where the rest is (the whole help buries the error). */
+function shortUsage(name: string, c: Command): string {
+  return `Usage: ${c.usage}\n(newsgraph ${name} --help says more)\n`;
+}
+
 /** Registers an extra command (used by modules that add commands, e.g. the console). */
 export function registerCommand(name: string, command: Command): void {
   COMMANDS[name] = command;
@@ -1058,7 +1085,7 @@ export async function run(argv: string[]): Promise<number> {
     parsed = parseArgs({ args: rest, options: { ...command.options, ...HELP_OPTION }, allowPositionals: true, strict: true, tokens: true });
     if (command.greedy) parsed = takeGreedy(parsed, command.greedy);
   } catch (error) {
-    io.err(`newsgraph ${name}: ${(error as Error).message.split('. To specify')[0]}\n\n${commandHelp(name, command)}`);
+    io.err(`newsgraph ${name}: ${(error as Error).message.split('. To specify')[0]}\n${shortUsage(name, command)}`);
     return EXIT_USAGE;
   }
   if (parsed.values.help) {
@@ -1068,10 +1095,11 @@ export async function run(argv: string[]): Promise<number> {
   try {
     return await command.run(parsed.positionals, parsed.values as Record<string, string | boolean | string[] | undefined>);
   } catch (error) {
-    // library messages name their function or verb ("add: …"), which the prefix already says
-    const message = (m: string) => (m.startsWith(`${name}: `) ? m.slice(name.length + 2) : m);
+    // library messages start with the function or verb that threw ("openGraph: …", "add: …"): the
+    // command's own prefix says where the message comes from
+    const message = (m: string) => m.replace(/^[a-z][A-Za-z]*: /, '');
     if (error instanceof UsageError) {
-      io.err(`newsgraph ${name}: ${message(error.message)}\n\n${commandHelp(name, command)}`);
+      io.err(`newsgraph ${name}: ${message(error.message)}\n${shortUsage(name, command)}`);
       return EXIT_USAGE;
     }
     if (error instanceof NewsgraphError) {

@@ -498,7 +498,10 @@ async function readGraphData(location: string, options: ReadGraphOptions = {}): 
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new GraphFormatError(`openGraph: cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, file, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new GraphFormatError(`openGraph: no graph in "${location}" (it has no ${path.basename(file)}). Build one first: newsgraph build PATH --out ${location}`, file, { cause: error });
+    }
+    throw new GraphFormatError(`openGraph: cannot read "${file}": ${reasonOf(error)}.`, file, { cause: error });
   }
   // graph.json before its journal: a line appended meanwhile still applies to it.
   const journalFile = journalFileOf(file);

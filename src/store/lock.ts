@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { GraphBusyError } from '../errors.js';
+import { GraphBusyError, GraphFormatError } from '../errors.js';
 
 export const LOCK_FILE = '.newsgraph.lock';
 
@@ -48,7 +48,16 @@ function running(pid: number): boolean {
  * @throws GraphBusyError when another running process holds it.
  */
 export async function lockGraphFolder(dir: string, command: string): Promise<() => Promise<void>> {
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // "EEXIST: file already exists, mkdir" says neither which path nor what to do
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new GraphFormatError(`"${dir}" is a file, not a graph folder: give the folder a graph is (or is to be) written to.`, dir, { cause: error });
+    }
+    throw error;
+  }
   const file = path.join(dir, LOCK_FILE);
   const mine: LockInfo = { pid: process.pid, host: hostname(), command, started: new Date().toISOString() };
   const text = `${JSON.stringify(mine)}\n`;
