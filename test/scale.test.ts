@@ -159,6 +159,18 @@ describe('scale', () => {
       expect(existsSync(out)).toBe(false);
     });
 
+    it('should exit 3 from extract when something inside an input was skipped, as build does', () => {
+      const dir = path.join(tmp, 'shard-skips');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'a.txt'), article(1));
+      writeFileSync(path.join(dir, 'b.jsonl'), `${JSON.stringify({ id: 'x', text: article(2) })}\n{not json\n`);
+      const r = cli(['extract', dir, '--jsonl']);
+      expect(r.code).toBe(3);
+      expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+      expect(r.stderr).toMatch(/skipped "b\.jsonl:2"/);
+      expect(cli(['extract', dir, '--json', '--jsonl']).code).toBe(2);
+    });
+
     it('should refuse a damaged extraction file, naming its line and field, and write nothing', () => {
       const r = cli(['extract', shards[0]!, '--jsonl']);
       const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));

@@ -170,14 +170,17 @@ function mergeRecord(byId: Map<string, ExtractionRecord>, fromOf: Map<string, st
 async function commandExtract(positionals: string[], values: Record<string, unknown>): Promise<number> {
   if (!positionals.length) throw new UsageError('extract: give at least one file or folder (newsgraph extract PATH... --json)');
   const jsonl = Boolean(values.jsonl);
+  if (jsonl && values.json) throw new UsageError('extract: give --json or --jsonl, not both');
   const { readDocuments } = await load.ingest();
   const { extractRecord } = await load.graph();
   const { toExtractJson } = await load.extractJson();
   const docs: ExtractionRecord[] = [];
   let failed = false;
+  let skipped = false;
   for await (const item of readDocuments(positionals)) {
     if (item.kind === 'skipped') {
       if (item.explicit && !item.partial) failed = true;
+      else skipped = true;
       io.err(`newsgraph extract: ${item.partial ? 'partly read' : 'skipped'} "${item.skipped.path}": ${item.skipped.reason}\n`);
       continue;
     }
@@ -186,7 +189,9 @@ async function commandExtract(positionals: string[], values: Record<string, unkn
     else docs.push(rec);
   }
   if (!jsonl) io.out(`${JSON.stringify(toExtractJson(docs))}\n`);
-  return failed ? EXIT_ERROR : EXIT_OK;
+  // as build: 1 when an input given could not be read, 3 when something inside one was skipped (a map
+  // job can tell a shard that lost input from one that did not)
+  return failed ? EXIT_ERROR : skipped ? EXIT_SKIPPED : EXIT_OK;
 }
 
 async function commandServe(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -978,7 +983,9 @@ const COMMANDS: Record<string, Command> = {
     usage: 'newsgraph extract PATH... [--json | --jsonl]',
     help:
       'Prints {"documents":[{path, entities, relations}]} (--json, the default) with character spans,\n' +
-      'or one extraction record per line (--jsonl) for `build --from-extractions`.',
+      'or one extraction record per line (--jsonl) for `build --from-extractions`. What cannot be read\n' +
+      'is named on standard error. Exit code 0: all read; 3: some inputs inside folders or JSON Lines\n' +
+      'files were skipped; 1: an input given explicitly could not be read (the rest is printed).',
     options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' } },
     run: commandExtract,
   },
