@@ -119,6 +119,33 @@ describe('cli', () => {
       expect(n.stderr).toBe(`newsgraph add: no graph in "${empty}" (it has no graph.json). Build one first: newsgraph build PATH --out ${empty}\n`);
     });
 
+    it('should list a skipped or partly read file only while it is so', () => {
+      const dir = tmp();
+      const fix = path.join(dir, 'fix');
+      mkdirSync(fix);
+      writeFileSync(path.join(dir, 'base.txt'), 'Jens Stoltenberg met Mevlut Cavusoglu in Brussels on Friday.\n');
+      const out = path.join(dir, 'g');
+      expect(cli(['build', path.join(dir, 'base.txt'), '--out', out, '--quiet']).code).toBe(0);
+      const skipped = () => (JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph).attributes.skipped.map((s) => s.path).sort();
+      const doc = path.join(fix, 'doc.txt');
+      const lines = path.join(fix, 'news.jsonl');
+      writeFileSync(doc, Buffer.concat([Buffer.from('Angela Merkel met Emmanuel Macron in Paris '), Buffer.from([0xff]), Buffer.from(' on Monday.\n')]));
+      writeFileSync(lines, `${JSON.stringify({ id: 'a', text: 'Boris Johnson spoke in London on Monday.' })}\n{not json\n`);
+      expect(cli(['add', doc, lines, '--graph', out, '--quiet']).code).toBe(3);
+      expect(skipped()).toEqual([doc, `${lines}:2`]);
+      // both fixed: a build of the files as they are now lists nothing, and so does the graph
+      writeFileSync(doc, 'Angela Merkel met Emmanuel Macron in Paris on Monday.\n');
+      writeFileSync(lines, `${JSON.stringify({ id: 'a', text: 'Boris Johnson spoke in London on Monday.' })}\n${JSON.stringify({ id: 'b', text: 'Olaf Scholz spoke in Berlin.' })}\n`);
+      expect(cli(['add', doc, lines, '--graph', out, '--quiet']).code).toBe(0);
+      expect(skipped()).toEqual([]);
+      // partly read again, then removed: its warning goes with it
+      writeFileSync(doc, Buffer.concat([Buffer.from('Angela Merkel met Emmanuel Macron in Rome '), Buffer.from([0xff]), Buffer.from(' on Monday.\n')]));
+      expect(cli(['add', doc, '--graph', out, '--quiet']).code).toBe(3);
+      expect(skipped()).toEqual([doc]);
+      expect(cli(['remove', 'doc.txt', '--graph', out, '--quiet']).code).toBe(0);
+      expect(skipped()).toEqual([]);
+    });
+
     it('should say when an add puts another article under an id the graph has', () => {
       const dir = tmp();
       const a = path.join(dir, 'a');

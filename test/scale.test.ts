@@ -75,7 +75,7 @@ describe('scale', () => {
       const reuse = new Map([[doc.document.id, fake]]);
       const out = [];
       for await (const item of extractStream((async function* () { yield doc; })(), { workers: 1, reuse })) out.push(item);
-      expect(out).toEqual([{ kind: 'record', record: fake, reused: true }]);
+      expect(out).toEqual([{ kind: 'record', record: fake, reused: true, from: doc.document.id }]);
     });
   });
 

@@ -556,15 +556,32 @@ async function addInputs(
   return reportBuilt(verb, dir, result.graph, result.skipped, quiet, started, `Updated (${counts})`, reported);
 }
 
-/** Notices for changed documents whose title changed too: likely another article under the same id. */
+/** The words of a text, lower-cased. */
+const wordsOf = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** Share of the two texts' words they have in common (Jaccard). */
+function overlap(a: string, b: string): number {
+  const x = wordsOf(a);
+  const y = wordsOf(b);
+  let both = 0;
+  for (const w of x) if (y.has(w)) both++;
+  const either = x.size + y.size - both;
+  return either ? both / either : 1;
+}
+
+/**
+ * Notices for changed documents that look like another article under the same id: the title changed
+ * and the texts have under a third of their words in common (an edited story keeps most of them).
+ */
 function replacedArticles(before: ExtractionRecord[], result: { changed: string[]; records: ExtractionRecord[] }): string[] {
   if (!result.changed.length) return [];
   const changed = new Set(result.changed);
-  const old = new Map(before.filter((r) => changed.has(r.document.id)).map((r) => [r.document.id, r.document.title]));
+  const old = new Map(before.filter((r) => changed.has(r.document.id)).map((r) => [r.document.id, r]));
   const out: string[] = [];
   for (const r of result.records) {
-    const was = old.get(r.document.id);
-    if (was === undefined || !was || !r.document.title || was === r.document.title) continue;
+    const earlier = old.get(r.document.id);
+    const was = earlier?.document.title;
+    if (!earlier || !was || !r.document.title || was === r.document.title || overlap(earlier.text, r.text) >= 1 / 3) continue;
     out.push(
       `"${r.document.id}" was "${was}" and is now "${r.document.title}": the earlier article under this id is no longer in the graph ` +
         '(a file given by itself is known by its name, a file in a folder by its path there: to keep both, rename it or add it from a folder where its path differs).',

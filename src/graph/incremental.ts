@@ -180,10 +180,39 @@ function graphLagsRecords(prev: PreviousGraph | undefined, records: ExtractionRe
   return prev.documents.some((d) => !ids.has(d));
 }
 
-/** Merges two skipped lists, the later entry for a path replacing the earlier one. */
-function mergeSkipped(before: SkippedInput[], after: SkippedInput[]): SkippedInput[] {
+/** The file a skipped entry is about: a JSON Lines line's (`news.jsonl:7`) is its file's. */
+const fileOfSkipped = (p: string): string => p.replace(/(\.(?:jsonl|ndjson)):\d+$/i, '$1');
+
+/**
+ * The graph's skipped inputs after an update: the earlier ones, less those about a file this update
+ * read again (what it says of the file now replaces them: a file fixed since is no longer listed) or
+ * about documents it removed (a removed file's warnings go with it, a JSON Lines file's once none of
+ * its documents is left) — the list a build of the files as they are now would give — then this
+ * update's.
+ */
+function mergeSkipped(before: SkippedInput[], after: SkippedInput[], read: ReadonlySet<string>, removed: readonly string[], left: ReadonlyMap<string, unknown>): SkippedInput[] {
+  const gone = new Set<string>();
+  for (const id of removed) {
+    const hash = id.indexOf('#');
+    const file = hash >= 0 ? id.slice(0, hash) : id;
+    if (hash >= 0 && [...left.keys()].some((k) => k.startsWith(`${file}#`))) continue;
+    gone.add(file);
+  }
+  // a file given by itself is named as given ("in/doc.txt") and known by its name ("doc.txt"); a
+  // longer path that is itself a document still in the graph is another file
+  const about = (p: string, files: ReadonlySet<string>): boolean => {
+    if (files.has(p)) return true;
+    if (left.has(p)) return false;
+    for (const f of files) if (p.endsWith(`/${f}`)) return true;
+    return false;
+  };
   const map = new Map<string, SkippedInput>();
-  for (const s of [...before, ...after]) map.set(s.path, s);
+  for (const s of before) {
+    const file = fileOfSkipped(s.path);
+    if (read.has(file) || (gone.size && about(file, gone))) continue;
+    map.set(s.path, s);
+  }
+  for (const s of after) map.set(s.path, s);
   return [...map.values()];
 }
 
@@ -200,11 +229,14 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
   const changed: string[] = [];
   const unchanged: string[] = [];
   const skipped: SkippedInput[] = [];
+  const readFiles = new Set<string>(); // the files this update read (as skipped entries name them)
   for await (const item of extractStream(items, { ...options, reuse: previous })) {
     if (item.kind === 'skipped') {
       skipped.push(skippedOf(item));
+      readFiles.add(fileOfSkipped(item.skipped.path));
       continue;
     }
+    if (item.from !== undefined) readFiles.add(item.from);
     const id = item.record.document.id;
     if (item.reused) unchanged.push(id);
     else if (previous.has(id)) changed.push(id);
@@ -218,7 +250,7 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
   const result: IncrementalResult = { records, added, changed, unchanged, removed, skipped };
   const prev = previousOfState(state);
   if (!added.length && !changed.length && !removed.length && !graphLagsRecords(prev, state.records)) return result;
-  const allSkipped = mergeSkipped(prev?.skipped ?? [], skipped);
+  const allSkipped = mergeSkipped(prev?.skipped ?? [], skipped, readFiles, removed, next);
   options.onRebuild?.(records.length);
   const built = rebuild(prev, state.memo, records, allSkipped, options, added.length + changed.length + removed.length);
   result.graph = built.graph;
@@ -257,6 +289,6 @@ export function removeDocuments(state: GraphState, ids: string[], options: Omit<
   const records = [...present.values()].sort(byId);
   const prev = previousOfState(state);
   options.onRebuild?.(records.length);
-  const { graph, memo } = rebuild(prev, state.memo, records, prev?.skipped ?? [], options, removed.length);
+  const { graph, memo } = rebuild(prev, state.memo, records, mergeSkipped(prev?.skipped ?? [], [], new Set(), removed, present), options, removed.length);
   return { graph, records, added: [], changed: [], unchanged: [], removed, skipped: [], memo };
 }

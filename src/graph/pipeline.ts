@@ -64,7 +64,13 @@ export type ReadItem = IngestItem;
 
 /** What extraction yields, in input order. */
 export type ExtractItem =
-  | { kind: 'record'; record: ExtractionRecord; reused: boolean }
+  | {
+      kind: 'record';
+      record: ExtractionRecord;
+      reused: boolean;
+      /** The file the document was read from (see IngestItem), when known. */
+      from?: string;
+    }
   | { kind: 'skipped'; skipped: SkippedInput; partial?: boolean; explicit?: boolean };
 
 /** Extracts one document into a record. Pure and total. */
@@ -119,14 +125,15 @@ export async function* extractStream(source: AsyncIterable<ReadItem>, options: E
     if (seen.has(doc.id)) return { kind: 'skipped', skipped: { path: doc.id, reason: 'duplicate document id (read twice)' } };
     seen.add(doc.id);
     const old = options.reuse?.get(doc.id);
+    const from = item.from !== undefined ? { from: item.from } : {};
     if (old && old.document.hash === doc.hash) {
       // The reused record keeps its text; the new document's metadata may differ only if its hash did.
-      return { kind: 'record', record: old, reused: true };
+      return { kind: 'record', record: old, reused: true, ...from };
     }
     if (!pool && inline > 0) {
       inline--;
       try {
-        return { kind: 'record', record: extractRecord(doc), reused: false };
+        return { kind: 'record', record: extractRecord(doc), reused: false, ...from };
       } catch (error) {
         return extractionFailed(doc, error);
       }
@@ -136,7 +143,7 @@ export async function* extractStream(source: AsyncIterable<ReadItem>, options: E
       limit = workers * perWorker;
     }
     return pool.extract(doc).then(
-      (extraction): ExtractItem => ({ kind: 'record', record: toRecord(doc, extraction), reused: false }),
+      (extraction): ExtractItem => ({ kind: 'record', record: toRecord(doc, extraction), reused: false, ...from }),
       (error: unknown) => extractionFailed(doc, error),
     );
   };

@@ -15,7 +15,12 @@ import { decodeText, sniffBinary, sniffHtmlCharset, SNIFF_BYTES } from './decode
 
 /** One result of reading: a document, or an input (file or JSON Lines line) that was not read. */
 export type IngestItem =
-  | { kind: 'document'; document: Document }
+  | {
+      kind: 'document';
+      document: Document;
+      /** The file it was read from, as skipped items name it (a JSON Lines file's path, not its line's). */
+      from?: string;
+    }
   | {
       kind: 'skipped';
       skipped: SkippedInput;
@@ -354,7 +359,7 @@ async function* readFile(
     yield skip(shown, format === 'html' ? 'no article text found in the HTML' : 'no article text (only page furniture)', flags);
     return;
   }
-  yield { kind: 'document', document };
+  yield { kind: 'document', document, from: shown };
   if (size > bytes.length) {
     yield skip(shown, `truncated: only the first ${mib(bytes.length)} of ${mib(size)} were read (limit maxFileBytes = ${mib(max)})`, {
       ...flags,
@@ -543,7 +548,7 @@ async function* readJsonLines(
       });
       if (date !== undefined) document.published = normaliseDate(date);
       documents++;
-      yield { kind: 'document', document };
+      yield { kind: 'document', document, from: shown };
     }
   } catch (error) {
     yield skip(n > 0 ? `${shown}:${n + 1}` : shown, `read failed: ${reasonOf(error)}`, flags);
