@@ -84,9 +84,15 @@ describe('cli/progress', () => {
       expect(early.writes.at(-1)).toBe('\rbuilding graph… (0:00)\x1b[K');
     });
 
+    it.each([['false'], ['0'], ['']])('should draw on a terminal when CI is "%s" (CI switched off)', (ci) => {
+      const { stream } = fakeStream(true);
+      expect(createProgressBar({ stream, env: { CI: ci } }).enabled).toBe(true);
+    });
+
     it.each([
       ['stderr is not a terminal', false, {}],
       ['CI is set', true, { CI: 'true' }],
+      ['CI is 1', true, { CI: '1' }],
     ])('should stay quiet when %s', (_label, isTTY, env) => {
       let t = 0;
       const { stream, writes } = fakeStream(isTTY);

@@ -80,11 +80,14 @@ export function renderStageLine(label: string, done: number, elapsedMs: number, 
   return `${label}… (${read}${formatDuration(elapsedMs / 1000)})`.slice(0, width - 1);
 }
 
+/** True for a CI variable that says CI (set, and not "", "0" or "false", as CI=false is meant to say). */
+const underCi = (ci: string | undefined): boolean => ci !== undefined && !['', '0', 'false'].includes(ci.trim().toLowerCase());
+
 /** Creates a progress bar (a no-op one when not a terminal or under CI). */
 export function createProgressBar(options: ProgressBarOptions = {}): ProgressBar {
   const stream = options.stream ?? process.stderr;
   const env = options.env ?? process.env;
-  const enabled = options.enabled ?? (Boolean(stream.isTTY) && !env.CI);
+  const enabled = options.enabled ?? (Boolean(stream.isTTY) && !underCi(env.CI));
   const now = options.now ?? Date.now;
   const delay = options.delayMs ?? 1500;
   const interval = options.intervalMs ?? 100;
