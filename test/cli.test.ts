@@ -146,6 +146,21 @@ describe('cli', () => {
       expect(skipped()).toEqual([]);
     });
 
+    it('should remove every document of a JSON Lines file given by its id', () => {
+      const dir = tmp();
+      const lines = path.join(dir, 'news.jsonl');
+      writeFileSync(lines, ['Boris Johnson spoke in London on Monday.', 'Olaf Scholz spoke in Berlin.'].map((text, i) => JSON.stringify({ id: `n${i}`, text })).join('\n') + '\n');
+      writeFileSync(path.join(dir, 'keep.txt'), 'Jens Stoltenberg met Mevlut Cavusoglu in Brussels on Friday.\n');
+      const out = path.join(dir, 'g');
+      expect(cli(['build', lines, path.join(dir, 'keep.txt'), '--out', out, '--quiet']).code).toBe(0);
+      const r = cli(['remove', 'news.jsonl', '--graph', out]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^Updated \(2 removed\)/);
+      const g = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph;
+      expect(g.attributes.documents.map((d) => d.id)).toEqual(['keep.txt']);
+      expect(cli(['remove', 'news.jsonl', '--graph', out]).code).toBe(1); // nothing of it is left
+    });
+
     it('should say when an add puts another article under an id the graph has', () => {
       const dir = tmp();
       const a = path.join(dir, 'a');

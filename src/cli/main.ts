@@ -817,7 +817,7 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
   try {
     bar.stage('reading graph');
     const { state, index } = await readState(dir, 'remove');
-    result = removeDocuments(state, positionals, { onRebuild: (documents) => bar.stage('building graph', documents >= LONG_REBUILD_DOCUMENTS) });
+    result = removeDocuments(state, expandJsonLines(state.records, positionals), { onRebuild: (documents) => bar.stage('building graph', documents >= LONG_REBUILD_DOCUMENTS) });
     bar.stage('writing');
     await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
   } finally {
@@ -825,6 +825,19 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
     await release();
   }
   return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed)`);
+}
+
+/**
+ * `remove news.jsonl`: a JSON Lines file's documents are `news.jsonl#<id>`, so an id that is no
+ * document but the file of some stands for all of them (a document of that very id wins).
+ */
+function expandJsonLines(records: readonly ExtractionRecord[], ids: string[]): string[] {
+  const present = new Set(records.map((r) => r.document.id));
+  return ids.flatMap((id) => {
+    if (present.has(id)) return [id];
+    const all = records.filter((r) => r.document.id.startsWith(`${id}#`)).map((r) => r.document.id);
+    return all.length ? all : [id];
+  });
 }
 
 async function commandCheck(positionals: string[], values: Record<string, unknown>): Promise<number> {
@@ -932,7 +945,8 @@ const COMMANDS: Record<string, Command> = {
       'Drops the documents (a line {"removed": id} each in DIR/extractions.jsonl, default graph/) and\n' +
       'rebuilds the graph: their mentions and evidence go, and entities, relations and claims left\n' +
       'without any go too.\n' +
-      'Ids are as in graph.json\'s documents (paths relative to the input folder, `file.jsonl#id`).\n' +
+      'Ids are as in graph.json\'s documents (paths relative to the input folder, `file.jsonl#id`);\n' +
+      'a JSON Lines file\'s own id (`file.jsonl`) stands for all of its documents.\n' +
       'An unknown id is an error and nothing is removed. The graph is written as by add (journaled\n' +
       'when graph.json is 4 MB or more); graph.gexf is rewritten only with --gexf (otherwise removed).\n' +
       WAIT_HELP,
