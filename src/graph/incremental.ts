@@ -192,10 +192,14 @@ const fileOfSkipped = (p: string): string => p.replace(/(\.(?:jsonl|ndjson)):\d+
  */
 function mergeSkipped(before: SkippedInput[], after: SkippedInput[], read: ReadonlySet<string>, removed: readonly string[], left: ReadonlyMap<string, unknown>): SkippedInput[] {
   const gone = new Set<string>();
+  let linesLeft: Set<string> | undefined; // JSON Lines files some of whose documents stay
   for (const id of removed) {
     const hash = id.indexOf('#');
     const file = hash >= 0 ? id.slice(0, hash) : id;
-    if (hash >= 0 && [...left.keys()].some((k) => k.startsWith(`${file}#`))) continue;
+    if (hash >= 0) {
+      linesLeft ??= new Set([...left.keys()].filter((k) => k.includes('#')).map((k) => k.slice(0, k.indexOf('#'))));
+      if (linesLeft.has(file)) continue;
+    }
     gone.add(file);
   }
   // a file given by itself is named as given ("in/doc.txt") and known by its name ("doc.txt"); a
