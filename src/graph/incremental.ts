@@ -207,7 +207,7 @@ function mergeSkipped(before: SkippedInput[], after: SkippedInput[], read: Reado
   const about = (p: string, files: ReadonlySet<string>): boolean => {
     if (files.has(p)) return true;
     if (left.has(p)) return false;
-    for (const f of files) if (p.endsWith(`/${f}`)) return true;
+    for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) if (files.has(p.slice(i + 1))) return true;
     return false;
   };
   const map = new Map<string, SkippedInput>();
