@@ -217,6 +217,40 @@ describe('newsgraph watch', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('sees files deleted while no watch ran: reports them, and removes their documents with --remove-deleted', async () => {
+    const { tmp, inbox, graph, put } = inboxFolder('newsgraph-watch-gap-');
+    put('g1.txt', GENERATED['g1.txt']!);
+    put('g2.txt', GENERATED['g2.txt']!);
+    const first = watch(inbox, '--graph', graph);
+    await until('the first build', () => first.stdout.includes('Watching'));
+    expect(await first.stop()).toBe(0);
+    rmSync(path.join(inbox, 'g1.txt'));
+    // without --remove-deleted: said, and the document stays (and is said again next time)
+    const second = watch(inbox, '--graph', graph);
+    await until('the second start', () => second.stdout.includes('Watching'));
+    expect(await second.stop()).toBe(0);
+    expect(second.stdout).toMatch(/since the last watch: .*g1\.txt is gone; its document stays in the graph \(newsgraph remove g1\.txt --graph /);
+    expect(await documents(graph)).toBe(2);
+    // with it: removed in the first update, and the graph is a build of the folder as it is
+    const third = watch(inbox, '--graph', graph, '--remove-deleted');
+    await until('the third start', () => third.stdout.includes('Watching'));
+    expect(await third.stop()).toBe(0);
+    expect(third.stdout).toMatch(/since the last watch: .*g1\.txt is gone; removing its documents \(--remove-deleted\)/);
+    expect(third.stdout).toMatch(/Updated \(0 added, 0 changed, 1 unchanged, 1 removed\)/);
+    const full = path.join(tmp, 'full');
+    expect(build(full, inbox).status).toBe(0);
+    expect(await content(graph)).toEqual(await content(full));
+    // a watch of other inputs does not take this folder's files for deleted ones
+    const other = path.join(tmp, 'other');
+    spawnSync('mkdir', ['-p', other]);
+    const fourth = watch(other, '--graph', graph, '--remove-deleted');
+    await until('the fourth start', () => fourth.stdout.includes('Watching'));
+    expect(await fourth.stop()).toBe(0);
+    expect(fourth.stdout).not.toMatch(/gone/);
+    expect(await documents(graph)).toBe(1);
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
   it('reports an update that fails and watches on; a graph folder written anew is read again', async () => {
     const { tmp, inbox, graph, put } = inboxFolder('newsgraph-watch-fail-');
     put('g1.txt', GENERATED['g1.txt']!);

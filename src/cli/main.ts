@@ -670,6 +670,47 @@ function reportDeleted(files: string[], inputs: string[], dir: string, removing:
   }
 }
 
+/**
+ * What `watch` keeps in the graph folder between runs: the files of its inputs at its last update, so
+ * that a file deleted while no watch was running is still seen as deleted (reported, or removed with
+ * --remove-deleted) when the next one starts. Hidden, and not among the files whose signature says
+ * another process wrote the folder.
+ */
+const WATCH_STATE_FILE = '.newsgraph-watch.json';
+
+const resolvedInputs = (inputs: string[]): string[] => inputs.map((p) => path.resolve(p));
+
+/** The files the last watch of these very inputs saw (undefined: none, other inputs, or unreadable). */
+async function readWatchState(dir: string, inputs: string[]): Promise<string[] | undefined> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const state = JSON.parse(await readFile(path.join(dir, WATCH_STATE_FILE), 'utf8')) as { format?: unknown; inputs?: unknown; files?: unknown };
+    if (state.format !== 1 || !Array.isArray(state.files) || JSON.stringify(state.inputs) !== JSON.stringify(resolvedInputs(inputs))) return undefined;
+    return state.files.filter((f): f is string => typeof f === 'string');
+  } catch {
+    return undefined; // a cache: without it, deletions made between two watches are not seen
+  }
+}
+
+/**
+ * Saves the inputs' files, with the deleted ones whose documents are still in the graph (`stale`; one
+ * that is back, or whose documents have gone since, leaves that set).
+ */
+async function writeWatchState(dir: string, inputs: string[], scan: ReadonlyMap<string, string>, stale: Set<string>, records?: readonly ExtractionRecord[]): Promise<void> {
+  if (!existsSync(path.join(dir, 'graph.json'))) return;
+  if (stale.size && records) {
+    const ids = new Set(records.map((r) => r.document.id));
+    for (const f of stale) if (scan.has(f) || !documentsOfFiles(records as ExtractionRecord[], inputs, [f]).some((id) => ids.has(id))) stale.delete(f);
+  }
+  const { writeFileAtomic } = await load.store();
+  try {
+    const files = [...new Set([...scan.keys(), ...stale])].sort();
+    await writeFileAtomic(path.join(dir, WATCH_STATE_FILE), `${JSON.stringify({ format: 1, inputs: resolvedInputs(inputs), files })}\n`);
+  } catch {
+    // a cache (see above): a folder it cannot be written to only loses that
+  }
+}
+
 /** Deleted files `watch` names one by one; more in one look are summed up. */
 const MAX_LISTED_DELETIONS = 20;
 
@@ -733,10 +774,23 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
   process.on('SIGTERM', onSignal);
   try {
     let scan = await scanInputs(positionals);
+    // files a previous watch of the same inputs saw that went while no watch was running
+    const missed = (await readWatchState(dir, positionals))?.filter((f) => !scan.has(f)) ?? [];
+    const ambiguousMissed = removeDeleted ? sharedIds(positionals, missed, [scan, new Map(missed.map((f) => [f, '']))]) : [];
+    const removableMissed = removeDeleted ? missed.filter((f) => !ambiguousMissed.includes(f)) : [];
+    if (!quiet && missed.length) {
+      reportDeleted(removeDeleted ? removableMissed : missed, positionals, dir, removeDeleted, `${stamp()}since the last watch: `);
+      for (const f of ambiguousMissed) io.out(`${stamp()}since the last watch: ${f} is gone; its documents stay in the graph: another watched input holds the same path (newsgraph remove ID --graph ${dir} drops them).\n`);
+    }
+    // deleted files whose documents stay in the graph (no --remove-deleted, or not certainly theirs):
+    // kept in the saved state, so that a later watch with --remove-deleted still removes them
+    const stale = new Set(missed.filter((f) => !removableMissed.includes(f)));
+    const saveState = () => writeWatchState(dir, positionals, scan, stale, watched.held?.state.records);
     busy = true;
-    const first = await update();
+    const first = await update(undefined, removableMissed);
     busy = false;
     if (first === EXIT_ERROR) return first;
+    await saveState();
     const scheduler = new WatchScheduler(scan);
     if (!quiet) {
       io.out(`Watching ${positionals.join(', ')} for new or changed articles (every ${intervalMs / 1000} s); the graph is ${dir}. Ctrl-C stops.\n`);
@@ -767,6 +821,7 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
       const ambiguous = removeDeleted ? sharedIds(positionals, decision.deleted, [before, scan]) : [];
       const removable = decision.deleted.filter((f) => !ambiguous.includes(f));
       if (removeDeleted) pendingDeleted.push(...removable);
+      for (const f of decision.deleted) if (!removeDeleted || ambiguous.includes(f)) stale.add(f);
       if (!quiet) {
         reportDeleted(removeDeleted ? removable : decision.deleted, positionals, dir, removeDeleted, stamp());
         for (const f of ambiguous) {
@@ -796,6 +851,7 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
         busy = false;
       }
       scheduler.updated(scan);
+      await saveState();
     }
     if (!quiet) io.out('Stopped watching.\n');
     return EXIT_OK;
