@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addToGraph, buildFromTexts, openGraphWithRecords, removeFromGraph, saveGraph } from './api.js';
+import { addToGraph, build, buildFromTexts, openGraphWithRecords, removeFromGraph, saveGraph } from './api.js';
+import { GraphFormatError, InputError, UsageError } from './errors.js';
 
 const TEXTS = [
   { id: 'a.txt', text: 'Turkish President Recep Tayyip Erdogan condemned the Syrian government on Friday. Erdogan spoke in Ankara.' },
@@ -32,5 +33,55 @@ describe('api: incremental updates with the resolver memo', () => {
     const nodes = (g: typeof full.graph) => g.mapNodes((key, a) => [key, a.label, a.mentionCount, a.aliases, a.mergeReasons]);
     expect(nodes(removed.graph)).toEqual(nodes(full.graph));
     expect(removed.graph.mapEdges((key) => key)).toEqual(full.graph.mapEdges((key) => key));
+  });
+});
+
+describe('api: what it refuses', () => {
+  it('should refuse to save over a folder another process wrote since it was opened, and allow saving again what it saved', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-api-race-'));
+    await saveGraph(dir, buildFromTexts(TEXTS, { layoutIterations: 0 }));
+    const input = mkdtempSync(path.join(os.tmpdir(), 'ng-api-race-in-'));
+    writeFileSync(path.join(input, 'c.txt'), 'Stoltenberg said Erdogan and Assad must respect the ceasefire in Idlib.');
+    writeFileSync(path.join(input, 'd.txt'), 'Vladimir Putin met Erdogan in Moscow on Thursday.');
+    const opened = await openGraphWithRecords(dir);
+    const mine = await addToGraph(opened, [path.join(input, 'c.txt')]);
+    await saveGraph(dir, mine);
+    // an update from what it saved may be saved over it
+    const next = removeFromGraph(mine, ['a.txt']);
+    await saveGraph(dir, next);
+    // another writer meanwhile (here: another script's save of a different update)
+    const stale = await addToGraph(next, [path.join(input, 'd.txt')]);
+    const other = await openGraphWithRecords(dir);
+    await saveGraph(dir, await addToGraph(other, [path.join(input, 'd.txt')]));
+    await expect(saveGraph(dir, stale)).rejects.toThrow(GraphFormatError);
+    await expect(saveGraph(dir, stale)).rejects.toThrow(/was written by another process .* since openGraphWithRecords read it/);
+    // the folder is left as the other writer left it
+    expect((await openGraphWithRecords(dir)).records.map((r) => r.document.id)).toEqual(['b.txt', 'c.txt', 'd.txt']);
+    // the same through a graph.json path
+    appendFileSync(path.join(input, 'c.txt'), ' More.');
+    const viaFile = await openGraphWithRecords(path.join(dir, 'graph.json'));
+    expect(viaFile.records).toHaveLength(3);
+    await saveGraph(dir, await addToGraph(viaFile, [path.join(input, 'c.txt')]));
+  });
+
+  it('should name arguments of the wrong kind instead of reading a string letter by letter', async () => {
+    const built = buildFromTexts(TEXTS, { layoutIterations: 0 });
+    await expect(build('seeds' as never)).rejects.toThrow(UsageError);
+    await expect(build('seeds' as never)).rejects.toThrow('build: paths must be an array of strings, got the string "seeds" (write ["seeds"])');
+    await expect(build([42] as never)).rejects.toThrow('build: paths[0] must be a non-empty string, got 42');
+    await expect(addToGraph(built, 'x.txt' as never)).rejects.toThrow(UsageError);
+    await expect(addToGraph({} as never, ['x.txt'])).rejects.toThrow(/addToGraph: the first argument must be what build/);
+    expect(() => removeFromGraph(built, 'a.txt' as never)).toThrow(UsageError);
+    expect(() => removeFromGraph(built, undefined as never)).toThrow('removeFromGraph: ids must be an array of strings, got undefined');
+    await expect(openGraphWithRecords({} as never)).rejects.toThrow(UsageError);
+    expect(() => buildFromTexts([{ id: 'a', text: 'One.' }, { id: 'a', text: 'Two.' }])).toThrow(InputError);
+    expect(() => buildFromTexts([{ id: 'a', text: 'One.' }, { id: 'a', text: 'Two.' }])).toThrow('texts[0] and texts[1] have the same id "a"');
+  });
+
+  it('should say a folder without records has none, rather than that they were lost', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-api-norec-'));
+    await saveGraph(dir, buildFromTexts(TEXTS, { layoutIterations: 0 }));
+    rmSync(path.join(dir, 'extractions.jsonl'));
+    await expect(openGraphWithRecords(dir)).rejects.toThrow(/has no extractions\.jsonl \(the per-document extractions updates start from\)/);
   });
 });

@@ -6,8 +6,48 @@ import { documentFromText } from './ingest/index.js';
 import { addDocuments, buildFromInputs, buildGraphAndMemo, extractRecord, removeDocuments, type IncrementalResult, type KnowledgeGraph } from './graph/index.js';
 import { runQuery } from './query/index.js';
 import type { ResolveMemo } from './resolve/index.js';
-import { documentsWithoutRecords, lockGraphFolder, readGraph, readGraphRecords, readResolveMemo, recordsLost, writeGraph } from './store/index.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { GraphFormatError, InputError, UsageError } from './errors.js';
+import {
+  documentsWithoutRecords,
+  EXTRACTIONS_FILE,
+  graphFolderSignature,
+  lockGraphFolder,
+  readGraph,
+  readGraphRecords,
+  readResolveMemo,
+  recordsLost,
+  resolveGraphFile,
+  writeGraph,
+} from './store/index.js';
 import type { ExtractionRecord, QueryResult, SkippedInput } from './types.js';
+
+/**
+ * What `openGraphWithRecords` read, by the object it returned and the updates made from it: the
+ * folder and its signature then, so that `saveGraph` into that folder can tell that another process
+ * (`newsgraph add`, another script) wrote it meanwhile instead of silently writing over its update.
+ */
+const openedFrom = new WeakMap<object, { dir: string; signature: string }>();
+
+/** A list of paths (or ids) as the functions below take it; a string alone would be read letter by letter. */
+function listOf(value: unknown, fn: string, what: string): string[] {
+  if (!Array.isArray(value)) {
+    throw new UsageError(`${fn}: ${what} must be an array of strings, got ${typeof value === 'string' ? `the string "${value}" (write [${JSON.stringify(value)}])` : value === null ? 'null' : typeof value}.`);
+  }
+  const bad = value.findIndex((v) => typeof v !== 'string' || v === '');
+  if (bad >= 0) throw new UsageError(`${fn}: ${what}[${bad}] must be a non-empty string, got ${JSON.stringify(value[bad]) ?? String(value[bad])}.`);
+  return value as string[];
+}
+
+/** The previous state of an update, checked: what `build`, `buildFromTexts` or `openGraphWithRecords` gave. */
+function stateOf(previous: unknown, fn: string): GraphWithRecords {
+  const p = previous as Partial<GraphWithRecords> | null | undefined;
+  if (!p || typeof p !== 'object' || !p.graph || typeof (p.graph as { forEachNode?: unknown }).forEachNode !== 'function' || !Array.isArray(p.records)) {
+    throw new UsageError(`${fn}: the first argument must be what build, buildFromTexts, openGraphWithRecords or an earlier update returned ({ graph, records, memo? }).`);
+  }
+  return p as GraphWithRecords;
+}
 
 export interface BuildOptions {
   /** Graph name (graph attribute `name`). */
@@ -51,15 +91,23 @@ function layoutOf(options: BuildOptions) {
  * Builds a knowledge graph from files and folders (.txt, .md, .html, .jsonl).
  * @throws NewsgraphError subclasses for unusable options; unreadable inputs are reported in `skipped`.
  */
-export function build(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
-  return buildFromInputs(paths, { name: options.name, layout: layoutOf(options), keepResolveMemo: true });
+export async function build(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
+  return buildFromInputs(listOf(paths, 'build', 'paths'), { name: options.name, layout: layoutOf(options), keepResolveMemo: true });
 }
 
 /** Builds a knowledge graph from articles given as strings (ids default to `doc-1`, `doc-2`, …). */
 export function buildFromTexts(texts: (string | TextInput)[], options: BuildOptions = {}): BuildResult {
+  if (!Array.isArray(texts)) throw new UsageError('buildFromTexts: texts must be an array of strings or { text, id?, … } objects.');
+  const ids = new Map<string, number>();
   const records = texts.map((t, i) => {
     const input = typeof t === 'string' ? { text: t } : t;
-    return extractRecord(documentFromText(input.text, { ...input, id: input.id ?? `doc-${i + 1}` }));
+    if (!input || typeof input.text !== 'string') throw new UsageError(`buildFromTexts: texts[${i}] must be a string or an object with a string \`text\`.`);
+    const id = input.id ?? `doc-${i + 1}`;
+    // two articles under one id would be one document to every later update (removeFromGraph, addToGraph)
+    const first = ids.get(id);
+    if (first !== undefined) throw new InputError(`buildFromTexts: texts[${first}] and texts[${i}] have the same id "${id}"; give each article its own.`, id);
+    ids.set(id, i);
+    return extractRecord(documentFromText(input.text, { ...input, id }));
   });
   const { graph, memo } = buildGraphAndMemo(records, { name: options.name, layout: layoutOf(options), keepResolveMemo: true, holdResolveMemo: true });
   return { graph, records, skipped: [], memo };
@@ -82,9 +130,19 @@ export function openGraph(location: string): Promise<KnowledgeGraph> {
  * index that lets later `newsgraph add` runs journal their changes is written.
  */
 export async function saveGraph(dir: string, result: GraphWithRecords): Promise<void> {
+  stateOf(result, 'saveGraph');
   const release = await lockGraphFolder(dir, 'saveGraph');
   try {
+    const opened = openedFrom.get(result);
+    if (opened && path.resolve(opened.dir) === path.resolve(dir) && (await graphFolderSignature(dir)) !== opened.signature) {
+      throw new GraphFormatError(
+        `saveGraph: "${dir}" was written by another process (newsgraph add, remove, watch or another script) since openGraphWithRecords read it; saving would undo that update. Open it again and redo this one.`,
+        dir,
+      );
+    }
     await writeGraph(dir, result.graph, result.records, { memo: result.memo });
+    // what is in the folder now is this result: updates made from it may be saved there next
+    openedFrom.set(result, { dir, signature: await graphFolderSignature(dir) });
   } finally {
     await release();
   }
@@ -109,7 +167,10 @@ export interface UpdateResult extends BuildResult {
 /** An incremental result as the API reports it: the previous graph and memo where nothing changed. */
 function updateResultOf(previous: GraphWithRecords, r: IncrementalResult): UpdateResult {
   const { graph, records, skipped, added, changed, unchanged, removed, memo } = r;
-  return { graph: graph ?? previous.graph, records, skipped, added, changed, unchanged, removed, memo: memo ?? previous.memo };
+  const result = { graph: graph ?? previous.graph, records, skipped, added, changed, unchanged, removed, memo: memo ?? previous.memo };
+  const opened = openedFrom.get(previous);
+  if (opened) openedFrom.set(result, opened); // saved into the folder it came from: still checked
+  return result;
 }
 
 /**
@@ -117,12 +178,14 @@ function updateResultOf(previous: GraphWithRecords, r: IncrementalResult): Updat
  * an article already present with the same content changes nothing. The result equals a full build.
  */
 export async function addToGraph(previous: GraphWithRecords, paths: string[]): Promise<UpdateResult> {
-  return updateResultOf(previous, await addDocuments(previous, paths, { holdMemo: true }));
+  const state = stateOf(previous, 'addToGraph');
+  return updateResultOf(state, await addDocuments(state, listOf(paths, 'addToGraph', 'paths'), { holdMemo: true }));
 }
 
 /** Removes documents by id; entities and relations left without any mention or evidence go too. */
 export function removeFromGraph(previous: GraphWithRecords, ids: string[]): UpdateResult {
-  return updateResultOf(previous, removeDocuments(previous, ids, { holdMemo: true }));
+  const state = stateOf(previous, 'removeFromGraph');
+  return updateResultOf(state, removeDocuments(state, listOf(ids, 'removeFromGraph', 'ids'), { holdMemo: true }));
 }
 
 /**
@@ -130,9 +193,21 @@ export function removeFromGraph(previous: GraphWithRecords, ids: string[]): Upda
  * valid), ready for `addToGraph`.
  */
 export async function openGraphWithRecords(dir: string): Promise<GraphWithRecords> {
+  if (typeof dir !== 'string' || dir === '') throw new UsageError(`openGraphWithRecords: dir must be a graph folder's path (or its graph.json), got ${JSON.stringify(dir) ?? String(dir)}.`);
+  const folder = path.dirname(await resolveGraphFile(dir)); // a graph.json path: its folder
+  const signature = await graphFolderSignature(folder);
   const removed = new Set<string>();
-  const [graph, records, memo] = await Promise.all([readGraph(dir), readGraphRecords(dir, { removed }), readResolveMemo(dir)]);
-  const lost = documentsWithoutRecords((graph.getAttribute('documents') ?? []).map((d) => d.id), records, removed);
-  if (lost.length) throw recordsLost(dir, lost, 'openGraphWithRecords');
-  return memo ? { graph, records, memo } : { graph, records };
+  const [graph, records, memo] = await Promise.all([readGraph(folder), readGraphRecords(folder, { removed }), readResolveMemo(folder)]);
+  const documents = (graph.getAttribute('documents') ?? []).map((d) => d.id);
+  if (documents.length && !existsSync(path.join(folder, EXTRACTIONS_FILE))) {
+    throw new GraphFormatError(
+      `openGraphWithRecords: "${folder}" has no ${EXTRACTIONS_FILE} (the per-document extractions updates start from): open it with openGraph to read it, or build it again from its articles to update it.`,
+      path.join(folder, EXTRACTIONS_FILE),
+    );
+  }
+  const lost = documentsWithoutRecords(documents, records, removed);
+  if (lost.length) throw recordsLost(folder, lost, 'openGraphWithRecords');
+  const opened: GraphWithRecords = memo ? { graph, records, memo } : { graph, records };
+  openedFrom.set(opened, { dir: folder, signature });
+  return opened;
 }
