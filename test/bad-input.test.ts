@@ -251,6 +251,10 @@ describe('bad input', () => {
       expect(r.stderr).toContain(`cannot read "${inner}": a folder newsgraph wrote a graph into, not articles`);
       expect(r.stderr).toContain(`newsgraph build --from-extractions ${path.join(inner, 'extractions.jsonl')}`);
       expect(existsSync(path.join(dir, 'out-of-graph'))).toBe(false);
+      // the graph written among the articles themselves: refused before anything is read
+      const self = cli(['build', input, '--out', input]);
+      expect(self.code).toBe(2);
+      expect(self.stderr).toContain(`--out "${input}" is the input folder itself`);
     });
   });
 });

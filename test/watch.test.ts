@@ -5,7 +5,7 @@
  * is reported with the id that removes it; SIGTERM stops it cleanly.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -354,5 +354,14 @@ describe('newsgraph watch', () => {
     const r = spawnSync(process.execPath, [BIN, 'watch', '/nonexistent/inbox', '--graph', '/tmp/x'], { cwd: ROOT, env, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('"/nonexistent/inbox" does not exist');
+  });
+
+  it('refuses a graph folder that is the watched folder itself (its articles would all look deleted)', () => {
+    const { inbox, put } = inboxFolder('newsgraph-watch-self-');
+    put('g1.txt', GENERATED['g1.txt']!);
+    const r = spawnSync(process.execPath, [BIN, 'watch', inbox, '--graph', `${inbox}/`, '--remove-deleted'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`--graph "${inbox}/" is the input folder itself`);
+    expect(readdirSync(inbox)).toEqual(['g1.txt']);
   });
 });

@@ -99,6 +99,7 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
   const inputs = positionals.length || fromExtractions.length ? positionals : [path.join(process.cwd(), 'seeds')];
   const out = (values.out as string | undefined) ?? (positionals.length || fromExtractions.length ? undefined : path.join(process.cwd(), 'graph'));
   if (!out) throw new UsageError('build: --out DIR is required when inputs are given (e.g. newsgraph build articles/ --out graph/)');
+  refuseGraphInInput('build', '--out', out, inputs);
   const quiet = Boolean(values.quiet);
   const workers = parseWorkers(values.workers, { verb: 'build', quiet });
   const started = Date.now();
@@ -144,6 +145,19 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
     return reportBuilt('build', out, graph, skipped, quiet, started, undefined, reported);
   } finally {
     bar.done();
+  }
+}
+
+/**
+ * A graph folder that is an input folder itself: the graph's files would sit among the articles, the
+ * next read would pass the whole folder over as a graph folder (and `watch --remove-deleted` would
+ * take every article for deleted). A subfolder is fine: it is passed over.
+ */
+function refuseGraphInInput(verb: string, flag: string, dir: string, inputs: string[]): void {
+  const at = path.resolve(dir);
+  const input = inputs.find((p) => path.resolve(p) === at);
+  if (input !== undefined) {
+    throw new UsageError(`${verb}: ${flag} "${dir}" is the input folder itself; write the graph to another folder, or a subfolder (e.g. ${path.join(dir, 'graph')}), which reads pass over`);
   }
 }
 
@@ -738,6 +752,7 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
   for (const input of positionals) {
     if (!existsSync(input)) throw new InputError(`watch: "${input}" does not exist; give a folder (or file) that articles are written to`, input);
   }
+  refuseGraphInInput('watch', '--graph', dir, positionals);
   const removeDeleted = Boolean(values['remove-deleted']);
   const quiet = Boolean(values.quiet);
   const options = { ...values, wait: true };
