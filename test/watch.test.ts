@@ -258,13 +258,20 @@ describe('newsgraph watch', () => {
     await until('the first build', () => p.stdout.includes('Watching'));
 
     // The graph's records damaged behind watch's back: the update says why, the graph stays, watch goes on.
+    const records = readFileSync(path.join(graph, 'extractions.jsonl'));
     writeFileSync(path.join(graph, 'extractions.jsonl'), 'not json at all\n');
     put('g2.txt', GENERATED['g2.txt']!);
-    await until('the failure', () => /newsgraph watch: .*\(the graph is unchanged; watching on\)/.test(p.stderr));
+    await until('the failure', () => /newsgraph watch: .*\(the graph is unchanged; watching on, and trying again when the graph folder or the files change/.test(p.stderr));
     expect(p.stderr).toContain('extractions.jsonl');
     expect(await documents(graph)).toBe(1);
+    await sleep(1000); // looks that find nothing changed do not try again (nor say so again)
+    expect(p.stderr.match(/trying again/g)).toHaveLength(1);
+    // The folder repaired: g2.txt, which the failed update did not add, goes in without being touched.
+    writeFileSync(path.join(graph, 'extractions.jsonl'), records);
+    await until('g2.txt after the repair', async () => (await documents(graph)) === 2);
 
     // The folder built anew by hand (g1, g2): the next update reads it, not what watch kept.
+    await until('the update summary', () => /: 2 documents/.test(p.stdout));
     const rebuilt = build(graph, inbox);
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     put('g3.txt', GENERATED['g3.txt']!);

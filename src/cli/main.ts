@@ -725,6 +725,9 @@ async function writeWatchState(dir: string, inputs: string[], scan: ReadonlyMap<
   }
 }
 
+/** How long `watch` waits before trying a failed update again when nothing it depends on changed. */
+const WATCH_RETRY_MS = 60_000;
+
 /** Deleted files `watch` names one by one; more in one look are summed up. */
 const MAX_LISTED_DELETIONS = 20;
 
@@ -776,6 +779,10 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
   let pendingDeleted: string[] = [];
 
   let gone: string[] = [];
+  /** The last update that failed: what the inputs were, when, and the graph folder then. */
+  let failed: { scan: Map<string, string>; at: number; signature: string } | undefined;
+  const { sameScan } = await load.ingest();
+  const { graphFolderSignature } = await load.store();
   let stopping = false;
   let busy = false;
   let wake: (() => void) | undefined;
@@ -846,6 +853,8 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
       // Deletions alone go at once; with new or changed files still settling, together with them.
       const removals = pendingDeleted.length > 0 && !decision.added.length && !decision.changed.length;
       if (!decision.update && !removals) continue;
+      // after a failed update, the same one again once something it depends on changed, or a while later
+      if (failed && sameScan(failed.scan, scan) && Date.now() - failed.at < WATCH_RETRY_MS && (await graphFolderSignature(dir)) === failed.signature) continue;
       const what = [
         decision.added.length ? `${decision.added.length} new` : '',
         decision.changed.length ? `${decision.changed.length} changed` : '',
@@ -858,10 +867,15 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
       busy = true;
       try {
         await update(distinctIds(positionals, scan) ? new Set([...decision.added, ...decision.changed]) : undefined, deleted);
+        failed = undefined;
       } catch (error) {
-        // The graph is left as it was; the same inputs are not tried again until they change.
+        // The graph is left as it was, and the files stay to be added: tried again when the graph
+        // folder (repaired) or the files change, or after WATCH_RETRY_MS.
         if (!(error instanceof NewsgraphError) || error instanceof UsageError) throw error;
-        io.err(`${stamp()}newsgraph watch: ${error.message} (the graph is unchanged; watching on)\n`);
+        io.err(`${stamp()}newsgraph watch: ${error.message} (the graph is unchanged; watching on, and trying again when the graph folder or the files change, or in ${WATCH_RETRY_MS / 60_000} minute${WATCH_RETRY_MS === 60_000 ? '' : 's'})\n`);
+        pendingDeleted = [...deleted, ...pendingDeleted];
+        failed = { scan, at: Date.now(), signature: await graphFolderSignature(dir) };
+        continue;
       } finally {
         busy = false;
       }
