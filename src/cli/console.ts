@@ -8,7 +8,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { NewsgraphError, QuerySyntaxError } from '../errors.js';
 import { formatResult, runQuery, type QueryOptions } from '../query/index.js';
 

@@ -2,7 +2,7 @@
  * What a running query carries: a view of the graph in the query model (labels, types,
  * properties), the options resolved with their defaults, and the time and result budget.
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { QueryLimitError } from '../errors.js';
 import { nameIndexFor, normalizeName, type NameIndex } from './names.js';
 import { fromJs, newMap, type MapValue, type Value, formatCount } from './values.js';

@@ -3,7 +3,7 @@
  * possessives and punctuation. Exact normalised matches win; otherwise nodes whose name contains
  * every word of the query; otherwise nodes with a word starting with each query word.
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 
 /** Lower-case, strip accents, possessives, punctuation and a leading "the". */
 export function normalizeName(name: string): string {

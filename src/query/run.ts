@@ -2,7 +2,7 @@
  * Running a query text end to end: parse, execute under the budget, convert. `executeRaw` keeps
  * the engine's own values (exact integers, int/float distinction) for the conformance runner.
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { NewsgraphError, QueryError, QueryLimitError, QuerySyntaxError } from '../errors.js';
 import { positionAt } from './lexer.js';
 import type { QueryResult } from '../types.js';
