@@ -146,6 +146,20 @@ describe('cli', () => {
       expect(skipped()).toEqual([]);
     });
 
+    it('should not add an article the graph has under another id (the same file by another path)', () => {
+      const dir = tmp();
+      const world = path.join(dir, 'nest', 'world');
+      mkdirSync(world, { recursive: true });
+      writeFileSync(path.join(world, 'a.txt'), 'Jens Stoltenberg condemned the Syrian regime on Friday, NATO said.\n');
+      const out = path.join(dir, 'g');
+      expect(cli(['build', path.join(dir, 'nest'), '--out', out, '--quiet']).code).toBe(0);
+      const before = readFileSync(path.join(out, 'graph.json'), 'utf8');
+      const r = cli(['add', path.join(world, 'a.txt'), '--graph', out]);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toContain(`skipped ${path.join(world, 'a.txt')}: the same content as "world/a.txt", already in the graph (not added twice)`);
+      expect(readFileSync(path.join(out, 'graph.json'), 'utf8')).toBe(before);
+    });
+
     it('should remove every document of a JSON Lines file given by its id', () => {
       const dir = tmp();
       const lines = path.join(dir, 'news.jsonl');
