@@ -1,9 +1,9 @@
-import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addToGraph, build, buildFromTexts, openGraphWithRecords, removeFromGraph, saveGraph } from './api.js';
-import { GraphFormatError, InputError, UsageError } from './errors.js';
+import { ExportError, GraphFormatError, InputError, UsageError } from './errors.js';
 
 const TEXTS = [
   { id: 'a.txt', text: 'Turkish President Recep Tayyip Erdogan condemned the Syrian government on Friday. Erdogan spoke in Ankara.' },
@@ -76,6 +76,21 @@ describe('api: what it refuses', () => {
     await expect(openGraphWithRecords({} as never)).rejects.toThrow(UsageError);
     expect(() => buildFromTexts([{ id: 'a', text: 'One.' }, { id: 'a', text: 'Two.' }])).toThrow(InputError);
     expect(() => buildFromTexts([{ id: 'a', text: 'One.' }, { id: 'a', text: 'Two.' }])).toThrow('texts[0] and texts[1] have the same id "a"');
+  });
+
+  it('should write nothing when the graph cannot be written, leaving the folder as it was', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-api-unwritable-'));
+    await saveGraph(dir, buildFromTexts(TEXTS, { layoutIterations: 0 }));
+    const files = () => Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+    const before = files();
+    const opened = await openGraphWithRecords(dir);
+    const input = mkdtempSync(path.join(os.tmpdir(), 'ng-api-unwritable-in-'));
+    writeFileSync(path.join(input, 'c.txt'), 'Stoltenberg said Erdogan and Assad must respect the ceasefire in Idlib.');
+    const added = await addToGraph(opened, [path.join(input, 'c.txt')]);
+    added.graph.setNodeAttribute(added.graph.nodes()[0]!, 'score' as never, 10n as never);
+    await expect(saveGraph(dir, added)).rejects.toThrow(ExportError);
+    await expect(saveGraph(dir, added)).rejects.toThrow(/the graph cannot be written \(nothing was\): .*BigInt/);
+    expect(files()).toEqual(before);
   });
 
   it('should say a folder without records has none, rather than that they were lost', async () => {

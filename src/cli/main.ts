@@ -344,7 +344,6 @@ async function commandExport(positionals: string[], values: Record<string, unkno
   return EXIT_OK;
 }
 
-/** Parses --workers: a positive integer, or undefined for the default (the machine's cores). */
 /**
  * `--workers N`: 1–256, and at most the machine's cores (more workers than cores give the same
  * result — extraction is pure — more slowly, with every worker's memory: 256 of them took 8 GB).

@@ -24,7 +24,7 @@
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import { GraphFormatError } from '../errors.js';
+import { ExportError, GraphFormatError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
 import { reasonOf } from '../ingest/index.js';
 import { createKnowledgeGraph, type KnowledgeGraph } from '../graph/build.js';
@@ -300,17 +300,28 @@ export async function writeGraph(
   options: WriteGraphOptions = {},
 ): Promise<string[]> {
   const written: string[] = [];
+  // The graph serialised before any file is written: a graph that cannot be (an attribute that is no
+  // JSON value, a graph that is not one) leaves the folder as it was rather than records of a graph
+  // that never got written beside a graph.gexf newer than graph.json.
+  let graphJson: PreparedGraph | undefined;
+  let gexf: string | undefined;
+  try {
+    graphJson = options.graphFile !== false ? prepareGraphWhole(graph) : undefined;
+    gexf = options.gexf !== false ? toGexf(graph) : undefined;
+  } catch (error) {
+    throw new ExportError(`writeGraph: the graph cannot be written (nothing was): ${(error as Error)?.message ?? String(error)}; node, edge and graph attributes must be JSON values (strings, finite numbers, booleans, null, arrays, plain objects).`, { cause: error });
+  }
   if (records) written.push(await writeExtractionRecords(dir, records));
   const memoFile = options.memo ? await writeResolveMemo(dir, options.memo) : undefined;
   if (memoFile) written.push(memoFile);
   else if (records && !options.memo) await removeResolveMemo(dir);
   const gexfFile = path.join(dir, GEXF_FILE);
-  if (options.gexf !== false) {
-    await writeFileAtomic(gexfFile, toGexf(graph));
+  if (gexf !== undefined) {
+    await writeFileAtomic(gexfFile, gexf);
     written.push(gexfFile);
   } else await rm(gexfFile, { force: true });
   // graph.json last: it is what readers open first.
-  if (options.graphFile !== false) written.push(...(await writeGraphWhole(path.join(dir, GRAPH_FILE), graph)));
+  if (graphJson) written.push(...(await writePreparedGraphWhole(path.join(dir, GRAPH_FILE), graphJson)).files);
   return written;
 }
 
@@ -356,9 +367,24 @@ export async function writeGraphWhole(file: string, graph: KnowledgeGraph): Prom
   return (await writeGraphWholeIndexed(file, graph)).files;
 }
 
+/** A graph's graph.json text, in pieces, with what makes its index once written. */
+interface PreparedGraph {
+  pieces: Iterable<string>;
+  finish: ReturnType<typeof serializeWithIndex>['finish'];
+}
+
+/** Serialises a graph for graph.json in full, in memory (throws what serialising throws). */
+function prepareGraphWhole(graph: KnowledgeGraph): PreparedGraph {
+  const { pieces, finish } = serializeWithIndex(viewOf(graph));
+  return { pieces: [...pieces], finish };
+}
+
 /** writeGraphWhole, also returning the index it wrote (none for a graph.json under journalMinBytes). */
 async function writeGraphWholeIndexed(file: string, graph: KnowledgeGraph): Promise<{ files: string[]; index?: GraphIndex }> {
-  const { pieces, finish } = serializeWithIndex(viewOf(graph));
+  return writePreparedGraphWhole(file, serializeWithIndex(viewOf(graph)));
+}
+
+async function writePreparedGraphWhole(file: string, { pieces, finish }: PreparedGraph): Promise<{ files: string[]; index?: GraphIndex }> {
   await writeFileAtomic(file, pieces);
   await rm(journalFileOf(file), { force: true });
   const index = finish(await stat(file, { bigint: true }));
