@@ -74,6 +74,9 @@ describe('api: what it refuses', () => {
     expect(() => removeFromGraph(built, 'a.txt' as never)).toThrow(UsageError);
     expect(() => removeFromGraph(built, undefined as never)).toThrow('removeFromGraph: ids must be an array of strings, got undefined');
     await expect(openGraphWithRecords({} as never)).rejects.toThrow(UsageError);
+    expect(() => buildFromTexts(TEXTS, { layoutIterations: -1 })).toThrow('buildFromTexts: options.layoutIterations must be a whole number ≥ 0 (0: no layout pass), got -1.');
+    expect(() => buildFromTexts(TEXTS, { name: 42 as never })).toThrow(UsageError);
+    await expect(build(['x'], { layoutIterations: 'abc' as never })).rejects.toThrow(UsageError);
     expect(() => buildFromTexts([{ id: 'a', text: 'One.' }, { id: 'a', text: 'Two.' }])).toThrow(InputError);
     expect(() => buildFromTexts([{ id: 'a', text: 'One.' }, { id: 'a', text: 'Two.' }])).toThrow('texts[0] and texts[1] have the same id "a"');
   });

@@ -83,8 +83,11 @@ export interface TextInput {
   format?: 'txt' | 'md' | 'html';
 }
 
-function layoutOf(options: BuildOptions) {
-  return options.layoutIterations === 0 ? false : options.layoutIterations ? { iterations: options.layoutIterations } : {};
+function layoutOf(options: BuildOptions, fn: string) {
+  const { name, layoutIterations: n } = options ?? {};
+  if (name !== undefined && typeof name !== 'string') throw new UsageError(`${fn}: options.name must be a string, got ${JSON.stringify(name) ?? typeof name}.`);
+  if (n !== undefined && !(Number.isInteger(n) && n >= 0)) throw new UsageError(`${fn}: options.layoutIterations must be a whole number ≥ 0 (0: no layout pass), got ${JSON.stringify(n) ?? typeof n}.`);
+  return n === 0 ? false : n ? { iterations: n } : {};
 }
 
 /**
@@ -92,12 +95,14 @@ function layoutOf(options: BuildOptions) {
  * @throws NewsgraphError subclasses for unusable options; unreadable inputs are reported in `skipped`.
  */
 export async function build(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
-  return buildFromInputs(listOf(paths, 'build', 'paths'), { name: options.name, layout: layoutOf(options), keepResolveMemo: true });
+  const layout = layoutOf(options, 'build');
+  return buildFromInputs(listOf(paths, 'build', 'paths'), { name: options.name, layout, keepResolveMemo: true });
 }
 
 /** Builds a knowledge graph from articles given as strings (ids default to `doc-1`, `doc-2`, …). */
 export function buildFromTexts(texts: (string | TextInput)[], options: BuildOptions = {}): BuildResult {
   if (!Array.isArray(texts)) throw new UsageError('buildFromTexts: texts must be an array of strings or { text, id?, … } objects.');
+  const layout = layoutOf(options, 'buildFromTexts');
   const ids = new Map<string, number>();
   const records = texts.map((t, i) => {
     const input = typeof t === 'string' ? { text: t } : t;
@@ -109,7 +114,7 @@ export function buildFromTexts(texts: (string | TextInput)[], options: BuildOpti
     ids.set(id, i);
     return extractRecord(documentFromText(input.text, { ...input, id }));
   });
-  const { graph, memo } = buildGraphAndMemo(records, { name: options.name, layout: layoutOf(options), keepResolveMemo: true, holdResolveMemo: true });
+  const { graph, memo } = buildGraphAndMemo(records, { name: options.name, layout, keepResolveMemo: true, holdResolveMemo: true });
   return { graph, records, skipped: [], memo };
 }
 
@@ -156,7 +161,10 @@ export function query(graph: KnowledgeGraph, text: string, options?: Parameters<
   return runQuery(graph, text, options);
 }
 
-/** What `addToGraph` / `removeFromGraph` report besides the updated graph. */
+/**
+ * What `addToGraph` / `removeFromGraph` report besides the updated graph. When nothing changed
+ * (every article already there), `graph` and `memo` are the previous result's very objects.
+ */
 export interface UpdateResult extends BuildResult {
   added: string[];
   changed: string[];
