@@ -195,7 +195,7 @@ async function commandExtract(positionals: string[], values: Record<string, unkn
     if (item.kind === 'skipped') {
       if (item.explicit && !item.partial) failed = true;
       else skipped = true;
-      io.err(`newsgraph extract: ${item.partial ? 'partly read' : 'skipped'} "${item.skipped.path}": ${item.skipped.reason}\n`);
+      io.err(`newsgraph extract: ${item.partial ? 'read with a warning' : 'skipped'} "${item.skipped.path}": ${item.skipped.reason}\n`);
       continue;
     }
     const rec = extractRecord(item.document);
@@ -386,8 +386,9 @@ function reportBuilt(
     if (others.length) {
       const partial = others.filter((s) => s.partial).length;
       const whole = others.length - partial;
-      io.out(`${[whole ? `Skipped ${whole} input${whole === 1 ? '' : 's'}` : '', partial ? `read ${partial} only in part` : ''].filter(Boolean).join('; ')}:\n`);
-      for (const s of others) io.out(`  ${s.path}: ${s.partial ? '(partly read) ' : ''}${s.reason}\n`);
+      // a "partial" item was read, in part (truncated) or with bytes repaired: its reason says which
+      io.out(`${[whole ? `Skipped ${whole} input${whole === 1 ? '' : 's'}` : '', partial ? `read ${partial} with a warning` : ''].filter(Boolean).join('; ')}:\n`);
+      for (const s of others) io.out(`  ${s.path}: ${s.reason}\n`);
     }
   }
   if (explicitFailures.length) return EXIT_ERROR;
