@@ -557,7 +557,8 @@ async function addInputs(
   for (const line of replaced) io.err(`newsgraph ${verb}: ${line}\n`);
   const counts =
     `${result.added.length} added, ${result.changed.length} changed, ${result.unchanged.length} unchanged` +
-    (result.removed.length ? `, ${result.removed.length} removed` : '');
+    (result.removed.length ? `, ${result.removed.length} removed` : '') +
+    caughtUpText(result.caughtUp);
   if (!result.graph) {
     const { explicitFailures, others } = summarizeSkipped(result.skipped);
     for (const s of explicitFailures) io.err(`newsgraph ${verb}: cannot read "${s.path}": ${s.reason}\n`);
@@ -568,6 +569,13 @@ async function addInputs(
     return explicitFailures.length ? EXIT_ERROR : others.length ? EXIT_SKIPPED : EXIT_OK;
   }
   return reportBuilt(verb, dir, result.graph, result.skipped, quiet, started, `Updated (${counts})`, reported);
+}
+
+/** What a rebuild caught up with of an interrupted update, for the summary line (empty: nothing). */
+function caughtUpText(c: { in: string[]; out: string[] } | undefined): string {
+  if (!c) return '';
+  const parts = [c.in.length ? `${c.in.length} added` : '', c.out.length ? `${c.out.length} removed` : ''].filter(Boolean).join(', ');
+  return `; an interrupted update completed: ${parts}`;
 }
 
 /** The words of a text, lower-cased. */
@@ -909,7 +917,7 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
     bar.done();
     await release();
   }
-  return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed)`);
+  return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed${caughtUpText(result.caughtUp)})`);
 }
 
 /**

@@ -118,6 +118,22 @@ export interface IncrementalResult {
   skipped: SkippedInput[];
   /** The resolver's memo of the rebuilt graph, for the next update (with `graph`). */
   memo?: ResolveMemo;
+  /**
+   * What the rebuild caught up with besides this update: documents whose records an interrupted
+   * update had written but not its graph (`in`), and documents an interrupted remove had removed from
+   * the records but not the graph (`out`). Given only when there are some.
+   */
+  caughtUp?: { in: string[]; out: string[] };
+}
+
+/** Documents the graph before and the records before disagree on (see IncrementalResult.caughtUp). */
+function caughtUpOf(prev: PreviousGraph | undefined, before: readonly ExtractionRecord[], now: ReadonlyMap<string, unknown>, touched: ReadonlySet<string>): { in: string[]; out: string[] } | undefined {
+  if (!prev) return undefined;
+  const inGraph = new Set(prev.documents);
+  const inRecords = new Set(before.map((r) => r.document.id));
+  const caughtIn = [...inRecords].filter((id) => !inGraph.has(id) && now.has(id) && !touched.has(id));
+  const caughtOut = prev.documents.filter((id) => !inRecords.has(id) && !now.has(id) && !touched.has(id));
+  return caughtIn.length || caughtOut.length ? { in: caughtIn, out: caughtOut } : undefined;
 }
 
 const byId = (a: ExtractionRecord, b: ExtractionRecord) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0);
@@ -259,6 +275,8 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
   const built = rebuild(prev, state.memo, records, allSkipped, options, added.length + changed.length + removed.length);
   result.graph = built.graph;
   result.memo = built.memo;
+  const caughtUp = caughtUpOf(prev, state.records, next, new Set([...read, ...removed]));
+  if (caughtUp) result.caughtUp = caughtUp;
   return result;
 }
 
@@ -318,5 +336,6 @@ export function removeDocuments(state: GraphState, ids: string[], options: Omit<
   const prev = previousOfState(state);
   options.onRebuild?.(records.length);
   const { graph, memo } = rebuild(prev, state.memo, records, mergeSkipped(prev?.skipped ?? [], [], new Set(), removed, present), options, removed.length);
-  return { graph, records, added: [], changed: [], unchanged: [], removed, skipped: [], memo };
+  const caughtUp = caughtUpOf(prev, state.records, present, new Set(removed));
+  return { graph, records, added: [], changed: [], unchanged: [], removed, skipped: [], memo, ...(caughtUp ? { caughtUp } : {}) };
 }
