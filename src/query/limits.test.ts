@@ -42,6 +42,19 @@ describe('query limits', () => {
       expect(r.rows.length).toBe(50);
     });
 
+    it('should keep the shortest paths when it cuts an all-paths search (shortest first, whatever the max)', () => {
+      const lengths = (q: string) => runQuery(dense, q, { maxPaths: 50, now: () => 0 }).rows.map((row) => Number(row[1]));
+      const short = lengths('paths Node 1 -> Node 2 max 2');
+      expect(short.length).toBeGreaterThan(0);
+      expect(short.length).toBeLessThan(50);
+      const long = lengths('paths Node 1 -> Node 2 max 6');
+      expect(long).toHaveLength(50);
+      // every path of at most 2 hops comes first, in the same order, then longer ones
+      expect(long.slice(0, short.length)).toEqual(short);
+      expect(Math.max(...long.slice(short.length))).toBe(3);
+      expect([...long].sort((a, b) => a - b)).toEqual(long);
+    });
+
     it('should stop a long search at the time budget (fake clock)', () => {
       expect(() => runQuery(dense, 'MATCH (a)-->(b)-->(c)-->(d) RETURN count(*)', { now: fakeClock(1), timeoutMs: 500 })).toThrow(QueryLimitError);
     });

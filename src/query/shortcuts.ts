@@ -130,21 +130,26 @@ export function executeShortcut(ast: ShortcutAst, view: GraphView, budget: Budge
   const rels: string[] = [];
   const onPath = new Set([from]);
   let cut = false;
-  const dfs = (node: string): void => {
+  // One pass per length, shortest first, so that a search stopped at maxPaths keeps the shortest paths
+  // (one depth-first pass over every length kept whichever it met first: `max 6` between two hubs
+  // returned 1,000 paths of 5 and 6 hops and none of the 2-hop ones `max 3` finds). Within a length,
+  // paths come in the order of that search, as before.
+  const dfs = (node: string, length: number): void => {
     if (cut) return;
     for (const [edge, next] of walker.neighbours(node)) {
       if (onPath.has(next)) continue;
       const d = toTarget.get(next)?.d;
-      if (d === undefined || rels.length + 1 + d > max) continue;
+      if (d === undefined || rels.length + 1 + d > length) continue;
       nodes.push(next);
       rels.push(edge);
       if (next === to) {
-        if (found.length >= maxPaths) {
-          cut = true;
-        } else found.push(new PathVal([...nodes], [...rels]));
+        if (rels.length === length) {
+          if (found.length >= maxPaths) cut = true;
+          else found.push(new PathVal([...nodes], [...rels]));
+        }
       } else {
         onPath.add(next);
-        dfs(next);
+        dfs(next, length);
         onPath.delete(next);
       }
       nodes.pop();
@@ -153,7 +158,7 @@ export function executeShortcut(ast: ShortcutAst, view: GraphView, budget: Budge
     }
   };
   if (from === to) found.push(new PathVal([from], []));
-  else dfs(from);
+  else for (let length = 1; length <= max && !cut; length++) dfs(from, length);
   if (cut) {
     budget.truncated = true;
     budget.notice(`stopped after ${formatCount(maxPaths)} paths (maxPaths); lower max or exclude hubs with "without NAME"`);
