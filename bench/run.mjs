@@ -268,7 +268,7 @@ if (SECTIONS.has('rebuild')) {
 }
 
 if (SECTIONS.has('load')) {
-  log(`\n== load: the query API under 200 concurrent connections (bench/load.mjs)  [load ${load().join(' ')}]`);
+  log(`\n== load: the query API under ${QUICK ? 50 : 200} concurrent connections (bench/load.mjs)  [load ${load().join(' ')}]`);
   const bbcGraph = path.join(WORK, 'bbc');
   // Beside the scale results (--out's folder), and apart for --quick as they are: a quick run or a run
   // written elsewhere leaves the full run's load.json alone.

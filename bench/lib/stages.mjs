@@ -28,7 +28,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const inputs = args('input');
 const LIMIT = Number(arg('limit', '0')) || Infinity;
-const OUT = arg('out', mkdtempSync(path.join(os.tmpdir(), 'ng-bench-')));
+const OUT = arg('out') ?? mkdtempSync(path.join(os.tmpdir(), 'ng-bench-')); // a folder of its own only when none is given
 
 const { readDocuments } = await dist('ingest/index.js');
 const { extractStream, buildGraphAndMemo, assignLayout, createExtractPool } = await dist('graph/index.js');
