@@ -299,11 +299,13 @@ async function commandQuery(positionals: string[], values: Record<string, unknow
   const format = (values.format as string | undefined) ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format: expected table, json or csv, got "${format}"`);
   const { readGraph } = await load.store();
-  const { formatResult, runQuery } = await load.query();
+  const { formatResult, runQuery, ANSWER_OMITTED_PROPERTIES } = await load.query();
   const graph = await readGraph((values.graph as string | undefined) ?? 'graph', { onWarning: warnAs('query') });
-  const result = runQuery(graph, text);
-  io.out(formatResult(result, format as 'table' | 'json' | 'csv'));
-  if (!formatResult(result, format as 'table').endsWith('\n')) io.out('\n');
+  // node values without their mentions and documents, as the server answers (ANSWER_OMITTED_PROPERTIES)
+  const result = runQuery(graph, text, { omitProperties: [...ANSWER_OMITTED_PROPERTIES] });
+  const shown = formatResult(result, format as 'table' | 'json' | 'csv'); // once: a big answer is big
+  io.out(shown);
+  if (!shown.endsWith('\n')) io.out('\n');
   for (const n of result.notices) io.err(`note: ${n}\n`);
   return EXIT_OK;
 }

@@ -4,7 +4,7 @@
  * The only clock read is the time budget's (`QueryOptions.now`, default `performance.now`).
  */
 export { parseQuery } from './parser.js';
-export { runQuery, executeRaw, MAX_QUERY_LENGTH } from './run.js';
+export { runQuery, executeRaw, MAX_QUERY_LENGTH, ANSWER_OMITTED_PROPERTIES } from './run.js';
 export type { RawQueryResult } from './run.js';
 export { formatResult, renderValue } from './format.js';
 export { findNodes, normalizeName } from './names.js';

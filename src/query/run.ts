@@ -23,6 +23,14 @@ export interface RawQueryResult extends RawResult {
 }
 
 /** Largest query text accepted (characters). */
+/**
+ * Node attributes the server's and the CLI's answers leave out of node values (`omitProperties`):
+ * every mention's offsets and every document id, which for a hub run to thousands of entries repeated
+ * in every row and path (a `neighbors` answer of 185 rows was 29 MB, 85% of it `docs`). An
+ * expression still reads them: `RETURN n.docs`.
+ */
+export const ANSWER_OMITTED_PROPERTIES: readonly string[] = ['mentions', 'docs'];
+
 export const MAX_QUERY_LENGTH = 1_000_000;
 
 /** Run a query and return engine values (bigint integers, node references). */

@@ -6,13 +6,13 @@
  */
 import { NewsgraphError, QueryError, QueryLimitError, QuerySyntaxError } from '../errors.js';
 import type { KnowledgeGraph } from '../graph/index.js';
-import { runQuery } from '../query/index.js';
+import { ANSWER_OMITTED_PROPERTIES, runQuery } from '../query/index.js';
 import { queryErrorReply, type QueryJob, type QueryReply } from './query-protocol.js';
 
 /** Runs `job` on `graph`; never throws. */
 export function runQueryJob(graph: KnowledgeGraph, job: QueryJob): QueryReply {
   try {
-    const result = runQuery(graph, job.query, { timeoutMs: job.timeoutMs, omitProperties: ['mentions'], ...(job.params ? { params: job.params } : {}) });
+    const result = runQuery(graph, job.query, { timeoutMs: job.timeoutMs, omitProperties: [...ANSWER_OMITTED_PROPERTIES], ...(job.params ? { params: job.params } : {}) });
     return { id: job.id, status: 200, body: JSON.stringify(result) };
   } catch (error) {
     if (error instanceof QuerySyntaxError) return queryErrorReply(job.id, 400, error.name, error.message, error.position);
