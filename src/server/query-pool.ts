@@ -201,7 +201,13 @@ export class QueryPool {
         slot.current = undefined;
         pending.resolve({
           status: 422,
-          body: errorBody('QueryLimitError', `the query did not finish within its time budget of ${this.options.timeoutMs} ms and was stopped; add a LIMIT, bound the path length (e.g. *1..3) or name fewer nodes`),
+          body: errorBody(
+            'QueryLimitError',
+            `the query did not finish within its time budget of ${this.options.timeoutMs} ms and was stopped; ` +
+              (/^\s*(paths|path|neighbors|neighbours)\b/i.test(pending.job.query)
+                ? 'lower its max, or leave hubs out with "without NAME"'
+                : 'add a LIMIT, bound the path length (e.g. *1..3) or name fewer nodes'),
+          ),
         });
         slot.dead = true;
         void slot.worker.terminate();
