@@ -242,6 +242,18 @@ describe('cli', () => {
       expect(docs.length).toBeGreaterThan(1);
     });
 
+    it('should take the query budget from the command line', () => {
+      const all = cli(['query', 'paths Stoltenberg -> Syria max 3', '--graph', 'graph', '--format', 'json']);
+      expect(JSON.parse(all.stdout).rows.length).toBeGreaterThan(2);
+      const cut = cli(['query', 'paths Stoltenberg -> Syria max 3', '--graph', 'graph', '--format', 'json', '--max-paths', '2']);
+      expect(cut.code).toBe(0);
+      expect(JSON.parse(cut.stdout).rows).toHaveLength(2);
+      expect(cut.stderr).toContain('note: stopped after 2 paths (maxPaths)');
+      const bad = cli(['query', 'find x', '--graph', 'graph', '--timeout', 'soon']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^newsgraph query: --timeout: expected a whole number from 1 to 3,600,000, got "soon"/);
+    });
+
     it('should export GEXF to a file', () => {
       const file = path.join(tmp(), 'g.gexf');
       const r = cli(['export', '--format', 'gexf', '--graph', 'graph', '--out', file]);

@@ -298,11 +298,22 @@ async function commandQuery(positionals: string[], values: Record<string, unknow
   }
   const format = (values.format as string | undefined) ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) throw new UsageError(`--format: expected table, json or csv, got "${format}"`);
+  const limit = (flag: string, max: number): number | undefined => {
+    const raw = values[flag] as string | undefined;
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${flag}: expected a whole number from 1 to ${max.toLocaleString('en')}, got "${raw}"`);
+    return n;
+  };
+  const timeoutMs = limit('timeout', 3_600_000);
+  const maxRows = limit('max-rows', 10_000_000);
+  const maxPaths = limit('max-paths', 10_000_000);
+  const budget = { ...(timeoutMs ? { timeoutMs } : {}), ...(maxRows ? { maxRows } : {}), ...(maxPaths ? { maxPaths } : {}) };
   const { readGraph } = await load.store();
   const { formatResult, runQuery, ANSWER_OMITTED_PROPERTIES } = await load.query();
   const graph = await readGraph((values.graph as string | undefined) ?? 'graph', { onWarning: warnAs('query') });
   // node values without their mentions and documents, as the server answers (ANSWER_OMITTED_PROPERTIES)
-  const result = runQuery(graph, text, { omitProperties: [...ANSWER_OMITTED_PROPERTIES] });
+  const result = runQuery(graph, text, { omitProperties: [...ANSWER_OMITTED_PROPERTIES], ...budget });
   const shown = formatResult(result, format as 'table' | 'json' | 'csv'); // once: a big answer is big
   io.out(shown);
   if (!shown.endsWith('\n')) io.out('\n');
@@ -1137,12 +1148,20 @@ const COMMANDS: Record<string, Command> = {
   },
   query: {
     summary: 'run a query against a graph',
-    usage: 'newsgraph query QUERY [--graph DIR] [--format table|json|csv]',
+    usage: 'newsgraph query QUERY [--graph DIR] [--format table|json|csv] [--timeout MS] [--max-rows N] [--max-paths N]',
     help:
       "Runs newsgraph's query language (openCypher syntax for what it supports, plus shortcuts):\n" +
       "  newsgraph query 'path Stoltenberg -> Assad'\n" +
-      "  newsgraph query \"MATCH (a {name: 'Erdogan'})-[r]->(b) RETURN a, type(r), b\"",
-    options: { ...GRAPH_OPT, format: { type: 'string', short: 'f' } },
+      "  newsgraph query \"MATCH (a {name: 'Erdogan'})-[r]->(b) RETURN a, type(r), b\"\n" +
+      'A query runs under a budget, and one that reaches it says so: --timeout (ms, default 2000),\n' +
+      '--max-rows (10000) and --max-paths (1000, paths a search enumerates) raise or lower it.',
+    options: {
+      ...GRAPH_OPT,
+      format: { type: 'string', short: 'f' },
+      timeout: { type: 'string' },
+      'max-rows': { type: 'string' },
+      'max-paths': { type: 'string' },
+    },
     run: commandQuery,
   },
   console: {
