@@ -138,6 +138,20 @@ describe('newsgraph check', () => {
     expect(r.stdout).toMatch(/No problems; the notes above are repaired by the next update\./);
   });
 
+  it('should name the command that rebuilds a damaged graph.json from its records, which then works', () => {
+    const dir = copy('cut-graph');
+    expect(cli(['compact', '--graph', dir, '--quiet']).code).toBe(0);
+    const file = path.join(dir, 'graph.json');
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 500));
+    const q = cli(['query', 'find Erdogan', '--graph', dir]);
+    expect(q.code).toBe(1);
+    const command = `newsgraph build --from-extractions ${path.join(dir, 'extractions.jsonl')} --out ${dir}`;
+    expect(q.stderr).toContain(`or from its records without extracting again: ${command}`);
+    expect(cli(command.split(' ').slice(1).concat('--quiet')).code).toBe(0);
+    expect(cli(['check', '--graph', dir, '--rebuild']).code).toBe(0);
+    expect(cli(['query', 'find Erdogan', '--graph', dir]).code).toBe(0);
+  });
+
   it('should say there is no graph', () => {
     const r = cli(['check', '--graph', path.join(tmp, 'nothing')]);
     expect(r.code).toBe(1);

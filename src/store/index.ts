@@ -452,10 +452,19 @@ export async function resolveGraphFile(location: string): Promise<string> {
   return info.isDirectory() ? path.join(location, GRAPH_FILE) : location;
 }
 
+/**
+ * What to do about an unreadable graph.json: build again — from the articles, or, far quicker, from
+ * the extraction records beside it (which a damaged graph.json leaves intact), no NLP run again.
+ */
+function rebuildAdvice(file: string): string {
+  const dir = path.dirname(file);
+  return `Rebuild it with newsgraph build PATH... --out ${dir}, or from its records without extracting again: newsgraph build --from-extractions ${path.join(dir, EXTRACTIONS_FILE)} --out ${dir}`;
+}
+
 /** Checks that parsed JSON has the shape of a newsgraph graph; throws GraphFormatError if not. */
 export function validateSerializedGraph(data: unknown, file: string): void {
   const fail = (why: string): never => {
-    throw new GraphFormatError(`openGraph: "${file}" is not a newsgraph graph: ${why}. Rebuild it with newsgraph build.`, file);
+    throw new GraphFormatError(`openGraph: "${file}" is not a newsgraph graph: ${why}. ${rebuildAdvice(file)}.`, file);
   };
   if (!data || typeof data !== 'object' || Array.isArray(data)) fail('expected a JSON object');
   const g = data as Record<string, unknown>;
@@ -482,7 +491,7 @@ export function parseSerializedGraph(text: string, file = GRAPH_FILE): Serialize
     data = JSON.parse(text);
   } catch (error) {
     const why = text.trim() === '' ? 'the file is empty' : `invalid JSON (${(error as Error).message}) — truncated or corrupt`;
-    throw new GraphFormatError(`openGraph: cannot read "${file}": ${why}. Rebuild it with newsgraph build.`, file, { cause: error });
+    throw new GraphFormatError(`openGraph: cannot read "${file}": ${why}. ${rebuildAdvice(file)}.`, file, { cause: error });
   }
   validateSerializedGraph(data, file);
   return data as SerializedGraph;
@@ -499,7 +508,7 @@ function graphOf(data: SerializedGraph, file: string): KnowledgeGraph {
   try {
     graph.import(data as unknown as Parameters<KnowledgeGraph['import']>[0]);
   } catch (error) {
-    throw new GraphFormatError(`openGraph: "${file}" is inconsistent: ${(error as Error).message}. Rebuild it.`, file, { cause: error });
+    throw new GraphFormatError(`openGraph: "${file}" is inconsistent: ${(error as Error).message}. ${rebuildAdvice(file)}.`, file, { cause: error });
   }
   return graph;
 }
