@@ -250,7 +250,7 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
   const unchanged: string[] = [];
   const skipped: SkippedInput[] = [];
   const readFiles = new Set<string>(); // the files this update read (as skipped entries name them)
-  for await (const item of extractStream(sameContentSkipped(items, state.records), { ...options, reuse: previous })) {
+  for await (const item of extractStream(sameContentSkipped(items, previous), { ...options, reuse: previous })) {
     if (item.kind === 'skipped') {
       skipped.push(skippedOf(item));
       readFiles.add(fileOfSkipped(item.skipped.path));
@@ -285,14 +285,12 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
  * another path: `add world/a.txt` to a graph of world/ calls it "a.txt") is passed over, said as a
  * skipped input: added, it would count every relation it reports twice.
  */
-async function* sameContentSkipped(items: AsyncIterable<ReadItem>, records: readonly ExtractionRecord[]): AsyncGenerator<ReadItem> {
+async function* sameContentSkipped(items: AsyncIterable<ReadItem>, previous: ReadonlyMap<string, ExtractionRecord>): AsyncGenerator<ReadItem> {
   let byHash: Map<string, string> | undefined;
-  let ids: Set<string> | undefined;
   for await (const item of items) {
     if (item.kind === 'document') {
-      ids ??= new Set(records.map((r) => r.document.id));
-      if (!ids.has(item.document.id)) {
-        byHash ??= new Map(records.map((r) => [r.document.hash, r.document.id]));
+      if (!previous.has(item.document.id)) {
+        byHash ??= new Map([...previous.values()].map((r) => [r.document.hash, r.document.id]));
         const same = byHash.get(item.document.hash);
         if (same !== undefined) {
           yield { kind: 'skipped', skipped: { path: item.from ?? item.document.id, reason: `the same content as "${same}", already in the graph (not added twice)` } };
