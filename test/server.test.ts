@@ -3,6 +3,8 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGexf } from '../src/export/gexf.js';
+import { readGraph, readGraphRecords } from '../src/store/index.js';
 import { createServer, type NewsgraphServer } from '../src/server/index.js';
 import { ROOT } from './helpers/tools.js';
 
@@ -60,5 +62,43 @@ describe('server', () => {
     const r = await post({ nope: 1 });
     expect(r.status).toBe(400);
     expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/query/);
+  });
+});
+
+describe('server downloads and documents', () => {
+  const dir = path.join(ROOT, 'graph');
+  // With query workers (the default) a graph worker makes them; without, the main thread does.
+  for (const queryWorkers of [undefined, 0]) {
+    it(`should export GEXF and serve documents' texts ${queryWorkers === 0 ? 'without workers' : 'from the graph worker'}`, async () => {
+      const app = await createServer({ graphDir: dir, port: 0, ...(queryWorkers === undefined ? {} : { queryWorkers }) });
+      try {
+        const url = (await app.listen()).url;
+        const expected = toGexf(await readGraph(dir));
+        const [a, b] = await Promise.all([fetch(new URL('/api/export?format=gexf', url)), fetch(new URL('/api/export?format=gexf', url))]);
+        expect(a.status).toBe(200);
+        expect(a.headers.get('content-type')).toMatch(/application\/gexf\+xml/);
+        expect(a.headers.get('content-disposition')).toMatch(/graph\.gexf/);
+        expect(await a.text()).toBe(expected);
+        expect(await b.text()).toBe(expected);
+        const json = await fetch(new URL('/api/export?format=json', url));
+        expect(await json.text()).toBe(await (await fetch(new URL('/api/graph', url))).text());
+        const rec = (await readGraphRecords(dir))[0]!;
+        const doc = await fetch(new URL(`/api/documents/${encodeURIComponent(rec.document.id)}`, url));
+        expect(doc.status).toBe(200);
+        expect(await doc.json()).toEqual(JSON.parse(JSON.stringify({ document: rec.document, text: rec.text, sentences: rec.extraction.sentences })));
+      } finally {
+        await app.close();
+      }
+    });
+  }
+
+  it('should refuse to start on a graph folder it cannot read, naming the file, when read by the graph worker', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const bad = mkdtempSync(path.join(tmpdir(), 'ng-bad-graph-'));
+    writeFileSync(path.join(bad, 'graph.json'), '{"nodes": [');
+    const error = await createServer({ graphDir: bad, port: 0 }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('GraphFormatError');
+    expect((error as Error).message).toContain(path.join(bad, 'graph.json'));
   });
 });

@@ -18,12 +18,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NewsgraphError } from '../errors.js';
-import { toGexf } from '../export/gexf.js';
-import { toJson } from '../export/json.js';
-import type { KnowledgeGraph } from '../graph/index.js';
-import { filesSignature, graphFolderBusy, journalFileOf, readGraph, readGraphRecords, resolveGraphFile } from '../store/index.js';
-import type { ExtractionRecord } from '../types.js';
+import { filesSignature, graphFolderBusy, journalFileOf, resolveGraphFile } from '../store/index.js';
 import { AnswerCache } from './answer-cache.js';
+import { inlineGraphHost, workerGraphHost, type GraphHost, type ServedGraph } from './graph-host.js';
 import { errorBody } from './query-protocol.js';
 import { findWorkerScript, QueryPool, type QueryAnswer } from './query-pool.js';
 import { runQueryJob } from './query-run.js';
@@ -222,16 +219,25 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   /** What graph.json and its journal are on disk (see filesSignature): taken before each read. */
   const signatureOfFiles = (): Promise<string> => filesSignature([graphFile, journalFileOf(graphFile)]);
   let loadedSignature = await signatureOfFiles();
-  let graph: KnowledgeGraph = await readGraph(options.graphDir);
-  let graphBody = Buffer.from(toJson(graph));
-  let gexfBody: Buffer | undefined;
-  let records: Map<string, ExtractionRecord> | undefined;
-
   const workers = options.queryWorkers ?? Math.min(2, Math.max(1, availableParallelism()));
   const script = workers > 0 ? findWorkerScript() : undefined;
-  const heapMb = () => options.queryWorkerHeapMb ?? Math.max(1024, Math.ceil((graphBody.length / 2 ** 20) * 20));
+  // With query workers the graph is read, exported and its records looked up in a worker too, so
+  // that a reload or a GEXF export of a big graph does not stall the event loop for seconds; without
+  // them, the main thread answers queries and needs the graph itself.
+  const hostScript = script && findWorkerScript('graph-worker.js');
+  const graphHost: GraphHost = hostScript ? workerGraphHost(hostScript, options.graphDir) : inlineGraphHost(options.graphDir);
+  let served: ServedGraph;
+  try {
+    served = await graphHost.load();
+  } catch (error) {
+    await graphHost.close();
+    throw error;
+  }
+  let gexfBody: Promise<Buffer> | undefined;
+
+  const heapMb = () => options.queryWorkerHeapMb ?? Math.max(1024, Math.ceil((served.body.length / 2 ** 20) * 20));
   const pool = script
-    ? new QueryPool(script, { graphJson: graphBody.toString('utf8'), graphFile }, {
+    ? new QueryPool(script, { graphJson: served.body, graphFile }, {
         size: workers,
         timeoutMs: queryTimeoutMs,
         graceMs: options.queryGraceMs ?? 1000,
@@ -246,12 +252,18 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
 
   function runQueryAnswer(query: string, params: Record<string, unknown> | undefined, signal: AbortSignal): Promise<QueryAnswer> {
     if (pool) return pool.run(query, params, signal);
-    return Promise.resolve(runQueryJob(graph, { id: inlineId++, query, params, timeoutMs: queryTimeoutMs }));
+    return Promise.resolve(runQueryJob(served.graph!, { id: inlineId++, query, params, timeoutMs: queryTimeoutMs })); // without workers the graph is read here
   }
 
-  async function documentRecord(id: string): Promise<ExtractionRecord | undefined> {
-    records ??= new Map((await readGraphRecords(options.graphDir)).map((r) => [r.document.id, r]));
-    return records.get(id);
+  /** The GEXF export of the graph served now (made once per load, in the graph worker when there is one). */
+  function gexfExport(): Promise<Buffer> {
+    const asked = generation;
+    const made = graphHost.gexf();
+    gexfBody = made;
+    made.catch(() => {
+      if (gexfBody === made && generation === asked) gexfBody = undefined; // asked again next time
+    });
+    return made;
   }
 
   async function serveStatic(req: http.IncomingMessage, rawPath: string, res: http.ServerResponse): Promise<void> {
@@ -287,9 +299,9 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       if (!isGet) throw methodNotAllowed('GET');
       return send(res, 200, JSON.stringify({
         ok: true,
-        nodes: graph.order,
-        edges: graph.size,
-        documents: graph.getAttribute('documents').length,
+        nodes: served.counts.nodes,
+        edges: served.counts.edges,
+        documents: served.counts.documents,
         generation,
         ...(reloadError ? { reloadError: reloadError.message } : {}),
         queries: { ...(pool ? { mode: 'workers', ...pool.stats() } : { mode: 'inline' }), cached: cache.size },
@@ -297,7 +309,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     }
     if (route === '/api/graph') {
       if (!isGet) throw methodNotAllowed('GET');
-      return send(res, 200, graphBody, JSON_TYPE, { 'X-Newsgraph-Generation': String(generation) });
+      return send(res, 200, served.body, JSON_TYPE, { 'X-Newsgraph-Generation': String(generation) });
     }
     if (route === '/api/query') {
       if (method !== 'POST') throw methodNotAllowed('POST');
@@ -320,10 +332,11 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     if (route === '/api/export') {
       if (!isGet) throw methodNotAllowed('GET');
       const format = search.get('format') ?? 'json';
-      if (format === 'json') return send(res, 200, graphBody, JSON_TYPE, { 'Content-Disposition': 'attachment; filename="graph.json"' });
+      if (format === 'json') return send(res, 200, served.body, JSON_TYPE, { 'Content-Disposition': 'attachment; filename="graph.json"' });
       if (format === 'gexf') {
-        gexfBody ??= Buffer.from(toGexf(graph));
-        return send(res, 200, gexfBody, 'application/gexf+xml; charset=utf-8', { 'Content-Disposition': 'attachment; filename="graph.gexf"' });
+        const gexf = await (gexfBody ?? gexfExport());
+        if (res.destroyed || res.writableEnded) return;
+        return send(res, 200, gexf, 'application/gexf+xml; charset=utf-8', { 'Content-Disposition': 'attachment; filename="graph.gexf"' });
       }
       throw new HttpError(400, `unknown export format "${format.slice(0, 40)}"; expected gexf or json`);
     }
@@ -336,9 +349,10 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       } catch {
         throw new HttpError(400, 'malformed percent-encoding in the document id');
       }
-      const rec = await documentRecord(id);
-      if (!rec) throw new HttpError(404, `no document "${id.slice(0, 200)}" in this graph`, 'NotFound');
-      return send(res, 200, JSON.stringify({ document: rec.document, text: rec.text, sentences: rec.extraction.sentences }), JSON_TYPE);
+      const body = await graphHost.document(id);
+      if (body === undefined) throw new HttpError(404, `no document "${id.slice(0, 200)}" in this graph`, 'NotFound');
+      if (res.destroyed || res.writableEnded) return;
+      return send(res, 200, body, JSON_TYPE);
     }
     throw new HttpError(404, `no API route ${method} ${route.slice(0, 200)}`, 'NotFound');
   }
@@ -384,17 +398,14 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   /** Loads the folder again; the previous graph stays when it cannot be read. */
   async function reload(): Promise<void> {
     const signature = await signatureOfFiles();
-    const next = await readGraph(options.graphDir);
-    const json = toJson(next);
-    graph = next;
-    graphBody = Buffer.from(json);
+    const next = await graphHost.load();
+    served = next;
     gexfBody = undefined;
-    records = undefined;
     generation++;
     loadedSignature = signature;
     reloadError = undefined;
     cache.clear();
-    pool?.reload({ graphJson: json, graphFile });
+    pool?.reload({ graphJson: next.body, graphFile });
   }
 
   // The watch: a poll of two stat() calls (works on every file system, network mounts included).
@@ -414,7 +425,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       try {
         await reload();
         failedSignature = undefined;
-        options.onReload?.({ ok: true, generation, nodes: graph.order, edges: graph.size, documents: graph.getAttribute('documents').length });
+        options.onReload?.({ ok: true, generation, ...served.counts });
       } catch (error) {
         failedSignature = now;
         reloadError = error instanceof Error ? error : new Error(String(error));
@@ -445,6 +456,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       closed = true;
       clearInterval(watchTimer);
       await pool?.close();
+      await graphHost.close();
       await new Promise<void>((resolve) => {
         server.closeAllConnections?.();
         server.close(() => resolve());

@@ -45,12 +45,12 @@ interface Slot {
   dead: boolean;
 }
 
-/** Where the compiled worker script is: beside this module, or in dist/ when running from src/. */
-export function findWorkerScript(): URL | undefined {
-  const beside = new URL('./query-worker.js', import.meta.url);
+/** Where a compiled worker script of server/ is (default the query worker's): beside this module, or in dist/ when running from src/. */
+export function findWorkerScript(name = 'query-worker.js'): URL | undefined {
+  const beside = new URL(`./${name}`, import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
   const here = fileURLToPath(import.meta.url);
-  const dist = here.replace(/([\\/])src([\\/])server([\\/])[^\\/]+$/, '$1dist$2server$3query-worker.js');
+  const dist = here.replace(/([\\/])src([\\/])server([\\/])[^\\/]+$/, `$1dist$2server$3${name}`);
   if (dist !== here && existsSync(dist)) return pathToFileURL(dist);
   return undefined;
 }

@@ -5,8 +5,8 @@
 import type { QueryPosition } from '../errors.js';
 
 export interface WorkerData {
-  /** graph.json text: each worker parses its own copy. */
-  graphJson: string;
+  /** graph.json as text or UTF-8 bytes (shared by every worker, no copy): each worker parses its own graph. */
+  graphJson: string | Uint8Array;
   /** The file it came from (for error messages). */
   graphFile: string;
 }

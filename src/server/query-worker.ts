@@ -9,7 +9,8 @@ import type { QueryJob, WorkerData } from './query-protocol.js';
 import { runQueryJob } from './query-run.js';
 
 const data = workerData as WorkerData;
-const graph = parseGraph(data.graphJson, data.graphFile);
+const text = typeof data.graphJson === 'string' ? data.graphJson : Buffer.from(data.graphJson.buffer, data.graphJson.byteOffset, data.graphJson.byteLength).toString('utf8');
+const graph = parseGraph(text, data.graphFile);
 data.graphJson = ''; // the parsed graph is all a worker keeps
 
 const encoder = new TextEncoder();

@@ -1,0 +1,141 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GraphFormatError, NewsgraphError } from '../errors.js';
+import { toGexf } from '../export/gexf.js';
+import { toJson } from '../export/json.js';
+import { readGraph, readGraphRecords } from '../store/index.js';
+import { inlineGraphHost, workerGraphHost, type GraphHost } from './graph-host.js';
+import { findWorkerScript } from './query-pool.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SCRIPT = findWorkerScript('graph-worker.js');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ng-host-'));
+let n = 0;
+/** A copy of the committed seeds graph folder. */
+const seedsCopy = (): string => {
+  const dir = path.join(tmp, `g${n++}`);
+  cpSync(path.join(ROOT, 'graph'), dir, { recursive: true });
+  return dir;
+};
+
+const hosts: GraphHost[] = [];
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((h) => h.close()));
+});
+const workerHost = (dir: string, script = SCRIPT!) => {
+  const h = workerGraphHost(script, dir);
+  hosts.push(h);
+  return h;
+};
+
+describe('server/graph-host', () => {
+  it('should find the compiled graph worker (npm test builds it first)', () => {
+    expect(SCRIPT).toBeDefined();
+  });
+
+  it('should give, in the worker, exactly what the store and exporters give on this thread', async () => {
+    const dir = seedsCopy();
+    const graph = await readGraph(dir);
+    const records = await readGraphRecords(dir);
+    for (const host of [workerHost(dir), inlineGraphHost(dir)]) {
+      const served = await host.load();
+      expect(served.body.toString('utf8')).toBe(toJson(graph));
+      expect(served.counts).toEqual({ nodes: graph.order, edges: graph.size, documents: (graph.getAttribute('documents') as unknown[]).length });
+      expect((await host.gexf()).toString('utf8')).toBe(toGexf(graph));
+      const rec = records[1]!;
+      expect(JSON.parse((await host.document(rec.document.id))!)).toEqual({ document: rec.document, text: rec.text, sentences: rec.extraction.sentences });
+      expect(await host.document('no such document')).toBeUndefined();
+    }
+  });
+
+  it('should serve the bytes from shared memory, so query workers can take them without a copy', async () => {
+    const served = await workerHost(seedsCopy()).load();
+    expect(served.body.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(served.graph).toBeUndefined(); // the main thread holds no graph
+  });
+
+  it('should leave the event loop free while the worker works, unlike the same work inline', async () => {
+    const dir = seedsCopy();
+    const turnsDuring = async (host: GraphHost, work: () => Promise<unknown>): Promise<number> => {
+      await host.load();
+      let turns = 0;
+      let done = false;
+      const spin = () => {
+        if (done) return;
+        turns++;
+        setImmediate(spin);
+      };
+      const pending = work().finally(() => (done = true));
+      setImmediate(spin);
+      await pending;
+      return turns;
+    };
+    const worker = workerHost(dir);
+    expect(await turnsDuring(worker, () => worker.gexf())).toBeGreaterThan(0);
+    const inline = inlineGraphHost(dir);
+    expect(await turnsDuring(inline, () => inline.gexf())).toBe(0); // toGexf runs in one piece on the caller's thread
+  });
+
+  it('should answer in the order asked: an export asked for before a reload is the graph before it', async () => {
+    const dir = seedsCopy();
+    const host = workerHost(dir);
+    const before = await host.load();
+    const old = await readGraph(dir);
+    // Another writer replaces the graph with one node fewer.
+    const changed = old.copy();
+    changed.dropNode(changed.nodes()[0]!);
+    writeFileSync(path.join(dir, 'graph.json'), toJson(changed));
+    const [gexf, after, gexfAfter] = await Promise.all([host.gexf(), host.load(), host.gexf()]);
+    expect(gexf.toString('utf8')).toBe(toGexf(old));
+    expect(after.counts.nodes).toBe(before.counts.nodes - 1);
+    expect(gexfAfter.toString('utf8')).toBe(toGexf(changed));
+  });
+
+  it('should reject with the error class and path the worker met (a damaged graph.json)', async () => {
+    const dir = seedsCopy();
+    writeFileSync(path.join(dir, 'graph.json'), '{"nodes": [');
+    const error = await workerHost(dir).load().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphFormatError);
+    expect((error as GraphFormatError).path).toBe(path.join(dir, 'graph.json'));
+    expect((error as Error).message).toMatch(/graph\.json/);
+  });
+
+  it('should pass on the warnings it meets as process warnings (a journal line cut short)', async () => {
+    const dir = seedsCopy();
+    writeFileSync(path.join(dir, 'graph.journal.jsonl'), '{"format":1,"ba');
+    const seen: Error[] = [];
+    const listen = (w: Error) => seen.push(w);
+    process.on('warning', listen);
+    try {
+      const served = await workerHost(dir).load();
+      expect(served.counts.nodes).toBeGreaterThan(0);
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(seen.map((w) => w.message).join('\n')).toMatch(/graph\.journal\.jsonl: its last line \(1\) is incomplete/);
+  });
+
+  it('should fail what a dying worker was asked, and start another for the next request', async () => {
+    const file = path.join(tmp, 'dies-once.mjs');
+    // A stand-in: exits on its first request; a second worker answers.
+    writeFileSync(
+      file,
+      `import { parentPort, workerData } from 'node:worker_threads';
+       import { existsSync, writeFileSync } from 'node:fs';
+       const mark = workerData.graphDir + '/died';
+       parentPort.on('message', (r) => {
+         if (!existsSync(mark)) { writeFileSync(mark, ''); process.exit(3); }
+         parentPort.postMessage({ id: r.id, kind: 'document', body: 'again' });
+       });`,
+    );
+    const host = workerHost(seedsCopy(), pathToFileURL(file));
+    const error = await host.document('x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NewsgraphError);
+    expect((error as Error).message).toMatch(/graph worker stopped \(exit code 3\)/);
+    expect(await host.document('x')).toBe('again');
+  });
+});

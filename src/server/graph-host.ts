@@ -1,0 +1,225 @@
+/**
+ * server/graph-host: who holds the served graph and does the slow work on it — reading the graph
+ * folder (graph.json with its journal replayed, then serialised for /api/graph), building the GEXF
+ * export, and reading the documents' records for /api/documents.
+ *
+ * On a graph of tens of thousands of nodes each of these takes seconds of CPU (reading and
+ * serialising the full BBC + Reuters graph ≈3 s, its GEXF ≈4 s, its 75 MB of records ≈1 s). The
+ * server hands them to one worker thread, so that its event loop keeps answering health, graph,
+ * static and query requests meanwhile; the main thread only holds the served bytes (in a
+ * SharedArrayBuffer, which the query workers read without a copy). Without a compiled worker script,
+ * or when the server runs queries on its own thread, the same functions run inline.
+ *
+ * The worker answers in the order it was asked, so an export or document asked for before a
+ * reload is answered from the graph served when it was asked.
+ */
+import { Worker } from 'node:worker_threads';
+import { ExportError, GraphBusyError, GraphFormatError, InputError, NewsgraphError, UsageError } from '../errors.js';
+import { toGexf } from '../export/gexf.js';
+import { toJson } from '../export/json.js';
+import type { KnowledgeGraph } from '../graph/index.js';
+import { readGraph, readGraphRecords } from '../store/index.js';
+import type { ExtractionRecord } from '../types.js';
+
+/** The size of a served graph, for /api/health and reload events. */
+export interface GraphCounts {
+  nodes: number;
+  edges: number;
+  documents: number;
+}
+
+/** A graph as the server serves it. */
+export interface ServedGraph {
+  /** graph.json as served (`toJson` of the graph read), UTF-8; backed by a SharedArrayBuffer when it came from the worker. */
+  body: Buffer;
+  counts: GraphCounts;
+  /** The graph itself: only when it was read on this thread. */
+  graph?: KnowledgeGraph;
+}
+
+/** What holds the graph: the worker, or this thread. */
+export interface GraphHost {
+  /** Reads the graph folder again; the host then answers `gexf` and `document` from the new graph. */
+  load(): Promise<ServedGraph>;
+  /** The GEXF export of the graph last loaded, UTF-8. */
+  gexf(): Promise<Buffer>;
+  /** `{ document, text, sentences }` of one document of the graph folder, as JSON; undefined when there is none. */
+  document(id: string): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+/** Told of warnings while reading (a journal line left out): the server emits them as process warnings. */
+type Warn = (message: string) => void;
+
+const countsOf = (graph: KnowledgeGraph): GraphCounts => ({
+  nodes: graph.order,
+  edges: graph.size,
+  documents: (graph.getAttribute('documents') as unknown[] | undefined)?.length ?? 0,
+});
+
+/**
+ * The work itself, the same on either thread: the graph of a folder, its served text, its GEXF and
+ * its documents' records (read when first asked for, dropped by the next load).
+ */
+export class GraphWork {
+  private graph: KnowledgeGraph | undefined;
+  private records: Promise<Map<string, ExtractionRecord>> | undefined;
+
+  constructor(
+    private readonly graphDir: string,
+    private readonly warn: Warn,
+  ) {}
+
+  async load(): Promise<{ graph: KnowledgeGraph; json: string; counts: GraphCounts }> {
+    const graph = await readGraph(this.graphDir, { onWarning: this.warn });
+    const json = toJson(graph);
+    this.graph = graph;
+    this.records = undefined;
+    return { graph, json, counts: countsOf(graph) };
+  }
+
+  gexf(): string {
+    if (!this.graph) throw new NewsgraphError('no graph is loaded');
+    return toGexf(this.graph);
+  }
+
+  async document(id: string): Promise<string | undefined> {
+    this.records ??= readGraphRecords(this.graphDir, { onWarning: this.warn }).then((list) => new Map(list.map((r) => [r.document.id, r])));
+    let records: Map<string, ExtractionRecord>;
+    try {
+      records = await this.records;
+    } catch (error) {
+      this.records = undefined; // not kept: the next request reads the folder again
+      throw error;
+    }
+    const rec = records.get(id);
+    return rec && JSON.stringify({ document: rec.document, text: rec.text, sentences: rec.extraction.sentences });
+  }
+}
+
+const emitWarning: Warn = (message) => process.emitWarning(message, { code: 'NEWSGRAPH_JOURNAL' });
+
+/** The host on this thread (a server without query workers, or without the compiled worker script). */
+export function inlineGraphHost(graphDir: string): GraphHost {
+  const work = new GraphWork(graphDir, emitWarning);
+  return {
+    async load() {
+      const { graph, json, counts } = await work.load();
+      return { body: Buffer.from(json), counts, graph };
+    },
+    gexf: async () => Buffer.from(work.gexf()),
+    document: (id) => work.document(id),
+    close: async () => {},
+  };
+}
+
+/** A request to the graph worker. */
+export type GraphRequest = { id: number } & GraphAsk;
+type GraphAsk = { kind: 'load' } | { kind: 'gexf' } | { kind: 'document'; documentId: string };
+
+/** The worker's answer, or a warning it met on the way. */
+export type GraphReply =
+  | { warning: string }
+  | { id: number; error: { name: string; message: string; path?: string; holder?: string } }
+  | { id: number; kind: 'load'; body: SharedArrayBuffer; counts: GraphCounts }
+  | { id: number; kind: 'gexf'; body: Uint8Array }
+  | { id: number; kind: 'document'; body?: string };
+
+/** An error from the worker, as the class it was there (the server tells the graph's errors from its own bugs by class). */
+export function reviveError(e: { name: string; message: string; path?: string; holder?: string }): Error {
+  const p = e.path ?? '';
+  switch (e.name) {
+    case 'GraphFormatError':
+      return new GraphFormatError(e.message, p);
+    case 'GraphBusyError':
+      return new GraphBusyError(e.message, p, e.holder);
+    case 'InputError':
+      return new InputError(e.message, p);
+    case 'ExportError':
+      return new ExportError(e.message);
+    case 'UsageError':
+      return new UsageError(e.message);
+    case 'NewsgraphError':
+      return new NewsgraphError(e.message);
+    default: {
+      const error = new Error(e.message);
+      error.name = e.name;
+      return error;
+    }
+  }
+}
+
+interface Waiting {
+  resolve: (reply: GraphReply) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * The host in a worker thread (`script`: the compiled graph-worker.js). A worker that dies (out of
+ * memory, a crash) fails what it was asked, and the next request starts another; that one has no
+ * graph loaded until the server's next load, so an export asked for meanwhile fails and is asked
+ * again by the client.
+ */
+export function workerGraphHost(script: URL, graphDir: string): GraphHost {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  let closed = false;
+  const waiting = new Map<number, Waiting>();
+
+  const start = (): Worker => {
+    const w = new Worker(script, { workerData: { graphDir } });
+    const fail = (why: string) => {
+      if (worker === w) worker = undefined;
+      const error = new NewsgraphError(`the server's graph worker stopped (${why})`);
+      for (const wait of waiting.values()) wait.reject(error);
+      waiting.clear();
+    };
+    w.on('message', (reply: GraphReply) => {
+      if ('warning' in reply) return emitWarning(reply.warning);
+      const wait = waiting.get(reply.id);
+      if (!wait) return;
+      waiting.delete(reply.id);
+      if (!waiting.size) w.unref();
+      if ('error' in reply) wait.reject(reviveError(reply.error));
+      else wait.resolve(reply);
+    });
+    w.on('error', (error: Error & { code?: string }) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : `crashed: ${error.message}`));
+    w.on('exit', (code) => fail(`exit code ${code}`));
+    w.unref(); // kept alive only while it has work (see ask): the listening server keeps the process
+    return w;
+  };
+
+  const ask = (request: GraphAsk): Promise<GraphReply> => {
+    if (closed) return Promise.reject(new NewsgraphError('the server is shutting down'));
+    worker ??= start();
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker!.ref(); // a server still starting has nothing else keeping the process alive
+      worker!.postMessage({ ...request, id });
+    });
+  };
+
+  return {
+    async load() {
+      const reply = (await ask({ kind: 'load' })) as Extract<GraphReply, { kind: 'load' }>;
+      return { body: Buffer.from(reply.body), counts: reply.counts };
+    },
+    async gexf() {
+      const reply = (await ask({ kind: 'gexf' })) as Extract<GraphReply, { kind: 'gexf' }>;
+      return Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength);
+    },
+    async document(documentId) {
+      const reply = (await ask({ kind: 'document', documentId })) as Extract<GraphReply, { kind: 'document' }>;
+      return reply.body;
+    },
+    async close() {
+      closed = true;
+      const w = worker;
+      worker = undefined;
+      for (const wait of waiting.values()) wait.reject(new NewsgraphError('the server is shutting down'));
+      waiting.clear();
+      await w?.terminate();
+    },
+  };
+}
