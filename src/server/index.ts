@@ -399,13 +399,14 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   async function reload(): Promise<void> {
     const signature = await signatureOfFiles();
     const next = await graphHost.load();
+    // The previous graph is served, and queried, until the query workers hold the new one.
+    await pool?.reload({ graphJson: next.body, graphFile });
     served = next;
     gexfBody = undefined;
     generation++;
     loadedSignature = signature;
     reloadError = undefined;
     cache.clear();
-    pool?.reload({ graphJson: next.body, graphFile });
   }
 
   // The watch: a poll of two stat() calls (works on every file system, network mounts included).

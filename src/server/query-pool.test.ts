@@ -55,5 +55,28 @@ describe('server/query-pool', () => {
       expect((await first).status).toBe(422);
       expect((await second).status).toBe(200);
     });
+
+    it('should keep the old workers answering through a reload until a new one holds the new graph', async () => {
+      // A stand-in whose start takes as long as its data says (parsing a big graph), and which
+      // answers with the data it was started with.
+      const file = path.join(dir, 'slow-start.mjs');
+      writeFileSync(
+        file,
+        `import { parentPort, workerData } from 'node:worker_threads';
+         parentPort.on('message', (job) => parentPort.postMessage({ id: job.id, status: 200, body: JSON.stringify({ rows: [[workerData.graphJson]] }) }));
+         setTimeout(() => parentPort.postMessage({ ready: true }), workerData.graphJson === 'new' ? 400 : 0);`,
+      );
+      const answerOf = (a: { body: string | Uint8Array }) => (JSON.parse(typeof a.body === 'string' ? a.body : new TextDecoder().decode(a.body)) as { rows: string[][] }).rows[0]![0];
+      pool = new QueryPool(pathToFileURL(file), { graphJson: 'old', graphFile: 'graph.json' }, { size: 2, timeoutMs: 2000, graceMs: 500, maxQueue: 10 });
+      expect(answerOf(await pool.run('q'))).toBe('old');
+      let switched = false;
+      const reloaded = pool.reload({ graphJson: 'new', graphFile: 'graph.json' }).then(() => (switched = true));
+      const during = await pool.run('q'); // answered at once, not after the new workers' start
+      expect(answerOf(during)).toBe('old');
+      expect(switched).toBe(false);
+      await reloaded;
+      expect(answerOf(await pool.run('q'))).toBe('new');
+      expect(pool.stats().workers).toBe(2);
+    });
   });
 });

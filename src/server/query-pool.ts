@@ -38,7 +38,9 @@ interface PendingJob {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  /** Set when a reload replaced this worker: it finishes its job and stops. */
+  /** The pool's data this worker was started with (see reload). */
+  version: number;
+  /** Set when a worker of newer data is ready: it finishes its job and stops. */
   retiring: boolean;
   current?: PendingJob;
   timer?: NodeJS.Timeout;
@@ -62,6 +64,10 @@ export class QueryPool {
   private queue: PendingJob[] = [];
   private nextId = 1;
   private data: WorkerData;
+  /** Bumped by each reload; slots of an older version answer only until one of the newest is ready. */
+  private version = 0;
+  /** Resolves the promise of the last reload once one of its workers is ready (or none can start). */
+  private switched: (() => void) | undefined;
   private startFailures = 0;
   private broken: string | undefined;
   private closed = false;
@@ -77,9 +83,14 @@ export class QueryPool {
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
   }
 
-  /** Counts for /api/health. */
+  /** Counts for /api/health (workers of the newest data; busy counts every running query). */
   stats(): { workers: number; busy: number; queued: number; restarts: number } {
-    return { workers: this.slots.length, busy: this.slots.filter((s) => s.current).length, queued: this.queue.length, restarts: this.restarts };
+    return {
+      workers: this.slots.filter((s) => s.version === this.version).length,
+      busy: this.slots.filter((s) => s.current).length,
+      queued: this.queue.length,
+      restarts: this.restarts,
+    };
   }
 
   /**
@@ -107,17 +118,35 @@ export class QueryPool {
     });
   }
 
-  /** Replaces every worker with one holding the new graph; running queries finish on the old one. */
-  reload(data: WorkerData): void {
+  /**
+   * Replaces every worker with one holding the new graph. The old workers go on answering until one
+   * of the new ones has parsed it (seconds for a big graph), so queries never wait for the switch;
+   * then they finish what they run and stop. Resolves at that switch, or when no new worker can start.
+   */
+  reload(data: WorkerData): Promise<void> {
     this.data = data;
+    this.version++;
     this.broken = undefined;
     this.startFailures = 0;
-    const old = this.slots;
-    this.slots = old.map(() => this.spawn());
-    for (const slot of old) {
+    this.switched?.();
+    const fresh = Array.from({ length: this.options.size }, () => this.spawn());
+    this.slots.push(...fresh);
+    return new Promise((resolve) => {
+      this.switched = () => {
+        this.switched = undefined;
+        resolve();
+      };
+    });
+  }
+
+  /** A worker of the newest data is ready: the older ones stop taking queries. */
+  private switchOver(): void {
+    for (const slot of [...this.slots]) {
+      if (slot.version === this.version || slot.retiring) continue;
       slot.retiring = true;
       if (!slot.current) this.stop(slot);
     }
+    this.switched?.();
   }
 
   async close(): Promise<void> {
@@ -137,11 +166,12 @@ export class QueryPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.script, { workerData: this.data, resourceLimits: this.options.resourceLimits });
-    const slot: Slot = { worker, ready: false, retiring: false, dead: false };
+    const slot: Slot = { worker, ready: false, version: this.version, retiring: false, dead: false };
     worker.on('message', (message: QueryReply | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true;
         this.startFailures = 0;
+        if (slot.version === this.version) this.switchOver();
         this.pump();
         return;
       }
@@ -174,15 +204,24 @@ export class QueryPool {
   private stop(slot: Slot): void {
     slot.dead = true;
     void slot.worker.terminate();
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
   }
 
   private replace(slot: Slot): void {
     const i = this.slots.indexOf(slot);
     if (i < 0 || this.closed) return;
+    if (slot.version !== this.version || slot.retiring) {
+      // A worker of older data is not replaced: the newest ones take over.
+      this.slots.splice(i, 1);
+      this.pump();
+      return;
+    }
     if (this.startFailures >= MAX_START_FAILURES) {
       this.broken = 'the query workers cannot start; restart the server';
       this.slots.splice(i, 1);
       for (const p of this.queue.splice(0)) p.resolve({ status: 503, body: errorBody('QueryWorkerError', this.broken) });
+      this.switched?.();
       return;
     }
     this.restarts++;
@@ -190,6 +229,7 @@ export class QueryPool {
   }
 
   private pump(): void {
+    // Until a worker of the newest data is ready, the older ones (not yet retiring) answer.
     for (const slot of this.slots) {
       if (!this.queue.length) return;
       if (!slot.ready || slot.current || slot.dead || slot.retiring) continue;
