@@ -81,6 +81,13 @@ print(json.dumps({"n": g.number_of_nodes(), "e": g.number_of_edges(), "directed"
       }
     });
 
+    it('should name every relationship by its edge key and its graph, so that a second import updates it', () => {
+      const head = rels[0]!;
+      const keys = rels.slice(1).map((r) => r[head.indexOf('edgeId')]);
+      expect(keys.sort()).toEqual([...graph.edges()].sort());
+      for (const r of rels.slice(1)) expect(r[head.indexOf('graph')]).toBe(String(graph.getAttribute('name') ?? ''));
+    });
+
     it('should keep array values apart and labels typed', () => {
       const x = nodes.find((r) => r[0] === 'person:x')!;
       expect(x[3]!.split(';')).toEqual(['a,b', '=1+2']);
@@ -90,7 +97,8 @@ print(json.dumps({"n": g.number_of_nodes(), "e": g.number_of_edges(), "directed"
     it('should write a LOAD CSV script with one statement per relationship type', () => {
       const script = files['import.cypher']!;
       expect(script).toContain("LOAD CSV WITH HEADERS FROM 'file:///nodes.csv'");
-      for (const type of new Set(rels.slice(1).map((r) => r[2]))) expect(script).toContain(`CREATE (s)-[r:${type}]->(t)`);
+      for (const type of new Set(rels.slice(1).map((r) => r[2]))) expect(script).toContain(`MERGE (s)-[r:${type} {edgeId: row.edgeId, graph: coalesce(row.graph, '')}]->(t)`);
+      expect(script).not.toMatch(/\bCREATE \(/); // running the script again must not duplicate anything
       expect(files['README.txt']).toContain('neo4j-admin database import full');
     });
 

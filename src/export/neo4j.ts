@@ -43,12 +43,16 @@ export function toNeo4j(graph: KnowledgeGraph): Neo4jExport {
     types.add(a.type);
     nodes += line([key, a.label, a.type, list(a.aliases), a.mentionCount, a.docs.length, list(a.sources), list(a.roles.map((r) => r.role)), a.pagerank, `Entity${ARRAY_DELIMITER}${nodeLabel(a.type)}`]);
   });
-  let rels = line([':START_ID(Entity)', ':END_ID(Entity)', ':TYPE', 'predicate', 'family', 'quad', 'weight:int', 'outlets:string[]', 'evidenceCount:int', 'negated:boolean', 'hedged:boolean', 'firstEvidence']);
+  // A relationship is known by its edge key within the graph it came from (the graph's name), so that
+  // running import.cypher again updates what it wrote, while graphs of other partitions (time
+  // windows, outlets) exported into the same database keep relationships of their own.
+  const graphName = String(graph.getAttribute('name') ?? '');
+  let rels = line([':START_ID(Entity)', ':END_ID(Entity)', ':TYPE', 'edgeId', 'graph', 'predicate', 'family', 'quad', 'weight:int', 'outlets:string[]', 'evidenceCount:int', 'negated:boolean', 'hedged:boolean', 'firstEvidence']);
   const relTypes = new Set<string>();
-  graph.forEachEdge((_key, a, s, t) => {
+  graph.forEachEdge((key, a, s, t) => {
     const type = relationshipType(a.predicate);
     relTypes.add(type);
-    rels += line([s, t, type, a.predicate, a.family, a.quad, a.weight, list(a.sources), a.evidence.length, a.negated, a.hedged, a.evidence[0]?.text ?? '']);
+    rels += line([s, t, type, key, graphName, a.predicate, a.family, a.quad, a.weight, list(a.sources), a.evidence.length, a.negated, a.hedged, a.evidence[0]?.text ?? '']);
   });
 
   const col = (name: string) => `row.\`${name}\``;
@@ -82,7 +86,7 @@ export function toNeo4j(graph: KnowledgeGraph): Neo4jExport {
       'CALL {',
       '  WITH row',
       `  MATCH (s:Entity {entityId: ${col(':START_ID(Entity)')}}), (t:Entity {entityId: ${col(':END_ID(Entity)')}})`,
-      `  CREATE (s)-[r:${type}]->(t)`,
+      `  MERGE (s)-[r:${type} {edgeId: row.edgeId, graph: coalesce(row.graph, '')}]->(t)`,
       `  SET r.predicate = row.predicate, r.family = row.family, r.quad = row.quad, r.weight = toInteger(${col('weight:int')}),`,
       `      r.outlets = split(${col('outlets:string[]')}, '${ARRAY_DELIMITER}'), r.evidenceCount = toInteger(${col('evidenceCount:int')}),`,
       `      r.negated = ${col('negated:boolean')} = 'true', r.hedged = ${col('hedged:boolean')} = 'true', r.firstEvidence = row.firstEvidence`,
@@ -99,6 +103,10 @@ export function toNeo4j(graph: KnowledgeGraph): Neo4jExport {
     '',
     'Online, into a running database or cluster: copy the two CSV files into the import folder and run',
     '  cypher-shell -f import.cypher',
+    'Running it again updates what it wrote (entities are merged on entityId, relationships on edgeId and',
+    'graph, the name of the graph they came from): nothing is duplicated, but what is no longer in the',
+    'graph is not deleted. Graphs built per partition (time window, outlet) and imported into one database',
+    'share their entities and keep one relationship per graph.',
     '',
   ].join('\n');
   return { files: { 'nodes.csv': nodes, 'relationships.csv': rels, 'import.cypher': `${cypher.join('\n')}\n`, 'README.txt': readme } };
