@@ -9,7 +9,7 @@
  * of a full build.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -234,6 +234,76 @@ describe('store', () => {
       const again = await cli(['add', extra, '--graph', out, '--quiet'], 120_000, env);
       expect(again.code, again.stderr).toBe(0);
       expect(graphContent(await readGraph(out))).toEqual(want);
+    }, 300_000);
+  });
+
+  describe('Ctrl-C (SIGINT) during newsgraph add', () => {
+    const env = { ...process.env, NEWSGRAPH_JOURNAL_MIN_BYTES: '0', NEWSGRAPH_SNAPSHOT: '0' };
+    const many = path.join(tmp, 'many-corpus');
+    const two = path.join(tmp, 'int-extra');
+    const base = path.join(tmp, 'int-base');
+    const stateOf = async (dir: string) => Object.fromEntries(await Promise.all((await readdir(dir)).sort().map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')])));
+
+    beforeAll(async () => {
+      await writeCorpus(many, 400, 777, 'many');
+      await writeCorpus(two, 2, 4343, 'two');
+      const built = await cli(['build', corpus, '--out', base, '--name', 'g', '--quiet'], 120_000, env);
+      expect(built.code, built.stderr).toBe(0);
+    }, 300_000);
+
+    /** Starts `add` of `inputs` to `out` and sends SIGINT once `ready(out)` holds (checked every 20 ms). */
+    function addAndInterrupt(out: string, inputs: string[], ready: () => boolean): Promise<Run> {
+      return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, 'add', ...inputs, '--graph', out], { stdio: ['ignore', 'pipe', 'pipe'], env });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        const poll = setInterval(() => {
+          if (!ready()) return;
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }, 20);
+        const guard = setTimeout(() => child.kill('SIGKILL'), 120_000);
+        child.on('error', reject);
+        child.on('close', (code, signal) => {
+          clearInterval(poll);
+          clearTimeout(guard);
+          resolve({ code, signal, stdout, stderr });
+        });
+      });
+    }
+
+    it('should stop before writing, say that nothing was written, and leave the folder as it was, without its lock', async () => {
+      const out = path.join(tmp, 'int-before');
+      await cp(base, out, { recursive: true });
+      const before = await stateOf(out);
+      const lock = path.join(out, '.newsgraph.lock');
+      let since = 0;
+      // 400 articles take seconds to extract; the signal comes 300 ms after the update took the lock.
+      const run = await addAndInterrupt(out, [many], () => {
+        if (!existsSync(lock)) return false;
+        since ||= Date.now();
+        return Date.now() - since > 300;
+      });
+      expect(run.code, run.stderr).toBe(130);
+      expect(run.stderr).toMatch(/newsgraph add: interrupted; nothing was written \(".*int-before" is as it was\)/);
+      expect(await stateOf(out)).toEqual(before); // no lock left behind either
+    }, 300_000);
+
+    it('should finish writing the folder it has begun to write, then stop', async () => {
+      const out = path.join(tmp, 'int-writing');
+      await cp(base, out, { recursive: true });
+      const full = path.join(tmp, 'int-full');
+      const all = await cli(['build', corpus, two, '--out', full, '--name', 'g', '--quiet'], 120_000, env);
+      expect(all.code, all.stderr).toBe(0);
+      // The signal as the first file of the update is written (its records, appended to extractions.jsonl).
+      const size0 = statSync(path.join(out, 'extractions.jsonl')).size;
+      const run = await addAndInterrupt(out, [two], () => statSync(path.join(out, 'extractions.jsonl')).size !== size0);
+      if (run.code === 130) expect(run.stderr).toMatch(/stopping once ".*int-writing" is written/);
+      // However the signal fell, the folder holds the whole update: no later add is needed to complete it.
+      expect(graphContent(await readGraph(out))).toEqual(graphContent(await readGraph(full)));
+      expect(await readdir(out)).not.toContain('.newsgraph.lock');
     }, 300_000);
   });
 

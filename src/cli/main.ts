@@ -136,10 +136,13 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
     const { graph, memo } = buildGraphAndMemo(records, { skipped, name, keepResolveMemo: true });
     bar.stage('writing');
     const release = await lockFolder(out, 'build', values);
+    const guard = guardUpdate('build', out);
+    guard.writing();
     try {
       await writeGraph(out, graph, records, { memo });
     } finally {
       await release();
+      guard.done();
     }
     bar.done();
     return reportBuilt('build', out, graph, skipped, quiet, started, undefined, reported);
@@ -417,6 +420,38 @@ async function lockUpdate(dir: string, verb: string, values: Record<string, unkn
   return lockFolder(dir, verb, values);
 }
 
+/**
+ * Ctrl-C (SIGINT) or SIGTERM during an update of a graph folder. Before the update writes, the
+ * process stops at once, releasing the folder's lock, and says that nothing was written; once it
+ * writes, the signal is held until the folder is written whole (stopping between its files would
+ * leave graph.json and extractions.jsonl of different updates for the next one to sort out), and
+ * the process stops then. `done` (after the lock is released) removes the handlers, or stops.
+ */
+function guardUpdate(verb: string, dir: string, release?: () => Promise<void>): { writing(): void; done(): void } {
+  let writing = false;
+  let held: NodeJS.Signals | undefined;
+  const exitCode = (signal: NodeJS.Signals) => (signal === 'SIGTERM' ? 143 : 130);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!writing) {
+      io.err(`\nnewsgraph ${verb}: interrupted; nothing was written${existsSync(dir) ? ` ("${dir}" is as it was)` : ''}.\n`);
+      void (release?.() ?? Promise.resolve()).finally(() => process.exit(exitCode(signal)));
+      return;
+    }
+    if (!held) io.err(`\nnewsgraph ${verb}: stopping once "${dir}" is written…\n`);
+    held ??= signal;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    writing: () => void (writing = true),
+    done: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      if (held) process.exit(exitCode(held));
+    },
+  };
+}
+
 /** How long `--wait` waits for another update of the folder to finish. */
 const WAIT_LIMIT_MS = 30 * 60_000;
 
@@ -520,6 +555,7 @@ async function addInputs(
   const started = Date.now();
   const { addDocuments, countInputDocuments } = await load.graph();
   const release = await lockUpdate(dir, verb, values);
+  const guard = watched ? undefined : guardUpdate(verb, dir, release); // watch stops between updates itself
   const bar = createProgressBar({ enabled: quiet ? false : undefined, label: 'adding' });
   let result;
   let replaced: string[] = [];
@@ -546,6 +582,7 @@ async function addInputs(
     if (!watched) replaced = replacedArticles(state.records, result);
     if (result.graph) {
       bar.stage('writing');
+      guard?.writing();
       const written = await store.writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index, before: held?.nodes });
       if (watched) {
         const { previousOf } = await load.graph();
@@ -558,12 +595,14 @@ async function addInputs(
     } else {
       // Nothing to write; a record cut short by an interrupted update still goes (as a write drops it),
       // so that it is not warned about again by every later update.
+      guard?.writing();
       if (cutTail) await store.appendExtractionRecords(dir, []);
       if (watched) watched.held = { state, index, signature: cutTail ? await store.graphFolderSignature(dir) : signature, nodes: held?.nodes };
     }
   } finally {
     bar.done();
     await release();
+    guard?.done();
   }
   // an id is a path relative to the folder given (a file given itself: its name), so `add tech/001.txt`
   // to a graph of business/ replaces its "001.txt": say so when the title shows another article
@@ -918,6 +957,7 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
   const started = Date.now();
   const { removeDocuments } = await load.graph();
   const release = await lockUpdate(dir, 'remove', values);
+  const guard = guardUpdate('remove', dir, release);
   const bar = createProgressBar({ enabled: quiet ? false : undefined });
   let result;
   try {
@@ -925,10 +965,12 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
     const { state, index } = await readState(dir, 'remove');
     result = removeDocuments(state, expandJsonLines(state.records, positionals), { onRebuild: (documents) => bar.stage('building graph', documents >= LONG_REBUILD_DOCUMENTS) });
     bar.stage('writing');
+    guard.writing();
     await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
   } finally {
     bar.done();
     await release();
+    guard.done();
   }
   return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed${caughtUpText(result.caughtUp)})`);
 }
