@@ -232,14 +232,16 @@ describe('cli', () => {
       expect(JSON.parse(r.stdout).rows.length).toBeGreaterThan(0);
     });
 
-    it('should answer node values without their mentions and documents, which an expression still reads', () => {
-      const r = cli(['query', "MATCH (n {name: 'Stoltenberg'}) RETURN n, n.docs AS docs", '--graph', 'graph', '--format', 'json']);
+    it('should answer node values without their mentions, documents and outlets, which an expression still reads', () => {
+      const r = cli(['query', "MATCH (n {name: 'Stoltenberg'}) RETURN n, n.docs AS docs, n.sources AS outlets", '--graph', 'graph', '--format', 'json']);
       expect(r.code, r.stderr).toBe(0);
-      const [node, docs] = JSON.parse(r.stdout).rows[0];
+      const [node, docs, outlets] = JSON.parse(r.stdout).rows[0];
       expect(node.properties.label).toMatch(/Stoltenberg/);
       expect(Object.keys(node.properties)).not.toContain('docs');
       expect(Object.keys(node.properties)).not.toContain('mentions');
+      expect(Object.keys(node.properties)).not.toContain('sources');
       expect(docs.length).toBeGreaterThan(1);
+      expect(outlets.length).toBeGreaterThan(1);
     });
 
     it('should take the query budget from the command line', () => {

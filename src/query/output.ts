@@ -43,6 +43,7 @@ function attributesOf(attrs: Record<string, unknown>, skip: string | null, omit:
 export class OutputConverter {
   private readonly nodes = new Map<string, QueryNode>();
   private readonly edges = new Map<string, QueryEdge>();
+  private readonly pathEdges = new Map<string, QueryEdge>();
   private readonly omit: ReadonlySet<string>;
   constructor(
     private readonly view: GraphView,
@@ -76,6 +77,21 @@ export class OutputConverter {
     return e;
   }
 
+  /**
+   * A relationship as one of a path's `edges`: without its `evidence`, which the path's hop for it
+   * carries (the same sentences twice made a 1,000-path answer between two hubs 31 MB).
+   */
+  private pathEdge(key: string): QueryEdge {
+    let e = this.pathEdges.get(key);
+    if (!e) {
+      const { properties, ...rest } = this.edge(key);
+      const { evidence: _evidence, ...others } = properties;
+      e = { ...rest, properties: others };
+      this.pathEdges.set(key, e);
+    }
+    return e;
+  }
+
   path(p: PathVal): QueryPathValue {
     const g = this.view.graph;
     const hops: PathHop[] = p.rels.map((edge, i) => {
@@ -91,7 +107,7 @@ export class OutputConverter {
         evidence: Array.isArray(ev) ? (ev as Evidence[]) : [],
       };
     });
-    return { $kind: 'path', nodes: p.nodes.map((k) => this.node(k)), edges: p.rels.map((k) => this.edge(k)), hops };
+    return { $kind: 'path', nodes: p.nodes.map((k) => this.node(k)), edges: p.rels.map((k) => this.pathEdge(k)), hops };
   }
 
   value(v: Value): QueryValue {

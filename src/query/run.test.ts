@@ -78,6 +78,17 @@ describe('query', () => {
       ]);
     });
 
+    it("should carry a path's evidence once, in its hops, not again in its edges", () => {
+      const [row] = runQuery(g, "MATCH p = ({name: 'Stoltenberg'})-[*2]-({name: 'Assad'}) RETURN p, relationships(p)[0] AS r").rows;
+      const p = asPath(row?.[0]);
+      expect(p.edges).toHaveLength(2);
+      for (const e of p.edges) expect(Object.keys(e.properties)).not.toContain('evidence');
+      expect(p.edges[0]?.properties.predicate).toBe('urge');
+      expect(p.hops[0]?.evidence.length).toBeGreaterThan(0);
+      // the relationship as a value of its own keeps its evidence
+      expect((row?.[1] as { properties: Record<string, unknown> }).properties.evidence).toEqual(p.hops[0]?.evidence);
+    });
+
     it('should mark hops that follow an edge backwards', () => {
       const [row] = runQuery(g, "MATCH p = ({name: 'Assad'})<-[:condemn]-(x)<-[:urge]-(y) RETURN p").rows;
       expect(asPath(row?.[0]).hops.map((h) => [h.source, h.target, h.reversed])).toEqual([

@@ -24,12 +24,13 @@ export interface RawQueryResult extends RawResult {
 
 /** Largest query text accepted (characters). */
 /**
- * Node attributes the server's and the CLI's answers leave out of node values (`omitProperties`):
- * every mention's offsets and every document id, which for a hub run to thousands of entries repeated
- * in every row and path (a `neighbors` answer of 185 rows was 29 MB, 85% of it `docs`). An
- * expression still reads them: `RETURN n.docs`.
+ * Attributes the server's and the CLI's answers leave out of node and relationship values
+ * (`omitProperties`): every mention's offsets, every document id and every outlet, lists that for a
+ * hub run to thousands of entries repeated in every row and path (a `neighbors` answer of 185 rows
+ * was 29 MB, 85% of it `docs`; with `docs` gone, 2.8 MB, 80% of it `sources`: a document without a
+ * named outlet counts as its own). An expression still reads them: `RETURN n.docs`, `r.sources`.
  */
-export const ANSWER_OMITTED_PROPERTIES: readonly string[] = ['mentions', 'docs'];
+export const ANSWER_OMITTED_PROPERTIES: readonly string[] = ['mentions', 'docs', 'sources'];
 
 export const MAX_QUERY_LENGTH = 1_000_000;
 
