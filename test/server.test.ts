@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGexf } from '../src/export/gexf.js';
 import { readGraph, readGraphRecords } from '../src/store/index.js';
-import { createServer, type NewsgraphServer } from '../src/server/index.js';
+import { acceptsGzip, createServer, etagMatches, isLoopbackAddress, type NewsgraphServer } from '../src/server/index.js';
 import { ROOT } from './helpers/tools.js';
 
 let server: NewsgraphServer;
@@ -100,5 +100,53 @@ describe('server downloads and documents', () => {
     const error = await createServer({ graphDir: bad, port: 0 }).catch((e: unknown) => e);
     expect((error as Error).name).toBe('GraphFormatError');
     expect((error as Error).message).toContain(path.join(bad, 'graph.json'));
+  });
+});
+
+describe('server graph versions', () => {
+  it('should tag /api/graph with the version /api/health gives, answer 304 when it is unchanged, and give the same version after a restart', async () => {
+    const dir = path.join(ROOT, 'graph');
+    const versions: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      const app = await createServer({ graphDir: dir, port: 0 });
+      try {
+        const url = (await app.listen()).url;
+        const first = await fetch(new URL('/api/graph', url));
+        const etag = first.headers.get('etag')!;
+        expect(etag).toMatch(/^"[\w-]+"$/);
+        expect(first.headers.get('cache-control')).toBe('no-cache');
+        await first.arrayBuffer();
+        const health = (await (await fetch(new URL('/api/health', url))).json()) as { version: string };
+        expect(health.version).toBe(etag);
+        const again = await fetch(new URL('/api/graph', url), { headers: { 'If-None-Match': etag } });
+        expect(again.status).toBe(304);
+        expect(await again.text()).toBe('');
+        const other = await fetch(new URL('/api/graph', url), { headers: { 'If-None-Match': '"something-else"' } });
+        expect(other.status).toBe(200);
+        await other.arrayBuffer();
+        versions.push(etag);
+      } finally {
+        await app.close();
+      }
+    }
+    expect(versions[1]).toBe(versions[0]);
+  });
+
+  it.each([
+    ['gzip, deflate, br', true],
+    ['br;q=1.0, gzip;q=0.8', true],
+    ['gzip;q=0', false],
+    ['identity', false],
+    [undefined, false],
+  ])('should read Accept-Encoding %s as taking gzip: %s', (header, want) => {
+    expect(acceptsGzip(header)).toBe(want);
+  });
+
+  it('should compare entity tags weakly and tell loopback clients apart', () => {
+    expect(etagMatches('"a", W/"b"', '"b"')).toBe(true);
+    expect(etagMatches('*', '"b"')).toBe(true);
+    expect(etagMatches('"a"', '"b"')).toBe(false);
+    expect(['127.0.0.1', '::ffff:127.0.0.1', '::1'].map(isLoopbackAddress)).toEqual([true, true, true]);
+    expect(['10.0.0.2', '::ffff:192.168.1.4', undefined].map(isLoopbackAddress)).toEqual([false, false, false]);
   });
 });

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GraphFormatError, NewsgraphError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
@@ -45,6 +46,8 @@ describe('server/graph-host', () => {
       expect(served.body.toString('utf8')).toBe(toJson(graph));
       expect(served.counts).toEqual({ nodes: graph.order, edges: graph.size, documents: (graph.getAttribute('documents') as unknown[]).length });
       expect((await host.gexf()).toString('utf8')).toBe(toGexf(graph));
+      expect(gunzipSync(await host.gzip()).toString('utf8')).toBe(toJson(graph));
+      expect(served.etag).toMatch(/^"[\w-]{27}"$/);
       const rec = records[1]!;
       expect(JSON.parse((await host.document(rec.document.id))!)).toEqual({ document: rec.document, text: rec.text, sentences: rec.extraction.sentences });
       expect(await host.document('no such document')).toBeUndefined();

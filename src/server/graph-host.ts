@@ -13,7 +13,9 @@
  * The worker answers in the order it was asked, so an export or document asked for before a
  * reload is answered from the graph served when it was asked.
  */
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
 import { ExportError, GraphBusyError, GraphFormatError, InputError, NewsgraphError, UsageError } from '../errors.js';
 import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
@@ -32,6 +34,8 @@ export interface GraphCounts {
 export interface ServedGraph {
   /** graph.json as served (`toJson` of the graph read), UTF-8; backed by a SharedArrayBuffer when it came from the worker. */
   body: Buffer;
+  /** Which graph this is: a strong HTTP entity tag of the body (quoted), the same for the same graph across restarts. */
+  etag: string;
   counts: GraphCounts;
   /** The graph itself: only when it was read on this thread. */
   graph?: KnowledgeGraph;
@@ -43,6 +47,8 @@ export interface GraphHost {
   load(): Promise<ServedGraph>;
   /** The GEXF export of the graph last loaded, UTF-8. */
   gexf(): Promise<Buffer>;
+  /** The served body of the graph last loaded, gzip-compressed (for clients that are not on this machine). */
+  gzip(): Promise<Buffer>;
   /** `{ document, text, sentences }` of one document of the graph folder, as JSON; undefined when there is none. */
   document(id: string): Promise<string | undefined>;
   close(): Promise<void>;
@@ -61,8 +67,12 @@ const countsOf = (graph: KnowledgeGraph): GraphCounts => ({
  * The work itself, the same on either thread: the graph of a folder, its served text, its GEXF and
  * its documents' records (read when first asked for, dropped by the next load).
  */
+/** The entity tag of a served body. */
+export const etagOf = (body: Uint8Array): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
 export class GraphWork {
   private graph: KnowledgeGraph | undefined;
+  private served: Uint8Array | undefined;
   private records: Promise<Map<string, ExtractionRecord>> | undefined;
 
   constructor(
@@ -78,9 +88,20 @@ export class GraphWork {
     return { graph, json, counts: countsOf(graph) };
   }
 
+  /** Keeps the bytes served for the graph last loaded (for `gzip`). */
+  serving(body: Uint8Array): void {
+    this.served = body;
+  }
+
   gexf(): string {
     if (!this.graph) throw new NewsgraphError('no graph is loaded');
     return toGexf(this.graph);
+  }
+
+  gzip(): Buffer {
+    if (!this.served) throw new NewsgraphError('no graph is loaded');
+    // Level 4: on the 41 MB full graph ≈5× smaller, in well under a second.
+    return gzipSync(this.served, { level: 4 });
   }
 
   async document(id: string): Promise<string | undefined> {
@@ -105,9 +126,12 @@ export function inlineGraphHost(graphDir: string): GraphHost {
   return {
     async load() {
       const { graph, json, counts } = await work.load();
-      return { body: Buffer.from(json), counts, graph };
+      const body = Buffer.from(json);
+      work.serving(body);
+      return { body, etag: etagOf(body), counts, graph };
     },
     gexf: async () => Buffer.from(work.gexf()),
+    gzip: async () => work.gzip(),
     document: (id) => work.document(id),
     close: async () => {},
   };
@@ -115,14 +139,14 @@ export function inlineGraphHost(graphDir: string): GraphHost {
 
 /** A request to the graph worker. */
 export type GraphRequest = { id: number } & GraphAsk;
-type GraphAsk = { kind: 'load' } | { kind: 'gexf' } | { kind: 'document'; documentId: string };
+type GraphAsk = { kind: 'load' } | { kind: 'gexf' } | { kind: 'gzip' } | { kind: 'document'; documentId: string };
 
 /** The worker's answer, or a warning it met on the way. */
 export type GraphReply =
   | { warning: string }
   | { id: number; error: { name: string; message: string; path?: string; holder?: string } }
-  | { id: number; kind: 'load'; body: SharedArrayBuffer; counts: GraphCounts }
-  | { id: number; kind: 'gexf'; body: Uint8Array }
+  | { id: number; kind: 'load'; body: SharedArrayBuffer; etag: string; counts: GraphCounts }
+  | { id: number; kind: 'gexf' | 'gzip'; body: Uint8Array }
   | { id: number; kind: 'document'; body?: string };
 
 /** An error from the worker, as the class it was there (the server tells the graph's errors from its own bugs by class). */
@@ -203,10 +227,14 @@ export function workerGraphHost(script: URL, graphDir: string): GraphHost {
   return {
     async load() {
       const reply = (await ask({ kind: 'load' })) as Extract<GraphReply, { kind: 'load' }>;
-      return { body: Buffer.from(reply.body), counts: reply.counts };
+      return { body: Buffer.from(reply.body), etag: reply.etag, counts: reply.counts };
     },
     async gexf() {
-      const reply = (await ask({ kind: 'gexf' })) as Extract<GraphReply, { kind: 'gexf' }>;
+      const reply = (await ask({ kind: 'gexf' })) as Extract<GraphReply, { kind: 'gexf' | 'gzip' }>;
+      return Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength);
+    },
+    async gzip() {
+      const reply = (await ask({ kind: 'gzip' })) as Extract<GraphReply, { kind: 'gexf' | 'gzip' }>;
       return Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength);
     },
     async document(documentId) {

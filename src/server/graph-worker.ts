@@ -4,7 +4,7 @@
  * records, one request at a time, and hands back bytes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { GraphWork, type GraphReply, type GraphRequest } from './graph-host.js';
+import { etagOf, GraphWork, type GraphReply, type GraphRequest } from './graph-host.js';
 
 const encoder = new TextEncoder();
 const post = (reply: GraphReply, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(reply, transfer);
@@ -16,11 +16,18 @@ async function answer(request: GraphRequest): Promise<void> {
       const { json, counts } = await work.load();
       // Shared, not copied: the main thread serves these bytes and passes them on to its query workers.
       const body = new SharedArrayBuffer(Buffer.byteLength(json));
-      Buffer.from(body).write(json);
-      post({ id: request.id, kind: 'load', body, counts });
+      const bytes = Buffer.from(body);
+      bytes.write(json);
+      work.serving(bytes);
+      post({ id: request.id, kind: 'load', body, etag: etagOf(bytes), counts });
     } else if (request.kind === 'gexf') {
       const bytes = encoder.encode(work.gexf()); // its own buffer (Buffer.from may hand out its shared pool's)
       post({ id: request.id, kind: 'gexf', body: bytes }, [bytes.buffer]);
+    } else if (request.kind === 'gzip') {
+      const zipped = work.gzip();
+      const bytes = new Uint8Array(zipped.byteLength);
+      bytes.set(zipped); // its own buffer, to move (zlib's may be shared)
+      post({ id: request.id, kind: 'gzip', body: bytes }, [bytes.buffer]);
     } else {
       post({ id: request.id, kind: 'document', body: await work.document(request.documentId) });
     }

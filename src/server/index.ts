@@ -5,8 +5,9 @@
  * with the right status; no stack traces leave the process.
  *
  * Routes:
- *   GET  /api/health                  { ok, nodes, edges, documents, generation, reloadError?, queries }
- *   GET  /api/graph                   graph.json (header X-Newsgraph-Generation: which load of the folder)
+ *   GET  /api/health                  { ok, nodes, edges, documents, generation, version, reloadError?, queries }
+ *   GET  /api/graph                   graph.json (header X-Newsgraph-Generation: which load of the folder;
+ *                                     ETag = version: which graph, 304 to If-None-Match; gzip for other machines)
  *   GET  /api/export?format=gexf|json the graph as a download
  *   GET  /api/documents/:id           { document, text, sentences }
  *   POST /api/query  { query, params? }  QueryResult, or an error (400 bad query, 422 over budget)
@@ -145,6 +146,29 @@ class HttpError extends Error {
   }
 }
 
+/** A client address on this machine (IPv4 loopback, also IPv4-mapped, or ::1). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  return address === '::1' || /^(::ffff:)?127\./i.test(address ?? '');
+}
+
+/** Whether an Accept-Encoding header takes gzip (and not with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== 'x-gzip') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, as for GET). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => bare(t) === bare(etag));
+}
+
 function send(res: http.ServerResponse, status: number, body: string | Uint8Array, type: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', ...extra });
   res.end(body);
@@ -234,6 +258,9 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     throw error;
   }
   let gexfBody: Promise<Buffer> | undefined;
+  let gzipBody: Promise<Buffer> | undefined;
+  /** The graph the graph host holds (it answers gzip of that one): ahead of `served` while a reload switches over. */
+  let hostEtag = served.etag;
 
   const heapMb = () => options.queryWorkerHeapMb ?? Math.max(1024, Math.ceil((served.body.length / 2 ** 20) * 20));
   const pool = script
@@ -253,6 +280,31 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   function runQueryAnswer(query: string, params: Record<string, unknown> | undefined, signal: AbortSignal): Promise<QueryAnswer> {
     if (pool) return pool.run(query, params, signal);
     return Promise.resolve(runQueryJob(served.graph!, { id: inlineId++, query, params, timeoutMs: queryTimeoutMs })); // without workers the graph is read here
+  }
+
+  /**
+   * graph.json as served now (/api/graph, /api/export?format=json), with its entity tag, so that a
+   * browser's reload of an unchanged graph is a 304; gzip-compressed for clients on another machine
+   * (made once per load, by the graph host: on this machine sending 41 MB costs less than packing it).
+   */
+  async function sendGraph(req: http.IncomingMessage, res: http.ServerResponse, extra: Record<string, string>): Promise<void> {
+    const { etag, body } = served;
+    const headers = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', ...extra };
+    if (etagMatches(req.headers['if-none-match'], etag)) {
+      res.writeHead(304, { ...SECURITY_HEADERS, ...headers });
+      res.end();
+      return;
+    }
+    if (acceptsGzip(req.headers['accept-encoding']) && !isLoopbackAddress(req.socket.remoteAddress) && hostEtag === etag) {
+      const made = (gzipBody ??= graphHost.gzip());
+      made.catch(() => {
+        if (gzipBody === made) gzipBody = undefined;
+      });
+      const zipped = await made.catch(() => undefined);
+      if (res.destroyed || res.writableEnded) return;
+      if (zipped && served.etag === etag) return send(res, 200, zipped, JSON_TYPE, { ...headers, 'Content-Encoding': 'gzip' });
+    }
+    return send(res, 200, body, JSON_TYPE, headers);
   }
 
   /** The GEXF export of the graph served now (made once per load, in the graph worker when there is one). */
@@ -303,13 +355,14 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         edges: served.counts.edges,
         documents: served.counts.documents,
         generation,
+        version: served.etag,
         ...(reloadError ? { reloadError: reloadError.message } : {}),
         queries: { ...(pool ? { mode: 'workers', ...pool.stats() } : { mode: 'inline' }), cached: cache.size },
       }), JSON_TYPE);
     }
     if (route === '/api/graph') {
       if (!isGet) throw methodNotAllowed('GET');
-      return send(res, 200, served.body, JSON_TYPE, { 'X-Newsgraph-Generation': String(generation) });
+      return sendGraph(req, res, { 'X-Newsgraph-Generation': String(generation) });
     }
     if (route === '/api/query') {
       if (method !== 'POST') throw methodNotAllowed('POST');
@@ -332,7 +385,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     if (route === '/api/export') {
       if (!isGet) throw methodNotAllowed('GET');
       const format = search.get('format') ?? 'json';
-      if (format === 'json') return send(res, 200, served.body, JSON_TYPE, { 'Content-Disposition': 'attachment; filename="graph.json"' });
+      if (format === 'json') return sendGraph(req, res, { 'Content-Disposition': 'attachment; filename="graph.json"' });
       if (format === 'gexf') {
         const gexf = await (gexfBody ?? gexfExport());
         if (res.destroyed || res.writableEnded) return;
@@ -399,10 +452,12 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   async function reload(): Promise<void> {
     const signature = await signatureOfFiles();
     const next = await graphHost.load();
+    hostEtag = next.etag;
     // The previous graph is served, and queried, until the query workers hold the new one.
     await pool?.reload({ graphJson: next.body, graphFile });
     served = next;
     gexfBody = undefined;
+    gzipBody = undefined;
     generation++;
     loadedSignature = signature;
     reloadError = undefined;

@@ -2,6 +2,7 @@
  * The viewer in a real browser (Debian chromium via playwright-core) against the real server and a
  * graph built from seeds/ by the real CLI (issue 5.10).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -17,10 +18,11 @@ describe('viewer', () => {
   let browser: Browser;
   let server: Started;
   let url: string;
+  let graphDir: string;
 
   beforeAll(async () => {
     await ensureWebBuild();
-    const graphDir = buildGraphWithCli(path.join(ROOT, 'seeds'));
+    graphDir = buildGraphWithCli(path.join(ROOT, 'seeds'));
     const { createServer } = await import('../../src/server/index.js');
     server = await createServer({ graphDir, webDir: WEB_DIST, port: 0, queryWorkers: 1 });
     url = (await server.listen()).url;
@@ -274,7 +276,17 @@ describe('viewer', () => {
       await pick(page, '#search', 'Stoltenberg');
       await page.locator('#panel .sentence').first().waitFor();
       expect(await page.isHidden('#update-banner')).toBe(true);
-      await server.reload(); // what the watch does once `newsgraph add` has written the folder
+      // The folder loaded again unchanged (a `compact`, a restart) is no update.
+      await server.reload();
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await page.waitForTimeout(300);
+      expect(await page.isHidden('#update-banner')).toBe(true);
+      // Another writer changes the graph, and the server loads it (what the watch does once `newsgraph add` has written the folder).
+      const file = path.join(graphDir, 'graph.json');
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { attributes: { name: string } };
+      data.attributes.name = 'renamed';
+      writeFileSync(file, `${JSON.stringify(data)}\n`);
+      await server.reload();
       await page.evaluate(() => window.dispatchEvent(new Event('focus'))); // checked at once when the tab is looked at again
       await page.locator('#update-banner:not([hidden])').waitFor();
       expect(await page.textContent('#update-banner')).toMatch(/The graph was updated on the server \(now 5 documents, \d+ entities, \d+ relations\)/);

@@ -62,6 +62,8 @@ export interface LoadedGraph {
   familyCounts: Map<string, number>;
   /** The server's generation of the graph (X-Newsgraph-Generation), when it says. */
   generation?: number;
+  /** Which graph the server sent (its ETag), when it says: see updates.ts. */
+  version?: string;
 }
 
 export interface LoadProgress {
@@ -82,8 +84,9 @@ export async function loadGraph(url: string, onProgress: (p: LoadProgress) => vo
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
   // Which load of its folder the server sent (it reloads the folder after an update): see updates.ts.
   const generation = Number(res.headers.get('x-newsgraph-generation') ?? NaN);
+  const version = res.headers.get('etag') ?? undefined;
   const loaded = await loadResponse(url, res, onProgress);
-  return Number.isInteger(generation) ? { ...loaded, generation } : loaded;
+  return { ...loaded, ...(Number.isInteger(generation) ? { generation } : {}), ...(version ? { version } : {}) };
 }
 
 async function loadResponse(url: string, res: Response, onProgress: (p: LoadProgress) => void): Promise<LoadedGraph> {

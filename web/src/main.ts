@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   }
   const { graph, display } = loaded;
   performance.mark('newsgraph:loaded');
-  watchForUpdates(loaded.generation);
+  watchForUpdates(loaded);
   // A big graph made mostly of entities related to nothing opens without them (filters.ts); a link's
   // filters apply from the first picture on.
   let unrelated = 0;
