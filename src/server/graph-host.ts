@@ -78,6 +78,8 @@ export class GraphWork {
   constructor(
     private readonly graphDir: string,
     private readonly warn: Warn,
+    /** Read the records right after each load, before a document is asked for (in the worker: nobody waits on it). */
+    private readonly prefetch = false,
   ) {}
 
   async load(): Promise<{ graph: KnowledgeGraph; json: string; counts: GraphCounts }> {
@@ -85,6 +87,7 @@ export class GraphWork {
     const json = toJson(graph);
     this.graph = graph;
     this.records = undefined;
+    if (this.prefetch) this.recordsRead().catch(() => undefined); // a failure is met again, and said, when a document is asked for
     return { graph, json, counts: countsOf(graph) };
   }
 
@@ -104,16 +107,19 @@ export class GraphWork {
     return gzipSync(this.served, { level: 4 });
   }
 
-  async document(id: string): Promise<string | undefined> {
-    this.records ??= readGraphRecords(this.graphDir, { onWarning: this.warn }).then((list) => new Map(list.map((r) => [r.document.id, r])));
-    let records: Map<string, ExtractionRecord>;
+  /** The records of the graph folder by document id, read once per load. */
+  private async recordsRead(): Promise<Map<string, ExtractionRecord>> {
+    const reading = (this.records ??= readGraphRecords(this.graphDir, { onWarning: this.warn }).then((list) => new Map(list.map((r) => [r.document.id, r]))));
     try {
-      records = await this.records;
+      return await reading;
     } catch (error) {
-      this.records = undefined; // not kept: the next request reads the folder again
+      if (this.records === reading) this.records = undefined; // not kept: the next request reads the folder again
       throw error;
     }
-    const rec = records.get(id);
+  }
+
+  async document(id: string): Promise<string | undefined> {
+    const rec = (await this.recordsRead()).get(id);
     return rec && JSON.stringify({ document: rec.document, text: rec.text, sentences: rec.extraction.sentences });
   }
 }

@@ -8,7 +8,7 @@ import { etagOf, GraphWork, type GraphReply, type GraphRequest } from './graph-h
 
 const encoder = new TextEncoder();
 const post = (reply: GraphReply, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(reply, transfer);
-const work = new GraphWork((workerData as { graphDir: string }).graphDir, (warning) => post({ warning }));
+const work = new GraphWork((workerData as { graphDir: string }).graphDir, (warning) => post({ warning }), true);
 
 async function answer(request: GraphRequest): Promise<void> {
   try {
