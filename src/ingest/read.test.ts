@@ -103,6 +103,24 @@ describe('read', () => {
       for (const d of docs) expect(d.hash).toMatch(/^[0-9a-f]{64}$/);
     });
 
+    it("should pass over a collection's README, LICENSE and the like inside folders, and read one given by name", async () => {
+      const root = join(dir, 'with-notes');
+      mkdirSync(join(root, 'sport'), { recursive: true });
+      writeFileSync(join(root, 'README.TXT'), 'Consists of 2225 documents from the BBC news website, 2004-2005.\n');
+      writeFileSync(join(root, 'LICENSE.md'), 'Free to use for research.\n');
+      writeFileSync(join(root, 'CHANGELOG'), 'v2: more articles\n');
+      writeFileSync(join(root, 'sport', 'readme.md'), 'Sport articles.\n');
+      writeFileSync(join(root, 'sport', '001.txt'), 'Rugby: England beat Wales in Cardiff on Saturday.\n');
+      writeFileSync(join(root, 'readme-not.txt'), 'An article whose name only starts like one: Paris hosted the summit.\n');
+      const { docs, skipped } = await collect([root]);
+      expect(docs.map((d) => d.id)).toEqual(['readme-not.txt', 'sport/001.txt']);
+      expect(skipped).toEqual([]);
+      const given = await collect([join(root, 'README.TXT')]);
+      expect(given.docs.map((d) => d.id)).toEqual(['README.TXT']);
+      const { scanInputs } = await import('./scan.js');
+      expect([...(await scanInputs([root])).keys()].map((f) => f.slice(root.length + 1)).sort()).toEqual(['readme-not.txt', 'sport/001.txt']);
+    });
+
     it('should ignore hidden entries and node_modules silently', async () => {
       const { docs, skipped } = await collect([join(dir, 'corpus')]);
       const all = [...docs.map((d) => d.path), ...skipped.map((s) => s.path)];

@@ -70,7 +70,16 @@ export function resolveReadOptions(options: ReadOptions = {}): ResolvedReadOptio
   };
 }
 
-/** Extensions read inside folders, and the format each is read as. */
+/**
+ * True for the name of a file that describes a collection rather than being part of it: README,
+ * LICENSE / LICENCE, COPYING, CHANGELOG, CHANGES, NOTICE, AUTHORS, with any extension or none (the
+ * BBC corpus' README.TXT, a folder's README.md). Walks pass them over silently, as hidden files; a
+ * file given by name is read.
+ */
+export function isCollectionNote(name: string): boolean {
+  return /^(readme|licen[cs]e|copying|change(log|s)|notice|authors)(\.[^.]*)?$/i.test(name);
+}
+
 /**
  * True for the listing of a folder newsgraph wrote a graph into (extractions.jsonl beside graph.json,
  * its index or the resolver memo: the names store/ writes). Such a folder inside an input holds no
@@ -88,6 +97,7 @@ export function isGraphFolderListing(names: Iterable<string>): boolean {
   return records && graph;
 }
 
+/** Extensions read inside folders, and the format each is read as. */
 export const SUPPORTED_EXTENSIONS: Readonly<Record<string, TextFormat | 'jsonl'>> = {
   '.txt': 'txt',
   '.text': 'txt',
@@ -241,6 +251,7 @@ async function* walk(ctx: Context, dir: string, relDir: string, rootName: string
       yield* walk(ctx, abs, rel, rootName, next);
     } else if (isFile) {
       if (ctx.options.only && !ctx.options.only.has(abs)) continue;
+      if (isCollectionNote(entry.name)) continue;
       const ext = extname(entry.name).toLowerCase();
       if (!(ext in SUPPORTED_EXTENSIONS)) {
         yield skip(rel, `unsupported file type ${ext || '(no extension)'}; newsgraph reads ${Object.keys(SUPPORTED_EXTENSIONS).join(' ')}`);

@@ -6,7 +6,7 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { SUPPORTED_EXTENSIONS, isGraphFolderListing } from './read.js';
+import { SUPPORTED_EXTENSIONS, isCollectionNote, isGraphFolderListing } from './read.js';
 
 /** Absolute file path → signature. A missing or unreadable input given explicitly has no entry. */
 export type InputScan = Map<string, string>;
@@ -83,7 +83,7 @@ async function walk(dir: string, ancestors: Set<string>, out: InputScan): Promis
       }
       if (ancestors.has(real)) continue;
       await walk(abs, new Set([...ancestors, real]), out);
-    } else if (isFile && info && extname(entry.name).toLowerCase() in SUPPORTED_EXTENSIONS) {
+    } else if (isFile && info && extname(entry.name).toLowerCase() in SUPPORTED_EXTENSIONS && !isCollectionNote(entry.name)) {
       out.set(abs, signatureOf(info));
     }
   }
