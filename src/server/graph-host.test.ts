@@ -122,6 +122,24 @@ describe('server/graph-host', () => {
     expect(seen.map((w) => w.message).join('\n')).toMatch(/graph\.journal\.jsonl: its last line \(1\) is incomplete/);
   });
 
+  it('should read the folder again in a worker started after one died, before answering', async () => {
+    const dir = seedsCopy();
+    const file = path.join(tmp, 'dies-on-gexf.mjs');
+    // The real worker, except that its first GEXF request kills it.
+    writeFileSync(
+      file,
+      `import { parentPort, workerData } from 'node:worker_threads';
+       import { existsSync, writeFileSync } from 'node:fs';
+       await import(${JSON.stringify(SCRIPT!.href)}); // its listener first: it only queues the work
+       const mark = workerData.graphDir + '/died';
+       parentPort.on('message', (r) => { if (r.kind === 'gexf' && !existsSync(mark)) { writeFileSync(mark, ''); process.exit(5); } });`,
+    );
+    const host = workerHost(dir, pathToFileURL(file));
+    await host.load();
+    await expect(host.gexf()).rejects.toThrow(/exit code 5/);
+    expect((await host.gexf()).toString('utf8')).toBe(toGexf(await readGraph(dir)));
+  });
+
   it('should fail what a dying worker was asked, and start another for the next request', async () => {
     const file = path.join(tmp, 'dies-once.mjs');
     // A stand-in: exits on its first request; a second worker answers.

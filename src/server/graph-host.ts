@@ -186,9 +186,8 @@ interface Waiting {
 
 /**
  * The host in a worker thread (`script`: the compiled graph-worker.js). A worker that dies (out of
- * memory, a crash) fails what it was asked, and the next request starts another; that one has no
- * graph loaded until the server's next load, so an export asked for meanwhile fails and is asked
- * again by the client.
+ * memory, a crash) fails what it was asked, and the next request starts another, which reads the
+ * graph folder again before it answers.
  */
 export function workerGraphHost(script: URL, graphDir: string): GraphHost {
   let worker: Worker | undefined;
@@ -219,9 +218,15 @@ export function workerGraphHost(script: URL, graphDir: string): GraphHost {
     return w;
   };
 
+  let loaded = false;
   const ask = (request: GraphAsk): Promise<GraphReply> => {
     if (closed) return Promise.reject(new NewsgraphError('the server is shutting down'));
-    worker ??= start();
+    if (!worker) {
+      worker = start();
+      // A worker started after one died holds no graph: it reads the folder first (answered in order).
+      if (loaded && request.kind !== 'load') void ask({ kind: 'load' }).catch(() => undefined);
+    }
+    if (request.kind === 'load') loaded = true;
     const id = nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
