@@ -95,7 +95,7 @@ export function buildGraphAndMemo(records: ExtractionRecord[], options: BuildGra
     name: options.name ?? 'newsgraph',
     generator: GENERATOR,
     documents,
-    claims: groupClaims(extractions, { entityOf, labels: new Map(entities.map((e) => [e.id, e.label])) }),
+    claims: groupClaims(extractions, { entityOf, labels: new Map(entities.map((e) => [e.id, e.label])), published: new Map(documents.map((d) => [d.id, d.published])) }),
     skipped: [...(options.skipped ?? [])].sort((a, b) => byString(a.path, b.path)),
   });
 

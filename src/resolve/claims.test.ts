@@ -124,6 +124,69 @@ describe('resolve/claims', () => {
     });
   });
 
+  describe('stories', () => {
+    // Documents naming entities (mention m<i> of the document resolved to each id), published on a day.
+    const named = (id: string, entities: string[], claims: Claim[]): DocumentExtraction => ({
+      ...doc(id, claims),
+      mentions: entities.map((_, i) => ({ id: `m${i}`, text: 'x', type: 'place', sentence: 0, kind: 'name', start: 0, end: 1 }) as DocumentExtraction['mentions'][number]),
+    });
+    const resolution = (docs: { id: string; entities: string[]; day: string | null }[]) => ({
+      entityOf: new Map(docs.flatMap((d) => d.entities.map((e, i) => [`${d.id}#m${i}`, e] as [string, string]))),
+      labels: new Map([['place:ecuador', 'Ecuador'], ['place:quito', 'Quito'], ['place:chad', 'Chad'], ['place:tibesti', 'Tibesti']]),
+      published: new Map(docs.map((d) => [d.id, d.day])),
+    });
+    const killed = (n: string) => claim('killed', 'people', n);
+    const group = (docs: { id: string; entities: string[]; day: string | null; n: string }[]) =>
+      groupClaims(docs.map((d) => named(d.id, d.entities, [killed(d.n)])), resolution(docs));
+
+    it('should dispute a figure between reports of one story: close in time, naming the same places', () => {
+      const groups = group([
+        { id: 'a', entities: ['place:ecuador', 'place:quito'], day: '1987-03-06', n: '300' },
+        { id: 'b', entities: ['place:ecuador', 'place:quito'], day: '1987-03-08', n: '1000' },
+      ]);
+      expect(groups).toHaveLength(1);
+      expect(groups[0]).toMatchObject({ about: 'killed: people', disputed: true });
+    });
+
+    it('should keep apart reports of the same kind of fact about other events, and name each story', () => {
+      const groups = group([
+        { id: 'a', entities: ['place:ecuador', 'place:quito'], day: '1987-03-06', n: '300' },
+        { id: 'b', entities: ['place:ecuador', 'place:quito'], day: '1987-03-07', n: '300' },
+        { id: 'c', entities: ['place:chad', 'place:tibesti'], day: '1987-03-07', n: '20' }, // same days, another war
+        { id: 'd', entities: ['place:ecuador', 'place:quito'], day: '1987-08-20', n: '4' }, // months later
+      ]);
+      expect(groups.map((g) => [g.about, g.disputed])).toEqual([
+        ['killed: people (1987-03-07)', false],
+        ['killed: people (1987-08-20)', false],
+        ['killed: people (Ecuador, 1987-03-06)', false],
+      ]);
+    });
+
+    it('should not link stories through an entity many documents name', () => {
+      const hub = Array.from({ length: 60 }, (_, i) => ({ id: `z${i}`, entities: ['place:united-states'], day: '1987-03-06', n: '' }));
+      const docs = [
+        { id: 'a', entities: ['place:united-states', 'place:ecuador', 'place:quito'], day: '1987-03-06', n: '300' },
+        { id: 'b', entities: ['place:united-states', 'place:chad', 'place:tibesti'], day: '1987-03-06', n: '20' },
+      ];
+      const groups = groupClaims([...docs.map((d) => named(d.id, d.entities, [killed(d.n)])), ...hub.map((d) => named(d.id, d.entities, []))], resolution([...docs, ...hub]));
+      expect(groups.map((g) => g.disputed)).toEqual([false, false]);
+    });
+
+    it('should let undated reports join the one dated story they share places with, and not bridge two', () => {
+      const one = group([
+        { id: 'a', entities: ['place:ecuador', 'place:quito'], day: '1987-03-06', n: '300' },
+        { id: 'u', entities: ['place:ecuador', 'place:quito'], day: null, n: '1000' },
+      ]);
+      expect(one.map((g) => [g.about, g.disputed])).toEqual([['killed: people', true]]);
+      const two = group([
+        { id: 'a', entities: ['place:ecuador', 'place:quito'], day: '1987-03-06', n: '300' },
+        { id: 'b', entities: ['place:ecuador', 'place:quito'], day: '1987-09-06', n: '50' },
+        { id: 'u', entities: ['place:ecuador', 'place:quito'], day: null, n: '1000' },
+      ]);
+      expect(two.map((g) => g.disputed)).toEqual([false, false, false]);
+    });
+  });
+
   describe('sameStatement', () => {
     const table: [string, string, boolean][] = [
       ['Kenya could no longer host migrants', 'Nairobi was not able to keep refugees any longer', true],

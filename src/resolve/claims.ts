@@ -17,6 +17,13 @@
  *   news synonyms), so two statements of one person on different days are not a dispute.
  * - contact form (phone call / meeting): by the unordered pair of people.
  * Factual groups are kept only when at least two documents report the fact.
+ *
+ * All of it within one story: reports of the same kind of fact ("killed: people") in documents about
+ * different events are no dispute. Two documents tell one story when they were published at most
+ * STORY_DAYS apart (or either is undated) and name an entity in common that is not a hub of the
+ * corpus; stories are the chains of such links. A fact reported in several stories gets one group per
+ * story, its `about` naming the story by the entity most of its documents name and its first day
+ * (`killed: people (Chad, 1987-03-20)`). The five outlets on one air strike are one story.
  */
 import type { Claim, ClaimGroup, DocumentExtraction } from '../types.js';
 
@@ -26,6 +33,128 @@ export interface ClaimResolution {
   entityOf: ReadonlyMap<string, string>;
   /** Entity id → label, for readable `about` labels. */
   labels?: ReadonlyMap<string, string>;
+  /** Document id → publication date (ISO, `Document.published`), for telling stories apart. */
+  published?: ReadonlyMap<string, string | null>;
+}
+
+/** Reports published more than this many days apart are of different stories. */
+export const STORY_DAYS = 3;
+const DAY_MS = 86_400_000;
+/**
+ * An entity named in more documents than this (and than HUB_SHARE of them) says nothing about which
+ * story a document tells ("United States", "Reuters" in a year of wire copy).
+ */
+const HUB_DOCUMENTS = 50;
+/**
+ * Entities two documents of one story name in common (fewer only when one names fewer): one shared
+ * name links unrelated stories of a large corpus through a country or company named in passing.
+ */
+const STORY_SHARED = 2;
+const HUB_SHARE = 0.01;
+
+/** What tells stories apart: each document's publication time and the entities it names that are no hubs. */
+interface StoryKeys {
+  timeOf(doc: string): number | undefined;
+  entitiesOf(doc: string): ReadonlySet<string>;
+  label(entity: string): string;
+}
+
+function storyKeys(extractions: readonly DocumentExtraction[], resolution: ClaimResolution | undefined): StoryKeys {
+  const published = resolution?.published;
+  const entityOf = resolution?.entityOf;
+  const byDoc = new Map<string, Set<string>>();
+  const docsOf = new Map<string, number>();
+  for (const ex of extractions) {
+    const set = new Set<string>();
+    if (entityOf) for (const m of ex.mentions) {
+      const e = entityOf.get(`${ex.doc}#${m.id}`);
+      if (e !== undefined) set.add(e);
+    }
+    byDoc.set(ex.doc, set);
+    for (const e of set) docsOf.set(e, (docsOf.get(e) ?? 0) + 1);
+  }
+  const hub = Math.max(HUB_DOCUMENTS, extractions.length * HUB_SHARE);
+  for (const set of byDoc.values()) for (const e of set) if (docsOf.get(e)! > hub) set.delete(e);
+  const none = new Set<string>();
+  return {
+    timeOf: (doc) => {
+      const p = published?.get(doc);
+      const t = p ? Date.parse(p) : NaN;
+      return Number.isFinite(t) ? t : undefined;
+    },
+    entitiesOf: (doc) => byDoc.get(doc) ?? none,
+    label: (e) => resolution?.labels?.get(e) ?? e.replace(/^[a-z]+:/, ''),
+  };
+}
+
+/**
+ * The items of one fact split by story, each with the suffix its group's `about` takes (none when
+ * there is one story). Two documents tell one story when they were published at most STORY_DAYS
+ * apart (or either is undated) and name an entity in common that is no hub; stories are the chains
+ * of such links. Without resolved entities (grouping claims alone), only dates tell stories apart.
+ */
+function byStory<T extends { doc: string }>(items: readonly T[], keys: StoryKeys, withEntities: boolean): { items: T[]; suffix: string }[] {
+  const docs = [...new Set(items.map((it) => it.doc))].sort(cmp);
+  if (docs.length < 2) return [{ items: [...items], suffix: '' }];
+  const parent = docs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const times = docs.map((d) => keys.timeOf(d));
+  /** How strongly documents i and j are linked by their entities (0: not at all). */
+  const link = (i: number, j: number): number => {
+    if (!withEntities) return 1;
+    const a = keys.entitiesOf(docs[i]!);
+    const b = keys.entitiesOf(docs[j]!);
+    let shared = 0;
+    for (const e of a) if (b.has(e)) shared++;
+    return shared > 0 && shared >= Math.min(STORY_SHARED, a.size, b.size) ? shared : 0;
+  };
+  // Dated documents with dated, undated with undated: an undated report must not join two stories
+  // its dated neighbours keep apart.
+  for (let i = 0; i < docs.length; i++) {
+    for (let j = i + 1; j < docs.length; j++) {
+      const ti = times[i];
+      const tj = times[j];
+      if ((ti === undefined) !== (tj === undefined)) continue;
+      if (ti !== undefined && tj !== undefined && Math.abs(ti - tj) > STORY_DAYS * DAY_MS) continue;
+      if (link(i, j)) parent[find(j)] = find(i);
+    }
+  }
+  // Then undated reports join the dated ones when those make one story (outlets that gave no date
+  // on an event the others date); beside several dated stories they cannot be placed, and stay apart.
+  const datedStories = new Set(docs.map((_, i) => i).filter((i) => times[i] !== undefined).map(find));
+  if (datedStories.size === 1) {
+    const story = [...datedStories][0]!;
+    const linked = new Set<number>();
+    for (let i = 0; i < docs.length; i++) {
+      if (times[i] !== undefined) continue;
+      for (let j = 0; j < docs.length; j++) if (times[j] !== undefined && link(i, j)) linked.add(find(i));
+    }
+    for (const undated of linked) parent[find(undated)] = find(story);
+  }
+  const storyOf = new Map(docs.map((d, i) => [d, find(i)]));
+  const stories = new Map<number, T[]>();
+  for (const it of items) {
+    const k = storyOf.get(it.doc)!;
+    (stories.get(k) ?? stories.set(k, []).get(k)!).push(it);
+  }
+  if (stories.size === 1) return [{ items: [...items], suffix: '' }];
+  // Each story named by the entity most of its documents name, and its first day.
+  const named = [...stories.values()].map((members) => {
+    const ds = [...new Set(members.map((m) => m.doc))];
+    const count = new Map<string, number>();
+    for (const d of ds) for (const e of keys.entitiesOf(d)) count.set(e, (count.get(e) ?? 0) + 1);
+    const top = [...count].sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))[0];
+    const times = ds.map((d) => keys.timeOf(d)).filter((t): t is number => t !== undefined);
+    const day = times.length ? new Date(Math.min(...times)).toISOString().slice(0, 10) : '';
+    const name = [top && ds.length > 1 ? keys.label(top[0]) : '', day].filter(Boolean).join(', ') || ds.sort(cmp)[0]!;
+    return { items: members, name };
+  });
+  const seen = new Map<string, number>();
+  return named.map(({ items: members, name }) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return { items: members, suffix: ` (${n > 1 ? `${name} #${n}` : name})` };
+  });
 }
 
 const EVENT_PROPERTIES = new Set(['location', 'perpetrator', 'day']);
@@ -62,17 +191,24 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
     return options?.size === 1 ? [...options][0]! : subject;
   };
 
+  const keys = storyKeys(extractions, resolution);
+  // Facts about a generic subject ("killed: people") need a shared entity; statements and contacts
+  // are grouped by their speaker or pair already, so only the dates tell their stories apart.
+  const stories = <T extends { doc: string }>(items: readonly T[], byEntities = true) => byStory(items, keys, byEntities && resolution !== undefined);
   const out: ClaimGroup[] = [];
-  const groups = new Map<string, ClaimGroup>();
-  for (const { doc, claim: c } of numeric) {
-    const subject = canonicalSubject(c.property, c.subject);
-    const about = `${c.property}: ${subject}`;
-    const g = groups.get(about) ?? groups.set(about, { about, property: c.property, subject, values: [], disputed: false }).get(about)!;
-    addValue(g, doc, c);
+  const byFact = new Map<string, { subject: string; property: string; items: Item[] }>();
+  for (const it of numeric) {
+    const subject = canonicalSubject(it.claim.property, it.claim.subject);
+    const about = `${it.claim.property}: ${subject}`;
+    (byFact.get(about) ?? byFact.set(about, { subject, property: it.claim.property, items: [] }).get(about)!).items.push(it);
   }
-  for (const g of groups.values()) {
-    g.disputed = differentDocs(g.values.map((v) => ({ key: v.value, docs: v.docs })));
-    out.push(g);
+  for (const [about, { subject, property, items }] of byFact) {
+    for (const story of stories(items)) {
+      const g: ClaimGroup = { about: `${about}${story.suffix}`, property, subject, values: [], disputed: false };
+      for (const { doc, claim } of story.items) addValue(g, doc, claim);
+      g.disputed = differentDocs(g.values.map((v) => ({ key: v.value, docs: v.docs })));
+      out.push(g);
+    }
   }
 
   // attacks: location, perpetrator, day, by the casualty fact that identifies the attack
@@ -85,10 +221,12 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
     const k = `${c.property}\u0000${property}\u0000${subject}`;
     (byEvent.get(k) ?? byEvent.set(k, []).get(k)!).push(it);
   }
-  for (const [k, items] of byEvent) {
+  for (const [k, all] of byEvent) {
+   for (const story of stories(all)) {
+    const items = story.items;
     const [property, eventProperty, subject] = k.split('\u0000') as [string, string, string];
     const attack = `the attack that ${eventProperty} ${subject}`;
-    const about = property === 'location' ? `where ${attack} took place` : property === 'perpetrator' ? `who carried out ${attack}` : `day of ${attack}`;
+    const about = (property === 'location' ? `where ${attack} took place` : property === 'perpetrator' ? `who carried out ${attack}` : `day of ${attack}`) + story.suffix;
     let kept = items;
     if (property === 'location') {
       // each document's most detailed place(s) only: "Idlib" adds nothing beside "the Behun area"
@@ -101,6 +239,7 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
     if (new Set(kept.map((x) => x.doc)).size < 2) continue;
     g.disputed = eventDisputed(property, kept);
     out.push(g);
+   }
   }
 
   // statements: same speaker, closely matching content
@@ -117,7 +256,9 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
     const k = speakerOf(it);
     (bySpeaker.get(k) ?? bySpeaker.set(k, []).get(k)!).push(it);
   }
-  for (const [speaker, items] of bySpeaker) {
+  for (const [speaker, all] of bySpeaker) {
+   for (const story of stories(all, false)) {
+    const items = story.items;
     const concepts = items.map((it) => conceptsOf(it.claim.content ?? ''));
     const cluster = items.map((_, i) => i);
     const find = (i: number): number => (cluster[i] === i ? i : (cluster[i] = find(cluster[i]!)));
@@ -129,12 +270,13 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
     for (const members of clusters.values()) {
       if (new Set(members.map((x) => x.doc)).size < 2) continue;
       const label = labelOf(speaker, members[0]!.claim.subject);
-      const about = `day on which ${label} said: “${excerpt(members[0]!.claim.content ?? '')}”`;
+      const about = `day on which ${label} said: “${excerpt(members[0]!.claim.content ?? '')}”${story.suffix}`;
       const g: ClaimGroup = { about, property: 'statement day', subject: label, values: [], disputed: false };
       for (const { doc, claim } of members) addValue(g, doc, claim);
       g.disputed = differentDocs(g.values.map((v) => ({ key: v.value.toLowerCase(), docs: v.docs })));
       out.push(g);
     }
+   }
   }
 
   // contacts: the unordered pair of people
@@ -149,12 +291,14 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
     const entry = byPair.get(k) ?? byPair.set(k, { labels: order.map((i) => labelOf(ids[i]!, names[i] ?? '')), items: [] }).get(k)!;
     entry.items.push(it);
   }
-  for (const { labels, items } of byPair.values()) {
-    if (new Set(items.map((x) => x.doc)).size < 2) continue;
-    const g: ClaimGroup = { about: `form of the contact between ${labels[0]} and ${labels[1]}`, property: 'contact', subject: labels.join(' & '), values: [], disputed: false };
-    for (const { doc, claim } of items) addValue(g, doc, claim);
-    g.disputed = differentDocs(g.values.map((v) => ({ key: v.value, docs: v.docs })));
-    out.push(g);
+  for (const { labels, items: all } of byPair.values()) {
+    for (const { items, suffix } of stories(all, false)) {
+      if (new Set(items.map((x) => x.doc)).size < 2) continue;
+      const g: ClaimGroup = { about: `form of the contact between ${labels[0]} and ${labels[1]}${suffix}`, property: 'contact', subject: labels.join(' & '), values: [], disputed: false };
+      for (const { doc, claim } of items) addValue(g, doc, claim);
+      g.disputed = differentDocs(g.values.map((v) => ({ key: v.value, docs: v.docs })));
+      out.push(g);
+    }
   }
 
   out.sort((a, b) => cmp(a.about, b.about));
