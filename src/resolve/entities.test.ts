@@ -128,6 +128,9 @@ describe('resolve/entities', () => {
       { label: 'country ≠ organisation named after it', docs: { d1: [['Syria', 'place'], ['Syrian Observatory for Human Rights', 'organization']] }, a: ['d1', 'Syria'], b: ['d1', 'Syrian Observatory for Human Rights'] },
       { label: 'demonym ≠ country', docs: { d1: [['Russia', 'place']], d2: [['Russian', 'other']] }, a: ['d1', 'Russia'], b: ['d2', 'Russian'] },
       { label: 'city ≠ team named after it', docs: { d1: [['New Orleans', 'place'], ['New Orleans Saints', 'organization']] }, a: ['d1', 'New Orleans'], b: ['d1', 'New Orleans Saints'] },
+      { label: 'country ≠ company named after it', docs: { d1: [['Japan', 'place'], ['Japan Inc.', 'organization']] }, a: ['d1', 'Japan'], b: ['d1', 'Japan Inc.'] },
+      { label: 'country ≠ its news agency', docs: { d1: [['Iran', 'place']], d2: [['Islamic Republic of Iran News Agency', 'organization']] }, a: ['d1', 'Iran'], b: ['d2', 'Islamic Republic of Iran News Agency'] },
+      { label: 'city ≠ company named after it', docs: { d1: [['New York', 'place']], d2: [['New York Corp', 'organization']] }, a: ['d1', 'New York'], b: ['d2', 'New York Corp'] },
       { label: 'city ≠ newspaper named after it', docs: { d1: [['New York', 'place']], d2: [['New York Times', 'organization']] }, a: ['d1', 'New York'], b: ['d2', 'New York Times'] },
       { label: 'short form of two organisations', docs: { d1: [['Russian Foreign Ministry', 'organization']], d2: [['Turkish Foreign Ministry', 'organization']], d3: [['Foreign Ministry', 'organization']] }, a: ['d1', 'Russian Foreign Ministry'], b: ['d3', 'Foreign Ministry'] },
       { label: 'two organisations sharing a prefix', docs: { d1: [['Syrian Observatory for Human Rights', 'organization']], d2: [['Syrian Network for Human Rights', 'organization']] }, a: ['d1', 'Syrian Observatory for Human Rights'], b: ['d2', 'Syrian Network for Human Rights'] },
@@ -197,6 +200,13 @@ describe('resolve/entities', () => {
       expect(r.entities[0]?.type).toBe('place');
       const v = resolve({ d1: [['Zorblax Industries', 'organization']], d2: [['Zorblax Industries', 'organization']], d3: [['Zorblax Industries', 'place']] });
       expect(v.entities[0]?.type).toBe('organization');
+    });
+
+    it('should type a name with a corporate suffix an organisation, and keep it off the country it names', () => {
+      const r = resolve({ d1: [['Ferrotherm Co.', 'place']], d2: [['Canada', 'place']], d3: [['Canada Ltd', 'place'], ['Canada', 'place']] });
+      expect(r.entities.find((e) => e.label === 'Ferrotherm Co.')?.type).toBe('organization');
+      expect(idOf(r, 'd2', 'Canada')).toBe('place:canada');
+      expect(idOf(r, 'd3', 'Canada Ltd')).toBe('organization:canada-ltd');
     });
 
     it('should attach pronouns and descriptions through refersTo', () => {

@@ -29,6 +29,7 @@ import {
   analyzeName,
   countryOf,
   describedGroup,
+  endsInCorporateSuffix,
   givenMatches,
   hasRoleHead,
   institutionKey,
@@ -633,12 +634,13 @@ export function resolveEntities(
   }
 
   /**
-   * The recogniser's type, corrected where the name says otherwise: a "person" ending in "Patrol" or
-   * "Police" is an organisation; an organisation / place written as a title + a person's name
-   * ("Interior Secretary Dirk Kempthorne", "Staunton Police Chief Jim Williams") or as the full name of a
-   * person named elsewhere is that person.
+   * The recogniser's type, corrected where the name says otherwise: a "place" ending in "Ltd" or a
+   * "person" ending in "Patrol" or "Police" is an organisation; an organisation / place written as a
+   * title + a person's name ("Interior Secretary Dirk Kempthorne", "Staunton Police Chief Jim
+   * Williams") or as the full name of a person named elsewhere is that person.
    */
   function retype(doc: string, surface: string, type: EntityType): EntityType {
+    if (type === 'place' && endsInCorporateSuffix(surface)) return 'organization';
     if (type === 'person') {
       const an = analyzeName(surface, 'organization');
       const last = an.tokens[an.tokens.length - 1];
