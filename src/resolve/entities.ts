@@ -865,6 +865,48 @@ export function resolveEntities(
     return 'ambiguous';
   }
 
+  /**
+   * A bare surname with a title ("President Reagan", "Chancellor Lawson") in a document that names none
+   * of its bearers in full, when the corpus has several: the one bearer whose own full name is written
+   * with that title somewhere ("President Ronald Reagan"; Nancy Reagan never is). Titles are compared
+   * as the names were written, never through earlier merges, so the outcome does not depend on order.
+   */
+  function titledBearer(u: Unit, candidates: number[]): { root: number; group: number; role: string } | undefined {
+    const titles = new Set(u.items.map((it) => it.role).filter((r): r is string => hasRoleHead(r)));
+    if (!titles.size) return undefined;
+    const roots = new Map<number, number[]>();
+    for (const c of candidates) {
+      const r = effectiveRoot(c);
+      const groups = roots.get(r);
+      if (groups) groups.push(c);
+      else roots.set(r, [c]);
+    }
+    if (inDocAmong(u.doc, roots).length) return undefined;
+    const titled: { root: number; group: number; role: string }[] = [];
+    for (const [root, groups] of roots) {
+      for (const g of groups) {
+        const role = [...titlesOfGroup(g)].find((t) => titles.has(t));
+        if (role) {
+          titled.push({ root, group: g, role });
+          break;
+        }
+      }
+    }
+    return titled.length === 1 ? titled[0] : undefined;
+  }
+
+  /** The titles a group's name is written with (cached: a group's units never change). */
+  const groupTitles = new Map<number, Set<string>>();
+  function titlesOfGroup(group: number): Set<string> {
+    let titles = groupTitles.get(group);
+    if (!titles) {
+      titles = new Set();
+      for (const v of unitsByGroup[group] ?? []) for (const it of v.items) if (it.role !== undefined) titles.add(it.role);
+      groupTitles.set(group, titles);
+    }
+    return titles;
+  }
+
   /** Documents in which a group's name is written (cached: a group's units never change). */
   const groupDocs = new Map<number, Set<string>>();
   function docsOfGroup(group: number): Set<string> {
@@ -1106,8 +1148,12 @@ export function resolveEntities(
       const cands = bySurname.get(u.token) ?? [];
       const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
       const placeTyped = u.items.every((it) => it.type === 'place') && !isKnownPlace(u.items[0]!.clean);
+      const titled = pick === 'ambiguous' && personish ? titledBearer(u, cands) : undefined;
       if (pick && pick !== 'ambiguous' && (pick.sameDoc || personish || placeTyped || groupType(u.group) === 'person')) {
         uf.union(pick.root, u.node, `"${u.items[0]!.clean}" = surname of "${display(pick.group)}"${pick.sameDoc ? '' : ' (corpus)'}`);
+        done = true;
+      } else if (titled) {
+        uf.union(titled.root, u.node, `"${u.items[0]!.clean}" = surname of "${display(titled.group)}" (corpus: the only one titled ${titled.role})`);
         done = true;
       } else if (!pick && personish) {
         const first = byGiven.get(u.token) ?? [];
