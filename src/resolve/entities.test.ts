@@ -107,6 +107,12 @@ describe('resolve/entities', () => {
         a: ['d1', 'President Ronald Reagan'],
         b: ['d3', 'President Reagan'],
       },
+      {
+        label: 'untitled surname, titled for one bearer only in three documents',
+        docs: { d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['President Reagan', 'person']], d4: [['President Reagan', 'person']], d5: [['President Reagan', 'person']], d6: [['Reagan', 'person']] },
+        a: ['d1', 'President Ronald Reagan'],
+        b: ['d6', 'Reagan'],
+      },
       { label: 'surname the tagger called a place, unique person in the corpus', docs: { d1: [['Bashar al-Assad', 'person']], d2: [['Assad', 'place']] }, a: ['d1', 'Bashar al-Assad'], b: ['d2', 'Assad'] },
       { label: 'armed-opposition descriptions across documents about the same country', docs: { d1: [['Syria', 'place'], { text: 'rebels', type: 'organization', group: true }], d2: [['Syrian army', 'organization'], ['Turkey', 'place'], ['Syria', 'place'], { text: 'opposition forces', type: 'organization', group: true }], d3: [['Damascus', 'place'], { text: 'armed groups', type: 'organization', group: true }] }, a: ['d1', 'rebels'], b: ['d3', 'armed groups'] },
       { label: 'armed-opposition descriptions in one document', docs: { d1: [{ text: 'rebels', type: 'organization', group: true }, { text: 'opposition forces', type: 'organization', group: true }] }, a: ['d1', 'rebels'], b: ['d1', 'opposition forces'] },
@@ -135,6 +141,12 @@ describe('resolve/entities', () => {
         docs: { d1: [['President George Bush', 'person']], d2: [['President Jeb Bush', 'person']], d3: [['President Bush', 'person']] },
         a: ['d1', 'President George Bush'],
         b: ['d3', 'President Bush'],
+      },
+      {
+        label: 'untitled surname, titled for one bearer in two documents only',
+        docs: { d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['President Reagan', 'person']], d4: [['President Reagan', 'person']], d6: [['Reagan', 'person']] },
+        a: ['d1', 'President Ronald Reagan'],
+        b: ['d6', 'Reagan'],
       },
       {
         label: 'titled surname, no bearer written with that title',

@@ -18,7 +18,9 @@
  *     names by surname; acronyms by initials; in the same document only, one-word heads ("Academy" of
  *     "Academy of …", "Samsung" of "Samsung Electronics"). Each prefers a unique candidate in the same document,
  *     then a unique one in the corpus; when ambiguous it stays apart (within one document, a candidate
- *     named in three times as many documents as the others wins).
+ *     named in three times as many documents as the others wins; across the corpus, a surname with a
+ *     title goes to the only bearer written with that title, and a surname titled for one bearer only,
+ *     in three documents or more, goes to that bearer untitled too: "President Reagan", "Reagan").
  *  5. Pronoun and description mentions follow `refersTo`; demonyms follow `canonical`.
  * Order of the inputs does not matter: everything is sorted first, and ids come from canonical names.
  */
@@ -1100,6 +1102,7 @@ export function resolveEntities(
     list.push(group);
     byGiven.set(first, list);
   }
+  const titledTo = new Map<number, Map<number, number>>(); // surname group → bearer group → its titled units that went there
   for (const u of unitList) {
     if (u.kind !== 'person-short' && u.kind !== 'short' && u.kind !== 'acronym') continue;
     const personish = u.items.some((it) => it.type === 'person');
@@ -1154,6 +1157,8 @@ export function resolveEntities(
         done = true;
       } else if (titled) {
         uf.union(titled.root, u.node, `"${u.items[0]!.clean}" = surname of "${display(titled.group)}" (corpus: the only one titled ${titled.role})`);
+        const to = titledTo.get(u.group) ?? titledTo.set(u.group, new Map()).get(u.group)!;
+        to.set(titled.group, (to.get(titled.group) ?? 0) + 1);
         done = true;
       } else if (!pick && personish) {
         const first = byGiven.get(u.token) ?? [];
@@ -1165,6 +1170,14 @@ export function resolveEntities(
       }
     }
     if (!done) uf.union(u.group, u.node);
+  }
+
+  // Step 4e: a person's surname the corpus writes with a title for one bearer only, in three documents
+  // or more ("President Reagan" → Ronald Reagan), is that bearer where it is written without one too.
+  for (const [group, to] of [...titledTo].sort((a, b) => a[0] - b[0])) {
+    if (to.size !== 1 || groupType(group) !== 'person') continue;
+    const [bearer, n] = [...to][0]!;
+    if (n >= 3) uf.union(bearer, group, `"${display(group)}" = surname of "${display(bearer)}" (corpus: titled as that person in ${n} documents)`);
   }
 
   function addAlias(root: number, alias: string): void {
