@@ -103,13 +103,13 @@ describe('resolve/entities', () => {
       },
       {
         label: 'titled surname, the only bearer written with that title',
-        docs: { d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['President Reagan', 'person']] },
+        docs: { d0: [['President Ronald Reagan', 'person']], d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['President Reagan', 'person']] },
         a: ['d1', 'President Ronald Reagan'],
         b: ['d3', 'President Reagan'],
       },
       {
         label: 'untitled surname, titled for one bearer only in three documents',
-        docs: { d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['President Reagan', 'person']], d4: [['President Reagan', 'person']], d5: [['President Reagan', 'person']], d6: [['Reagan', 'person']] },
+        docs: { d0: [['President Ronald Reagan', 'person']], d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['President Reagan', 'person']], d4: [['President Reagan', 'person']], d5: [['President Reagan', 'person']], d6: [['Reagan', 'person']] },
         a: ['d1', 'President Ronald Reagan'],
         b: ['d6', 'Reagan'],
       },
@@ -144,9 +144,15 @@ describe('resolve/entities', () => {
       },
       {
         label: 'untitled surname, titled for one bearer in two documents only',
-        docs: { d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['President Reagan', 'person']], d4: [['President Reagan', 'person']], d6: [['Reagan', 'person']] },
+        docs: { d0: [['President Ronald Reagan', 'person']], d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['President Reagan', 'person']], d4: [['President Reagan', 'person']], d6: [['Reagan', 'person']] },
         a: ['d1', 'President Ronald Reagan'],
         b: ['d6', 'Reagan'],
+      },
+      {
+        label: 'titled surname, the bearer written with that title once only',
+        docs: { d1: [{ text: 'Keith Brown', type: 'person', role: 'analyst' }], d2: [['Gordon Brown', 'person']], d3: [{ text: 'Brown', type: 'person', role: 'analyst' }] },
+        a: ['d1', 'Keith Brown'],
+        b: ['d3', 'Brown'],
       },
       {
         label: 'titled surname, no bearer written with that title',

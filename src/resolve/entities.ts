@@ -870,7 +870,8 @@ export function resolveEntities(
   /**
    * A bare surname with a title ("President Reagan", "Chancellor Lawson") in a document that names none
    * of its bearers in full, when the corpus has several: the one bearer whose own full name is written
-   * with that title somewhere ("President Ronald Reagan"; Nancy Reagan never is). Titles are compared
+   * with that title in two documents or more ("President Ronald Reagan"; Nancy Reagan never is; an
+   * analyst named once is not known by that title). Titles are compared
    * as the names were written, never through earlier merges, so the outcome does not depend on order.
    */
   function titledBearer(u: Unit, candidates: number[]): { root: number; group: number; role: string } | undefined {
@@ -887,7 +888,7 @@ export function resolveEntities(
     const titled: { root: number; group: number; role: string }[] = [];
     for (const [root, groups] of roots) {
       for (const g of groups) {
-        const role = [...titlesOfGroup(g)].find((t) => titles.has(t));
+        const role = [...titlesOfGroup(g)].find(([t, docs]) => titles.has(t) && docs.size >= 2)?.[0];
         if (role) {
           titled.push({ root, group: g, role });
           break;
@@ -897,13 +898,13 @@ export function resolveEntities(
     return titled.length === 1 ? titled[0] : undefined;
   }
 
-  /** The titles a group's name is written with (cached: a group's units never change). */
-  const groupTitles = new Map<number, Set<string>>();
-  function titlesOfGroup(group: number): Set<string> {
+  /** The titles a group's name is written with, with the documents (cached: a group's units never change). */
+  const groupTitles = new Map<number, Map<string, Set<string>>>();
+  function titlesOfGroup(group: number): Map<string, Set<string>> {
     let titles = groupTitles.get(group);
     if (!titles) {
-      titles = new Set();
-      for (const v of unitsByGroup[group] ?? []) for (const it of v.items) if (it.role !== undefined) titles.add(it.role);
+      titles = new Map();
+      for (const v of unitsByGroup[group] ?? []) for (const it of v.items) if (it.role !== undefined) (titles.get(it.role) ?? titles.set(it.role, new Set()).get(it.role)!).add(v.doc);
       groupTitles.set(group, titles);
     }
     return titles;
