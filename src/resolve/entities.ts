@@ -871,8 +871,8 @@ export function resolveEntities(
    * A bare surname with a title ("President Reagan", "Chancellor Lawson") in a document that names none
    * of its bearers in full, when the corpus has several: the one bearer whose own full name is written
    * with that title in two documents or more ("President Ronald Reagan"; Nancy Reagan never is; an
-   * analyst named once is not known by that title). Titles are compared
-   * as the names were written, never through earlier merges, so the outcome does not depend on order.
+   * analyst named once is not known by that title). Titles are compared as the names were written,
+   * never through earlier merges, so the outcome does not depend on order.
    */
   function titledBearer(u: Unit, candidates: number[]): { root: number; group: number; role: string } | undefined {
     const titles = new Set(u.items.map((it) => it.role).filter((r): r is string => hasRoleHead(r)));
@@ -904,7 +904,9 @@ export function resolveEntities(
     let titles = groupTitles.get(group);
     if (!titles) {
       titles = new Map();
-      for (const v of unitsByGroup[group] ?? []) for (const it of v.items) if (it.role !== undefined) (titles.get(it.role) ?? titles.set(it.role, new Set()).get(it.role)!).add(v.doc);
+      for (const v of unitsByGroup[group] ?? []) {
+        for (const it of v.items) if (it.role !== undefined) (titles.get(it.role) ?? titles.set(it.role, new Set()).get(it.role)!).add(v.doc);
+      }
       groupTitles.set(group, titles);
     }
     return titles;
