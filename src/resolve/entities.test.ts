@@ -101,6 +101,18 @@ describe('resolve/entities', () => {
         a: ['d2', 'Jerry Ortiz'],
         b: ['d1', 'Ortiz'],
       },
+      {
+        label: 'titled surname, the only bearer written with that title',
+        docs: { d0: [['President Ronald Reagan', 'person']], d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['President Reagan', 'person']] },
+        a: ['d1', 'President Ronald Reagan'],
+        b: ['d3', 'President Reagan'],
+      },
+      {
+        label: 'untitled surname, titled for one bearer only in three documents',
+        docs: { d0: [['President Ronald Reagan', 'person']], d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['President Reagan', 'person']], d4: [['President Reagan', 'person']], d5: [['President Reagan', 'person']], d6: [['Reagan', 'person']] },
+        a: ['d1', 'President Ronald Reagan'],
+        b: ['d6', 'Reagan'],
+      },
       { label: 'surname the tagger called a place, unique person in the corpus', docs: { d1: [['Bashar al-Assad', 'person']], d2: [['Assad', 'place']] }, a: ['d1', 'Bashar al-Assad'], b: ['d2', 'Assad'] },
       { label: 'armed-opposition descriptions across documents about the same country', docs: { d1: [['Syria', 'place'], { text: 'rebels', type: 'organization', group: true }], d2: [['Syrian army', 'organization'], ['Turkey', 'place'], ['Syria', 'place'], { text: 'opposition forces', type: 'organization', group: true }], d3: [['Damascus', 'place'], { text: 'armed groups', type: 'organization', group: true }] }, a: ['d1', 'rebels'], b: ['d3', 'armed groups'] },
       { label: 'armed-opposition descriptions in one document', docs: { d1: [{ text: 'rebels', type: 'organization', group: true }, { text: 'opposition forces', type: 'organization', group: true }] }, a: ['d1', 'rebels'], b: ['d1', 'opposition forces'] },
@@ -124,10 +136,37 @@ describe('resolve/entities', () => {
       { label: 'father and son by initials', docs: { d1: [['George W. Bush', 'person']], d2: [['George H. W. Bush', 'person']] }, a: ['d1', 'George W. Bush'], b: ['d2', 'George H. W. Bush'] },
       { label: 'ambiguous surname in a third document', docs: { d1: [['George Bush', 'person']], d2: [['Laura Bush', 'person']], d3: [['Bush', 'person']] }, a: ['d1', 'George Bush'], b: ['d3', 'Bush'] },
       { label: 'ambiguous surname, other candidate', docs: { d1: [['George Bush', 'person']], d2: [['Laura Bush', 'person']], d3: [['Bush', 'person']] }, a: ['d2', 'Laura Bush'], b: ['d3', 'Bush'] },
+      {
+        label: 'titled surname, two bearers written with that title',
+        docs: { d1: [['President George Bush', 'person']], d2: [['President Jeb Bush', 'person']], d3: [['President Bush', 'person']] },
+        a: ['d1', 'President George Bush'],
+        b: ['d3', 'President Bush'],
+      },
+      {
+        label: 'untitled surname, titled for one bearer in two documents only',
+        docs: { d0: [['President Ronald Reagan', 'person']], d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['President Reagan', 'person']], d4: [['President Reagan', 'person']], d6: [['Reagan', 'person']] },
+        a: ['d1', 'President Ronald Reagan'],
+        b: ['d6', 'Reagan'],
+      },
+      {
+        label: 'titled surname, the bearer written with that title once only',
+        docs: { d1: [{ text: 'Keith Brown', type: 'person', role: 'analyst' }], d2: [['Gordon Brown', 'person']], d3: [{ text: 'Brown', type: 'person', role: 'analyst' }] },
+        a: ['d1', 'Keith Brown'],
+        b: ['d3', 'Brown'],
+      },
+      {
+        label: 'titled surname, no bearer written with that title',
+        docs: { d1: [['President Ronald Reagan', 'person']], d2: [['Nancy Reagan', 'person']], d3: [['Senator Reagan', 'person']] },
+        a: ['d1', 'President Ronald Reagan'],
+        b: ['d3', 'Senator Reagan'],
+      },
       { label: 'two people with the same surname in one document', docs: { d1: [['Kim Jong-un', 'person'], ['Kim Yo-jong', 'person']] }, a: ['d1', 'Kim Jong-un'], b: ['d1', 'Kim Yo-jong'] },
       { label: 'country ≠ organisation named after it', docs: { d1: [['Syria', 'place'], ['Syrian Observatory for Human Rights', 'organization']] }, a: ['d1', 'Syria'], b: ['d1', 'Syrian Observatory for Human Rights'] },
       { label: 'demonym ≠ country', docs: { d1: [['Russia', 'place']], d2: [['Russian', 'other']] }, a: ['d1', 'Russia'], b: ['d2', 'Russian'] },
       { label: 'city ≠ team named after it', docs: { d1: [['New Orleans', 'place'], ['New Orleans Saints', 'organization']] }, a: ['d1', 'New Orleans'], b: ['d1', 'New Orleans Saints'] },
+      { label: 'country ≠ company named after it', docs: { d1: [['Japan', 'place'], ['Japan Inc.', 'organization']] }, a: ['d1', 'Japan'], b: ['d1', 'Japan Inc.'] },
+      { label: 'country ≠ its news agency', docs: { d1: [['Iran', 'place']], d2: [['Islamic Republic of Iran News Agency', 'organization']] }, a: ['d1', 'Iran'], b: ['d2', 'Islamic Republic of Iran News Agency'] },
+      { label: 'city ≠ company named after it', docs: { d1: [['New York', 'place']], d2: [['New York Corp', 'organization']] }, a: ['d1', 'New York'], b: ['d2', 'New York Corp'] },
       { label: 'city ≠ newspaper named after it', docs: { d1: [['New York', 'place']], d2: [['New York Times', 'organization']] }, a: ['d1', 'New York'], b: ['d2', 'New York Times'] },
       { label: 'short form of two organisations', docs: { d1: [['Russian Foreign Ministry', 'organization']], d2: [['Turkish Foreign Ministry', 'organization']], d3: [['Foreign Ministry', 'organization']] }, a: ['d1', 'Russian Foreign Ministry'], b: ['d3', 'Foreign Ministry'] },
       { label: 'two organisations sharing a prefix', docs: { d1: [['Syrian Observatory for Human Rights', 'organization']], d2: [['Syrian Network for Human Rights', 'organization']] }, a: ['d1', 'Syrian Observatory for Human Rights'], b: ['d2', 'Syrian Network for Human Rights'] },
@@ -197,6 +236,13 @@ describe('resolve/entities', () => {
       expect(r.entities[0]?.type).toBe('place');
       const v = resolve({ d1: [['Zorblax Industries', 'organization']], d2: [['Zorblax Industries', 'organization']], d3: [['Zorblax Industries', 'place']] });
       expect(v.entities[0]?.type).toBe('organization');
+    });
+
+    it('should type a name with a corporate suffix an organisation, and keep it off the country it names', () => {
+      const r = resolve({ d1: [['Ferrotherm Co.', 'place']], d2: [['Canada', 'place']], d3: [['Canada Ltd', 'place'], ['Canada', 'place']] });
+      expect(r.entities.find((e) => e.label === 'Ferrotherm Co.')?.type).toBe('organization');
+      expect(idOf(r, 'd2', 'Canada')).toBe('place:canada');
+      expect(idOf(r, 'd3', 'Canada Ltd')).toBe('organization:canada-ltd');
     });
 
     it('should attach pronouns and descriptions through refersTo', () => {

@@ -18,7 +18,9 @@
  *     names by surname; acronyms by initials; in the same document only, one-word heads ("Academy" of
  *     "Academy of …", "Samsung" of "Samsung Electronics"). Each prefers a unique candidate in the same document,
  *     then a unique one in the corpus; when ambiguous it stays apart (within one document, a candidate
- *     named in three times as many documents as the others wins).
+ *     named in three times as many documents as the others wins; across the corpus, a surname with a
+ *     title goes to the only bearer written with that title, and a surname titled for one bearer only,
+ *     in three documents or more, goes to that bearer untitled too: "President Reagan", "Reagan").
  *  5. Pronoun and description mentions follow `refersTo`; demonyms follow `canonical`.
  * Order of the inputs does not matter: everything is sorted first, and ids come from canonical names.
  */
@@ -29,6 +31,7 @@ import {
   analyzeName,
   countryOf,
   describedGroup,
+  endsInCorporateSuffix,
   givenMatches,
   hasRoleHead,
   institutionKey,
@@ -633,12 +636,13 @@ export function resolveEntities(
   }
 
   /**
-   * The recogniser's type, corrected where the name says otherwise: a "person" ending in "Patrol" or
-   * "Police" is an organisation; an organisation / place written as a title + a person's name
-   * ("Interior Secretary Dirk Kempthorne", "Staunton Police Chief Jim Williams") or as the full name of a
-   * person named elsewhere is that person.
+   * The recogniser's type, corrected where the name says otherwise: a "place" ending in "Ltd" or a
+   * "person" ending in "Patrol" or "Police" is an organisation; an organisation / place written as a
+   * title + a person's name ("Interior Secretary Dirk Kempthorne", "Staunton Police Chief Jim
+   * Williams") or as the full name of a person named elsewhere is that person.
    */
   function retype(doc: string, surface: string, type: EntityType): EntityType {
+    if (type === 'place' && endsInCorporateSuffix(surface)) return 'organization';
     if (type === 'person') {
       const an = analyzeName(surface, 'organization');
       const last = an.tokens[an.tokens.length - 1];
@@ -863,6 +867,51 @@ export function resolveEntities(
     return 'ambiguous';
   }
 
+  /**
+   * A bare surname with a title ("President Reagan", "Chancellor Lawson") in a document that names none
+   * of its bearers in full, when the corpus has several: the one bearer whose own full name is written
+   * with that title in two documents or more ("President Ronald Reagan"; Nancy Reagan never is; an
+   * analyst named once is not known by that title). Titles are compared as the names were written,
+   * never through earlier merges, so the outcome does not depend on order.
+   */
+  function titledBearer(u: Unit, candidates: number[]): { root: number; group: number; role: string } | undefined {
+    const titles = new Set(u.items.map((it) => it.role).filter((r): r is string => hasRoleHead(r)));
+    if (!titles.size) return undefined;
+    const roots = new Map<number, number[]>();
+    for (const c of candidates) {
+      const r = effectiveRoot(c);
+      const groups = roots.get(r);
+      if (groups) groups.push(c);
+      else roots.set(r, [c]);
+    }
+    if (inDocAmong(u.doc, roots).length) return undefined;
+    const titled: { root: number; group: number; role: string }[] = [];
+    for (const [root, groups] of roots) {
+      for (const g of groups) {
+        const role = [...titlesOfGroup(g)].find(([t, docs]) => titles.has(t) && docs.size >= 2)?.[0];
+        if (role) {
+          titled.push({ root, group: g, role });
+          break;
+        }
+      }
+    }
+    return titled.length === 1 ? titled[0] : undefined;
+  }
+
+  /** The titles a group's name is written with, with the documents (cached: a group's units never change). */
+  const groupTitles = new Map<number, Map<string, Set<string>>>();
+  function titlesOfGroup(group: number): Map<string, Set<string>> {
+    let titles = groupTitles.get(group);
+    if (!titles) {
+      titles = new Map();
+      for (const v of unitsByGroup[group] ?? []) {
+        for (const it of v.items) if (it.role !== undefined) (titles.get(it.role) ?? titles.set(it.role, new Set()).get(it.role)!).add(v.doc);
+      }
+      groupTitles.set(group, titles);
+    }
+    return titles;
+  }
+
   /** Documents in which a group's name is written (cached: a group's units never change). */
   const groupDocs = new Map<number, Set<string>>();
   function docsOfGroup(group: number): Set<string> {
@@ -1056,6 +1105,7 @@ export function resolveEntities(
     list.push(group);
     byGiven.set(first, list);
   }
+  const titledTo = new Map<number, Map<number, number>>(); // surname group → bearer group → its titled units that went there
   for (const u of unitList) {
     if (u.kind !== 'person-short' && u.kind !== 'short' && u.kind !== 'acronym') continue;
     const personish = u.items.some((it) => it.type === 'person');
@@ -1104,8 +1154,14 @@ export function resolveEntities(
       const cands = bySurname.get(u.token) ?? [];
       const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
       const placeTyped = u.items.every((it) => it.type === 'place') && !isKnownPlace(u.items[0]!.clean);
+      const titled = pick === 'ambiguous' && personish ? titledBearer(u, cands) : undefined;
       if (pick && pick !== 'ambiguous' && (pick.sameDoc || personish || placeTyped || groupType(u.group) === 'person')) {
         uf.union(pick.root, u.node, `"${u.items[0]!.clean}" = surname of "${display(pick.group)}"${pick.sameDoc ? '' : ' (corpus)'}`);
+        done = true;
+      } else if (titled) {
+        uf.union(titled.root, u.node, `"${u.items[0]!.clean}" = surname of "${display(titled.group)}" (corpus: the only one titled ${titled.role})`);
+        const to = titledTo.get(u.group) ?? titledTo.set(u.group, new Map()).get(u.group)!;
+        to.set(titled.group, (to.get(titled.group) ?? 0) + 1);
         done = true;
       } else if (!pick && personish) {
         const first = byGiven.get(u.token) ?? [];
@@ -1117,6 +1173,14 @@ export function resolveEntities(
       }
     }
     if (!done) uf.union(u.group, u.node);
+  }
+
+  // Step 4e: a person's surname the corpus writes with a title for one bearer only, in three documents
+  // or more ("President Reagan" → Ronald Reagan), is that bearer where it is written without one too.
+  for (const [group, to] of [...titledTo].sort((a, b) => a[0] - b[0])) {
+    if (to.size !== 1 || groupType(group) !== 'person') continue;
+    const [bearer, n] = [...to][0]!;
+    if (n >= 3) uf.union(bearer, group, `"${display(group)}" = surname of "${display(bearer)}" (corpus: titled as that person in ${n} documents)`);
   }
 
   function addAlias(root: number, alias: string): void {

@@ -68,6 +68,10 @@ describe('resolve/names', () => {
       ["Russia's Defence Ministry", 'russia defense ministry'],
       ['Russian Defense Ministry', 'russia defense ministry'],
       ['The New Orleans Saints', 'new orleans saints'],
+      ['Japan Inc.', 'japan inc'],
+      ['South Africa Ltd', 'south africa ltd'],
+      ['Islamic Republic of Iran News Agency', 'islamic republic of iran news agency'],
+      ['Iran news agency', 'iran news agency'],
     ])('should key %s as %s', (surface, key) => {
       expect(orgKey(surface)).toBe(key);
     });
@@ -94,6 +98,13 @@ describe('resolve/names', () => {
       expect(lookupLexicon('Türkiye')?.canonical).toBe('Turkey');
       expect(lookupLexicon('us')).toBeUndefined();
       expect(lookupLexicon('England')).toBeUndefined();
+    });
+
+    it('should not take an organisation named after a country for the country', () => {
+      expect(lookupLexicon('Japan Inc.')).toBeUndefined();
+      expect(lookupLexicon('Canada Ltd')).toBeUndefined();
+      expect(lookupLexicon('Islamic Republic of Iran News Agency')).toBeUndefined();
+      expect(lookupLexicon('Islamic Republic of Iran')?.canonical).toBe('Iran');
     });
   });
 

@@ -108,6 +108,12 @@ const SPELLING: Record<string, string> = {
 /** Country aliases that name a part or a predecessor of the country, not the country itself. */
 const COUNTRY_ALIAS_EXCLUDED = new Set(['england', 'scotland', 'wales', 'northern ireland', 'soviet union', 'ussr', 'zaire', 'byelorussia', 'car']);
 
+/** Countries, capitals and well-known regions and cities, by folded name. */
+const KNOWN_PLACES = new Set<string>([
+  ...COUNTRIES.flatMap(([name, capital, , aliases]) => [name, capital, ...aliases]).map((x) => normalizeName(x)),
+  ...REGIONS.map((x) => normalizeName(x)),
+]);
+
 /** A lexicon entry resolved by name: its id, canonical name, type and whether a form is an acronym. */
 export interface LexiconHit {
   id: string;
@@ -357,9 +363,10 @@ export function personKeyOf(tokens: string[]): PersonKey | undefined {
 
 /**
  * Key of an organisation or place name: folded, leading "the" and stop words dropped, possessives,
- * corporate suffixes ("Corp."), "news agency" and generic "province"/"region" dropped, British spellings
- * Americanised, letter-by-letter acronyms joined ("U.S." → "us"), a leading demonym or country written
- * as the country ("Russia's Defence Ministry" = "Russian Defense Ministry").
+ * corporate suffixes ("Corp."), "news agency" and generic "province"/"region" dropped (the first two
+ * not when what is left is a known place: "Japan Inc."), British spellings Americanised,
+ * letter-by-letter acronyms joined ("U.S." → "us"), a leading demonym or country written as the
+ * country ("Russia's Defence Ministry" = "Russian Defense Ministry").
  */
 export function orgKey(surface: string, mapCountries = true): string {
   return mapCountries ? memo(orgKeyCache, surface, orgKeyMapped) : memo(plainOrgKeyCache, surface, orgKeyPlain);
@@ -389,10 +396,15 @@ function orgKeyUncached(surface: string, mapCountries: boolean): string {
   }
   toks = joined.map((t) => SPELLING[t] ?? t);
   while (toks.length > 1 && LEADING_STOP.has(toks[0]!)) toks.shift();
+  const named = toks;
+  toks = [...toks];
   while (toks.length > 1 && CORPORATE.has(toks[toks.length - 1]!)) toks.pop();
   if (toks.length > 1 && /^(?:com|net|org)$/.test(toks[toks.length - 1]!) && /\.(?:com|net|org)\b/i.test(surface)) toks.pop();
   if (toks.length > 2 && toks[toks.length - 2] === 'news' && (toks[toks.length - 1] === 'agency' || toks[toks.length - 1] === 'service')) toks.splice(-2, 2);
   if (toks.length === 2 && toks[1] === 'agency') toks.pop();
+  // An organisation named after a place keeps that ending: "Japan Inc." is not Japan, nor the
+  // "Islamic Republic of Iran News Agency" Iran.
+  if (toks.length < named.length && KNOWN_PLACES.has(toks.join(' '))) toks = named;
   if (toks.length > 1 && PLACE_GENERIC.has(toks[toks.length - 1]!)) toks.pop();
   if (mapCountries && toks.length > 1) {
     const c = countryToken.get(toks[0]!);
@@ -454,6 +466,12 @@ function withinOneEdit(a: string, b: string): boolean {
 /** True when a word names an organisation's kind ("police", "ministry", "party"). */
 export function isOrganizationWord(token: string): boolean {
   return ORG_WORDS.has(token);
+}
+
+/** True for a name of several words that ends in a corporate suffix ("Ferrotherm Co.", "Holland BV"). */
+export function endsInCorporateSuffix(surface: string): boolean {
+  const words = foldCase(surface).split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+  return words.length > 1 && CORPORATE.has(words[words.length - 1]!);
 }
 
 /** True for a word that says a company's line of business ("electronics" in "Samsung Electronics"). */
@@ -572,12 +590,6 @@ export function institutionKey(surface: string): string | undefined {
   }
   return undefined;
 }
-
-/** Countries, capitals and well-known regions and cities, by folded name. */
-const KNOWN_PLACES = new Set<string>([
-  ...COUNTRIES.flatMap(([name, capital, , aliases]) => [name, capital, ...aliases]).map((x) => normalizeName(x)),
-  ...REGIONS.map((x) => normalizeName(x)),
-]);
 
 /** True for a country, capital or well-known region / city name ("Washington", "Idlib"). */
 export function isKnownPlace(surface: string): boolean {
