@@ -229,4 +229,60 @@ describe('viewer on a big graph', () => {
       await sparse.close();
     }
   }, 180_000);
+
+  /** The viewport position (page pixels) of the biggest drawn node well inside the view, and a point of the stage far from any node. */
+  async function clickTargets(page: Page): Promise<{ node: string; at: { x: number; y: number }; empty: { x: number; y: number } | null }> {
+    return page.evaluate(async () => {
+      type Sig = {
+        whenDrawn(): Promise<void>;
+        getNodeDisplayData(n: string): { x: number; y: number; size: number; hidden?: boolean } | undefined;
+        framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+        getDimensions(): { width: number; height: number };
+        scaleSize(s: number): number;
+      };
+      const w = (window as unknown as { __newsgraph: { sigma: Sig; graph: { nodes(): string[] } } }).__newsgraph;
+      await w.sigma.whenDrawn();
+      const { width, height } = w.sigma.getDimensions();
+      const r = document.querySelector('#graph')!.getBoundingClientRect();
+      const pts: { n: string; x: number; y: number; r: number }[] = [];
+      for (const n of w.graph.nodes()) {
+        const d = w.sigma.getNodeDisplayData(n);
+        if (!d || d.hidden) continue;
+        const p = w.sigma.framedGraphToViewport(d);
+        pts.push({ n, x: p.x, y: p.y, r: w.sigma.scaleSize(d.size) });
+      }
+      const inside = pts.filter((p) => p.x > 100 && p.y > 100 && p.x < width - 100 && p.y < height - 100);
+      inside.sort((a, b) => b.r - a.r);
+      const best = inside[0]!;
+      let empty: { x: number; y: number } | null = null;
+      for (let y = 30; y < height - 30 && !empty; y += 10)
+        for (let x = 30; x < width - 30 && !empty; x += 10) if (pts.every((p) => Math.hypot(p.x - x, p.y - y) > p.r + 25)) empty = { x: x + r.left, y: y + r.top };
+      return { node: best.n, at: { x: best.x + r.left, y: best.y + r.top }, empty };
+    });
+  }
+
+  it('should select a node clicked on the canvas, and deselect on a click on the background', async () => {
+    const { page, errors } = await open(server.url);
+    const { node, at, empty } = await clickTargets(page);
+    await page.mouse.click(at.x, at.y);
+    await page.locator('#panel .node-panel h2').waitFor({ state: 'visible', timeout: 10_000 });
+    const selected = await page.evaluate(() => (window as unknown as { __newsgraph: Exposed }).__newsgraph.state.selectedNode);
+    expect(selected).toBe(node);
+    expect(page.url()).toContain(`node=${node}`);
+    expect(empty).not.toBeNull();
+    await page.mouse.click(empty!.x, empty!.y);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __newsgraph: Exposed }).__newsgraph.state.selectedNode)).toBeNull();
+    await expect.poll(() => page.locator('#panel').isVisible()).toBe(false);
+    // A drag still pans without selecting anything.
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(at.x + i * 12, at.y + i * 4);
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect(box.width).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { __newsgraph: Exposed }).__newsgraph.state.selectedNode)).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

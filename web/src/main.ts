@@ -25,6 +25,8 @@ import { watchForUpdates } from './updates.js';
 
 const FADED_NODE = '#e3e3e3';
 const FADED_EDGE = '#eeeeee';
+/** Pointer travel (px) with the button down after which a press is a drag, not a click. */
+const DRAG_START_PX = 4;
 
 interface Highlight {
   nodes: Set<string>;
@@ -154,8 +156,28 @@ async function main(): Promise<void> {
     document.addEventListener('wheel', settleLater, { passive: true });
     // While dragging, keep pointer moves off sigma's mouse layer: its hover test reads pixels back
     // from the GPU on every move, which stalls software WebGL. Panning itself listens on document.
-    container.addEventListener('mousedown', () => container.classList.add('dragging'), true);
-    document.addEventListener('mouseup', () => container.classList.remove('dragging'), true);
+    // Only once the pointer has really moved: a click (down and up in place) must reach the mouse
+    // layer, where sigma's click handler (clickNode / clickStage) listens.
+    let down: { x: number; y: number } | null = null;
+    container.addEventListener('mousedown', (e) => (down = e.button === 0 ? { x: e.clientX, y: e.clientY } : null), true);
+    document.addEventListener(
+      'mousemove',
+      (e) => {
+        if (down && Math.abs(e.clientX - down.x) + Math.abs(e.clientY - down.y) > DRAG_START_PX) {
+          down = null;
+          container.classList.add('dragging');
+        }
+      },
+      true,
+    );
+    document.addEventListener(
+      'mouseup',
+      () => {
+        down = null;
+        container.classList.remove('dragging');
+      },
+      true,
+    );
   }
   (window as unknown as { __newsgraph?: unknown }).__newsgraph = { sigma, graph, state };
   // A graph drawn whole (no level of detail) is a short job for sigma: its picture comes before the
