@@ -285,4 +285,93 @@ describe('viewer on a big graph', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  describe('selections, paths and query results on a big sparse graph with a hub', () => {
+    // 4,000 entities (drawn with the level-of-detail programs), most related to nothing, and a hub
+    // related to 140 entities spread over the whole picture.
+    const HUB_DEGREE = 140;
+    const g = generateGraph(4000, 500, 13) as { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: { key: string; source: string; target: string; attributes: Record<string, unknown> }[] };
+    g.nodes[0]!.attributes.label = 'Hubbington';
+    const template = g.edges[0]!.attributes;
+    for (let i = 1; i <= HUB_DEGREE; i++) g.edges.push({ key: `hub${i}`, source: 'n0', target: `n${i * 28}`, attributes: { ...template } });
+    const related = new Set(g.edges.flatMap((e) => [e.source, e.target]));
+    const lonely = g.nodes.map((n) => n.key).filter((k) => !related.has(k)).slice(0, 3);
+    const hubNeighbours = [...new Set(g.edges.filter((e) => e.source === 'n0' || e.target === 'n0').map((e) => (e.source === 'n0' ? e.target : e.source)))];
+    const node = (id: string) => ({ $kind: 'node', id, labels: [], properties: {} });
+    let server: { url: string; close(): Promise<void> };
+    beforeAll(async () => {
+      server = await startStaticServer({
+        graph: JSON.stringify(g),
+        extraRoutes: {
+          // Canned answers: `find lonely` gives entities with no relation, anything else the hub's neighbours.
+          '/api/query': (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, headers: Record<string, string>) => {
+            let body = '';
+            req.on('data', (c: Buffer) => (body += c));
+            req.on('end', () => {
+              const q = String((JSON.parse(body) as { query: string }).query);
+              const ids = q.startsWith('find lonely') ? lonely : hubNeighbours;
+              res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+              res.end(JSON.stringify({ columns: ['n'], rows: ids.map((id) => [node(id)]), notices: [], truncated: false, elapsedMs: 1 }));
+            });
+          },
+        },
+      });
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    /** Forced labels, and how many of `ids` are drawn inside the view, once the camera has settled. */
+    async function view(page: Page, ids: string[]): Promise<{ forced: number; highlighted: number; inView: number; hidden: number; ratio: number }> {
+      await page.waitForTimeout(700); // the camera's animation
+      return page.evaluate(async (ids) => {
+        type Sig = {
+          whenDrawn(): Promise<void>;
+          getNodeDisplayData(n: string): { x: number; y: number; hidden?: boolean; forceLabel?: boolean; highlighted?: boolean } | undefined;
+          framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+          getDimensions(): { width: number; height: number };
+          getCamera(): { ratio: number };
+          getGraph(): { nodes(): string[] };
+        };
+        const s = (window as unknown as { __newsgraph: { sigma: Sig } }).__newsgraph.sigma;
+        await s.whenDrawn();
+        const { width, height } = s.getDimensions();
+        const all = s.getGraph().nodes().map((n) => s.getNodeDisplayData(n));
+        let inView = 0;
+        let hidden = 0;
+        for (const id of ids) {
+          const d = s.getNodeDisplayData(id)!;
+          if (d.hidden) hidden++;
+          const p = s.framedGraphToViewport(d);
+          if (p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height) inView++;
+        }
+        return { forced: all.filter((d) => d?.forceLabel && !d.hidden).length, highlighted: all.filter((d) => d?.highlighted && !d.hidden).length, inView, hidden, ratio: s.getCamera().ratio };
+      }, ids);
+    }
+
+    it("should force only a bounded number of a hub's labels and frame all its neighbours, for a selection and a query result", async () => {
+      const { page, errors } = await open(server.url);
+      await page.fill('#search', 'Hubbington');
+      await page.waitForSelector('#search + .suggestions li');
+      await page.press('#search', 'Enter');
+      await page.locator('#panel .node-panel h2', { hasText: 'Hubbington' }).waitFor({ state: 'visible' });
+      const selected = await view(page, ['n0', ...hubNeighbours]);
+      expect(selected.forced).toBeLessThanOrEqual(21);
+      expect(selected.forced).toBeGreaterThan(1);
+      expect(selected.inView).toBe(hubNeighbours.length + 1);
+
+      await page.keyboard.press('Escape');
+      // Zoom in somewhere else first: the query result must bring the camera to itself.
+      await page.evaluate(() => (window as unknown as { __newsgraph: { sigma: { getCamera(): { setState(s: object): void } } } }).__newsgraph.sigma.getCamera().setState({ x: 0.05, y: 0.05, ratio: 0.1 }));
+      await page.fill('#console-input', 'neighbours Hubbington');
+      await page.press('#console-input', 'Enter');
+      await page.locator('#console-output table.results tbody tr').first().waitFor({ state: 'visible' });
+      const queried = await view(page, hubNeighbours);
+      expect(queried.forced).toBeLessThanOrEqual(20);
+      expect(queried.highlighted).toBeLessThanOrEqual(20);
+      expect(queried.inView).toBe(hubNeighbours.length);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+  });
 });

@@ -22,6 +22,7 @@ import { createLod } from './lod.js';
 import { LodEdgeProgram, LodNodeProgram, isCameraMoving } from './lod-programs.js';
 import { createSigma } from './sliced-sigma.js';
 import { watchForUpdates } from './updates.js';
+import { boundedLabels, fitCamera } from './focus.js';
 
 const FADED_NODE = '#e3e3e3';
 const FADED_EDGE = '#eeeeee';
@@ -33,12 +34,19 @@ interface Highlight {
   edges: Set<string>;
 }
 
+/** A node and its neighbours, of which only `labels` have their label forced. */
+interface Focus {
+  node: string;
+  neighbours: Set<string>;
+  labels: Set<string>;
+}
+
 const state = {
   selectedNode: null as string | null,
   selectedEdge: null as string | null,
   hoveredNode: null as string | null,
-  hoverNeighbours: null as Set<string> | null,
-  selectedNeighbours: null as Set<string> | null,
+  hover: null as Focus | null,
+  selected: null as Focus | null,
   filters: { ...DEFAULT_FILTERS } as Filters,
   path: null as PathRequest | null,
   pathResult: null as PathSearchResult | null,
@@ -187,10 +195,17 @@ async function main(): Promise<void> {
     await nextTask(); // not in the frame's task, where drawn resolves
   }
 
-  function focusSet(): { node: string; neighbours: Set<string> } | null {
-    if (state.hoveredNode && state.hoverNeighbours) return { node: state.hoveredNode, neighbours: state.hoverNeighbours };
-    if (state.selectedNode && state.selectedNeighbours) return { node: state.selectedNode, neighbours: state.selectedNeighbours };
+  function focusSet(): Focus | null {
+    if (state.hoveredNode && state.hover) return state.hover;
+    if (state.selectedNode && state.selected) return state.selected;
     return null;
+  }
+
+  /** The labels a highlight forces (a path's every node; of a big query result, the most important). */
+  let highlightLabelsCache: { hl: Highlight; labels: Set<string> } | null = null;
+  function highlightLabels(hl: Highlight): Set<string> {
+    if (highlightLabelsCache?.hl !== hl) highlightLabelsCache = { hl, labels: boundedLabels([], hl.nodes, importance) };
+    return highlightLabelsCache.labels;
   }
 
   /** A selected edge is shown like a highlight of it and its two ends (cached: reducers ask per item). */
@@ -216,24 +231,28 @@ async function main(): Promise<void> {
     }
     const focus = focusSet();
     const hl = edgeFocus() ?? state.highlight;
+    // Only a bounded number of labels are forced (focus.ts): the others of a big selection go
+    // through sigma's label grid; faded nodes have no label, so they do not take its cells.
     if (focus) {
       if (node === focus.node || focus.neighbours.has(node)) {
-        res.forceLabel = true;
+        if (focus.labels.has(node)) res.forceLabel = true;
         res.zIndex = 2;
         if (node === focus.node) res.highlighted = true;
       } else {
         res.color = FADED_NODE;
-        res.label = '';
+        res.label = null;
         res.zIndex = 0;
       }
     } else if (hl) {
       if (hl.nodes.has(node)) {
-        res.forceLabel = true;
-        res.highlighted = true;
+        if (highlightLabels(hl).has(node)) {
+          res.forceLabel = true;
+          res.highlighted = true;
+        }
         res.zIndex = 2;
       } else {
         res.color = FADED_NODE;
-        res.label = '';
+        res.label = null;
         res.zIndex = 0;
       }
     }
@@ -257,13 +276,14 @@ async function main(): Promise<void> {
         res.hidden = true;
       } else {
         res.zIndex = 2;
-        res.forceLabel = true;
+        if (focus.labels.has(s === focus.node ? t : s)) res.forceLabel = true;
       }
     } else if (hl) {
       if (hl.edges.has(edge)) {
         res.zIndex = 2;
         res.size = Math.max(3, Number(data.size ?? 1) * 1.5);
-        res.forceLabel = true;
+        const labels = highlightLabels(hl);
+        if (labels.has(s) && labels.has(t)) res.forceLabel = true;
       } else {
         res.color = FADED_EDGE;
         res.label = '';
@@ -284,7 +304,12 @@ async function main(): Promise<void> {
     return nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs, relations: graph.degree(n) }, state.filters);
   }
 
-  const neighboursOf = (n: string) => new Set(graph.neighbors(n));
+  /** How much a node's label matters when only some can be forced: its size, then its relations. */
+  const importance = (n: string) => Number(graph.getNodeAttribute(n, 'size') ?? 0) + graph.degree(n) * 1e-6;
+  function focusOf(n: string): Focus {
+    const neighbours = new Set(graph.neighbors(n));
+    return { node: n, neighbours, labels: boundedLabels([n], neighbours, importance) };
+  }
 
   await nextTask();
 
@@ -342,11 +367,11 @@ async function main(): Promise<void> {
     }
     state.selectedNode = node;
     state.selectedEdge = null;
-    state.selectedNeighbours = node ? neighboursOf(node) : null;
+    state.selected = node ? focusOf(node) : null;
     if (node) lod.ensure(graph.edges(node));
     if (node) {
       openPanel(renderNodePanel(graph, node, actions));
-      if (opts.centre) centreOn(node);
+      if (opts.centre) fitTo([node, ...[...state.selected!.neighbours].filter((n) => nodeVisible(n))]);
     } else if (!state.pathResult) closePanel();
     sigma.refresh();
     if (!opts.quiet) pushState();
@@ -356,7 +381,7 @@ async function main(): Promise<void> {
     if (edge && !graph.hasEdge(edge)) edge = null;
     state.selectedEdge = edge;
     state.selectedNode = null;
-    state.selectedNeighbours = null;
+    state.selected = null;
     if (edge) lod.ensure([edge]);
     if (edge) openPanel(renderEdgePanel(graph, edge, actions));
     else closePanel();
@@ -364,11 +389,22 @@ async function main(): Promise<void> {
     if (!opts.quiet) pushState();
   }
 
-  function centreOn(node: string): void {
-    const d = sigma.getNodeDisplayData(node);
-    if (!d) return;
+  /** Animate the camera to frame these nodes (a selection and its neighbours, a path, a query result). */
+  function fitTo(nodes: Iterable<string>): void {
+    const points: { x: number; y: number }[] = [];
+    for (const n of nodes) {
+      const d = sigma.getNodeDisplayData(n);
+      if (d) points.push({ x: d.x, y: d.y });
+    }
+    sigma.resize(); // the panel may just have opened or closed
     const camera = sigma.getCamera();
-    camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+    const target = fitCamera(points, (p, c) => sigma.framedGraphToViewport(p, { cameraState: { x: c.x, y: c.y, ratio: 1, angle: 0 } }), sigma.getDimensions(), {
+      padding: 60,
+      minRatio: 0.05,
+      maxRatio: 1.2,
+      singleRatio: Math.min(camera.ratio, 0.6),
+    });
+    if (target) camera.animate({ ...target, angle: 0 }, { duration: 400 });
   }
 
   function clearAll(): void {
@@ -384,14 +420,14 @@ async function main(): Promise<void> {
     container.style.cursor = 'pointer';
     if (heavy) return;
     state.hoveredNode = node;
-    state.hoverNeighbours = neighboursOf(node);
+    state.hover = focusOf(node);
     sigma.refresh();
   });
   sigma.on('leaveNode', () => {
     container.style.cursor = '';
     if (heavy) return;
     state.hoveredNode = null;
-    state.hoverNeighbours = null;
+    state.hover = null;
     sigma.refresh();
   });
   sigma.on('clickNode', ({ node }) => selectNode(node));
@@ -402,7 +438,7 @@ async function main(): Promise<void> {
     if (state.selectedNode || state.selectedEdge) {
       state.selectedNode = null;
       state.selectedEdge = null;
-      state.selectedNeighbours = null;
+      state.selected = null;
       if (state.pathResult) showPathResult();
       else closePanel();
       sigma.refresh();
@@ -619,7 +655,7 @@ async function main(): Promise<void> {
     state.pathShown = 0;
     state.selectedNode = null;
     state.selectedEdge = null;
-    state.selectedNeighbours = null;
+    state.selected = null;
     setStatus(`Path search: ${state.pathResult.paths.length} path(s) in ${Math.round(performance.now() - t)} ms.`);
     showPathResult();
     if (!opts.quiet) pushState();
@@ -630,7 +666,10 @@ async function main(): Promise<void> {
     if (!r || !state.path) return;
     const p = r.paths[state.pathShown];
     state.highlight = p ? { nodes: new Set(p.nodes), edges: new Set(p.hops.map((h) => h.edge)) } : null;
-    if (state.highlight) lod.ensure(state.highlight.edges);
+    if (state.highlight) {
+      lod.ensure(state.highlight.edges);
+      fitTo(state.highlight.nodes);
+    }
     const from = graph.getNodeAttribute(state.path.from, 'label');
     const to = graph.getNodeAttribute(state.path.to, 'label');
     openPanel(renderPathPanel(graph, r, state.pathShown, actions, `${from} → ${to}`));
@@ -647,6 +686,8 @@ async function main(): Promise<void> {
       // A selection's neighbourhood is drawn over any highlight: a query the user runs now clears it,
       // as the path finder does, so its result shows (a link's query and node are both restored).
       if (state.highlight && !restoring && (state.selectedNode || state.selectedEdge)) selectNode(null, { quiet: true });
+      // Frame the result (a link that also selects a node frames that node instead).
+      if (state.highlight && !(restoring && (state.selectedNode || state.selectedEdge))) fitTo(state.highlight.nodes);
       sigma.refresh();
     },
     onQuery: (q) => {
