@@ -373,5 +373,19 @@ describe('viewer on a big graph', () => {
       expect(errors).toEqual([]);
       await page.close();
     }, 180_000);
+
+    it('should show a query result of entities with no relation although the default filter hides those', async () => {
+      const { page, errors } = await open(server.url);
+      expect(await page.inputValue('#filter-relations')).toBe('1');
+      await page.fill('#console-input', 'find lonely');
+      await page.press('#console-input', 'Enter');
+      await page.locator('#console-output table.results tbody tr').first().waitFor({ state: 'visible' });
+      const shown = await view(page, lonely);
+      expect(shown.hidden).toBe(0);
+      expect(shown.inView).toBe(lonely.length);
+      expect(await page.locator('#status').textContent()).toMatch(/3 of the 3 results are outside the filters/);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
   });
 });

@@ -225,7 +225,8 @@ async function main(): Promise<void> {
   function nodeReducer(node: string, data: Record<string, unknown>): Partial<NodeDisplayData> {
     const res = data as Partial<NodeDisplayData> & Record<string, unknown>;
     if (!filtering && !state.highlight && !state.hoveredNode && !state.selectedNode && !state.selectedEdge) return res;
-    if (filtering && !nodeVisible(node)) {
+    // A query or path result shows even where the filters would hide it.
+    if (filtering && !nodeVisible(node) && !state.highlight?.nodes.has(node)) {
       res.hidden = true;
       return res;
     }
@@ -265,7 +266,7 @@ async function main(): Promise<void> {
     if (!filtering && !state.highlight && !state.hoveredNode && !state.selectedNode && !state.selectedEdge) return res;
     const a = data as unknown as { family: string; weight: number; sources?: string[]; evidence?: { doc: string }[] };
     const [s, t] = graph.extremities(edge);
-    if (filtering && (!edgePasses(a, state.filters) || !nodeVisible(s) || !nodeVisible(t))) {
+    if (filtering && !state.highlight?.edges.has(edge) && (!edgePasses(a, state.filters) || !nodeVisible(s) || !nodeVisible(t))) {
       res.hidden = true;
       return res;
     }
@@ -686,6 +687,12 @@ async function main(): Promise<void> {
       // A selection's neighbourhood is drawn over any highlight: a query the user runs now clears it,
       // as the path finder does, so its result shows (a link's query and node are both restored).
       if (state.highlight && !restoring && (state.selectedNode || state.selectedEdge)) selectNode(null, { quiet: true });
+      // Shown even where the filters would hide them: say how many.
+      if (state.highlight && filtering) {
+        let outside = 0;
+        for (const n of state.highlight.nodes) if (!nodeVisible(n)) outside++;
+        if (outside) setStatus(`${outside.toLocaleString('en')} of the ${state.highlight.nodes.size.toLocaleString('en')} results are outside the filters (shown anyway).`);
+      }
       // Frame the result (a link that also selects a node frames that node instead).
       if (state.highlight && !(restoring && (state.selectedNode || state.selectedEdge))) fitTo(state.highlight.nodes);
       sigma.refresh();
