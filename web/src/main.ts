@@ -15,7 +15,7 @@ import { createNameField } from './combobox.js';
 import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js';
 import { DEFAULT_FILTERS, defaultFilters, edgePasses, isFiltering, nodePasses, type Filters } from './filters.js';
 import { parseViewState, serializeViewState, type PathRequest, type ViewState } from './url-state.js';
-import { findAllPaths, findShortestPath, type PathSearchResult } from './paths.js';
+import { MAX_PATH_HOPS, MIN_PATH_HOPS, findAllPaths, findShortestPath, type PathSearchResult } from './paths.js';
 import { renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, type PanelActions } from './panels.js';
 import { createConsole } from './console.js';
 import { createLod } from './lod.js';
@@ -606,6 +606,7 @@ async function main(): Promise<void> {
   const fromField = createNameField($('path-from') as HTMLInputElement, getIndex, () => undefined);
   const toField = createNameField($('path-to') as HTMLInputElement, getIndex, () => undefined);
   const modeSel = $('path-mode') as HTMLSelectElement;
+  for (let k = MIN_PATH_HOPS; k <= MAX_PATH_HOPS; k++) modeSel.append(el('option', { value: String(k) }, `all paths ≤ ${k} hops`));
   const noHubs = $('path-nohubs') as HTMLInputElement;
   const famBox = $('path-families');
   for (const f of families) {
