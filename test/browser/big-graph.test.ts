@@ -223,6 +223,24 @@ describe('viewer on a big graph', () => {
       await page.press('#filter-relations', 'Enter');
       await page.waitForFunction(() => location.hash.includes('minrel=0'));
       expect((await count()).shown).toBe(3000);
+      // The status line says what the filters hide now.
+      await expect.poll(() => page.locator('#status').textContent()).not.toContain('hidden');
+      // Relations are counted among those the edge filters leave: a higher minimum weight also
+      // hides the entities it leaves unconnected.
+      await page.fill('#filter-relations', '1');
+      await page.press('#filter-relations', 'Enter');
+      await page.fill('#filter-weight', '2');
+      await page.press('#filter-weight', 'Enter');
+      await page.waitForFunction(() => location.hash.includes('minw=2'));
+      const heavyEnds = await page.evaluate(() => {
+        const g = (window as unknown as { __newsgraph: { graph: { forEachEdge(cb: (e: string, a: { weight: number }, s: string, t: string) => void): void } } }).__newsgraph.graph;
+        const ends = new Set<string>();
+        g.forEachEdge((_e, a, s, t) => void (a.weight >= 2 && (ends.add(s), ends.add(t))));
+        return ends.size;
+      });
+      expect(heavyEnds).toBeGreaterThan(0);
+      expect((await count()).shown).toBe(heavyEnds);
+      expect(await page.locator('#status').textContent()).toContain(`filters hide ${(3000 - heavyEnds).toLocaleString('en')} of 3,000 entities`);
       expect(errors).toEqual([]);
       await page.close();
     } finally {

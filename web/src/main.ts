@@ -13,7 +13,7 @@ import { loadGraph, yieldToPage, type LoadedGraph } from './load.js';
 import type { NameIndex } from './search-index.js';
 import { createNameField } from './combobox.js';
 import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js';
-import { DEFAULT_FILTERS, defaultFilters, edgePasses, isFiltering, nodePasses, type Filters } from './filters.js';
+import { DEFAULT_FILTERS, defaultFilters, edgePasses, hiddenNote, isFiltering, isFilteringEdges, nodePasses, visibleRelations, type Filters } from './filters.js';
 import { parseViewState, serializeViewState, type PathRequest, type ViewState } from './url-state.js';
 import { MAX_PATH_HOPS, MIN_PATH_HOPS, findAllPaths, findShortestPath, type PathSearchResult } from './paths.js';
 import { renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, type PanelActions } from './panels.js';
@@ -89,6 +89,13 @@ async function main(): Promise<void> {
   });
   const filterDefaults = defaultFilters(graph.order, unrelated);
   state.filters = parseViewState(location.hash, filterDefaults).filters;
+  // "Min. relations per entity" counts the relations the edge filters leave (null: all of them).
+  let relCounts: Map<string, number> | null = null;
+  const countRelations = () => (relCounts = isFilteringEdges(state.filters) ? visibleRelations((cb) => graph.forEachEdge(cb), state.filters) : null);
+  const relationsOf = (n: string) => (relCounts ? (relCounts.get(n) ?? 0) : graph.degree(n));
+  countRelations();
+  /** The status line's summary of the graph (set once loaded; filter changes then update the line). */
+  let statusBase = '';
   // heavy: points and plain lines, no edge picking, only the most important nodes drawn while
   // moving (lod-programs.ts), no hover highlight (each costs a full pass over the graph in software
   // WebGL); big: edges culled by weight at low zoom.
@@ -143,7 +150,7 @@ async function main(): Promise<void> {
     let y0 = Infinity;
     let y1 = -Infinity;
     graph.forEachNode((n, a) => {
-      if (graph.degree(n) < min) return;
+      if (relationsOf(n) < min) return;
       x0 = Math.min(x0, a.x);
       x1 = Math.max(x1, a.x);
       y0 = Math.min(y0, a.y);
@@ -302,7 +309,7 @@ async function main(): Promise<void> {
   function nodeVisible(n: string): boolean {
     if (n === state.selectedNode) return true;
     const a = graph.getNodeAttributes(n);
-    return nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs, relations: graph.degree(n) }, state.filters);
+    return nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs, relations: relationsOf(n) }, state.filters);
   }
 
   /** How much a node's label matters when only some can be forced: its size, then its relations. */
@@ -553,7 +560,9 @@ async function main(): Promise<void> {
   $('filter-reset').addEventListener('click', () => ((state.filters = { ...filterDefaults }), applyFilters()));
 
   let appliedFilters = JSON.stringify(state.filters);
-  let appliedMinRelations = state.filters.minRelations;
+  /** What the bounding box of the shown entities depends on. */
+  const bboxKey = () => (state.filters.minRelations > 0 ? JSON.stringify(state.filters) : '');
+  let appliedBBox = bboxKey();
   function applyFilters(opts: { quiet?: boolean } = {}): void {
     sourceSel.value = state.filters.source ?? '';
     docSel.value = state.filters.doc ?? '';
@@ -565,16 +574,32 @@ async function main(): Promise<void> {
     if (now !== appliedFilters) {
       appliedFilters = now;
       filtering = isFiltering(state.filters);
-      if (state.filters.minRelations !== appliedMinRelations) {
-        appliedMinRelations = state.filters.minRelations;
+      countRelations();
+      if (bboxKey() !== appliedBBox) {
+        appliedBBox = bboxKey();
         sigma.setCustomBBox(shownBBox());
       }
       sigma.refresh();
+      if (statusBase) showStatus();
     }
     if (!opts.quiet) pushState();
   }
 
   await nextTask();
+
+  /** The status line's summary of the graph and of what the filters hide now. */
+  function showStatus(extra = ''): void {
+    let hiddenNodes = 0;
+    let hiddenEdges = 0;
+    if (filtering) {
+      const hidden = new Set<string>();
+      graph.forEachNode((n) => void (!nodeVisible(n) && hidden.add(n)));
+      hiddenNodes = hidden.size;
+      graph.forEachEdge((_e, a, s, t) => void ((hidden.has(s) || hidden.has(t) || !edgePasses(a, state.filters)) && hiddenEdges++));
+    }
+    const note = hiddenNote(state.filters, { nodes: hiddenNodes, edges: hiddenEdges }, { nodes: graph.order, edges: graph.size }, unrelated);
+    setStatus(`${statusBase}${note ? ` · ${note}` : ''}${extra}`);
+  }
 
   /* ---------------------------------------------------------------- claims */
   const claims = graph.getAttribute('claims') ?? [];
@@ -769,10 +794,9 @@ async function main(): Promise<void> {
   renderLegend();
   await nextTask();
   applyState(parseViewState(location.hash, filterDefaults));
-  const minRel = state.filters.minRelations;
-  const hiddenNote = minRel === 1 ? ` · the ${unrelated.toLocaleString('en')} without a relation are hidden (Filters)` : minRel > 1 ? ` · those with fewer than ${minRel} relations are hidden (Filters)` : '';
   const missingNote = missingNode ? ` · ${missingNode} (from the link) is not in the graph this page loaded` : '';
-  setStatus(`${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms${hiddenNote}${missingNote}`);
+  statusBase = `${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms`;
+  showStatus(missingNote);
   await drawn;
   performance.mark('newsgraph:ready');
   document.body.dataset.state = 'ready';
