@@ -304,6 +304,46 @@ describe('viewer on a big graph', () => {
     await page.close();
   }, 180_000);
 
+  it('should frame the node of a link opened cold, before the first picture is processed', async () => {
+    // The node whose neighbourhood is the smallest: a fitted camera is well inside the full view.
+    const data = generateGraph(NODES, EDGES, 7) as { nodes: { key: string; attributes: { x: number; y: number } }[]; edges: { source: string; target: string }[] };
+    const pos = new Map(data.nodes.map((n) => [n.key, n.attributes]));
+    const nb = new Map<string, string[]>();
+    for (const e of data.edges) {
+      nb.set(e.source, [...(nb.get(e.source) ?? []), e.target]);
+      nb.set(e.target, [...(nb.get(e.target) ?? []), e.source]);
+    }
+    const extent = (n: string) => {
+      const ps = [n, ...nb.get(n)!].map((k) => pos.get(k)!);
+      return Math.max(...ps.map((p) => p.x)) - Math.min(...ps.map((p) => p.x)) + Math.max(...ps.map((p) => p.y)) - Math.min(...ps.map((p) => p.y));
+    };
+    const node = [...nb.keys()].sort((a, b) => extent(a) - extent(b))[0]!;
+    const { page, errors } = await open(`${server.url}#node=${node}`);
+    await page.locator('#panel .node-panel h2').waitFor({ state: 'visible' });
+    await page.waitForTimeout(700); // the camera's animation
+    const cam = await page.evaluate(async (ids) => {
+      type Sig = {
+        whenDrawn(): Promise<void>;
+        getNodeDisplayData(n: string): { x: number; y: number } | undefined;
+        framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+        getDimensions(): { width: number; height: number };
+        getCamera(): { getState(): { x: number; y: number; ratio: number } };
+      };
+      const s = (window as unknown as { __newsgraph: { sigma: Sig } }).__newsgraph.sigma;
+      await s.whenDrawn();
+      const { width, height } = s.getDimensions();
+      const inView = ids.filter((id) => {
+        const p = s.framedGraphToViewport(s.getNodeDisplayData(id)!);
+        return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
+      }).length;
+      return { ...s.getCamera().getState(), inView };
+    }, [...new Set([node, ...nb.get(node)!])]);
+    expect(cam.ratio).toBeLessThan(0.9);
+    expect(cam.inView).toBe(new Set([node, ...nb.get(node)!]).size);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   describe('selections, paths and query results on a big sparse graph with a hub', () => {
     // 4,000 entities (drawn with the level-of-detail programs), most related to nothing, and a hub
     // related to 140 entities spread over the whole picture.
@@ -388,6 +428,67 @@ describe('viewer on a big graph', () => {
       expect(queried.forced).toBeLessThanOrEqual(20);
       expect(queried.highlighted).toBeLessThanOrEqual(20);
       expect(queried.inView).toBe(hubNeighbours.length);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+
+    it("should frame a link's node, go Back to the previous selection, and clear a query with Escape or a click on the background", async () => {
+      // An entity whose neighbourhood is small, away from the hub.
+      const pos = new Map(g.nodes.map((n) => [n.key, n.attributes as { x: number; y: number }]));
+      const nb = new Map<string, Set<string>>();
+      for (const e of g.edges) {
+        if (!nb.has(e.source)) nb.set(e.source, new Set());
+        if (!nb.has(e.target)) nb.set(e.target, new Set());
+        nb.get(e.source)!.add(e.target);
+        nb.get(e.target)!.add(e.source);
+      }
+      const extent = (n: string) => {
+        const ps = [n, ...nb.get(n)!].map((k) => pos.get(k)!);
+        return Math.max(...ps.map((p) => p.x)) - Math.min(...ps.map((p) => p.x)) + Math.max(...ps.map((p) => p.y)) - Math.min(...ps.map((p) => p.y));
+      };
+      const small = [...nb.keys()].filter((n) => n !== 'n0' && !nb.get('n0')!.has(n) && nb.get(n)!.size >= 2).sort((a, b) => extent(a) - extent(b))[0]!;
+      const { page, errors } = await open(`${server.url}#node=${small}`);
+      const selected = () => page.evaluate(() => (window as unknown as { __newsgraph: Exposed }).__newsgraph.state.selectedNode);
+      const cold = await view(page, [small, ...nb.get(small)!]);
+      expect(cold.ratio).toBeLessThan(0.8); // framed, not the whole graph
+      expect(cold.inView).toBe(nb.get(small)!.size + 1);
+
+      // Each selection is a history entry: Back returns to the previous one.
+      await page.fill('#search', 'Hubbington');
+      await page.waitForSelector('#search + .suggestions li');
+      await page.press('#search', 'Enter');
+      await expect.poll(selected).toBe('n0');
+      await page.goBack();
+      await expect.poll(selected).toBe(small);
+      await page.locator('#panel .node-panel h2', { hasText: `Entity ${small.slice(1)}` }).waitFor({ state: 'visible' });
+
+      // Escape clears a query: highlight, table and link.
+      const highlighted = () => page.evaluate(() => !!(window as unknown as { __newsgraph: { state: { highlight: unknown } } }).__newsgraph.state.highlight);
+      await page.fill('#console-input', 'find lonely');
+      await page.press('#console-input', 'Enter');
+      await page.locator('#console-output table.results').waitFor({ state: 'visible' });
+      await expect.poll(() => page.url()).toContain('q=find');
+      expect(await highlighted()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(highlighted).toBe(false);
+      expect(page.url()).not.toContain('q=');
+      expect(await page.locator('#console-output table.results').count()).toBe(0);
+      // Back brings the query back.
+      await page.goBack();
+      await expect.poll(highlighted).toBe(true);
+      await page.locator('#console-output table.results').waitFor({ state: 'visible' });
+
+      // So does a click on the background, once nothing is selected.
+      if (await selected()) await page.keyboard.press('Escape');
+      await page.fill('#console-input', 'find lonely');
+      await page.press('#console-input', 'Enter');
+      await expect.poll(highlighted).toBe(true);
+      await page.waitForTimeout(700); // the camera's move to the result
+      const { empty } = await clickTargets(page);
+      expect(empty).not.toBeNull();
+      await page.mouse.click(empty!.x, empty!.y);
+      await expect.poll(highlighted).toBe(false);
+      expect(page.url()).not.toContain('q=');
       expect(errors).toEqual([]);
       await page.close();
     }, 180_000);

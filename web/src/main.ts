@@ -397,8 +397,22 @@ async function main(): Promise<void> {
     if (!opts.quiet) pushState();
   }
 
-  /** Animate the camera to frame these nodes (a selection and its neighbours, a path, a query result). */
+  /**
+   * Animate the camera to frame these nodes (a selection and its neighbours, a path, a query result).
+   * Before a big graph's first picture is processed (a link opened cold) sigma has no positions yet:
+   * the fit waits for it, unless another fit comes first.
+   */
+  let fitSeq = 0;
   function fitTo(nodes: Iterable<string>): void {
+    const list = [...nodes];
+    const my = ++fitSeq;
+    if (sigma.isProcessing() && list.some((n) => !sigma.getNodeDisplayData(n))) {
+      void sigma.whenDrawn().then(() => my === fitSeq && fitNow(list));
+      return;
+    }
+    fitNow(list);
+  }
+  function fitNow(nodes: string[]): void {
     const points: { x: number; y: number }[] = [];
     for (const n of nodes) {
       const d = sigma.getNodeDisplayData(n);
@@ -415,12 +429,20 @@ async function main(): Promise<void> {
     if (target) camera.animate({ ...target, angle: 0 }, { duration: 400 });
   }
 
+  /** Selection, path and query (with its table) all cleared (Escape, the panel's close button). */
   function clearAll(): void {
     state.highlight = null;
     state.pathResult = null;
     state.path = null;
+    clearQuery();
     selectNode(null);
     closePanel();
+  }
+  /** A query's highlight, its table and its place in the URL cleared (the text stays in the field). */
+  function clearQuery(): void {
+    if (!state.pathResult) state.highlight = null;
+    state.query = null;
+    qconsole.reset();
   }
 
   /* ---------------------------------------------------------------- sigma events */
@@ -449,6 +471,11 @@ async function main(): Promise<void> {
       state.selected = null;
       if (state.pathResult) showPathResult();
       else closePanel();
+      sigma.refresh();
+      pushState();
+    } else if (state.query || (state.highlight && !state.pathResult)) {
+      // then a query's highlight (a path's stays: its panel is open, with its own Clear button)
+      clearQuery();
       sigma.refresh();
       pushState();
     }
@@ -500,7 +527,7 @@ async function main(): Promise<void> {
       .catch((e: unknown) => setStatus(`PNG export failed: ${String(e)}`));
   });
   $('share').addEventListener('click', () => {
-    pushState();
+    pushState('replace');
     const url = location.href;
     setStatus(`Link: ${url}`);
     if (navigator.clipboard) void navigator.clipboard.writeText(url).then(() => setStatus(`Link copied: ${url}`), () => undefined);
@@ -582,7 +609,7 @@ async function main(): Promise<void> {
       sigma.refresh();
       if (statusBase) showStatus();
     }
-    if (!opts.quiet) pushState();
+    if (!opts.quiet) pushState('replace');
   }
 
   await nextTask();
@@ -742,21 +769,46 @@ async function main(): Promise<void> {
       filters: state.filters,
     };
   }
-  function pushState(): void {
+  /**
+   * Write the view to the URL: a new history entry for what the user looks at (selection, path,
+   * query: Back returns to the previous one), the current entry replaced for filters and links.
+   */
+  function pushState(mode: 'push' | 'replace' = 'push'): void {
     if (applying) return;
     const hash = serializeViewState(currentState(), filterDefaults);
     const url = `${location.pathname}${location.search}${hash ? '#' + hash : ''}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
   }
+  /** Show a view state (a link, Back / Forward): what it does not name is cleared. */
   function applyState(s: ViewState): void {
     applying = true;
+    let dirty = false;
     try {
       state.filters = s.filters;
       applyFilters({ quiet: true });
       if (s.path) runPath(s.path, { quiet: true });
-      if (s.query) void qconsole.run(s.query, { quiet: true });
+      else if (state.path) {
+        state.path = null;
+        state.pathResult = null;
+        state.highlight = null;
+        fromField.set(null);
+        toField.set(null);
+        if (!s.node && !s.edge) closePanel();
+        dirty = true;
+      }
+      if (s.query) {
+        if (s.query !== state.query) void qconsole.run(s.query, { quiet: true });
+        state.query = s.query;
+      } else if (state.query) {
+        clearQuery();
+        dirty = true;
+      }
       if (s.node) selectNode(s.node, { centre: true, quiet: true });
       else if (s.edge) selectEdge(s.edge, { quiet: true });
+      else if (state.selectedNode || state.selectedEdge) selectNode(null, { quiet: true });
+      else if (dirty) sigma.refresh();
     } finally {
       applying = false;
     }
@@ -770,7 +822,7 @@ async function main(): Promise<void> {
     const target = e.target as HTMLElement | null;
     const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
     if (e.key === 'Escape') {
-      if (!panel.hidden) {
+      if (!panel.hidden || state.highlight || state.query) {
         clearAll();
         searchField.input.focus();
       } else if (typing) target?.blur();
