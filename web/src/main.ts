@@ -329,6 +329,15 @@ async function main(): Promise<void> {
     selectNode(s.node, { centre: true });
   });
 
+  /* ---------------------------------------------------------------- sidebar (a drawer below 900 px) */
+  const layoutRoot = $('layout-root');
+  const sidebarToggle = $('sidebar-toggle');
+  function showSidebar(open: boolean): void {
+    layoutRoot.classList.toggle('sidebar-open', open);
+    sidebarToggle.setAttribute('aria-expanded', String(open));
+  }
+  sidebarToggle.addEventListener('click', () => showSidebar(!layoutRoot.classList.contains('sidebar-open')));
+
   /* ---------------------------------------------------------------- panels */
   const panel = $('panel');
   const panelBody = $('panel-body');
@@ -336,11 +345,13 @@ async function main(): Promise<void> {
     selectNode: (n) => selectNode(n, { centre: true }),
     selectEdge: (e) => selectEdge(e),
     pathFrom: (n) => {
+      showSidebar(true);
       fromField.set(n, graph.getNodeAttribute(n, 'label'));
       ($('path-box') as HTMLDetailsElement).open = true;
       toField.input.focus();
     },
     pathTo: (n) => {
+      showSidebar(true);
       toField.set(n, graph.getNodeAttribute(n, 'label'));
       ($('path-box') as HTMLDetailsElement).open = true;
       fromField.input.focus();
