@@ -23,6 +23,7 @@ import { LodEdgeProgram, LodNodeProgram, isCameraMoving } from './lod-programs.j
 import { createSigma } from './sliced-sigma.js';
 import { watchForUpdates } from './updates.js';
 import { boundedLabels, fitCamera } from './focus.js';
+import { graphSummary, num } from './format.js';
 
 const FADED_NODE = '#e3e3e3';
 const FADED_EDGE = '#eeeeee';
@@ -559,14 +560,14 @@ async function main(): Promise<void> {
     for (const t of types) {
       const on = !state.filters.hiddenTypes.includes(t);
       legendTypes.append(
-        el('li', null, el('button', { type: 'button', class: 'legend-item', 'aria-pressed': on ? 'true' : 'false', 'data-type': t, title: on ? `Hide ${t}` : `Show ${t}`, onclick: () => toggle('hiddenTypes', t) }, el('span', { class: 'dot', style: `background:${typeColor(t, types)}` }), t, el('span', { class: 'count' }, ` ${typeCounts.get(t) ?? 0}`))),
+        el('li', null, el('button', { type: 'button', class: 'legend-item', 'aria-pressed': on ? 'true' : 'false', 'data-type': t, title: on ? `Hide ${t}` : `Show ${t}`, onclick: () => toggle('hiddenTypes', t) }, el('span', { class: 'dot', style: `background:${typeColor(t, types)}` }), t, el('span', { class: 'count' }, ` ${num(typeCounts.get(t) ?? 0)}`))),
       );
     }
     clear(legendFamilies);
     for (const f of families) {
       const on = !state.filters.hiddenFamilies.includes(f);
       legendFamilies.append(
-        el('li', null, el('button', { type: 'button', class: 'legend-item', 'aria-pressed': on ? 'true' : 'false', 'data-family': f, title: `${familyGroup(f)}`, onclick: () => toggle('hiddenFamilies', f) }, el('span', { class: 'swatch', style: `background:${familyColor(f)}` }), f, el('span', { class: 'group' }, ` ${familyGroup(f)}`), el('span', { class: 'count' }, ` ${famCounts.get(f) ?? 0}`))),
+        el('li', null, el('button', { type: 'button', class: 'legend-item', 'aria-pressed': on ? 'true' : 'false', 'data-family': f, title: `${familyGroup(f)}`, onclick: () => toggle('hiddenFamilies', f) }, el('span', { class: 'swatch', style: `background:${familyColor(f)}` }), f, el('span', { class: 'group' }, ` ${familyGroup(f)}`), el('span', { class: 'count' }, ` ${num(famCounts.get(f) ?? 0)}`))),
       );
     }
   }
@@ -858,7 +859,7 @@ async function main(): Promise<void> {
   await nextTask();
   applyState(parseViewState(location.hash, filterDefaults));
   const missingNote = missingNode ? ` · ${missingNode} (from the link) is not in the graph this page loaded` : '';
-  statusBase = `${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms`;
+  statusBase = graphSummary(graph.order, graph.size, docs.length, performance.now() - t0);
   showStatus(missingNote);
   await drawn;
   performance.mark('newsgraph:ready');

@@ -92,7 +92,7 @@ export function renderNodePanel(graph: ViewerGraph, node: string, actions: Panel
   const root = el('section', { class: 'node-panel', 'aria-label': `Details of ${a.label}` });
   root.append(
     el('h2', null, el('span', { class: 'dot', style: `background:${a.color}` }), a.label),
-    el('p', { class: 'meta' }, el('span', { class: 'badge' }, a.entityType), ` · ${a.mentionCount ?? 0} mentions · ${graph.degree(node)} relations`),
+    el('p', { class: 'meta' }, el('span', { class: 'badge' }, a.entityType), ` · ${(a.mentionCount ?? 0).toLocaleString('en')} mentions · ${graph.degree(node).toLocaleString('en')} relations`),
     el(
       'p',
       { class: 'actions' },
@@ -123,7 +123,7 @@ export function renderNodePanel(graph: ViewerGraph, node: string, actions: Panel
     byPred.set(key, list);
   });
   const preds = [...byPred.keys()].sort((x, y) => byPred.get(y)!.length - byPred.get(x)!.length || x.localeCompare(y));
-  root.append(el('h3', null, `Relations (${graph.degree(node)})`));
+  root.append(el('h3', null, `Relations (${graph.degree(node).toLocaleString('en')})`));
   if (!preds.length) root.append(el('p', { class: 'empty' }, 'No relations.'));
   for (const p of preds) {
     const items = byPred.get(p)!;

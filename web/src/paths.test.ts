@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
-import { findAllPaths, findShortestPath } from './paths.js';
+import { defaultHubDegree, findAllPaths, findShortestPath } from './paths.js';
 
 function makeGraph() {
   const g = new Graph({ type: 'directed', multi: true });
@@ -74,6 +74,24 @@ describe('paths', () => {
       expect(r.cutoff).toMatch(/50 paths/);
       const r2 = findAllPaths(g, '0', '8', 7, { maxSteps: 100 });
       expect(r2.cutoff).toMatch(/steps/);
+    });
+  });
+  describe('defaultHubDegree', () => {
+    it('should take the percentile over the entities that have relations, not the unrelated majority', () => {
+      const g = new Graph({ type: 'directed', multi: true });
+      // 100 related entities: centre k is related to k leaves for k = 1..20 (neighbour counts 1..20).
+      let leaf = 0;
+      for (let k = 1; k <= 20; k++) {
+        g.addNode(`c${k}`);
+        for (let i = 0; i < k; i++) {
+          g.addNode(`l${leaf}`);
+          g.addEdge(`c${k}`, `l${leaf++}`, { family: 'other' });
+        }
+      }
+      for (let i = 0; i < 5000; i++) g.addNode(`alone${i}`);
+      const related = g.nodes().filter((n) => g.degree(n) > 0).map((n) => g.neighbors(n).length).sort((a, b) => a - b);
+      expect(defaultHubDegree(g)).toBe(related[Math.floor(related.length * 0.95)]);
+      expect(defaultHubDegree(g)).toBeGreaterThan(8);
     });
   });
 });

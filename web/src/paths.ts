@@ -39,10 +39,17 @@ export interface PathSearchResult {
 
 type G = AbstractGraph<Attributes, Attributes, Attributes>;
 
-/** The hub threshold: at least 8 neighbours and above the 95th percentile of neighbour counts. */
+/**
+ * The hub threshold: at least 8 neighbours and above the 95th percentile of neighbour counts, among
+ * the entities that have a neighbour (a news graph is mostly entities related to nothing: counting
+ * them put the percentile at 0 and every entity with more than 8 neighbours counted as a hub).
+ */
 export function defaultHubDegree(graph: G): number {
   const degrees: number[] = [];
-  graph.forEachNode((n) => void degrees.push(graph.neighbors(n).length));
+  graph.forEachNode((n) => {
+    const d = graph.neighbors(n).length;
+    if (d > 0) degrees.push(d);
+  });
   degrees.sort((a, b) => a - b);
   const p95 = degrees[Math.floor(degrees.length * 0.95)] ?? 0;
   return Math.max(8, p95);
