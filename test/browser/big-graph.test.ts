@@ -223,10 +223,288 @@ describe('viewer on a big graph', () => {
       await page.press('#filter-relations', 'Enter');
       await page.waitForFunction(() => location.hash.includes('minrel=0'));
       expect((await count()).shown).toBe(3000);
+      // The status line says what the filters hide now.
+      await expect.poll(() => page.locator('#status').textContent()).not.toContain('hidden');
+      // Relations are counted among those the edge filters leave: a higher minimum weight also
+      // hides the entities it leaves unconnected.
+      await page.fill('#filter-relations', '1');
+      await page.press('#filter-relations', 'Enter');
+      await page.fill('#filter-weight', '2');
+      await page.press('#filter-weight', 'Enter');
+      await page.waitForFunction(() => location.hash.includes('minw=2'));
+      const heavyEnds = await page.evaluate(() => {
+        const g = (window as unknown as { __newsgraph: { graph: { forEachEdge(cb: (e: string, a: { weight: number }, s: string, t: string) => void): void } } }).__newsgraph.graph;
+        const ends = new Set<string>();
+        g.forEachEdge((_e, a, s, t) => void (a.weight >= 2 && (ends.add(s), ends.add(t))));
+        return ends.size;
+      });
+      expect(heavyEnds).toBeGreaterThan(0);
+      expect((await count()).shown).toBe(heavyEnds);
+      expect(await page.locator('#status').textContent()).toContain(`filters hide ${(3000 - heavyEnds).toLocaleString('en')} of 3,000 entities`);
       expect(errors).toEqual([]);
       await page.close();
     } finally {
       await sparse.close();
     }
   }, 180_000);
+
+  /** The viewport position (page pixels) of the biggest drawn node well inside the view, and a point of the stage far from any node. */
+  async function clickTargets(page: Page): Promise<{ node: string; at: { x: number; y: number }; empty: { x: number; y: number } | null }> {
+    return page.evaluate(async () => {
+      type Sig = {
+        whenDrawn(): Promise<void>;
+        getNodeDisplayData(n: string): { x: number; y: number; size: number; hidden?: boolean } | undefined;
+        framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+        getDimensions(): { width: number; height: number };
+        scaleSize(s: number): number;
+      };
+      const w = (window as unknown as { __newsgraph: { sigma: Sig; graph: { nodes(): string[] } } }).__newsgraph;
+      await w.sigma.whenDrawn();
+      const { width, height } = w.sigma.getDimensions();
+      const r = document.querySelector('#graph')!.getBoundingClientRect();
+      const pts: { n: string; x: number; y: number; r: number }[] = [];
+      for (const n of w.graph.nodes()) {
+        const d = w.sigma.getNodeDisplayData(n);
+        if (!d || d.hidden) continue;
+        const p = w.sigma.framedGraphToViewport(d);
+        pts.push({ n, x: p.x, y: p.y, r: w.sigma.scaleSize(d.size) });
+      }
+      const inside = pts.filter((p) => p.x > 100 && p.y > 100 && p.x < width - 100 && p.y < height - 100);
+      inside.sort((a, b) => b.r - a.r);
+      const best = inside[0]!;
+      let empty: { x: number; y: number } | null = null;
+      for (let y = 30; y < height - 30 && !empty; y += 10)
+        for (let x = 30; x < width - 30 && !empty; x += 10) if (pts.every((p) => Math.hypot(p.x - x, p.y - y) > p.r + 25)) empty = { x: x + r.left, y: y + r.top };
+      return { node: best.n, at: { x: best.x + r.left, y: best.y + r.top }, empty };
+    });
+  }
+
+  it('should select a node clicked on the canvas, and deselect on a click on the background', async () => {
+    const { page, errors } = await open(server.url);
+    const { node, at, empty } = await clickTargets(page);
+    await page.mouse.click(at.x, at.y);
+    await page.locator('#panel .node-panel h2').waitFor({ state: 'visible', timeout: 10_000 });
+    const selected = await page.evaluate(() => (window as unknown as { __newsgraph: Exposed }).__newsgraph.state.selectedNode);
+    expect(selected).toBe(node);
+    expect(page.url()).toContain(`node=${node}`);
+    expect(empty).not.toBeNull();
+    await page.mouse.click(empty!.x, empty!.y);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __newsgraph: Exposed }).__newsgraph.state.selectedNode)).toBeNull();
+    await expect.poll(() => page.locator('#panel').isVisible()).toBe(false);
+    // A drag still pans without selecting anything.
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(at.x + i * 12, at.y + i * 4);
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect(box.width).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { __newsgraph: Exposed }).__newsgraph.state.selectedNode)).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('should frame the node of a link opened cold, before the first picture is processed', async () => {
+    // The node whose neighbourhood is the smallest: a fitted camera is well inside the full view.
+    const data = generateGraph(NODES, EDGES, 7) as { nodes: { key: string; attributes: { x: number; y: number } }[]; edges: { source: string; target: string }[] };
+    const pos = new Map(data.nodes.map((n) => [n.key, n.attributes]));
+    const nb = new Map<string, string[]>();
+    for (const e of data.edges) {
+      nb.set(e.source, [...(nb.get(e.source) ?? []), e.target]);
+      nb.set(e.target, [...(nb.get(e.target) ?? []), e.source]);
+    }
+    const extent = (n: string) => {
+      const ps = [n, ...nb.get(n)!].map((k) => pos.get(k)!);
+      return Math.max(...ps.map((p) => p.x)) - Math.min(...ps.map((p) => p.x)) + Math.max(...ps.map((p) => p.y)) - Math.min(...ps.map((p) => p.y));
+    };
+    const node = [...nb.keys()].sort((a, b) => extent(a) - extent(b))[0]!;
+    const { page, errors } = await open(`${server.url}#node=${node}`);
+    await page.locator('#panel .node-panel h2').waitFor({ state: 'visible' });
+    await page.waitForTimeout(700); // the camera's animation
+    const cam = await page.evaluate(async (ids) => {
+      type Sig = {
+        whenDrawn(): Promise<void>;
+        getNodeDisplayData(n: string): { x: number; y: number } | undefined;
+        framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+        getDimensions(): { width: number; height: number };
+        getCamera(): { getState(): { x: number; y: number; ratio: number } };
+      };
+      const s = (window as unknown as { __newsgraph: { sigma: Sig } }).__newsgraph.sigma;
+      await s.whenDrawn();
+      const { width, height } = s.getDimensions();
+      const inView = ids.filter((id) => {
+        const p = s.framedGraphToViewport(s.getNodeDisplayData(id)!);
+        return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
+      }).length;
+      return { ...s.getCamera().getState(), inView };
+    }, [...new Set([node, ...nb.get(node)!])]);
+    expect(cam.ratio).toBeLessThan(0.9);
+    expect(cam.inView).toBe(new Set([node, ...nb.get(node)!]).size);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  describe('selections, paths and query results on a big sparse graph with a hub', () => {
+    // 4,000 entities (drawn with the level-of-detail programs), most related to nothing, and a hub
+    // related to 140 entities spread over the whole picture.
+    const HUB_DEGREE = 140;
+    const g = generateGraph(4000, 500, 13) as { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: { key: string; source: string; target: string; attributes: Record<string, unknown> }[] };
+    g.nodes[0]!.attributes.label = 'Hubbington';
+    const template = g.edges[0]!.attributes;
+    for (let i = 1; i <= HUB_DEGREE; i++) g.edges.push({ key: `hub${i}`, source: 'n0', target: `n${i * 28}`, attributes: { ...template } });
+    const related = new Set(g.edges.flatMap((e) => [e.source, e.target]));
+    const lonely = g.nodes.map((n) => n.key).filter((k) => !related.has(k)).slice(0, 3);
+    const hubNeighbours = [...new Set(g.edges.filter((e) => e.source === 'n0' || e.target === 'n0').map((e) => (e.source === 'n0' ? e.target : e.source)))];
+    const node = (id: string) => ({ $kind: 'node', id, labels: [], properties: {} });
+    let server: { url: string; close(): Promise<void> };
+    beforeAll(async () => {
+      server = await startStaticServer({
+        graph: JSON.stringify(g),
+        extraRoutes: {
+          // Canned answers: `find lonely` gives entities with no relation, anything else the hub's neighbours.
+          '/api/query': (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, headers: Record<string, string>) => {
+            let body = '';
+            req.on('data', (c: Buffer) => (body += c));
+            req.on('end', () => {
+              const q = String((JSON.parse(body) as { query: string }).query);
+              const ids = q.startsWith('find lonely') ? lonely : hubNeighbours;
+              res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+              res.end(JSON.stringify({ columns: ['n'], rows: ids.map((id) => [node(id)]), notices: [], truncated: false, elapsedMs: 1 }));
+            });
+          },
+        },
+      });
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    /** Forced labels, and how many of `ids` are drawn inside the view, once the camera has settled. */
+    async function view(page: Page, ids: string[]): Promise<{ forced: number; highlighted: number; inView: number; hidden: number; ratio: number }> {
+      await page.waitForTimeout(700); // the camera's animation
+      return page.evaluate(async (ids) => {
+        type Sig = {
+          whenDrawn(): Promise<void>;
+          getNodeDisplayData(n: string): { x: number; y: number; hidden?: boolean; forceLabel?: boolean; highlighted?: boolean } | undefined;
+          framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+          getDimensions(): { width: number; height: number };
+          getCamera(): { ratio: number };
+          getGraph(): { nodes(): string[] };
+        };
+        const s = (window as unknown as { __newsgraph: { sigma: Sig } }).__newsgraph.sigma;
+        await s.whenDrawn();
+        const { width, height } = s.getDimensions();
+        const all = s.getGraph().nodes().map((n) => s.getNodeDisplayData(n));
+        let inView = 0;
+        let hidden = 0;
+        for (const id of ids) {
+          const d = s.getNodeDisplayData(id)!;
+          if (d.hidden) hidden++;
+          const p = s.framedGraphToViewport(d);
+          if (p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height) inView++;
+        }
+        return { forced: all.filter((d) => d?.forceLabel && !d.hidden).length, highlighted: all.filter((d) => d?.highlighted && !d.hidden).length, inView, hidden, ratio: s.getCamera().ratio };
+      }, ids);
+    }
+
+    it("should force only a bounded number of a hub's labels and frame all its neighbours, for a selection and a query result", async () => {
+      const { page, errors } = await open(server.url);
+      await page.fill('#search', 'Hubbington');
+      await page.waitForSelector('#search + .suggestions li');
+      await page.press('#search', 'Enter');
+      await page.locator('#panel .node-panel h2', { hasText: 'Hubbington' }).waitFor({ state: 'visible' });
+      const selected = await view(page, ['n0', ...hubNeighbours]);
+      expect(selected.forced).toBeLessThanOrEqual(21);
+      expect(selected.forced).toBeGreaterThan(1);
+      expect(selected.inView).toBe(hubNeighbours.length + 1);
+
+      await page.keyboard.press('Escape');
+      // Zoom in somewhere else first: the query result must bring the camera to itself.
+      await page.evaluate(() => (window as unknown as { __newsgraph: { sigma: { getCamera(): { setState(s: object): void } } } }).__newsgraph.sigma.getCamera().setState({ x: 0.05, y: 0.05, ratio: 0.1 }));
+      await page.fill('#console-input', 'neighbours Hubbington');
+      await page.press('#console-input', 'Enter');
+      await page.locator('#console-output table.results tbody tr').first().waitFor({ state: 'visible' });
+      const queried = await view(page, hubNeighbours);
+      expect(queried.forced).toBeLessThanOrEqual(20);
+      expect(queried.highlighted).toBeLessThanOrEqual(20);
+      expect(queried.inView).toBe(hubNeighbours.length);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+
+    it("should frame a link's node, go Back to the previous selection, and clear a query with Escape or a click on the background", async () => {
+      // An entity whose neighbourhood is small, away from the hub.
+      const pos = new Map(g.nodes.map((n) => [n.key, n.attributes as { x: number; y: number }]));
+      const nb = new Map<string, Set<string>>();
+      for (const e of g.edges) {
+        if (!nb.has(e.source)) nb.set(e.source, new Set());
+        if (!nb.has(e.target)) nb.set(e.target, new Set());
+        nb.get(e.source)!.add(e.target);
+        nb.get(e.target)!.add(e.source);
+      }
+      const extent = (n: string) => {
+        const ps = [n, ...nb.get(n)!].map((k) => pos.get(k)!);
+        return Math.max(...ps.map((p) => p.x)) - Math.min(...ps.map((p) => p.x)) + Math.max(...ps.map((p) => p.y)) - Math.min(...ps.map((p) => p.y));
+      };
+      const small = [...nb.keys()].filter((n) => n !== 'n0' && !nb.get('n0')!.has(n) && nb.get(n)!.size >= 2).sort((a, b) => extent(a) - extent(b))[0]!;
+      const { page, errors } = await open(`${server.url}#node=${small}`);
+      const selected = () => page.evaluate(() => (window as unknown as { __newsgraph: Exposed }).__newsgraph.state.selectedNode);
+      const cold = await view(page, [small, ...nb.get(small)!]);
+      expect(cold.ratio).toBeLessThan(0.8); // framed, not the whole graph
+      expect(cold.inView).toBe(nb.get(small)!.size + 1);
+
+      // Each selection is a history entry: Back returns to the previous one.
+      await page.fill('#search', 'Hubbington');
+      await page.waitForSelector('#search + .suggestions li');
+      await page.press('#search', 'Enter');
+      await expect.poll(selected).toBe('n0');
+      await page.goBack();
+      await expect.poll(selected).toBe(small);
+      await page.locator('#panel .node-panel h2', { hasText: `Entity ${small.slice(1)}` }).waitFor({ state: 'visible' });
+
+      // Escape clears a query: highlight, table and link.
+      const highlighted = () => page.evaluate(() => !!(window as unknown as { __newsgraph: { state: { highlight: unknown } } }).__newsgraph.state.highlight);
+      await page.fill('#console-input', 'find lonely');
+      await page.press('#console-input', 'Enter');
+      await page.locator('#console-output table.results').waitFor({ state: 'visible' });
+      await expect.poll(() => page.url()).toContain('q=find');
+      expect(await highlighted()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(highlighted).toBe(false);
+      expect(page.url()).not.toContain('q=');
+      expect(await page.locator('#console-output table.results').count()).toBe(0);
+      // Back brings the query back.
+      await page.goBack();
+      await expect.poll(highlighted).toBe(true);
+      await page.locator('#console-output table.results').waitFor({ state: 'visible' });
+
+      // So does a click on the background, once nothing is selected.
+      if (await selected()) await page.keyboard.press('Escape');
+      await page.fill('#console-input', 'find lonely');
+      await page.press('#console-input', 'Enter');
+      await expect.poll(highlighted).toBe(true);
+      await page.waitForTimeout(700); // the camera's move to the result
+      const { empty } = await clickTargets(page);
+      expect(empty).not.toBeNull();
+      await page.mouse.click(empty!.x, empty!.y);
+      await expect.poll(highlighted).toBe(false);
+      expect(page.url()).not.toContain('q=');
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+
+    it('should show a query result of entities with no relation although the default filter hides those', async () => {
+      const { page, errors } = await open(server.url);
+      expect(await page.inputValue('#filter-relations')).toBe('1');
+      await page.fill('#console-input', 'find lonely');
+      await page.press('#console-input', 'Enter');
+      await page.locator('#console-output table.results tbody tr').first().waitFor({ state: 'visible' });
+      const shown = await view(page, lonely);
+      expect(shown.hidden).toBe(0);
+      expect(shown.inView).toBe(lonely.length);
+      expect(await page.locator('#status').textContent()).toMatch(/3 of the 3 results are outside the filters/);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+  });
 });

@@ -60,6 +60,31 @@ describe('viewer', () => {
     });
   });
 
+  describe('a narrow window', () => {
+    it('should open and close the sidebar with its toggle button', async () => {
+      const { page, errors } = await open();
+      await page.setViewportSize({ width: 800, height: 700 });
+      expect(await page.locator('#sidebar').isVisible()).toBe(false);
+      const toggle = page.locator('#sidebar-toggle');
+      expect(await toggle.isVisible()).toBe(true);
+      await toggle.click();
+      await expect.poll(() => page.locator('#sidebar').isVisible()).toBe(true);
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      // Its controls work: a filter, through the drawer.
+      await page.fill('#filter-relations', '1');
+      await page.press('#filter-relations', 'Enter');
+      await page.waitForFunction(() => location.hash.includes('minrel=1'));
+      await toggle.click();
+      await expect.poll(() => page.locator('#sidebar').isVisible()).toBe(false);
+      // A wide window shows the sidebar without the button.
+      await page.setViewportSize({ width: 1300, height: 850 });
+      expect(await page.locator('#sidebar').isVisible()).toBe(true);
+      expect(await toggle.isVisible()).toBe(false);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
   describe('search', () => {
     it('should select Stoltenberg and show an evidence sentence naming him', async () => {
       const { page, errors } = await open();

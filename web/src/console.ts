@@ -193,5 +193,10 @@ export function createConsole(opts: ConsoleOptions) {
       e.preventDefault();
     }
   });
-  return { run, focus: () => input.focus() };
+  /** Drop the result shown (and any answer still on its way); the query text stays in the field. */
+  function reset(): void {
+    seq++;
+    clear(output);
+  }
+  return { run, reset, focus: () => input.focus() };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, SPRAWL_MIN_ORDER, defaultFilters, edgePasses, isFiltering, nodePasses } from './filters.js';
+import Graph from 'graphology';
+import { DEFAULT_FILTERS, SPRAWL_MIN_ORDER, defaultFilters, edgePasses, hiddenNote, isFiltering, nodePasses, visibleRelations } from './filters.js';
 
 describe('filters', () => {
   const node = { type: 'person', sources: ['Reuters'], docs: ['a.txt'], relations: 2 };
@@ -32,5 +33,26 @@ describe('filters', () => {
     expect(defaultFilters(SPRAWL_MIN_ORDER - 1, SPRAWL_MIN_ORDER - 1)).toEqual(DEFAULT_FILTERS); // small graph
     expect(defaultFilters(12806, 12806)).toEqual(DEFAULT_FILTERS); // no relation at all: hiding would leave nothing
     expect(nodePasses({ type: 'person', relations: 0 }, defaultFilters(12806, 11215))).toBe(false);
+  });
+  it('should count only the relations that pass the edge filters, so a higher minimum weight hides the entities it disconnects', () => {
+    const g = new Graph({ type: 'directed', multi: true });
+    for (const n of ['a', 'b', 'c', 'd']) g.addNode(n);
+    g.addEdge('a', 'b', { family: 'attack', weight: 3 });
+    g.addEdge('b', 'c', { family: 'attack', weight: 1 });
+    g.addEdge('c', 'd', { family: 'role', weight: 1 });
+    const f = { ...DEFAULT_FILTERS, minRelations: 1, minWeight: 2 };
+    const counts = visibleRelations((cb) => g.forEachEdge(cb), f);
+    expect(Object.fromEntries(counts)).toEqual({ a: 1, b: 1 });
+    const shown = g.nodes().filter((n) => nodePasses({ relations: counts.get(n) ?? 0 }, f));
+    expect(shown).toEqual(['a', 'b']);
+    expect(Object.fromEntries(visibleRelations((cb) => g.forEachEdge(cb), { ...DEFAULT_FILTERS, hiddenFamilies: ['role'] }))).toEqual({ a: 1, b: 2, c: 1 });
+  });
+  it('should say what the filters hide now', () => {
+    const totals = { nodes: 38251, edges: 4395 };
+    const sprawl = { ...DEFAULT_FILTERS, minRelations: 1 };
+    expect(hiddenNote(sprawl, { nodes: 33371, edges: 0 }, totals, 33371)).toBe('the 33,371 without a relation are hidden (Filters)');
+    expect(hiddenNote({ ...sprawl, minWeight: 2 }, { nodes: 37000, edges: 3900 }, totals, 33371)).toBe('filters hide 37,000 of 38,251 entities and 3,900 of 4,395 relations');
+    expect(hiddenNote(DEFAULT_FILTERS, { nodes: 0, edges: 0 }, totals, 33371)).toBe('');
+    expect(hiddenNote({ ...DEFAULT_FILTERS, hiddenFamilies: ['role'] }, { nodes: 0, edges: 12 }, totals, 33371)).toBe('filters hide 12 of 4,395 relations');
   });
 });

@@ -76,3 +76,43 @@ export function edgePasses(e: FilterableEdge, f: Filters): boolean {
   if (f.doc !== null && !(e.evidence ?? []).some((ev) => ev.doc === f.doc)) return false;
   return true;
 }
+
+/** Whether any edge filter is set (else every relation counts, and a node's count is its degree). */
+export function isFilteringEdges(f: Filters): boolean {
+  return f.hiddenFamilies.length > 0 || f.source !== null || f.doc !== null || f.minWeight > 1;
+}
+
+/**
+ * Relations per entity that pass the edge filters (an entity missing from the map has none): what
+ * "min. relations per entity" counts, so that raising "min. documents per relation" also hides the
+ * entities it leaves unconnected. `forEachEdge` is graphology's.
+ */
+export function visibleRelations(
+  forEachEdge: (cb: (edge: string, attrs: FilterableEdge, source: string, target: string) => void) => void,
+  f: Filters,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  forEachEdge((_e, a, s, t) => {
+    if (!edgePasses(a, f)) return;
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+    if (t !== s) counts.set(t, (counts.get(t) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/**
+ * The status line's note on what the filters hide now (empty when they hide nothing). `unrelated`:
+ * entities with no relation at all, named as such when the only filter is the default "at least one
+ * relation".
+ */
+export function hiddenNote(f: Filters, hidden: { nodes: number; edges: number }, totals: { nodes: number; edges: number }, unrelated: number): string {
+  if (!hidden.nodes && !hidden.edges) return '';
+  const n = (x: number) => x.toLocaleString('en');
+  if (f.minRelations === 1 && !isFilteringEdges(f) && !f.hiddenTypes.length && hidden.nodes === unrelated && !hidden.edges) {
+    return `the ${n(unrelated)} without a relation are hidden (Filters)`;
+  }
+  const parts: string[] = [];
+  if (hidden.nodes) parts.push(`${n(hidden.nodes)} of ${n(totals.nodes)} entities`);
+  if (hidden.edges) parts.push(`${n(hidden.edges)} of ${n(totals.edges)} relations`);
+  return `filters hide ${parts.join(' and ')}`;
+}

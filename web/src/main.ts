@@ -13,30 +13,41 @@ import { loadGraph, yieldToPage, type LoadedGraph } from './load.js';
 import type { NameIndex } from './search-index.js';
 import { createNameField } from './combobox.js';
 import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js';
-import { DEFAULT_FILTERS, defaultFilters, edgePasses, isFiltering, nodePasses, type Filters } from './filters.js';
+import { DEFAULT_FILTERS, defaultFilters, edgePasses, hiddenNote, isFiltering, isFilteringEdges, nodePasses, visibleRelations, type Filters } from './filters.js';
 import { parseViewState, serializeViewState, type PathRequest, type ViewState } from './url-state.js';
-import { findAllPaths, findShortestPath, type PathSearchResult } from './paths.js';
+import { MAX_PATH_HOPS, MIN_PATH_HOPS, findAllPaths, findShortestPath, type PathSearchResult } from './paths.js';
 import { renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, type PanelActions } from './panels.js';
 import { createConsole } from './console.js';
 import { createLod } from './lod.js';
 import { LodEdgeProgram, LodNodeProgram, isCameraMoving } from './lod-programs.js';
 import { createSigma } from './sliced-sigma.js';
 import { watchForUpdates } from './updates.js';
+import { boundedLabels, fitCamera } from './focus.js';
+import { graphSummary, num } from './format.js';
 
 const FADED_NODE = '#e3e3e3';
 const FADED_EDGE = '#eeeeee';
+/** Pointer travel (px) with the button down after which a press is a drag, not a click. */
+const DRAG_START_PX = 4;
 
 interface Highlight {
   nodes: Set<string>;
   edges: Set<string>;
 }
 
+/** A node and its neighbours, of which only `labels` have their label forced. */
+interface Focus {
+  node: string;
+  neighbours: Set<string>;
+  labels: Set<string>;
+}
+
 const state = {
   selectedNode: null as string | null,
   selectedEdge: null as string | null,
   hoveredNode: null as string | null,
-  hoverNeighbours: null as Set<string> | null,
-  selectedNeighbours: null as Set<string> | null,
+  hover: null as Focus | null,
+  selected: null as Focus | null,
   filters: { ...DEFAULT_FILTERS } as Filters,
   path: null as PathRequest | null,
   pathResult: null as PathSearchResult | null,
@@ -79,6 +90,13 @@ async function main(): Promise<void> {
   });
   const filterDefaults = defaultFilters(graph.order, unrelated);
   state.filters = parseViewState(location.hash, filterDefaults).filters;
+  // "Min. relations per entity" counts the relations the edge filters leave (null: all of them).
+  let relCounts: Map<string, number> | null = null;
+  const countRelations = () => (relCounts = isFilteringEdges(state.filters) ? visibleRelations((cb) => graph.forEachEdge(cb), state.filters) : null);
+  const relationsOf = (n: string) => (relCounts ? (relCounts.get(n) ?? 0) : graph.degree(n));
+  countRelations();
+  /** The status line's summary of the graph (set once loaded; filter changes then update the line). */
+  let statusBase = '';
   // heavy: points and plain lines, no edge picking, only the most important nodes drawn while
   // moving (lod-programs.ts), no hover highlight (each costs a full pass over the graph in software
   // WebGL); big: edges culled by weight at low zoom.
@@ -133,7 +151,7 @@ async function main(): Promise<void> {
     let y0 = Infinity;
     let y1 = -Infinity;
     graph.forEachNode((n, a) => {
-      if (graph.degree(n) < min) return;
+      if (relationsOf(n) < min) return;
       x0 = Math.min(x0, a.x);
       x1 = Math.max(x1, a.x);
       y0 = Math.min(y0, a.y);
@@ -154,8 +172,28 @@ async function main(): Promise<void> {
     document.addEventListener('wheel', settleLater, { passive: true });
     // While dragging, keep pointer moves off sigma's mouse layer: its hover test reads pixels back
     // from the GPU on every move, which stalls software WebGL. Panning itself listens on document.
-    container.addEventListener('mousedown', () => container.classList.add('dragging'), true);
-    document.addEventListener('mouseup', () => container.classList.remove('dragging'), true);
+    // Only once the pointer has really moved: a click (down and up in place) must reach the mouse
+    // layer, where sigma's click handler (clickNode / clickStage) listens.
+    let down: { x: number; y: number } | null = null;
+    container.addEventListener('mousedown', (e) => (down = e.button === 0 ? { x: e.clientX, y: e.clientY } : null), true);
+    document.addEventListener(
+      'mousemove',
+      (e) => {
+        if (down && Math.abs(e.clientX - down.x) + Math.abs(e.clientY - down.y) > DRAG_START_PX) {
+          down = null;
+          container.classList.add('dragging');
+        }
+      },
+      true,
+    );
+    document.addEventListener(
+      'mouseup',
+      () => {
+        down = null;
+        container.classList.remove('dragging');
+      },
+      true,
+    );
   }
   (window as unknown as { __newsgraph?: unknown }).__newsgraph = { sigma, graph, state };
   // A graph drawn whole (no level of detail) is a short job for sigma: its picture comes before the
@@ -165,10 +203,17 @@ async function main(): Promise<void> {
     await nextTask(); // not in the frame's task, where drawn resolves
   }
 
-  function focusSet(): { node: string; neighbours: Set<string> } | null {
-    if (state.hoveredNode && state.hoverNeighbours) return { node: state.hoveredNode, neighbours: state.hoverNeighbours };
-    if (state.selectedNode && state.selectedNeighbours) return { node: state.selectedNode, neighbours: state.selectedNeighbours };
+  function focusSet(): Focus | null {
+    if (state.hoveredNode && state.hover) return state.hover;
+    if (state.selectedNode && state.selected) return state.selected;
     return null;
+  }
+
+  /** The labels a highlight forces (a path's every node; of a big query result, the most important). */
+  let highlightLabelsCache: { hl: Highlight; labels: Set<string> } | null = null;
+  function highlightLabels(hl: Highlight): Set<string> {
+    if (highlightLabelsCache?.hl !== hl) highlightLabelsCache = { hl, labels: boundedLabels([], hl.nodes, importance) };
+    return highlightLabelsCache.labels;
   }
 
   /** A selected edge is shown like a highlight of it and its two ends (cached: reducers ask per item). */
@@ -188,30 +233,35 @@ async function main(): Promise<void> {
   function nodeReducer(node: string, data: Record<string, unknown>): Partial<NodeDisplayData> {
     const res = data as Partial<NodeDisplayData> & Record<string, unknown>;
     if (!filtering && !state.highlight && !state.hoveredNode && !state.selectedNode && !state.selectedEdge) return res;
-    if (filtering && !nodeVisible(node)) {
+    // A query or path result shows even where the filters would hide it.
+    if (filtering && !nodeVisible(node) && !state.highlight?.nodes.has(node)) {
       res.hidden = true;
       return res;
     }
     const focus = focusSet();
     const hl = edgeFocus() ?? state.highlight;
+    // Only a bounded number of labels are forced (focus.ts): the others of a big selection go
+    // through sigma's label grid; faded nodes have no label, so they do not take its cells.
     if (focus) {
       if (node === focus.node || focus.neighbours.has(node)) {
-        res.forceLabel = true;
+        if (focus.labels.has(node)) res.forceLabel = true;
         res.zIndex = 2;
         if (node === focus.node) res.highlighted = true;
       } else {
         res.color = FADED_NODE;
-        res.label = '';
+        res.label = null;
         res.zIndex = 0;
       }
     } else if (hl) {
       if (hl.nodes.has(node)) {
-        res.forceLabel = true;
-        res.highlighted = true;
+        if (highlightLabels(hl).has(node)) {
+          res.forceLabel = true;
+          res.highlighted = true;
+        }
         res.zIndex = 2;
       } else {
         res.color = FADED_NODE;
-        res.label = '';
+        res.label = null;
         res.zIndex = 0;
       }
     }
@@ -224,7 +274,7 @@ async function main(): Promise<void> {
     if (!filtering && !state.highlight && !state.hoveredNode && !state.selectedNode && !state.selectedEdge) return res;
     const a = data as unknown as { family: string; weight: number; sources?: string[]; evidence?: { doc: string }[] };
     const [s, t] = graph.extremities(edge);
-    if (filtering && (!edgePasses(a, state.filters) || !nodeVisible(s) || !nodeVisible(t))) {
+    if (filtering && !state.highlight?.edges.has(edge) && (!edgePasses(a, state.filters) || !nodeVisible(s) || !nodeVisible(t))) {
       res.hidden = true;
       return res;
     }
@@ -235,13 +285,14 @@ async function main(): Promise<void> {
         res.hidden = true;
       } else {
         res.zIndex = 2;
-        res.forceLabel = true;
+        if (focus.labels.has(s === focus.node ? t : s)) res.forceLabel = true;
       }
     } else if (hl) {
       if (hl.edges.has(edge)) {
         res.zIndex = 2;
         res.size = Math.max(3, Number(data.size ?? 1) * 1.5);
-        res.forceLabel = true;
+        const labels = highlightLabels(hl);
+        if (labels.has(s) && labels.has(t)) res.forceLabel = true;
       } else {
         res.color = FADED_EDGE;
         res.label = '';
@@ -259,10 +310,15 @@ async function main(): Promise<void> {
   function nodeVisible(n: string): boolean {
     if (n === state.selectedNode) return true;
     const a = graph.getNodeAttributes(n);
-    return nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs, relations: graph.degree(n) }, state.filters);
+    return nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs, relations: relationsOf(n) }, state.filters);
   }
 
-  const neighboursOf = (n: string) => new Set(graph.neighbors(n));
+  /** How much a node's label matters when only some can be forced: its size, then its relations. */
+  const importance = (n: string) => Number(graph.getNodeAttribute(n, 'size') ?? 0) + graph.degree(n) * 1e-6;
+  function focusOf(n: string): Focus {
+    const neighbours = new Set(graph.neighbors(n));
+    return { node: n, neighbours, labels: boundedLabels([n], neighbours, importance) };
+  }
 
   await nextTask();
 
@@ -274,6 +330,15 @@ async function main(): Promise<void> {
     selectNode(s.node, { centre: true });
   });
 
+  /* ---------------------------------------------------------------- sidebar (a drawer below 900 px) */
+  const layoutRoot = $('layout-root');
+  const sidebarToggle = $('sidebar-toggle');
+  function showSidebar(open: boolean): void {
+    layoutRoot.classList.toggle('sidebar-open', open);
+    sidebarToggle.setAttribute('aria-expanded', String(open));
+  }
+  sidebarToggle.addEventListener('click', () => showSidebar(!layoutRoot.classList.contains('sidebar-open')));
+
   /* ---------------------------------------------------------------- panels */
   const panel = $('panel');
   const panelBody = $('panel-body');
@@ -281,11 +346,13 @@ async function main(): Promise<void> {
     selectNode: (n) => selectNode(n, { centre: true }),
     selectEdge: (e) => selectEdge(e),
     pathFrom: (n) => {
+      showSidebar(true);
       fromField.set(n, graph.getNodeAttribute(n, 'label'));
       ($('path-box') as HTMLDetailsElement).open = true;
       toField.input.focus();
     },
     pathTo: (n) => {
+      showSidebar(true);
       toField.set(n, graph.getNodeAttribute(n, 'label'));
       ($('path-box') as HTMLDetailsElement).open = true;
       fromField.input.focus();
@@ -320,11 +387,11 @@ async function main(): Promise<void> {
     }
     state.selectedNode = node;
     state.selectedEdge = null;
-    state.selectedNeighbours = node ? neighboursOf(node) : null;
+    state.selected = node ? focusOf(node) : null;
     if (node) lod.ensure(graph.edges(node));
     if (node) {
       openPanel(renderNodePanel(graph, node, actions));
-      if (opts.centre) centreOn(node);
+      if (opts.centre) fitTo([node, ...[...state.selected!.neighbours].filter((n) => nodeVisible(n))]);
     } else if (!state.pathResult) closePanel();
     sigma.refresh();
     if (!opts.quiet) pushState();
@@ -334,7 +401,7 @@ async function main(): Promise<void> {
     if (edge && !graph.hasEdge(edge)) edge = null;
     state.selectedEdge = edge;
     state.selectedNode = null;
-    state.selectedNeighbours = null;
+    state.selected = null;
     if (edge) lod.ensure([edge]);
     if (edge) openPanel(renderEdgePanel(graph, edge, actions));
     else closePanel();
@@ -342,19 +409,52 @@ async function main(): Promise<void> {
     if (!opts.quiet) pushState();
   }
 
-  function centreOn(node: string): void {
-    const d = sigma.getNodeDisplayData(node);
-    if (!d) return;
+  /**
+   * Animate the camera to frame these nodes (a selection and its neighbours, a path, a query result).
+   * Before a big graph's first picture is processed (a link opened cold) sigma has no positions yet:
+   * the fit waits for it, unless another fit comes first.
+   */
+  let fitSeq = 0;
+  function fitTo(nodes: Iterable<string>): void {
+    const list = [...nodes];
+    const my = ++fitSeq;
+    if (sigma.isProcessing() && list.some((n) => !sigma.getNodeDisplayData(n))) {
+      void sigma.whenDrawn().then(() => my === fitSeq && fitNow(list));
+      return;
+    }
+    fitNow(list);
+  }
+  function fitNow(nodes: string[]): void {
+    const points: { x: number; y: number }[] = [];
+    for (const n of nodes) {
+      const d = sigma.getNodeDisplayData(n);
+      if (d) points.push({ x: d.x, y: d.y });
+    }
+    sigma.resize(); // the panel may just have opened or closed
     const camera = sigma.getCamera();
-    camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+    const target = fitCamera(points, (p, c) => sigma.framedGraphToViewport(p, { cameraState: { x: c.x, y: c.y, ratio: 1, angle: 0 } }), sigma.getDimensions(), {
+      padding: 60,
+      minRatio: 0.05,
+      maxRatio: 1.2,
+      singleRatio: Math.min(camera.ratio, 0.6),
+    });
+    if (target) camera.animate({ ...target, angle: 0 }, { duration: 400 });
   }
 
+  /** Selection, path and query (with its table) all cleared (Escape, the panel's close button). */
   function clearAll(): void {
     state.highlight = null;
     state.pathResult = null;
     state.path = null;
+    clearQuery();
     selectNode(null);
     closePanel();
+  }
+  /** A query's highlight, its table and its place in the URL cleared (the text stays in the field). */
+  function clearQuery(): void {
+    if (!state.pathResult) state.highlight = null;
+    state.query = null;
+    qconsole.reset();
   }
 
   /* ---------------------------------------------------------------- sigma events */
@@ -362,14 +462,14 @@ async function main(): Promise<void> {
     container.style.cursor = 'pointer';
     if (heavy) return;
     state.hoveredNode = node;
-    state.hoverNeighbours = neighboursOf(node);
+    state.hover = focusOf(node);
     sigma.refresh();
   });
   sigma.on('leaveNode', () => {
     container.style.cursor = '';
     if (heavy) return;
     state.hoveredNode = null;
-    state.hoverNeighbours = null;
+    state.hover = null;
     sigma.refresh();
   });
   sigma.on('clickNode', ({ node }) => selectNode(node));
@@ -380,9 +480,14 @@ async function main(): Promise<void> {
     if (state.selectedNode || state.selectedEdge) {
       state.selectedNode = null;
       state.selectedEdge = null;
-      state.selectedNeighbours = null;
+      state.selected = null;
       if (state.pathResult) showPathResult();
       else closePanel();
+      sigma.refresh();
+      pushState();
+    } else if (state.query || (state.highlight && !state.pathResult)) {
+      // then a query's highlight (a path's stays: its panel is open, with its own Clear button)
+      clearQuery();
       sigma.refresh();
       pushState();
     }
@@ -434,7 +539,7 @@ async function main(): Promise<void> {
       .catch((e: unknown) => setStatus(`PNG export failed: ${String(e)}`));
   });
   $('share').addEventListener('click', () => {
-    pushState();
+    pushState('replace');
     const url = location.href;
     setStatus(`Link: ${url}`);
     if (navigator.clipboard) void navigator.clipboard.writeText(url).then(() => setStatus(`Link copied: ${url}`), () => undefined);
@@ -455,14 +560,14 @@ async function main(): Promise<void> {
     for (const t of types) {
       const on = !state.filters.hiddenTypes.includes(t);
       legendTypes.append(
-        el('li', null, el('button', { type: 'button', class: 'legend-item', 'aria-pressed': on ? 'true' : 'false', 'data-type': t, title: on ? `Hide ${t}` : `Show ${t}`, onclick: () => toggle('hiddenTypes', t) }, el('span', { class: 'dot', style: `background:${typeColor(t, types)}` }), t, el('span', { class: 'count' }, ` ${typeCounts.get(t) ?? 0}`))),
+        el('li', null, el('button', { type: 'button', class: 'legend-item', 'aria-pressed': on ? 'true' : 'false', 'data-type': t, title: on ? `Hide ${t}` : `Show ${t}`, onclick: () => toggle('hiddenTypes', t) }, el('span', { class: 'dot', style: `background:${typeColor(t, types)}` }), t, el('span', { class: 'count' }, ` ${num(typeCounts.get(t) ?? 0)}`))),
       );
     }
     clear(legendFamilies);
     for (const f of families) {
       const on = !state.filters.hiddenFamilies.includes(f);
       legendFamilies.append(
-        el('li', null, el('button', { type: 'button', class: 'legend-item', 'aria-pressed': on ? 'true' : 'false', 'data-family': f, title: `${familyGroup(f)}`, onclick: () => toggle('hiddenFamilies', f) }, el('span', { class: 'swatch', style: `background:${familyColor(f)}` }), f, el('span', { class: 'group' }, ` ${familyGroup(f)}`), el('span', { class: 'count' }, ` ${famCounts.get(f) ?? 0}`))),
+        el('li', null, el('button', { type: 'button', class: 'legend-item', 'aria-pressed': on ? 'true' : 'false', 'data-family': f, title: `${familyGroup(f)}`, onclick: () => toggle('hiddenFamilies', f) }, el('span', { class: 'swatch', style: `background:${familyColor(f)}` }), f, el('span', { class: 'group' }, ` ${familyGroup(f)}`), el('span', { class: 'count' }, ` ${num(famCounts.get(f) ?? 0)}`))),
       );
     }
   }
@@ -494,7 +599,9 @@ async function main(): Promise<void> {
   $('filter-reset').addEventListener('click', () => ((state.filters = { ...filterDefaults }), applyFilters()));
 
   let appliedFilters = JSON.stringify(state.filters);
-  let appliedMinRelations = state.filters.minRelations;
+  /** What the bounding box of the shown entities depends on. */
+  const bboxKey = () => (state.filters.minRelations > 0 ? JSON.stringify(state.filters) : '');
+  let appliedBBox = bboxKey();
   function applyFilters(opts: { quiet?: boolean } = {}): void {
     sourceSel.value = state.filters.source ?? '';
     docSel.value = state.filters.doc ?? '';
@@ -506,16 +613,32 @@ async function main(): Promise<void> {
     if (now !== appliedFilters) {
       appliedFilters = now;
       filtering = isFiltering(state.filters);
-      if (state.filters.minRelations !== appliedMinRelations) {
-        appliedMinRelations = state.filters.minRelations;
+      countRelations();
+      if (bboxKey() !== appliedBBox) {
+        appliedBBox = bboxKey();
         sigma.setCustomBBox(shownBBox());
       }
       sigma.refresh();
+      if (statusBase) showStatus();
     }
-    if (!opts.quiet) pushState();
+    if (!opts.quiet) pushState('replace');
   }
 
   await nextTask();
+
+  /** The status line's summary of the graph and of what the filters hide now. */
+  function showStatus(extra = ''): void {
+    let hiddenNodes = 0;
+    let hiddenEdges = 0;
+    if (filtering) {
+      const hidden = new Set<string>();
+      graph.forEachNode((n) => void (!nodeVisible(n) && hidden.add(n)));
+      hiddenNodes = hidden.size;
+      graph.forEachEdge((_e, a, s, t) => void ((hidden.has(s) || hidden.has(t) || !edgePasses(a, state.filters)) && hiddenEdges++));
+    }
+    const note = hiddenNote(state.filters, { nodes: hiddenNodes, edges: hiddenEdges }, { nodes: graph.order, edges: graph.size }, unrelated);
+    setStatus(`${statusBase}${note ? ` · ${note}` : ''}${extra}`);
+  }
 
   /* ---------------------------------------------------------------- claims */
   const claims = graph.getAttribute('claims') ?? [];
@@ -547,6 +670,7 @@ async function main(): Promise<void> {
   const fromField = createNameField($('path-from') as HTMLInputElement, getIndex, () => undefined);
   const toField = createNameField($('path-to') as HTMLInputElement, getIndex, () => undefined);
   const modeSel = $('path-mode') as HTMLSelectElement;
+  for (let k = MIN_PATH_HOPS; k <= MAX_PATH_HOPS; k++) modeSel.append(el('option', { value: String(k) }, `all paths ≤ ${k} hops`));
   const noHubs = $('path-nohubs') as HTMLInputElement;
   const famBox = $('path-families');
   for (const f of families) {
@@ -597,7 +721,7 @@ async function main(): Promise<void> {
     state.pathShown = 0;
     state.selectedNode = null;
     state.selectedEdge = null;
-    state.selectedNeighbours = null;
+    state.selected = null;
     setStatus(`Path search: ${state.pathResult.paths.length} path(s) in ${Math.round(performance.now() - t)} ms.`);
     showPathResult();
     if (!opts.quiet) pushState();
@@ -608,7 +732,10 @@ async function main(): Promise<void> {
     if (!r || !state.path) return;
     const p = r.paths[state.pathShown];
     state.highlight = p ? { nodes: new Set(p.nodes), edges: new Set(p.hops.map((h) => h.edge)) } : null;
-    if (state.highlight) lod.ensure(state.highlight.edges);
+    if (state.highlight) {
+      lod.ensure(state.highlight.edges);
+      fitTo(state.highlight.nodes);
+    }
     const from = graph.getNodeAttribute(state.path.from, 'label');
     const to = graph.getNodeAttribute(state.path.to, 'label');
     openPanel(renderPathPanel(graph, r, state.pathShown, actions, `${from} → ${to}`));
@@ -625,6 +752,14 @@ async function main(): Promise<void> {
       // A selection's neighbourhood is drawn over any highlight: a query the user runs now clears it,
       // as the path finder does, so its result shows (a link's query and node are both restored).
       if (state.highlight && !restoring && (state.selectedNode || state.selectedEdge)) selectNode(null, { quiet: true });
+      // Shown even where the filters would hide them: say how many.
+      if (state.highlight && filtering) {
+        let outside = 0;
+        for (const n of state.highlight.nodes) if (!nodeVisible(n)) outside++;
+        if (outside) setStatus(`${outside.toLocaleString('en')} of the ${state.highlight.nodes.size.toLocaleString('en')} results are outside the filters (shown anyway).`);
+      }
+      // Frame the result (a link that also selects a node frames that node instead).
+      if (state.highlight && !(restoring && (state.selectedNode || state.selectedEdge))) fitTo(state.highlight.nodes);
       sigma.refresh();
     },
     onQuery: (q) => {
@@ -646,21 +781,46 @@ async function main(): Promise<void> {
       filters: state.filters,
     };
   }
-  function pushState(): void {
+  /**
+   * Write the view to the URL: a new history entry for what the user looks at (selection, path,
+   * query: Back returns to the previous one), the current entry replaced for filters and links.
+   */
+  function pushState(mode: 'push' | 'replace' = 'push'): void {
     if (applying) return;
     const hash = serializeViewState(currentState(), filterDefaults);
     const url = `${location.pathname}${location.search}${hash ? '#' + hash : ''}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
   }
+  /** Show a view state (a link, Back / Forward): what it does not name is cleared. */
   function applyState(s: ViewState): void {
     applying = true;
+    let dirty = false;
     try {
       state.filters = s.filters;
       applyFilters({ quiet: true });
       if (s.path) runPath(s.path, { quiet: true });
-      if (s.query) void qconsole.run(s.query, { quiet: true });
+      else if (state.path) {
+        state.path = null;
+        state.pathResult = null;
+        state.highlight = null;
+        fromField.set(null);
+        toField.set(null);
+        if (!s.node && !s.edge) closePanel();
+        dirty = true;
+      }
+      if (s.query) {
+        if (s.query !== state.query) void qconsole.run(s.query, { quiet: true });
+        state.query = s.query;
+      } else if (state.query) {
+        clearQuery();
+        dirty = true;
+      }
       if (s.node) selectNode(s.node, { centre: true, quiet: true });
       else if (s.edge) selectEdge(s.edge, { quiet: true });
+      else if (state.selectedNode || state.selectedEdge) selectNode(null, { quiet: true });
+      else if (dirty) sigma.refresh();
     } finally {
       applying = false;
     }
@@ -674,7 +834,7 @@ async function main(): Promise<void> {
     const target = e.target as HTMLElement | null;
     const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
     if (e.key === 'Escape') {
-      if (!panel.hidden) {
+      if (!panel.hidden || state.highlight || state.query) {
         clearAll();
         searchField.input.focus();
       } else if (typing) target?.blur();
@@ -698,10 +858,9 @@ async function main(): Promise<void> {
   renderLegend();
   await nextTask();
   applyState(parseViewState(location.hash, filterDefaults));
-  const minRel = state.filters.minRelations;
-  const hiddenNote = minRel === 1 ? ` · the ${unrelated.toLocaleString('en')} without a relation are hidden (Filters)` : minRel > 1 ? ` · those with fewer than ${minRel} relations are hidden (Filters)` : '';
   const missingNote = missingNode ? ` · ${missingNode} (from the link) is not in the graph this page loaded` : '';
-  setStatus(`${graph.order.toLocaleString('en')} entities · ${graph.size.toLocaleString('en')} relations · ${docs.length} documents · loaded in ${Math.round(performance.now() - t0)} ms${hiddenNote}${missingNote}`);
+  statusBase = graphSummary(graph.order, graph.size, docs.length, performance.now() - t0);
+  showStatus(missingNote);
   await drawn;
   performance.mark('newsgraph:ready');
   document.body.dataset.state = 'ready';

@@ -42,7 +42,11 @@ export async function fillMentions(list: HTMLElement, mentions: MentionRef[], ca
   const seen = new Set<string>();
   let shown = 0;
   const byDoc = new Map<string, MentionRef[]>();
-  for (const m of mentions) byDoc.set(m.doc, [...(byDoc.get(m.doc) ?? []), m]);
+  for (const m of mentions) {
+    const list = byDoc.get(m.doc);
+    if (list) list.push(m);
+    else byDoc.set(m.doc, [m]);
+  }
   for (const [docId, ms] of byDoc) {
     if (shown >= limit) break;
     const doc = await fetchDocument(docId);

@@ -19,10 +19,38 @@ export interface PanelActions {
   showPath(index: number): void;
 }
 
+/** Documents shown at first in a node's panel, and added by each "show more". */
+export const DOCS_PAGE = 20;
+
+const docIndexes = new WeakMap<object, { list: DocumentInfo[]; map: Map<string, DocumentInfo> }>();
+/** The graph's documents by id (kept per documents list: a hub's panel asked for 21,000 of them on every open). */
 export function docIndex(graph: ViewerGraph): Map<string, DocumentInfo> {
-  const m = new Map<string, DocumentInfo>();
-  for (const d of graph.getAttribute('documents') ?? []) m.set(d.id, d);
-  return m;
+  const list = graph.getAttribute('documents') ?? [];
+  const cached = docIndexes.get(graph);
+  if (cached?.list === list) return cached.map;
+  const map = new Map<string, DocumentInfo>();
+  for (const d of list) map.set(d.id, d);
+  docIndexes.set(graph, { list, map });
+  return map;
+}
+
+/** A list of `ids` that shows the first `page` and a button for the next `page` at a time. */
+function pagedList(ids: string[], item: (id: string) => HTMLElement, page: number, cls: string): HTMLElement {
+  const ul = el('ul', { class: cls });
+  const box = el('div', { class: 'paged' }, ul);
+  let shown = 0;
+  const more = el('button', { type: 'button', class: 'link small more' });
+  const showMore = () => {
+    const next = ids.slice(shown, shown + page);
+    ul.append(...next.map(item));
+    shown += next.length;
+    if (shown >= ids.length) more.remove();
+    else more.textContent = `Show ${Math.min(page, ids.length - shown)} more (${shown.toLocaleString('en')} of ${ids.length.toLocaleString('en')} shown)`;
+  };
+  more.addEventListener('click', showMore);
+  box.append(more);
+  showMore();
+  return box;
 }
 
 const namesOf = (graph: ViewerGraph, node: string): string[] => {
@@ -64,7 +92,7 @@ export function renderNodePanel(graph: ViewerGraph, node: string, actions: Panel
   const root = el('section', { class: 'node-panel', 'aria-label': `Details of ${a.label}` });
   root.append(
     el('h2', null, el('span', { class: 'dot', style: `background:${a.color}` }), a.label),
-    el('p', { class: 'meta' }, el('span', { class: 'badge' }, a.entityType), ` · ${a.mentionCount ?? 0} mentions · ${graph.degree(node)} relations`),
+    el('p', { class: 'meta' }, el('span', { class: 'badge' }, a.entityType), ` · ${(a.mentionCount ?? 0).toLocaleString('en')} mentions · ${graph.degree(node).toLocaleString('en')} relations`),
     el(
       'p',
       { class: 'actions' },
@@ -86,11 +114,6 @@ export function renderNodePanel(graph: ViewerGraph, node: string, actions: Panel
       ),
     );
   }
-  // Outlets from the documents' metadata (the source of truth for who published what).
-  const outlets = [...new Set((a.docs ?? []).map((d) => docs.get(d)?.source).filter((x): x is string => !!x))].sort();
-  if (outlets.length) root.append(el('h3', null, 'Outlets'), el('p', { class: 'outlets' }, outlets.join(' · ')));
-  if (a.docs?.length) root.append(el('h3', null, `Documents (${a.docs.length})`), el('ul', { class: 'docs' }, a.docs.map((d) => el('li', null, docLine(docs.get(d), d)))));
-
   // Relations grouped by predicate, both directions.
   const byPred = new Map<string, { edge: string; out: boolean; other: string }[]>();
   graph.forEachEdge(node, (edge, e, s, t) => {
@@ -100,7 +123,7 @@ export function renderNodePanel(graph: ViewerGraph, node: string, actions: Panel
     byPred.set(key, list);
   });
   const preds = [...byPred.keys()].sort((x, y) => byPred.get(y)!.length - byPred.get(x)!.length || x.localeCompare(y));
-  root.append(el('h3', null, `Relations (${graph.degree(node)})`));
+  root.append(el('h3', null, `Relations (${graph.degree(node).toLocaleString('en')})`));
   if (!preds.length) root.append(el('p', { class: 'empty' }, 'No relations.'));
   for (const p of preds) {
     const items = byPred.get(p)!;
@@ -127,9 +150,19 @@ export function renderNodePanel(graph: ViewerGraph, node: string, actions: Panel
     }
     root.append(group);
   }
+  // After the relations: a hub is in thousands of documents. Outlets from the documents' metadata
+  // (the source of truth for who published what).
+  const outlets = [...new Set((a.docs ?? []).map((d) => docs.get(d)?.source).filter((x): x is string => !!x))].sort();
+  if (outlets.length) root.append(el('h3', null, 'Outlets'), el('p', { class: 'outlets' }, outlets.join(' · ')));
+  if (a.docs?.length) {
+    root.append(
+      el('h3', null, `Documents (${a.docs.length.toLocaleString('en')})`),
+      pagedList(a.docs, (d) => el('li', null, docLine(docs.get(d), d)), DOCS_PAGE, 'docs'),
+    );
+  }
   if (a.mentions?.length) {
     const list = el('ul', { class: 'evidence mentions', 'aria-busy': 'true' });
-    root.append(el('h3', null, `Mentioned in (${a.mentions.length})`), list);
+    root.append(el('h3', null, `Mentioned in (${a.mentions.length.toLocaleString('en')})`), list);
     void fillMentions(list, a.mentions, (d) => docLine(docs.get(d), d)).finally(() => list.removeAttribute('aria-busy'));
   }
   return root;

@@ -39,10 +39,17 @@ export interface PathSearchResult {
 
 type G = AbstractGraph<Attributes, Attributes, Attributes>;
 
-/** The hub threshold: at least 8 neighbours and above the 95th percentile of neighbour counts. */
+/**
+ * The hub threshold: at least 8 neighbours and above the 95th percentile of neighbour counts, among
+ * the entities that have a neighbour (a news graph is mostly entities related to nothing: counting
+ * them put the percentile at 0 and every entity with more than 8 neighbours counted as a hub).
+ */
 export function defaultHubDegree(graph: G): number {
   const degrees: number[] = [];
-  graph.forEachNode((n) => void degrees.push(graph.neighbors(n).length));
+  graph.forEachNode((n) => {
+    const d = graph.neighbors(n).length;
+    if (d > 0) degrees.push(d);
+  });
   degrees.sort((a, b) => a - b);
   const p95 = degrees[Math.floor(degrees.length * 0.95)] ?? 0;
   return Math.max(8, p95);
@@ -128,9 +135,15 @@ export function findShortestPath(graph: G, from: string, to: string, opts: PathO
   return { paths: [], cutoff: null };
 }
 
+/** The hop limits "all paths" offers (the path finder's choices, and what a link's `k` is clamped to). */
+export const MIN_PATH_HOPS = 2;
+export const MAX_PATH_HOPS = 5;
+
 /**
- * All simple paths of at most `maxHops` hops, shortest first, stopping at `maxPaths` paths or
- * `maxSteps` expansions (whichever comes first) with a cut-off message.
+ * All simple paths of at most `maxHops` hops, by increasing length: every path of 1 hop, then of 2,
+ * … (iterative deepening), so that a bound never drops a shorter path for a longer one. Stops at
+ * `maxPaths` paths or `maxSteps` expansions (whichever comes first) with a cut-off message that says
+ * up to which length the list is complete.
  */
 export function findAllPaths(
   graph: G,
@@ -151,38 +164,48 @@ export function findAllPaths(
     for (const n of frontier) for (const m of step(n)) if (!dist.has(m)) (dist.set(m, d), next.push(m));
     frontier = next;
   }
+  // Neighbour lists are asked for again at each length: keep them.
+  const steps = new Map<string, string[]>();
+  const stepOf = (n: string): string[] => {
+    let s = steps.get(n);
+    if (!s) steps.set(n, (s = step(n)));
+    return s;
+  };
   const found: string[][] = [];
-  let steps = 0;
+  let work = 0;
   let cutoff: string | null = null;
   const stack = [from];
   const onPath = new Set([from]);
-  const dfs = (n: string): void => {
-    if (cutoff) return;
-    for (const m of step(n)) {
+  const complete = (len: number) => (len > 1 ? `every path of up to ${len - 1} hops is listed, longer ones may be missing` : 'no path is complete');
+  /** Paths of exactly `len` hops that continue the stack. */
+  const dfs = (n: string, len: number): void => {
+    for (const m of stepOf(n)) {
       if (cutoff) return;
-      if (++steps > maxSteps) {
-        cutoff = `stopped after ${maxSteps.toLocaleString('en')} steps with ${found.length} paths: narrow the search (fewer hops, exclude hubs or families)`;
+      if (++work > maxSteps) {
+        cutoff = `stopped after ${maxSteps.toLocaleString('en')} steps with ${found.length} paths (${complete(len)}): narrow the search (fewer hops, exclude hubs or families)`;
         return;
       }
       if (onPath.has(m)) continue;
       const d = dist.get(m);
-      if (d === undefined || stack.length + d > maxHops) continue;
+      if (d === undefined || stack.length + d > len) continue;
       if (m === to) {
+        if (stack.length !== len) continue; // a shorter path: listed at its own length
         found.push([...stack, m]);
         if (found.length >= maxPaths) {
-          cutoff = `stopped after ${maxPaths} paths: there may be more (fewer hops, exclude hubs or families)`;
+          cutoff = `stopped after ${maxPaths} paths (${complete(len)}): narrow the search (fewer hops, exclude hubs or families)`;
           return;
         }
         continue;
       }
+      if (stack.length >= len) continue;
       stack.push(m);
       onPath.add(m);
-      dfs(m);
+      dfs(m, len);
       stack.pop();
       onPath.delete(m);
     }
   };
-  dfs(from);
-  found.sort((a, b) => a.length - b.length);
+  const shortest = dist.get(from);
+  if (shortest !== undefined) for (let len = Math.max(1, shortest); len <= maxHops && !cutoff; len++) dfs(from, len);
   return { paths: found.map((nodes) => toPath(nodes, hopBetween)), cutoff };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_STATE, parseViewState, serializeViewState, type ViewState } from './url-state.js';
+import { MAX_PATH_HOPS, MIN_PATH_HOPS } from './paths.js';
 
 describe('url-state', () => {
   it('should serialise the default state to an empty hash', () => {
@@ -34,7 +35,11 @@ describe('url-state', () => {
     expect(serializeViewState(all, sprawling)).toBe('minrel=0');
     expect(parseViewState('#minrel=0', sprawling).filters.minRelations).toBe(0);
   });
-  it('should clamp the hop count', () => {
-    expect(parseViewState('from=a&to=b&k=99').path?.allUpTo).toBe(8);
+  it("should clamp the hop count to the path finder's choices", () => {
+    expect(parseViewState('from=a&to=b&k=99').path?.allUpTo).toBe(MAX_PATH_HOPS);
+    expect(parseViewState('from=a&to=b&k=8').path?.allUpTo).toBe(MAX_PATH_HOPS);
+    expect(parseViewState('from=a&to=b&k=1').path?.allUpTo).toBe(MIN_PATH_HOPS);
+    expect(MAX_PATH_HOPS).toBe(5);
+    for (let k = MIN_PATH_HOPS; k <= MAX_PATH_HOPS; k++) expect(parseViewState(`from=a&to=b&k=${k}`).path?.allUpTo).toBe(k);
   });
 });

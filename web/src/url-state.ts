@@ -3,6 +3,7 @@
  * edge, path request, query, filters. Pure parse / serialise; defaults are left out of the URL.
  */
 import { DEFAULT_FILTERS, type Filters } from './filters.js';
+import { MAX_PATH_HOPS, MIN_PATH_HOPS } from './paths.js';
 
 export interface PathRequest {
   from: string;
@@ -48,7 +49,8 @@ export function parseViewState(hash: string, defaults: Filters = DEFAULT_FILTERS
     path = {
       from,
       to,
-      allUpTo: Number.isInteger(k) && k > 0 ? Math.min(k, 8) : 0,
+      // the path finder's choices: a link never asks for one the select cannot show
+      allUpTo: Number.isInteger(k) && k > 0 ? Math.min(MAX_PATH_HOPS, Math.max(MIN_PATH_HOPS, k)) : 0,
       excludeHubs: p.get('nohubs') === '1',
       excludeFamilies: list(p.get('xf')),
     };
