@@ -291,8 +291,8 @@ describe('viewer on a big graph', () => {
     // Past sigma's double-click window (300 ms): a second click within it is a double click, not a click.
     await page.waitForTimeout(400);
     await page.mouse.click(empty!.x, empty!.y);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __newsgraph: Exposed }).__newsgraph.state.selectedNode)).toBeNull();
-    await expect.poll(() => page.locator('#panel').isVisible()).toBe(false);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __newsgraph: Exposed }).__newsgraph.state.selectedNode), { timeout: 10_000 }).toBeNull();
+    await expect.poll(() => page.locator('#panel').isVisible(), { timeout: 10_000 }).toBe(false);
     // A drag still pans without selecting anything.
     const box = (await page.locator('#graph').boundingBox())!;
     await page.mouse.move(at.x, at.y);
