@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
+    // expect.poll waits for a page or a server to catch up; its default second is short on a
+    // 2-core machine running the whole suite (a 6,000-node graph redrawn in a headless browser).
+    expect: { poll: { timeout: 10_000 } },
   },
 });
