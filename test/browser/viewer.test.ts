@@ -150,6 +150,20 @@ describe('viewer', () => {
       await page.close();
     });
 
+    it('should find a document to filter by from what is typed, keep it in the link, and drop it when the field is cleared', async () => {
+      const { page, errors } = await open();
+      const docs = await page.evaluate(() => (window as unknown as { __newsgraph: { graph: { getAttribute(k: string): { id: string; title: string }[] } } }).__newsgraph.graph.getAttribute('documents'));
+      const target = docs.find((d) => /Turkish soldiers/.test(d.title))!;
+      expect(await page.locator('#filter-doc option').count()).toBe(0); // no list of every document
+      await pick(page, '#filter-doc', 'turkish soldiers');
+      await page.waitForFunction((id) => new URLSearchParams(location.hash.slice(1)).get('doc') === id, target.id);
+      expect(await page.inputValue('#filter-doc')).toContain(target.title);
+      await page.fill('#filter-doc', '');
+      await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has('doc'));
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
     it('should show a selected edge and its two ends over the rest of the graph, faded', async () => {
       const { page, errors } = await open();
       const edge = await page.evaluate(() => {

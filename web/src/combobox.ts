@@ -19,6 +19,8 @@ export function createNameField(
   input: HTMLInputElement,
   getIndex: () => NameIndex,
   onPick: (s: Suggestion) => void,
+  /** Where suggestions come from (default: the entities' name index). */
+  source: (text: string, limit: number) => Suggestion[] = (text, limit) => suggest(getIndex(), text, limit),
 ): NameField {
   const listId = `${input.id || 'names'}-list-${uid++}`;
   const list = el('ul', { id: listId, role: 'listbox', class: 'suggestions', hidden: true });
@@ -70,14 +72,14 @@ export function createNameField(
   };
   input.addEventListener('input', () => {
     chosen = null;
-    items = suggest(getIndex(), input.value, 12);
+    items = source(input.value, 12);
     active = items.length ? 0 : -1;
     render();
   });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       if (list.hidden) {
-        items = suggest(getIndex(), input.value, 12);
+        items = source(input.value, 12);
         active = items.length ? 0 : -1;
       } else if (items.length) {
         active = (active + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
@@ -89,7 +91,7 @@ export function createNameField(
         pick(active);
         e.preventDefault();
       } else if (!chosen) {
-        items = suggest(getIndex(), input.value, 1);
+        items = source(input.value, 1);
         if (items.length) {
           pick(0);
           e.preventDefault();
@@ -107,7 +109,7 @@ export function createNameField(
     input,
     value: () => {
       if (chosen) return chosen;
-      const s = suggest(getIndex(), input.value, 1)[0];
+      const s = source(input.value, 1)[0];
       return s ? s.node : null;
     },
     set: (node, label) => {

@@ -12,6 +12,7 @@ import { $, el, clear } from './dom.js';
 import { loadGraph, yieldToPage, type LoadedGraph } from './load.js';
 import type { NameIndex } from './search-index.js';
 import { createNameField } from './combobox.js';
+import { docEntries, suggestDocs } from './doc-search.js';
 import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js';
 import { DEFAULT_FILTERS, defaultFilters, edgePasses, hiddenNote, isFiltering, isFilteringEdges, nodePasses, visibleRelations, type Filters } from './filters.js';
 import { parseViewState, serializeViewState, type PathRequest, type ViewState } from './url-state.js';
@@ -579,13 +580,23 @@ async function main(): Promise<void> {
   const docs = graph.getAttribute('documents') ?? [];
   const sourceSel = $('filter-source') as HTMLSelectElement;
   for (const s of [...new Set(docs.map((d) => d.source).filter(Boolean))].sort()) sourceSel.append(el('option', { value: s }, s));
-  const docSel = $('filter-doc') as HTMLSelectElement;
-  for (const d of docs) docSel.append(el('option', { value: d.id }, `${d.source ? d.source + ': ' : ''}${d.title || d.id}`));
+  // The document filter finds a document by what is typed: a corpus has thousands of them.
+  const docList = docEntries(docs);
+  const docLabelOf = new Map(docList.map((d) => [d.id, d.label]));
+  const docInput = $('filter-doc') as HTMLInputElement;
+  const docField = createNameField(
+    docInput,
+    getIndex,
+    (s) => ((state.filters = { ...state.filters, doc: s.node }), applyFilters()),
+    (text, limit) => suggestDocs(docList, text, limit),
+  );
+  docInput.addEventListener('input', () => {
+    if (!docInput.value.trim() && state.filters.doc !== null) ((state.filters = { ...state.filters, doc: null }), applyFilters());
+  });
   const weightInput = $('filter-weight') as HTMLInputElement;
   const maxWeight = graph.reduceEdges((m, _e, a) => Math.max(m, a.weight), 1);
   weightInput.max = String(maxWeight);
   sourceSel.addEventListener('change', () => ((state.filters = { ...state.filters, source: sourceSel.value || null }), applyFilters()));
-  docSel.addEventListener('change', () => ((state.filters = { ...state.filters, doc: docSel.value || null }), applyFilters()));
   weightInput.addEventListener('change', () => {
     const w = Math.max(1, Math.floor(Number(weightInput.value) || 1));
     state.filters = { ...state.filters, minWeight: w };
@@ -604,7 +615,7 @@ async function main(): Promise<void> {
   let appliedBBox = bboxKey();
   function applyFilters(opts: { quiet?: boolean } = {}): void {
     sourceSel.value = state.filters.source ?? '';
-    docSel.value = state.filters.doc ?? '';
+    if (document.activeElement !== docInput || state.filters.doc === null) docField.set(state.filters.doc, state.filters.doc ? (docLabelOf.get(state.filters.doc) ?? state.filters.doc) : undefined);
     weightInput.value = String(state.filters.minWeight);
     relationsInput.value = String(state.filters.minRelations);
     renderLegend();
