@@ -155,6 +155,7 @@ describe('viewer', () => {
       const docs = await page.evaluate(() => (window as unknown as { __newsgraph: { graph: { getAttribute(k: string): { id: string; title: string }[] } } }).__newsgraph.graph.getAttribute('documents'));
       const target = docs.find((d) => /Turkish soldiers/.test(d.title))!;
       expect(await page.locator('#filter-doc option').count()).toBe(0); // no list of every document
+      expect(await page.isHidden('#filter-dates')).toBe(true); // the seeds give no publication dates
       await pick(page, '#filter-doc', 'turkish soldiers');
       await page.waitForFunction((id) => new URLSearchParams(location.hash.slice(1)).get('doc') === id, target.id);
       expect(await page.inputValue('#filter-doc')).toContain(target.title);

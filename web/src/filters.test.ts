@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
-import { DEFAULT_FILTERS, SPRAWL_MIN_ORDER, defaultFilters, edgePasses, hiddenNote, isFiltering, nodePasses, visibleRelations } from './filters.js';
+import { DEFAULT_FILTERS, SPRAWL_MIN_ORDER, defaultFilters, documentDays, edgePasses, hiddenNote, isFiltering, nodePasses, visibleRelations } from './filters.js';
 
 describe('filters', () => {
   const node = { type: 'person', sources: ['Reuters'], docs: ['a.txt'], relations: 2 };
@@ -27,6 +27,25 @@ describe('filters', () => {
     expect(nodePasses(node, filters)).toBe(nodeOk);
     expect(edgePasses(edge, filters)).toBe(edgeOk);
   });
+  it('should keep what documents published within the days reported, and drop what only undated ones did', () => {
+    const days = documentDays([
+      { id: 'a.txt', published: '1987-03-06T14:00:00Z' },
+      { id: 'b.txt', published: '1987-08-20' },
+      { id: 'c.txt', published: null },
+    ]);
+    expect([...days]).toEqual([['a.txt', '1987-03-06'], ['b.txt', '1987-08-20']]);
+    const march = { ...DEFAULT_FILTERS, since: '1987-03-01', until: '1987-03-31' };
+    expect(isFiltering(march)).toBe(true);
+    expect(nodePasses({ docs: ['b.txt', 'a.txt'] }, march, days)).toBe(true);
+    expect(nodePasses({ docs: ['b.txt'] }, march, days)).toBe(false);
+    expect(nodePasses({ docs: ['c.txt'] }, march, days)).toBe(false);
+    expect(edgePasses({ evidence: [{ doc: 'a.txt' }] }, march, days)).toBe(true);
+    expect(edgePasses({ evidence: [{ doc: 'b.txt' }, { doc: 'c.txt' }] }, march, days)).toBe(false);
+    // one end open: from a day on, or up to one; the ends count
+    expect(edgePasses({ evidence: [{ doc: 'b.txt' }] }, { ...DEFAULT_FILTERS, since: '1987-08-20' }, days)).toBe(true);
+    expect(edgePasses({ evidence: [{ doc: 'b.txt' }] }, { ...DEFAULT_FILTERS, until: '1987-08-19' }, days)).toBe(false);
+  });
+
   it('should open a big graph made mostly of unrelated entities on the related ones, and nothing else', () => {
     expect(defaultFilters(12806, 11215)).toEqual({ ...DEFAULT_FILTERS, minRelations: 1 });
     expect(defaultFilters(12806, 6000)).toEqual(DEFAULT_FILTERS); // under half unrelated

@@ -14,7 +14,7 @@ import type { NameIndex } from './search-index.js';
 import { createNameField } from './combobox.js';
 import { docEntries, suggestDocs } from './doc-search.js';
 import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js';
-import { DEFAULT_FILTERS, defaultFilters, edgePasses, hiddenNote, isFiltering, isFilteringEdges, nodePasses, visibleRelations, type Filters } from './filters.js';
+import { DEFAULT_FILTERS, defaultFilters, documentDays, edgePasses, hiddenNote, isFiltering, isFilteringEdges, nodePasses, visibleRelations, type Filters } from './filters.js';
 import { parseViewState, serializeViewState, type PathRequest, type ViewState } from './url-state.js';
 import { MAX_PATH_HOPS, MIN_PATH_HOPS, findAllPaths, findShortestPath, type PathSearchResult } from './paths.js';
 import { renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, type PanelActions } from './panels.js';
@@ -90,10 +90,12 @@ async function main(): Promise<void> {
     if (graph.degree(n) === 0) unrelated++;
   });
   const filterDefaults = defaultFilters(graph.order, unrelated);
+  /** Each document's publication day, for the date filter (undated documents are left out). */
+  const days = documentDays(graph.getAttribute('documents') ?? []);
   state.filters = parseViewState(location.hash, filterDefaults).filters;
   // "Min. relations per entity" counts the relations the edge filters leave (null: all of them).
   let relCounts: Map<string, number> | null = null;
-  const countRelations = () => (relCounts = isFilteringEdges(state.filters) ? visibleRelations((cb) => graph.forEachEdge(cb), state.filters) : null);
+  const countRelations = () => (relCounts = isFilteringEdges(state.filters) ? visibleRelations((cb) => graph.forEachEdge(cb), state.filters, days) : null);
   const relationsOf = (n: string) => (relCounts ? (relCounts.get(n) ?? 0) : graph.degree(n));
   countRelations();
   /** The status line's summary of the graph (set once loaded; filter changes then update the line). */
@@ -275,7 +277,7 @@ async function main(): Promise<void> {
     if (!filtering && !state.highlight && !state.hoveredNode && !state.selectedNode && !state.selectedEdge) return res;
     const a = data as unknown as { family: string; weight: number; sources?: string[]; evidence?: { doc: string }[] };
     const [s, t] = graph.extremities(edge);
-    if (filtering && !state.highlight?.edges.has(edge) && (!edgePasses(a, state.filters) || !nodeVisible(s) || !nodeVisible(t))) {
+    if (filtering && !state.highlight?.edges.has(edge) && (!edgePasses(a, state.filters, days) || !nodeVisible(s) || !nodeVisible(t))) {
       res.hidden = true;
       return res;
     }
@@ -311,7 +313,7 @@ async function main(): Promise<void> {
   function nodeVisible(n: string): boolean {
     if (n === state.selectedNode) return true;
     const a = graph.getNodeAttributes(n);
-    return nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs, relations: relationsOf(n) }, state.filters);
+    return nodePasses({ type: a.entityType, sources: a.sources, docs: a.docs, relations: relationsOf(n) }, state.filters, days);
   }
 
   /** How much a node's label matters when only some can be forced: its size, then its relations. */
@@ -593,6 +595,18 @@ async function main(): Promise<void> {
   docInput.addEventListener('input', () => {
     if (!docInput.value.trim() && state.filters.doc !== null) ((state.filters = { ...state.filters, doc: null }), applyFilters());
   });
+  // Publication dates: shown when documents have them; a day picked keeps what those days reported.
+  const sinceInput = $('filter-since') as HTMLInputElement;
+  const untilInput = $('filter-until') as HTMLInputElement;
+  const allDays = [...new Set(days.values())].sort();
+  $('filter-dates').hidden = allDays.length === 0;
+  for (const input of [sinceInput, untilInput]) {
+    input.min = allDays[0] ?? '';
+    input.max = allDays[allDays.length - 1] ?? '';
+  }
+  const dayOf = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+  sinceInput.addEventListener('change', () => ((state.filters = { ...state.filters, since: dayOf(sinceInput.value) }), applyFilters()));
+  untilInput.addEventListener('change', () => ((state.filters = { ...state.filters, until: dayOf(untilInput.value) }), applyFilters()));
   const weightInput = $('filter-weight') as HTMLInputElement;
   const maxWeight = graph.reduceEdges((m, _e, a) => Math.max(m, a.weight), 1);
   weightInput.max = String(maxWeight);
@@ -616,6 +630,8 @@ async function main(): Promise<void> {
   function applyFilters(opts: { quiet?: boolean } = {}): void {
     sourceSel.value = state.filters.source ?? '';
     if (document.activeElement !== docInput || state.filters.doc === null) docField.set(state.filters.doc, state.filters.doc ? (docLabelOf.get(state.filters.doc) ?? state.filters.doc) : undefined);
+    sinceInput.value = state.filters.since ?? '';
+    untilInput.value = state.filters.until ?? '';
     weightInput.value = String(state.filters.minWeight);
     relationsInput.value = String(state.filters.minRelations);
     renderLegend();
@@ -645,7 +661,7 @@ async function main(): Promise<void> {
       const hidden = new Set<string>();
       graph.forEachNode((n) => void (!nodeVisible(n) && hidden.add(n)));
       hiddenNodes = hidden.size;
-      graph.forEachEdge((_e, a, s, t) => void ((hidden.has(s) || hidden.has(t) || !edgePasses(a, state.filters)) && hiddenEdges++));
+      graph.forEachEdge((_e, a, s, t) => void ((hidden.has(s) || hidden.has(t) || !edgePasses(a, state.filters, days)) && hiddenEdges++));
     }
     const note = hiddenNote(state.filters, { nodes: hiddenNodes, edges: hiddenEdges }, { nodes: graph.order, edges: graph.size }, unrelated);
     setStatus(`${statusBase}${note ? ` · ${note}` : ''}${extra}`);
@@ -724,7 +740,7 @@ async function main(): Promise<void> {
       excludeFamilies: req.excludeFamilies,
       excludeHubs: req.excludeHubs,
       nodeFilter: (n: string) => nodeVisible(n),
-      edgeFilter: (e: string) => edgePasses(graph.getEdgeAttributes(e), state.filters),
+      edgeFilter: (e: string) => edgePasses(graph.getEdgeAttributes(e), state.filters, days),
     };
     const t = performance.now();
     state.pathResult = req.allUpTo > 0 ? findAllPaths(graph, req.from, req.to, req.allUpTo, popts) : findShortestPath(graph, req.from, req.to, popts);

@@ -17,14 +17,15 @@ describe('url-state', () => {
     ],
     [
       'filters',
-      { ...EMPTY_STATE, filters: { hiddenTypes: ['place'], hiddenFamilies: ['role'], source: 'Reuters', doc: 'world/a.txt', minWeight: 2, minRelations: 1 } },
+      { ...EMPTY_STATE, filters: { hiddenTypes: ['place'], hiddenFamilies: ['role'], source: 'Reuters', doc: 'world/a.txt', since: '1987-03-01', until: '1987-03-31', minWeight: 2, minRelations: 1 } },
     ],
   ])('should round-trip %s', (_label, state) => {
     expect(parseViewState('#' + serializeViewState(state))).toEqual(state);
   });
   it('should ignore bad values', () => {
-    const s = parseViewState('#minw=-3&k=abc&from=x&to=y&zzz=1');
+    const s = parseViewState('#minw=-3&k=abc&from=x&to=y&zzz=1&since=March&until=1987-13-45');
     expect(s.filters.minWeight).toBe(1);
+    expect([s.filters.since, s.filters.until]).toEqual([null, null]);
     expect(s.path?.allUpTo).toBe(0);
   });
   it("should leave the graph's own filter defaults out of the link, and write a departure from them", () => {

@@ -26,6 +26,9 @@ export const EMPTY_STATE: ViewState = { node: null, edge: null, path: null, quer
 
 const list = (v: string | null): string[] => (v ? v.split(',').filter(Boolean) : []);
 
+/** A day `YYYY-MM-DD`, or null for anything else. */
+const day = (v: string | null): string | null => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && Number.isFinite(Date.parse(v)) ? v : null);
+
 /**
  * Parse a hash (with or without the leading `#`). Unknown keys are ignored; bad values fall back to
  * defaults (`defaults`: the graph's own filter defaults, see defaultFilters).
@@ -38,6 +41,8 @@ export function parseViewState(hash: string, defaults: Filters = DEFAULT_FILTERS
     hiddenFamilies: list(p.get('hf')),
     source: p.get('src') || null,
     doc: p.get('doc') || null,
+    since: day(p.get('since')),
+    until: day(p.get('until')),
     minWeight: Number.isFinite(minWeight) && minWeight > 1 ? Math.floor(minWeight) : 1,
     minRelations: p.has('minrel') ? Math.max(0, Math.floor(Number(p.get('minrel')) || 0)) : defaults.minRelations,
   };
@@ -76,6 +81,8 @@ export function serializeViewState(s: ViewState, defaults: Filters = DEFAULT_FIL
   if (f.hiddenFamilies.length) p.set('hf', f.hiddenFamilies.join(','));
   if (f.source) p.set('src', f.source);
   if (f.doc) p.set('doc', f.doc);
+  if (f.since) p.set('since', f.since);
+  if (f.until) p.set('until', f.until);
   if (f.minWeight > 1) p.set('minw', String(f.minWeight));
   if (f.minRelations !== defaults.minRelations) p.set('minrel', String(f.minRelations));
   return p.toString();
