@@ -118,6 +118,9 @@ const MONTH = /^(january|february|march|april|may|june|july|august|september|oct
 /** Words after which a speaker phrase's head is over: "Steven Hannes of Touche Ross", "Koji Kidokoro, general manager". */
 const HEAD_END = new Set([',', '(', 'of', 'for', 'who', 'which', 'from', 'at', 'in', 'with', 'on', '--', '\u2013', '\u2014']);
 
+/** Prepositions that end a speaker phrase read leftwards (what follows them is their object). */
+const PREPOSITION = new Set(['at', 'in', 'on', 'with', 'from', 'to', 'into', 'during', 'despite', 'without', 'over', 'under', 'about', 'against', 'between', 'through', 'among', 'amid', 'upon', 'by', 'near', 'inside', 'outside']);
+
 /** A place, or a nationality ("U.S.", "West German"): before a noun it says where the speaker is from, not who speaks. */
 function placeLike(m: EntityMention): boolean {
   if (m.type === 'place' || m.canonical) return true;
@@ -185,6 +188,11 @@ function settleSpeaker(ctx: DocContext, s: SentenceState, a: Attribution): boole
   while (inSpan(first - 1)) first--;
   let headEnd = i;
   while (inSpan(headEnd + 1) && !HEAD_END.has(U[headEnd + 1]!.l) && !isQuote(U[headEnd + 1])) headEnd++;
+  // the object of a preposition ends the phrase read leftwards, not the speaker: "U.S. officials with Shultz in Peking said",
+  // "Cyprus' representative at U.N. Headquarters said" (a speaker after its cue, "according to X", is not read leftwards)
+  // (only a name right after it: in "In a television interview yesterday prime minister Bob Hawke said" the phrase runs on to the speaker)
+  // (a person after it is a title's holder: "Syria's Ambassador to the United Nations Bashar al-Jaafari said")
+  if (a.subject.end <= a.cue.start && m.type !== 'person' && PREPOSITION.has(U[first - 1]?.l ?? '') && !U[first - 1]!.m && U.slice(first, i).every((x) => DETERMINERS.has(x.l) || isCap(x))) return drop();
   // one of several: "the governors of Sao Paulo, Rio de Janeiro and Minas Gerais told"
   if (first === i && /^(and|or|&)$/.test(U[i - 1]?.l ?? '') && (U[i - 2]?.m || isCap(U[i - 2]))) return drop();
   // a place or nationality before the speaker's noun: "U.S. officials said", "West German officials said"
@@ -196,7 +204,9 @@ function settleSpeaker(ctx: DocContext, s: SentenceState, a: Attribution): boole
   let to = i;
   // the other half of a name cut in two is a mention of the same kind right beside it: "Koji" "Kidokoro"
   const half = (u: Unit | undefined) => !!u?.m && u.m.kind === 'name' && u.m.type === m.type && (person || m.type === 'organization') && !u.m.group && !u.m.canonical;
-  while (from - 1 >= first && (nameWord(U[from - 1], person) || half(U[from - 1]))) from--;
+  // "the Sunday Telegraph": after a determiner a day's name opens an organisation's name
+  const dayName = (k: number) => !person && isCap(U[k]) && !U[k]!.m && DAY.test(U[k]!.l) && DETERMINERS.has(U[k - 1]?.l ?? '') && k - 1 >= first;
+  while (from - 1 >= first && (nameWord(U[from - 1], person) || half(U[from - 1]) || dayName(from - 1))) from--;
   while (to + 1 <= headEnd && (nameWord(U[to + 1], person) || half(U[to + 1]))) to++;
   if (from < i || to > i) {
     const wide = ctx.widen(m, U[from]!.start, U[to]!.end);
@@ -312,13 +322,24 @@ function appositionOwner(U: readonly Unit[], np: NP | undefined): NP | undefined
   if (!np || isCap(U[np.from]) || U[np.from - 1]?.l !== ',') return np;
   if (np.mention?.type === 'person') return np;
   // a title opens the description ("head of", "the chairman of"), not a clause ("this reeks of")
+  // or an indefinite description ("Dan Rostenkowski, an Illinois Democrat said")
   const opener = DETERMINERS.has(U[np.from]!.l) ? U[np.from + 1] : U[np.from];
-  if (!opener || opener.m || !isTitleWord(opener.l)) return np;
+  if (!opener || (!/^(a|an)$/.test(U[np.from]!.l) && (opener.m || !isTitleWord(opener.l)))) return np;
   const owner = U[np.from - 2]?.m;
   if (!owner || (owner.type !== 'person' && owner.type !== 'organization')) return np;
   const name = npLeft(U, np.from - 2);
   if (!name || name.mention !== owner || (name.from > 0 && !BOUNDARY.has(U[name.from - 1]!.l) && !isQuote(U[name.from - 1]))) return np;
   return { from: name.from, to: np.to, mention: owner };
+}
+
+/**
+ * The entity of a phrase and its apposition (units `from`..`to`): the phrase's own, unless that is only
+ * a possessor — "Zorinsky's replacement, Republican David Karnes, has said" is Karnes.
+ */
+function appositionMention(U: readonly Unit[], head: NP, from: number, to: number): EntityMention | undefined {
+  const named = U.slice(from, to).find((x) => x.m?.type === 'person')?.m;
+  const possessor = !!head.mention && U.slice(head.from, head.to + 1).some((x, j, a) => x.m === head.mention && a[j + 1]?.l === "'s");
+  return (possessor && named) || (head.mention ?? named);
 }
 
 /**
@@ -342,7 +363,10 @@ function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefi
     // "Marley Anderson, 21, a junior from Las Vegas, said …": the phrase that opens the sentence
     const firstComma = U.findIndex((x) => x.l === ',');
     const head = firstComma > 0 && firstComma < k ? npLeft(U, firstComma - 1) : undefined;
-    if (head && head.from === 0 && (head.mention || isCap(U[head.to]))) np = { from: 0, to: k - 1, ...(head.mention ? { mention: head.mention } : {}) };
+    if (head && head.from === 0 && (head.mention || isCap(U[head.to]))) {
+      const mention = appositionMention(U, head, firstComma + 1, k);
+      np = { from: 0, to: k - 1, ...(mention ? { mention } : {}) };
+    }
   }
   if (!np && U[k]?.l === ',') {
     // "Chris Cox, who runs the NRA's lobbying arm, says …": the speaker before the apposition
@@ -350,7 +374,7 @@ function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefi
     while (p >= 0 && U[p]!.l !== ',' && !isQuote(U[p]) && k - p < 30) p--;
     const head = p >= 0 && U[p]!.l === ',' ? npLeft(U, p - 1) : undefined;
     if (head && (head.from === 0 || U[head.from - 1]!.l === ',' || isQuote(U[head.from - 1]))) {
-      const mention = head.mention ?? U.slice(p + 1, k).find((x) => x.m)?.m;
+      const mention = appositionMention(U, head, p + 1, k);
       np = { from: head.from, to: k - 1, ...(mention ? { mention } : {}) };
     }
   }
