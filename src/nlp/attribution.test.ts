@@ -79,6 +79,8 @@ describe('nlp/attribution', () => {
         { label: 'a name before an indefinite description', text: 'The bill opens markets, Ways and Means chairman Dan Rostenkowski, an Illinois Democrat said.', names: ['Ways and Means', 'Dan Rostenkowski|person', 'Illinois Democrat|place'], cue: 'said', entity: 'Dan Rostenkowski' },
         { label: 'the person an apposition names, not the possessor before it', text: "Zorinsky's replacement, Republican David Karnes, has said he would like a seat on the panel.", names: ['Zorinsky|person', 'David Karnes|person'], cue: 'said', entity: 'David Karnes' },
         { label: 'a day opening a newspaper\'s name', text: 'Signs of impatience are growing, the Sunday Telegraph reported.', names: ['Telegraph'], cue: 'reported', entity: 'Sunday Telegraph' },
+        { label: 'a title and a name after the cue: the name', text: '"We can help mass-market adoption," said AOL chief executive Jonathan Miller.', names: ['AOL', 'Jonathan Miller|person'], cue: 'said', entity: 'Jonathan Miller' },
+        { label: "a possessor and a name after the cue: the name", text: '"He is not dissatisfied," said Fairchild\'s Bill Fulwider.', names: ['Fairchild', 'Bill Fulwider|person'], cue: 'said', entity: 'Bill Fulwider' },
         // a one-word name the document gives in full
         { label: 'a given name alone after the full name', text: 'Koji Kidokoro arrived on Monday. Koji said the yen would rise.', names: ['Koji Kidokoro|person', 'Koji|person'], cue: 'said', entity: 'Koji Kidokoro' },
         { label: 'the head word of one organisation', text: 'The Finance Ministry raised its forecast. A Ministry spokesman said more would follow.', names: ['Finance Ministry', 'Ministry'], cue: 'said', entity: 'Finance Ministry' },

@@ -176,8 +176,13 @@ function settleSpeaker(ctx: DocContext, s: SentenceState, a: Attribution): boole
   if (!id) return false;
   const U = s.units;
   const inSpan = (k: number) => k >= 0 && k < U.length && U[k]!.start >= a.subject.start && U[k]!.end <= a.subject.end;
-  const i = U.findIndex((u, k) => u.m?.id === id && inSpan(k));
+  let i = U.findIndex((u, k) => u.m?.id === id && inSpan(k));
   if (i < 0) return false;
+  // the head of a phrase is its last name: "said AOL chief executive Jonathan Miller" is Miller, not AOL
+  if (a.subject.start > a.cue.start) {
+    for (let j = i + 1; inSpan(j) && !HEAD_END.has(U[j]!.l) && !isQuote(U[j]); j++) if (U[j]!.m && U[j + 1]?.l !== "'s") i = j;
+    if (U[i]!.m!.id !== id) a.subject.mention = U[i]!.m!.id;
+  }
   const m = U[i]!.m!;
   if (m.kind !== 'name') return false;
   const drop = () => {
