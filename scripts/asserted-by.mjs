@@ -53,23 +53,16 @@ function label(key) {
   return nodes.get(key)?.label ?? key;
 }
 
-// mulberry32: a small seeded generator, so a sample can be drawn again
-function rng(a) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+// a seeded hash of each evidence's place (document, sentence, edge) ranks it: the sample is the lowest
+// ranked, so two builds of the same corpus are sampled alike wherever they hold the same evidence
+function rank(key) {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x5bd1e995) >>> 0;
+  return (h ^ (h >>> 15)) >>> 0;
 }
-
-const rand = rng(seed);
-const pool = occurrences.slice();
-for (let i = pool.length - 1; i > 0; i--) {
-  const j = Math.floor(rand() * (i + 1));
-  [pool[i], pool[j]] = [pool[j], pool[i]];
-}
+const pool = occurrences.map((o) => ({ o, r: rank(`${o.doc}#${o.start}|${o.edge}`) })).sort((a, b) => a.r - b.r || (a.o.doc + a.o.start + a.o.edge).localeCompare(b.o.doc + b.o.start + b.o.edge)).map((x) => x.o);
 const sample = pool.slice(0, sampleSize).sort((a, b) => (a.doc + a.start).localeCompare(b.doc + b.start));
 
 // the speaker spans behind the sample, and the claims' speakers, from the per-document extractions
