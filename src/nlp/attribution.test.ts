@@ -69,6 +69,7 @@ describe('nlp/attribution', () => {
         { label: 'a nationality tagged as an organisation', text: 'West German officials said they could make no comment on the remarks.', names: ['West German'], cue: 'said', entity: undefined },
         // one of several speakers: no source
         { label: 'the last of coordinated names', text: 'The governors of Sao Paulo, Rio de Janeiro and Minas Gerais told a news conference they want changes.', names: ['Sao Paulo|place', 'Rio de Janeiro|place', 'Minas Gerais|place'], cue: 'told', entity: undefined },
+        { label: 'the last of "neither … nor …"', text: 'Neither Pennzoil nor Texaco has said that any talks were underway.', names: ['Pennzoil', 'Texaco'], cue: 'said', entity: undefined },
         // the person the phrase is about, not a word of the description
         { label: 'the subject of a participle, not its first word', text: 'Senate Democratic leader Robert Byrd, pointing to panic selling, urged President Reagan to act.', names: ['Senate Democratic', 'Robert Byrd|person', 'Reagan|person'], cue: 'pointing', entity: 'Robert Byrd' },
         { label: 'a name before its unclosed apposition', text: 'Talks between France and Iran have made progress, Roland Dumas, head of a parliamentary Foreign Affairs Committee said.', names: ['France|place', 'Iran|place', 'Roland Dumas|person', 'Foreign Affairs Committee'], cue: 'said', entity: 'Roland Dumas' },

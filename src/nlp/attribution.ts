@@ -198,8 +198,9 @@ function settleSpeaker(ctx: DocContext, s: SentenceState, a: Attribution): boole
   // (only a name right after it: in "In a television interview yesterday prime minister Bob Hawke said" the phrase runs on to the speaker)
   // (a person after it is a title's holder: "Syria's Ambassador to the United Nations Bashar al-Jaafari said")
   if (a.subject.end <= a.cue.start && m.type !== 'person' && PREPOSITION.has(U[first - 1]?.l ?? '') && !U[first - 1]!.m && U.slice(first, i).every((x) => DETERMINERS.has(x.l) || isCap(x))) return drop();
-  // one of several: "the governors of Sao Paulo, Rio de Janeiro and Minas Gerais told"
-  if (first === i && /^(and|or|&)$/.test(U[i - 1]?.l ?? '') && (U[i - 2]?.m || isCap(U[i - 2]))) return drop();
+  // one of several: "the governors of Sao Paulo, Rio de Janeiro and Minas Gerais told", "Neither Pennzoil nor Texaco has said"
+  const conjunct = /^(and|or|nor|&)$/.test(U[i - 1]?.l ?? '') && (U[i - 2]?.m || isCap(U[i - 2]));
+  if (conjunct && (first === i || U.slice(first, i - 1).every((x) => x.m || isCap(x) || /^(neither|either|both|,)$/.test(x.l)))) return drop();
   // a place or nationality before the speaker's noun: "U.S. officials said", "West German officials said"
   const next = U[i + 1];
   if (i < headEnd && next && isWord(next) && placeLike(m)) return drop();
