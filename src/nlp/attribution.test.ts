@@ -10,7 +10,8 @@ function attributions(text: string, names: string[]) {
   for (const m of mentions) m.sentence = sentences.find((x) => x.start <= m.start && m.end <= x.end)?.index ?? 0;
   const ex = extractRelationsStrict(text, sentences, mentions);
   const t = (s: { start: number; end: number }) => text.slice(s.start, s.end);
-  return ex.attributions.map((a) => ({ speaker: t(a.subject), cue: t(a.cue), content: t(a.content), mention: a.subject.mention }));
+  const byId = new Map(ex.mentions.map((m) => [m.id, m]));
+  return ex.attributions.map((a) => ({ speaker: t(a.subject), cue: t(a.cue), content: t(a.content), mention: a.subject.mention, entity: a.subject.mention ? byId.get(a.subject.mention)?.text.replace(/\s+/g, ' ') : undefined }));
 }
 
 describe('nlp/attribution', () => {
@@ -54,6 +55,57 @@ describe('nlp/attribution', () => {
     it('should prefer the reporting verb that frames a quote over verbs inside it', () => {
       const got = attributions('\u201cI know this game better than anybody,\u201d Trump said.', ['Trump|person']);
       expect(got).toEqual([expect.objectContaining({ speaker: 'Trump', cue: 'said' })]);
+    });
+
+    describe('the entity a speaker links to', () => {
+      const cases: { label: string; text: string; names: string[]; cue: string; entity: string | undefined }[] = [
+        // a name cut in two at a line break, or missed in part by the recogniser: the whole name
+        { label: 'a name cut in two at a hard-wrapped line break', text: '\u201cThe recent remark by the Treasury Secretary that the accord\ndid not set any target ranges for the major currencies has\ncast a shadow on the agreement,\u201d said Koji\nKidokoro, general manager of Mitsui Bank.', names: ['Koji|person', 'Kidokoro|person', 'Mitsui Bank'], cue: 'said', entity: 'Koji Kidokoro' },
+        { label: 'a surname with its given name outside the mention', text: 'White House Budget Director James Miller said the plan was deficient.', names: ['White House|place', 'Miller|person'], cue: 'said', entity: 'James Miller' },
+        { label: 'an organisation whose name the recogniser cut', text: 'Baker met Stoltenberg in Frankfurt on Monday, a Bonn Finance Ministry spokesman said.', names: ['Baker|person', 'Stoltenberg|person', 'Frankfurt|place', 'Bonn|place', 'Ministry'], cue: 'said', entity: 'Finance Ministry' },
+        { label: 'the first words of an organisation left out', text: 'Malaysia has asked Japan for a loan, the Overseas Economic Cooperation Fund said.', names: ['Malaysia|place', 'Japan|place', 'Cooperation Fund'], cue: 'said', entity: 'Overseas Economic Cooperation Fund' },
+        // a place or nationality describes the speaker: no source
+        { label: 'a country before "officials"', text: 'Baldrige has asked the White House to block the sale, U.S. officials said.', names: ['Baldrige|person', 'White House|place', 'U.S.|place'], cue: 'said', entity: undefined },
+        { label: 'a nationality tagged as an organisation', text: 'West German officials said they could make no comment on the remarks.', names: ['West German'], cue: 'said', entity: undefined },
+        // one of several speakers: no source
+        { label: 'the last of coordinated names', text: 'The governors of Sao Paulo, Rio de Janeiro and Minas Gerais told a news conference they want changes.', names: ['Sao Paulo|place', 'Rio de Janeiro|place', 'Minas Gerais|place'], cue: 'told', entity: undefined },
+        { label: 'the last of "neither … nor …"', text: 'Neither Pennzoil nor Texaco has said that any talks were underway.', names: ['Pennzoil', 'Texaco'], cue: 'said', entity: undefined },
+        // the person the phrase is about, not a word of the description
+        { label: 'the subject of a participle, not its first word', text: 'Senate Democratic leader Robert Byrd, pointing to panic selling, urged President Reagan to act.', names: ['Senate Democratic', 'Robert Byrd|person', 'Reagan|person'], cue: 'pointing', entity: 'Robert Byrd' },
+        { label: 'a name before its unclosed apposition', text: 'Talks between France and Iran have made progress, Roland Dumas, head of a parliamentary Foreign Affairs Committee said.', names: ['France|place', 'Iran|place', 'Roland Dumas|person', 'Foreign Affairs Committee'], cue: 'said', entity: 'Roland Dumas' },
+        // the object of a preposition is not the speaker; a name in an apposition is
+        { label: 'a place after "in" in the speaker phrase', text: 'Earlier, U.S. officials with Shultz in Peking said he would go to Moscow.', names: ['U.S.|place', 'Shultz|person', 'Peking|place', 'Moscow|place'], cue: 'said', entity: undefined },
+        { label: 'a title\'s holder after "to" and its organisation', text: "Syria's Ambassador to the United Nations Bashar al-Jaafari said the strikes were illegal.", names: ['Syria|place', 'United Nations', 'Bashar al-Jaafari|person'], cue: 'said', entity: 'Bashar al-Jaafari' },
+        { label: 'a fronted phrase before the speaker', text: 'In a television interview yesterday prime minister Bob Hawke said he might call an early election.', names: ['Bob Hawke|person'], cue: 'said', entity: 'Bob Hawke' },
+        { label: 'a name before an indefinite description', text: 'The bill opens markets, Ways and Means chairman Dan Rostenkowski, an Illinois Democrat said.', names: ['Ways and Means', 'Dan Rostenkowski|person', 'Illinois Democrat|place'], cue: 'said', entity: 'Dan Rostenkowski' },
+        { label: 'the person an apposition names, not the possessor before it', text: "Zorinsky's replacement, Republican David Karnes, has said he would like a seat on the panel.", names: ['Zorinsky|person', 'David Karnes|person'], cue: 'said', entity: 'David Karnes' },
+        { label: 'a day opening a newspaper\'s name', text: 'Signs of impatience are growing, the Sunday Telegraph reported.', names: ['Telegraph'], cue: 'reported', entity: 'Sunday Telegraph' },
+        { label: 'a title and a name after the cue: the name', text: '"We can help mass-market adoption," said AOL chief executive Jonathan Miller.', names: ['AOL', 'Jonathan Miller|person'], cue: 'said', entity: 'Jonathan Miller' },
+        { label: "a possessor and a name after the cue: the name", text: '"He is not dissatisfied," said Fairchild\'s Bill Fulwider.', names: ['Fairchild', 'Bill Fulwider|person'], cue: 'said', entity: 'Bill Fulwider' },
+        // a one-word name the document gives in full
+        { label: 'a given name alone after the full name', text: 'Koji Kidokoro arrived on Monday. Koji said the yen would rise.', names: ['Koji Kidokoro|person', 'Koji|person'], cue: 'said', entity: 'Koji Kidokoro' },
+        { label: 'the head word of one organisation', text: 'The Finance Ministry raised its forecast. A Ministry spokesman said more would follow.', names: ['Finance Ministry', 'Ministry'], cue: 'said', entity: 'Finance Ministry' },
+        { label: 'the head word of two organisations', text: 'The Finance Ministry and the Foreign Ministry met. A Ministry spokesman said more would follow.', names: ['Finance Ministry', 'Foreign Ministry', 'Ministry'], cue: 'said', entity: undefined },
+        // unchanged: titles, honorifics, a country as the speaker, an organisation's spokesman
+        { label: 'a title before the name is not the name', text: 'U.S. Treasury Secretary James Baker said he opposed the tax.', names: ['U.S.|place', 'James Baker|person'], cue: 'said', entity: 'James Baker' },
+        { label: 'an honorific before the name is not the name', text: 'Tory spokesman Mr Lewis said the posters were offensive.', names: ['Lewis|person'], cue: 'said', entity: 'Lewis' },
+        { label: 'a country that speaks', text: 'Iraq said its forces had repelled the attack.', names: ['Iraq|place'], cue: 'said', entity: 'Iraq' },
+        { label: "an organisation's spokesman", text: 'The dollar will rebound soon, a Treasury spokesman said.', names: ['Treasury'], cue: 'said', entity: 'Treasury' },
+        { label: 'an "X-based" word before the name', text: 'The Geneva-based WHO declared an emergency.', names: ['WHO'], cue: 'declared', entity: 'WHO' },
+      ];
+      for (const c of cases) {
+        it(`should link ${c.entity ?? 'no entity'}: ${c.label}`, () => {
+          const got = attributions(c.text, c.names).filter((a) => a.cue === c.cue);
+          expect(got).toHaveLength(1);
+          expect(got[0]!.entity).toBe(c.entity);
+        });
+      }
+
+      it('should not read a capitalised noun form after a name as a cue ("the United States")', () => {
+        const got = attributions('There is a good chance that the United States and Latin America will agree reforms, Mexican Finance Minister Gustavo Petricioli said.', ['United', 'Latin America|place', 'Mexican|place', 'Gustavo Petricioli|person']);
+        expect(got.map((a) => a.cue)).not.toContain('States');
+        expect(got).toContainEqual(expect.objectContaining({ cue: 'said', entity: 'Gustavo Petricioli' }));
+      });
     });
 
     const negatives: { label: string; text: string; names: string[] }[] = [

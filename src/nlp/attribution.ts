@@ -3,10 +3,13 @@
  * the speaker's noun phrase beside it and the content it introduces, in the three orders news uses:
  * "X said (that) C", "C, X said" / "“C,” X added", "C, said X", and "according to X, C" / "C, according to X".
  */
+import { HONORIFICS } from '../lexicon/people.js';
 import type { Attribution, EntityMention } from '../types.js';
 import { inflect } from './events.js';
+import { lookupWord } from './ner/gazetteer.js';
 import type { DocContext, SentenceState } from './relations/context.js';
-import { AUX, DETERMINERS, isAdverb, isCap, isQuote, isWord, type Unit } from './relations/tokens.js';
+import { isTitleWord } from './relations/roles.js';
+import { AUX, countryOfDemonym, DETERMINERS, isAdverb, isCap, isQuote, isWord, pickNonOverlapping, toUnits, type Unit } from './relations/tokens.js';
 
 /** Reporting verbs: the speaker may come before or after them ("X said C", "C, said X"). */
 const REPORTING = [
@@ -57,6 +60,10 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
   const U = s.units;
   const out: Attribution[] = [];
   const taken: [number, number][] = [];
+  let widened = false;
+  // a headline in title case capitalises its verbs too ("Graham Says …", "Clinton Plan for Taxes")
+  const words = U.filter((x) => isWord(x) && !x.m);
+  const titleCase = words.length > 0 && words.filter((x) => isCap(x)).length * 2 > words.length;
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
   // reporting verbs first: in "“I know this game,” Trump said" the saying frames the knowing
   for (const pass of [0, 1, 2]) {
@@ -70,6 +77,8 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
         cueEnd = c + 1;
       }
       if (!lemma) continue;
+      // a capitalised noun form right after a name is the rest of that name: "the United|States" cut at a line break
+      if (NOUNISH.has(u.l) && isCap(u) && U[c - 1]?.m && U[c - 1]!.m!.kind === 'name' && !titleCase) continue;
       // after "of" a cue's form is a noun: "Secretary of State", "head of state", "a flood of reports"
       if (U[c - 1]?.l === 'of') continue;
       const reporting = lemma === 'according to' || REPORTING_SET.has(lemma);
@@ -81,6 +90,7 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
       else a = speakerFirst(ctx, s, c, lemma) ?? speakerAfter(s, c, lemma);
       if (a && !reporting && /^(i|you|we|it|this|that|they)$/i.test(ctx.text.slice(a.subject.start, a.subject.end))) a = undefined;
       if (a && free(a.content.start, a.content.end) && free(a.subject.start, a.subject.end)) {
+        widened = settleSpeaker(ctx, s, a) || widened;
         out.push(a);
         taken.push([a.content.start, a.content.end], [a.subject.start, a.subject.end]);
       }
@@ -93,7 +103,126 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
   // a quotation signed after a dash frames whatever is said inside it
   const signed = quoteSignature(s);
   if (signed) out.push(signed);
+  // a speaker's name widened to the whole name: the sentence's units carry the new span
+  if (widened) {
+    s.units = toUnits(s.tokens, pickNonOverlapping(ctx.inSentence(s.index).filter((m) => !ctx.implicit.has(m.id))));
+    for (const a of out) if (a.subject.mention && ctx.folded.has(a.subject.mention)) a.subject.mention = ctx.folded.get(a.subject.mention)!;
+  }
   return out.sort((a, b) => a.cue.start - b.cue.start);
+}
+
+/* ------------------------------------------------------------ the speaker's entity */
+
+const HONORIFIC = new Set(HONORIFICS.map((h) => h.replace(/\.$/, '')));
+const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/;
+/** Words after which a speaker phrase's head is over: "Steven Hannes of Touche Ross", "Koji Kidokoro, general manager". */
+const HEAD_END = new Set([',', '(', 'of', 'for', 'who', 'which', 'from', 'at', 'in', 'with', 'on', '--', '\u2013', '\u2014']);
+
+/** Prepositions that end a speaker phrase read leftwards (what follows them is their object). */
+const PREPOSITION = new Set(['at', 'in', 'on', 'with', 'from', 'to', 'into', 'during', 'despite', 'without', 'over', 'under', 'about', 'against', 'between', 'through', 'among', 'amid', 'upon', 'by', 'near', 'inside', 'outside']);
+
+/** A place, or a nationality ("U.S.", "West German"): before a noun it says where the speaker is from, not who speaks. */
+function placeLike(m: EntityMention): boolean {
+  if (m.type === 'place' || m.canonical) return true;
+  return !!countryOfDemonym(m.text.split(/\s+/).pop() ?? '');
+}
+
+/**
+ * A capitalised word that can continue a name next to a mention: not a title, an honorific, a date or
+ * a function word; for a person, a word a name is made of (a given name, a surname, an unknown word).
+ */
+function nameWord(u: Unit | undefined, person: boolean): boolean {
+  if (!u || u.m || !isWord(u) || !isCap(u) || /-\p{Ll}/u.test(u.t)) return false; // not "Geneva-based"
+  const l = u.l;
+  if (HONORIFIC.has(l) || DETERMINERS.has(l) || BOUNDARY.has(l) || NP_BREAK.has(l) || PRONOUNS.has(l) || DAY.test(l) || MONTH.test(l) || CUE_FORMS.has(l)) return false;
+  if (!person) return true;
+  if (isTitleWord(l) || countryOfDemonym(l)) return false;
+  const cat = lookupWord(l);
+  return cat === '' || cat === 'first' || cat === 'last' || cat === 'person';
+}
+
+const fold = (t: string) => t.replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The one longer name of the document a one-word mention is short for: a given name or surname of one
+ * person named in full ("Koji" … "Koji Kidokoro"), the head of one organisation's name ("Ministry" …
+ * "Finance Ministry"). Undefined when there is none; null when several names could be meant.
+ */
+function longerName(ctx: DocContext, m: EntityMention): EntityMention | null | undefined {
+  const word = fold(m.text);
+  if (/\s/.test(word) || (m.type !== 'person' && m.type !== 'organization')) return undefined;
+  let found: EntityMention | undefined;
+  const names = new Set<string>();
+  for (const x of ctx.mentions) {
+    if (x === m || x.kind !== 'name' || x.type !== m.type || x.group || x.canonical) continue;
+    const parts = fold(x.text).split(' ');
+    if (parts.length < 2) continue;
+    const fits = m.type === 'person' ? parts[0] === word || parts[parts.length - 1] === word : parts[parts.length - 1] === word;
+    if (!fits) continue;
+    names.add(parts.join(' '));
+    if (!found || Math.abs(x.start - m.start) < Math.abs(found.start - m.start)) found = x;
+  }
+  return names.size > 1 ? null : found;
+}
+
+/**
+ * Makes the speaker's mention the speaker, or none: one conjunct of several speakers and a place or
+ * nationality describing the speaker are no source; a name cut short inside the speaker phrase
+ * ("Koji" of "Koji Kidokoro", "Ministry" of "Finance Ministry") is widened to the whole name; a
+ * one-word name the document gives in full elsewhere stands for that. Returns whether a mention was widened.
+ */
+function settleSpeaker(ctx: DocContext, s: SentenceState, a: Attribution): boolean {
+  const id = a.subject.mention;
+  if (!id) return false;
+  const U = s.units;
+  const inSpan = (k: number) => k >= 0 && k < U.length && U[k]!.start >= a.subject.start && U[k]!.end <= a.subject.end;
+  let i = U.findIndex((u, k) => u.m?.id === id && inSpan(k));
+  if (i < 0) return false;
+  // the head of a phrase is its last name: "said AOL chief executive Jonathan Miller" is Miller, not AOL
+  if (a.subject.start > a.cue.start) {
+    for (let j = i + 1; inSpan(j) && !HEAD_END.has(U[j]!.l) && !isQuote(U[j]); j++) if (U[j]!.m && U[j + 1]?.l !== "'s") i = j;
+    if (U[i]!.m!.id !== id) a.subject.mention = U[i]!.m!.id;
+  }
+  const m = U[i]!.m!;
+  if (m.kind !== 'name') return false;
+  const drop = () => {
+    delete a.subject.mention;
+    return false;
+  };
+  let first = i;
+  while (inSpan(first - 1)) first--;
+  let headEnd = i;
+  while (inSpan(headEnd + 1) && !HEAD_END.has(U[headEnd + 1]!.l) && !isQuote(U[headEnd + 1])) headEnd++;
+  // the object of a preposition ends the phrase read leftwards, not the speaker: "U.S. officials with Shultz in Peking said",
+  // "Cyprus' representative at U.N. Headquarters said" (a speaker after its cue, "according to X", is not read leftwards)
+  // (only a name right after it: in "In a television interview yesterday prime minister Bob Hawke said" the phrase runs on to the speaker)
+  // (a person after it is a title's holder: "Syria's Ambassador to the United Nations Bashar al-Jaafari said")
+  if (a.subject.end <= a.cue.start && m.type !== 'person' && PREPOSITION.has(U[first - 1]?.l ?? '') && !U[first - 1]!.m && U.slice(first, i).every((x) => DETERMINERS.has(x.l) || isCap(x))) return drop();
+  // one of several: "the governors of Sao Paulo, Rio de Janeiro and Minas Gerais told", "Neither Pennzoil nor Texaco has said"
+  const conjunct = /^(and|or|nor|&)$/.test(U[i - 1]?.l ?? '') && (U[i - 2]?.m || isCap(U[i - 2]));
+  if (conjunct && (first === i || U.slice(first, i - 1).every((x) => x.m || isCap(x) || /^(neither|either|both|,)$/.test(x.l)))) return drop();
+  // a place or nationality before the speaker's noun: "U.S. officials said", "West German officials said"
+  const next = U[i + 1];
+  if (i < headEnd && next && isWord(next) && placeLike(m)) return drop();
+  // a name cut short: widen it over the capitalised words beside it
+  const person = m.type === 'person';
+  let from = i;
+  let to = i;
+  // the other half of a name cut in two is a mention of the same kind right beside it: "Koji" "Kidokoro"
+  const half = (u: Unit | undefined) => !!u?.m && u.m.kind === 'name' && u.m.type === m.type && (person || m.type === 'organization') && !u.m.group && !u.m.canonical;
+  // "the Sunday Telegraph": after a determiner a day's name opens an organisation's name
+  const dayName = (k: number) => !person && isCap(U[k]) && !U[k]!.m && DAY.test(U[k]!.l) && DETERMINERS.has(U[k - 1]?.l ?? '') && k - 1 >= first;
+  while (from - 1 >= first && (nameWord(U[from - 1], person) || half(U[from - 1]) || dayName(from - 1))) from--;
+  while (to + 1 <= headEnd && (nameWord(U[to + 1], person) || half(U[to + 1]))) to++;
+  if (from < i || to > i) {
+    const wide = ctx.widen(m, U[from]!.start, U[to]!.end);
+    a.subject.mention = wide.id;
+    return wide !== m;
+  }
+  const longer = longerName(ctx, m);
+  if (longer === null && m.type === 'organization') return drop();
+  if (longer) a.subject.mention = longer.id;
+  return false;
 }
 
 /** NP ending at unit index `end` (inclusive), walking left. */
@@ -112,7 +241,7 @@ function npLeft(U: readonly Unit[], end: number): NP | undefined {
       // the point of a title or an initial inside the name: "Mr. King", "Sen. Graham", "George W. Bush"
     } else if (x.l === "'" && !(k > 0 && isWord(U[k - 1]) && U[k - 1]!.end === x.start)) break; // a closing quote, not "the Smiths' lawyer"
     else if (!(isWord(x) || x.l === "'s" || x.l === "'" || x.l === '-' || x.l === '.') || BOUNDARY.has(x.l) || AUX.has(x.l) || PRONOUNS.has(x.l) || NP_BREAK.has(x.l)) break;
-    else if (CUE_FORMS.has(x.l) && !x.m && U[k - 1]?.l !== 'of') break; // (after "of" a noun: "Secretary of State")
+    else if (CUE_FORMS.has(x.l) && !x.m && U[k - 1]?.l !== 'of' && !(isCap(x) && U[k - 1]?.m)) break; // (after "of" a noun: "Secretary of State"; after a name, the rest of it: "Battleground States")
     else if (/^[a-z]+ed$/.test(x.t) && !/^(united|red|armed)$/.test(x.l)) break; // a verb: the agency cited X as saying
     k--;
     n++;
@@ -186,9 +315,37 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
     if (open > 0 && U[open]!.l === '(') k = open - 1;
   }
   if (k < c - 1 && U[k + 1]!.l !== 'as') c0 = c; // keep the cue itself
-  const np = npLeft(U, k) || speakerBeforeCue(U, k, c);
+  const np = appositionOwner(U, npLeft(U, k)) || speakerBeforeCue(U, k, c);
   if (!np) return undefined;
   return attributionWithSpeaker(s, np, c0, c, lemma);
+}
+
+/**
+ * "Roland Dumas, head of a parliamentary committee said": a description that opens lower case after a
+ * comma and a name is that name's apposition; the named one speaks.
+ */
+function appositionOwner(U: readonly Unit[], np: NP | undefined): NP | undefined {
+  if (!np || isCap(U[np.from]) || U[np.from - 1]?.l !== ',') return np;
+  if (np.mention?.type === 'person') return np;
+  // a title opens the description ("head of", "the chairman of"), not a clause ("this reeks of")
+  // or an indefinite description ("Dan Rostenkowski, an Illinois Democrat said")
+  const opener = DETERMINERS.has(U[np.from]!.l) ? U[np.from + 1] : U[np.from];
+  if (!opener || (!/^(a|an)$/.test(U[np.from]!.l) && (opener.m || !isTitleWord(opener.l)))) return np;
+  const owner = U[np.from - 2]?.m;
+  if (!owner || (owner.type !== 'person' && owner.type !== 'organization')) return np;
+  const name = npLeft(U, np.from - 2);
+  if (!name || name.mention !== owner || (name.from > 0 && !BOUNDARY.has(U[name.from - 1]!.l) && !isQuote(U[name.from - 1]))) return np;
+  return { from: name.from, to: np.to, mention: owner };
+}
+
+/**
+ * The entity of a phrase and its apposition (units `from`..`to`): the phrase's own, unless that is only
+ * a possessor — "Zorinsky's replacement, Republican David Karnes, has said" is Karnes.
+ */
+function appositionMention(U: readonly Unit[], head: NP, from: number, to: number): EntityMention | undefined {
+  const named = U.slice(from, to).find((x) => x.m?.type === 'person')?.m;
+  const possessor = !!head.mention && U.slice(head.from, head.to + 1).some((x, j, a) => x.m === head.mention && a[j + 1]?.l === "'s");
+  return (possessor && named) || (head.mention ?? named);
 }
 
 /**
@@ -212,7 +369,10 @@ function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefi
     // "Marley Anderson, 21, a junior from Las Vegas, said …": the phrase that opens the sentence
     const firstComma = U.findIndex((x) => x.l === ',');
     const head = firstComma > 0 && firstComma < k ? npLeft(U, firstComma - 1) : undefined;
-    if (head && head.from === 0 && (head.mention || isCap(U[head.to]))) np = { from: 0, to: k - 1, ...(head.mention ? { mention: head.mention } : {}) };
+    if (head && head.from === 0 && (head.mention || isCap(U[head.to]))) {
+      const mention = appositionMention(U, head, firstComma + 1, k);
+      np = { from: 0, to: k - 1, ...(mention ? { mention } : {}) };
+    }
   }
   if (!np && U[k]?.l === ',') {
     // "Chris Cox, who runs the NRA's lobbying arm, says …": the speaker before the apposition
@@ -220,14 +380,18 @@ function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefi
     while (p >= 0 && U[p]!.l !== ',' && !isQuote(U[p]) && k - p < 30) p--;
     const head = p >= 0 && U[p]!.l === ',' ? npLeft(U, p - 1) : undefined;
     if (head && (head.from === 0 || U[head.from - 1]!.l === ',' || isQuote(U[head.from - 1]))) {
-      const mention = head.mention ?? U.slice(p + 1, k).find((x) => x.m)?.m;
+      const mention = appositionMention(U, head, p + 1, k);
       np = { from: head.from, to: k - 1, ...(mention ? { mention } : {}) };
     }
   }
   if (!np && /ing$/.test(U[c]!.l) && U[k] && /^(,|--|\u2013|\u2014|-)$/.test(U[k]!.l)) {
     // "Trump went after Bush, calling him …": the subject of the sentence speaks
     const first = U.findIndex((x) => !!x.m);
-    if (first >= 0 && first <= 2 && first < k && (U[first]!.m!.type === 'person' || U[first]!.m!.type === 'organization')) np = { from: first, to: first, mention: U[first]!.m! };
+    if (first >= 0 && first <= 2 && first < k && (U[first]!.m!.type === 'person' || U[first]!.m!.type === 'organization')) {
+      // the whole subject when it ends at the comma: "Senate Democratic leader Robert Byrd, pointing …" is Byrd
+      const subject = npLeft(U, k - 1);
+      np = subject && subject.from <= first && subject.mention && subject.mention.type !== 'place' ? subject : { from: first, to: first, mention: U[first]!.m! };
+    }
   }
   return np;
 }

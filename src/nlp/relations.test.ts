@@ -554,6 +554,18 @@ describe('nlp/relations', () => {
         none: { p: /^speak|^address/ },
       },
       {
+        label: 'a title after "as", before a comma, is not the next name\'s',
+        text: 'George W Bush will take a softer approach as he begins his second term as US President, Tony Blair has said.',
+        names: ['George W Bush|person', 'US|place', 'Tony Blair|person'],
+        none: { s: 'Tony Blair', p: /president/ },
+      },
+      {
+        label: 'a title after a copula, before a comma, is not the next name\'s',
+        text: 'Smith was elected Labour party chairman, Jones said.',
+        names: ['Smith|person', 'Labour', 'Jones|person'],
+        none: { s: 'Jones', p: /chairman/ },
+      },
+      {
         label: "the forces of someone who leads no country are not a country's",
         text: "Paul Smith's forces won the match. The king's army marched on.",
         names: ['Paul Smith|person'],

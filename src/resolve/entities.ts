@@ -948,6 +948,9 @@ export function resolveEntities(
   };
   const extensions = new Map<string, number[]>(); // shorter key → groups whose key extends it
   const headExtensions = new Map<string, number[]>(); // one-word head → "head of …" groups (same document only)
+  // one word left by a leading place that the corpus alone names a place ("House" of "Higashi Nippon House", "Colts" of
+  // "Indianapolis Colts"): `${word}|${group}`; across documents only when the word is not far more common than the name
+  const placeStripped = new Set<string>();
   const groupIsLexicon = (g: number): boolean => lexHits.has(g);
   const placeKeys = new Set<string>();
   let lastPlace: string | undefined; // a name is often written the same way twice in a row
@@ -991,6 +994,7 @@ export function resolveEntities(
         if (rest.length === 1 && STOPWORD_END.has(rest[0]!)) continue;
         // "Navy" for "Indian Navy": a bare kind of organisation only within the same document
         add(rest.length === 1 && isOrganizationWord(rest[0]!) && !groupIsLexicon(group) ? headExtensions : extensions, rest.join(' '));
+        if (rest.length === 1 && !head.every(isQualifierToken) && !isKnownPlace(head.join(' '))) placeStripped.add(`${rest[0]}|${group}`);
       }
       // a one-word head of "X of …" ("Academy" for "Academy of Motion Picture Arts and Sciences"): same document only
       if (tokens.length >= 3 && tokens[1] === 'of') add(headExtensions, tokens[0]!);
@@ -1136,6 +1140,12 @@ export function resolveEntities(
       const type = groupType(u.group);
       const cands = typedCandidates(extensions, u.token, type, shortCandidates);
       let pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
+      // "House" across the corpus is not short for the one "Higashi Nippon House" (a place the corpus named once
+      // before "House"): a word written in five or more documents, three times as many as the name, is a name of its own
+      if (pick && pick !== 'ambiguous' && !pick.sameDoc && placeStripped.has(`${u.token}|${pick.group}`)) {
+        const own = docsOfGroup(u.group).size;
+        if (own >= 5 && own > 3 * docsOfGroup(pick.group).size) pick = undefined;
+      }
       let how = 'short form';
       // a head word only when the story never writes the name out as a company of its own ("Amoco
       // Corp" beside "Amoco Chemicals Co": "Amoco" is the parent)

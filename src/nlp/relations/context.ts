@@ -23,6 +23,8 @@ export class DocContext {
   private readonly perSentence = new Map<number, EntityMention[]>();
   /** Mentions that are relation arguments only, never units of the sentence (an owner known from the lexicon, on the title words). */
   readonly implicit = new Set<string>();
+  /** Mentions folded into a widened one (see `widen`): their id → the widened mention's id. */
+  readonly folded = new Map<string, string>();
 
   constructor(
     readonly text: string,
@@ -64,6 +66,42 @@ export class DocContext {
     this.bySpan.set(`${start}:${end}`, m);
     this.indexSentence(m);
     return m;
+  }
+
+  /**
+   * Widens a name mention to the whole name it was cut from ("Koji" → "Koji Kidokoro" across a line
+   * break): the mention keeps its id, so what already refers to it follows. Mentions of the sentence
+   * inside the new span (the other half of a name cut in two) are folded into it: what referred to them
+   * refers to the widened mention.
+   */
+  widen(m: EntityMention, start: number, end: number): EntityMention {
+    const i = this.mentions.indexOf(m);
+    if (i < 0) return m;
+    const inside = this.inSentence(m.sentence).filter((x) => x !== m && start <= x.start && x.end <= end);
+    const wide: EntityMention = { ...m, start, end, text: this.text.slice(start, end) };
+    this.mentions[i] = wide;
+    this.bySpan.delete(`${m.start}:${m.end}`);
+    this.bySpan.set(`${start}:${end}`, wide);
+    const list = this.perSentence.get(m.sentence)!;
+    list[list.indexOf(m)] = wide;
+    if (!inside.length) return wide;
+    const gone = new Set(inside.map((x) => x.id));
+    for (const x of inside) {
+      this.mentions.splice(this.mentions.indexOf(x), 1);
+      list.splice(list.indexOf(x), 1);
+      this.implicit.delete(x.id);
+      this.folded.set(x.id, wide.id);
+    }
+    for (const x of this.mentions) {
+      if (x.refersTo && gone.has(x.refersTo)) x.refersTo = wide.id;
+      if (x.expands && gone.has(x.expands)) x.expands = wide.id;
+    }
+    for (const r of this.relations) {
+      if (r.subject.mention && gone.has(r.subject.mention)) r.subject = { start, end, mention: wide.id };
+      if (r.object.mention && gone.has(r.object.mention)) r.object = { start, end, mention: wide.id };
+    }
+    this.relations.splice(0, this.relations.length, ...this.relations.filter((r) => r.subject.mention !== r.object.mention));
+    return wide;
   }
 
   /** Records a relation between two mention units; drops self-relations and exact duplicates. */

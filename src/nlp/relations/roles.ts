@@ -58,6 +58,8 @@ const ALLY_NOUNS: Record<string, string> = dict({ ally: 'ally of', allies: 'ally
 /** The event family of an ally-noun relation: backing is support, the rest (ally of, member of) a role. */
 const allyFlags = (rel: string): { family: EventFamily } => ({ family: rel === 'back' ? 'support' : 'role' });
 const PLACE_ROLES = new Set(['governor', 'mayor']);
+/** Words after which a title is said of the clause's subject ("served as president", "became chairman"), not of a name that follows. */
+const PREDICATIVE = new Set(['as', 'is', 'was', 'are', 'were', 'be', 'been', 'being', 'become', 'becomes', 'became', 'becoming', 'remain', 'remains', 'remained', 'named', 'appointed', 'elected', 'made']);
 const PLACE_NOUNS = new Set(['province', 'region', 'city', 'town', 'state', 'district', 'county', 'village', 'governorate', 'department', 'ministry']);
 
 /** Whether a lower-case word can be part of a title ("foreign", "minister"). */
@@ -186,6 +188,12 @@ function titleBefore(ctx: DocContext, s: SentenceState, pi: number): void {
   if (!words.length || !(TITLE_HEADS.has(words[words.length - 1]!) || OF_TITLES.has(words[words.length - 1]!))) return;
   if (words.length === 1 && words[0] === 'general') return; // "General Petroleum Corp.", "General Motors"
   if (U[pi - 1]?.l === ',' && !(U[k]?.l === "'s" || U[k]?.m || countryOfDemonym(U[k]?.t ?? ''))) return;
+  // "… his second term as US President, Tony Blair has said": after "as" or a copula the title is
+  // predicated of someone else; only an apposition ("Erdogan's top press aide, Fahrettin Altun") names the one after the comma
+  if (U[pi - 1]?.l === ',') {
+    const lead = U[k]?.l === "'s" ? k - 2 : U[k]?.m || countryOfDemonym(U[k]?.t ?? '') ? k - 1 : k;
+    if (PREDICATIVE.has(U[lead]?.l ?? '')) return;
+  }
   const role = words.filter((w) => !STRIP.has(w)).join(' ');
   // a past role is no relation: "former negotiator", "former Brexit negotiator"
   if (!role || /^(former|ex)$/.test(U[k]?.l ?? '') || (U[k]?.m && /^(former|ex)$/.test(U[k - 1]?.l ?? ''))) return;
