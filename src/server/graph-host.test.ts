@@ -43,6 +43,7 @@ describe('server/graph-host', () => {
     const records = await readGraphRecords(dir);
     for (const host of [workerHost(dir), inlineGraphHost(dir)]) {
       const served = await host.load();
+      host.commit();
       expect(served.body.toString('utf8')).toBe(toJson(graph));
       expect(served.counts).toEqual({ nodes: graph.order, edges: graph.size, documents: (graph.getAttribute('documents') as unknown[]).length });
       expect((await host.gexf()).toString('utf8')).toBe(toGexf(graph));
@@ -64,6 +65,7 @@ describe('server/graph-host', () => {
     const dir = seedsCopy();
     const turnsDuring = async (host: GraphHost, work: () => Promise<unknown>): Promise<number> => {
       await host.load();
+      host.commit();
       let turns = 0;
       let done = false;
       const spin = () => {
@@ -82,20 +84,29 @@ describe('server/graph-host', () => {
     expect(await turnsDuring(inline, () => inline.gexf())).toBe(0); // toGexf runs in one piece on the caller's thread
   });
 
-  it('should answer in the order asked: an export asked for before a reload is the graph before it', async () => {
-    const dir = seedsCopy();
-    const host = workerHost(dir);
-    const before = await host.load();
-    const old = await readGraph(dir);
-    // Another writer replaces the graph with one node fewer.
-    const changed = old.copy();
-    changed.dropNode(changed.nodes()[0]!);
-    writeFileSync(path.join(dir, 'graph.json'), toJson(changed));
-    const [gexf, after, gexfAfter] = await Promise.all([host.gexf(), host.load(), host.gexf()]);
-    expect(gexf.toString('utf8')).toBe(toGexf(old));
-    expect(after.counts.nodes).toBe(before.counts.nodes - 1);
-    expect(gexfAfter.toString('utf8')).toBe(toGexf(changed));
-  });
+  for (const kind of ['worker', 'inline'] as const) {
+    it(`should answer from the graph served until the new one is committed (${kind})`, async () => {
+      const dir = seedsCopy();
+      const host = kind === 'worker' ? workerHost(dir) : inlineGraphHost(dir);
+      const before = await host.load();
+      host.commit();
+      const old = await readGraph(dir);
+      const oldBody = toJson(old);
+      // Another writer replaces the graph with one node fewer.
+      const changed = old.copy();
+      changed.dropNode(changed.nodes()[0]!);
+      writeFileSync(path.join(dir, 'graph.json'), toJson(changed));
+      const [gexf, after, gexfLoaded, zipped] = await Promise.all([host.gexf(), host.load(), host.gexf(), host.gzip()]);
+      expect(gexf.toString('utf8')).toBe(toGexf(old));
+      expect(after.counts.nodes).toBe(before.counts.nodes - 1);
+      // loaded, not yet served: exports and the packed body are still of the graph served
+      expect(gexfLoaded.toString('utf8')).toBe(toGexf(old));
+      expect(gunzipSync(zipped).toString('utf8')).toBe(oldBody);
+      host.commit();
+      expect((await host.gexf()).toString('utf8')).toBe(toGexf(changed));
+      expect(gunzipSync(await host.gzip()).toString('utf8')).toBe(toJson(changed));
+    });
+  }
 
   it('should reject with the error class and path the worker met (a damaged graph.json)', async () => {
     const dir = seedsCopy();
@@ -122,7 +133,7 @@ describe('server/graph-host', () => {
     expect(seen.map((w) => w.message).join('\n')).toMatch(/graph\.journal\.jsonl: its last line \(1\) is incomplete/);
   });
 
-  it('should read the folder again in a worker started after one died, before answering', async () => {
+  it('should give a worker started after one died the graph served, not what the folder holds by then', async () => {
     const dir = seedsCopy();
     const file = path.join(tmp, 'dies-on-gexf.mjs');
     // The real worker, except that its first GEXF request kills it.
@@ -136,8 +147,11 @@ describe('server/graph-host', () => {
     );
     const host = workerHost(dir, pathToFileURL(file));
     await host.load();
+    host.commit();
+    const served = await readGraph(dir);
     await expect(host.gexf()).rejects.toThrow(/exit code 5/);
-    expect((await host.gexf()).toString('utf8')).toBe(toGexf(await readGraph(dir)));
+    writeFileSync(path.join(dir, 'graph.json'), 'garbage{'); // the folder now holds no readable graph
+    expect((await host.gexf()).toString('utf8')).toBe(toGexf(served));
   });
 
   it('should fail what a dying worker was asked, and start another for the next request', async () => {

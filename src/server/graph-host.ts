@@ -10,8 +10,10 @@
  * SharedArrayBuffer, which the query workers read without a copy). Without a compiled worker script,
  * or when the server runs queries on its own thread, the same functions run inline.
  *
- * The worker answers in the order it was asked, so an export or document asked for before a
- * reload is answered from the graph served when it was asked.
+ * A reload has two steps: `load` reads the folder and hands back the new graph's bytes, while exports
+ * and documents are still answered from the graph served; `commit` switches to the new one, when the
+ * server switches what it serves (after its query workers hold it). The worker answers in the order
+ * it was asked, so whatever is asked before the switch is answered from the graph served then.
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -20,7 +22,7 @@ import { ExportError, GraphBusyError, GraphFormatError, InputError, NewsgraphErr
 import { toGexf } from '../export/gexf.js';
 import { toJson } from '../export/json.js';
 import type { KnowledgeGraph } from '../graph/index.js';
-import { readGraph, readGraphRecords } from '../store/index.js';
+import { parseGraph, readGraph, readGraphRecords } from '../store/index.js';
 import type { ExtractionRecord } from '../types.js';
 
 /** The size of a served graph, for /api/health and reload events. */
@@ -43,11 +45,13 @@ export interface ServedGraph {
 
 /** What holds the graph: the worker, or this thread. */
 export interface GraphHost {
-  /** Reads the graph folder again; the host then answers `gexf` and `document` from the new graph. */
+  /** Reads the graph folder again; `gexf`, `gzip` and `document` answer from it once it is committed. */
   load(): Promise<ServedGraph>;
-  /** The GEXF export of the graph last loaded, UTF-8. */
+  /** The graph last loaded is the one served from now on. */
+  commit(): void;
+  /** The GEXF export of the graph served, UTF-8. */
   gexf(): Promise<Buffer>;
-  /** The served body of the graph last loaded, gzip-compressed (for clients that are not on this machine). */
+  /** The served body, gzip-compressed (for clients that are not on this machine). */
   gzip(): Promise<Buffer>;
   /** `{ document, text, sentences }` of one document of the graph folder, as JSON; undefined when there is none. */
   document(id: string): Promise<string | undefined>;
@@ -82,18 +86,35 @@ export class GraphWork {
     private readonly prefetch = false,
   ) {}
 
+  private next: { graph: KnowledgeGraph; served?: Uint8Array } | undefined;
+
+  /** Reads the folder; the graph read is served once committed. */
   async load(): Promise<{ graph: KnowledgeGraph; json: string; counts: GraphCounts }> {
     const graph = await readGraph(this.graphDir, { onWarning: this.warn });
     const json = toJson(graph);
-    this.graph = graph;
-    this.records = undefined;
-    if (this.prefetch) this.recordsRead().catch(() => undefined); // a failure is met again, and said, when a document is asked for
+    this.next = { graph };
     return { graph, json, counts: countsOf(graph) };
   }
 
-  /** Keeps the bytes served for the graph last loaded (for `gzip`). */
+  /** The bytes that will be served for the graph last loaded (for `gzip`). */
   serving(body: Uint8Array): void {
-    this.served = body;
+    if (this.next) this.next.served = body;
+  }
+
+  /** The graph last loaded is served from now on; its records are read when asked for (or now, with prefetch). */
+  commit(): void {
+    if (!this.next) return;
+    this.graph = this.next.graph;
+    this.served = this.next.served;
+    this.next = undefined;
+    this.records = undefined;
+    if (this.prefetch) this.recordsRead().catch(() => undefined); // a failure is met again, and said, when a document is asked for
+  }
+
+  /** Serves the graph of these bytes (what the server serves: a worker started after one died takes them over). */
+  adopt(body: Uint8Array, file: string): void {
+    this.next = { graph: parseGraph(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), file), served: body };
+    this.commit();
   }
 
   gexf(): string {
@@ -136,6 +157,7 @@ export function inlineGraphHost(graphDir: string): GraphHost {
       work.serving(body);
       return { body, etag: etagOf(body), counts, graph };
     },
+    commit: () => work.commit(),
     gexf: async () => Buffer.from(work.gexf()),
     gzip: async () => work.gzip(),
     document: (id) => work.document(id),
@@ -145,7 +167,13 @@ export function inlineGraphHost(graphDir: string): GraphHost {
 
 /** A request to the graph worker. */
 export type GraphRequest = { id: number } & GraphAsk;
-type GraphAsk = { kind: 'load' } | { kind: 'gexf' } | { kind: 'gzip' } | { kind: 'document'; documentId: string };
+type GraphAsk =
+  | { kind: 'load' }
+  | { kind: 'commit' }
+  | { kind: 'adopt'; body: SharedArrayBuffer }
+  | { kind: 'gexf' }
+  | { kind: 'gzip' }
+  | { kind: 'document'; documentId: string };
 
 /** The worker's answer, or a warning it met on the way. */
 export type GraphReply =
@@ -153,7 +181,8 @@ export type GraphReply =
   | { id: number; error: { name: string; message: string; path?: string; holder?: string } }
   | { id: number; kind: 'load'; body: SharedArrayBuffer; etag: string; counts: GraphCounts }
   | { id: number; kind: 'gexf' | 'gzip'; body: Uint8Array }
-  | { id: number; kind: 'document'; body?: string };
+  | { id: number; kind: 'document'; body?: string }
+  | { id: number; kind: 'commit' | 'adopt' };
 
 /** An error from the worker, as the class it was there (the server tells the graph's errors from its own bugs by class). */
 export function reviveError(e: { name: string; message: string; path?: string; holder?: string }): Error {
@@ -218,15 +247,16 @@ export function workerGraphHost(script: URL, graphDir: string): GraphHost {
     return w;
   };
 
-  let loaded = false;
+  let loadedBody: SharedArrayBuffer | undefined; // the bytes of the graph last loaded…
+  let servedBody: SharedArrayBuffer | undefined; // …and of the one committed: what the server serves
   const ask = (request: GraphAsk): Promise<GraphReply> => {
     if (closed) return Promise.reject(new NewsgraphError('the server is shutting down'));
     if (!worker) {
       worker = start();
-      // A worker started after one died holds no graph: it reads the folder first (answered in order).
-      if (loaded && request.kind !== 'load') void ask({ kind: 'load' }).catch(() => undefined);
+      // A worker started after one died holds no graph: it takes over the bytes the server serves
+      // (answered first, in order), not the folder, which may hold another graph by now.
+      if (servedBody && request.kind !== 'load') void ask({ kind: 'adopt', body: servedBody }).catch((error: unknown) => emitWarning(`newsgraph serve: the restarted graph worker could not take over the served graph: ${(error as Error).message}`));
     }
-    if (request.kind === 'load') loaded = true;
     const id = nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
@@ -238,7 +268,12 @@ export function workerGraphHost(script: URL, graphDir: string): GraphHost {
   return {
     async load() {
       const reply = (await ask({ kind: 'load' })) as Extract<GraphReply, { kind: 'load' }>;
+      loadedBody = reply.body;
       return { body: Buffer.from(reply.body), etag: reply.etag, counts: reply.counts };
+    },
+    commit() {
+      servedBody = loadedBody;
+      void ask({ kind: 'commit' }).catch(() => undefined); // a worker that died meanwhile: its successor adopts servedBody
     },
     async gexf() {
       const reply = (await ask({ kind: 'gexf' })) as Extract<GraphReply, { kind: 'gexf' | 'gzip' }>;

@@ -20,6 +20,12 @@ async function answer(request: GraphRequest): Promise<void> {
       bytes.write(json);
       work.serving(bytes);
       post({ id: request.id, kind: 'load', body, etag: etagOf(bytes), counts });
+    } else if (request.kind === 'commit') {
+      work.commit();
+      post({ id: request.id, kind: 'commit' });
+    } else if (request.kind === 'adopt') {
+      work.adopt(new Uint8Array(request.body), (workerData as { graphDir: string }).graphDir);
+      post({ id: request.id, kind: 'adopt' });
     } else if (request.kind === 'gexf') {
       const bytes = encoder.encode(work.gexf()); // its own buffer (Buffer.from may hand out its shared pool's)
       post({ id: request.id, kind: 'gexf', body: bytes }, [bytes.buffer]);

@@ -161,11 +161,14 @@ export function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
-/** Whether an If-None-Match header names `etag` (weak comparison, as for GET). */
+/** The entity tag of the gzip-compressed body of the graph tagged `etag`. */
+export const gzipEtag = (etag: string): string => etag.replace(/"$/, '-gz"');
+
+/** Whether an If-None-Match header names `etag` or its gzip form (weak comparison, as for GET). */
 export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
-  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  const bare = (t: string) => t.trim().replace(/^W\//, '').replace(/-gz"$/, '"');
   return header.split(',').some((t) => bare(t) === bare(etag));
 }
 
@@ -253,14 +256,13 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   let served: ServedGraph;
   try {
     served = await graphHost.load();
+    graphHost.commit();
   } catch (error) {
     await graphHost.close();
     throw error;
   }
   let gexfBody: Promise<Buffer> | undefined;
   let gzipBody: Promise<Buffer> | undefined;
-  /** The graph the graph host holds (it answers gzip of that one): ahead of `served` while a reload switches over. */
-  let hostEtag = served.etag;
 
   const heapMb = () => options.queryWorkerHeapMb ?? Math.max(1024, Math.ceil((served.body.length / 2 ** 20) * 20));
   const pool = script
@@ -295,14 +297,16 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       res.end();
       return;
     }
-    if (acceptsGzip(req.headers['accept-encoding']) && !isLoopbackAddress(req.socket.remoteAddress) && hostEtag === etag) {
+    if (acceptsGzip(req.headers['accept-encoding']) && !isLoopbackAddress(req.socket.remoteAddress)) {
+      // made by the graph host from the bytes served now (it switches when `served` does: see reload)
       const made = (gzipBody ??= graphHost.gzip());
       made.catch(() => {
         if (gzipBody === made) gzipBody = undefined;
       });
       const zipped = await made.catch(() => undefined);
       if (res.destroyed || res.writableEnded) return;
-      if (zipped && served.etag === etag) return send(res, 200, zipped, JSON_TYPE, { ...headers, 'Content-Encoding': 'gzip' });
+      // its own entity tag: a strong validator differs between content codings
+      if (zipped) return send(res, 200, zipped, JSON_TYPE, { ...headers, ETag: gzipEtag(etag), 'Content-Encoding': 'gzip' });
     }
     return send(res, 200, body, JSON_TYPE, headers);
   }
@@ -452,9 +456,10 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   async function reload(): Promise<void> {
     const signature = await signatureOfFiles();
     const next = await graphHost.load();
-    hostEtag = next.etag;
-    // The previous graph is served, and queried, until the query workers hold the new one.
+    // The previous graph is served, queried, exported and looked up until the query workers hold the
+    // new one; then all switch at once.
     await pool?.reload({ graphJson: next.body, graphFile });
+    graphHost.commit();
     served = next;
     gexfBody = undefined;
     gzipBody = undefined;
