@@ -137,7 +137,7 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
     bar.stage('writing');
     const release = await lockFolder(out, 'build', values);
     const guard = guardUpdate('build', out);
-    guard.writing();
+    await guard.writing();
     try {
       await writeGraph(out, graph, records, { memo });
     } finally {
@@ -422,17 +422,22 @@ async function lockUpdate(dir: string, verb: string, values: Record<string, unkn
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM during an update of a graph folder. Before the update writes, the
- * process stops at once, releasing the folder's lock, and says that nothing was written; once it
- * writes, the signal is held until the folder is written whole (stopping between its files would
- * leave graph.json and extractions.jsonl of different updates for the next one to sort out), and
- * the process stops then. `done` (after the lock is released) removes the handlers, or stops.
+ * process stops, releasing the folder's lock, and says that nothing was written; once it writes, the
+ * signal is held until the folder is written whole (stopping between its files would leave
+ * graph.json and extractions.jsonl of different updates for the next one to sort out), and the
+ * process stops then. `writing` (awaited just before the first write) first lets a signal that
+ * came during the rebuild, which holds the event loop for seconds on a big graph, stop the update.
+ * `done` (after the lock is released) removes the handlers, or stops.
  */
-function guardUpdate(verb: string, dir: string, release?: () => Promise<void>): { writing(): void; done(): void } {
+function guardUpdate(verb: string, dir: string, release?: () => Promise<void>): { writing(): Promise<void>; done(): void } {
   let writing = false;
+  let stopping = false;
   let held: NodeJS.Signals | undefined;
   const exitCode = (signal: NodeJS.Signals) => (signal === 'SIGTERM' ? 143 : 130);
   const onSignal = (signal: NodeJS.Signals) => {
     if (!writing) {
+      if (stopping) return;
+      stopping = true;
       io.err(`\nnewsgraph ${verb}: interrupted; nothing was written${existsSync(dir) ? ` ("${dir}" is as it was)` : ''}.\n`);
       void (release?.() ?? Promise.resolve()).finally(() => process.exit(exitCode(signal)));
       return;
@@ -443,7 +448,12 @@ function guardUpdate(verb: string, dir: string, release?: () => Promise<void>): 
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return {
-    writing: () => void (writing = true),
+    writing: async () => {
+      // one turn of the event loop: a signal received while the loop was held is handled now
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stopping) await new Promise(() => undefined); // the handler is releasing the lock and exiting
+      writing = true;
+    },
     done: () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -582,7 +592,7 @@ async function addInputs(
     if (!watched) replaced = replacedArticles(state.records, result);
     if (result.graph) {
       bar.stage('writing');
-      guard?.writing();
+      await guard?.writing();
       const written = await store.writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index, before: held?.nodes });
       if (watched) {
         const { previousOf } = await load.graph();
@@ -595,7 +605,7 @@ async function addInputs(
     } else {
       // Nothing to write; a record cut short by an interrupted update still goes (as a write drops it),
       // so that it is not warned about again by every later update.
-      guard?.writing();
+      await guard?.writing();
       if (cutTail) await store.appendExtractionRecords(dir, []);
       if (watched) watched.held = { state, index, signature: cutTail ? await store.graphFolderSignature(dir) : signature, nodes: held?.nodes };
     }
@@ -965,7 +975,7 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
     const { state, index } = await readState(dir, 'remove');
     result = removeDocuments(state, expandJsonLines(state.records, positionals), { onRebuild: (documents) => bar.stage('building graph', documents >= LONG_REBUILD_DOCUMENTS) });
     bar.stage('writing');
-    guard.writing();
+    await guard.writing();
     await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
   } finally {
     bar.done();
@@ -1014,11 +1024,15 @@ async function commandCompact(positionals: string[], values: Record<string, unkn
   const started = Date.now();
   const { compactGraph } = await load.store();
   const release = await lockUpdate(dir, 'compact', values);
+  // Compacting is writing from the start (a short read, then graph.json whole): Ctrl-C waits for it.
+  const guard = guardUpdate('compact', dir, release);
   let done;
   try {
+    await guard.writing();
     done = await compactGraph(dir, { onWarning: warnAs('compact'), force: Boolean(values.force) });
   } finally {
     await release();
+    guard.done();
   }
   if (!values.quiet) {
     io.out(
