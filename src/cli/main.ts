@@ -235,7 +235,9 @@ async function serve(graphDir: string, values: Record<string, unknown>): Promise
     graphDir,
     host,
     port,
-    onError: (error) => io.err(`newsgraph serve: internal error: ${(error as Error)?.stack ?? String(error)}\n`),
+    // the graph folder's own errors (a damaged extractions.jsonl behind /api/documents) in one line; bugs with their stack
+    onError: (error) =>
+      io.err(error instanceof NewsgraphError ? `newsgraph serve: ${error.message}\n` : `newsgraph serve: internal error: ${(error as Error)?.stack ?? String(error)}\n`),
     // `newsgraph add` / `remove` / `build --out` in another terminal: served as soon as they are written
     watch: true,
     onReload: (event) => {
