@@ -95,7 +95,7 @@ export function buildGraphAndMemo(records: ExtractionRecord[], options: BuildGra
     name: options.name ?? 'newsgraph',
     generator: GENERATOR,
     documents,
-    claims: groupClaims(extractions, { entityOf, labels: new Map(entities.map((e) => [e.id, e.label])), published: new Map(documents.map((d) => [d.id, d.published])) }),
+    claims: [], // grouped once the nodes know their documents (below)
     skipped: [...(options.skipped ?? [])].sort((a, b) => byString(a.path, b.path)),
   });
 
@@ -119,6 +119,16 @@ export function buildGraphAndMemo(records: ExtractionRecord[], options: BuildGra
       mergeReasons: e.mergeReasons,
     });
   }
+
+  graph.setAttribute(
+    'claims',
+    groupClaims(extractions, {
+      entityOf,
+      labels: new Map(entities.map((e) => [e.id, e.label])),
+      published: new Map(documents.map((d) => [d.id, d.published])),
+      documentCount: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'docs').length : 0),
+    }),
+  );
 
   // Group relation mentions into edges.
   interface Acc {
