@@ -67,17 +67,19 @@ const countsOf = (graph: KnowledgeGraph): GraphCounts => ({
   documents: (graph.getAttribute('documents') as unknown[] | undefined)?.length ?? 0,
 });
 
-/**
- * The work itself, the same on either thread: the graph of a folder, its served text, its GEXF and
- * its documents' records (read when first asked for, dropped by the next load).
- */
 /** The entity tag of a served body. */
 export const etagOf = (body: Uint8Array): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
+/**
+ * The work itself, the same on either thread: the graph of a folder, its served bytes, its GEXF and
+ * its documents' records (read when first asked for, dropped when another graph is committed).
+ */
 export class GraphWork {
   private graph: KnowledgeGraph | undefined;
   private served: Uint8Array | undefined;
   private records: Promise<Map<string, ExtractionRecord>> | undefined;
+  /** The graph loaded and not yet committed, with its bytes. */
+  private next: { graph: KnowledgeGraph; served?: Uint8Array } | undefined;
 
   constructor(
     private readonly graphDir: string,
@@ -85,8 +87,6 @@ export class GraphWork {
     /** Read the records right after each load, before a document is asked for (in the worker: nobody waits on it). */
     private readonly prefetch = false,
   ) {}
-
-  private next: { graph: KnowledgeGraph; served?: Uint8Array } | undefined;
 
   /** Reads the folder; the graph read is served once committed. */
   async load(): Promise<{ graph: KnowledgeGraph; json: string; counts: GraphCounts }> {

@@ -261,8 +261,23 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     await graphHost.close();
     throw error;
   }
-  let gexfBody: Promise<Buffer> | undefined;
-  let gzipBody: Promise<Buffer> | undefined;
+  /** A download made once per graph served, by the graph host; one that failed is made again when asked next. */
+  const perLoad = (make: () => Promise<Buffer>) => {
+    let made: Promise<Buffer> | undefined;
+    return {
+      get(): Promise<Buffer> {
+        if (made) return made;
+        const p = (made = make());
+        p.catch(() => {
+          if (made === p) made = undefined;
+        });
+        return p;
+      },
+      drop: () => void (made = undefined),
+    };
+  };
+  const gexfDownload = perLoad(() => graphHost.gexf());
+  const gzipDownload = perLoad(() => graphHost.gzip()); // of the bytes served now: the host switches when `served` does
 
   const heapMb = () => options.queryWorkerHeapMb ?? Math.max(1024, Math.ceil((served.body.length / 2 ** 20) * 20));
   const pool = script
@@ -298,28 +313,12 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       return;
     }
     if (acceptsGzip(req.headers['accept-encoding']) && !isLoopbackAddress(req.socket.remoteAddress)) {
-      // made by the graph host from the bytes served now (it switches when `served` does: see reload)
-      const made = (gzipBody ??= graphHost.gzip());
-      made.catch(() => {
-        if (gzipBody === made) gzipBody = undefined;
-      });
-      const zipped = await made.catch(() => undefined);
+      const zipped = await gzipDownload.get().catch(() => undefined);
       if (res.destroyed || res.writableEnded) return;
       // its own entity tag: a strong validator differs between content codings
       if (zipped) return send(res, 200, zipped, JSON_TYPE, { ...headers, ETag: gzipEtag(etag), 'Content-Encoding': 'gzip' });
     }
     return send(res, 200, body, JSON_TYPE, headers);
-  }
-
-  /** The GEXF export of the graph served now (made once per load, in the graph worker when there is one). */
-  function gexfExport(): Promise<Buffer> {
-    const asked = generation;
-    const made = graphHost.gexf();
-    gexfBody = made;
-    made.catch(() => {
-      if (gexfBody === made && generation === asked) gexfBody = undefined; // asked again next time
-    });
-    return made;
   }
 
   async function serveStatic(req: http.IncomingMessage, rawPath: string, res: http.ServerResponse): Promise<void> {
@@ -391,7 +390,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
       const format = search.get('format') ?? 'json';
       if (format === 'json') return sendGraph(req, res, { 'Content-Disposition': 'attachment; filename="graph.json"' });
       if (format === 'gexf') {
-        const gexf = await (gexfBody ?? gexfExport());
+        const gexf = await gexfDownload.get();
         if (res.destroyed || res.writableEnded) return;
         return send(res, 200, gexf, 'application/gexf+xml; charset=utf-8', { 'Content-Disposition': 'attachment; filename="graph.gexf"' });
       }
@@ -461,8 +460,8 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     await pool?.reload({ graphJson: next.body, graphFile });
     graphHost.commit();
     served = next;
-    gexfBody = undefined;
-    gzipBody = undefined;
+    gexfDownload.drop();
+    gzipDownload.drop();
     generation++;
     loadedSignature = signature;
     reloadError = undefined;
