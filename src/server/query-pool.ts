@@ -151,6 +151,7 @@ export class QueryPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.switched?.(); // a reload waiting for new workers does not wait for ever
     for (const p of this.queue.splice(0)) p.resolve(busy('the server is shutting down'));
     await Promise.all(
       this.slots.map(async (slot) => {
