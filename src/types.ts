@@ -299,8 +299,21 @@ export interface ClaimGroup {
   about: string;
   property: string;
   subject: string;
-  values: { value: string; docs: string[]; surfaces: string[]; amount?: number; bound?: ClaimBound }[];
+  values: ClaimValue[];
   disputed: boolean;
+}
+
+/** One value documents report for a fact (`33` soldiers killed), with who reports it and where. */
+export interface ClaimValue {
+  value: string;
+  /** Ids of the documents that report it, sorted. */
+  docs: string[];
+  /** As written, sorted (`33`, `thirty-three`). */
+  surfaces: string[];
+  amount?: number;
+  bound?: ClaimBound;
+  /** The sentences that report it, by document and position; each names who the document says asserted it, when it does. */
+  evidence?: Evidence[];
 }
 
 export interface GraphAttributes {

@@ -262,5 +262,24 @@ describe('cli', () => {
       expect(r.code).toBe(0);
       expect(readFileSync(file, 'utf8')).toMatch(/^<\?xml[\s\S]*<gexf version="1.3"/);
     });
+
+    it("should export CSV tables, the claims' with the sentences that give 33 and 34 killed soldiers", async () => {
+      const dir = path.join(tmp(), 'csv');
+      const r = cli(['export', '--format', 'csv', '--graph', 'graph', '--out', dir]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('claims.csv');
+      const { parseCsv } = await import('../src/export/csv.js');
+      const rows = parseCsv(readFileSync(path.join(dir, 'claims.csv'), 'utf8'));
+      const head = rows[0]!;
+      const soldiers = rows.filter((x) => x[head.indexOf('about')] === 'killed: turkish soldiers');
+      const at = (name: string) => soldiers.map((x) => x[head.indexOf(name)]!);
+      expect(new Set(at('value'))).toEqual(new Set(['3', '33', '34', 'dozens']));
+      expect(at('disputed').every((d) => d === 'true')).toBe(true);
+      // each row's sentence gives the value in one of the ways it was written
+      for (const x of soldiers) {
+        const sentence = x[head.indexOf('sentence')]!.toLowerCase();
+        expect(x[head.indexOf('as_written')]!.split(' | ').some((w) => sentence.includes(w.toLowerCase())), sentence).toBe(true);
+      }
+    });
   });
 });

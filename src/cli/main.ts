@@ -349,7 +349,7 @@ async function commandExport(positionals: string[], values: Record<string, unkno
   // Folder formats: several files.
   if (format === 'csv' || format === 'neo4j') {
     if (!out) throw new UsageError(`export --format ${format} writes several files: give --out DIR`);
-    const files = format === 'csv' ? { 'nodes.csv': ex.toNodesCsv(graph), 'edges.csv': ex.toEdgesCsv(graph) } : ex.toNeo4j(graph).files;
+    const files = format === 'csv' ? { 'nodes.csv': ex.toNodesCsv(graph), 'edges.csv': ex.toEdgesCsv(graph), 'claims.csv': ex.toClaimsCsv(graph) } : ex.toNeo4j(graph).files;
     for (const [name, text] of Object.entries(files)) await writeFileAtomic(path.join(out, name), text);
     io.err(`Wrote ${Object.keys(files).map((f) => path.join(out, f)).join(', ')}\n`);
     return EXIT_OK;
@@ -1237,7 +1237,9 @@ const COMMANDS: Record<string, Command> = {
     usage: 'newsgraph export --format gexf|json|graphml|csv|neo4j [--graph DIR] [--out FILE|DIR]',
     help:
       'Writes the graph as GEXF 1.3 (Gephi), graphology JSON or GraphML to FILE (or standard output);\n' +
-      'csv writes DIR/nodes.csv and DIR/edges.csv; neo4j writes DIR/nodes.csv, DIR/relationships.csv\n' +
+      'csv writes DIR/nodes.csv, DIR/edges.csv and DIR/claims.csv (one row per sentence reporting a\n' +
+      "value of a fact, with the fact's other values' rows beside it); neo4j writes DIR/nodes.csv,\n" +
+      'DIR/relationships.csv\n' +
       '(neo4j-admin import format), DIR/import.cypher (LOAD CSV) and DIR/README.txt.',
     options: { ...GRAPH_OPT, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } },
     run: commandExport,

@@ -1,5 +1,5 @@
 /**
- * CSV node and edge tables (RFC 4180: comma-separated, CRLF-free, quoted where needed), for
+ * CSV node, edge and claim tables (RFC 4180: comma-separated, CRLF-free, quoted where needed), for
  * spreadsheets, pandas or R. List values are joined with " | ".
  */
 import type { KnowledgeGraph } from '../graph/build.js';
@@ -29,6 +29,26 @@ export function toEdgesCsv(graph: KnowledgeGraph): string {
   graph.forEachEdge((key, a, source, target) => {
     out += row([key, source, target, a.predicate, a.family, a.quad, a.weight, a.sources, a.evidence.length, a.negated, a.hedged, a.assertedBy, a.evidence[0]?.text ?? '']);
   });
+  return out;
+}
+
+/**
+ * The claim table, long form: one row per sentence that reports a value of a fact (a value without
+ * sentences, from a graph written before values kept them: one row per document), so that a
+ * spreadsheet can filter the disputed facts and see which outlet gave which figure, where.
+ */
+export function toClaimsCsv(graph: KnowledgeGraph): string {
+  const docs = new Map(graph.getAttribute('documents').map((d) => [d.id, d]));
+  let out = row(['about', 'property', 'subject', 'disputed', 'value', 'amount', 'bound', 'as_written', 'document', 'outlet', 'published', 'asserted_by', 'sentence']);
+  for (const c of graph.getAttribute('claims')) {
+    for (const v of c.values) {
+      const reports = v.evidence?.length ? v.evidence : v.docs.map((doc) => ({ doc, text: '', assertedBy: undefined }));
+      for (const e of reports) {
+        const d = docs.get(e.doc);
+        out += row([c.about, c.property, c.subject, c.disputed, v.value, v.amount, v.bound, v.surfaces, e.doc, d?.source || e.doc, d?.published, e.assertedBy, e.text]);
+      }
+    }
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../graph/build.js';
 import { RECORDS } from '../graph/__fixtures__/records.js';
 import { pythonWithNetworkx, REQUIRE_TOOLS } from '../../test/helpers/tools.js';
-import { csvField, parseCsv, toEdgesCsv, toNodesCsv } from './csv.js';
+import { csvField, parseCsv, toClaimsCsv, toEdgesCsv, toNodesCsv } from './csv.js';
 import { toGraphml } from './graphml.js';
 import { nodeLabel, relationshipType, toNeo4j } from './neo4j.js';
 
@@ -42,6 +42,36 @@ print(json.dumps({"n": g.number_of_nodes(), "e": g.number_of_edges(), "directed"
       const edges = parseCsv(toEdgesCsv(graph));
       expect(edges).toHaveLength(graph.size + 1);
       for (const r of edges.slice(1)) expect(r).toHaveLength(edges[0]!.length);
+    });
+
+    it('should write one claim row per sentence reporting a value, and one per document for a value without sentences', () => {
+      const g = buildGraph(RECORDS);
+      g.setAttribute('claims', [
+        {
+          about: 'killed: soldiers',
+          property: 'killed',
+          subject: 'soldiers',
+          disputed: true,
+          values: [
+            { value: '33', docs: ['a.txt'], surfaces: ['33', 'thirty-three'], amount: 33, bound: 'exact', evidence: [{ doc: 'a.txt', start: 0, end: 20, text: 'He said, "33 died".', assertedBy: 'person:x' }] },
+            { value: '34', docs: ['a.txt', 'b.txt'], surfaces: ['34'] },
+          ],
+        },
+      ]);
+      const rows = parseCsv(toClaimsCsv(g));
+      const head = rows[0]!;
+      const col = (r: string[], name: string) => r[head.indexOf(name)];
+      expect(rows).toHaveLength(4);
+      expect(rows.slice(1).map((r) => [col(r, 'value'), col(r, 'document'), col(r, 'outlet')])).toEqual([
+        ['33', 'a.txt', 'Daily One'],
+        ['34', 'a.txt', 'Daily One'],
+        ['34', 'b.txt', 'Evening Two'],
+      ]);
+      expect(col(rows[1]!, 'sentence')).toBe('He said, "33 died".');
+      expect(col(rows[1]!, 'as_written')).toBe('33 | thirty-three');
+      expect(col(rows[1]!, 'asserted_by')).toBe('person:x');
+      expect(col(rows[1]!, 'disputed')).toBe('true');
+      expect(col(rows[2]!, 'sentence')).toBe('');
     });
 
     it.each([

@@ -56,6 +56,29 @@ describe('graph', () => {
       expect(graph.getAttribute('claims')).toEqual([]);
     });
 
+    it("should give each claim value the sentences that report it, cut from the documents' texts", () => {
+      const withClaims = RECORDS.map((r, i) => {
+        const at = r.text.indexOf('Borduria');
+        const sentence = r.extraction.sentences.findIndex((s) => s.start <= at && at < s.end);
+        const claim = { about: 'location: attack', property: 'location', subject: '', value: 'borduria', surface: 'Borduria', span: { start: at, end: at + 8 }, sentence, event: 'killed: people' };
+        const casualty = { about: 'killed: people', property: 'killed', subject: 'people', value: String(3 + i), surface: String(3 + i), span: { start: at, end: at + 1 }, sentence };
+        return { ...r, extraction: { ...r.extraction, claims: [claim, casualty] } };
+      });
+      const claims = buildGraph(withClaims).getAttribute('claims');
+      const killed = claims.find((c) => c.property === 'killed')!;
+      expect(killed.disputed).toBe(true);
+      for (const c of claims) {
+        for (const v of c.values) {
+          expect(v.evidence?.map((e) => e.doc)).toEqual(v.docs);
+          for (const e of v.evidence!) {
+            const r = withClaims.find((x) => x.document.id === e.doc)!;
+            expect(e.text).toBe(r.text.slice(e.start, e.end));
+            expect(e.text).toContain('Borduria');
+          }
+        }
+      }
+    });
+
     it('should build an empty graph from no records', () => {
       const empty = buildGraph([]);
       expect(empty.order).toBe(0);

@@ -127,6 +127,7 @@ export function buildGraphAndMemo(records: ExtractionRecord[], options: BuildGra
       labels: new Map(entities.map((e) => [e.id, e.label])),
       published: new Map(documents.map((d) => [d.id, d.published])),
       documentCount: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'docs').length : 0),
+      textOf: (id) => docs.get(id)?.text,
     }),
   );
 

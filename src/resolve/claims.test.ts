@@ -53,6 +53,42 @@ describe('resolve/claims', () => {
     });
   });
 
+  describe('groupClaims (evidence)', () => {
+    const texts = new Map([
+      ['a', 'Turkey said 33 soldiers died. Officials said thirty-three soldiers were killed in Idlib.'],
+      ['b', 'The Observatory put the toll at 34.'],
+    ]);
+    const withSentences = (id: string, sentences: [number, number][], claims: Claim[]): DocumentExtraction => ({
+      ...doc(id, claims),
+      sentences: sentences.map(([start, end], index) => ({ start, end, index })),
+    });
+    const extractions = [
+      withSentences('a', [[0, 29], [30, 88]], [
+        { ...claim('killed', 'turkish soldiers', '33'), sentence: 0 },
+        { ...claim('killed', 'turkish soldiers', '33', 'thirty-three'), sentence: 1, assertedBy: 'm4' },
+        // the same sentence twice: one piece of evidence
+        { ...claim('killed', 'turkish soldiers', '33', 'thirty-three'), sentence: 1 },
+      ]),
+      withSentences('b', [[0, 35]], [{ ...claim('killed', 'soldiers', '34'), sentence: 0, assertedBy: 'm0' }]),
+    ];
+    it("should give each value the sentences that report it, with who asserted it", () => {
+      // (the two documents share no entity, so they are two stories: one group each)
+      const groups = groupClaims(extractions, { entityOf: new Map([['a#m4', 'org:officials'], ['b#m0', 'org:sohr']]), textOf: (d) => texts.get(d) });
+      expect(groups.flatMap((g) => g.values)).toEqual([
+        { value: '33', docs: ['a'], surfaces: ['33', 'thirty-three'], evidence: [
+          { doc: 'a', start: 0, end: 29, text: 'Turkey said 33 soldiers died.' },
+          { doc: 'a', start: 30, end: 88, text: 'Officials said thirty-three soldiers were killed in Idlib.', assertedBy: 'org:officials' },
+        ] },
+        { value: '34', docs: ['b'], surfaces: ['34'], evidence: [{ doc: 'b', start: 0, end: 35, text: 'The Observatory put the toll at 34.', assertedBy: 'org:sohr' }] },
+      ]);
+    });
+    it('should leave evidence out without the texts', () => {
+      const values = groupClaims(extractions, { entityOf: new Map() }).flatMap((g) => g.values);
+      expect(values).toHaveLength(2);
+      expect(values.every((v) => v.evidence === undefined)).toBe(true);
+    });
+  });
+
   describe('groupClaims (factual claims)', () => {
     const loc = (value: string, key: string, rank: number, event = 'killed: soldiers') => fact('location', value, { event, key, rank });
     it('should group attack locations by the casualty fact and dispute two different towns', () => {

@@ -25,7 +25,7 @@
  * story, its `about` naming the story by the entity most of its documents name and its first day
  * (`killed: people (Chad, 1987-03-20)`). The five outlets on one air strike are one story.
  */
-import type { Claim, ClaimGroup, DocumentExtraction } from '../types.js';
+import type { Claim, ClaimGroup, DocumentExtraction, Evidence, Span } from '../types.js';
 
 /** What grouping may know of the resolved entities. */
 export interface ClaimResolution {
@@ -40,6 +40,11 @@ export interface ClaimResolution {
    * at hand); without it, counted here over every document.
    */
   documentCount?: (entity: string) => number;
+  /**
+   * Document id → its text, for each value's `evidence` (the sentences that report it); without it
+   * values carry no evidence.
+   */
+  textOf?: (doc: string) => string | undefined;
 }
 
 /** Reports published more than this many days apart are of different stories. */
@@ -194,12 +199,20 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 interface Item {
   doc: string;
   claim: Claim;
+  /** The sentence the claim is made in, when the extraction has it. */
+  sentence?: Span;
 }
 
 /** Groups per-document claims across documents; sorted by `about`. */
 export function groupClaims(extractions: readonly DocumentExtraction[], resolution?: ClaimResolution): ClaimGroup[] {
   const all: Item[] = [];
-  for (const ex of [...extractions].sort((a, b) => cmp(a.doc, b.doc))) for (const claim of ex.claims) all.push({ doc: ex.doc, claim });
+  for (const ex of [...extractions].sort((a, b) => cmp(a.doc, b.doc))) {
+    for (const claim of ex.claims) {
+      const sentence = ex.sentences[claim.sentence];
+      all.push(sentence ? { doc: ex.doc, claim, sentence } : { doc: ex.doc, claim });
+    }
+  }
+  const add = (g: ClaimGroup, it: Item) => addValue(g, it, resolution);
   const numeric = all.filter((x) => !FACTUAL.has(x.claim.property));
   // which qualified subjects exist per property + head
   const qualified = new Map<string, Set<string>>();
@@ -229,7 +242,7 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
   for (const [about, { subject, property, items }] of byFact) {
     for (const story of stories(items)) {
       const g: ClaimGroup = { about: `${about}${story.suffix}`, property, subject, values: [], disputed: false };
-      for (const { doc, claim } of story.items) addValue(g, doc, claim);
+      for (const it of story.items) add(g, it);
       g.disputed = differentDocs(g.values.map((v) => ({ key: v.value, docs: v.docs })));
       out.push(g);
     }
@@ -259,7 +272,7 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
       kept = items.filter(({ doc, claim }) => (claim.rank ?? 0) === best.get(doc));
     }
     const g: ClaimGroup = { about, property, subject: `${eventProperty}: ${subject}`, values: [], disputed: false };
-    for (const { doc, claim } of kept) addValue(g, doc, claim);
+    for (const it of kept) add(g, it);
     if (new Set(kept.map((x) => x.doc)).size < 2) continue;
     g.disputed = eventDisputed(property, kept);
     out.push(g);
@@ -296,7 +309,7 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
       const label = labelOf(speaker, members[0]!.claim.subject);
       const about = `day on which ${label} said: “${excerpt(members[0]!.claim.content ?? '')}”${story.suffix}`;
       const g: ClaimGroup = { about, property: 'statement day', subject: label, values: [], disputed: false };
-      for (const { doc, claim } of members) addValue(g, doc, claim);
+      for (const it of members) add(g, it);
       g.disputed = differentDocs(g.values.map((v) => ({ key: v.value.toLowerCase(), docs: v.docs })));
       out.push(g);
     }
@@ -319,7 +332,7 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
     for (const { items, suffix } of stories(all, false)) {
       if (new Set(items.map((x) => x.doc)).size < 2) continue;
       const g: ClaimGroup = { about: `form of the contact between ${labels[0]} and ${labels[1]}${suffix}`, property: 'contact', subject: labels.join(' & '), values: [], disputed: false };
-      for (const { doc, claim } of items) addValue(g, doc, claim);
+      for (const it of items) add(g, it);
       g.disputed = differentDocs(g.values.map((v) => ({ key: v.value, docs: v.docs })));
       out.push(g);
     }
@@ -328,12 +341,16 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
   out.sort((a, b) => cmp(a.about, b.about));
   for (const g of out) {
     g.values.sort((a, b) => cmp(a.value, b.value));
-    for (const v of g.values) v.docs.sort(cmp), v.surfaces.sort(cmp);
+    for (const v of g.values) {
+      v.docs.sort(cmp), v.surfaces.sort(cmp);
+      v.evidence?.sort((a, b) => cmp(a.doc, b.doc) || a.start - b.start);
+    }
   }
   return out;
 }
 
-function addValue(g: ClaimGroup, doc: string, c: Claim): void {
+/** Adds a document's claim to its value of the group, with the sentence it is made in when the text is at hand. */
+function addValue(g: ClaimGroup, { doc, claim: c, sentence }: Item, resolution: ClaimResolution | undefined): void {
   let v = g.values.find((x) => x.value === c.value);
   if (!v) {
     v = { value: c.value, docs: [], surfaces: [] };
@@ -343,6 +360,14 @@ function addValue(g: ClaimGroup, doc: string, c: Claim): void {
   }
   if (!v.docs.includes(doc)) v.docs.push(doc);
   if (!v.surfaces.includes(c.surface)) v.surfaces.push(c.surface);
+  const text = sentence && resolution?.textOf?.(doc);
+  if (text === undefined || !sentence) return;
+  const list = (v.evidence ??= []);
+  if (list.some((e) => e.doc === doc && e.start === sentence.start)) return;
+  const ev: Evidence = { doc, start: sentence.start, end: sentence.end, text: text.slice(sentence.start, sentence.end) };
+  const asserted = c.assertedBy ? resolution?.entityOf.get(`${doc}#${c.assertedBy}`) : undefined;
+  if (asserted) ev.assertedBy = asserted;
+  list.push(ev);
 }
 
 /** Documents disagree: two different keys, each reported by a document the other's documents are not all of. */

@@ -101,6 +101,45 @@ describe('viewer', () => {
     });
   });
 
+  describe('claims', () => {
+    it("should open a disputed claim's sentences per value from the claims panel, keep it in the link, and reopen it from the link", async () => {
+      const { page, errors } = await open();
+      await page.click('#claims-box > summary');
+      const about = page.locator('#claims .claim.disputed .about button', { hasText: 'killed: turkish soldiers' }).first();
+      await about.click();
+      await page.locator('#panel .claim-panel').waitFor({ state: 'visible' });
+      expect(await page.locator('#panel h2').textContent()).toBe('killed: turkish soldiers');
+      const values = await page.locator('#panel h3.claim-value strong').allTextContents();
+      expect(values).toEqual(expect.arrayContaining(['33', '34']));
+      // each value's sentences, the value marked in them
+      const marks = await page.locator('#panel .evidence-card mark').allTextContents();
+      expect(marks.some((m) => /33/.test(m))).toBe(true);
+      expect(marks.some((m) => /34|thirty-four/i.test(m))).toBe(true);
+      expect(page.url()).toContain('claim=');
+      const link = page.url();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('#panel').isVisible()).toBe(false);
+      expect(page.url()).not.toContain('claim=');
+      // the link opens the same panel
+      const again = await browser.newPage({ viewport: { width: 1300, height: 850 } });
+      const errors2 = watchErrors(again);
+      await again.goto(link);
+      await waitForViewer(again);
+      await again.locator('#panel .claim-panel').waitFor({ state: 'visible' });
+      expect(await again.locator('#panel h2').textContent()).toBe('killed: turkish soldiers');
+      // who a document says gave the figure opens as a node
+      const said = again.locator('#panel .evidence-card figcaption button[data-node]').first();
+      expect(await said.count()).toBe(1);
+      await said.click();
+      await expect.poll(() => again.url()).toContain('node=');
+      expect(again.url()).not.toContain('claim=');
+      expect(errors).toEqual([]);
+      expect(errors2).toEqual([]);
+      await page.close();
+      await again.close();
+    });
+  });
+
   describe('path finder', () => {
     it('should find a path from Stoltenberg to Assad and list its hops with evidence', async () => {
       const { page, errors } = await open();

@@ -17,7 +17,7 @@ import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js'
 import { DEFAULT_FILTERS, defaultFilters, documentDays, edgePasses, hiddenNote, isFiltering, isFilteringEdges, nodePasses, visibleRelations, type Filters } from './filters.js';
 import { parseViewState, serializeViewState, type PathRequest, type ViewState } from './url-state.js';
 import { MAX_PATH_HOPS, MIN_PATH_HOPS, findAllPaths, findShortestPath, type PathSearchResult } from './paths.js';
-import { renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, type PanelActions } from './panels.js';
+import { renderClaimPanel, renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, type PanelActions } from './panels.js';
 import { createConsole } from './console.js';
 import { createLod } from './lod.js';
 import { LodEdgeProgram, LodNodeProgram, isCameraMoving } from './lod-programs.js';
@@ -46,6 +46,8 @@ interface Focus {
 const state = {
   selectedNode: null as string | null,
   selectedEdge: null as string | null,
+  /** The claim group (its `about`) whose panel is open. */
+  selectedClaim: null as string | null,
   hoveredNode: null as string | null,
   hover: null as Focus | null,
   selected: null as Focus | null,
@@ -390,6 +392,7 @@ async function main(): Promise<void> {
     }
     state.selectedNode = node;
     state.selectedEdge = null;
+    state.selectedClaim = null;
     state.selected = node ? focusOf(node) : null;
     if (node) lod.ensure(graph.edges(node));
     if (node) {
@@ -404,9 +407,25 @@ async function main(): Promise<void> {
     if (edge && !graph.hasEdge(edge)) edge = null;
     state.selectedEdge = edge;
     state.selectedNode = null;
+    state.selectedClaim = null;
     state.selected = null;
     if (edge) lod.ensure([edge]);
     if (edge) openPanel(renderEdgePanel(graph, edge, actions));
+    else closePanel();
+    sigma.refresh();
+    if (!opts.quiet) pushState();
+  }
+
+  /** Opens the panel of a claim group (by its `about`): each value with the sentences that report it. */
+  function selectClaim(about: string | null, opts: { quiet?: boolean } = {}): void {
+    const claim = about ? claims.find((c) => c.about === about) : undefined;
+    if (about && !claim) setStatus(`No claim “${about}” in the graph this page loaded.`);
+    state.selectedClaim = claim ? claim.about : null;
+    state.selectedNode = null;
+    state.selectedEdge = null;
+    state.selected = null;
+    if (claim) openPanel(renderClaimPanel(graph, claim, actions));
+    else if (state.pathResult) showPathResult();
     else closePanel();
     sigma.refresh();
     if (!opts.quiet) pushState();
@@ -480,9 +499,10 @@ async function main(): Promise<void> {
   sigma.on('enterEdge', () => (container.style.cursor = 'pointer'));
   sigma.on('leaveEdge', () => (container.style.cursor = ''));
   sigma.on('clickStage', () => {
-    if (state.selectedNode || state.selectedEdge) {
+    if (state.selectedNode || state.selectedEdge || state.selectedClaim) {
       state.selectedNode = null;
       state.selectedEdge = null;
+      state.selectedClaim = null;
       state.selected = null;
       if (state.pathResult) showPathResult();
       else closePanel();
@@ -680,7 +700,12 @@ async function main(): Promise<void> {
       el(
         'li',
         { class: c.disputed ? 'claim disputed' : 'claim' },
-        el('div', { class: 'about' }, c.about, c.disputed ? el('span', { class: 'badge warn' }, 'disputed') : null),
+        el(
+          'div',
+          { class: 'about' },
+          el('button', { type: 'button', class: 'link', title: 'Show the sentences that report each value', onclick: () => selectClaim(c.about) }, c.about),
+          c.disputed ? el('span', { class: 'badge warn' }, 'disputed') : null,
+        ),
         el(
           'ul',
           { class: 'values' },
@@ -803,6 +828,7 @@ async function main(): Promise<void> {
     return {
       node: state.selectedNode,
       edge: state.selectedEdge,
+      claim: state.selectedClaim,
       path: state.path,
       query: state.query,
       filters: state.filters,
@@ -846,7 +872,8 @@ async function main(): Promise<void> {
       }
       if (s.node) selectNode(s.node, { centre: true, quiet: true });
       else if (s.edge) selectEdge(s.edge, { quiet: true });
-      else if (state.selectedNode || state.selectedEdge) selectNode(null, { quiet: true });
+      else if (s.claim) selectClaim(s.claim, { quiet: true });
+      else if (state.selectedNode || state.selectedEdge || state.selectedClaim) selectNode(null, { quiet: true });
       else if (dirty) sigma.refresh();
     } finally {
       applying = false;

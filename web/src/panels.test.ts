@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { parseHTML } from 'linkedom';
-import { DOCS_PAGE, renderNodePanel, type PanelActions } from './panels.js';
+import { DOCS_PAGE, renderClaimPanel, renderNodePanel, type PanelActions } from './panels.js';
+import type { ClaimGroup } from '../../src/types.js';
 import type { ViewerGraph } from './load.js';
 
 const noop: PanelActions = { selectNode: () => undefined, selectEdge: () => undefined, pathFrom: () => undefined, pathTo: () => undefined, showPath: () => undefined };
@@ -46,5 +47,64 @@ describe('node panel of a hub', () => {
     const panel = renderNodePanel(hub(5), 'us', noop);
     expect(panel.querySelectorAll('ul.docs li')).toHaveLength(5);
     expect(panel.querySelector('button.more')).toBeNull();
+  });
+});
+
+describe('claim panel', () => {
+  let win: { Event: typeof Event };
+  beforeAll(() => {
+    const dom = parseHTML('<!doctype html><html><body></body></html>');
+    (globalThis as unknown as { document: Document }).document = dom.document as unknown as Document;
+    win = dom.window as unknown as { Event: typeof Event };
+  });
+
+  function graphWith(): ViewerGraph {
+    const g = new Graph({ type: 'directed', multi: true });
+    g.setAttribute('documents', [
+      { id: 'a.txt', path: 'a.txt', title: 'Strike in Idlib', source: 'Anadolu' },
+      { id: 'b.txt', path: 'b.txt', title: 'Soldiers killed', source: 'Reuters' },
+      { id: 'c.txt', path: 'c.txt', title: 'Old graph', source: 'BBC' },
+    ]);
+    g.addNode('org:sohr', { label: 'Syrian Observatory for Human Rights', entityType: 'organization', color: '#888' });
+    return g as unknown as ViewerGraph;
+  }
+  const claim: ClaimGroup = {
+    about: 'killed: turkish soldiers',
+    property: 'killed',
+    subject: 'turkish soldiers',
+    disputed: true,
+    values: [
+      { value: '33', docs: ['a.txt'], surfaces: ['33'], evidence: [{ doc: 'a.txt', start: 0, end: 34, text: 'At least 33 soldiers were killed.' }] },
+      {
+        value: '34',
+        docs: ['b.txt'],
+        surfaces: ['thirty-four'],
+        evidence: [{ doc: 'b.txt', start: 10, end: 60, text: 'Thirty-four soldiers died, the Observatory said.', assertedBy: 'org:sohr' }],
+      },
+      { value: '36', docs: ['c.txt'], surfaces: ['36'] },
+    ],
+  };
+
+  it('should show each value with its outlets and the sentences that report it, the value marked', () => {
+    const selected: string[] = [];
+    const panel = renderClaimPanel(graphWith(), claim, { ...noop, selectNode: (n) => void selected.push(n) });
+    expect(panel.querySelector('h2')!.textContent).toBe('killed: turkish soldiers');
+    expect(panel.querySelector('.badge')!.textContent).toBe('disputed');
+    expect(panel.querySelector('.meta')!.textContent).toContain('3 values from 3 outlets');
+    const values = [...panel.querySelectorAll('h3.claim-value')].map((h) => h.textContent);
+    expect(values).toEqual(['33 — Anadolu', '34 (as written: thirty-four) — Reuters', '36 — BBC']);
+    const cards = [...panel.querySelectorAll('figure.evidence-card')];
+    expect(cards.map((c) => c.querySelector('q')!.textContent)).toEqual(['At least 33 soldiers were killed.', 'Thirty-four soldiers died, the Observatory said.']);
+    expect(cards.map((c) => c.querySelector('mark')?.textContent)).toEqual(['33', 'Thirty-four']);
+    const said = cards[1]!.querySelector('button[data-node]')!;
+    expect(said.textContent).toBe('Syrian Observatory for Human Rights');
+    said.dispatchEvent(new win.Event('click'));
+    expect(selected).toEqual(['org:sohr']);
+  });
+
+  it('should list the documents of a value that carries no sentences (a graph written before they were kept)', () => {
+    const panel = renderClaimPanel(graphWith(), claim, noop);
+    const docs = [...panel.querySelectorAll('ul.docs li')].map((li) => li.textContent);
+    expect(docs).toEqual(['BBC · Old graph']);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The evidence panels: node (type, aliases, roles, documents and outlets, relations grouped by
  * predicate), edge (supporting sentences side by side per outlet, entity names highlighted) and path
- * (hop by hop with evidence). Everything is built from text nodes; nothing is parsed as HTML.
+ * (hop by hop with evidence) and claim (each value a fact's reports give, with the sentences and
+ * outlets that give it). Everything is built from text nodes; nothing is parsed as HTML.
  */
-import type { DocumentInfo, Evidence } from '../../src/types.js';
+import type { ClaimGroup, DocumentInfo, Evidence } from '../../src/types.js';
 import { el } from './dom.js';
 import { splitHighlights } from './text.js';
 import { fillMentions } from './mentions.js';
@@ -281,4 +282,61 @@ export function renderHops(graph: ViewerGraph, p: FoundPath, actions: PanelActio
       );
     }),
   );
+}
+
+/** The documents' outlets, in order of first appearance, without repeats. */
+function outletsOf(docIds: readonly string[], docs: ReadonlyMap<string, DocumentInfo>): string[] {
+  return [...new Set(docIds.map((d) => docs.get(d)?.source || d))];
+}
+
+/**
+ * A fact documents report (`killed: turkish soldiers`): each value with the outlets that give it and
+ * the sentences they give it in, the value as written marked, and who the document says asserted it.
+ * A graph written before values carried sentences lists the documents instead.
+ */
+export function renderClaimPanel(graph: ViewerGraph, claim: ClaimGroup, actions: PanelActions): HTMLElement {
+  const docs = docIndex(graph);
+  const root = el('section', { class: 'claim-panel', 'aria-label': 'Claim details' });
+  const outlets = outletsOf(claim.values.flatMap((v) => v.docs), docs);
+  root.append(
+    el('h2', null, claim.about),
+    el(
+      'p',
+      { class: 'meta' },
+      claim.disputed ? el('span', { class: 'badge warn' }, 'disputed') : el('span', { class: 'badge' }, 'agreed'),
+      ` ${claim.property} · ${claim.values.length.toLocaleString('en')} value${claim.values.length === 1 ? '' : 's'} from ${outlets.length.toLocaleString('en')} outlet${outlets.length === 1 ? '' : 's'}`,
+    ),
+  );
+  for (const v of claim.values) {
+    const by = outletsOf(v.docs, docs);
+    root.append(
+      el(
+        'h3',
+        { class: 'claim-value' },
+        el('strong', null, v.value),
+        v.surfaces.length && (v.surfaces.length > 1 || v.surfaces[0] !== v.value) ? ` (as written: ${v.surfaces.join(', ')})` : '',
+        ` — ${by.join(', ')}`,
+      ),
+    );
+    const evidence = v.evidence ?? [];
+    if (!evidence.length) {
+      root.append(el('ul', { class: 'docs' }, v.docs.map((d) => el('li', null, docLine(docs.get(d), d)))));
+      continue;
+    }
+    root.append(
+      el(
+        'div',
+        { class: 'claim-evidence' },
+        evidence.map((ev: Evidence) =>
+          el(
+            'figure',
+            { class: 'evidence-card' },
+            sentence(ev.text, [v.surfaces]),
+            el('figcaption', null, docLine(docs.get(ev.doc), ev.doc), ev.assertedBy && graph.hasNode(ev.assertedBy) ? [' · said by ', nodeButton(graph, ev.assertedBy, actions)] : null),
+          ),
+        ),
+      ),
+    );
+  }
+  return root;
 }

@@ -10,6 +10,7 @@ describe('url-state', () => {
   it.each<[string, ViewState]>([
     ['a selected node', { ...EMPTY_STATE, node: 'person:jens-stoltenberg' }],
     ['a selected edge', { ...EMPTY_STATE, edge: 'e12' }],
+    ['a selected claim', { ...EMPTY_STATE, claim: 'killed: people (Chad, 1987-03-20) & “more”' }],
     ['a query with symbols', { ...EMPTY_STATE, query: 'MATCH (a)-[r]->(b) WHERE a.label = "Erdoğan & co" RETURN a' }],
     [
       'a path request',

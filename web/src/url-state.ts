@@ -1,6 +1,6 @@
 /**
- * The view state that a link reproduces, kept in the URL hash (`#node=…&q=…`): selected node or
- * edge, path request, query, filters. Pure parse / serialise; defaults are left out of the URL.
+ * The view state that a link reproduces, kept in the URL hash (`#node=…&q=…`): selected node, edge
+ * or claim, path request, query, filters. Pure parse / serialise; defaults are left out of the URL.
  */
 import { DEFAULT_FILTERS, type Filters } from './filters.js';
 import { MAX_PATH_HOPS, MIN_PATH_HOPS } from './paths.js';
@@ -17,12 +17,14 @@ export interface PathRequest {
 export interface ViewState {
   node: string | null;
   edge: string | null;
+  /** The claim group whose panel is open, by its `about`. */
+  claim: string | null;
   path: PathRequest | null;
   query: string | null;
   filters: Filters;
 }
 
-export const EMPTY_STATE: ViewState = { node: null, edge: null, path: null, query: null, filters: DEFAULT_FILTERS };
+export const EMPTY_STATE: ViewState = { node: null, edge: null, claim: null, path: null, query: null, filters: DEFAULT_FILTERS };
 
 const list = (v: string | null): string[] => (v ? v.split(',').filter(Boolean) : []);
 
@@ -60,7 +62,7 @@ export function parseViewState(hash: string, defaults: Filters = DEFAULT_FILTERS
       excludeFamilies: list(p.get('xf')),
     };
   }
-  return { node: p.get('node') || null, edge: p.get('edge') || null, path, query: p.get('q') || null, filters };
+  return { node: p.get('node') || null, edge: p.get('edge') || null, claim: p.get('claim') || null, path, query: p.get('q') || null, filters };
 }
 
 /** Serialise to a hash string (no leading `#`); empty when the state is the default (`defaults`: as in parseViewState). */
@@ -68,6 +70,7 @@ export function serializeViewState(s: ViewState, defaults: Filters = DEFAULT_FIL
   const p = new URLSearchParams();
   if (s.node) p.set('node', s.node);
   if (s.edge) p.set('edge', s.edge);
+  if (s.claim) p.set('claim', s.claim);
   if (s.path) {
     p.set('from', s.path.from);
     p.set('to', s.path.to);
