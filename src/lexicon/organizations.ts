@@ -40,6 +40,8 @@ export const ORGANIZATIONS: readonly OrganizationEntry[] = [
   ['organization', ['Human Rights Watch'], ['HRW']],
   ['organization', ['European Union', 'Union européenne', 'Unión Europea', 'Europäische Union', 'Avrupa Birliği'], ['EU', 'E.U.', 'UE']],
   ['organization', ['European Commission', 'Commission européenne', 'Comisión Europea'], []],
+  // the European Union's forerunner (1967–1993), "EC" in the news of that time; not the Commission
+  ['organization', ['European Community', 'European Communities', 'European Economic Community'], ['EEC']],
   ['organization', ['European Parliament', 'Parlement européen', 'Parlamento Europeo'], []],
   ['organization', ['European Central Bank', 'Banque centrale européenne', 'Banco Central Europeo', 'Europäische Zentralbank'], ['ECB', 'BCE', 'EZB']],
   ['organization', ['African Union', 'Union africaine', 'Unión Africana'], []],
@@ -137,7 +139,7 @@ export const COMPANY_SECTOR_WORDS: readonly string[] = [
 export const ORGANIZATION_WORDS: readonly string[] = [
   'agency', 'army', 'assembly', 'association', 'authority', 'bank', 'board', 'bureau', 'cabinet', 'center', 'centre',
   'church', 'club', 'coalition', 'college', 'commission', 'committee', 'company', 'conference', 'congress',
-  'corporation', 'council', 'court', 'department', 'division', 'federation', 'fleet', 'forces', 'foundation', 'front',
+  'consortium', 'corporation', 'council', 'court', 'department', 'directorate', 'division', 'exchange', 'federation', 'fleet', 'forces', 'foundation', 'front',
   'fund', 'government', 'group', 'guard', 'hospital', 'inc', 'institute', 'institution', 'league', 'legislature',
   'management', 'media', 'military', 'ministry', 'movement', 'navy', 'network', 'news', 'office', 'organization',
   'organisation', 'parliament', 'party', 'patrol', 'police', 'post', 'press', 'programme', 'regime', 'school',

@@ -58,6 +58,8 @@ export const COUNTRIES: readonly CountryEntry[] = [
   ['Djibouti', 'Djibouti', ['Djiboutian'], []],
   ['Dominica', 'Roseau', ['Dominican'], []],
   ['Dominican Republic', 'Santo Domingo', ['Dominican', 'Dominicans'], []],
+  // a state of its own until 1990, and in news of that time (West Germany is the Federal Republic, today's Germany)
+  ['East Germany', 'East Berlin', ['East German', 'East Germans'], ['German Democratic Republic', 'GDR']],
   ['Ecuador', 'Quito', ['Ecuadorian', 'Ecuadorean', 'Ecuadorians'], []],
   ['Egypt', 'Cairo', ['Egyptian', 'Egyptians'], []],
   ['El Salvador', 'San Salvador', ['Salvadoran', 'Salvadorans', 'Salvadorean'], []],
@@ -72,7 +74,7 @@ export const COUNTRIES: readonly CountryEntry[] = [
   ['Gabon', 'Libreville', ['Gabonese'], []],
   ['Gambia', 'Banjul', ['Gambian', 'Gambians'], ['The Gambia']],
   ['Georgia', 'Tbilisi', ['Georgian', 'Georgians'], []],
-  ['Germany', 'Berlin', ['German', 'Germans'], ['West Germany', 'East Germany']],
+  ['Germany', 'Berlin', ['German', 'Germans'], ['West Germany', 'Federal Republic of Germany']],
   ['Ghana', 'Accra', ['Ghanaian', 'Ghanaians'], []],
   ['Greece', 'Athens', ['Greek', 'Greeks'], []],
   ['Grenada', "St. George's", ['Grenadian'], []],

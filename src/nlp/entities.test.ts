@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityMention } from '../types.js';
-import { addRepeats, extractMentions, mergeAdjacentPeople, type RawSpan } from './entities.js';
+import { addRepeats, cutShort, extractMentions, mergeAdjacentPeople, type RawSpan } from './entities.js';
 import { splitSentences } from './sentences.js';
 
 const extract = (text: string) => extractMentions(text, splitSentences(text));
@@ -252,6 +252,19 @@ describe('nlp/entities', () => {
       expect(extract(text).some((m) => m.type === 'other')).toBe(false);
       const withMisc = extractMentions(text, splitSentences(text), { includeMisc: true });
       expect(withMisc.some((m) => m.type === 'other')).toBe(true);
+    });
+  });
+
+  describe('cutShort', () => {
+    it.each<[string, string, string, boolean]>([
+      ['LSE', 'Stock Exchange', 'Shares fell on the London ', true],
+      ['TSE', 'Stock Exchange', 'trading on the Tokyo ', true],
+      ['LSE', 'London Stock Exchange', 'Shares fell on the ', false],
+      ['NATO', 'North Atlantic Treaty Organization', 'The ', false],
+      ['OSDH', 'Syrian Observatory for Human Rights', 'according to the ', false],
+      ['SE', 'Stock Exchange', 'the London ', false],
+    ])('should say whether %s is the initials of the word before "%s" and its own', (acronym, name, before, expected) => {
+      expect(cutShort(acronym, name, before)).toBe(expected);
     });
   });
 });

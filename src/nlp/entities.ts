@@ -902,10 +902,23 @@ function linkAcronyms(text: string, mentions: EntityMention[]): void {
     if (!/^[\p{Lu}\p{N}&.-]{2,10}$/u.test(m.text)) continue;
     const between = text.slice(prev.end, m.start);
     if (!/^\s*\(\s*$/.test(between) || text[m.end] !== ')') continue;
-    if (!initialsMatch(m.text, prev.text)) continue;
+    if (!initialsMatch(m.text, prev.text) || cutShort(m.text, prev.text, text.slice(Math.max(0, prev.start - 40), prev.start))) continue;
     m.expands = prev.id;
     m.type = prev.type;
   }
+}
+
+/**
+ * "London Stock Exchange (LSE)" recognised as "London" and "Stock Exchange": the acronym is the
+ * initials of the word written just before the name and the name's, so the name is cut short and the
+ * acronym is not its own (linked, it would join every city's exchange through "Stock Exchange").
+ */
+export function cutShort(acronym: string, name: string, before: string): boolean {
+  const letters = acronym.replace(/[^\p{L}]/gu, '').toUpperCase();
+  const words = name.split(/[\s-]+/).filter((x) => LETTER_UPPER.test(x[0] ?? ''));
+  const previous = /(\p{Lu}[\p{L}.'’-]*)\s+$/u.exec(before)?.[1];
+  if (!previous) return false;
+  return letters === [previous, ...words].map((x) => x[0]!.toUpperCase()).join('');
 }
 
 function initialsMatch(acronym: string, name: string): boolean {

@@ -192,12 +192,111 @@ describe('resolve/entities', () => {
       { label: 'rebels in two unrelated stories (different countries)', docs: { d1: [['Syria', 'place'], ['Idlib', 'place'], ['Syrian army', 'organization'], { text: 'rebels', type: 'organization', group: true }], d2: [['Colombia', 'place'], ['Bogota', 'place'], { text: 'rebels', type: 'organization', group: true }] }, a: ['d1', 'rebels'], b: ['d2', 'rebels'] },
       { label: 'rebels in stories that name no country', docs: { d1: [['Idlib', 'place'], { text: 'rebels', type: 'organization', group: true }], d2: [['Cauca', 'place'], { text: 'rebels', type: 'organization', group: true }] }, a: ['d1', 'rebels'], b: ['d2', 'rebels'] },
       { label: 'known place typed person ≠ a person with that surname elsewhere', docs: { d1: [['George Washington', 'person']], d2: [['Washington', 'place']] }, a: ['d1', 'George Washington'], b: ['d2', 'Washington'] },
+      // two names run together by a line break ("Canada\nParis accord"), and a place named for a known one
+      { label: 'a capital is not short for two places run together', docs: { d1: [['Canada Paris', 'place']], d2: [['Paris', 'place']], d3: [['Paris', 'place']] }, a: ['d1', 'Canada Paris'], b: ['d2', 'Paris'] },
+      { label: 'a continent is not short for a country named after it', docs: { d1: [['South Africa', 'place']], d2: [['Africa', 'place']], d3: [['South', 'place']] }, a: ['d1', 'South Africa'], b: ['d2', 'Africa'] },
+      { label: 'East Germany ≠ West Germany', docs: { d1: [['West Germany', 'place']], d2: [['East Germany', 'place']] }, a: ['d1', 'West Germany'], b: ['d2', 'East Germany'] },
+      {
+        label: "two cities' exchanges, though the recogniser typed the bare name a person's elsewhere",
+        docs: {
+          d1: [['London Stock Exchange', 'organization']],
+          d2: [['Tokyo Stock Exchange', 'organization']],
+          d3: [['Stock Exchange', 'person']],
+          d4: [['Stock Exchange', 'person']],
+          d5: [['Stock Exchange', 'person']],
+        },
+        a: ['d1', 'London Stock Exchange'],
+        b: ['d2', 'Tokyo Stock Exchange'],
+      },
+      {
+        label: 'two exchanges whose names, cut short before their acronyms, read the same',
+        docs: {
+          d1: [['London Stock Exchange', 'organization']],
+          d2: [['Tokyo Stock Exchange', 'organization']],
+          d3: [['Stock Exchange', 'organization'], { text: 'LSE', type: 'organization', expands: 'm0' }],
+          d4: [['Stock Exchange', 'organization'], { text: 'TSE', type: 'organization', expands: 'm0' }],
+        },
+        a: ['d3', 'LSE'],
+        b: ['d4', 'TSE'],
+      },
+      {
+        label: 'an acronym documents define as two different names does not join them',
+        docs: {
+          d1: [['Zorbian Development Bank', 'organization'], { text: 'ZDB', type: 'organization', expands: 'm0' }],
+          d2: [['Zorbian Development Bank', 'organization'], { text: 'ZDB', type: 'organization', expands: 'm0' }],
+          d3: [['Zanzibar Dairy Board', 'organization'], { text: 'ZDB', type: 'organization', expands: 'm0' }],
+          d4: [['Zanzibar Dairy Board', 'organization'], { text: 'ZDB', type: 'organization', expands: 'm0' }],
+        },
+        a: ['d1', 'Zorbian Development Bank'],
+        b: ['d3', 'Zanzibar Dairy Board'],
+      },
     ];
     it.each(mustNotMerge)('should not merge: $label', ({ docs, a, b }) => {
       const r = resolve(docs);
       const ia = idOf(r, ...a);
       expect(ia).toBeDefined();
       expect(idOf(r, ...b)).not.toBe(ia);
+    });
+
+    it("should follow an acronym defined as two names to each document's own, and elsewhere to the one most documents define", () => {
+      const define = (full: string): Spec[] => [[full, 'organization'], { text: 'ZDB', type: 'organization', expands: 'm0' }];
+      const r = resolve({
+        d1: define('Zorbian Development Bank'),
+        d2: define('Zorbian Development Bank'),
+        d3: define('Zorbian Development Bank'),
+        d4: define('Zorbian Development Bank'),
+        d5: define('Zorbian Development Bank'),
+        d6: define('Zorbian Development Bank'),
+        d7: define('Zanzibar Dairy Board'),
+        d8: define('Zanzibar Dairy Board'),
+        d9: [['ZDB', 'organization']],
+      });
+      const bank = idOf(r, 'd1', 'Zorbian Development Bank');
+      const board = idOf(r, 'd7', 'Zanzibar Dairy Board');
+      expect(bank).not.toBe(board);
+      expect(idOf(r, 'd2', 'ZDB')).toBe(bank);
+      expect(idOf(r, 'd8', 'ZDB')).toBe(board);
+      // no document around says which: 6 documents define it as the bank, 2 as the board
+      expect(idOf(r, 'd9', 'ZDB')).toBe(bank);
+    });
+
+    it('should not split an acronym over a name defined once only, which may be a slip ("Chicago Boad of Trade")', () => {
+      const r = resolve({
+        d1: [['Chicago Board of Trade', 'organization'], { text: 'CBT', type: 'organization', expands: 'm0' }],
+        d2: [['Chicago Board of Trade', 'organization'], { text: 'CBT', type: 'organization', expands: 'm0' }],
+        d3: [['Chicago Boad of Trade', 'organization'], { text: 'CBT', type: 'organization', expands: 'm0' }],
+        d4: [['CBT', 'organization']],
+      });
+      expect(idOf(r, 'd4', 'CBT')).toBe(idOf(r, 'd1', 'Chicago Board of Trade'));
+    });
+
+    it('should join an acronym defined on a name cut short to the one longer name that has its initials', () => {
+      const r = resolve({
+        d1: [['London Stock Exchange', 'organization']],
+        d2: [['Stock Exchange', 'organization'], { text: 'LSE', type: 'organization', expands: 'm0' }],
+        d3: [['LSE', 'organization']],
+      });
+      const lse = idOf(r, 'd1', 'London Stock Exchange');
+      expect(idOf(r, 'd2', 'LSE')).toBe(lse);
+      expect(idOf(r, 'd2', 'Stock Exchange')).toBe(lse);
+      expect(idOf(r, 'd3', 'LSE')).toBe(lse);
+      expect(r.entities.find((e) => e.id === lse)?.type).toBe('organization');
+    });
+
+    it('should type a name ending in a corporate suffix an organisation, whatever the recogniser said', () => {
+      const r = resolve({ d1: [['Martin Marietta Corp', 'person']], d2: [['Electric Co', 'person']] });
+      expect(r.entities.map((e) => [e.label, e.type]).sort()).toEqual([
+        ['Electric Co', 'organization'],
+        ['Martin Marietta Corp', 'organization'],
+      ]);
+    });
+
+    it("should label a lexicon entity with the lexicon's name when the documents write it, not the longest name", () => {
+      const r = resolve({ d1: [['Islamic Republic of Iran', 'place']], d2: [['Iran', 'place']], d3: [['IRAN', 'place']] });
+      const id = idOf(r, 'd1', 'Islamic Republic of Iran');
+      expect(id).toBe(idOf(r, 'd2', 'Iran'));
+      expect(r.entities.find((e) => e.id === id)?.label).toBe('Iran');
+      expect(id).toBe('place:iran');
     });
 
     it('should give the longest full name without titles as the label, and every surface name as an alias', () => {

@@ -32,6 +32,7 @@ import {
   countryOf,
   describedGroup,
   endsInCorporateSuffix,
+  foldCase,
   givenMatches,
   hasRoleHead,
   institutionKey,
@@ -46,6 +47,7 @@ import {
   isQualifierToken,
   lookupLexicon,
   looksLikeAcronym,
+  normalizeName,
   orgKey,
   personKeyOf,
   slugify,
@@ -589,7 +591,10 @@ export function resolveEntities(
       const whole = analyzeName(surface, 'person');
       const wholeKey = personKeyOf(whole.tokens);
       const known = type === 'person' && wholeKey !== undefined && isKnownPerson(wholeKey.key);
-      for (let k = Math.min(3, words.length - 1); k >= 2 && !known; k--) {
+      // an organisation's name keeps its own end: "London Stock Exchange" is no "Stock Exchange" person, nor
+      // "General Electric Co" an "Electric Co" one, whatever the recogniser typed those elsewhere
+      const orgNamed = type !== 'person' && (isOrganizationWord(foldCase(words[words.length - 1] ?? '').replace(/[^a-z]/g, '')) || endsInCorporateSuffix(surface));
+      for (let k = Math.min(3, words.length - 1); k >= 2 && !known && !orgNamed; k--) {
         const tailText = words.slice(-k).join(' ');
         const pk = personKeyOf(analyzeName(tailText, 'person').tokens);
         if (pk?.given.length && isKnownPerson(pk.key)) {
@@ -636,13 +641,13 @@ export function resolveEntities(
   }
 
   /**
-   * The recogniser's type, corrected where the name says otherwise: a "place" ending in "Ltd" or a
+   * The recogniser's type, corrected where the name says otherwise: a "place" or "person" ending in "Ltd" or a
    * "person" ending in "Patrol" or "Police" is an organisation; an organisation / place written as a
    * title + a person's name ("Interior Secretary Dirk Kempthorne", "Staunton Police Chief Jim
    * Williams") or as the full name of a person named elsewhere is that person.
    */
   function retype(doc: string, surface: string, type: EntityType): EntityType {
-    if (type === 'place' && endsInCorporateSuffix(surface)) return 'organization';
+    if ((type === 'place' || type === 'person') && endsInCorporateSuffix(surface)) return 'organization';
     if (type === 'person') {
       const an = analyzeName(surface, 'organization');
       const last = an.tokens[an.tokens.length - 1];
@@ -726,6 +731,37 @@ export function resolveEntities(
   }
 
   // Step 3: acronyms defined in the text: `expands`, "Full Name (ACR)" in the text, or adjacent mentions.
+  // Found first, then joined, so that an acronym the corpus defines as two different names ("EC": the
+  // European Community in one story, the European Commission in another) joins neither to the other.
+  const definitions: { acr: string; full: Item; group: number; name: string }[] = [];
+  // multi-word organisation / place names by their initials, for acronyms defined on a name cut short
+  const byInitials = new Map<string, number[]>();
+  for (const [group] of [...groupKeyOfNonPerson].sort((a, b) => a[0] - b[0])) {
+    for (const init of initialsOf(display(group))) {
+      const list = byInitials.get(init) ?? byInitials.set(init, []).get(init)!;
+      if (!list.includes(group)) list.push(group);
+    }
+  }
+  // a document's name cut short, and the longer name it is (joined as that document's only)
+  const cutShortUnits: { unit: number; group: number; short: string }[] = [];
+  const defineAcronym = (acr: string, full: Item): void => {
+    if (acronymMatches(acr, full.clean) || lookupLexicon(acr)) {
+      definitions.push({ acr, full, group: full.group, name: full.clean });
+      return;
+    }
+    // The letters are not the name's initials. When the corpus writes one longer name that ends as
+    // this one does and has them, the recogniser cut the name short ("the London Stock Exchange (LSE)"
+    // read as "Stock Exchange"): the acronym is that name's, and defined on the short one it would join
+    // every city's exchange. Several such names: it says nothing. None: an acronym of another kind
+    // ("ICCO", the International Cocoa Organization), defined as written.
+    const key = full.key ?? orgKey(full.clean);
+    const longer = (byInitials.get(acronymKey(acr)) ?? []).filter((g) => g !== full.group && (groupKeyOfNonPerson.get(g) ?? '').endsWith(` ${key}`));
+    if (longer.length === 1) {
+      definitions.push({ acr, full, group: longer[0]!, name: display(longer[0]!) });
+      cutShortUnits.push({ unit: full.unit, group: longer[0]!, short: full.clean });
+    }
+    else if (!longer.length) definitions.push({ acr, full, group: full.group, name: full.clean });
+  };
   for (const [doc, docItems] of [...itemsByDoc].sort((a, b) => cmp(a[0], b[0]))) {
     const byMention = docItems[0]?.ctx.items;
     if (!byMention) continue;
@@ -751,16 +787,59 @@ export function resolveEntities(
     }
   }
 
-  function defineAcronym(acr: string, full: Item): void {
+  // acronym group → the full names' groups defined for it, each with the documents that define it so
+  const fullNamesOf = new Map<number, { acr: string; groups: Map<number, Set<string>> }>();
+  for (const { acr, full, group } of definitions) {
+    const acrGroup = uf.node(`s:${acronymKey(acr)}`);
+    const entry = fullNamesOf.get(acrGroup) ?? fullNamesOf.set(acrGroup, { acr, groups: new Map() }).get(acrGroup)!;
+    (entry.groups.get(group) ?? entry.groups.set(group, new Set()).get(group)!).add(full.doc);
+  }
+  /**
+   * Acronym groups (not in the lexicon) that two documents or more each define as different names →
+   * all the names defined for them: decided per mention (step 4b). A name defined once only may be a
+   * slip of the pen or the recogniser's ("Chicago Boad of Trade"), so on its own it splits nothing.
+   */
+  const ambiguousAcronyms = new Map<number, { groups: number[]; usual?: number }>();
+  for (const [acrGroup, { acr, groups }] of fullNamesOf) {
+    if (groups.size < 2 || lookupLexicon(acr)) continue;
+    const strong = [...groups].filter(([, docs]) => docs.size >= 2).map(([g]) => g);
+    if (strong.length < 2 || !namesDiffer(strong)) continue;
+    // where no document around says which, the name that three times as many documents define as any other
+    const byDocs = [...groups].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
+    const usual = byDocs[0]![1].size >= 3 * byDocs[1]![1].size ? byDocs[0]![0] : undefined;
+    ambiguousAcronyms.set(acrGroup, usual === undefined ? { groups: [...groups.keys()] } : { groups: [...groups.keys()], usual });
+  }
+  for (const { acr, group, name } of definitions) {
     const acrGroup = uf.node(`s:${acronymKey(acr)}`);
     definedGroups.add(acrGroup);
+    const set = extraAliases.get(group) ?? new Set<string>();
+    set.add(acr);
+    extraAliases.set(group, set);
+    if (ambiguousAcronyms.has(acrGroup)) continue;
     const lex = lookupLexicon(acr);
     const target = lex ? uf.node(`x:${lex.id}`) : acrGroup;
-    uf.union(full.group, target, `"${acr}" = acronym of "${full.clean}" (defined in text)`);
+    uf.union(group, target, `"${acr}" = acronym of "${name}" (defined in text)`);
     if (target !== acrGroup) uf.union(target, acrGroup);
-    const set = extraAliases.get(full.group) ?? new Set<string>();
-    set.add(acr);
-    extraAliases.set(full.group, set);
+  }
+  for (const { unit, group, short } of cutShortUnits) uf.union(group, unit, `"${short}" = "${display(group)}" (cut short before its acronym)`);
+
+  /**
+   * True when some two of these names (groups) are different names, not one written more or less
+   * fully or spelt otherwise: neither's words (the key's, without "of", "for", "the" …) are all found
+   * among the other's, a word matching its plural, a shortening or a one-letter slip ("Auto" /
+   * "Automobile", "Boad" / "Board", "Organisation" / "Organization"). "European Community" and
+   * "European Commission" differ; "Securities and Exchange Commission" and "U.S. Securities and
+   * Exchange Commission", or "Observatory for Human Rights" and "Observatory of Human Rights", do not.
+   */
+  function namesDiffer(groups: readonly number[]): boolean {
+    const words = groups.map((g) => {
+      const out = new Set<string>();
+      for (const u of unitsByGroup[g] ?? []) for (const it of u.items) for (const w of (it.key ?? orgKey(it.clean)).split(' ')) if (w && !STOPWORD_END.has(w)) out.add(w);
+      return out;
+    });
+    const within = (a: Set<string>, b: Set<string>) => [...a].every((w) => b.has(w) || [...b].some((x) => sameWord(w, x)));
+    for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) if (!within(words[i]!, words[j]!) && !within(words[j]!, words[i]!)) return true;
+    return false;
   }
 
   /** The countries a document names most: each named at least half as often as the most named one. */
@@ -1035,6 +1114,7 @@ export function resolveEntities(
     .sort((a, b) => b.n - a.n || a.u.node - b.u.node)
     .map((x) => x.u);
   for (const u of multi) {
+    if (uf.find(u.node) !== u.node) continue; // a name cut short, joined in step 3
     const place = groupType(u.group) === 'place';
     if (place && isKnownPlace(u.token)) {
       uf.union(u.group, u.node);
@@ -1114,7 +1194,18 @@ export function resolveEntities(
     if (u.kind !== 'person-short' && u.kind !== 'short' && u.kind !== 'acronym') continue;
     const personish = u.items.some((it) => it.type === 'person');
     let done = false;
-    if (u.kind === 'acronym') {
+    const definedAs = u.kind === 'acronym' ? ambiguousAcronyms.get(u.group) : undefined;
+    if (definedAs) {
+      // defined as different names: the one this document names (or the corpus alone), else the usual one
+      const pick = choose(u.doc, definedAs.groups, u.node);
+      if (pick && pick !== 'ambiguous') {
+        uf.union(pick.root, u.node, `"${u.items[0]!.clean}" = acronym of "${display(pick.group)}" (defined in text${pick.sameDoc ? '' : ', corpus'}; defined otherwise elsewhere)`);
+        done = true;
+      } else if (pick === 'ambiguous' && definedAs.usual !== undefined && uf.find(definedAs.usual) !== uf.find(u.node)) {
+        uf.union(uf.find(definedAs.usual), u.node, `"${u.items[0]!.clean}" = acronym of "${display(definedAs.usual)}" (defined so in most documents that define it)`);
+        done = true;
+      }
+    } else if (u.kind === 'acronym') {
       if (!definedGroups.has(u.group)) {
         const cands = initialsIndex.get(u.token) ?? [];
         const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
@@ -1138,7 +1229,10 @@ export function resolveEntities(
     }
     if (!done && (u.kind === 'short' || u.kind === 'person-short') && (!personish || !bySurname.has(u.token))) {
       const type = groupType(u.group);
-      const cands = typedCandidates(extensions, u.token, type, shortCandidates);
+      // a country, capital or region is a place of its own, not short for a longer place name: "Paris" of
+      // "Canada Paris" (two names run together), "Africa" of "South Africa" (as step 4a keeps "Los Angeles")
+      const ownPlace = type === 'place' && isKnownPlace(u.token);
+      const cands = ownPlace ? [] : typedCandidates(extensions, u.token, type, shortCandidates);
       let pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
       // "House" across the corpus is not short for the one "Higashi Nippon House" (a place the corpus named once
       // before "House"): a word written in five or more documents, three times as many as the name, is a name of its own
@@ -1149,7 +1243,7 @@ export function resolveEntities(
       let how = 'short form';
       // a head word only when the story never writes the name out as a company of its own ("Amoco
       // Corp" beside "Amoco Chemicals Co": "Amoco" is the parent)
-      if (!pick && u.items.every((it) => !/\s/.test(it.clean))) {
+      if (!pick && !ownPlace && u.items.every((it) => !/\s/.test(it.clean))) {
         const heads = typedCandidates(headExtensions, u.token, type, headCandidates);
         pick = heads.length ? choose(u.doc, heads, u.node) : undefined;
         if (pick && pick !== 'ambiguous' && !pick.sameDoc) pick = undefined;
@@ -1439,6 +1533,22 @@ class MemoWriter {
   }
 }
 
+/** Two words of names that are one word written otherwise: a plural, a shortening (4 letters or more) or a one-letter slip (5 or more). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const singular = (w: string) => (w.length > 4 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+  a = singular(a);
+  b = singular(b);
+  if (a === b) return true;
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (s.length >= 4 && l.startsWith(s)) return true;
+  if (s.length < 5 || l.length - s.length > 1) return false;
+  // at most one substitution, insertion or deletion
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  return s.length === l.length ? s.slice(i + 1) === l.slice(i + 1) : s.slice(i) === l.slice(i + 1);
+}
+
 const STOPWORD_END = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'on', 'in', 'at', '&']);
 
 /**
@@ -1460,7 +1570,11 @@ function extendsName(s: PersonKey, l: PersonKey): boolean {
   return j === s.given.length;
 }
 
-/** The canonical label: the fullest proper name as written, without titles; mixed case over all caps. */
+/**
+ * The canonical label: the lexicon's name as the documents write it, when they do ("Iran", not
+ * "Islamic Republic of Iran"; "China", not "People's Republic of China"); otherwise the fullest proper
+ * name as written, without titles; mixed case over all caps.
+ */
 function chooseLabel(members: Item[], type: EntityType, lex: LexiconHit | undefined): string {
   const counts = new Map<string, number>();
   const named = members.filter((it) => !it.viaCanonical);
@@ -1470,12 +1584,18 @@ function chooseLabel(members: Item[], type: EntityType, lex: LexiconHit | undefi
     const canon = members.find((it) => it.viaCanonical)?.m.canonical;
     return canon?.trim() || lex?.canonical || members[0]?.clean || 'unnamed';
   }
+  let names = [...counts.keys()];
+  if (lex) {
+    const canonical = normalizeName(lex.canonical);
+    const written = names.filter((name) => normalizeName(name) === canonical);
+    if (written.length) names = written;
+  }
   const score = (s: string): [number, number, number, number] => {
     const words = s.split(' ').length;
     const acronym = isAcronymSurface(s) ? 1 : 0;
     return [acronym ? 0 : words, isAllCaps(s) && !acronym ? 0 : 1, counts.get(s) ?? 0, s.length];
   };
-  return [...counts.keys()].sort((a, b) => {
+  return names.sort((a, b) => {
     const sa = score(a);
     const sb = score(b);
     for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sb[i]! - sa[i]!;

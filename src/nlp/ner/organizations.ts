@@ -10,6 +10,8 @@ export const ORGANIZATIONS: readonly (readonly [string, string])[] = [
   ['North Atlantic Treaty Organization', 'NATO'],
   ['European Union', 'EU'],
   ['European Commission', ''],
+  ['European Community', ''],
+  ['European Economic Community', 'EEC'],
   ['European Parliament', ''],
   ['European Council', ''],
   ['European Central Bank', 'ECB'],
