@@ -36,6 +36,22 @@ describe('api: incremental updates with the resolver memo', () => {
   });
 });
 
+describe('api: copies', () => {
+  it('should pass over a text given twice under two ids, as build passes over a copied file, unless two outlets give it', () => {
+    const copy = { ...TEXTS[0]!, id: 'copy.txt' };
+    const r = buildFromTexts([TEXTS[0]!, TEXTS[1]!, copy], { layoutIterations: 0 });
+    expect(r.records.map((x) => x.document.id)).toEqual(['a.txt', 'b.txt']);
+    expect(r.skipped).toEqual([{ path: 'copy.txt', reason: 'the same content as "a.txt", read before it (not counted twice)', duplicateOf: 'a.txt' }]);
+    expect(r.graph.getAttribute('skipped')).toEqual(r.skipped);
+    const once = buildFromTexts(TEXTS, { layoutIterations: 0 });
+    expect(r.graph.mapEdges((key, a) => [key, a.weight])).toEqual(once.graph.mapEdges((key, a) => [key, a.weight]));
+    // the same wire story from two outlets is two documents
+    const wire = buildFromTexts([{ ...TEXTS[0]!, source: 'Reuters' }, { ...copy, source: 'Daily One' }], { layoutIterations: 0 });
+    expect(wire.records).toHaveLength(2);
+    expect(wire.skipped).toEqual([]);
+  });
+});
+
 describe('api: what it refuses', () => {
   it('should refuse to save over a folder another process wrote since it was opened, and allow saving again what it saved', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-api-race-'));

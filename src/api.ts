@@ -3,7 +3,17 @@
  * Thin compositions of the pipeline stages.
  */
 import { documentFromText } from './ingest/index.js';
-import { addDocuments, buildFromInputs, buildGraphAndMemo, extractRecord, removeDocuments, type IncrementalResult, type KnowledgeGraph } from './graph/index.js';
+import {
+  addDocuments,
+  buildFromInputs,
+  buildGraphAndMemo,
+  extractRecord,
+  removeDocuments,
+  SameContent,
+  sameContentReason,
+  type IncrementalResult,
+  type KnowledgeGraph,
+} from './graph/index.js';
 import { runQuery } from './query/index.js';
 import type { ResolveMemo } from './resolve/index.js';
 import { existsSync } from 'node:fs';
@@ -99,12 +109,16 @@ export async function build(paths: string[], options: BuildOptions = {}): Promis
   return buildFromInputs(listOf(paths, 'build', 'paths'), { name: options.name, layout, keepResolveMemo: true });
 }
 
-/** Builds a knowledge graph from articles given as strings (ids default to `doc-1`, `doc-2`, …). */
+/**
+ * Builds a knowledge graph from articles given as strings (ids default to `doc-1`, `doc-2`, …). A text
+ * that is a copy of one before it (the same text, and not another `source`) is passed over, listed in
+ * `skipped`, as `build` passes over a copied file.
+ */
 export function buildFromTexts(texts: (string | TextInput)[], options: BuildOptions = {}): BuildResult {
   if (!Array.isArray(texts)) throw new UsageError('buildFromTexts: texts must be an array of strings or { text, id?, … } objects.');
   const layout = layoutOf(options, 'buildFromTexts');
   const ids = new Map<string, number>();
-  const records = texts.map((t, i) => {
+  const documents = texts.map((t, i) => {
     const input = typeof t === 'string' ? { text: t } : t;
     if (!input || typeof input.text !== 'string') throw new UsageError(`buildFromTexts: texts[${i}] must be a string or an object with a string \`text\`.`);
     const id = input.id ?? `doc-${i + 1}`;
@@ -112,10 +126,22 @@ export function buildFromTexts(texts: (string | TextInput)[], options: BuildOpti
     const first = ids.get(id);
     if (first !== undefined) throw new InputError(`buildFromTexts: texts[${first}] and texts[${i}] have the same id "${id}"; give each article its own.`, id);
     ids.set(id, i);
-    return extractRecord(documentFromText(input.text, { ...input, id }));
+    return documentFromText(input.text, { ...input, id });
   });
-  const { graph, memo } = buildGraphAndMemo(records, { name: options.name, layout, keepResolveMemo: true, holdResolveMemo: true });
-  return { graph, records, skipped: [], memo };
+  const kept = new SameContent();
+  const records: ExtractionRecord[] = [];
+  const skipped: SkippedInput[] = [];
+  for (const doc of documents) {
+    const first = kept.find(doc);
+    if (first !== undefined) {
+      skipped.push({ path: doc.id, reason: sameContentReason(first, 'read'), duplicateOf: first });
+      continue;
+    }
+    kept.add(doc);
+    records.push(extractRecord(doc));
+  }
+  const { graph, memo } = buildGraphAndMemo(records, { name: options.name, layout, skipped, keepResolveMemo: true, holdResolveMemo: true });
+  return { graph, records, skipped, memo };
 }
 
 /**

@@ -103,7 +103,7 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
   const quiet = Boolean(values.quiet);
   const workers = parseWorkers(values.workers, { verb: 'build', quiet });
   const started = Date.now();
-  const { buildGraphAndMemo, extractInputs, countInputDocuments } = await load.graph();
+  const { buildGraphAndMemo, extractInputs, countInputDocuments, dropRecordCopies, SameContent } = await load.graph();
   const { readExtractionRecordsInto, writeGraph } = await load.store();
   const bar = createProgressBar({ enabled: quiet ? false : undefined });
   const byId = new Map<string, ExtractionRecord>();
@@ -116,14 +116,19 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
       await readExtractionRecordsInto(file, own);
       for (const r of own.values()) mergeRecord(byId, fromOf, r, file);
     }
-    let skipped: SkippedInput[] = [];
+    // a copy of a document (another id, the same content) counts once, the first in the order given:
+    // the records' files, then the inputs (whose copies of those are passed over before extraction)
+    const kept = new SameContent();
+    const copies = dropRecordCopies(byId.values(), kept);
+    let skipped: SkippedInput[] = copies.skipped;
     if (inputs.length) {
       if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);
-      const result = await extractInputs(inputs, { workers, onProgress: (p) => bar.update(p.documents + p.skipped) });
+      const result = await extractInputs(inputs, { workers, kept, onProgress: (p) => bar.update(p.documents + p.skipped) });
       for (const r of result.records) mergeRecord(byId, fromOf, r, r.document.path || r.document.id);
-      skipped = result.skipped;
+      skipped = [...skipped, ...result.skipped];
     }
-    const records = [...byId.values()];
+    const copied = new Set(copies.skipped.map((s) => s.path));
+    const records = [...byId.values()].filter((r) => !copied.has(r.document.id));
     const failures = summarizeSkipped(skipped).explicitFailures;
     if (!records.length && failures.length) {
       // a typo, or `newsgraph build` where there is no seeds/: never replace a graph with nothing

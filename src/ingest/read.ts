@@ -20,6 +20,8 @@ export type IngestItem =
       document: Document;
       /** The file it was read from, as skipped items name it (a JSON Lines file's path, not its line's). */
       from?: string;
+      /** A JSON Lines document's line in that file (skipped items name it `from:line`). */
+      line?: number;
     }
   | {
       kind: 'skipped';
@@ -559,7 +561,7 @@ async function* readJsonLines(
       });
       if (date !== undefined) document.published = normaliseDate(date);
       documents++;
-      yield { kind: 'document', document, from: shown };
+      yield { kind: 'document', document, from: shown, line: n };
     }
   } catch (error) {
     yield skip(n > 0 ? `${shown}:${n + 1}` : shown, `read failed: ${reasonOf(error)}`, flags);
