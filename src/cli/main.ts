@@ -566,7 +566,7 @@ async function addInputs(
   watched?: Watched,
 ): Promise<number> {
   const reported = watched?.reported;
-  const only = watched?.only;
+  let only = watched?.only;
   const quiet = Boolean(values.quiet);
   const workers = parseWorkers(values.workers, watched ? undefined : { verb, quiet });
   const started = Date.now();
@@ -584,10 +584,13 @@ async function addInputs(
     bar.stage('reading graph');
     const { state, index, cutTail = false } = held ? { ...held, cutTail: false } : await readState(dir, verb);
     if (watched) watched.held = undefined;
+    const remove = watched?.deleted ? documentsOfFiles(state.records, inputs, watched.deleted) : undefined;
+    // copies of the documents removed, passed over while those were in the graph, have not changed and
+    // so are not among the files to read; read, they are added now (the graph follows the folder)
+    if (only && remove?.length) only = withCopiesOf(only, state.previous?.skipped ?? [], remove, inputs);
     bar.count('adding');
     if (bar.enabled && only) bar.setTotal(only.size);
     else if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);
-    const remove = watched?.deleted ? documentsOfFiles(state.records, inputs, watched.deleted) : undefined;
     result = await addDocuments(state, inputs, {
       workers,
       remove,
@@ -703,6 +706,23 @@ function documentsOfFiles(records: ExtractionRecord[], inputs: string[], files: 
     } else ids.push(id);
   }
   return ids;
+}
+
+/**
+ * `only` and the files of the copies of `removed` documents the graph's skipped inputs name (a copy is
+ * named by its path in its input folder, `file.jsonl:LINE` for a line, or as given when it was an input
+ * itself): every place it may be, since reading a file of `only` that is not there costs nothing.
+ */
+function withCopiesOf(only: ReadonlySet<string>, skipped: readonly SkippedInput[], removed: readonly string[], inputs: string[]): ReadonlySet<string> {
+  const gone = new Set(removed);
+  const files = new Set(only);
+  for (const s of skipped) {
+    if (s.duplicateOf === undefined || !gone.has(s.duplicateOf)) continue;
+    const file = s.path.replace(/(\.(?:jsonl|ndjson)):\d+$/i, '$1');
+    files.add(path.resolve(file));
+    for (const input of inputs) files.add(path.resolve(input, file));
+  }
+  return files;
 }
 
 /** Skipped inputs not yet in `reported` (which they are added to); all of them without it. */
