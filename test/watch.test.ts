@@ -239,6 +239,21 @@ describe('newsgraph watch', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('with --outlet, names the outlet of the documents that name none, in the first build and the updates', async () => {
+    const { tmp, inbox, graph, put } = inboxFolder('newsgraph-watch-outlet-');
+    put('g1.txt', GENERATED['g1.txt']!);
+    put('own.txt', `---\nsource: Reuters\n---\n${GENERATED['g2.txt']!}`);
+    const p = watch(inbox, '--graph', graph, '--outlet', 'BBC');
+    await until('the first build', () => p.stdout.includes('Watching'));
+    const sources = async () => Object.fromEntries((await readGraph(graph)).getAttribute('documents').map((d) => [d.id, d.source]));
+    expect(await sources()).toEqual({ 'g1.txt': 'BBC', 'own.txt': 'Reuters' });
+    put('g3.txt', GENERATED['g3.txt']!);
+    await until('g3.txt in', async () => (await documents(graph)) === 3);
+    expect(await sources()).toEqual({ 'g1.txt': 'BBC', 'g3.txt': 'BBC', 'own.txt': 'Reuters' });
+    expect(await p.stop()).toBe(0);
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
   it('sees files deleted while no watch ran: reports them, and removes their documents with --remove-deleted', async () => {
     const { tmp, inbox, graph, put } = inboxFolder('newsgraph-watch-gap-');
     put('g1.txt', GENERATED['g1.txt']!);

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExtractionRecord } from '../types.js';
 import type { KnowledgeGraph } from './build.js';
-import { buildFromInputs, dropRecordCopies, extractInputs, SameContent, sameContentReason } from './pipeline.js';
+import { readDocuments } from '../ingest/index.js';
+import { buildFromInputs, dropRecordCopies, extractInputs, extractStream, SameContent, sameContentReason } from './pipeline.js';
 
 const A = 'Talks in Moscow\n\nVladimir Putin met Recep Tayyip Erdogan in Moscow on Thursday. The Kremlin said the two leaders agreed a ceasefire.\n';
 const B = 'Refugees at the border\n\nGreek police fired tear gas at migrants at the border with Turkey, the Greek government said.\n';
@@ -66,6 +67,26 @@ describe('graph/pipeline', () => {
       const again = await extractInputs([two], { workers: 1, kept });
       expect(again.records.map((x) => x.document.id)).toEqual(['a.txt']);
       expect(again.skipped.map((s) => [s.path, s.duplicateOf])).toEqual([['b.txt', 'shard/b.txt']]);
+    });
+  });
+
+  describe('extractStream', () => {
+    it('should reuse a record with the outlet it has unless the document is given another (--outlet)', async () => {
+      const dir = corpus({ 'a.txt': A });
+      const first = await extractInputs([dir], { workers: 1, read: { outlet: 'BBC' } });
+      expect(first.records[0]!.document.source).toBe('BBC');
+      const reuse = new Map(first.records.map((r) => [r.document.id, r]));
+      const again = async (outlet?: string) => {
+        const out = [];
+        for await (const item of extractStream(readDocuments([dir], { outlet }), { workers: 1, reuse })) if (item.kind === 'record') out.push(item);
+        return out.map((o) => ({ reused: o.reused, source: o.record.document.source, same: o.record === first.records[0] }));
+      };
+      // read without an outlet given: the document names none, the record keeps its own
+      expect(await again()).toEqual([{ reused: true, source: 'BBC', same: true }]);
+      expect(await again('BBC')).toEqual([{ reused: true, source: 'BBC', same: true }]);
+      // another outlet given: not extracted again, but no longer the record it was
+      expect(await again('BBC News')).toEqual([{ reused: false, source: 'BBC News', same: false }]);
+      expect(first.records[0]!.document.source).toBe('BBC'); // the record reused is not changed in place
     });
   });
 

@@ -45,7 +45,11 @@ export interface ExtractOptions {
   pool?: ExtractPool;
   /** Called after each document is extracted (or skipped). */
   onProgress?: (progress: PipelineProgress) => void;
-  /** Records to reuse: a document with the same id and content hash is not extracted again. */
+  /**
+   * Records to reuse: a document with the same id and content hash is not extracted again. Its record
+   * keeps its outlet when the document names none (read without an outlet given), and takes the
+   * document's when that is another: then it is no longer `reused` (the document changed).
+   */
   reuse?: Map<string, ExtractionRecord>;
 }
 
@@ -217,7 +221,11 @@ export async function* extractStream(source: AsyncIterable<ReadItem>, options: E
     const old = options.reuse?.get(doc.id);
     const from = item.from !== undefined ? { from: item.from } : {};
     if (old && old.document.hash === doc.hash) {
-      // The reused record keeps its text; the new document's metadata may differ only if its hash did.
+      // The reused record keeps its text; the new document's metadata may differ only if its hash did,
+      // or by the outlet given for documents that name none (`--outlet`), which is not in their hash.
+      if (doc.source && doc.source !== old.document.source) {
+        return { kind: 'record', record: { ...old, document: { ...old.document, source: doc.source } }, reused: false, ...from };
+      }
       return { kind: 'record', record: old, reused: true, ...from };
     }
     if (!pool && inline > 0) {
