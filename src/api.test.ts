@@ -36,6 +36,53 @@ describe('api: incremental updates with the resolver memo', () => {
   });
 });
 
+describe('api: copies', () => {
+  it('should pass over a text given twice under two ids, as build passes over a copied file, unless two outlets give it', () => {
+    const copy = { ...TEXTS[0]!, id: 'copy.txt' };
+    const r = buildFromTexts([TEXTS[0]!, TEXTS[1]!, copy], { layoutIterations: 0 });
+    expect(r.records.map((x) => x.document.id)).toEqual(['a.txt', 'b.txt']);
+    expect(r.skipped).toEqual([{ path: 'copy.txt', reason: 'the same content as "a.txt", read before it (not counted twice)', duplicateOf: 'a.txt' }]);
+    expect(r.graph.getAttribute('skipped')).toEqual(r.skipped);
+    const once = buildFromTexts(TEXTS, { layoutIterations: 0 });
+    expect(r.graph.mapEdges((key, a) => [key, a.weight])).toEqual(once.graph.mapEdges((key, a) => [key, a.weight]));
+    // the same wire story from two outlets is two documents
+    const wire = buildFromTexts([{ ...TEXTS[0]!, source: 'Reuters' }, { ...copy, source: 'Daily One' }], { layoutIterations: 0 });
+    expect(wire.records).toHaveLength(2);
+    expect(wire.skipped).toEqual([]);
+  });
+});
+
+describe('api: outlet', () => {
+  it('should name the outlet of the documents that name none in build, buildFromTexts and addToGraph, and keep their own', async () => {
+    const input = mkdtempSync(path.join(os.tmpdir(), 'ng-api-outlet-'));
+    writeFileSync(path.join(input, 'a.txt'), TEXTS[0]!.text);
+    writeFileSync(path.join(input, 'b.txt'), `---\nsource: Reuters\n---\n${TEXTS[1]!.text}`);
+    const sources = (r: { graph: { getAttribute(name: 'documents'): { id: string; source: string }[] } }) => Object.fromEntries(r.graph.getAttribute('documents').map((d) => [d.id, d.source]));
+    const built = await build([input], { outlet: 'BBC', layoutIterations: 0 });
+    expect(sources(built)).toEqual({ 'a.txt': 'BBC', 'b.txt': 'Reuters' });
+    expect(built.graph.getNodeAttribute(built.graph.nodes().find((k) => built.graph.getNodeAttribute(k, 'label') === 'Recep Tayyip Erdogan')!, 'sources')).toEqual(['BBC', 'Reuters']);
+    expect(sources(await build([input], { layoutIterations: 0 }))).toEqual({ 'a.txt': '', 'b.txt': 'Reuters' });
+    const texts = buildFromTexts([TEXTS[0]!, { ...TEXTS[1]!, source: 'AP' }], { outlet: 'BBC', layoutIterations: 0 });
+    expect(sources(texts)).toEqual({ 'a.txt': 'BBC', 'b.txt': 'AP' });
+
+    const more = mkdtempSync(path.join(os.tmpdir(), 'ng-api-outlet-more-'));
+    writeFileSync(path.join(more, 'c.txt'), 'Stoltenberg said Erdogan and Assad must respect the ceasefire in Idlib.');
+    writeFileSync(path.join(more, 'd.txt'), 'Vladimir Putin met Erdogan in Moscow on Thursday.');
+    const added = await addToGraph(built, [path.join(more, 'c.txt')], { outlet: 'Deutsche Welle' });
+    expect(added.added).toEqual(['c.txt']);
+    const plain = await addToGraph(added, [path.join(more, 'd.txt')]);
+    expect(sources(plain)).toEqual({ 'a.txt': 'BBC', 'b.txt': 'Reuters', 'c.txt': 'Deutsche Welle', 'd.txt': '' });
+    expect(plain.records.find((r) => r.document.id === 'a.txt')!.document.source).toBe('BBC');
+  });
+
+  it('should refuse an outlet that is not a non-blank string', async () => {
+    await expect(build(['x'], { outlet: '' })).rejects.toThrow(UsageError);
+    await expect(build(['x'], { outlet: '  ' })).rejects.toThrow('build: options.outlet must be the name of an outlet (a non-blank string), got "  ".');
+    expect(() => buildFromTexts(TEXTS, { outlet: 42 as never })).toThrow('buildFromTexts: options.outlet must be the name of an outlet (a non-blank string), got 42.');
+    await expect(addToGraph(buildFromTexts(TEXTS, { layoutIterations: 0 }), ['x'], { outlet: '' })).rejects.toThrow(/^addToGraph: options\.outlet must be/);
+  });
+});
+
 describe('api: what it refuses', () => {
   it('should refuse to save over a folder another process wrote since it was opened, and allow saving again what it saved', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-api-race-'));

@@ -3,7 +3,17 @@
  * Thin compositions of the pipeline stages.
  */
 import { documentFromText } from './ingest/index.js';
-import { addDocuments, buildFromInputs, buildGraphAndMemo, extractRecord, removeDocuments, type IncrementalResult, type KnowledgeGraph } from './graph/index.js';
+import {
+  addDocuments,
+  buildFromInputs,
+  buildGraphAndMemo,
+  extractRecord,
+  removeDocuments,
+  SameContent,
+  sameContentReason,
+  type IncrementalResult,
+  type KnowledgeGraph,
+} from './graph/index.js';
 import { runQuery } from './query/index.js';
 import type { ResolveMemo } from './resolve/index.js';
 import { existsSync } from 'node:fs';
@@ -54,6 +64,30 @@ export interface BuildOptions {
   name?: string;
   /** Layout iterations (default: scales with graph size); 0 keeps seeded positions. */
   layoutIterations?: number;
+  /**
+   * The outlet of every document that names none of its own (front matter `source:`, an HTML page's
+   * site name, a JSON Lines `source`; for `buildFromTexts`, a text's `source`). Without it such a
+   * document counts as an outlet of its own, its id.
+   */
+  outlet?: string;
+}
+
+/** Options of `addToGraph`. */
+export interface AddOptions {
+  /**
+   * The outlet of every document read that names none of its own (see `BuildOptions.outlet`); a
+   * document already in the graph keeps the outlet it has unless this names another one.
+   */
+  outlet?: string;
+}
+
+/** `options.outlet`, checked: a name with its white space collapsed, or undefined. */
+function outletOption(options: { outlet?: unknown } | undefined, fn: string): string | undefined {
+  const outlet = options?.outlet;
+  if (outlet === undefined) return undefined;
+  const name = typeof outlet === 'string' ? outlet.replace(/\s+/g, ' ').trim() : '';
+  if (!name) throw new UsageError(`${fn}: options.outlet must be the name of an outlet (a non-blank string), got ${JSON.stringify(outlet) ?? typeof outlet}.`);
+  return name;
 }
 
 export interface BuildResult {
@@ -96,15 +130,21 @@ function layoutOf(options: BuildOptions, fn: string) {
  */
 export async function build(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
   const layout = layoutOf(options, 'build');
-  return buildFromInputs(listOf(paths, 'build', 'paths'), { name: options.name, layout, keepResolveMemo: true });
+  const outlet = outletOption(options, 'build');
+  return buildFromInputs(listOf(paths, 'build', 'paths'), { name: options.name, layout, keepResolveMemo: true, read: { outlet } });
 }
 
-/** Builds a knowledge graph from articles given as strings (ids default to `doc-1`, `doc-2`, …). */
+/**
+ * Builds a knowledge graph from articles given as strings (ids default to `doc-1`, `doc-2`, …). A text
+ * that is a copy of one before it (the same text, and not another `source`) is passed over, listed in
+ * `skipped`, as `build` passes over a copied file.
+ */
 export function buildFromTexts(texts: (string | TextInput)[], options: BuildOptions = {}): BuildResult {
   if (!Array.isArray(texts)) throw new UsageError('buildFromTexts: texts must be an array of strings or { text, id?, … } objects.');
   const layout = layoutOf(options, 'buildFromTexts');
+  const outlet = outletOption(options, 'buildFromTexts');
   const ids = new Map<string, number>();
-  const records = texts.map((t, i) => {
+  const documents = texts.map((t, i) => {
     const input = typeof t === 'string' ? { text: t } : t;
     if (!input || typeof input.text !== 'string') throw new UsageError(`buildFromTexts: texts[${i}] must be a string or an object with a string \`text\`.`);
     const id = input.id ?? `doc-${i + 1}`;
@@ -112,10 +152,24 @@ export function buildFromTexts(texts: (string | TextInput)[], options: BuildOpti
     const first = ids.get(id);
     if (first !== undefined) throw new InputError(`buildFromTexts: texts[${first}] and texts[${i}] have the same id "${id}"; give each article its own.`, id);
     ids.set(id, i);
-    return extractRecord(documentFromText(input.text, { ...input, id }));
+    const doc = documentFromText(input.text, { ...input, id });
+    if (!doc.source && outlet) doc.source = outlet;
+    return doc;
   });
-  const { graph, memo } = buildGraphAndMemo(records, { name: options.name, layout, keepResolveMemo: true, holdResolveMemo: true });
-  return { graph, records, skipped: [], memo };
+  const kept = new SameContent();
+  const records: ExtractionRecord[] = [];
+  const skipped: SkippedInput[] = [];
+  for (const doc of documents) {
+    const first = kept.find(doc);
+    if (first !== undefined) {
+      skipped.push({ path: doc.id, reason: sameContentReason(first, 'read'), duplicateOf: first });
+      continue;
+    }
+    kept.add(doc);
+    records.push(extractRecord(doc));
+  }
+  const { graph, memo } = buildGraphAndMemo(records, { name: options.name, layout, skipped, keepResolveMemo: true, holdResolveMemo: true });
+  return { graph, records, skipped, memo };
 }
 
 /**
@@ -183,11 +237,13 @@ function updateResultOf(previous: GraphWithRecords, r: IncrementalResult): Updat
 
 /**
  * Adds articles (files, folders, JSON Lines) to a built graph without extracting the others again;
- * an article already present with the same content changes nothing. The result equals a full build.
+ * an article already present with the same content changes nothing (nor does a copy of it under
+ * another id, listed in `skipped`). The result equals a full build.
  */
-export async function addToGraph(previous: GraphWithRecords, paths: string[]): Promise<UpdateResult> {
+export async function addToGraph(previous: GraphWithRecords, paths: string[], options: AddOptions = {}): Promise<UpdateResult> {
   const state = stateOf(previous, 'addToGraph');
-  return updateResultOf(state, await addDocuments(state, listOf(paths, 'addToGraph', 'paths'), { holdMemo: true }));
+  const outlet = outletOption(options, 'addToGraph');
+  return updateResultOf(state, await addDocuments(state, listOf(paths, 'addToGraph', 'paths'), { holdMemo: true, read: { outlet } }));
 }
 
 /** Removes documents by id; entities and relations left without any mention or evidence go too. */

@@ -2,7 +2,7 @@
  * newsgraph's public Node API: named exports only, no logic.
  */
 export { addToGraph, build, buildFromTexts, openGraph, openGraphWithRecords, query, removeFromGraph, saveGraph } from './api.js';
-export type { BuildOptions, BuildResult, GraphWithRecords, TextInput, UpdateResult } from './api.js';
+export type { AddOptions, BuildOptions, BuildResult, GraphWithRecords, TextInput, UpdateResult } from './api.js';
 export type { ResolveMemo } from './resolve/index.js';
 export { toGexf, toJson, toSerialized, toGraphml, toNodesCsv, toEdgesCsv, toNeo4j } from './export/index.js';
 export { buildGraph, type KnowledgeGraph } from './graph/index.js';

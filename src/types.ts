@@ -41,6 +41,11 @@ export interface SkippedInput {
   partial?: boolean;
   /** The input was named on the command line (not found inside a folder). */
   explicit?: boolean;
+  /**
+   * The input was read, but is a copy of this document (the same content, see `reason`) and was
+   * passed over so that what it reports counts once.
+   */
+  duplicateOf?: string;
 }
 
 /* --------------------------------------------------------------------- nlp */

@@ -100,9 +100,31 @@ describe('cli', () => {
       expect(b.code).toBe(2);
       expect(b.stderr).toMatch(/--nope/);
       // the error, the usage line and where the rest is: not the whole help burying the error
-      expect(b.stderr).toBe("newsgraph build: Unknown option '--nope'\nUsage: newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--workers N] [--name NAME] [--wait] [--quiet]\n(newsgraph build --help says more)\n");
+      expect(b.stderr).toBe("newsgraph build: Unknown option '--nope'\nUsage: newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--outlet NAME] [--workers N] [--name NAME] [--wait] [--quiet]\n(newsgraph build --help says more)\n");
       // a library message's own prefix is not said twice ("newsgraph add: add: …")
       expect(cli(['add', '--graph', 'graph']).stderr).toMatch(/^newsgraph add: give at least one file or folder/);
+    });
+
+    it('should refuse an empty or blank --outlet, naming the option, for every command that takes it', () => {
+      const dir = tmp();
+      writeFileSync(path.join(dir, 'a.txt'), 'Jens Stoltenberg met Mevlut Cavusoglu in Brussels on Friday.\n');
+      const out = path.join(dir, 'g');
+      for (const args of [
+        ['build', dir, '--out', out],
+        ['add', path.join(dir, 'a.txt'), '--graph', out],
+        ['watch', dir, '--graph', out],
+        ['extract', dir],
+      ]) {
+        for (const bad of ['', '   ']) {
+          const r = cli([...args, '--outlet', bad]);
+          expect(r.code, `${args[0]} --outlet ${JSON.stringify(bad)}`).toBe(2);
+          expect(r.stderr).toMatch(new RegExp(`^newsgraph ${args[0]}: --outlet: expected the name of the outlet of the documents that name none \\(e\\.g\\. --outlet BBC\\), got "${bad}"\nUsage: newsgraph ${args[0]} `));
+        }
+        // given without a value
+        expect(cli([...args, '--outlet']).code).toBe(2);
+      }
+      expect(existsSync(out)).toBe(false);
+      expect(cli(['build', '--help']).stdout).toMatch(/--outlet NAME names the outlet of every document read that names none of its own/);
     });
 
     it('should say a graph folder that is a file, or has no graph, in words', () => {
@@ -221,6 +243,93 @@ describe('cli', () => {
       const r = cli(['query', 'find x', '--graph', path.join(tmp(), 'none')]);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/no graph at/);
+    });
+  });
+
+  describe('--outlet', () => {
+    const sourcesOf = (out: string) => {
+      const g = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph;
+      return Object.fromEntries(g.attributes.documents.map((d) => [d.id, d.source]));
+    };
+    const recordsOf = (out: string) => {
+      const byId = new Map<string, string>();
+      for (const line of readFileSync(path.join(out, 'extractions.jsonl'), 'utf8').split('\n').filter(Boolean)) {
+        const r = JSON.parse(line) as { document?: { id: string; source: string }; removed?: string };
+        if (r.document) byId.set(r.document.id, r.document.source);
+        else if (r.removed) byId.delete(r.removed);
+      }
+      return Object.fromEntries([...byId].sort());
+    };
+
+    it('should name the outlet of the documents that name none, keep their own, and keep it through add and check --rebuild', () => {
+      const dir = tmp();
+      const inbox = path.join(dir, 'inbox');
+      mkdirSync(inbox);
+      writeFileSync(path.join(inbox, 'a.txt'), 'Turkey hits back\n\nRecep Tayyip Erdogan condemned the Syrian government on Friday, officials in Ankara said.\n');
+      writeFileSync(path.join(inbox, 'b.txt'), '---\nsource: Reuters\n---\nTalks in Moscow\n\nVladimir Putin met Recep Tayyip Erdogan in Moscow on Thursday, the Kremlin said.\n');
+      writeFileSync(
+        path.join(inbox, 'c.jsonl'),
+        `${JSON.stringify({ id: 'own', source: 'AP', text: 'Angela Merkel met Emmanuel Macron in Paris on Monday.' })}\n${JSON.stringify({ id: 'none', text: 'Boris Johnson spoke in London on Monday.' })}\n`,
+      );
+      const out = path.join(dir, 'g');
+      const built = cli(['build', inbox, '--out', out, '--outlet', 'BBC', '--quiet']);
+      expect(built.stderr).toBe('');
+      expect(built.code).toBe(0);
+      const want = { 'a.txt': 'BBC', 'b.txt': 'Reuters', 'c.jsonl#none': 'BBC', 'c.jsonl#own': 'AP' };
+      expect(sourcesOf(out)).toEqual(want);
+      // kept in the records that updates and check --rebuild start from
+      expect(recordsOf(out)).toEqual(want);
+      const g = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8')) as SerializedGraph;
+      const erdogan = g.nodes.find((n) => n.attributes.label === 'Recep Tayyip Erdogan')!;
+      expect(erdogan.attributes.sources).toEqual(['BBC', 'Reuters']);
+
+      // an add with --outlet: the new document takes it
+      const d = path.join(dir, 'd.txt');
+      writeFileSync(d, 'Olaf Scholz spoke in Berlin on Tuesday, his office said.\n');
+      const added = cli(['add', d, '--graph', out, '--outlet', 'Deutsche Welle']);
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.stdout).toMatch(/Updated \(1 added, 0 changed, 0 unchanged\)/);
+      // an add without it: a new document is an outlet of its own (its id), and the documents read
+      // again unchanged keep theirs
+      const e = path.join(dir, 'e.txt');
+      writeFileSync(e, 'Emmanuel Macron spoke in Paris on Wednesday.\n');
+      const plain = cli(['add', e, inbox, '--graph', out]);
+      expect(plain.code, plain.stderr).toBe(0);
+      expect(plain.stdout).toMatch(/Updated \(1 added, 0 changed, 4 unchanged\)/);
+      const now = { ...want, 'd.txt': 'Deutsche Welle', 'e.txt': '' };
+      expect(sourcesOf(out)).toEqual(now);
+      expect(recordsOf(out)).toEqual(now);
+      const check = cli(['check', '--graph', out, '--rebuild']);
+      expect(check.code, check.stdout).toBe(0);
+      expect(check.stdout).toMatch(/a build from its 6 records gives the same entities, relations, claims and documents/);
+
+      // another outlet named for documents read again: those that name none take it (changed, not
+      // extracted again), the others keep their own
+      const renamed = cli(['add', inbox, '--graph', out, '--outlet', 'BBC News']);
+      expect(renamed.code, renamed.stderr).toBe(0);
+      expect(renamed.stdout).toMatch(/Updated \(0 added, 2 changed, 2 unchanged\)/);
+      expect(sourcesOf(out)).toEqual({ ...now, 'a.txt': 'BBC News', 'c.jsonl#none': 'BBC News' });
+      expect(cli(['check', '--graph', out, '--rebuild']).code).toBe(0);
+
+      // the same as a build of these files with these outlets
+      const full = path.join(dir, 'full');
+      expect(cli(['build', inbox, '--out', full, '--outlet', 'BBC News', '--quiet']).code).toBe(0);
+      const fullSources = sourcesOf(full);
+      for (const [id, source] of Object.entries(fullSources)) expect(sourcesOf(out)[id]).toBe(source);
+    });
+
+    it('should put the outlet in extract\'s records, which build --from-extractions keeps', () => {
+      const dir = tmp();
+      writeFileSync(path.join(dir, 'a.txt'), 'Recep Tayyip Erdogan condemned the Syrian government on Friday.\n');
+      const r = cli(['extract', dir, '--jsonl', '--outlet', 'BBC']);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as { document: { source: string } }).document.source).toBe('BBC');
+      expect((JSON.parse(cli(['extract', dir]).stdout) as { documents: { source: string }[] }).documents[0]!.source).toBe('');
+      const file = path.join(dir, 'shard.jsonl');
+      writeFileSync(file, r.stdout);
+      const out = path.join(dir, 'g');
+      expect(cli(['build', '--from-extractions', file, '--out', out, '--quiet']).code).toBe(0);
+      expect(sourcesOf(out)).toEqual({ 'a.txt': 'BBC' });
     });
   });
 

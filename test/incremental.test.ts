@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { buildGraph, type KnowledgeGraph } from '../src/graph/build.js';
 import { addDocuments, addItems, removeDocuments, type GraphState } from '../src/graph/incremental.js';
-import { extractInputs, type ReadItem } from '../src/graph/pipeline.js';
+import { extractInputs, extractStream, type ReadItem } from '../src/graph/pipeline.js';
 import { readDocuments } from '../src/ingest/index.js';
 import type { ResolveMemo } from '../src/resolve/index.js';
 import type { ExtractionRecord, SerializedGraph } from '../src/types.js';
@@ -37,6 +37,14 @@ const content = graphContent;
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The items a read of `inputs` gives, documents in the order of `order` (by id), to test an update's order. */
+async function readAll(inputs: string[], order: string[]): Promise<ReadItem[]> {
+  const items: ReadItem[] = [];
+  for await (const item of readDocuments(inputs)) items.push(item);
+  const at = (i: ReadItem) => (i.kind === 'document' ? order.indexOf(i.document.id) : -1);
+  return items.sort((a, b) => at(a) - at(b));
 }
 
 describe('graph/incremental', () => {
@@ -128,14 +136,23 @@ describe('graph/incremental', () => {
 
     it('should equal a full build after random sequences of adds and removes (seeded)', async () => {
       // Every document is read once and extracted once for the full builds; the incremental side
-      // extracts through addItems as `add` does.
-      const all = folder('fuzz-all', [...seeds, ...Object.keys(GENERATED), ...Object.entries(MORE)]);
+      // extracts through addItems as `add` does. Two documents are copies of others (the same bytes
+      // under another name, as the BBC corpus has 98): one counts only while its original is absent.
+      const copies: [string, string][] = [
+        ['g1-copy.txt', GENERATED['g1.txt']!],
+        ['h2-copy.txt', MORE['h2.txt']!],
+      ];
+      const all = folder('fuzz-all', [...seeds, ...Object.keys(GENERATED), ...Object.entries(MORE), ...copies]);
       const items: ReadItem[] = [];
       for await (const item of readDocuments([all])) items.push(item);
       const docs = items.flatMap((i) => (i.kind === 'document' ? [i] : []));
-      expect(docs.length).toBe(seeds.length + Object.keys(GENERATED).length + Object.keys(MORE).length);
-      const full = await extractInputs([all], { workers: 1 });
-      const recordOf = new Map<string, ExtractionRecord>(full.records.map((r) => [r.document.id, r]));
+      expect(docs.length).toBe(seeds.length + Object.keys(GENERATED).length + Object.keys(MORE).length + copies.length);
+      // every document's record, copies too (a build would pass them over)
+      const recordOf = new Map<string, ExtractionRecord>();
+      for await (const out of extractStream(fromArray(items), { workers: 1 })) if (out.kind === 'record') recordOf.set(out.record.document.id, out.record);
+      expect(recordOf.size).toBe(docs.length);
+      const hashOf = (id: string) => recordOf.get(id)!.document.hash;
+      let copiesSkipped = 0;
       let checked = 0;
       for (const seed of [1, 2, 3, 4]) {
         // odd seeds: the memo goes through JSON, as `add` reads it back; even ones: held in memory, as
@@ -161,8 +178,18 @@ describe('graph/incremental', () => {
             const again = docs.find((d) => present.has(d.document.id));
             const batch = again && random() < 0.5 ? [...pick, again] : pick;
             r = await addItems(state, fromArray(batch), opts);
-            expect(r.added.sort()).toEqual(pick.map((d) => d.document.id).sort());
-            for (const d of pick) present.add(d.document.id);
+            // the model: in batch order, a copy of a present document or of one added before it is passed over
+            const added: string[] = [];
+            const copied: [string, string][] = [];
+            for (const d of pick) {
+              const first = [...present, ...added].find((id) => hashOf(id) === d.document.hash);
+              if (first === undefined) added.push(d.document.id);
+              else copied.push([d.document.id, first]);
+            }
+            expect(r.added.sort()).toEqual([...added].sort());
+            expect(r.skipped.map((x) => [x.path, x.duplicateOf])).toEqual(copied);
+            copiesSkipped += copied.length;
+            for (const id of added) present.add(id);
           }
           state = { records: r.records, graph: r.graph ?? state.graph, memo: r.memo ? (held ? r.memo : viaDisk(r.memo)) : state.memo };
           const label = `seed ${seed} step ${step} (${[...present].sort().join(', ')})`;
@@ -178,6 +205,84 @@ describe('graph/incremental', () => {
         }
       }
       expect(checked).toBe(24);
+      expect(copiesSkipped).toBeGreaterThan(0); // the seeds do meet a copy (else change them)
+    });
+
+    it('should pass over copies as a full build does, also of documents the same update changes or removes', async () => {
+      const opts = { workers: 1, layout: false } as const;
+      const g1 = GENERATED['g1.txt']!;
+      const g2 = GENERATED['g2.txt']!;
+      const g3 = GENERATED['g3.txt']!;
+      const ids = (r: { records: ExtractionRecord[] }) => r.records.map((x) => x.document.id);
+      const copies = (r: { skipped: { path: string; duplicateOf?: string }[] }) => r.skipped.map((x) => [x.path, x.duplicateOf]);
+      const stateOf = (r: Awaited<ReturnType<typeof addDocuments>>): GraphState => ({ records: r.records, graph: r.graph, memo: viaDisk(r.memo) });
+      // the expected graph: a full build (the pipeline passes over copies) of the folder as it is then
+      const same = async (r: { graph?: KnowledgeGraph }, dir: string) => {
+        const full = await extractInputs([dir], { workers: 1 });
+        const want = content(buildGraph(full.records, { layout: false }));
+        const got = content(r.graph!);
+        expect(got.documents).toEqual(want.documents);
+        expect(got.nodes).toEqual(want.nodes);
+        expect(got.edges).toEqual(want.edges);
+        expect(got.claims).toEqual(want.claims);
+      };
+
+      // a folder with a copy: added to nothing, the graph a build gives
+      const start = folder('copies-1', [['a.txt', g1], ['b.txt', g1], ['c.txt', g2]]);
+      let r = await addDocuments({ records: [] }, [start], opts);
+      expect(ids(r)).toEqual(['a.txt', 'c.txt']);
+      expect(copies(r)).toEqual([['b.txt', 'a.txt']]);
+      expect(r.skipped[0]!.reason).toBe('the same content as "a.txt", read before it (not counted twice)');
+      await same(r, start);
+      let state = stateOf(r);
+
+      // the same folder again: nothing to do, the copy still passed over
+      r = await addDocuments(state, [start], opts);
+      expect(r.graph).toBeUndefined();
+      expect(copies(r)).toEqual([['b.txt', 'a.txt']]);
+
+      // a.txt now says something else, and b.txt (read before it) still holds its old content: b.txt
+      // is no copy any more (it is held back until a.txt is read, then read after all)
+      const edited = folder('copies-1', [['a.txt', g3], ['b.txt', g1], ['c.txt', g2]]);
+      r = await addItems(state, fromArray(await readAll([edited], ['b.txt', 'a.txt', 'c.txt'])), opts);
+      expect({ added: r.added, changed: r.changed, unchanged: r.unchanged }).toEqual({ added: ['b.txt'], changed: ['a.txt'], unchanged: ['c.txt'] });
+      expect(copies(r)).toEqual([]);
+      await same(r, edited);
+      // the earlier "b.txt is a copy" is gone from the graph's list (b.txt was read again)
+      expect(r.graph!.getAttribute('skipped')).toEqual([]);
+      state = stateOf(r);
+
+      // a document of the graph edited into a copy of another: passed over, and its earlier record goes
+      const intoCopy = folder('copies-1', [['a.txt', g3], ['b.txt', g1], ['c.txt', g1]]);
+      r = await addDocuments(state, [intoCopy], opts);
+      expect({ changed: r.changed, removed: r.removed }).toEqual({ changed: [], removed: ['c.txt'] });
+      expect(copies(r)).toEqual([['c.txt', 'b.txt']]);
+      expect(r.skipped[0]!.reason).toBe('the same content as "b.txt", already in the graph (not added twice)');
+      await same(r, folder('copies-check', [['a.txt', g3], ['b.txt', g1]]));
+      state = stateOf(r);
+
+      // a renamed file (what watch --remove-deleted sees): the new name is no copy of the document
+      // removed in the same update, so its content stays in the graph
+      r = await addDocuments(state, [folder('copies-2', [['renamed.txt', g3]])], { ...opts, remove: ['a.txt'] });
+      expect({ added: r.added, removed: r.removed }).toEqual({ added: ['renamed.txt'], removed: ['a.txt'] });
+      expect(copies(r)).toEqual([]);
+      state = stateOf(r);
+      expect(ids(r)).toEqual(['b.txt', 'renamed.txt']);
+
+      // removing the copy kept: the copy passed over is not in the graph, and its entry says so
+      const rm = removeDocuments(state, ['b.txt'], opts);
+      expect(rm.graph!.getAttribute('skipped')).toEqual([
+        { path: 'c.txt', reason: 'the same content as "b.txt", which has been removed from the graph since (add this file again to add it)', duplicateOf: 'b.txt' },
+      ]);
+      // adding that file again adds it: it copies nothing in the graph now
+      r = await addDocuments(stateOf(rm), [folder('copies-3', [['c.txt', g1]])], opts);
+      expect(r.added).toEqual(['c.txt']);
+      expect(r.graph!.getAttribute('skipped')).toEqual([]);
+      await same(r, folder('copies-check', [['c.txt', g1], ['renamed.txt', g3]]));
+      // or adding the removed document again: the entry says it is in the graph again
+      r = await addDocuments(stateOf(rm), [folder('copies-4', [['b.txt', g1]])], opts);
+      expect(r.added).toEqual(['b.txt']);
+      expect(r.graph!.getAttribute('skipped').map((x) => x.reason)).toEqual(['the same content as "b.txt", already in the graph (not added twice)']);
     });
 
     it('should keep old nodes where they were when one document joins many', async () => {

@@ -136,11 +136,43 @@ describe('scale', () => {
       expect(readFileSync(path.join(mixed, 'graph.json'), 'utf8')).toBe(readFileSync(path.join(direct, 'graph.json'), 'utf8'));
     });
 
+    it('should pass over a copy of a document in another shard or an input, keeping the first in the order given', () => {
+      // a shard holding a copy of a seed article under another name
+      const copies = path.join(tmp, 'shard-copies');
+      mkdirSync(copies, { recursive: true });
+      const seed = readdirSync(shards[0]!).sort()[0]!;
+      copyFileSync(path.join(shards[0]!, seed), path.join(copies, 'copy.txt'));
+      writeFileSync(path.join(copies, 'own.txt'), article(11));
+      const file = path.join(tmp, 'shard-copies.jsonl');
+      const extracted = cli(['extract', copies, '--jsonl']);
+      expect(extracted.stdout.split('\n').filter(Boolean)).toHaveLength(2); // extract is per document: no merging
+      writeFileSync(file, extracted.stdout);
+      const seedsFile = path.join(tmp, 'shard-seeds.jsonl');
+      writeFileSync(seedsFile, cli(['extract', shards[0]!, '--jsonl']).stdout);
+      const graphOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'graph.json'), 'utf8')) as { attributes: { documents: { id: string }[]; skipped: unknown[] } };
+      const direct = path.join(tmp, 'copies-direct');
+      const r = cli(['build', shards[0]!, copies, '--out', direct, '--name', 'g', '--workers', '1']);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toContain(`copy.txt: the same content as "${seed}", read before it (not counted twice)`);
+      expect(graphOf(direct).attributes.documents).toHaveLength(6);
+      const merged = path.join(tmp, 'copies-merged');
+      expect(cli(['build', '--from-extractions', seedsFile, file, '--out', merged, '--name', 'g']).code).toBe(3);
+      expect(readFileSync(path.join(merged, 'graph.json'), 'utf8')).toBe(readFileSync(path.join(direct, 'graph.json'), 'utf8'));
+      // the records' files come first: the seed read from an input is the copy then
+      const mixed = path.join(tmp, 'copies-mixed');
+      expect(cli(['build', '--from-extractions', file, '--out', mixed, '--name', 'g', shards[0]!]).code).toBe(3);
+      const g = graphOf(mixed);
+      expect(g.attributes.documents.map((d) => d.id)).toContain('copy.txt');
+      expect(g.attributes.documents.map((d) => d.id)).not.toContain(seed);
+      expect(g.attributes.skipped).toEqual([{ path: seed, reason: 'the same content as "copy.txt", read before it (not counted twice)', duplicateOf: 'copy.txt' }]);
+    });
+
     it('should refuse shards that give two different documents one id, naming both files, and write nothing', () => {
-      // Two shard folders with the same layout: `extract` gives both a "gen-00.txt".
+      // Two shard folders with the same layout: `extract` gives both a "gen-00.txt". (Article 10 is in
+      // no shard: one of the others, say shard-b's gen-07.txt, would make it a copy, passed over.)
       const other = path.join(tmp, 'shard-c');
       mkdirSync(other, { recursive: true });
-      writeFileSync(path.join(other, 'gen-00.txt'), article(7));
+      writeFileSync(path.join(other, 'gen-00.txt'), article(10));
       const file = path.join(tmp, 'shard-c.jsonl');
       writeFileSync(file, cli(['extract', other, '--jsonl']).stdout);
       const b = path.join(tmp, 'shard-b.jsonl');

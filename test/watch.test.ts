@@ -217,6 +217,43 @@ describe('newsgraph watch', () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('with --remove-deleted, takes a copy passed over in once the file it copied is deleted', async () => {
+    const { tmp, inbox, graph, put } = inboxFolder('newsgraph-watch-copy-');
+    put('a.txt', GENERATED['g1.txt']!);
+    put('b.txt', GENERATED['g1.txt']!); // a copy: counted once
+    put('c.txt', GENERATED['g2.txt']!);
+    const p = watch(inbox, '--graph', graph, '--remove-deleted');
+    await until('the first build', () => p.stdout.includes('Watching'));
+    expect(p.stdout).toContain('b.txt: the same content as "a.txt", read before it (not counted twice)');
+    const ids = async () => (await readGraph(graph)).getAttribute('documents').map((d) => d.id).sort();
+    expect(await ids()).toEqual(['a.txt', 'c.txt']);
+    // b.txt has not changed, but with a.txt gone it is the only copy of that article left
+    rmSync(path.join(inbox, 'a.txt'));
+    await until('b.txt in', async () => JSON.stringify(await ids()) === JSON.stringify(['b.txt', 'c.txt']));
+    expect(p.stdout).toMatch(/Updated \(1 added, 0 changed, 0 unchanged, 1 removed\)/);
+    const full = path.join(tmp, 'full');
+    expect(build(full, inbox).status).toBe(0);
+    expect(await content(graph)).toEqual(await content(full));
+    expect((await readGraph(graph)).getAttribute('skipped')).toEqual([]);
+    expect(await p.stop()).toBe(0);
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('with --outlet, names the outlet of the documents that name none, in the first build and the updates', async () => {
+    const { tmp, inbox, graph, put } = inboxFolder('newsgraph-watch-outlet-');
+    put('g1.txt', GENERATED['g1.txt']!);
+    put('own.txt', `---\nsource: Reuters\n---\n${GENERATED['g2.txt']!}`);
+    const p = watch(inbox, '--graph', graph, '--outlet', 'BBC');
+    await until('the first build', () => p.stdout.includes('Watching'));
+    const sources = async () => Object.fromEntries((await readGraph(graph)).getAttribute('documents').map((d) => [d.id, d.source]));
+    expect(await sources()).toEqual({ 'g1.txt': 'BBC', 'own.txt': 'Reuters' });
+    put('g3.txt', GENERATED['g3.txt']!);
+    await until('g3.txt in', async () => (await documents(graph)) === 3);
+    expect(await sources()).toEqual({ 'g1.txt': 'BBC', 'g3.txt': 'BBC', 'own.txt': 'Reuters' });
+    expect(await p.stop()).toBe(0);
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
   it('sees files deleted while no watch ran: reports them, and removes their documents with --remove-deleted', async () => {
     const { tmp, inbox, graph, put } = inboxFolder('newsgraph-watch-gap-');
     put('g1.txt', GENERATED['g1.txt']!);

@@ -102,8 +102,9 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
   refuseGraphInInput('build', '--out', out, inputs);
   const quiet = Boolean(values.quiet);
   const workers = parseWorkers(values.workers, { verb: 'build', quiet });
+  const outlet = parseOutlet(values.outlet);
   const started = Date.now();
-  const { buildGraphAndMemo, extractInputs, countInputDocuments } = await load.graph();
+  const { buildGraphAndMemo, extractInputs, countInputDocuments, dropRecordCopies, SameContent } = await load.graph();
   const { readExtractionRecordsInto, writeGraph } = await load.store();
   const bar = createProgressBar({ enabled: quiet ? false : undefined });
   const byId = new Map<string, ExtractionRecord>();
@@ -116,14 +117,19 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
       await readExtractionRecordsInto(file, own);
       for (const r of own.values()) mergeRecord(byId, fromOf, r, file);
     }
-    let skipped: SkippedInput[] = [];
+    // a copy of a document (another id, the same content) counts once, the first in the order given:
+    // the records' files, then the inputs (whose copies of those are passed over before extraction)
+    const kept = new SameContent();
+    const copies = dropRecordCopies(byId.values(), kept);
+    let skipped: SkippedInput[] = copies.skipped;
     if (inputs.length) {
       if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);
-      const result = await extractInputs(inputs, { workers, onProgress: (p) => bar.update(p.documents + p.skipped) });
+      const result = await extractInputs(inputs, { workers, kept, read: { outlet }, onProgress: (p) => bar.update(p.documents + p.skipped) });
       for (const r of result.records) mergeRecord(byId, fromOf, r, r.document.path || r.document.id);
-      skipped = result.skipped;
+      skipped = [...skipped, ...result.skipped];
     }
-    const records = [...byId.values()];
+    const copied = new Set(copies.skipped.map((s) => s.path));
+    const records = [...byId.values()].filter((r) => !copied.has(r.document.id));
     const failures = summarizeSkipped(skipped).explicitFailures;
     if (!records.length && failures.length) {
       // a typo, or `newsgraph build` where there is no seeds/: never replace a graph with nothing
@@ -188,13 +194,14 @@ async function commandExtract(positionals: string[], values: Record<string, unkn
   if (!positionals.length) throw new UsageError('extract: give at least one file or folder (newsgraph extract PATH... --json)');
   const jsonl = Boolean(values.jsonl);
   if (jsonl && values.json) throw new UsageError('extract: give --json or --jsonl, not both');
+  const outlet = parseOutlet(values.outlet);
   const { readDocuments } = await load.ingest();
   const { extractRecord } = await load.graph();
   const { toExtractJson } = await load.extractJson();
   const docs: ExtractionRecord[] = [];
   let failed = false;
   let skipped = false;
-  for await (const item of readDocuments(positionals)) {
+  for await (const item of readDocuments(positionals, { outlet })) {
     if (item.kind === 'skipped') {
       if (item.explicit && !item.partial) failed = true;
       else skipped = true;
@@ -381,6 +388,17 @@ function parseWorkers(raw: unknown, tell?: { verb: string; quiet: boolean }): nu
   return cores;
 }
 
+/**
+ * `--outlet NAME`: the outlet of every document read that names none of its own (front matter, an
+ * HTML page's site name, a JSON Lines `source`); without it such a document is an outlet of its own.
+ */
+function parseOutlet(raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  const name = String(raw).replace(/\s+/g, ' ').trim();
+  if (!name) throw new UsageError(`--outlet: expected the name of the outlet of the documents that name none (e.g. --outlet BBC), got ${JSON.stringify(String(raw))}`);
+  return name;
+}
+
 /** Prints the one-line summary of a build / add / remove and returns the exit code. */
 function reportBuilt(
   verb: string,
@@ -561,9 +579,10 @@ async function addInputs(
   watched?: Watched,
 ): Promise<number> {
   const reported = watched?.reported;
-  const only = watched?.only;
+  let only = watched?.only;
   const quiet = Boolean(values.quiet);
   const workers = parseWorkers(values.workers, watched ? undefined : { verb, quiet });
+  const outlet = parseOutlet(values.outlet);
   const started = Date.now();
   const { addDocuments, countInputDocuments } = await load.graph();
   const release = await lockUpdate(dir, verb, values);
@@ -579,14 +598,17 @@ async function addInputs(
     bar.stage('reading graph');
     const { state, index, cutTail = false } = held ? { ...held, cutTail: false } : await readState(dir, verb);
     if (watched) watched.held = undefined;
+    const remove = watched?.deleted ? documentsOfFiles(state.records, inputs, watched.deleted) : undefined;
+    // copies of the documents removed, passed over while those were in the graph, have not changed and
+    // so are not among the files to read; read, they are added now (the graph follows the folder)
+    if (only && remove?.length) only = withCopiesOf(only, state.previous?.skipped ?? [], remove, inputs);
     bar.count('adding');
     if (bar.enabled && only) bar.setTotal(only.size);
     else if (bar.enabled) void countInputDocuments(inputs).then((n) => bar.setTotal(n), () => undefined);
-    const remove = watched?.deleted ? documentsOfFiles(state.records, inputs, watched.deleted) : undefined;
     result = await addDocuments(state, inputs, {
       workers,
       remove,
-      read: only ? { only } : undefined,
+      read: { ...(only ? { only } : {}), ...(outlet ? { outlet } : {}) },
       onProgress: (p) => bar.update(p.documents + p.skipped),
       onRebuild: (documents) => bar.stage('building graph', documents >= LONG_REBUILD_DOCUMENTS),
       holdMemo: watched !== undefined,
@@ -698,6 +720,23 @@ function documentsOfFiles(records: ExtractionRecord[], inputs: string[], files: 
     } else ids.push(id);
   }
   return ids;
+}
+
+/**
+ * `only` and the files of the copies of `removed` documents the graph's skipped inputs name (a copy is
+ * named by its path in its input folder, `file.jsonl:LINE` for a line, or as given when it was an input
+ * itself): every place it may be, since reading a file of `only` that is not there costs nothing.
+ */
+function withCopiesOf(only: ReadonlySet<string>, skipped: readonly SkippedInput[], removed: readonly string[], inputs: string[]): ReadonlySet<string> {
+  const gone = new Set(removed);
+  const files = new Set(only);
+  for (const s of skipped) {
+    if (s.duplicateOf === undefined || !gone.has(s.duplicateOf)) continue;
+    const file = s.path.replace(/(\.(?:jsonl|ndjson)):\d+$/i, '$1');
+    files.add(path.resolve(file));
+    for (const input of inputs) files.add(path.resolve(input, file));
+  }
+  return files;
 }
 
 /** Skipped inputs not yet in `reported` (which they are added to); all of them without it. */
@@ -824,6 +863,7 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
   const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
   const intervalMs = parseInterval(values.interval) * 1000;
   parseWorkers(values.workers, { verb: 'watch', quiet: Boolean(values.quiet) });
+  parseOutlet(values.outlet);
   for (const input of positionals) {
     if (!existsSync(input)) throw new InputError(`watch: "${input}" does not exist; give a folder (or file) that articles are written to`, input);
   }
@@ -1051,10 +1091,16 @@ const WAIT_HELP =
   'One update of a graph folder runs at a time; another one fails at once naming the process that\n' +
   'holds the folder, or with --wait waits for it to finish (up to 30 minutes).';
 
+const OUTLET_HELP =
+  '--outlet NAME names the outlet of every document read that names none of its own (front matter\n' +
+  'source:, an HTML page\'s site name, a JSON Lines "source"): without it such a document is an\n' +
+  'outlet of its own, its id (a folder of one outlet\'s plain-text articles: --outlet BBC).\n' +
+  'The outlet is kept in the document\'s record, so later updates keep it.\n';
+
 const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'build a graph from articles (.txt .md .html .jsonl, folders)',
-    usage: 'newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--workers N] [--name NAME] [--wait] [--quiet]',
+    usage: 'newsgraph build [PATH...] [--out DIR] [--from-extractions FILE...] [--outlet NAME] [--workers N] [--name NAME] [--wait] [--quiet]',
     help:
       'Reads articles, extracts entities, relations and claims, merges entities across documents and\n' +
       'writes DIR/graph.json, DIR/graph.gexf and DIR/extractions.jsonl (and DIR/resolve-memo.json, a\n' +
@@ -1064,14 +1110,19 @@ const COMMANDS: Record<string, Command> = {
       'the graph: every argument after it up to the next option is such a file. A document id in two\n' +
       'of them (or in one and an input) with different content is an error: shards must not share ids.\n' +
       '--name sets the graph name (default: the first input folder\'s name).\n' +
+      OUTLET_HELP +
+      '(Records of --from-extractions keep the outlet they were extracted with: give --outlet to extract.)\n' +
       '--workers N extracts in N worker threads (default: the machine\'s cores; 1: in-process); the\n' +
       'output is identical for any N. A progress bar shows on a terminal (not with CI set or --quiet).\n' +
+      'A document with the content of one read before it (a copy under another name) is passed over,\n' +
+      'listed as skipped with the document it copies, so that what it says counts once.\n' +
       'Exit code 0: built; 3: built, but some inputs in folders were skipped (listed); 1: an input\n' +
       'given explicitly could not be read (the rest is built).\n' +
       WAIT_HELP,
     options: {
       out: { type: 'string', short: 'o' },
       'from-extractions': { type: 'string', multiple: true },
+      outlet: { type: 'string' },
       workers: { type: 'string', short: 'w' },
       name: { type: 'string' },
       wait: { type: 'boolean' },
@@ -1082,7 +1133,7 @@ const COMMANDS: Record<string, Command> = {
   },
   add: {
     summary: 'add articles to a built graph (only new or changed ones are extracted)',
-    usage: 'newsgraph add PATH... [--graph DIR] [--workers N] [--gexf] [--wait] [--quiet]',
+    usage: 'newsgraph add PATH... [--graph DIR] [--outlet NAME] [--workers N] [--gexf] [--wait] [--quiet]',
     help:
       'Reads DIR/extractions.jsonl (default graph/), extracts only documents that are new or whose\n' +
       'content changed (same id and content hash: unchanged, nothing is done), rebuilds the graph from\n' +
@@ -1098,8 +1149,17 @@ const COMMANDS: Record<string, Command> = {
       'The result equals a full build of the same documents (positions aside).\n' +
       'graph.gexf is rewritten only with --gexf; otherwise it is removed, as it would describe the\n' +
       'older graph (newsgraph export --format gexf --graph DIR --out DIR/graph.gexf writes it later).\n' +
+      OUTLET_HELP +
+      'A document already in the graph keeps the outlet it has unless --outlet names another one.\n' +
       WAIT_HELP,
-    options: { ...GRAPH_OPT, workers: { type: 'string', short: 'w' }, gexf: { type: 'boolean' }, wait: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    options: {
+      ...GRAPH_OPT,
+      outlet: { type: 'string' },
+      workers: { type: 'string', short: 'w' },
+      gexf: { type: 'boolean' },
+      wait: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
     run: commandAdd,
   },
   remove: {
@@ -1149,7 +1209,7 @@ const COMMANDS: Record<string, Command> = {
   },
   watch: {
     summary: 'keep a graph up to date with folders that articles are dropped into',
-    usage: 'newsgraph watch PATH... [--graph DIR] [--interval SECONDS] [--remove-deleted] [--workers N] [--gexf] [--quiet]',
+    usage: 'newsgraph watch PATH... [--graph DIR] [--interval SECONDS] [--remove-deleted] [--outlet NAME] [--workers N] [--gexf] [--quiet]',
     help:
       'Brings DIR (default graph/) up to date with PATH (folders, files; a graph is built when DIR holds\n' +
       'none), then looks at PATH every --interval seconds (default 2: folder listings and file sizes and\n' +
@@ -1161,12 +1221,14 @@ const COMMANDS: Record<string, Command> = {
       'file: all its documents; a file whose path another watched input holds too is only reported).\n' +
       'A watched folder that disappears is waited for.\n' +
       'An update that fails (e.g. a damaged graph folder) is reported and the graph left as it was.\n' +
+      OUTLET_HELP +
       '`newsgraph serve --graph DIR` serves each update as it is written (newsgraph start --watch: both).\n' +
       'Runs until Ctrl-C or SIGTERM; an update in progress is finished first.',
     options: {
       ...GRAPH_OPT,
       interval: { type: 'string', short: 'i' },
       'remove-deleted': { type: 'boolean' },
+      outlet: { type: 'string' },
       workers: { type: 'string', short: 'w' },
       gexf: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
@@ -1175,13 +1237,14 @@ const COMMANDS: Record<string, Command> = {
   },
   extract: {
     summary: 'print per-document extractions (no cross-document merging)',
-    usage: 'newsgraph extract PATH... [--json | --jsonl]',
+    usage: 'newsgraph extract PATH... [--json | --jsonl] [--outlet NAME]',
     help:
       'Prints {"documents":[{path, entities, relations}]} (--json, the default) with character spans,\n' +
       'or one extraction record per line (--jsonl) for `build --from-extractions`. What cannot be read\n' +
       'is named on standard error. Exit code 0: all read; 3: some inputs inside folders or JSON Lines\n' +
-      'files were skipped; 1: an input given explicitly could not be read (the rest is printed).',
-    options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' } },
+      'files were skipped; 1: an input given explicitly could not be read (the rest is printed).\n' +
+      OUTLET_HELP.trimEnd(),
+    options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, outlet: { type: 'string' } },
     run: commandExtract,
   },
   serve: {

@@ -14,7 +14,7 @@ import type { ExtractionRecord, NodeAttributes, SerializedGraph, SkippedInput } 
 import type { ResolveMemo } from '../resolve/index.js';
 import { buildGraphAndMemo, type KnowledgeGraph } from './build.js';
 import { defaultIterations, type LayoutOptions } from './layout.js';
-import { extractStream, skippedOf, type ExtractOptions, type ReadItem } from './pipeline.js';
+import { copySkipped, extractStream, SameContent, sameContentReason, sameOutlet, skippedOf, type ExtractOptions, type ReadItem } from './pipeline.js';
 
 /** What an incremental update starts from: the previous build's records and (optionally) graph. */
 export interface GraphState {
@@ -108,11 +108,18 @@ export interface IncrementalResult {
   records: ExtractionRecord[];
   /** Ids of documents that were new. */
   added: string[];
-  /** Ids of documents present before with a different content hash (extracted again). */
+  /**
+   * Ids of documents present before with a different content hash (extracted again), or with the same
+   * one and another outlet given for them (`read.outlet`: their record is kept with the new outlet).
+   */
   changed: string[];
   /** Ids of documents present before with the same content hash (not extracted again). */
   unchanged: string[];
-  /** Ids of documents removed. */
+  /**
+   * Ids of documents removed: those asked for (`remove`), and documents of the graph whose content is
+   * now a copy of another document's (passed over as a copy, see `skipped`: the record of what they
+   * held before no longer describes them).
+   */
   removed: string[];
   /** Inputs that could not be read in this update. */
   skipped: SkippedInput[];
@@ -196,8 +203,11 @@ function graphLagsRecords(prev: PreviousGraph | undefined, records: ExtractionRe
   return prev.documents.some((d) => !ids.has(d));
 }
 
-/** The file a skipped entry is about: a JSON Lines line's (`news.jsonl:7`) is its file's. */
-const fileOfSkipped = (p: string): string => p.replace(/(\.(?:jsonl|ndjson)):\d+$/i, '$1');
+/**
+ * The file a skipped entry is about: a JSON Lines line's (`news.jsonl:7`) is its file's, and so is a
+ * JSON Lines document's named by its id (`news.jsonl#7`: a copy `build --from-extractions` passed over).
+ */
+const fileOfSkipped = (p: string): string => p.replace(/(\.(?:jsonl|ndjson))(?::\d+|#.*)$/i, '$1');
 
 /**
  * The graph's skipped inputs after an update: the earlier ones, less those about a file this update
@@ -230,10 +240,23 @@ function mergeSkipped(before: SkippedInput[], after: SkippedInput[], read: Reado
   for (const s of before) {
     const file = fileOfSkipped(s.path);
     if (read.has(file) || (gone.size && about(file, gone))) continue;
-    map.set(s.path, s);
+    map.set(s.path, copyNow(s, left));
   }
   for (const s of after) map.set(s.path, s);
   return [...map.values()];
+}
+
+/**
+ * A copy passed over earlier, as it stands now: once the document it copies has been removed, its
+ * reason says so (the copy is not in the graph: adding its file again adds it); once that document is
+ * back, it says that it is in the graph again.
+ */
+function copyNow(s: SkippedInput, left: ReadonlyMap<string, unknown>): SkippedInput {
+  const first = s.duplicateOf;
+  if (first === undefined) return s;
+  const removed = sameContentReason(first, 'removed');
+  if (!left.has(first)) return s.reason === removed ? s : { ...s, reason: removed };
+  return s.reason === removed ? { ...s, reason: sameContentReason(first, 'graph') } : s;
 }
 
 /**
@@ -250,7 +273,9 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
   const unchanged: string[] = [];
   const skipped: SkippedInput[] = [];
   const readFiles = new Set<string>(); // the files this update read (as skipped entries name them)
-  for await (const item of extractStream(sameContentSkipped(items, previous), { ...options, reuse: previous })) {
+  const copied: string[] = []; // documents of the graph whose new content is a copy of another's
+  const copies = sameContentSkipped(items, previous, new Set(options.remove ?? []), copied);
+  for await (const item of extractStream(copies, { ...options, reuse: previous })) {
     if (item.kind === 'skipped') {
       skipped.push(skippedOf(item));
       readFiles.add(fileOfSkipped(item.skipped.path));
@@ -264,7 +289,7 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
     next.set(id, item.record);
   }
   const read = new Set([...added, ...changed, ...unchanged]);
-  const removed = [...new Set(options.remove ?? [])].filter((id) => next.has(id) && !read.has(id));
+  const removed = [...new Set([...(options.remove ?? []), ...copied])].filter((id) => next.has(id) && !read.has(id));
   for (const id of removed) next.delete(id);
   const records = [...next.values()].sort(byId);
   const result: IncrementalResult = { records, added, changed, unchanged, removed, skipped };
@@ -281,25 +306,113 @@ export async function addItems(state: GraphState, items: AsyncIterable<ReadItem>
 }
 
 /**
- * A new document with the very content of one the graph has under another id (the same file added by
- * another path: `add world/a.txt` to a graph of world/ calls it "a.txt") is passed over, said as a
- * skipped input: added, it would count every relation it reports twice.
+ * Passes over the documents of an update that are copies (see SameContent) of another document: of
+ * one the graph has and keeps (the same file added by another path: `add world/a.txt` to a graph of
+ * world/ calls it "a.txt"), or of one read before it in this update, as a build passes over copies.
+ * Each is said as a skipped input naming the document it copies: added, it would count every
+ * relation it reports twice. A document of the graph whose new content is such a copy is passed over
+ * the same way, and its id goes into `copied` (its record, of what it held before, is removed).
+ *
+ * So that the update equals a build of the documents it leaves, a copy of a document of the graph
+ * that this update may still change (read again later with other content) or remove (`remove`) is
+ * held back until that is known: it is then passed over, or read after all — the first such copy in
+ * input order — when that document no longer holds the content. Documents read again unchanged are
+ * never held back. Documents of the graph are kept over copies that arrive later; a copy the graph
+ * already holds (built before copies were passed over) stays until it changes or is removed.
  */
-async function* sameContentSkipped(items: AsyncIterable<ReadItem>, previous: ReadonlyMap<string, ExtractionRecord>): AsyncGenerator<ReadItem> {
-  let byHash: Map<string, string> | undefined;
-  for await (const item of items) {
-    if (item.kind === 'document') {
-      if (!previous.has(item.document.id)) {
-        byHash ??= new Map([...previous.values()].map((r) => [r.document.hash, r.document.id]));
-        const same = byHash.get(item.document.hash);
-        if (same !== undefined) {
-          yield { kind: 'skipped', skipped: { path: item.from ?? item.document.id, reason: `the same content as "${same}", already in the graph (not added twice)` } };
-          continue;
-        }
+async function* sameContentSkipped(
+  items: AsyncIterable<ReadItem>,
+  previous: ReadonlyMap<string, ExtractionRecord>,
+  remove: ReadonlySet<string>,
+  copied: string[],
+): AsyncGenerator<ReadItem> {
+  type DocumentItem = Extract<ReadItem, { kind: 'document' }>;
+  // documents of the graph read in this update: the outlet they keep when read again unchanged, or
+  // null when they no longer hold their previous content (changed, or a copy now)
+  const now = new Map<string, string | null>();
+  const passed = new SameContent(); // new and changed documents of this update, passed on
+  let byHash: Map<string, string[]> | undefined; // the graph's documents by content hash
+  const held: DocumentItem[] = [];
+  const out: ReadItem[] = [];
+  let ended = false;
+
+  /** The document `item` is a copy of (`graph`: the graph's), 'wait' while that is not known yet, or undefined. */
+  const copyOf = (item: DocumentItem): { first: string; why: 'read' | 'graph' } | 'wait' | undefined => {
+    const d = item.document;
+    const earlier = passed.find(d);
+    if (earlier !== undefined) return { first: earlier, why: 'read' };
+    if (!byHash) {
+      byHash = new Map();
+      for (const r of previous.values()) {
+        const ids = byHash.get(r.document.hash);
+        if (ids) ids.push(r.document.id);
+        else byHash.set(r.document.hash, [r.document.id]);
       }
     }
-    yield item;
+    let wait = false;
+    for (const id of byHash.get(d.hash) ?? []) {
+      if (id === d.id) continue;
+      const state = now.get(id);
+      if (state === undefined) {
+        // not read in this update (yet): it keeps its content unless read again, or removed
+        if (!sameOutlet(previous.get(id)!.document.source, d.source)) continue;
+        if (!ended) wait = true;
+        else if (!remove.has(id)) return { first: id, why: 'graph' };
+      } else if (state !== null && sameOutlet(state, d.source)) return { first: id, why: 'graph' };
+    }
+    return wait ? 'wait' : undefined;
+  };
+
+  /** Decides on a document (false: held back, see above). */
+  const decide = (item: DocumentItem): boolean => {
+    const d = item.document;
+    const old = previous.get(d.id);
+    if (old && old.document.hash === d.hash) {
+      now.set(d.id, d.source || old.document.source); // unchanged: extractStream reuses its record
+      out.push(item);
+      return true;
+    }
+    const copy = copyOf(item);
+    if (copy === 'wait') return false;
+    if (old) now.set(d.id, null);
+    if (copy) {
+      out.push(copySkipped(item, copy.first, copy.why));
+      if (old) copied.push(d.id);
+    } else {
+      passed.add(d);
+      out.push(item);
+    }
+    return true;
+  };
+
+  /** Decides on the documents held back that can be decided now, in input order. */
+  const settle = () => {
+    for (let progress = true; progress && held.length; ) {
+      progress = false;
+      for (let i = 0; i < held.length; i++) {
+        if (!decide(held[i]!)) continue;
+        held.splice(i--, 1);
+        progress = true;
+      }
+    }
+  };
+
+  for await (const item of items) {
+    if (item.kind !== 'document') {
+      yield item;
+      continue;
+    }
+    const known = previous.has(item.document.id);
+    if (!decide(item)) {
+      held.push(item);
+      if (known) now.set(item.document.id, null); // whatever becomes of it, it holds other content now
+    }
+    if (known && held.length) settle();
+    yield* out.splice(0);
   }
+  ended = true; // every document of the graph not read again keeps its content, unless removed
+  settle();
+  yield* out.splice(0);
 }
 
 /**

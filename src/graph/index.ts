@@ -3,7 +3,18 @@ export { buildGraph, buildGraphAndMemo, assignMetrics, createKnowledgeGraph, out
 export type { KnowledgeGraph, BuildGraphOptions, BuiltGraph } from './build.js';
 export { assignLayout, defaultIterations } from './layout.js';
 export type { LayoutOptions } from './layout.js';
-export { buildFromInputs, countInputDocuments, extractInputs, extractRecord, extractStream, resolveWorkerCount } from './pipeline.js';
+export {
+  buildFromInputs,
+  countInputDocuments,
+  dropCopies,
+  dropRecordCopies,
+  extractInputs,
+  extractRecord,
+  extractStream,
+  resolveWorkerCount,
+  SameContent,
+  sameContentReason,
+} from './pipeline.js';
 export type { ExtractItem, ExtractOptions, PipelineOptions, PipelineProgress, PipelineResult, ReadItem } from './pipeline.js';
 export { TYPE_COLORS, QUAD_COLORS } from './appearance.js';
 export { createExtractPool, defaultWorkerCount } from './pool.js';

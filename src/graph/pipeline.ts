@@ -10,7 +10,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readDocuments, type IngestItem } from '../ingest/index.js';
+import { readDocuments, type IngestItem, type ReadOptions } from '../ingest/index.js';
 import { extractDocument } from '../nlp/index.js';
 import type { Document, DocumentExtraction, ExtractionRecord, SkippedInput } from '../types.js';
 import type { ResolveMemo } from '../resolve/index.js';
@@ -45,11 +45,18 @@ export interface ExtractOptions {
   pool?: ExtractPool;
   /** Called after each document is extracted (or skipped). */
   onProgress?: (progress: PipelineProgress) => void;
-  /** Records to reuse: a document with the same id and content hash is not extracted again. */
+  /**
+   * Records to reuse: a document with the same id and content hash is not extracted again. Its record
+   * keeps its outlet when the document names none (read without an outlet given), and takes the
+   * document's when that is another: then it is no longer `reused` (the document changed).
+   */
   reuse?: Map<string, ExtractionRecord>;
 }
 
-export interface PipelineOptions extends BuildGraphOptions, ExtractOptions {}
+export interface PipelineOptions extends BuildGraphOptions, ExtractOptions {
+  /** How the inputs are read (`outlet`, `maxFileBytes`). */
+  read?: ReadOptions;
+}
 
 export interface PipelineResult {
   graph: KnowledgeGraph;
@@ -72,6 +79,93 @@ export type ExtractItem =
       from?: string;
     }
   | { kind: 'skipped'; skipped: SkippedInput; partial?: boolean; explicit?: boolean };
+
+/** Two outlets are one as far as copies go when either is unknown ('') or they are the same. */
+export const sameOutlet = (a: string, b: string): boolean => a === '' || b === '' || a === b;
+
+/**
+ * The documents kept so far by content hash, to tell a copy of one of them: the same content hash
+ * (every byte of the file, or of the JSON Lines line), and not two different outlets — the same
+ * wire story given under two outlets by `--outlet` (or the Node API's `source`) is two documents,
+ * while a file without an outlet counts as a copy of one with any.
+ */
+export class SameContent {
+  private readonly byHash = new Map<string, { id: string; source: string }[]>();
+
+  /** The id of a kept document whose copy `doc` is (never `doc`'s own id), if any. */
+  find(doc: Pick<Document, 'id' | 'hash' | 'source'>): string | undefined {
+    return this.byHash.get(doc.hash)?.find((k) => k.id !== doc.id && sameOutlet(k.source, doc.source))?.id;
+  }
+
+  add(doc: Pick<Document, 'id' | 'hash' | 'source'>): void {
+    const kept = this.byHash.get(doc.hash);
+    if (kept) kept.push({ id: doc.id, source: doc.source });
+    else this.byHash.set(doc.hash, [{ id: doc.id, source: doc.source }]);
+  }
+}
+
+/**
+ * Why a copy is passed over (the skipped entry's reason; its `duplicateOf` names `first`): `read`, a
+ * document read before it in the same build or update; `graph`, one the graph already had; `removed`,
+ * one the graph had when the copy was read and which has been removed since.
+ */
+export function sameContentReason(first: string, why: 'read' | 'graph' | 'removed'): string {
+  const named = JSON.stringify(first);
+  if (why === 'read') return `the same content as ${named}, read before it (not counted twice)`;
+  if (why === 'graph') return `the same content as ${named}, already in the graph (not added twice)`;
+  return `the same content as ${named}, which has been removed from the graph since (add this file again to add it)`;
+}
+
+/** What a skipped entry about a document read names: its file, with `:LINE` for a JSON Lines line (else its id). */
+export function shownOf(item: { document: Pick<Document, 'id'>; from?: string; line?: number }): string {
+  if (item.from === undefined) return item.document.id;
+  return item.line !== undefined ? `${item.from}:${item.line}` : item.from;
+}
+
+/** The skipped item that stands for a document passed over as a copy of `first`. */
+export function copySkipped(item: Extract<ReadItem, { kind: 'document' }>, first: string, why: 'read' | 'graph'): ReadItem {
+  return { kind: 'skipped', skipped: { path: shownOf(item), reason: sameContentReason(first, why), duplicateOf: first } };
+}
+
+/**
+ * Passes over every document that is a copy (see SameContent) of one before it in the stream, or of
+ * one already in `kept`, as a skipped item naming it: a build counts an article once however many
+ * copies of it the inputs hold, as `add` does (otherwise every relation it reports counts twice). The
+ * first copy in input order is kept. Copies are dropped before extraction, so they cost no NLP.
+ */
+export async function* dropCopies(items: AsyncIterable<ReadItem>, kept: SameContent = new SameContent()): AsyncGenerator<ReadItem> {
+  for await (const item of items) {
+    if (item.kind === 'document') {
+      const first = kept.find(item.document);
+      if (first !== undefined) {
+        yield copySkipped(item, first, 'read');
+        continue;
+      }
+      kept.add(item.document);
+    }
+    yield item;
+  }
+}
+
+/**
+ * The records that are not copies of one before them (see SameContent), and a skipped entry (named by
+ * document id) for each one that is: `build --from-extractions` counts a document once as a build of
+ * the articles does. `kept` (filled as it goes) may hold documents kept before.
+ */
+export function dropRecordCopies(records: Iterable<ExtractionRecord>, kept: SameContent = new SameContent()): { records: ExtractionRecord[]; skipped: SkippedInput[] } {
+  const out: ExtractionRecord[] = [];
+  const skipped: SkippedInput[] = [];
+  for (const r of records) {
+    const first = kept.find(r.document);
+    if (first !== undefined) {
+      skipped.push({ path: r.document.id, reason: sameContentReason(first, 'read'), duplicateOf: first });
+      continue;
+    }
+    kept.add(r.document);
+    out.push(r);
+  }
+  return { records: out, skipped };
+}
 
 /** Extracts one document into a record. Pure and total. */
 export function extractRecord(doc: Document): ExtractionRecord {
@@ -127,7 +221,11 @@ export async function* extractStream(source: AsyncIterable<ReadItem>, options: E
     const old = options.reuse?.get(doc.id);
     const from = item.from !== undefined ? { from: item.from } : {};
     if (old && old.document.hash === doc.hash) {
-      // The reused record keeps its text; the new document's metadata may differ only if its hash did.
+      // The reused record keeps its text; the new document's metadata may differ only if its hash did,
+      // or by the outlet given for documents that name none (`--outlet`), which is not in their hash.
+      if (doc.source && doc.source !== old.document.source) {
+        return { kind: 'record', record: { ...old, document: { ...old.document, source: doc.source } }, reused: false, ...from };
+      }
       return { kind: 'record', record: old, reused: true, ...from };
     }
     if (!pool && inline > 0) {
@@ -186,14 +284,17 @@ export async function* extractStream(source: AsyncIterable<ReadItem>, options: E
   }
 }
 
-/** Reads the inputs and extracts every document, streaming; records in input order. */
+/**
+ * Reads the inputs and extracts every document, streaming; records in input order. A copy of a
+ * document read before it (or of one in `kept`) is passed over, as a skipped input (see dropCopies).
+ */
 export async function extractInputs(
   inputs: string[],
-  options: ExtractOptions = {},
+  options: ExtractOptions & { read?: ReadOptions; kept?: SameContent } = {},
 ): Promise<{ records: ExtractionRecord[]; skipped: SkippedInput[] }> {
   const records: ExtractionRecord[] = [];
   const skipped: SkippedInput[] = [];
-  for await (const item of extractStream(readDocuments(inputs), options)) {
+  for await (const item of extractStream(dropCopies(readDocuments(inputs, options.read), options.kept), options)) {
     if (item.kind === 'record') records.push(item.record);
     else skipped.push(skippedOf(item));
   }

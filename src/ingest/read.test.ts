@@ -161,6 +161,23 @@ describe('read', () => {
       expect(docs[1]!.title).toBe(ARTICLE.trim());
     });
 
+    it('should give the outlet option to documents that name none of their own, and keep their own', async () => {
+      const corpus = join(dir, 'corpus');
+      const outletOf = (docs: Document[]) => Object.fromEntries(docs.map((d) => [d.id, d.source]));
+      const site = join(dir, 'site.html');
+      writeFileSync(site, `<html><head><meta property="og:site_name" content="Page Site"><title>T</title></head><body><p>${ARTICLE}</p></body></html>`);
+      const inputs = [join(corpus, 'a.md'), join(corpus, 'b.txt'), join(corpus, 'world', 'c.html'), join(corpus, 'feed.jsonl'), site];
+      const without = outletOf((await collect(inputs)).docs);
+      expect(without).toEqual({ 'a.md': 'Example Wire', 'b.txt': '', 'c.html': '', 'feed.jsonl#r1': 'Reuters', 'feed.jsonl#7': '', 'feed.jsonl#7~2': '', 'site.html': 'Page Site' });
+      const given = outletOf((await collect(inputs, { outlet: '  BBC \n News ' })).docs);
+      expect(given).toEqual({ 'a.md': 'Example Wire', 'b.txt': 'BBC News', 'c.html': 'BBC News', 'feed.jsonl#r1': 'Reuters', 'feed.jsonl#7': 'BBC News', 'feed.jsonl#7~2': 'BBC News', 'site.html': 'Page Site' });
+      // a blank name is none (the CLI and the Node API refuse it before)
+      expect(outletOf((await collect(inputs, { outlet: ' ' })).docs)).toEqual(without);
+      // the outlet is no part of the content hash: the same file with another outlet is the same content
+      const hashes = async (outlet?: string) => (await collect([join(corpus, 'b.txt')], { outlet })).docs.map((d) => d.hash);
+      expect(await hashes('BBC')).toEqual(await hashes());
+    });
+
     it('should read the field names of common news dumps (news-please, NewsAPI) and name what a line lacks', async () => {
       const file = join(dir, 'dumps.jsonl');
       writeFileSync(

@@ -20,6 +20,8 @@ export type IngestItem =
       document: Document;
       /** The file it was read from, as skipped items name it (a JSON Lines file's path, not its line's). */
       from?: string;
+      /** A JSON Lines document's line in that file (skipped items name it `from:line`). */
+      line?: number;
     }
   | {
       kind: 'skipped';
@@ -53,21 +55,37 @@ export interface ReadOptions {
    * `<root>/path`.
    */
   only?: ReadonlySet<string>;
+  /**
+   * The outlet of every document read that names none of its own (front matter `source:`, an HTML
+   * page's site name, a JSON Lines `source`): a folder of one outlet's plain-text articles (BBC) is
+   * then that outlet's, rather than each document an outlet of its own (its id). A document's own
+   * outlet wins. White space is collapsed; a blank name is none.
+   */
+  outlet?: string;
 }
 
 export interface ResolvedReadOptions {
   maxFileBytes: number;
   only?: ReadonlySet<string>;
+  outlet?: string;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export function resolveReadOptions(options: ReadOptions = {}): ResolvedReadOptions {
   const max = options.maxFileBytes;
+  const outlet = typeof options.outlet === 'string' ? options.outlet.replace(/\s+/g, ' ').trim() : '';
   return {
     maxFileBytes: typeof max === 'number' && Number.isFinite(max) && max > 0 ? Math.floor(max) : DEFAULT_MAX_FILE_BYTES,
     ...(options.only ? { only: options.only } : {}),
+    ...(outlet ? { outlet } : {}),
   };
+}
+
+/** A document read, with the outlet of the read options when it names none of its own. */
+function withOutlet(ctx: Context, document: Document): Document {
+  if (!document.source && ctx.options.outlet) document.source = ctx.options.outlet;
+  return document;
 }
 
 /**
@@ -370,7 +388,7 @@ async function* readFile(
     yield skip(shown, format === 'html' ? 'no article text found in the HTML' : 'no article text (only page furniture)', flags);
     return;
   }
-  yield { kind: 'document', document, from: shown };
+  yield { kind: 'document', document: withOutlet(ctx, document), from: shown };
   if (size > bytes.length) {
     yield skip(shown, `truncated: only the first ${mib(bytes.length)} of ${mib(size)} were read (limit maxFileBytes = ${mib(max)})`, {
       ...flags,
@@ -559,7 +577,7 @@ async function* readJsonLines(
       });
       if (date !== undefined) document.published = normaliseDate(date);
       documents++;
-      yield { kind: 'document', document, from: shown };
+      yield { kind: 'document', document: withOutlet(ctx, document), from: shown, line: n };
     }
   } catch (error) {
     yield skip(n > 0 ? `${shown}:${n + 1}` : shown, `read failed: ${reasonOf(error)}`, flags);
