@@ -444,6 +444,35 @@ function interruptedText(verb: string, dir: string): string {
   return `\nnewsgraph ${verb}: interrupted; nothing was written${existsSync(dir) ? ` ("${dir}" is as it was)` : ''}.\n`;
 }
 
+let signalsHandled: (() => void) | undefined;
+
+/**
+ * Sets what is told when a command begins to handle SIGINT and SIGTERM itself (an update, from its
+ * start). Started from the start-up snapshot, the CLI tells the process that started it
+ * (scripts/snapshot-entry.mjs), which answers for a signal that ends it before then: node
+ * deserialises the snapshot for half a second before any of the CLI runs (bin/newsgraph.mjs).
+ */
+export function onSignalsHandled(listener: (() => void) | undefined): void {
+  signalsHandled = listener;
+}
+
+/**
+ * The line `newsgraph ARGV` says when a signal ends it before it runs (bin/newsgraph.mjs: while the
+ * process of the snapshot was still starting): for the commands that update a graph folder, that
+ * nothing was written, as they say once they run; undefined for the others.
+ */
+export function interruptedBeforeStart(argv: string[]): string | undefined {
+  const [name, ...rest] = argv;
+  if (name !== 'add' && name !== 'remove') return undefined; // the updates that start from the snapshot
+  let graph: unknown;
+  try {
+    graph = parseArgs({ args: rest, options: { ...COMMANDS[name]!.options, ...HELP_OPTION }, allowPositionals: true, strict: false }).values.graph;
+  } catch {
+    graph = undefined;
+  }
+  return interruptedText(name, typeof graph === 'string' ? graph : path.join(process.cwd(), 'graph'));
+}
+
 /** Release of a graph folder's update lock. */
 type Release = () => Promise<void>;
 
@@ -492,6 +521,7 @@ function guardUpdate(verb: string, dir: string): UpdateGuard {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  signalsHandled?.();
   const forever = () => new Promise<never>(() => undefined); // the handler is releasing the lock and exiting
   return {
     lock: async (take) => {
