@@ -96,12 +96,21 @@ export function parentDeathWrapper({ platform = process.platform, candidates = [
 }
 
 /**
+ * What the CLI started from the snapshot says over the IPC channel once it handles SIGINT and SIGTERM
+ * itself (scripts/snapshot-entry.mjs; an update does from its start, see onSignalsHandled in
+ * src/cli/main.ts). Until then a signal ends it as any process: for the half second that node
+ * deserialises the snapshot, before any of the CLI runs, it cannot do otherwise.
+ */
+export const SIGNALS_HANDLED = 'newsgraph:signals-handled';
+
+/**
  * Runs the CLI from the snapshot in a child node process that shares this one's standard streams,
  * passing signals on and dying with it: at once when started through `wrapper` (see
  * parentDeathWrapper), else when it next turns its event loop and finds the IPC channel to this
  * process closed (which happens however this process ends, even by SIGKILL — but a child in the middle
  * of a long computation, such as resolution over 20,000 records, runs on until then, holding the
- * graph folder's lock). Resolves with the child's exit code, or its signal.
+ * graph folder's lock). Resolves with the child's exit code, or its signal, and whether it said that
+ * it handles signals itself (SIGNALS_HANDLED).
  */
 export function runFromSnapshot(blob, argv, { execPath = process.execPath, wrapper } = {}) {
   return new Promise((resolve, reject) => {
@@ -109,6 +118,10 @@ export function runFromSnapshot(blob, argv, { execPath = process.execPath, wrapp
     const child = spawn(command[0], command.slice(1), { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
     // The channel is only there so the child sees this process go; it must not keep either alive.
     child.channel?.unref();
+    let handlesSignals = false;
+    child.on('message', (message) => {
+      if (message === SIGNALS_HANDLED) handlesSignals = true;
+    });
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     const forward = (signal) => child.kill(signal);
     for (const s of signals) process.on(s, forward);
@@ -118,7 +131,7 @@ export function runFromSnapshot(blob, argv, { execPath = process.execPath, wrapp
     });
     child.on('exit', (code, signal) => {
       for (const s of signals) process.off(s, forward);
-      resolve({ code, signal });
+      resolve({ code, signal, handlesSignals });
     });
   });
 }

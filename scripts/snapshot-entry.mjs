@@ -10,7 +10,7 @@
 //
 // Run as a plain script (`node dist/snapshot/newsgraph.cjs ARGS`), the bundle is the CLI as well.
 import v8 from 'node:v8';
-import { run } from '../dist/cli/main.js';
+import { onSignalsHandled, run } from '../dist/cli/main.js';
 // Loaded by the CLI on demand; imported here so that they are part of the snapshot's heap.
 import '../dist/graph/index.js';
 import '../dist/ingest/index.js';
@@ -38,6 +38,11 @@ async function main(args) {
   if (process.channel) {
     process.channel.unref();
     process.once('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+    // A signal that ends this process before the command handles signals itself is answered for by
+    // that process (bin/newsgraph.mjs): it is told when the command does (SIGNALS_HANDLED in bin/snapshot.mjs).
+    onSignalsHandled(() => {
+      if (process.connected) process.send('newsgraph:signals-handled');
+    });
   }
   process.exitCode = await run(args);
 }

@@ -246,8 +246,14 @@ describe('server', () => {
         const answer = await ask(hog);
         expect(answer.status).toBe(503);
         expect(answer.body.error?.name).toBe('QueryWorkerError');
-        const h = (await (await fetch(`${url}api/health`)).json()) as { queries: { restarts: number } };
+        const res = await fetch(`${url}api/health`);
+        const h = (await res.json()) as { ok: boolean; queries: { restarts: number; deaths: number; lastDeath?: { at: string; reason: string } } };
         expect(h.queries.restarts).toBe(1);
+        // health says that it died, and why; a worker that died and was replaced leaves the server ok
+        expect(h.queries.deaths).toBe(1);
+        expect(h.queries.lastDeath?.reason).toBe('out of memory');
+        expect(res.status).toBe(200);
+        expect(h.ok).toBe(true);
         expect((await ask('MATCH (n) RETURN count(n) AS n')).body.rows).toEqual([[12]]);
       } finally {
         await small.close();

@@ -174,6 +174,110 @@ describe('start-up snapshot', () => {
     }
   });
 
+  describe('Ctrl-C before the CLI started from the snapshot handles it', () => {
+    /** Runs the CLI with `env`, sends `signal` to it once `ready(stderr)` holds; its exit, signal and stderr. */
+    function interrupt(args: string[], env: NodeJS.ProcessEnv, ready: (stderr: string) => boolean, signal: NodeJS.Signals = 'SIGINT') {
+      return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        const poll = setInterval(() => {
+          if (!ready(stderr)) return;
+          clearInterval(poll);
+          child.kill(signal);
+        }, 20);
+        const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+        child.on('error', reject);
+        child.on('close', (code, sig) => {
+          clearInterval(poll);
+          clearTimeout(guard);
+          resolve({ code, signal: sig, stderr });
+        });
+      });
+    }
+    const envFor = (dir: string): NodeJS.ProcessEnv => {
+      const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', NEWSGRAPH_SNAPSHOT_DIR: dir, NEWSGRAPH_SNAPSHOT: 'debug' };
+      delete env.NODE_OPTIONS;
+      return env;
+    };
+    const graphCopy = (name: string): string => {
+      const dir = path.join(tmp, name);
+      cpSync(path.join(ROOT, 'graph'), dir, { recursive: true });
+      return dir;
+    };
+    const filesOf = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
+    // Node deserialises the snapshot for about half a second before any of the CLI runs: a stand-in
+    // for that process (the manifest's wrapper) says it started, then sleeps, and a signal ends it.
+    const starting = () =>
+      variant('starting', (m) => {
+        (m as Manifest & { wrapper?: string[] }).wrapper = ['/bin/sh', '-c', 'echo "stand-in: starting" >&2; exec sleep 60', 'sh'];
+      });
+
+    it.each([
+      ['add', 'SIGINT', 130],
+      ['remove', 'SIGINT', 130],
+      ['add', 'SIGTERM', 143],
+    ] as const)('should have %s say that nothing was written, and exit as the CLI does (%s: %i)', async (verb, signal, code) => {
+      const dir = graphCopy(`starting-${verb}-${signal}`);
+      const before = filesOf(dir);
+      const args = verb === 'add' ? ['add', path.join(SEEDS, readdirSync(SEEDS).sort()[0]!), '--graph', dir] : ['remove', 'x.txt', '--graph', dir];
+      const run = await interrupt(args, envFor(starting()), (e) => /stand-in: starting/.test(e), signal);
+      expect(run.stderr).toMatch(/snapshot: starting from .*starting/);
+      expect(run.signal).toBeNull();
+      expect(run.code, run.stderr).toBe(code);
+      expect(run.stderr).toMatch(new RegExp(`stand-in: starting\\n\\nnewsgraph ${verb}: interrupted; nothing was written \\(".*starting-${verb}-${signal}" is as it was\\)\\.\\n$`));
+      expect(filesOf(dir)).toEqual(before);
+    });
+
+    it('should have extract end by the signal, as before', async () => {
+      const run = await interrupt(['extract', '--json', path.join(SEEDS, readdirSync(SEEDS).sort()[0]!)], envFor(starting()), (e) => /stand-in: starting/.test(e));
+      expect(run.signal).toBe('SIGINT');
+      expect(run.stderr).not.toMatch(/interrupted/);
+    });
+
+    it('should leave it to the CLI once it runs: one line, said once (while add --wait waits for another update)', async () => {
+      const dir = graphCopy('snapshot-waiting');
+      writeFileSync(path.join(dir, '.newsgraph.lock'), `${JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'add', started: new Date().toISOString() })}\n`);
+      const before = filesOf(dir);
+      const run = await interrupt(['add', path.join(SEEDS, readdirSync(SEEDS).sort()[0]!), '--graph', dir, '--wait'], envFor(snapshot), (e) => /waiting for it to finish/.test(e));
+      expect(run.stderr).toMatch(/snapshot: starting from /);
+      expect(run.code, run.stderr).toBe(130);
+      expect(run.stderr.match(/interrupted; nothing was written/g)).toHaveLength(1);
+      expect(run.stderr).toMatch(/\nnewsgraph add: interrupted; nothing was written \(".*snapshot-waiting" is as it was\)\.\n$/);
+      expect(filesOf(dir)).toEqual(before);
+    });
+
+    it('should be told by an update, over the IPC channel, from when it handles signals itself', async () => {
+      const dir = graphCopy('snapshot-told');
+      writeFileSync(path.join(dir, '.newsgraph.lock'), `${JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'add', started: new Date().toISOString() })}\n`);
+      const driver = path.join(tmp, 'told-driver.mjs');
+      const { blob } = chooseSnapshot({ argv: ['add'], env: {}, execArgv: [], dir: snapshot });
+      writeFileSync(
+        driver,
+        `import { runFromSnapshot } from ${JSON.stringify(path.join(ROOT, 'bin', 'snapshot.mjs'))};\n` +
+          `const argv = JSON.parse(process.argv[2]);\n` +
+          `process.stdout.write(JSON.stringify(await runFromSnapshot(${JSON.stringify(blob)}, argv)));\n`,
+      );
+      const run = (argv: string[], ready: (stderr: string) => boolean) =>
+        new Promise<string>((resolve) => {
+          const child = spawn(process.execPath, [driver, JSON.stringify(argv)], { stdio: ['ignore', 'pipe', 'pipe'], env: envFor(snapshot) });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+          child.stderr.on('data', (d: Buffer) => {
+            stderr += d.toString();
+            if (ready(stderr)) child.kill('SIGINT'); // passed on to the CLI
+          });
+          child.on('close', () => resolve(stdout));
+        });
+      const waiting = await run(['add', path.join(SEEDS, readdirSync(SEEDS).sort()[0]!), '--graph', dir, '--wait'], (e) => /waiting for it to finish/.test(e));
+      expect(JSON.parse(waiting)).toEqual({ code: 130, signal: null, handlesSignals: true });
+      // a command that does not handle signals says nothing
+      const extract = await run(['extract', '--json', path.join(SEEDS, readdirSync(SEEDS).sort()[0]!)], () => false);
+      expect(JSON.parse(extract.slice(extract.lastIndexOf('\n') + 1))).toEqual({ code: 0, signal: null, handlesSignals: false }); // after the extraction's JSON
+    });
+  });
+
   it('should look for setpriv only on Linux, in the usual places, and only use one that knows --pdeathsig', () => {
     expect(parentDeathWrapper({ platform: 'darwin' })).toBeUndefined();
     expect(parentDeathWrapper({ platform: 'linux', candidates: [path.join(tmp, 'no-such-setpriv')] })).toBeUndefined();

@@ -94,12 +94,31 @@ function summarizeSkipped(skipped: SkippedInput[]): { explicitFailures: SkippedI
 }
 
 
-async function commandBuild(positionals: string[], values: Record<string, unknown>, reported?: Set<string>): Promise<number> {
+/** `watched`: the build `watch` starts when its graph folder holds none (it stops between updates itself). */
+async function commandBuild(positionals: string[], values: Record<string, unknown>, watched?: { reported: Set<string> }): Promise<number> {
   const fromExtractions = (values['from-extractions'] as string[] | undefined) ?? [];
   const inputs = positionals.length || fromExtractions.length ? positionals : [path.join(process.cwd(), 'seeds')];
   const out = (values.out as string | undefined) ?? (positionals.length || fromExtractions.length ? undefined : path.join(process.cwd(), 'graph'));
   if (!out) throw new UsageError('build: --out DIR is required when inputs are given (e.g. newsgraph build articles/ --out graph/)');
   refuseGraphInInput('build', '--out', out, inputs);
+  // from the start: Ctrl-C while the inputs are read and extracted (minutes for a big corpus) says that nothing was written
+  const guard = watched ? undefined : guardUpdate('build', out);
+  try {
+    return await buildGuarded(out, inputs, fromExtractions, values, guard, watched?.reported);
+  } finally {
+    guard?.done();
+  }
+}
+
+/** `build` of `inputs` and `fromExtractions` into `out`, under `guard` (but in `watch`). */
+async function buildGuarded(
+  out: string,
+  inputs: string[],
+  fromExtractions: string[],
+  values: Record<string, unknown>,
+  guard: UpdateGuard | undefined,
+  reported?: Set<string>,
+): Promise<number> {
   const quiet = Boolean(values.quiet);
   const workers = parseWorkers(values.workers, { verb: 'build', quiet });
   const outlet = parseOutlet(values.outlet);
@@ -141,14 +160,12 @@ async function commandBuild(positionals: string[], values: Record<string, unknow
     // The resolver's memo is kept with the graph, so that `add` / `remove` need not redo its work.
     const { graph, memo } = buildGraphAndMemo(records, { skipped, name, keepResolveMemo: true });
     bar.stage('writing');
-    const release = await lockFolder(out, 'build', values);
-    const guard = guardUpdate('build', out);
-    await guard.writing();
+    const release = guard ? await guard.lock((stopped) => lockFolder(out, 'build', values, stopped)) : await lockFolder(out, 'build', values);
     try {
+      await guard?.writing();
       await writeGraph(out, graph, records, { memo });
     } finally {
       await release();
-      guard.done();
     }
     bar.done();
     return reportBuilt('build', out, graph, skipped, quiet, started, undefined, reported);
@@ -435,31 +452,86 @@ function reportBuilt(
  * Takes a graph folder's update lock for a command that reads it and writes it back (a missing
  * folder is not created: readState then says there is no graph).
  */
-async function lockUpdate(dir: string, verb: string, values: Record<string, unknown>): Promise<() => Promise<void>> {
+async function lockUpdate(dir: string, verb: string, values: Record<string, unknown>, stopped?: () => boolean): Promise<Release> {
   if (!existsSync(dir)) return async () => undefined;
-  return lockFolder(dir, verb, values);
+  return lockFolder(dir, verb, values, stopped);
+}
+
+/** What an update stopped by a signal before it wrote says. */
+function interruptedText(verb: string, dir: string): string {
+  return `\nnewsgraph ${verb}: interrupted; nothing was written${existsSync(dir) ? ` ("${dir}" is as it was)` : ''}.\n`;
+}
+
+let signalsHandled: (() => void) | undefined;
+
+/**
+ * Sets what is told when a command begins to handle SIGINT and SIGTERM itself (an update, from its
+ * start). Started from the start-up snapshot, the CLI tells the process that started it
+ * (scripts/snapshot-entry.mjs), which answers for a signal that ends it before then: node
+ * deserialises the snapshot for half a second before any of the CLI runs (bin/newsgraph.mjs).
+ */
+export function onSignalsHandled(listener: (() => void) | undefined): void {
+  signalsHandled = listener;
 }
 
 /**
- * Ctrl-C (SIGINT) or SIGTERM during an update of a graph folder. Before the update writes, the
- * process stops, releasing the folder's lock, and says that nothing was written; once it writes, the
- * signal is held until the folder is written whole (stopping between its files would leave
- * graph.json and extractions.jsonl of different updates for the next one to sort out), and the
- * process stops then. `writing` (awaited just before the first write) first lets a signal that
- * came during the rebuild, which holds the event loop for seconds on a big graph, stop the update.
- * `done` (after the lock is released) removes the handlers, or stops.
+ * The line `newsgraph ARGV` says when a signal ends it before it runs (bin/newsgraph.mjs: while the
+ * process of the snapshot was still starting): for the commands that update a graph folder, that
+ * nothing was written, as they say once they run; undefined for the others.
  */
-function guardUpdate(verb: string, dir: string, release?: () => Promise<void>): { writing(): Promise<void>; done(): void } {
+export function interruptedBeforeStart(argv: string[]): string | undefined {
+  const [name, ...rest] = argv;
+  if (name !== 'add' && name !== 'remove') return undefined; // the updates that start from the snapshot
+  let graph: unknown;
+  try {
+    graph = parseArgs({ args: rest, options: { ...COMMANDS[name]!.options, ...HELP_OPTION }, allowPositionals: true, strict: false }).values.graph;
+  } catch {
+    graph = undefined;
+  }
+  return interruptedText(name, typeof graph === 'string' ? graph : path.join(process.cwd(), 'graph'));
+}
+
+/** Release of a graph folder's update lock. */
+type Release = () => Promise<void>;
+
+interface UpdateGuard {
+  /**
+   * Takes the folder's lock with `take`, which is told whether to stop waiting for it (--wait): a
+   * signal meanwhile lets the lock be taken (a process ended half-way through leaves its parts behind)
+   * or given up, releases it, and stops.
+   */
+  lock(take: (stopped: () => boolean) => Promise<Release>): Promise<Release>;
+  /** Awaited just before the first write: from then on a signal waits for the folder to be written. */
+  writing(): Promise<void>;
+  /** After the lock is released: removes the handlers, or stops for a signal held during the write. */
+  done(): void;
+}
+
+/**
+ * Ctrl-C (SIGINT) or SIGTERM during an update of a graph folder, guarded from the command's start
+ * (before the NLP stage is loaded, ≈1 s, and the lock is taken or waited for). Before the update
+ * writes, the process stops, releasing the folder's lock, and says that nothing was written; once it
+ * writes, the signal is held until the folder is written whole (stopping between its files would
+ * leave graph.json and extractions.jsonl of different updates for the next one to sort out), and the
+ * process stops then. `writing` first lets a signal that came during the rebuild, which holds the
+ * event loop for seconds on a big graph, stop the update.
+ */
+function guardUpdate(verb: string, dir: string): UpdateGuard {
   let writing = false;
   let stopping = false;
   let held: NodeJS.Signals | undefined;
+  let locked: Promise<unknown> = Promise.resolve(); // settles once the lock is taken or given up
+  let release: Release | undefined;
   const exitCode = (signal: NodeJS.Signals) => (signal === 'SIGTERM' ? 143 : 130);
   const onSignal = (signal: NodeJS.Signals) => {
     if (!writing) {
       if (stopping) return;
       stopping = true;
-      io.err(`\nnewsgraph ${verb}: interrupted; nothing was written${existsSync(dir) ? ` ("${dir}" is as it was)` : ''}.\n`);
-      void (release?.() ?? Promise.resolve()).finally(() => process.exit(exitCode(signal)));
+      io.err(interruptedText(verb, dir));
+      void locked
+        .then(() => release?.())
+        .catch(() => undefined)
+        .finally(() => process.exit(exitCode(signal)));
       return;
     }
     if (!held) io.err(`\nnewsgraph ${verb}: stopping once "${dir}" is written…\n`);
@@ -467,11 +539,29 @@ function guardUpdate(verb: string, dir: string, release?: () => Promise<void>): 
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  signalsHandled?.();
+  const forever = () => new Promise<never>(() => undefined); // the handler is releasing the lock and exiting
   return {
+    lock: async (take) => {
+      const taking = take(() => stopping);
+      locked = taking.then(
+        (r) => void (release = r),
+        () => undefined,
+      );
+      let r: Release;
+      try {
+        r = await taking;
+      } catch (error) {
+        if (stopping) return forever();
+        throw error;
+      }
+      if (stopping) return forever();
+      return r;
+    },
     writing: async () => {
       // one turn of the event loop: a signal received while the loop was held is handled now
       await new Promise((resolve) => setImmediate(resolve));
-      if (stopping) await new Promise(() => undefined); // the handler is releasing the lock and exiting
+      if (stopping) await forever();
       writing = true;
     },
     done: () => {
@@ -490,7 +580,7 @@ const WAIT_LIMIT_MS = 30 * 60_000;
  * for (said once on stderr) instead of failing with GraphBusyError: for feeds that add articles as
  * they come, from cron jobs or hooks that may overlap.
  */
-async function lockFolder(dir: string, verb: string, values: Record<string, unknown>): Promise<() => Promise<void>> {
+async function lockFolder(dir: string, verb: string, values: Record<string, unknown>, stopped?: () => boolean): Promise<Release> {
   const { lockGraphFolder } = await load.store();
   const started = Date.now();
   let told = false;
@@ -502,6 +592,7 @@ async function lockFolder(dir: string, verb: string, values: Record<string, unkn
       if (!told && !values.quiet) io.err(`newsgraph ${verb}: "${dir}" is being updated by ${error.holder}; waiting for it to finish${verb === 'watch' ? '' : ' (--wait)'}.\n`);
       told = true;
       await new Promise((resolve) => setTimeout(resolve, 200));
+      if (stopped?.()) throw error; // Ctrl-C while waiting (see guardUpdate)
     }
   }
 }
@@ -578,6 +669,24 @@ async function addInputs(
   verb: string,
   watched?: Watched,
 ): Promise<number> {
+  // from the start, before the NLP stage is loaded (≈1 s) and the lock taken; watch stops between updates itself
+  const guard = watched ? undefined : guardUpdate(verb, dir);
+  try {
+    return await addGuarded(dir, inputs, values, verb, guard, watched);
+  } finally {
+    guard?.done();
+  }
+}
+
+/** What addInputs does, under `guard` (but in `watch`). */
+async function addGuarded(
+  dir: string,
+  inputs: string[],
+  values: Record<string, unknown>,
+  verb: string,
+  guard: UpdateGuard | undefined,
+  watched: Watched | undefined,
+): Promise<number> {
   const reported = watched?.reported;
   let only = watched?.only;
   const quiet = Boolean(values.quiet);
@@ -585,8 +694,7 @@ async function addInputs(
   const outlet = parseOutlet(values.outlet);
   const started = Date.now();
   const { addDocuments, countInputDocuments } = await load.graph();
-  const release = await lockUpdate(dir, verb, values);
-  const guard = watched ? undefined : guardUpdate(verb, dir, release); // watch stops between updates itself
+  const release = guard ? await guard.lock((stopped) => lockUpdate(dir, verb, values, stopped)) : await lockUpdate(dir, verb, values);
   const bar = createProgressBar({ enabled: quiet ? false : undefined, label: 'adding' });
   let result;
   let replaced: string[] = [];
@@ -636,7 +744,6 @@ async function addInputs(
   } finally {
     bar.done();
     await release();
-    guard?.done();
   }
   // an id is a path relative to the folder given (a file given itself: its name), so `add tech/001.txt`
   // to a graph of business/ replaces its "001.txt": say so when the title shows another article
@@ -886,7 +993,7 @@ async function commandWatch(positionals: string[], values: Record<string, unknow
           'watch',
           Object.assign(watched, { only, deleted: deleted.length ? deleted : undefined }),
         )
-      : commandBuild(positionals, { ...options, out: dir }, watched.reported);
+      : commandBuild(positionals, { ...options, out: dir }, watched);
   /** Deleted files whose documents the next update removes (--remove-deleted). */
   let pendingDeleted: string[] = [];
 
@@ -1007,21 +1114,25 @@ async function commandRemove(positionals: string[], values: Record<string, unkno
   const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
   const quiet = Boolean(values.quiet);
   const started = Date.now();
-  const { removeDocuments } = await load.graph();
-  const release = await lockUpdate(dir, 'remove', values);
-  const guard = guardUpdate('remove', dir, release);
-  const bar = createProgressBar({ enabled: quiet ? false : undefined });
+  // from the start, before the NLP stage is loaded (≈1 s) and the lock taken
+  const guard = guardUpdate('remove', dir);
   let result;
   try {
-    bar.stage('reading graph');
-    const { state, index } = await readState(dir, 'remove');
-    result = removeDocuments(state, expandJsonLines(state.records, positionals), { onRebuild: (documents) => bar.stage('building graph', documents >= LONG_REBUILD_DOCUMENTS) });
-    bar.stage('writing');
-    await guard.writing();
-    await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
+    const { removeDocuments } = await load.graph();
+    const release = await guard.lock((stopped) => lockUpdate(dir, 'remove', values, stopped));
+    const bar = createProgressBar({ enabled: quiet ? false : undefined });
+    try {
+      bar.stage('reading graph');
+      const { state, index } = await readState(dir, 'remove');
+      result = removeDocuments(state, expandJsonLines(state.records, positionals), { onRebuild: (documents) => bar.stage('building graph', documents >= LONG_REBUILD_DOCUMENTS) });
+      bar.stage('writing');
+      await guard.writing();
+      await (await load.store()).writeGraphUpdate(dir, result, { gexf: Boolean(values.gexf), index });
+    } finally {
+      bar.done();
+      await release();
+    }
   } finally {
-    bar.done();
-    await release();
     guard.done();
   }
   return reportBuilt('remove', dir, result.graph!, [], quiet, started, `Updated (${result.removed.length} removed${caughtUpText(result.caughtUp)})`);
@@ -1064,16 +1175,19 @@ async function commandCompact(positionals: string[], values: Record<string, unkn
   if (positionals.length) throw new UsageError(`compact: unexpected argument "${positionals[0]}" (use --graph DIR)`);
   const dir = (values.graph as string | undefined) ?? path.join(process.cwd(), 'graph');
   const started = Date.now();
-  const { compactGraph } = await load.store();
-  const release = await lockUpdate(dir, 'compact', values);
-  // Compacting is writing from the start (a short read, then graph.json whole): Ctrl-C waits for it.
-  const guard = guardUpdate('compact', dir, release);
+  const guard = guardUpdate('compact', dir); // Ctrl-C while the lock is waited for (--wait) stops at once
   let done;
   try {
-    await guard.writing();
-    done = await compactGraph(dir, { onWarning: warnAs('compact'), force: Boolean(values.force) });
+    const { compactGraph } = await load.store();
+    const release = await guard.lock((stopped) => lockUpdate(dir, 'compact', values, stopped));
+    try {
+      // Compacting is writing from the start (a short read, then graph.json whole): Ctrl-C waits for it.
+      await guard.writing();
+      done = await compactGraph(dir, { onWarning: warnAs('compact'), force: Boolean(values.force) });
+    } finally {
+      await release();
+    }
   } finally {
-    await release();
     guard.done();
   }
   if (!values.quiet) {

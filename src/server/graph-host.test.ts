@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -172,5 +172,101 @@ describe('server/graph-host', () => {
     expect(error).toBeInstanceOf(NewsgraphError);
     expect((error as Error).message).toMatch(/graph worker stopped \(exit code 3\)/);
     expect(await host.document('x')).toBe('again');
+  });
+});
+
+describe('server/graph-host: a graph worker that dies', () => {
+  /**
+   * The real worker, except that it exits (code 5) on a GEXF request while DIR/die-on-gexf exists,
+   * and (code 6) on taking over the served graph while DIR/die-on-adopt exists.
+   */
+  const dying = (): URL => {
+    const file = path.join(tmp, 'dies-on-demand.mjs');
+    writeFileSync(
+      file,
+      `import { parentPort, workerData } from 'node:worker_threads';
+       import { existsSync } from 'node:fs';
+       await import(${JSON.stringify(SCRIPT!.href)}); // its listener first: it only queues the work
+       parentPort.on('message', (r) => {
+         if (r.kind === 'gexf' && existsSync(workerData.graphDir + '/die-on-gexf')) process.exit(5);
+         if (r.kind === 'adopt' && existsSync(workerData.graphDir + '/die-on-adopt')) process.exit(6);
+       });`,
+    );
+    return pathToFileURL(file);
+  };
+  const stateOf = (host: GraphHost): string | undefined => (host.health() as { state?: string }).state;
+  const dyingHost = (dir: string, seen: [string, boolean][]) => {
+    const h = workerGraphHost(dying(), dir, { onDeath: (death, again) => seen.push([death.reason, again]) });
+    hosts.push(h);
+    return h;
+  };
+
+  it('should start another at once, without a request, which takes over the graph served; health says so', async () => {
+    const dir = seedsCopy();
+    const seen: [string, boolean][] = [];
+    const host = dyingHost(dir, seen);
+    await host.load();
+    host.commit();
+    expect(host.health()).toEqual({ mode: 'worker', state: 'up', restarts: 0, deaths: 0 });
+    const served = await readGraph(dir);
+    writeFileSync(path.join(dir, 'die-on-gexf'), '');
+    const before = Date.now();
+    await expect(host.gexf()).rejects.toThrow(/graph worker stopped \(exit code 5\)/);
+    rmSync(path.join(dir, 'die-on-gexf'));
+    writeFileSync(path.join(dir, 'graph.json'), 'garbage{'); // the folder now holds no readable graph
+    // No request is made: the worker is started again by itself, and takes over the graph served.
+    await expect.poll(() => stateOf(host)).toBe('up');
+    const health = host.health();
+    expect(health).toMatchObject({ mode: 'worker', state: 'up', restarts: 1, deaths: 1, lastDeath: { reason: 'exit code 5' } });
+    const at = Date.parse((health as { lastDeath: { at: string } }).lastDeath.at);
+    expect(at).toBeGreaterThanOrEqual(before - 1000);
+    expect(at).toBeLessThanOrEqual(Date.now());
+    expect(seen).toEqual([['exit code 5', true]]);
+    expect((await host.gexf()).toString('utf8')).toBe(toGexf(served));
+    await host.close();
+    expect(host.health()).toMatchObject({ state: 'down', deaths: 1 }); // closing is no death
+    expect(seen).toHaveLength(1);
+  });
+
+  it('should say "restarting" while the worker started again takes over the graph', async () => {
+    const dir = seedsCopy();
+    const host = dyingHost(dir, []);
+    await host.load();
+    host.commit();
+    writeFileSync(path.join(dir, 'die-on-gexf'), '');
+    const states: string[] = [];
+    await host.gexf().catch(() => undefined);
+    states.push(stateOf(host) ?? '');
+    expect(states).toEqual(['restarting']); // the death is handled before the request's failure is
+    await expect.poll(() => stateOf(host)).toBe('up');
+  });
+
+  it('should give up starting workers at once when they keep dying before they hold the graph, until a request needs one', async () => {
+    const dir = seedsCopy();
+    const seen: [string, boolean][] = [];
+    const host = dyingHost(dir, seen);
+    await host.load();
+    host.commit();
+    writeFileSync(path.join(dir, 'die-on-gexf'), '');
+    writeFileSync(path.join(dir, 'die-on-adopt'), '');
+    await expect(host.gexf()).rejects.toThrow(/exit code 5/);
+    // the death, then three workers started again that died taking over the graph, then none
+    await expect.poll(() => seen.length).toBe(4);
+    expect(seen).toEqual([['exit code 5', true], ['exit code 6', true], ['exit code 6', true], ['exit code 6', false]]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(host.health()).toMatchObject({ mode: 'worker', state: 'down', restarts: 3, deaths: 4, lastDeath: { reason: 'exit code 6' } });
+    // Repaired (memory freed, say): the next request starts one, which serves it.
+    rmSync(path.join(dir, 'die-on-gexf'));
+    rmSync(path.join(dir, 'die-on-adopt'));
+    expect((await host.gexf()).toString('utf8')).toBe(toGexf(await readGraph(dir)));
+    expect(host.health()).toMatchObject({ state: 'up', restarts: 4, deaths: 4 });
+    // …and a later death is met by a restart at once again
+    writeFileSync(path.join(dir, 'die-on-gexf'), '');
+    await expect(host.gexf()).rejects.toThrow(/exit code 5/);
+    expect(seen.at(-1)).toEqual(['exit code 5', true]);
+  });
+
+  it('should say the inline host has no worker', () => {
+    expect(inlineGraphHost(seedsCopy()).health()).toEqual({ mode: 'inline' });
   });
 });

@@ -24,6 +24,7 @@ import { toJson } from '../export/json.js';
 import type { KnowledgeGraph } from '../graph/index.js';
 import { parseGraph, readGraph, readGraphRecords } from '../store/index.js';
 import type { ExtractionRecord } from '../types.js';
+import { errorReason, WorkerDeaths, type WorkerDeath } from './worker-deaths.js';
 
 /** The size of a served graph, for /api/health and reload events. */
 export interface GraphCounts {
@@ -55,8 +56,29 @@ export interface GraphHost {
   gzip(): Promise<Buffer>;
   /** `{ document, text, sentences }` of one document of the graph folder, as JSON; undefined when there is none. */
   document(id: string): Promise<string | undefined>;
+  /** How its worker fares (for /api/health). */
+  health(): GraphHostHealth;
   close(): Promise<void>;
 }
+
+/** How the graph host's worker fares, for /api/health. */
+export type GraphHostHealth =
+  | { mode: 'inline' }
+  | {
+      mode: 'worker';
+      /**
+       * up: a worker holds the graph served (or is reading the folder); restarting: one died and the
+       * one started after it is taking over the graph served; down: none runs, since the workers
+       * started again kept dying before they held the graph (the next request that needs one tries
+       * again), or the server is closing.
+       */
+      state: 'up' | 'restarting' | 'down';
+      /** Workers started again after one died. */
+      restarts: number;
+      /** Workers that died (out of memory, an uncaught error, an exit). */
+      deaths: number;
+      lastDeath?: WorkerDeath;
+    };
 
 /** Told of warnings while reading (a journal line left out): the server emits them as process warnings. */
 type Warn = (message: string) => void;
@@ -161,6 +183,7 @@ export function inlineGraphHost(graphDir: string): GraphHost {
     gexf: async () => Buffer.from(work.gexf()),
     gzip: async () => work.gzip(),
     document: (id) => work.document(id),
+    health: () => ({ mode: 'inline' }),
     close: async () => {},
   };
 }
@@ -211,58 +234,122 @@ export function reviveError(e: { name: string; message: string; path?: string; h
 interface Waiting {
   resolve: (reply: GraphReply) => void;
   reject: (error: Error) => void;
+  /** The worker asked: a worker that dies fails what it was asked, not what its successor was. */
+  worker: Worker;
+}
+
+/** Options of the worker host. */
+export interface WorkerGraphHostOptions {
+  /** Told of each death of the graph worker, and whether it is being started again at once. */
+  onDeath?: (death: WorkerDeath, restarting: boolean) => void;
 }
 
 /**
- * The host in a worker thread (`script`: the compiled graph-worker.js). A worker that dies (out of
- * memory, a crash) fails what it was asked, and the next request starts another, which reads the
- * graph folder again before it answers.
+ * Workers that die one after another before they hold the graph served (out of memory as they parse
+ * it, say) are not started again at once after this many: the next request that needs one tries again.
  */
-export function workerGraphHost(script: URL, graphDir: string): GraphHost {
+const MAX_FAILED_RESTARTS = 3;
+
+/**
+ * The host in a worker thread (`script`: the compiled graph-worker.js). A worker that dies (out of
+ * memory, a crash) fails what it was asked, and another is started at once, which takes over the
+ * bytes the server serves before it answers — not the folder, which may hold another graph by now.
+ * When restarted workers keep dying before they hold the graph, none is started until a request
+ * needs one.
+ */
+export function workerGraphHost(script: URL, graphDir: string, options: WorkerGraphHostOptions = {}): GraphHost {
   let worker: Worker | undefined;
   let nextId = 1;
   let closed = false;
+  let started = 0;
   const waiting = new Map<number, Waiting>();
+  /** Workers that died (counted once: an 'exit' follows an 'error') or that close terminated. */
+  const ended = new WeakSet<Worker>();
+  const deaths = new WorkerDeaths();
+  /** A worker started after one died, still taking over the graph served. */
+  let adopting: Worker | undefined;
+  /** Restarted workers that died in a row before they held the graph served. */
+  let failedRestarts = 0;
+  let loadedBody: SharedArrayBuffer | undefined; // the bytes of the graph last loaded…
+  let servedBody: SharedArrayBuffer | undefined; // …and of the one committed: what the server serves
+
+  const died = (w: Worker, reason: string): void => {
+    if (ended.has(w)) return;
+    ended.add(w);
+    const error = new NewsgraphError(`the server's graph worker stopped (${reason})`);
+    for (const [id, wait] of waiting) {
+      if (wait.worker !== w) continue;
+      waiting.delete(id);
+      wait.reject(error);
+    }
+    if (adopting === w) {
+      adopting = undefined;
+      failedRestarts++;
+    }
+    if (worker === w) worker = undefined;
+    const death = deaths.record(reason);
+    // Started again now rather than by the next request that needs it (an export, a document), so
+    // that the request does not wait for it to parse the graph, and /api/health shows it up again.
+    const again = !closed && servedBody !== undefined && failedRestarts < MAX_FAILED_RESTARTS;
+    options.onDeath?.(death, again);
+    if (again) running(true);
+  };
 
   const start = (): Worker => {
     const w = new Worker(script, { workerData: { graphDir } });
-    const fail = (why: string) => {
-      if (worker === w) worker = undefined;
-      const error = new NewsgraphError(`the server's graph worker stopped (${why})`);
-      for (const wait of waiting.values()) wait.reject(error);
-      waiting.clear();
-    };
+    started++;
     w.on('message', (reply: GraphReply) => {
       if ('warning' in reply) return emitWarning(reply.warning);
       const wait = waiting.get(reply.id);
       if (!wait) return;
       waiting.delete(reply.id);
-      if (!waiting.size) w.unref();
+      if (![...waiting.values()].some((other) => other.worker === w)) w.unref();
       if ('error' in reply) wait.reject(reviveError(reply.error));
       else wait.resolve(reply);
     });
-    w.on('error', (error: Error & { code?: string }) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : `crashed: ${error.message}`));
-    w.on('exit', (code) => fail(`exit code ${code}`));
-    w.unref(); // kept alive only while it has work (see ask): the listening server keeps the process
+    w.on('error', (error: Error & { code?: string }) => died(w, errorReason(error)));
+    w.on('exit', (code) => died(w, `exit code ${code}`));
+    w.unref(); // kept alive only while it has work (see send): the listening server keeps the process
     return w;
   };
 
-  let loadedBody: SharedArrayBuffer | undefined; // the bytes of the graph last loaded…
-  let servedBody: SharedArrayBuffer | undefined; // …and of the one committed: what the server serves
-  const ask = (request: GraphAsk): Promise<GraphReply> => {
-    if (closed) return Promise.reject(new NewsgraphError('the server is shutting down'));
-    if (!worker) {
-      worker = start();
-      // A worker started after one died holds no graph: it takes over the bytes the server serves
-      // (answered first, in order), not the folder, which may hold another graph by now.
-      if (servedBody && request.kind !== 'load') void ask({ kind: 'adopt', body: servedBody }).catch((error: unknown) => emitWarning(`newsgraph serve: the restarted graph worker could not take over the served graph: ${(error as Error).message}`));
-    }
+  const send = (w: Worker, request: GraphAsk): Promise<GraphReply> => {
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      worker!.ref(); // a server still starting has nothing else keeping the process alive
-      worker!.postMessage({ ...request, id });
+      waiting.set(id, { resolve, reject, worker: w });
+      w.ref(); // a server still starting has nothing else keeping the process alive
+      w.postMessage({ ...request, id });
     });
+  };
+
+  /**
+   * The worker, started when there is none. One started after one died holds no graph: with `adopt`
+   * it takes over the bytes the server serves (answered first, in order), not the folder, which may
+   * hold another graph by now; a load reads the folder itself.
+   */
+  const running = (adopt: boolean): Worker => {
+    if (worker) return worker;
+    const w = (worker = start());
+    if (adopt && servedBody) {
+      adopting = w;
+      send(w, { kind: 'adopt', body: servedBody }).then(
+        () => {
+          if (adopting !== w) return;
+          adopting = undefined;
+          failedRestarts = 0;
+        },
+        (error: unknown) => {
+          if (adopting === w) adopting = undefined;
+          if (!ended.has(w)) emitWarning(`newsgraph serve: the restarted graph worker could not take over the served graph: ${(error as Error).message}`);
+        },
+      );
+    }
+    return w;
+  };
+
+  const ask = (request: GraphAsk): Promise<GraphReply> => {
+    if (closed) return Promise.reject(new NewsgraphError('the server is shutting down'));
+    return send(running(request.kind !== 'load'), request);
   };
 
   return {
@@ -287,10 +374,15 @@ export function workerGraphHost(script: URL, graphDir: string): GraphHost {
       const reply = (await ask({ kind: 'document', documentId })) as Extract<GraphReply, { kind: 'document' }>;
       return reply.body;
     },
+    health() {
+      const state = worker && !closed ? (adopting === worker ? 'restarting' : 'up') : 'down';
+      return { mode: 'worker', state, restarts: Math.max(0, started - 1), ...deaths.summary() };
+    },
     async close() {
       closed = true;
       const w = worker;
       worker = undefined;
+      if (w) ended.add(w); // terminated, not dead
       for (const wait of waiting.values()) wait.reject(new NewsgraphError('the server is shutting down'));
       waiting.clear();
       await w?.terminate();

@@ -5,13 +5,35 @@
  * with the right status; no stack traces leave the process.
  *
  * Routes:
- *   GET  /api/health                  { ok, nodes, edges, documents, generation, version, reloadError?, queries }
+ *   GET  /api/health                  { ok, nodes, edges, documents, generation, version, reloadError?, queries, graphWorker }
+ *                                     (200; 503 with the same body when ok is false, see below)
  *   GET  /api/graph                   graph.json (header X-Newsgraph-Generation: which load of the folder;
  *                                     ETag = version: which graph, 304 to If-None-Match; gzip for other machines)
  *   GET  /api/export?format=gexf|json the graph as a download
  *   GET  /api/documents/:id           { document, text, sentences }
  *   POST /api/query  { query, params? }  QueryResult, or an error (400 bad query, 422 over budget)
  *   GET  /…                           files of the web app (web/dist), index.html for app routes
+ *
+ * /api/health, for people and monitors:
+ *   ok            false only while part of the API cannot answer until something changes: no query
+ *                 worker can start (queries.error), or the graph worker is down (graphWorker.state);
+ *                 the status is then 503. A worker that died and was replaced, or is being started
+ *                 again, leaves it true (and says so below); so does a reloadError (the previous graph
+ *                 is still served).
+ *   nodes, edges, documents   the size of the graph served
+ *   generation    loads of the folder since the server started; version: which graph (the ETag of /api/graph)
+ *   reloadError   why the folder's current content could not be loaded (the previous graph is served)
+ *   queries       { mode: 'workers', workers, ready, busy, queued, restarts, deaths, lastDeath?, error?, cached }
+ *                 or { mode: 'inline', cached }: workers of the graph served and how many of them are
+ *                 ready (have parsed it), running and waiting queries, workers replaced (over their
+ *                 budget, or dead), workers that died, the last death { at: ISO time, reason: 'out of
+ *                 memory' | 'crashed: MESSAGE' | 'exit code N' }, error while no worker can start
+ *                 (every query is answered 503 until the next reload), answers cached
+ *   graphWorker   { mode: 'worker', state, restarts, deaths, lastDeath? } or { mode: 'inline' }: the
+ *                 thread that holds the graph for exports, documents and reloads; state 'up',
+ *                 'restarting' (one died: the next takes over the graph served, started at once, and
+ *                 requests wait for it) or 'down' (those started again kept dying before they held the
+ *                 graph: exports and documents fail, and each such request tries again)
  */
 import { availableParallelism } from 'node:os';
 import http from 'node:http';
@@ -57,7 +79,10 @@ export interface ServerOptions {
    * DNS-rebinding pages from reading the API; when bound elsewhere, any.
    */
   allowedHosts?: string[];
-  /** Called with unexpected errors (the client only sees "internal error"); e.g. to log them. */
+  /**
+   * Called with unexpected errors (the client only sees "internal error"), and with a NewsgraphError
+   * for each worker thread that died (which, and why); e.g. to log them.
+   */
   onError?: (error: unknown) => void;
   /**
    * Watch the graph folder and load it again once an update (`newsgraph add`, `remove`, `build --out`,
@@ -252,7 +277,11 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   // that a reload or a GEXF export of a big graph does not stall the event loop for seconds; without
   // them, the main thread answers queries and needs the graph itself.
   const hostScript = script && findWorkerScript('graph-worker.js');
-  const graphHost: GraphHost = hostScript ? workerGraphHost(hostScript, options.graphDir) : inlineGraphHost(options.graphDir);
+  const graphHost: GraphHost = hostScript
+    ? workerGraphHost(hostScript, options.graphDir, {
+        onDeath: (death, restarting) => options.onError?.(new NewsgraphError(`the graph worker stopped (${death.reason}); ${restarting ? 'starting it again' : 'it is started again when a request needs it'}`)),
+      })
+    : inlineGraphHost(options.graphDir);
   let served: ServedGraph;
   try {
     served = await graphHost.load();
@@ -287,6 +316,7 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         graceMs: options.queryGraceMs ?? 1000,
         maxQueue: options.maxQueuedQueries ?? 1000,
         resourceLimits: { maxOldGenerationSizeMb: heapMb() },
+        onDeath: (death) => options.onError?.(new NewsgraphError(`a query worker stopped (${death.reason})`)),
       })
     : undefined;
   let inlineId = 0;
@@ -352,15 +382,22 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const isGet = method === 'GET' || method === 'HEAD';
     if (route === '/api/health') {
       if (!isGet) throw methodNotAllowed('GET');
-      return send(res, 200, JSON.stringify({
-        ok: true,
+      const queries = pool ? { mode: 'workers', ...pool.stats() } : { mode: 'inline' as const };
+      const graphWorker = graphHost.health();
+      // Not ok only while part of the API cannot answer until something changes: no query worker can
+      // start, or the graph worker keeps dying (exports and documents fail). A worker that died and
+      // was replaced, or is being started again, is reported but leaves it ok.
+      const ok = !('error' in queries && queries.error) && !(graphWorker.mode === 'worker' && graphWorker.state === 'down');
+      return send(res, ok ? 200 : 503, JSON.stringify({
+        ok,
         nodes: served.counts.nodes,
         edges: served.counts.edges,
         documents: served.counts.documents,
         generation,
         version: served.etag,
         ...(reloadError ? { reloadError: reloadError.message } : {}),
-        queries: { ...(pool ? { mode: 'workers', ...pool.stats() } : { mode: 'inline' }), cached: cache.size },
+        queries: { ...queries, cached: cache.size },
+        graphWorker,
       }), JSON_TYPE);
     }
     if (route === '/api/graph') {

@@ -56,6 +56,45 @@ describe('server/query-pool', () => {
       expect((await second).status).toBe(200);
     });
 
+    it('should count a worker that died, say when and why, and replace it; a worker stopped over its budget is no death', async () => {
+      const file = script(
+        'dies.mjs',
+        `parentPort.on('message', (job) => {
+           if (job.query === 'exit') process.exit(9);
+           if (job.query === 'throw') throw new Error('boom in the worker\\nsecond line');
+           if (job.query === 'spin') for (;;);
+           parentPort.postMessage({ id: job.id, status: 200, body: JSON.stringify({ rows: [[job.query]] }) });
+         });`,
+      );
+      const deaths: string[] = [];
+      pool = new QueryPool(file, data, { size: 1, timeoutMs: 100, graceMs: 100, maxQueue: 10, onDeath: (d) => deaths.push(d.reason) });
+      expect((await pool.run('warm up')).status).toBe(200);
+      expect(pool.stats()).toEqual({ workers: 1, ready: 1, busy: 0, queued: 0, restarts: 0, deaths: 0 });
+      const before = Date.now();
+      const died = await pool.run('exit');
+      expect(died.status).toBe(503);
+      expect(pool.stats()).toMatchObject({ workers: 1, ready: 0, restarts: 1, deaths: 1, lastDeath: { reason: 'exit code 9' } });
+      const at = Date.parse(pool.stats().lastDeath!.at);
+      expect(at).toBeGreaterThanOrEqual(before - 1000);
+      expect(at).toBeLessThanOrEqual(Date.now());
+      await expect.poll(() => pool!.stats().ready).toBe(1);
+      expect((await pool.run('throw')).status).toBe(503);
+      expect(pool.stats()).toMatchObject({ restarts: 2, deaths: 2, lastDeath: { reason: 'crashed: boom in the worker' } });
+      expect((await pool.run('spin')).status).toBe(422);
+      expect(pool.stats()).toMatchObject({ restarts: 3, deaths: 2, lastDeath: { reason: 'crashed: boom in the worker' } });
+      expect(deaths).toEqual(['exit code 9', 'crashed: boom in the worker']);
+      expect(pool.stats().error).toBeUndefined();
+    });
+
+    it('should say so in its stats when no worker can start, and answer every query 503', async () => {
+      const file = path.join(dir, 'cannot-start.mjs');
+      writeFileSync(file, `process.exit(4);\n`);
+      pool = new QueryPool(pathToFileURL(file), data, { size: 1, timeoutMs: 100, graceMs: 100, maxQueue: 10 });
+      await expect.poll(() => pool!.stats().error).toMatch(/cannot start/);
+      expect(pool.stats()).toMatchObject({ ready: 0, deaths: 3, lastDeath: { reason: 'exit code 4' } });
+      expect((await pool.run('q')).status).toBe(503);
+    });
+
     it('should keep the old workers answering through a reload until a new one holds the new graph', async () => {
       // A stand-in whose start takes as long as its data says (parsing a big graph), and which
       // answers with the data it was started with.

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { errorBody, type QueryJob, type QueryReply, type WorkerData } from './query-protocol.js';
+import { errorReason, WorkerDeaths, type WorkerDeath } from './worker-deaths.js';
 
 export interface QueryPoolOptions {
   /** Number of worker threads (≥ 1). */
@@ -21,6 +22,8 @@ export interface QueryPoolOptions {
   maxQueue: number;
   /** Heap limits of each worker (a query that exhausts them kills only its worker). */
   resourceLimits?: ResourceLimits;
+  /** Told of each worker that died (not of those the pool stopped: over budget, retired, closing). */
+  onDeath?: (death: WorkerDeath) => void;
 }
 
 /** A query answer: status and JSON body (text, or UTF-8 bytes). */
@@ -73,6 +76,8 @@ export class QueryPool {
   private closed = false;
   /** Workers replaced after overrunning their budget or dying (for health and tests). */
   restarts = 0;
+  /** Workers that died: out of memory, an uncaught error, an exit (for health). */
+  private readonly deaths = new WorkerDeaths();
 
   constructor(
     private readonly script: URL,
@@ -83,13 +88,22 @@ export class QueryPool {
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
   }
 
-  /** Counts for /api/health (workers of the newest data; busy counts every running query). */
-  stats(): { workers: number; busy: number; queued: number; restarts: number } {
+  /**
+   * Counts for /api/health: workers of the newest data, and how many of them are ready (parsed the
+   * graph: a worker started after one died is not, for a moment); busy counts every running query;
+   * deaths and the last one (when, why); `error` while no worker can start (every query is answered
+   * 503 until the next reload).
+   */
+  stats(): { workers: number; ready: number; busy: number; queued: number; restarts: number; deaths: number; lastDeath?: WorkerDeath; error?: string } {
+    const newest = this.slots.filter((s) => s.version === this.version);
     return {
-      workers: this.slots.filter((s) => s.version === this.version).length,
+      workers: newest.length,
+      ready: newest.filter((s) => s.ready && !s.dead).length,
       busy: this.slots.filter((s) => s.current).length,
       queued: this.queue.length,
       restarts: this.restarts,
+      ...this.deaths.summary(),
+      ...(this.broken ? { error: this.broken } : {}),
     };
   }
 
@@ -187,6 +201,8 @@ export class QueryPool {
     const onDeath = (why: string) => {
       if (slot.dead) return;
       slot.dead = true;
+      const death = this.deaths.record(why);
+      this.options.onDeath?.(death);
       if (slot.timer) clearTimeout(slot.timer);
       const pending = slot.current;
       slot.current = undefined;
@@ -194,7 +210,7 @@ export class QueryPool {
       if (!slot.ready && !slot.retiring) this.startFailures++;
       this.replace(slot);
     };
-    worker.on('error', (error: Error & { code?: string }) => onDeath(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : 'crashed'));
+    worker.on('error', (error: Error & { code?: string }) => onDeath(errorReason(error)));
     worker.on('exit', (code) => onDeath(`exit code ${code}`));
     // Workers do not keep the process alive (the listening HTTP server does); after the listeners,
     // which would ref it again.

@@ -65,7 +65,8 @@ export function watchForUpdates(loaded: LoadedVersion, reload: () => void = () =
     asking = true;
     try {
       const res = await fetch('api/health', { cache: 'no-store' });
-      if (!res.ok) return;
+      // 503: a part of the server is down (its body says which); it still says which graph it serves
+      if (!res.ok && res.status !== 503) return;
       const h = (await res.json()) as Health;
       if (typeof h.generation !== 'number' && typeof h.version !== 'string') {
         done = true;
