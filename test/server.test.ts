@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGexf } from '../src/export/gexf.js';
 import { readGraph, readGraphRecords } from '../src/store/index.js';
-import { acceptsGzip, createServer, etagMatches, gzipEtag, isLoopbackAddress, type NewsgraphServer } from '../src/server/index.js';
+import { acceptsGzip, createServer, deathForClient, etagMatches, gzipEtag, isLoopbackAddress, type NewsgraphServer } from '../src/server/index.js';
 import { ROOT } from './helpers/tools.js';
 
 let server: NewsgraphServer;
@@ -151,5 +151,9 @@ describe('server graph versions', () => {
     expect(etagMatches('"b-gz"', '"b"')).toBe(true);
     expect(['127.0.0.1', '::ffff:127.0.0.1', '::1'].map(isLoopbackAddress)).toEqual([true, true, true]);
     expect(['10.0.0.2', '::ffff:192.168.1.4', undefined].map(isLoopbackAddress)).toEqual([false, false, false]);
+    const health = { mode: 'worker', deaths: 1, lastDeath: { at: '2026-12-07T09:00:00.000Z', reason: 'crashed: ENOENT: /home/me/secret/graph.json\nat line 2' } };
+    expect(deathForClient(health, true)).toBe(health);
+    expect(deathForClient(health, false)).toEqual({ mode: 'worker', deaths: 1, lastDeath: { at: '2026-12-07T09:00:00.000Z', reason: 'crashed' } });
+    expect(deathForClient({ mode: 'worker', lastDeath: { at: 'x', reason: 'exit code 5' } }, false).lastDeath.reason).toBe('exit code 5');
   });
 });

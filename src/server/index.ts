@@ -171,6 +171,15 @@ class HttpError extends Error {
   }
 }
 
+/**
+ * A worker's health as a client may see it: a crash's message (`lastDeath.reason` "crashed: …", which
+ * may name paths or data) is for clients on this machine; others see only "crashed".
+ */
+export function deathForClient<T extends object>(health: T, local: boolean): T {
+  const last = (health as { lastDeath?: { at: string; reason: string } }).lastDeath;
+  return local || !last ? health : { ...health, lastDeath: { ...last, reason: last.reason.replace(/^crashed: .*$/s, 'crashed') } };
+}
+
 /** A client address on this machine (IPv4 loopback, also IPv4-mapped, or ::1). */
 export function isLoopbackAddress(address: string | undefined): boolean {
   return address === '::1' || /^(::ffff:)?127\./i.test(address ?? '');
@@ -382,8 +391,10 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
     const isGet = method === 'GET' || method === 'HEAD';
     if (route === '/api/health') {
       if (!isGet) throw methodNotAllowed('GET');
-      const queries = pool ? { mode: 'workers', ...pool.stats() } : { mode: 'inline' as const };
-      const graphWorker = graphHost.health();
+      const local = isLoopbackAddress(req.socket.remoteAddress);
+      const death = <T extends object>(x: T): T => deathForClient(x, local);
+      const queries = pool ? death({ mode: 'workers', ...pool.stats() }) : { mode: 'inline' as const };
+      const graphWorker = death(graphHost.health());
       // Not ok only while part of the API cannot answer until something changes: no query worker can
       // start, or the graph worker keeps dying (exports and documents fail). A worker that died and
       // was replaced, or is being started again, is reported but leaves it ok.
