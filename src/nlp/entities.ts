@@ -722,12 +722,14 @@ const NAME_CATEGORIES = new Set(['org', 'city', 'country', 'place', 'person', 't
 const isKnownName = (lower: string): boolean => NAME_CATEGORIES.has(lookupWord(lower));
 /** Connecting words an organisation's name may continue over ("Gold Fields of South Africa Ltd"). */
 const ORG_CONNECTORS = new Set(['of', 'for', 'and', 'on', '&']);
+/** Words for features of the land or sea that take the name of a place after "of" ("Gulf of Aden", "Isle of Man"). */
+const PLACE_FEATURES = new Set(['gulf', 'bay', 'sea', 'strait', 'straits', 'isle', 'island', 'islands', 'cape', 'lake', 'mount', 'gulfs', 'bight', 'sound', 'port']);
 
 /**
  * An organisation's name tagged in pieces: a name glued to an organisation ("Jones" + "Medical
  * Industries Inc", "Hong Kong" + "Standard") is one organisation when the organisation part ends in a
- * corporate suffix or an organisation word; an organisation span ending in "of" / "for" continues over
- * the name after it ("Gold Fields of" + "South Africa Ltd"), else loses the connector.
+ * corporate suffix or an organisation word; an organisation or place span ending in "of" / "for" continues
+ * over the name after it ("Gold Fields of" + "South Africa Ltd", "Gulf of" + "Aden"), else loses the connector.
  */
 function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[] {
   const lower = (i: number) => (w[i] ?? '').toLowerCase();
@@ -735,22 +737,32 @@ function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[
   const out: RawSpan[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
-    if (prev && prev.type === 'organization' && prev.last + 1 === s.first && ORG_CONNECTORS.has(lower(prev.last))) {
+    // places too: "Gulf of" + "Aden", "Trinidad and" + "Tobago" (a name never ends in "of")
+    if (prev && (prev.type === 'organization' || prev.type === 'place') && prev.last + 1 === s.first && ORG_CONNECTORS.has(lower(prev.last))) {
       // "Gold Fields of" + "South Africa Ltd"; not "Kia Motor Corp of" + "South Korea"
       if (!CORPORATE_SUFFIX.test(lower(prev.last - 1))) {
         prev.last = s.last;
         continue;
       }
     }
+    // a feature of the land or sea named after a place, tagged in two with "of" left out between them:
+    // "Gulf" + "of" + "Aden", "Strait" + "of" + "Hormuz"
+    if (prev && prev.type === 'place' && s.type === 'place' && prev.last + 2 === s.first && lower(prev.last + 1) === 'of' && PLACE_FEATURES.has(lower(prev.last))) {
+      prev.last = s.last;
+      continue;
+    }
+    // the span keeps a trailing connector until the next one is seen (it may continue over it); it is
+    // dropped at the end. The checks below read the span without it.
     const cur = { ...s };
-    while (cur.type === 'organization' && cur.last > cur.first && ORG_CONNECTORS.has(lower(cur.last))) cur.last--;
-    const lastWord = lower(cur.last);
+    let end = cur.last;
+    while ((cur.type === 'organization' || cur.type === 'place') && end > cur.first && ORG_CONNECTORS.has(lower(end))) end--;
+    const lastWord = lower(end);
     if (
       prev &&
       prev.last + 1 === cur.first &&
       cur.type === 'organization' &&
-      (prev.type === 'person' || prev.type === 'place' || (prev.type === 'organization' && cur.first === cur.last)) &&
-      (CORPORATE_SUFFIX.test(lastWord) || orgEnd(cur.last))
+      (prev.type === 'person' || prev.type === 'place' || (prev.type === 'organization' && cur.first === end)) &&
+      (CORPORATE_SUFFIX.test(lastWord) || orgEnd(end))
     ) {
       prev.last = cur.last;
       prev.type = 'organization';
@@ -762,11 +774,11 @@ function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[
       cur.type === 'organization' &&
       prev.last + 2 === cur.first &&
       lower(prev.last + 1) === 'and' &&
-      orgEnd(cur.last) &&
+      orgEnd(end) &&
       !orgEnd(prev.last) &&
       !CORPORATE_SUFFIX.test(lower(prev.last)) &&
       !isKnownName(lower(prev.last)) &&
-      !w.slice(cur.first, cur.last).some((x) => isKnownName(x.toLowerCase()))
+      !w.slice(cur.first, end).some((x) => isKnownName(x.toLowerCase()))
     ) {
       // "State Law" + "and" + "Order Restoration Council": one name with "and" in it
       prev.last = cur.last;
@@ -775,7 +787,7 @@ function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[
     out.push(cur);
   }
   for (const s of out) {
-    while (s.type === 'organization' && s.last > s.first && ORG_CONNECTORS.has(lower(s.last))) s.last--;
+    while ((s.type === 'organization' || s.type === 'place') && s.last > s.first && ORG_CONNECTORS.has(lower(s.last))) s.last--;
   }
   return out;
 }

@@ -57,6 +57,7 @@ describe('resolve/entities', () => {
       { label: 'foreign acronym (lexicon)', docs: { d1: [['Syrian Observatory for Human Rights', 'organization']], d2: [['OSDH', 'organization']] }, a: ['d1', 'Syrian Observatory for Human Rights'], b: ['d2', 'OSDH'] },
       { label: 'French acronym OTAN', docs: { d1: [['NATO', 'organization']], d2: [['OTAN', 'organization']] }, a: ['d1', 'NATO'], b: ['d2', 'OTAN'] },
       { label: 'acronym defined in text (adjacent mentions)', docs: { d1: [['Zorbian Widget Makers Union', 'organization'], ['ZWMU', 'organization']], d2: [['ZWMU', 'organization']] }, a: ['d1', 'Zorbian Widget Makers Union'], b: ['d2', 'ZWMU'] },
+      { label: 'the head of an "X of …" place named in full in the same document', docs: { d1: [['Gulf of Aden', 'place'], ['Gulf', 'place']] }, a: ['d1', 'Gulf of Aden'], b: ['d1', 'Gulf'] },
       { label: 'acronym by initials, stop words ignored', docs: { d1: [['Committee for Blue Rivers', 'organization'], ['Paris', 'place'], ['CBR', 'organization']] }, a: ['d1', 'Committee for Blue Rivers'], b: ['d1', 'CBR'] },
       { label: 'prefix of a unique organisation', docs: { d1: [['Syrian Observatory for Human Rights', 'organization']], d2: [['Syrian Observatory', 'organization']] }, a: ['d1', 'Syrian Observatory for Human Rights'], b: ['d2', 'Syrian Observatory'] },
       { label: 'organisation minus its country', docs: { d1: [['UN Security Council', 'organization']], d2: [['Security Council', 'organization']] }, a: ['d1', 'UN Security Council'], b: ['d2', 'Security Council'] },

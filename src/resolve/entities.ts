@@ -1230,7 +1230,8 @@ export function resolveEntities(
     if (!done && (u.kind === 'short' || u.kind === 'person-short') && (!personish || !bySurname.has(u.token))) {
       const type = groupType(u.group);
       // a country, capital or region is a place of its own, not short for a longer place name: "Paris" of
-      // "Canada Paris" (two names run together), "Africa" of "South Africa" (as step 4a keeps "Los Angeles")
+      // "Canada Paris" (two names run together), "Africa" of "South Africa" (as step 4a keeps "Los Angeles");
+      // only the head of an "X of …" name in the same document ("the Gulf" for the Gulf of Aden) is
       const ownPlace = type === 'place' && isKnownPlace(u.token);
       const cands = ownPlace ? [] : typedCandidates(extensions, u.token, type, shortCandidates);
       let pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
@@ -1243,7 +1244,7 @@ export function resolveEntities(
       let how = 'short form';
       // a head word only when the story never writes the name out as a company of its own ("Amoco
       // Corp" beside "Amoco Chemicals Co": "Amoco" is the parent)
-      if (!pick && !ownPlace && u.items.every((it) => !/\s/.test(it.clean))) {
+      if (!pick && u.items.every((it) => !/\s/.test(it.clean))) {
         const heads = typedCandidates(headExtensions, u.token, type, headCandidates);
         pick = heads.length ? choose(u.doc, heads, u.node) : undefined;
         if (pick && pick !== 'ambiguous' && !pick.sameDoc) pick = undefined;
