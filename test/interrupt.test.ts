@@ -6,7 +6,6 @@
  * of its own, another process's lock untouched. (Ctrl-C after the lock is taken, and during the write,
  * are in kill.test.ts; the snapshot's start-up window is in snapshot.test.ts.)
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/tools.js';
+import { runAndSignal } from './helpers/signal.js';
 
 const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-interrupt-'));
@@ -30,32 +30,6 @@ const seedsCopy = (name: string): string => {
 /** Every file of a folder (hidden ones too) with its bytes. */
 const stateOf = async (dir: string) => Object.fromEntries(await Promise.all((await readdir(dir)).sort().map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')])));
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
-/** Runs the CLI and sends `signal` once `ready(stderr)` holds (checked every 20 ms). */
-function runAndSignal(args: string[], env: NodeJS.ProcessEnv, ready: (stderr: string) => boolean, signal: NodeJS.Signals = 'SIGINT'): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const poll = setInterval(() => {
-      if (!ready(stderr)) return;
-      clearInterval(poll);
-      child.kill(signal);
-    }, 20);
-    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code, sig) => {
-      clearInterval(poll);
-      clearTimeout(guard);
-      resolve({ code, signal: sig, stderr });
-    });
-  });
-}
 
 describe('cli: Ctrl-C before an update takes the graph folder\'s lock', () => {
   describe('while the NLP stage loads', () => {

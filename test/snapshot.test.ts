@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/tools.js';
+import { runAndSignal } from './helpers/signal.js';
 
 const BIN = path.join(ROOT, 'bin', 'newsgraph.mjs');
 const SEEDS = path.join(ROOT, 'seeds');
@@ -175,26 +176,6 @@ describe('start-up snapshot', () => {
   });
 
   describe('Ctrl-C before the CLI started from the snapshot handles it', () => {
-    /** Runs the CLI with `env`, sends `signal` to it once `ready(stderr)` holds; its exit, signal and stderr. */
-    function interrupt(args: string[], env: NodeJS.ProcessEnv, ready: (stderr: string) => boolean, signal: NodeJS.Signals = 'SIGINT') {
-      return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
-        let stderr = '';
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        const poll = setInterval(() => {
-          if (!ready(stderr)) return;
-          clearInterval(poll);
-          child.kill(signal);
-        }, 20);
-        const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-        child.on('error', reject);
-        child.on('close', (code, sig) => {
-          clearInterval(poll);
-          clearTimeout(guard);
-          resolve({ code, signal: sig, stderr });
-        });
-      });
-    }
     const envFor = (dir: string): NodeJS.ProcessEnv => {
       const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', NEWSGRAPH_SNAPSHOT_DIR: dir, NEWSGRAPH_SNAPSHOT: 'debug' };
       delete env.NODE_OPTIONS;
@@ -221,7 +202,7 @@ describe('start-up snapshot', () => {
       const dir = graphCopy(`starting-${verb}-${signal}`);
       const before = filesOf(dir);
       const args = verb === 'add' ? ['add', path.join(SEEDS, readdirSync(SEEDS).sort()[0]!), '--graph', dir] : ['remove', 'x.txt', '--graph', dir];
-      const run = await interrupt(args, envFor(starting()), (e) => /stand-in: starting/.test(e), signal);
+      const run = await runAndSignal(args, envFor(starting()), (e) => /stand-in: starting/.test(e), signal);
       expect(run.stderr).toMatch(/snapshot: starting from .*starting/);
       expect(run.signal).toBeNull();
       expect(run.code, run.stderr).toBe(code);
@@ -230,7 +211,7 @@ describe('start-up snapshot', () => {
     });
 
     it('should have extract end by the signal, as before', async () => {
-      const run = await interrupt(['extract', '--json', path.join(SEEDS, readdirSync(SEEDS).sort()[0]!)], envFor(starting()), (e) => /stand-in: starting/.test(e));
+      const run = await runAndSignal(['extract', '--json', path.join(SEEDS, readdirSync(SEEDS).sort()[0]!)], envFor(starting()), (e) => /stand-in: starting/.test(e));
       expect(run.signal).toBe('SIGINT');
       expect(run.stderr).not.toMatch(/interrupted/);
     });
@@ -239,7 +220,7 @@ describe('start-up snapshot', () => {
       const dir = graphCopy('snapshot-waiting');
       writeFileSync(path.join(dir, '.newsgraph.lock'), `${JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'add', started: new Date().toISOString() })}\n`);
       const before = filesOf(dir);
-      const run = await interrupt(['add', path.join(SEEDS, readdirSync(SEEDS).sort()[0]!), '--graph', dir, '--wait'], envFor(snapshot), (e) => /waiting for it to finish/.test(e));
+      const run = await runAndSignal(['add', path.join(SEEDS, readdirSync(SEEDS).sort()[0]!), '--graph', dir, '--wait'], envFor(snapshot), (e) => /waiting for it to finish/.test(e));
       expect(run.stderr).toMatch(/snapshot: starting from /);
       expect(run.code, run.stderr).toBe(130);
       expect(run.stderr.match(/interrupted; nothing was written/g)).toHaveLength(1);
