@@ -58,6 +58,7 @@ describe('resolve/entities', () => {
       { label: 'French acronym OTAN', docs: { d1: [['NATO', 'organization']], d2: [['OTAN', 'organization']] }, a: ['d1', 'NATO'], b: ['d2', 'OTAN'] },
       { label: 'acronym defined in text (adjacent mentions)', docs: { d1: [['Zorbian Widget Makers Union', 'organization'], ['ZWMU', 'organization']], d2: [['ZWMU', 'organization']] }, a: ['d1', 'Zorbian Widget Makers Union'], b: ['d2', 'ZWMU'] },
       { label: 'the head of an "X of …" place named in full in the same document', docs: { d1: [['Gulf of Aden', 'place'], ['Gulf', 'place']] }, a: ['d1', 'Gulf of Aden'], b: ['d1', 'Gulf'] },
+      { label: 'a bare kind of organisation in the document of the lexicon one', docs: { d1: [['World Bank', 'organization'], ['Bank', 'organization']], d2: [['World', 'place']] }, a: ['d1', 'World Bank'], b: ['d1', 'Bank'] },
       { label: 'acronym by initials, stop words ignored', docs: { d1: [['Committee for Blue Rivers', 'organization'], ['Paris', 'place'], ['CBR', 'organization']] }, a: ['d1', 'Committee for Blue Rivers'], b: ['d1', 'CBR'] },
       { label: 'prefix of a unique organisation', docs: { d1: [['Syrian Observatory for Human Rights', 'organization']], d2: [['Syrian Observatory', 'organization']] }, a: ['d1', 'Syrian Observatory for Human Rights'], b: ['d2', 'Syrian Observatory'] },
       { label: 'organisation minus its country', docs: { d1: [['UN Security Council', 'organization']], d2: [['Security Council', 'organization']] }, a: ['d1', 'UN Security Council'], b: ['d2', 'Security Council'] },
@@ -197,6 +198,7 @@ describe('resolve/entities', () => {
       { label: 'a capital is not short for two places run together', docs: { d1: [['Canada Paris', 'place']], d2: [['Paris', 'place']], d3: [['Paris', 'place']] }, a: ['d1', 'Canada Paris'], b: ['d2', 'Paris'] },
       { label: 'a continent is not short for a country named after it', docs: { d1: [['South Africa', 'place']], d2: [['Africa', 'place']], d3: [['South', 'place']] }, a: ['d1', 'South Africa'], b: ['d2', 'Africa'] },
       { label: 'East Germany ≠ West Germany', docs: { d1: [['West Germany', 'place']], d2: [['East Germany', 'place']] }, a: ['d1', 'West Germany'], b: ['d2', 'East Germany'] },
+      { label: 'a bare kind of organisation in another document ≠ the lexicon organisation ending in it', docs: { d1: [['World Bank', 'organization']], d2: [['World', 'place']], d3: [['Bank', 'organization']] }, a: ['d1', 'World Bank'], b: ['d3', 'Bank'] },
       {
         label: "two cities' exchanges, though the recogniser typed the bare name a person's elsewhere",
         docs: {

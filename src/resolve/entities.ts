@@ -1071,8 +1071,9 @@ export function resolveEntities(
         }
         const rest = tokens.slice(q);
         if (rest.length === 1 && STOPWORD_END.has(rest[0]!)) continue;
-        // "Navy" for "Indian Navy": a bare kind of organisation only within the same document
-        add(rest.length === 1 && isOrganizationWord(rest[0]!) && !groupIsLexicon(group) ? headExtensions : extensions, rest.join(' '));
+        // "Navy" for "Indian Navy": a bare kind of organisation only within the same document, a lexicon
+        // one's too ("Bank" across the corpus is no more the World Bank than any other)
+        add(rest.length === 1 && isOrganizationWord(rest[0]!) ? headExtensions : extensions, rest.join(' '));
         if (rest.length === 1 && !head.every(isQualifierToken) && !isKnownPlace(head.join(' '))) placeStripped.add(`${rest[0]}|${group}`);
       }
       // a one-word head of "X of …" ("Academy" for "Academy of Motion Picture Arts and Sciences"): same document only
