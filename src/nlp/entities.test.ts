@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityMention } from '../types.js';
-import { addRepeats, cutShort, extractMentions, mergeAdjacentPeople, type RawSpan } from './entities.js';
+import { addRepeats, cutShort, extractMentions, joinLetterNames, mergeAdjacentPeople, type RawSpan } from './entities.js';
 import { splitSentences } from './sentences.js';
 
 const extract = (text: string) => extractMentions(text, splitSentences(text));
@@ -270,4 +270,22 @@ describe('nlp/entities', () => {
       expect(cutShort(acronym, name, before)).toBe(expected);
     });
   });
+
+  describe('joinLetterNames', () => {
+    const span = (first: number, last: number): RawSpan => ({ first, last, type: 'organization', locked: false });
+    const joined = (words: string, spans: RawSpan[]) => joinLetterNames(spans, words.split(' ')).map((s) => [s.first, s.last, s.type]);
+    it('should join initials written apart around "and" or "&" into one organisation', () => {
+      expect(joined('S and P said the debt was cut', [span(0, 0), span(2, 2)])).toEqual([[0, 2, 'organization']]);
+      expect(joined('shares of AT and T rose', [span(4, 4)])).toEqual([[2, 4, 'organization']]);
+      expect(joined('P & G said', [span(0, 0)])).toEqual([[0, 2, 'organization']]);
+    });
+    it('should leave letters the tagger did not mark, runs of letters and longer spans alone', () => {
+      expect(joined('options A and B were studied', [])).toEqual([]);
+      expect(joined('A , B and C said', [span(2, 2), span(4, 4)])).toEqual([[2, 2, 'organization'], [4, 4, 'organization']]);
+      expect(joined('the S and P 500 index', [span(1, 1)])).toEqual([[1, 3, 'organization']]);
+      expect(joined('S and P A ratings', [span(0, 0)])).toEqual([[0, 0, 'organization']]);
+      expect(joined('Marks and Spencer said', [span(0, 2)])).toEqual([[0, 2, 'organization']]);
+    });
+  });
 });
+

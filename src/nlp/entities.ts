@@ -123,6 +123,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     if ((doc.modes[si] ?? 'N') === 'N') spans = addOrganisationRuns(spans, w);
     spans = mergeDemonymOrganisations(spans, w);
     spans = joinOrganisationParts(spans, w);
+    spans = joinLetterNames(spans, w);
     spans = fixNamedThings(spans, w);
     spans = typeDateline(spans, w);
     spans = typeTableTeams(spans, w);
@@ -788,6 +789,24 @@ function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[
   }
   for (const s of out) {
     while ((s.type === 'organization' || s.type === 'place') && s.last > s.first && ORG_CONNECTORS.has(lower(s.last))) s.last--;
+  }
+  return out;
+}
+
+/**
+ * Initials joined by "and" / "&" written apart ("S and P" for Standard & Poor's, "AT and T", "P & G"),
+ * which the tagger reads as letters of their own: one organisation, when the tagger found either side.
+ */
+export function joinLetterNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const letters = (i: number) => /^[A-Z]{1,2}$/.test(w[i] ?? '');
+  let out = spans;
+  for (let i = 0; i + 2 < w.length; i++) {
+    if (!letters(i) || !letters(i + 2) || (w[i + 1] !== 'and' && w[i + 1] !== '&')) continue;
+    // not a run of letters ("A, B and C", "S and P A ratings")
+    if (letters(i - 1) || w[i - 1] === ',' || letters(i + 3)) continue;
+    const touching = out.filter((sp) => sp.first <= i + 2 && sp.last >= i);
+    if (!touching.length || touching.some((sp) => sp.first < i || sp.last > i + 2)) continue;
+    out = [...out.filter((sp) => !touching.includes(sp)), newSpan(i, i + 2, 'organization')].sort((a, b) => a.first - b.first);
   }
   return out;
 }
