@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymMatches, analyzeName, countryOf, describedGroup, institutionKey, junkTail, lookupLexicon, normalizeName, orgKey, personKeyOf, slugify } from './names.js';
+import { acronymMatches, analyzeName, countryOf, describedGroup, initialsOf, institutionKey, junkTail, lookupLexicon, normalizeName, orgKey, personKeyOf, slugify } from './names.js';
 
 describe('resolve/names', () => {
   describe('normalizeName', () => {
@@ -174,4 +174,15 @@ describe('resolve/names', () => {
       expect(junkTail(surface)).toBe(tail);
     });
   });
+
+  describe('initialsOf', () => {
+    it('should give the initials of a name with and without its small words', () => {
+      expect(initialsOf('Syrian Observatory for Human Rights').sort()).toEqual(['sofhr', 'sohr']);
+    });
+    it('should give none for a name that is initials already ("S and P" is not what SAP stands for)', () => {
+      expect(initialsOf('S and P')).toEqual([]);
+      expect(initialsOf('A & P')).toEqual([]);
+    });
+  });
 });
+

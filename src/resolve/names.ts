@@ -223,6 +223,8 @@ export function acronymKey(s: string): string {
 export function initialsOf(name: string): string[] {
   const words = foldCase(name).replace(/['\u2019]s\b/g, '').split(/[^a-z0-9&]+/).filter(Boolean);
   if (words.length < 2) return [];
+  // a name of initials already ("S and P", "A & P") is no acronym's expansion: its letters spell nothing else
+  if (words.every((w) => w.length === 1 || STOP.has(w))) return [];
   const all = words.map((w) => w[0]).join('');
   const content = words.filter((w) => !STOP.has(w)).map((w) => w[0]).join('');
   return [...new Set([content, all])].filter((x) => x.length >= 2);
