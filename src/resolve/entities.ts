@@ -42,6 +42,7 @@ import {
   junkTail,
   initialsOf,
   isCompanySectorWord,
+  withinOneEdit,
   isAcronymSurface,
   isCountryName,
   isQualifierToken,
@@ -734,11 +735,24 @@ export function resolveEntities(
   // Found first, then joined, so that an acronym the corpus defines as two different names ("EC": the
   // European Community in one story, the European Commission in another) joins neither to the other.
   const definitions: { acr: string; full: Item; group: number; name: string }[] = [];
-  // multi-word organisation / place names by their initials, for acronyms defined on a name cut short
-  const byInitials = new Map<string, number[]>();
-  for (const [group] of [...groupKeyOfNonPerson].sort((a, b) => a[0] - b[0])) {
+  // Organisation / place groups (lexicon ones included) by every multi-word key they are written with,
+  // and by their initials (for acronyms: defined on a name cut short here, by initials in step 4b).
+  const nonPersonKeys = new Map<number, Set<string>>();
+  for (const u of unitList) {
+    if (u.kind !== 'org-multi' && !lexHits.has(u.group)) continue;
+    const set = nonPersonKeys.get(u.group) ?? new Set<string>();
+    let last: string | undefined;
+    for (const it of u.items) {
+      if (it.viaCanonical || it.clean === last) continue;
+      last = it.clean;
+      set.add(it.key ?? orgKey(it.clean));
+    }
+    nonPersonKeys.set(u.group, set);
+  }
+  const initialsIndex = new Map<string, number[]>(); // initials → multi-word non-person groups
+  for (const group of [...nonPersonKeys.keys()].sort((a, b) => a - b)) {
     for (const init of initialsOf(display(group))) {
-      const list = byInitials.get(init) ?? byInitials.set(init, []).get(init)!;
+      const list = initialsIndex.get(init) ?? initialsIndex.set(init, []).get(init)!;
       if (!list.includes(group)) list.push(group);
     }
   }
@@ -755,7 +769,7 @@ export function resolveEntities(
     // every city's exchange. Several such names: it says nothing. None: an acronym of another kind
     // ("ICCO", the International Cocoa Organization), defined as written.
     const key = full.key ?? orgKey(full.clean);
-    const longer = (byInitials.get(acronymKey(acr)) ?? []).filter((g) => g !== full.group && (groupKeyOfNonPerson.get(g) ?? '').endsWith(` ${key}`));
+    const longer = (initialsIndex.get(acronymKey(acr)) ?? []).filter((g) => g !== full.group && (groupKeyOfNonPerson.get(g) ?? '').endsWith(` ${key}`));
     if (longer.length === 1) {
       definitions.push({ acr, full, group: longer[0]!, name: display(longer[0]!) });
       cutShortUnits.push({ unit: full.unit, group: longer[0]!, short: full.clean });
@@ -1038,20 +1052,6 @@ export function resolveEntities(
     lastPlace = it.clean;
     placeKeys.add(it.key ?? orgKey(it.clean));
   }
-  const initialsIndex = new Map<string, number[]>(); // initials → multi-word non-person groups
-  // Organisation / place groups (lexicon ones included) by every multi-word key they are written with.
-  const nonPersonKeys = new Map<number, Set<string>>();
-  for (const u of unitList) {
-    if (u.kind !== 'org-multi' && !lexHits.has(u.group)) continue;
-    const set = nonPersonKeys.get(u.group) ?? new Set<string>();
-    let last: string | undefined;
-    for (const it of u.items) {
-      if (it.viaCanonical || it.clean === last) continue;
-      last = it.clean;
-      set.add(it.key ?? orgKey(it.clean));
-    }
-    nonPersonKeys.set(u.group, set);
-  }
   for (const [group, keys] of [...nonPersonKeys].sort((a, b) => a[0] - b[0])) {
     const add = (index: Map<string, number[]>, k: string): void => {
       const list = index.get(k) ?? [];
@@ -1081,7 +1081,6 @@ export function resolveEntities(
       // a company's own name before its line of business ("Samsung" for "Samsung Electronics"): same document only
       else if (tokens.slice(1).every(isCompanySectorWord)) add(headExtensions, tokens[0]!);
     }
-    for (const init of initialsOf(display(group))) add(initialsIndex, init);
   }
   /**
    * The candidates of an index under a key that are of a type, cached (types and indexes are fixed by
@@ -1544,11 +1543,7 @@ function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   if (s.length >= 4 && l.startsWith(s)) return true;
-  if (s.length < 5 || l.length - s.length > 1) return false;
-  // at most one substitution, insertion or deletion
-  let i = 0;
-  while (i < s.length && s[i] === l[i]) i++;
-  return s.length === l.length ? s.slice(i + 1) === l.slice(i + 1) : s.slice(i) === l.slice(i + 1);
+  return s.length >= 5 && withinOneEdit(s, l);
 }
 
 const STOPWORD_END = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'on', 'in', 'at', '&']);

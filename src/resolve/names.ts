@@ -443,7 +443,7 @@ export function givenMatches(short: string, long: string): boolean {
 }
 
 /** True when one insertion, deletion or substitution turns `a` into `b` ("Jermayne" / "Jerymayne"). */
-function withinOneEdit(a: string, b: string): boolean {
+export function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   let j = 0;
