@@ -17,7 +17,7 @@ import { FAMILY_ORDER, familyColor, familyGroup, typeColor } from './palette.js'
 import { DEFAULT_FILTERS, defaultFilters, documentDays, edgePasses, hiddenNote, isFiltering, isFilteringEdges, nodePasses, visibleRelations, type Filters } from './filters.js';
 import { parseViewState, serializeViewState, type PathRequest, type ViewState } from './url-state.js';
 import { MAX_PATH_HOPS, MIN_PATH_HOPS, findAllPaths, findShortestPath, type PathSearchResult } from './paths.js';
-import { renderClaimPanel, renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, type PanelActions } from './panels.js';
+import { renderClaimPanel, renderEdgePanel, renderNodePanel, renderPathPanel, docIndex, outletsOf, type PanelActions } from './panels.js';
 import { createConsole } from './console.js';
 import { createLod } from './lod.js';
 import { LodEdgeProgram, LodNodeProgram, isCameraMoving } from './lod-programs.js';
@@ -710,7 +710,7 @@ async function main(): Promise<void> {
           'ul',
           { class: 'values' },
           c.values.map((v) =>
-            el('li', null, el('strong', null, v.value), v.surfaces.length ? ` (${v.surfaces.join(', ')})` : '', ' — ', [...new Set(v.docs.map((d) => docMap.get(d)?.source || d))].join(', ')),
+            el('li', null, el('strong', null, v.value), v.surfaces.length ? ` (${v.surfaces.join(', ')})` : '', ' — ', outletsOf(v.docs, docMap).join(', ')),
           ),
         ),
       ),

@@ -5,16 +5,17 @@ import { DOCS_PAGE, renderClaimPanel, renderNodePanel, type PanelActions } from 
 import type { ClaimGroup } from '../../src/types.js';
 import type { ViewerGraph } from './load.js';
 
+/** One document for the file's panels (they build detached elements); its window for events. */
+let win: { Event: typeof Event };
+beforeAll(() => {
+  const dom = parseHTML('<!doctype html><html><body></body></html>');
+  (globalThis as unknown as { document: Document }).document = dom.document as unknown as Document;
+  win = dom.window as unknown as { Event: typeof Event };
+});
+
 const noop: PanelActions = { selectNode: () => undefined, selectEdge: () => undefined, pathFrom: () => undefined, pathTo: () => undefined, showPath: () => undefined };
 
 describe('node panel of a hub', () => {
-  let win: { Event: typeof Event };
-  beforeAll(() => {
-    const dom = parseHTML('<!doctype html><html><body></body></html>');
-    (globalThis as unknown as { document: Document }).document = dom.document as unknown as Document;
-    win = dom.window as unknown as { Event: typeof Event };
-  });
-
   function hub(docs: number): ViewerGraph {
     const g = new Graph({ type: 'directed', multi: true });
     const documents = Array.from({ length: docs }, (_, i) => ({ id: `d${i}`, path: `d${i}.txt`, title: `Doc ${i}`, source: i % 2 ? 'Reuters' : 'BBC' }));
@@ -51,13 +52,6 @@ describe('node panel of a hub', () => {
 });
 
 describe('claim panel', () => {
-  let win: { Event: typeof Event };
-  beforeAll(() => {
-    const dom = parseHTML('<!doctype html><html><body></body></html>');
-    (globalThis as unknown as { document: Document }).document = dom.document as unknown as Document;
-    win = dom.window as unknown as { Event: typeof Event };
-  });
-
   function graphWith(): ViewerGraph {
     const g = new Graph({ type: 'directed', multi: true });
     g.setAttribute('documents', [

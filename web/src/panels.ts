@@ -285,7 +285,7 @@ export function renderHops(graph: ViewerGraph, p: FoundPath, actions: PanelActio
 }
 
 /** The documents' outlets, in order of first appearance, without repeats. */
-function outletsOf(docIds: readonly string[], docs: ReadonlyMap<string, DocumentInfo>): string[] {
+export function outletsOf(docIds: readonly string[], docs: ReadonlyMap<string, DocumentInfo>): string[] {
   return [...new Set(docIds.map((d) => docs.get(d)?.source || d))];
 }
 
