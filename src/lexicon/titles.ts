@@ -56,7 +56,7 @@ export const TITLE_WORDS: readonly string[] = [
 export const TITLE_MODIFIER_WORDS: readonly string[] = [
   'former', 'ex', 'ex-president', 'late', 'acting', 'interim', 'incoming', 'outgoing', 'then', 'elect', 'vice',
   'deputy', 'assistant', 'associate', 'senior', 'junior', 'top', 'chief', 'prime', 'foreign', 'defence', 'defense',
-  'interior', 'home', 'finance', 'treasury', 'economy', 'economic', 'trade', 'health', 'justice', 'energy',
+  'interior', 'home', 'finance', 'treasury', 'exchequer', 'economy', 'economic', 'trade', 'health', 'justice', 'energy',
   'education', 'environment', 'labour', 'labor', 'culture', 'transport', 'agriculture', 'security', 'national',
   'state', 'press', 'communications', 'information', 'intelligence', 'military', 'army', 'navy', 'naval', 'air',
   'force', 'rear', 'field', 'staff', 'affairs', 'ministry', 'department', 'office', 'council', 'party', 'opposition',

@@ -57,6 +57,24 @@ describe('resolve/entities', () => {
       { label: 'foreign acronym (lexicon)', docs: { d1: [['Syrian Observatory for Human Rights', 'organization']], d2: [['OSDH', 'organization']] }, a: ['d1', 'Syrian Observatory for Human Rights'], b: ['d2', 'OSDH'] },
       { label: 'French acronym OTAN', docs: { d1: [['NATO', 'organization']], d2: [['OTAN', 'organization']] }, a: ['d1', 'NATO'], b: ['d2', 'OTAN'] },
       { label: 'acronym defined in text (adjacent mentions)', docs: { d1: [['Zorbian Widget Makers Union', 'organization'], ['ZWMU', 'organization']], d2: [['ZWMU', 'organization']] }, a: ['d1', 'Zorbian Widget Makers Union'], b: ['d2', 'ZWMU'] },
+      {
+        label: 'a country-qualified name and its short form in one story, however often the corpus writes the short one alone',
+        docs: {
+          d1: [['U.S. Widget Department', 'organization'], ['Widget Department', 'organization']],
+          d2: [['Widget Department', 'organization']],
+          d3: [['Widget Department', 'organization']],
+          d4: [['Widget Department', 'organization']],
+        },
+        a: ['d1', 'U.S. Widget Department'],
+        b: ['d1', 'Widget Department'],
+      },
+      {
+        label: 'a body of a known organisation, written alone in more stories than in full',
+        docs: { d1: [['UN Security Council', 'organization']], d2: [['Security Council', 'organization']], d3: [['Security Council', 'organization']], d4: [['Security Council', 'organization']] },
+        a: ['d1', 'UN Security Council'],
+        b: ['d4', 'Security Council'],
+      },
+      { label: 'a misspelt title before a full name', docs: { d1: [['Secertary James Bakerson', 'person']], d2: [['James Bakerson', 'person']] }, a: ['d1', 'Secertary James Bakerson'], b: ['d2', 'James Bakerson'] },
       { label: 'the head of an "X of …" place named in full in the same document', docs: { d1: [['Gulf of Aden', 'place'], ['Gulf', 'place']] }, a: ['d1', 'Gulf of Aden'], b: ['d1', 'Gulf'] },
       { label: 'a bare kind of organisation in the document of the lexicon one', docs: { d1: [['World Bank', 'organization'], ['Bank', 'organization']], d2: [['World', 'place']] }, a: ['d1', 'World Bank'], b: ['d1', 'Bank'] },
       { label: 'acronym by initials, stop words ignored', docs: { d1: [['Committee for Blue Rivers', 'organization'], ['Paris', 'place'], ['CBR', 'organization']] }, a: ['d1', 'Committee for Blue Rivers'], b: ['d1', 'CBR'] },
@@ -197,6 +215,30 @@ describe('resolve/entities', () => {
       // two names run together by a line break ("Canada\nParis accord"), and a place named for a known one
       { label: 'a capital is not short for two places run together', docs: { d1: [['Canada Paris', 'place']], d2: [['Paris', 'place']], d3: [['Paris', 'place']] }, a: ['d1', 'Canada Paris'], b: ['d2', 'Paris'] },
       { label: 'a continent is not short for a country named after it', docs: { d1: [['South Africa', 'place']], d2: [['Africa', 'place']], d3: [['South', 'place']] }, a: ['d1', 'South Africa'], b: ['d2', 'Africa'] },
+      {
+        label: 'a name written alone in far more stories is no short form of the longer name across documents',
+        docs: {
+          d1: [['Export-Import Bank of Nordland', 'organization']],
+          d2: [['Bank of Nordland', 'organization']],
+          d3: [['Bank of Nordland', 'organization']],
+          d4: [['Bank of Nordland', 'organization']],
+          d5: [['Export-Import', 'place']], // the recogniser's slip that makes "Export-Import" a qualifying place
+        },
+        a: ['d1', 'Export-Import Bank of Nordland'],
+        b: ['d2', 'Bank of Nordland'],
+      },
+      {
+        label: 'a name in its own right stays apart in the story that also writes a longer name starting with it',
+        docs: { d1: [['Zorbia Telecom Marine', 'organization'], ['Zorbia Telecom', 'organization']], d2: [['Zorbia Telecom', 'organization']], d3: [['Zorbia Telecom', 'organization']] },
+        a: ['d1', 'Zorbia Telecom Marine'],
+        b: ['d1', 'Zorbia Telecom'],
+      },
+      {
+        label: 'a room of a building named once is not what the building is called elsewhere',
+        docs: { d1: [['Zorbia House East Room', 'place']], d2: [['Zorbia House', 'place']], d3: [['Zorbia House', 'place']], d4: [['Zorbia House', 'place']] },
+        a: ['d1', 'Zorbia House East Room'],
+        b: ['d3', 'Zorbia House'],
+      },
       { label: 'East Germany ≠ West Germany', docs: { d1: [['West Germany', 'place']], d2: [['East Germany', 'place']] }, a: ['d1', 'West Germany'], b: ['d2', 'East Germany'] },
       { label: 'a bare kind of organisation in another document ≠ the lexicon organisation ending in it', docs: { d1: [['World Bank', 'organization']], d2: [['World', 'place']], d3: [['Bank', 'organization']] }, a: ['d1', 'World Bank'], b: ['d3', 'Bank'] },
       {
@@ -300,6 +342,27 @@ describe('resolve/entities', () => {
       expect(id).toBe(idOf(r, 'd2', 'Iran'));
       expect(r.entities.find((e) => e.id === id)?.label).toBe('Iran');
       expect(id).toBe('place:iran');
+    });
+
+    it('should label a person without a misspelt or cut-off title, and record the title meant as the role', () => {
+      const r = resolve({ d1: [['Secertary James Bakerson', 'person']], d2: [['Exchequer Nigel Lawsonby', 'person']], d3: [['Nigel Lawsonby', 'person']] });
+      const baker = r.entities.find((e) => e.id === idOf(r, 'd1', 'Secertary James Bakerson'));
+      expect(baker?.label).toBe('James Bakerson');
+      expect(baker?.roles).toEqual([{ role: 'secretary', docs: ['d1'] }]);
+      expect(r.entities.find((e) => e.id === idOf(r, 'd2', 'Exchequer Nigel Lawsonby'))?.label).toBe('Nigel Lawsonby');
+    });
+
+    it('should not take a name in a title for a misspelt title ("Marshall", "Premiere")', () => {
+      const r = resolve({ d1: [['Marshall Bruce Mathers', 'person']], d2: [['Generale Zorbia Holdings', 'person']] });
+      expect(r.entities.map((e) => e.label).sort()).toEqual(['Generale Zorbia Holdings', 'Marshall Bruce Mathers']);
+    });
+
+    it("should not count a corporate suffix as a word of the label: the name written most, not the one with 'Ltd' once", () => {
+      const r = resolve({ d1: [['Zorbia Motors Ltd', 'organization'], ['Zorbia Motors', 'organization']], d2: [['Zorbia Motors', 'organization']], d3: [['Zorbia Motors', 'organization']] });
+      const e = r.entities.find((x) => x.id === idOf(r, 'd1', 'Zorbia Motors Ltd'));
+      expect(e?.label).toBe('Zorbia Motors');
+      expect(e?.aliases).toContain('Zorbia Motors Ltd');
+      expect(idOf(r, 'd3', 'Zorbia Motors')).toBe(e?.id);
     });
 
     it('should give the longest full name without titles as the label, and every surface name as an alias', () => {

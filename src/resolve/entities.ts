@@ -48,6 +48,7 @@ import {
   isQualifierToken,
   lookupLexicon,
   looksLikeAcronym,
+  nameWordCount,
   normalizeName,
   orgKey,
   personKeyOf,
@@ -655,6 +656,8 @@ export function resolveEntities(
       return last !== undefined && an.tokens.length > 1 && (isOrganizationWord(last) || institutionKey(surface)) ? 'organization' : type;
     }
     if (type !== 'organization' && type !== 'place') return type;
+    // "General Motors Corp" is no General "Motors Corp"
+    if (endsInCorporateSuffix(surface)) return type;
     const pa = analyzeName(surface, 'person');
     if (analyzeName(surface, 'organization').tokens.some(isOrganizationWord) || institutionKey(surface)) return type;
     if (pa.tokens.length > 4 || pa.tokens.length < 1) return type;
@@ -1024,6 +1027,29 @@ export function resolveEntities(
     return all.size;
   }
 
+  /**
+   * A multi-word name written on its own in at least three times as many documents as the longer
+   * name it would shorten (and in three or more) is a name in its own right: the "Bank of Japan" of
+   * 160 stories is not short for the "Export-Import Bank of Japan" of ten, the "France Telecom" of
+   * eight for the "France Telecom Marine" of one, nor the "White House" for a "White House East Room"
+   * written once, even in the story that writes both. A longer name that only qualifies the shorter
+   * one with a country or a known acronym keeps it within its own story ("the U.S. Justice
+   * Department … the Justice Department"), and across stories when the qualifier is a known
+   * organisation ("Security Council" of "UN Security Council"; a "Transport Ministry" is not the
+   * French one however few others the corpus names). Counts come from the names alone, as in
+   * `dominant`, so the order of decisions does not matter.
+   */
+  function standsAlone(u: Unit, pick: { group: number; sameDoc: boolean }, longGroups: number[]): boolean {
+    for (const key of nonPersonKeys.get(pick.group) ?? []) {
+      if (!key.endsWith(` ${u.token}`)) continue;
+      const head = key.slice(0, key.length - u.token.length - 1).split(' ');
+      if (!head.every(isQualifierToken)) continue;
+      if (pick.sameDoc || (head.length === 1 && lookupLexicon(head[0]!.toUpperCase())?.type === 'organization')) return false;
+    }
+    const own = docsOfGroup(u.group).size;
+    return own >= 3 && own >= 3 * docCountOfGroups(longGroups);
+  }
+
   // Step 4a: multi-word organisation / place names that shorten a longer one ("Syrian Observatory").
   const typeOfGroup: (EntityType | undefined)[] = new Array<EntityType | undefined>(uf.parent.length).fill(undefined); // by group node
   const groupType = (group: number): EntityType => {
@@ -1122,7 +1148,7 @@ export function resolveEntities(
     }
     const cands = typedCandidates(extensions, u.token, groupType(u.group), multiCandidates).filter((g) => g !== u.group);
     const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
-    if (pick && pick !== 'ambiguous') {
+    if (pick && pick !== 'ambiguous' && !standsAlone(u, pick, cands.filter((g) => effectiveRoot(g) === pick.root))) {
       uf.union(pick.root, u.node, `"${display(u.group)}" = short form of "${display(pick.group)}"${pick.sameDoc ? '' : ' (corpus)'}`);
     } else uf.union(u.group, u.node);
   }
@@ -1588,7 +1614,8 @@ function chooseLabel(members: Item[], type: EntityType, lex: LexiconHit | undefi
     if (written.length) names = written;
   }
   const score = (s: string): [number, number, number, number] => {
-    const words = s.split(' ').length;
+    // a corporate suffix adds no word: "Bank of Japan" written 250 times, not "Bank of Japan Ltd" once
+    const words = nameWordCount(s);
     const acronym = isAcronymSurface(s) ? 1 : 0;
     return [acronym ? 0 : words, isAllCaps(s) && !acronym ? 0 : 1, counts.get(s) ?? 0, s.length];
   };

@@ -265,6 +265,38 @@ function isQualifier(w: Word): boolean {
   return w.poss || qualifierWords.has(w.low) || isAcronymSurface(w.raw);
 }
 
+/** Role titles long enough that a one-letter slip in them cannot be a name ("Secertary", "Minster", "Represenative"). */
+const LONG_TITLES = TITLE_WORDS.filter((t) => t.length >= 8 && /^[a-z]+$/.test(t));
+const misspeltTitles = new Map<string, string | undefined>();
+
+/** The title a word misspells by one slip (a letter added, dropped, changed or two swapped), if any. */
+function misspeltTitle(low: string): string | undefined {
+  if (low.length < 7 || !/^[a-z]+$/.test(low) || TITLES.has(low)) return undefined;
+  let t = misspeltTitles.get(low);
+  if (t === undefined && !misspeltTitles.has(low)) {
+    t = LONG_TITLES.find((x) => x[0] === low[0] && oneSlip(low, x));
+    misspeltTitles.set(low, t);
+  }
+  return t;
+}
+const isMisspeltTitle = (low: string): boolean => misspeltTitle(low) !== undefined;
+
+/** A title word, written whole, without its hyphen or hyphenated from title words ("Vice-Chairman"). */
+function isTitleWord(low: string): boolean {
+  if (TITLES.has(low)) return true;
+  if (!low.includes('-')) return false;
+  return TITLES.has(low.replace(/-/g, '')) || low.split('-').every((p) => TITLES.has(p));
+}
+
+/** One insertion, deletion or substitution, or two neighbouring letters swapped ("Secertary" / "Secretary"). */
+function oneSlip(a: string, b: string): boolean {
+  if (withinOneEdit(a, b)) return true;
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 /** The analysis of one name mention's surface. */
 export interface NameAnalysis {
   /** The name without leading "the", titles (persons), possessive and trailing junk, as written. */
@@ -315,14 +347,14 @@ function analyzeUncached(surface: string, personal: boolean): NameAnalysis {
     let lastDrop = -1;
     for (let i = 0; i < words.length - 1; i++) {
       const w = words[i]!;
-      if (TITLES.has(w.low) || TITLES.has(w.low.replace(/-/g, '')) || isLowerWord(w)) lastDrop = i;
+      if (isTitleWord(w.low) || isLowerWord(w) || (i + 2 < words.length && isMisspeltTitle(w.low))) lastDrop = i;
       else if (!isQualifier(w)) break;
     }
     if (lastDrop >= 0) {
       const roleWords = words
         .slice(0, lastDrop + 1)
-        .filter((w) => TITLES.has(w.low) && !HONORIFICS.has(w.low))
-        .map((w) => w.low);
+        .flatMap((w) => (TITLES.has(w.low) ? [w.low] : isTitleWord(w.low) ? w.low.split('-') : [misspeltTitle(w.low) ?? '']))
+        .filter((low) => low !== '' && !HONORIFICS.has(low));
       if (roleWords.length) role = roleWords.join(' ');
       words = words.slice(lastDrop + 1);
     }
@@ -474,6 +506,13 @@ export function isOrganizationWord(token: string): boolean {
 export function endsInCorporateSuffix(surface: string): boolean {
   const words = foldCase(surface).split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
   return words.length > 1 && CORPORATE.has(words[words.length - 1]!);
+}
+
+/** The words of a name that are not corporate suffixes ("Bank of Japan Ltd" → 3, "Corp Ltd" → 0). */
+export function nameWordCount(surface: string): number {
+  let n = 0;
+  for (const w of surface.split(' ')) if (w && !CORPORATE.has(foldCase(w).replace(/[.,]/g, ''))) n++;
+  return n;
 }
 
 /** True for a word that says a company's line of business ("electronics" in "Samsung Electronics"). */
