@@ -212,8 +212,10 @@ function settleSpeaker(ctx: DocContext, s: SentenceState, a: Attribution): boole
   const half = (u: Unit | undefined) => !!u?.m && u.m.kind === 'name' && u.m.type === m.type && (person || m.type === 'organization') && !u.m.group && !u.m.canonical;
   // "the Sunday Telegraph": after a determiner a day's name opens an organisation's name
   const dayName = (k: number) => !person && isCap(U[k]) && !U[k]!.m && DAY.test(U[k]!.l) && DETERMINERS.has(U[k - 1]?.l ?? '') && k - 1 >= first;
-  while (from - 1 >= first && (nameWord(U[from - 1], person) || half(U[from - 1]) || dayName(from - 1))) from--;
-  while (to + 1 <= headEnd && (nameWord(U[to + 1], person) || half(U[to + 1]))) to++;
+  // never over the end of a line that ends on its own: "… Lehman Brothers Inc.\n    BP earlier said"
+  const joined = (k: number) => !lineEndsBetween(ctx.text, U[k]!.end, U[k + 1]!.start);
+  while (from - 1 >= first && joined(from - 1) && (nameWord(U[from - 1], person) || half(U[from - 1]) || dayName(from - 1))) from--;
+  while (to + 1 <= headEnd && joined(to) && (nameWord(U[to + 1], person) || half(U[to + 1]))) to++;
   if (from < i || to > i) {
     const wide = ctx.widen(m, U[from]!.start, U[to]!.end);
     a.subject.mention = wide.id;
@@ -223,6 +225,17 @@ function settleSpeaker(ctx: DocContext, s: SentenceState, a: Attribution): boole
   if (longer === null && m.type === 'organization') return drop();
   if (longer) a.subject.mention = longer.id;
   return false;
+}
+
+/**
+ * True when a line ends on its own between two words: a line break after a full stop, or before an
+ * indented line (a new paragraph of wire copy). A name never runs on over such a break.
+ */
+function lineEndsBetween(text: string, end: number, start: number): boolean {
+  const gap = text.slice(end, start);
+  const nl = gap.lastIndexOf('\n');
+  if (nl < 0) return false;
+  return /[.!?:;]["'\u201d)]*$/u.test(text.slice(Math.max(0, end - 3), end)) || /^[ \t]/.test(gap.slice(nl + 1));
 }
 
 /** NP ending at unit index `end` (inclusive), walking left. */

@@ -160,6 +160,43 @@ describe('nlp/entities', () => {
       expect(found.slice(0, 2)).toEqual([['PORTLAND', 'place'], ['Maine', 'place']]);
     });
 
+    // wire copy wrapped at a fixed width, paragraphs indented: names run on over the wraps, never over a paragraph's end
+    const wrapped =
+      'Shares of the exchange rose after it elected Gerald\n' +
+      'Clancy as chairman; shares of Zorbia Metal Industries\n' +
+      'Corp fell, said a trader at the London Metal Exchange in the city.\n' +
+      '    Northwind Trading Co said it sold its stake to Meridian\n' +
+      'Holdings Inc for an undisclosed sum, a price analysts called high.\n' +
+      '    Meridian said it would keep the unit, its chairman told reporters.\n';
+
+    it('should read a name over the line break of hard-wrapped prose, a company over its legal form on the next line', () => {
+      const found = pairs(wrapped).map(([t]) => String(t).replace(/\s+/g, ' '));
+      expect(found).toContain('Gerald Clancy');
+      expect(found).toContain('Zorbia Metal Industries Corp');
+      expect(found).toContain('Meridian Holdings Inc');
+      expect(found).not.toContain('Gerald');
+      expect(found).not.toContain('Corp');
+    });
+
+    it('should end a name at an indented line (a new paragraph) and at a short line', () => {
+      const found = pairs('The loan was arranged by Salomon Brothers Inc and Meridian\n    Northwind Trading Co said it had no comment on the loan.\n').map(([t]) => t);
+      expect(found.some((t) => String(t).includes('\n'))).toBe(false);
+      const short = pairs('Talks in Zorbia\nZorbian officials said an agreement would be signed soon, and\nthe ministers of both countries were expected to attend it, and\nthe talks would go on.\n');
+      expect(short.some(([t]) => String(t).includes('\n'))).toBe(false);
+    });
+
+    it("should read a company named as a possessive with its legal form (\"Standard and Poor's Corp\"), and no legal form alone as a name", () => {
+      const found = pairs("Zorbia Rating's Corp said it cut the debt of Northwind Trading. The sale of its unit, Ltd, was not affected.").map(([t]) => t);
+      expect(found).toContain("Zorbia Rating's Corp");
+      expect(found).not.toContain('Corp');
+      expect(found).not.toContain('Ltd');
+    });
+
+    it('should not take a pronoun with its verb, a holiday or a nationality before a noun or a title for a name', () => {
+      const found = pairs("West German officials said West German Finance Minister Gerhard Stoltenberg met them. I'm sure, he said at Christmas.");
+      expect(found.filter(([, type]) => type !== 'other')).toEqual([['Gerhard Stoltenberg', 'person']]);
+    });
+
     it('should not run a headline into the next line', () => {
       const found = pairs('SOCCER - KOVALENKO SCORES TWICE\nAndriy Kovalenko scored twice for the visitors in Lviv on Sunday.');
       expect(found).toContainEqual(['Andriy Kovalenko', 'person']);

@@ -17,7 +17,7 @@ import { lookupGazetteer, lookupWord } from './ner/gazetteer.js';
 import { loadNerModel } from './ner/model.js';
 import { decodeWithModel, type History } from './ner/tagger.js';
 import { tokenize, type Token } from './ner/tokenize.js';
-import { countryName } from './relations/tokens.js';
+import { countryName, countryOfDemonym } from './relations/tokens.js';
 
 export interface ExtractMentionsOptions {
   /** Also return CoNLL MISC names (nationalities, events, works) as type `other` (default false). */
@@ -55,7 +55,8 @@ const NEVER_ALONE = new Set(
   ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december today yesterday tomorrow share related reply comment comments posts ' +
     'advertisement read more update updated published click subscribe follow print email home news menu search ' +
-    'login sign the a an i we you he she it they mr mrs ms dr utc gmt est edt pst cet').split(' '),
+    'login sign the a an i we you he she it they mr mrs ms dr utc gmt est edt pst cet christmas easter thanksgiving ' +
+    'halloween').split(' '),
 );
 
 /** Compass points: alone they are a direction ("Aleppo (North)"), except as "the North" / "the West". */
@@ -162,6 +163,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
   }
   harmoniseTypes(text, mentions, locked);
   dropGroupAdjectives(text, mentions, miscWords);
+  dropNationalities(text, mentions, locked);
   linkAcronyms(text, mentions);
   return mentions;
 }
@@ -236,22 +238,72 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
 
 /**
  * A sentence's tokens cut at line breaks that end a line of their own — a headline, a dateline, a
- * table row (short, or closed by punctuation) — but not at the breaks of hard-wrapped prose, where a
- * name may continue on the next line.
+ * table row, the end of a paragraph — but not at the breaks of hard-wrapped prose, where a name may
+ * continue on the next line ("vice chairman Gerald\nClancy"). A line ends on its own when it is
+ * closed by punctuation, when the next line is indented (a new paragraph of wire copy), or when it is
+ * shorter than half the longest line of its paragraph (where the wrapping width would have let the
+ * next word in) — unless the next line opens with a company's legal form ("AMR\nCorp"), which never
+ * starts a name of its own.
  */
 function splitLines(text: string, t: Token[]): Token[][] {
   const parts: Token[][] = [];
   let from = 0;
+  let width = -1; // the longest line of the sentence's paragraph, measured when first needed
   for (let k = 1; k < t.length; k++) {
-    if (!text.slice((t[k - 1] as Token).end, (t[k] as Token).start).includes('\n')) continue;
-    const lineStart = text.lastIndexOf('\n', (t[k - 1] as Token).end - 1) + 1;
-    const line = text.slice(lineStart, (t[k - 1] as Token).end);
-    if (line.length >= 60 && !/[.!?:;)\]"'\u201d]$/u.test(line)) continue;
+    const prev = t[k - 1] as Token;
+    const next = t[k] as Token;
+    const gap = text.slice(prev.end, next.start);
+    const nl = gap.lastIndexOf('\n');
+    if (nl < 0) continue;
+    const lineStart = text.lastIndexOf('\n', prev.end - 1) + 1;
+    const line = text.slice(lineStart, prev.end).trim();
+    let own = /[.!?:;)\]"'\u201d]$/u.test(line) || /^[ \t]/.test(gap.slice(nl + 1));
+    if (!own && !LEGAL_FORM.test(next.text)) {
+      if (width < 0) width = paragraphWidth(text, prev.end);
+      own = line.length < width / 2;
+    }
+    if (!own) continue;
     parts.push(t.slice(from, k));
     from = k;
   }
   parts.push(t.slice(from));
   return parts;
+}
+
+/** A company's legal form: what follows its name and starts no name of its own. */
+const LEGAL_FORM = /^(?:inc|corp|corporation|co|ltd|limited|plc|llc|gmbh)\.?$/i;
+
+/** The blank-line paragraphs of the last text asked about: [start, end, longest line without its indentation]. */
+let widths: { text: string; paragraphs: [number, number, number][] } | undefined;
+
+/** The length of the longest line (without its indentation) of the blank-line paragraph around `at`. */
+function paragraphWidth(text: string, at: number): number {
+  if (widths?.text !== text) {
+    const paragraphs: [number, number, number][] = [];
+    const blank = /\n[ \t\r\f\v\u00a0]*\n/g;
+    let start = 0;
+    const close = (end: number) => {
+      let longest = 0;
+      for (const l of text.slice(start, end).split('\n')) longest = Math.max(longest, l.trim().length);
+      paragraphs.push([start, end, longest]);
+    };
+    let m: RegExpExecArray | null;
+    while ((m = blank.exec(text)) !== null) {
+      close(m.index);
+      start = m.index + m[0].length;
+    }
+    close(text.length);
+    widths = { text, paragraphs };
+  }
+  const ps = widths.paragraphs;
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((ps[mid] as [number, number, number])[0] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return (ps[lo] as [number, number, number])[2];
 }
 
 /**
@@ -385,6 +437,33 @@ function dropGroupAdjectives(text: string, mentions: EntityMention[], miscWords:
     if (orgs > 0 && orgs >= list.length - orgs + (miscWords.get(name) ?? 0)) continue;
     for (const m of list) m.type = 'other';
   }
+}
+
+/**
+ * A nationality the tagger called an organisation or a person — "West German officials", "West
+ * German Finance Minister Gerhard Stoltenberg" — describes what follows it and names nothing: no
+ * mention when a lower-case word or a title follows it.
+ */
+const VERB_AFTER_NAME = /^(?:said|says|say|has|have|had|is|was|were|will|would|could|can|may|might|should|must|reported|reports|added|told|announced|expects|expected|plans|agreed|earned|posted|rose|fell)$/;
+
+function dropNationalities(text: string, mentions: EntityMention[], locked: ReadonlySet<number>): void {
+  const nationality = new Set<EntityMention>();
+  for (const m of mentions) {
+    if ((m.type !== 'organization' && m.type !== 'person') || locked.has(m.start)) continue;
+    const name = m.text.replace(/\s+/g, ' ');
+    if (!countryOfDemonym(name) && !countryOfDemonym(name.replace(/^(?:West|East|North|South) /, ''))) continue;
+    const after = /^[ \t\n]+([\p{L}][\p{L}-]*)(?:[ \t\n]+([\p{L}][\p{L}-]*))?/u.exec(text.slice(m.end, m.end + 60));
+    if (!after) continue;
+    const [, next, then] = after as unknown as [string, string, string | undefined];
+    if (INSTITUTION_WORDS.some((words) => words[0] === next.toLowerCase())) continue; // "Philippine government": an institution
+    if (VERB_AFTER_NAME.test(next)) continue; // "American said": a company known by the word
+    // "West German officials"; "West German Finance Minister Gerhard Stoltenberg"
+    if (!/^\p{Lu}/u.test(next) || TITLE_SET.has(next.toLowerCase()) || (then !== undefined && TITLE_SET.has(then.toLowerCase()))) nationality.add(m);
+  }
+  if (!nationality.size) return;
+  let k = 0;
+  for (const m of mentions) if (!nationality.has(m)) mentions[k++] = m;
+  mentions.length = k;
 }
 
 /** What follows or precedes only a company's name. */
@@ -551,7 +630,18 @@ function gazetteerTypeOf(words: readonly string[]): EntityType | undefined {
   return GAZETTEER_TYPE[gz[0].slice(2)];
 }
 
+/** True when every word of a span is a company's legal form ("Corp", "Co Ltd"): no name, the rest of one. */
+function isLegalFormsOnly(w: readonly string[], sp: RawSpan): boolean {
+  for (let i = sp.first; i <= sp.last; i++) if (!LEGAL_FORM.test(w[i] as string)) return false;
+  return true;
+}
+
+/** A pronoun with a verb run into it ("I'm", "We’re", "It's"): never a name. */
+const CONTRACTION = /^(?:i|you|we|they|he|she|it|that|there|let)['’](?:m|s|re|ve|ll|d)$/i;
+
 function isPlausibleName(w: readonly string[], sp: RawSpan): boolean {
+  if (isLegalFormsOnly(w, sp)) return false; // "Corp" of "AMR\nCorp" cut at a line break
+  if (sp.first === sp.last && CONTRACTION.test(w[sp.first] as string)) return false;
   let hasUpper = false;
   for (let i = sp.first; i <= sp.last; i++) if (LETTER_UPPER.test(w[i] as string)) hasUpper = true;
   if (!hasUpper) return false; // "github", "twitter": names are capitalised
@@ -738,6 +828,12 @@ function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[
   const out: RawSpan[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
+    // "Standard and Poor" + "'s" + "Corp", "McDonald" + "'s" + "Corp": a company whose name is a possessive
+    if (prev && prev.type !== 'other' && prev.last + 2 === s.first && /^['’][sS]$/.test(w[prev.last + 1] ?? '') && isLegalFormsOnly(w, s)) {
+      prev.last = s.last;
+      prev.type = 'organization';
+      continue;
+    }
     // places too: "Gulf of" + "Aden", "Trinidad and" + "Tobago" (a name never ends in "of")
     if (prev && (prev.type === 'organization' || prev.type === 'place') && prev.last + 1 === s.first && ORG_CONNECTORS.has(lower(prev.last))) {
       // "Gold Fields of" + "South Africa Ltd"; not "Kia Motor Corp of" + "South Korea"

@@ -20,6 +20,7 @@ describe('nlp/sentences', () => {
       ['quoted question, then a new sentence', '\u201cIs it over?\u201d Nobody knows. It was late.', ['\u201cIs it over?\u201d', 'Nobody knows.', 'It was late.']],
       ['decimal number', 'Growth was 3.5 per cent. Prices rose.', ['Growth was 3.5 per cent.', 'Prices rose.']],
       ['headline line without final punctuation', '33 Turkish soldiers killed in Idlib\nAt least 33 soldiers died.', ['33 Turkish soldiers killed in Idlib', 'At least 33 soldiers died.']],
+      ['abbreviation at a line end before an indented paragraph', 'The shares were sold to a unit of Northwind\nBrothers Inc.\n    BP said it would buy them back.', ['The shares were sold to a unit of Northwind\nBrothers Inc.', 'BP said it would buy them back.']],
       ['blank-line paragraphs', 'First paragraph\n\nSecond paragraph', ['First paragraph', 'Second paragraph']],
       ['one sentence per line (CoNLL rendering)', 'EU rejects German call\nPeter Blackburn\nBRUSSELS 1996-08-22\n', ['EU rejects German call', 'Peter Blackburn', 'BRUSSELS 1996-08-22']],
       [

@@ -24,6 +24,9 @@ const OPENERS = new Set(
 
 const END_RE = /[.!?]+["'”’)\]]*(?=\s)|[.!?]+["'”’)\]]*$/g;
 
+/** A line closed by a full stop (or ? !), then an indented line. */
+const INDENTED_RE = /[.!?]["'”’)\]]*[ \t]*\n(?=[ \t]{2,}\S)/g;
+
 /** Splits text into sentences; offsets are exact, surrounding whitespace excluded. Total: '' → []. */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -49,6 +52,10 @@ export function splitSentences(text: string): Sentence[] {
         k = body.indexOf('\n', k + 1);
       }
     }
+    // a full stop at the end of a line before an indented one ends a paragraph of wire copy, even
+    // after an abbreviation ("… Lehman Brothers Inc.\n    BP said")
+    INDENTED_RE.lastIndex = 0;
+    while ((m = INDENTED_RE.exec(body)) !== null) cuts.add(ps + m.index + m[0].length);
     END_RE.lastIndex = 0;
     while ((m = END_RE.exec(body)) !== null) {
       const endAt = m.index + m[0].length;
