@@ -209,6 +209,15 @@ export const COUNTRIES: readonly CountryEntry[] = [
   ['Zimbabwe', 'Harare', ['Zimbabwean', 'Zimbabweans'], []],
 ];
 
+/**
+ * States of the past that news archives still name, with their other names, for name resolution only
+ * (the Soviet Union is not today's Russia, whose entry lists it for the recogniser): "USSR" is the
+ * Soviet Union, not the initials of some "U.S. Senate Republican".
+ */
+export const FORMER_STATES: readonly (readonly [name: string, aliases: readonly string[]])[] = [
+  ['Soviet Union', ['USSR', 'U.S.S.R.', 'Union of Soviet Socialist Republics']],
+];
+
 /** Regions, provinces, continents and other places often in the news (not countries). */
 export const REGIONS: readonly string[] = [
   'Africa', 'Asia', 'Europe', 'North America', 'South America', 'Latin America', 'Central America', 'Antarctica',

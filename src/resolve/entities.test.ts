@@ -75,6 +75,23 @@ describe('resolve/entities', () => {
         b: ['d4', 'Security Council'],
       },
       { label: 'a misspelt title before a full name', docs: { d1: [['Secertary James Bakerson', 'person']], d2: [['James Bakerson', 'person']] }, a: ['d1', 'Secertary James Bakerson'], b: ['d2', 'James Bakerson'] },
+      {
+        label: 'a known acronym expanded in the text with a spelling of its own (lexicon)',
+        docs: { d1: [['Organisation of Petroleum Exporting Countries', 'organization'], { text: 'OPEC', type: 'organization', expands: 'm0' }], d2: [['OPEC', 'organization']] },
+        a: ['d1', 'Organisation of Petroleum Exporting Countries'],
+        b: ['d2', 'OPEC'],
+      },
+      {
+        label: 'a known acronym expanded as the known organisation, while another story expands it otherwise (lexicon)',
+        docs: {
+          d1: [['Economic Planning Agency', 'organization'], { text: 'EPA', type: 'organization', expands: 'm0' }],
+          d2: [['Environmental Protection Agency', 'organization']],
+          d3: [['U.S. Environmental Protection Agency', 'organization'], { text: 'EPA', type: 'organization', expands: 'm0' }],
+        },
+        a: ['d2', 'Environmental Protection Agency'],
+        b: ['d3', 'EPA'],
+      },
+      { label: 'a former state and its acronym (lexicon)', docs: { d1: [['Soviet Union', 'place']], d2: [['USSR', 'place']] }, a: ['d1', 'Soviet Union'], b: ['d2', 'USSR'] },
       { label: 'the head of an "X of …" place named in full in the same document', docs: { d1: [['Gulf of Aden', 'place'], ['Gulf', 'place']] }, a: ['d1', 'Gulf of Aden'], b: ['d1', 'Gulf'] },
       { label: 'a bare kind of organisation in the document of the lexicon one', docs: { d1: [['World Bank', 'organization'], ['Bank', 'organization']], d2: [['World', 'place']] }, a: ['d1', 'World Bank'], b: ['d1', 'Bank'] },
       { label: 'acronym by initials, stop words ignored', docs: { d1: [['Committee for Blue Rivers', 'organization'], ['Paris', 'place'], ['CBR', 'organization']] }, a: ['d1', 'Committee for Blue Rivers'], b: ['d1', 'CBR'] },
@@ -239,6 +256,14 @@ describe('resolve/entities', () => {
         a: ['d1', 'Zorbia House East Room'],
         b: ['d3', 'Zorbia House'],
       },
+      { label: "a former state's acronym ≠ a name with its initials", docs: { d1: [['U.S. Senate Republican', 'organization']], d2: [['USSR', 'organization']], d3: [['Russia', 'place']] }, a: ['d1', 'U.S. Senate Republican'], b: ['d2', 'USSR'] },
+      {
+        label: "a story's own expansion of a known acronym ≠ the known organisation",
+        docs: { d1: [['Economic Planning Agency', 'organization'], { text: 'EPA', type: 'organization', expands: 'm0' }], d2: [['Environmental Protection Agency', 'organization']] },
+        a: ['d1', 'Economic Planning Agency'],
+        b: ['d2', 'Environmental Protection Agency'],
+      },
+      { label: 'the Soviet Union ≠ Russia', docs: { d1: [['Soviet Union', 'place']], d2: [['Russia', 'place']] }, a: ['d1', 'Soviet Union'], b: ['d2', 'Russia'] },
       { label: 'East Germany ≠ West Germany', docs: { d1: [['West Germany', 'place']], d2: [['East Germany', 'place']] }, a: ['d1', 'West Germany'], b: ['d2', 'East Germany'] },
       { label: 'a bare kind of organisation in another document ≠ the lexicon organisation ending in it', docs: { d1: [['World Bank', 'organization']], d2: [['World', 'place']], d3: [['Bank', 'organization']] }, a: ['d1', 'World Bank'], b: ['d3', 'Bank'] },
       {

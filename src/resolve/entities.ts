@@ -826,13 +826,35 @@ export function resolveEntities(
     const usual = byDocs[0]![1].size >= 3 * byDocs[1]![1].size ? byDocs[0]![0] : undefined;
     ambiguousAcronyms.set(acrGroup, usual === undefined ? { groups: [...groups.keys()] } : { groups: [...groups.keys()], usual });
   }
+  // A known acronym that a story expands as something else ("Economic Planning Agency (EPA)" in Tokyo,
+  // not the U.S. Environmental Protection Agency): decided per mention like the above, the known
+  // organisation being the usual one where no document around says which.
+  const knownExpandedOtherwise = new Set<number>(); // acronym groups of the lexicon's that a story expands otherwise
+  const expandsKnown = (name: string, lex: LexiconHit): boolean => lookupLexicon(name)?.id === lex.id || !wordsDiffer(name, lex.canonical);
+  for (const { acr, name } of definitions) {
+    const lex = lookupLexicon(acr);
+    if (!lex || expandsKnown(name, lex)) continue;
+    const acrGroup = uf.node(`s:${acronymKey(acr)}`);
+    const known = uf.node(`x:${lex.id}`);
+    // only when the corpus writes the known organisation's name: else the story's expansion is the one
+    // the corpus knows ("FSA" in British business news is the Financial Services Authority)
+    if (!(unitsByGroup[known] ?? []).some((u) => u.items.some((it) => !isAcronymSurface(it.clean)))) continue;
+    const groups = [...(fullNamesOf.get(acrGroup)?.groups.keys() ?? [])];
+    ambiguousAcronyms.set(acrGroup, { groups: [...groups, known], usual: known });
+    knownExpandedOtherwise.add(acrGroup);
+  }
   for (const { acr, group, name } of definitions) {
     const acrGroup = uf.node(`s:${acronymKey(acr)}`);
     definedGroups.add(acrGroup);
     const set = extraAliases.get(group) ?? new Set<string>();
     set.add(acr);
     extraAliases.set(group, set);
-    if (ambiguousAcronyms.has(acrGroup)) continue;
+    if (ambiguousAcronyms.has(acrGroup)) {
+      // the stories that expand it as the known organisation ("U.S. Environmental Protection Agency (EPA)")
+      const lex = knownExpandedOtherwise.has(acrGroup) ? lookupLexicon(acr) : undefined;
+      if (lex && expandsKnown(name, lex)) uf.union(group, uf.node(`x:${lex.id}`), `"${acr}" = acronym of "${name}" (defined in text)`);
+      continue;
+    }
     const lex = lookupLexicon(acr);
     const target = lex ? uf.node(`x:${lex.id}`) : acrGroup;
     uf.union(group, target, `"${acr}" = acronym of "${name}" (defined in text)`);
@@ -1561,6 +1583,18 @@ class MemoWriter {
 }
 
 /** Two words of names that are one word written otherwise: a plural, a shortening (4 letters or more) or a one-letter slip (5 or more). */
+/**
+ * True when two names are different names, not one written more or less fully or spelt otherwise:
+ * neither's words (without "of", "for", "the" …) are all among the other's (see `sameWord`).
+ */
+function wordsDiffer(a: string, b: string): boolean {
+  const words = (x: string) => new Set(orgKey(x.replace(/-/g, '')).split(' ').filter((w) => w && !STOPWORD_END.has(w)));
+  const wa = words(a);
+  const wb = words(b);
+  const within = (p: Set<string>, q: Set<string>) => [...p].every((w) => q.has(w) || [...q].some((x) => sameWord(w, x)));
+  return !within(wa, wb) && !within(wb, wa);
+}
+
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const singular = (w: string) => (w.length > 4 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);

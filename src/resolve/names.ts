@@ -7,7 +7,7 @@
  */
 import { COMPANY_SECTOR_WORDS, ORGANIZATION_WORDS, ORGANIZATIONS } from '../lexicon/organizations.js';
 import { WORLD_LEADERS } from '../lexicon/people.js';
-import { COUNTRIES, REGIONS } from '../lexicon/places.js';
+import { COUNTRIES, FORMER_STATES, REGIONS } from '../lexicon/places.js';
 import { HONORIFIC_WORDS, TITLE_MODIFIER_WORDS, TITLE_WORDS } from '../lexicon/titles.js';
 import type { EntityType } from '../types.js';
 
@@ -154,6 +154,13 @@ for (const [name, , demonyms, aliases] of COUNTRIES) {
     const f = normalizeName(d);
     qualifierWords.add(f);
     countryToken.set(f, tok);
+  }
+}
+for (const [name, aliases] of FORMER_STATES) {
+  const hit: LexiconHit = { id: `country:${normalizeName(name).replace(/\s+/g, '_')}`, canonical: name, type: 'place', short: false };
+  for (const form of [name, ...aliases]) {
+    const short = isAcronymSurface(form);
+    addLexicon(short ? `acr:${acronymKey(form)}` : orgKey(form, false), { ...hit, short });
   }
 }
 for (const [i, [type, names, shorts]] of ORGANIZATIONS.entries()) {
