@@ -5,14 +5,14 @@
  * answer 503 with `ok: false` until a request starts one that lives; query workers that cannot start
  * do the same. The fields health always had keep their meaning.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NewsgraphError } from '../src/errors.js';
 import { findWorkerScript } from '../src/server/query-pool.js';
-import { createServer, type NewsgraphServer } from '../src/server/index.js';
+import { createServer, type NewsgraphServer, type ReloadEvent } from '../src/server/index.js';
 import { ROOT } from './helpers/tools.js';
 
 /** Worker scripts the server is to use instead of its own (see the mock below). */
@@ -33,7 +33,7 @@ const seedsCopy = (): string => {
   return dir;
 };
 
-/** The real graph worker, except that it exits (5) on a GEXF request while DIR/die-on-gexf exists, and (6) on taking over the served graph while DIR/die-on-adopt exists. */
+/** The real graph worker, except that it exits (5) on a GEXF request while DIR/die-on-gexf exists, (6) on taking over the served graph while DIR/die-on-adopt exists, and (7) on the first load after DIR/die-on-load-once is written. */
 function dyingGraphWorker(): URL {
   const real = findWorkerScript('graph-worker.js');
   expect(real).toBeDefined();
@@ -41,11 +41,12 @@ function dyingGraphWorker(): URL {
   writeFileSync(
     file,
     `import { parentPort, workerData } from 'node:worker_threads';
-     import { existsSync } from 'node:fs';
+     import { existsSync, unlinkSync } from 'node:fs';
      await import(${JSON.stringify(real!.href)});
      parentPort.on('message', (r) => {
        if (r.kind === 'gexf' && existsSync(workerData.graphDir + '/die-on-gexf')) process.exit(5);
        if (r.kind === 'adopt' && existsSync(workerData.graphDir + '/die-on-adopt')) process.exit(6);
+       if (r.kind === 'load' && existsSync(workerData.graphDir + '/die-on-load-once')) { unlinkSync(workerData.graphDir + '/die-on-load-once'); process.exit(7); }
      });`,
   );
   return pathToFileURL(file);
@@ -128,6 +129,26 @@ describe('GET /api/health', () => {
     expect(deaths[0]).toBeInstanceOf(NewsgraphError);
     expect((deaths[0] as Error).message).toBe('the graph worker stopped (exit code 5); starting it again');
     expect((await fetch(new URL('/api/export?format=gexf', url))).status).toBe(200);
+  });
+
+  it('should load an update again when the graph worker stopped while loading it, though the folder did not change since', async () => {
+    standIns.graph = dyingGraphWorker();
+    const dir = seedsCopy();
+    const events: ReloadEvent[] = [];
+    const server = await createServer({ graphDir: dir, port: 0, watch: true, watchIntervalMs: 25, onReload: (e) => events.push(e), onError: () => {} });
+    servers.push(server);
+    const url = (await server.listen()).url;
+    writeFileSync(path.join(dir, 'die-on-load-once'), '');
+    // the same graph written again: a new modification time, so an update to load
+    const graphFile = path.join(dir, 'graph.json');
+    writeFileSync(graphFile, readFileSync(graphFile));
+    await expect.poll(() => events.some((e) => e.ok), { timeout: 10_000 }).toBe(true);
+    expect(events[0]).toMatchObject({ ok: false });
+    expect(String((events[0] as { error: Error }).error.message)).toMatch(/graph worker stopped \(exit code 7\)/);
+    expect(events.filter((e) => e.ok)).toHaveLength(1);
+    const { body } = await health(url);
+    expect(body.generation).toBe(1);
+    expect(body.graphWorker).toMatchObject({ state: 'up', deaths: 1 });
   });
 
   it('should answer 503 with ok: false while graph workers keep dying as they start, and 200 once one lives', async () => {

@@ -26,6 +26,9 @@ import { parseGraph, readGraph, readGraphRecords } from '../store/index.js';
 import type { ExtractionRecord } from '../types.js';
 import { errorReason, WorkerDeaths, type WorkerDeath } from './worker-deaths.js';
 
+/** The graph worker stopped while it was asked something: the request failed, not the graph folder. */
+export class GraphWorkerStoppedError extends NewsgraphError {}
+
 /** The size of a served graph, for /api/health and reload events. */
 export interface GraphCounts {
   nodes: number;
@@ -276,7 +279,7 @@ export function workerGraphHost(script: URL, graphDir: string, options: WorkerGr
   const died = (w: Worker, reason: string): void => {
     if (ended.has(w)) return;
     ended.add(w);
-    const error = new NewsgraphError(`the server's graph worker stopped (${reason})`);
+    const error = new GraphWorkerStoppedError(`the server's graph worker stopped (${reason})`);
     for (const [id, wait] of waiting) {
       if (wait.worker !== w) continue;
       waiting.delete(id);

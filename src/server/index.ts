@@ -43,7 +43,7 @@ import { fileURLToPath } from 'node:url';
 import { NewsgraphError } from '../errors.js';
 import { filesSignature, graphFolderBusy, journalFileOf, resolveGraphFile } from '../store/index.js';
 import { AnswerCache } from './answer-cache.js';
-import { inlineGraphHost, workerGraphHost, type GraphHost, type ServedGraph } from './graph-host.js';
+import { GraphWorkerStoppedError, inlineGraphHost, workerGraphHost, type GraphHost, type ServedGraph } from './graph-host.js';
 import { errorBody } from './query-protocol.js';
 import { findWorkerScript, QueryPool, type QueryAnswer } from './query-pool.js';
 import { runQueryJob } from './query-run.js';
@@ -89,7 +89,8 @@ export interface ServerOptions {
    * `compact`, the API's `saveGraph`) has written it: graph.json or its journal changed, the change has
    * settled over two checks, and no update holds the folder's lock. Default false (the CLI's `serve`
    * and `start` watch). A graph that cannot be read keeps the previous one served (`onReload` and
-   * /api/health say why) until the folder changes again.
+   * /api/health say why) until the folder changes again; a reload that failed because the graph
+   * worker stopped during it is tried again on the next checks, up to three times.
    */
   watch?: boolean;
   /** How often the watch checks the folder, in ms (default 1000). */
@@ -140,6 +141,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** Reloads of the same files tried while the graph worker keeps stopping during them. */
+const MAX_RELOAD_TRIES = 3;
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1', '[::1]'];
 
@@ -521,6 +524,9 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
   let checking = false;
   let seen = loadedSignature; // what the previous check found
   let failedSignature: string | undefined; // files that could not be read: not tried again until they change
+  // a reload that failed because the graph worker stopped (out of memory, killed) is the worker's, not
+  // the files': tried again, a few times, on the next checks (the worker is started again at once)
+  let stoppedTries = { signature: '', count: 0 };
   async function check(): Promise<void> {
     if (checking || closed) return;
     checking = true;
@@ -535,7 +541,9 @@ export async function createServer(options: ServerOptions): Promise<NewsgraphSer
         failedSignature = undefined;
         options.onReload?.({ ok: true, generation, ...served.counts });
       } catch (error) {
-        failedSignature = now;
+        const tries = stoppedTries.signature === now ? stoppedTries.count + 1 : 1;
+        stoppedTries = { signature: now, count: tries };
+        if (!(error instanceof GraphWorkerStoppedError) || tries >= MAX_RELOAD_TRIES) failedSignature = now;
         reloadError = error instanceof Error ? error : new Error(String(error));
         options.onReload?.({ ok: false, error: reloadError });
       }
