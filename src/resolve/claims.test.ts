@@ -82,6 +82,31 @@ describe('resolve/claims', () => {
         { value: '34', docs: ['b'], surfaces: ['34'], evidence: [{ doc: 'b', start: 0, end: 35, text: 'The Observatory put the toll at 34.', assertedBy: 'org:sohr' }] },
       ]);
     });
+    it("should keep a figure the sentence dates to a year before its dated report apart from the story's own", () => {
+      const t = new Map([
+        ['a', 'At least 26 people died when the ferry capsized. In 1985, 147 died when a launch sank off Dhaka.'],
+        ['b', 'The toll rose to 31 people in the ferry disaster, in March 1987.'],
+      ]);
+      // both name the same ferry and port: one story
+      const named = (ex: DocumentExtraction): DocumentExtraction => ({
+        ...ex,
+        mentions: ['m0', 'm1'].map((id, i) => ({ id, start: i, end: i + 1, text: 'x', type: 'organization', sentence: 0, kind: 'name' })),
+      });
+      const exs = [
+        named(withSentences('a', [[0, 48], [49, 98]], [{ ...claim('killed', 'people', '26'), sentence: 0 }, { ...claim('killed', 'people', '147'), sentence: 1 }])),
+        named(withSentences('b', [[0, 64]], [{ ...claim('killed', 'people', '31'), sentence: 0 }])),
+      ];
+      const entityOf = new Map([['a#m0', 'ferry'], ['a#m1', 'port'], ['b#m0', 'ferry'], ['b#m1', 'port']]);
+      const res = (published: string | null) => ({ entityOf, textOf: (d: string) => t.get(d), published: new Map([['a', published], ['b', published]]) });
+      const groups = groupClaims(exs, res('1987-03-07'));
+      expect(groups.map((g) => [g.about, g.values.map((v) => v.value)])).toEqual([
+        ['killed in 1985: people', ['147']],
+        ['killed: people', ['26', '31']],
+      ]);
+      expect(groups[1]?.disputed).toBe(true);
+      // an undated report says nothing of which year is its own
+      expect(groupClaims(exs, res(null)).map((g) => g.about)).toEqual(['killed: people']);
+    });
     it('should leave evidence out without the texts', () => {
       const values = groupClaims(extractions, { entityOf: new Map() }).flatMap((g) => g.values);
       expect(values).toHaveLength(2);

@@ -203,6 +203,27 @@ interface Item {
   sentence?: Span;
 }
 
+/** "in 1985", "In March 1985", "during 1998": a fact dated to a year. */
+const IN_YEAR = /\b(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+)?((?:19|20)\d\d)(?!\d|,\d)/gi;
+
+/**
+ * The year before its document's own that a claim's sentence dates its fact to ("In 1985, more than
+ * 200 were feared dead" in a report of 1987), when the document is dated and the sentence names one
+ * such year only: a figure of another year's event, which disputes nothing the story reports.
+ */
+function pastYearOf(it: Item, resolution: ClaimResolution | undefined): number | undefined {
+  const published = resolution?.published?.get(it.doc);
+  if (!published || !it.sentence) return undefined;
+  const own = Number(published.slice(0, 4));
+  const text = resolution?.textOf?.(it.doc)?.slice(it.sentence.start, it.sentence.end);
+  if (!text || !Number.isFinite(own)) return undefined;
+  const years = new Set<number>();
+  for (const m of text.matchAll(IN_YEAR)) years.add(Number(m[1]));
+  if (years.size !== 1) return undefined;
+  const [year] = years as unknown as [number];
+  return year < own ? year : undefined;
+}
+
 /** Groups per-document claims across documents; sorted by `about`. */
 export function groupClaims(extractions: readonly DocumentExtraction[], resolution?: ClaimResolution): ClaimGroup[] {
   const all: Item[] = [];
@@ -236,8 +257,11 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
   const byFact = new Map<string, { subject: string; property: string; items: Item[] }>();
   for (const it of numeric) {
     const subject = canonicalSubject(it.claim.property, it.claim.subject);
-    const about = `${it.claim.property}: ${subject}`;
-    (byFact.get(about) ?? byFact.set(about, { subject, property: it.claim.property, items: [] }).get(about)!).items.push(it);
+    // "In 1985, 147 died when a launch sank" in a story of 1987: another year's fact, not the story's
+    const year = pastYearOf(it, resolution);
+    const property = year === undefined ? it.claim.property : `${it.claim.property} in ${year}`;
+    const about = `${property}: ${subject}`;
+    (byFact.get(about) ?? byFact.set(about, { subject, property, items: [] }).get(about)!).items.push(it);
   }
   for (const [about, { subject, property, items }] of byFact) {
     for (const story of stories(items)) {
