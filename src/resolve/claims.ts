@@ -448,7 +448,13 @@ const stem = (w: string): string => {
   return w;
 };
 
-/** The content concepts of a statement: content words, stemmed, negation kept, synonyms and capitals folded. */
+/** Days of the week: when things happened, which statement-day claims compare, not what was said. */
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/**
+ * The content concepts of a statement: content words, stemmed, negation kept, synonyms and capitals
+ * folded; days of the week left out ("... in Kuwaiti waters on Friday" is said of two attacks).
+ */
 export function conceptsOf(text: string): Set<string> {
   const out = new Set<string>();
   for (const raw of text.toLowerCase().replace(/\u2019/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []) {
@@ -457,7 +463,7 @@ export function conceptsOf(text: string): Set<string> {
       out.add('not');
       continue;
     }
-    if (STOP.has(w) || w.length < 2) continue;
+    if (STOP.has(w) || w.length < 2 || WEEKDAYS.has(w)) continue;
     const s = SYNONYMS[w] ?? SYNONYMS[stem(w)] ?? stem(w);
     out.add(SYNONYMS[s] ?? s);
   }
