@@ -68,6 +68,9 @@ describe('nlp/claims', () => {
       { label: 'headline without a verb', text: '17 soldiers killed in Mali', want: { about: 'killed: soldiers', value: '17', surface: '17' } },
       { label: 'a gerund after the event', text: 'A powerful earthquake struck the region on Friday, killing at least 120 people.', want: { about: 'killed: people', value: '120', qualifier: 'at least' } },
       { label: 'a gerund with a time after the count', text: 'A car bomb exploded last night, injuring about 30 people just hours after the visit.', want: { about: 'injured: people', value: '30' } },
+      { label: 'a count raised over "to": are believed to have been killed', text: 'More than 2,000 villagers are believed to have been killed in the floods.', want: { about: 'killed: villagers', value: 'more than 2,000' } },
+      { label: 'a count raised over "to": are now confirmed to have died', text: 'The ministry says 41 Malian soldiers are now confirmed to have died in the attack.', want: { about: 'killed: malian soldiers', value: '41' } },
+      { label: 'the head before a place phrase', text: 'Some 150,000 villagers across the region are feared to be dead.', want: { about: 'killed: villagers', value: '150,000' } },
       { label: 'a death toll given later in its clause', text: 'The death toll from the earthquake has risen to 296, state television said.', want: { about: 'killed: people', value: '296', surface: '296' } },
     ];
     for (const c of cases) {

@@ -205,11 +205,24 @@ interface FoundCount {
   nounTo: number;
 }
 
+const PLACE_PREPOSITION = /^(in|across|throughout|near|around|inside|along|at|on)$/;
+
+/** Verbs that raise a count's subject over "to": "are believed to have died", "were feared to have been killed". */
+const RAISING = /^(believed|thought|feared|confirmed|known|said|reported|estimated|presumed|understood|expected|likely)$/;
+
 /** The count left of the property word at `i`: "<qty> <noun phrase> (were|have been) (also) killed", "<qty> of our soldiers were martyred". */
 function countBefore(U: readonly Unit[], i: number): FoundCount | undefined {
   const w = U[i]!;
   let k = i - 1;
-  while (k >= 0 && /^(were|was|have|has|had|been|be|being|are|is|also|reportedly|allegedly|already|now|more|all|later|since|and|injured|wounded)$/.test(U[k]!.l) && U[k]!.l !== w.l) k--;
+  const skipAuxiliaries = () => {
+    while (k >= 0 && /^(were|was|have|has|had|been|be|being|are|is|also|reportedly|allegedly|already|now|more|all|later|since|and|injured|wounded)$/.test(U[k]!.l) && U[k]!.l !== w.l) k--;
+  };
+  skipAuxiliaries();
+  // "41 Britons are now confirmed to have died", "100,000 people are believed to have been killed"
+  if (U[k]?.l === 'to' && RAISING.test(U[k - 1]?.l ?? '')) {
+    k -= 2;
+    skipAuxiliaries();
+  }
   if (U[k]?.l === ',') {
     // skip a parenthetical ", including more than half a million children,"
     let p = k - 1;
@@ -223,7 +236,15 @@ function countBefore(U: readonly Unit[], i: number): FoundCount | undefined {
   let qEnd = n;
   if (U[qEnd]?.l === 'of' || U[qEnd]?.l === 'more') qEnd--; // "thirty-three of our soldiers", "dozens more"
   const q = quantityEndingAt(U, qEnd);
-  if (q && nounFrom <= k) return { q, nounFrom, nounTo: k };
+  // the head is the noun before a place phrase: "150,000 people across the region are feared dead"
+  let nounTo = k;
+  for (let p = nounFrom + 1; p <= k; p++) {
+    if (PLACE_PREPOSITION.test(U[p]!.l)) {
+      nounTo = p - 1;
+      break;
+    }
+  }
+  if (q && nounFrom <= k) return { q, nounFrom, nounTo };
   if (q && (VAGUE.has(U[k]?.l ?? '') || NUMBER_WORD.test(U[k]?.l ?? ''))) return { q, nounFrom: k + 1, nounTo: k };
   return undefined;
 }
