@@ -197,6 +197,13 @@ describe('nlp/entities', () => {
       expect(found.filter(([, type]) => type !== 'other')).toEqual([['Gerhard Stoltenberg', 'person']]);
     });
 
+    it("should read a one-word company after what only a company is (\"regulator Zorcom\", \"research firm Quillner\"), and a partnership's name over its comma", () => {
+      const found = pairs('The move came after telecom regulator Zorcom said the firm must change. Zorcom is carrying out a review. A study by research firm Quillner said sales rose, and the bonds were sold through Kidder, Peabody and Co Inc on Friday.');
+      expect(found.filter(([t]) => t === 'Zorcom').map(([, type]) => type)).toEqual(['organization', 'organization']);
+      expect(found.filter(([t]) => t === 'Quillner').map(([, type]) => type)).toEqual(['organization']);
+      expect(found).toContainEqual(['Kidder, Peabody and Co Inc', 'organization']);
+    });
+
     it('should not run a headline into the next line', () => {
       const found = pairs('SOCCER - KOVALENKO SCORES TWICE\nAndriy Kovalenko scored twice for the visitors in Lviv on Sunday.');
       expect(found).toContainEqual(['Andriy Kovalenko', 'person']);

@@ -468,7 +468,8 @@ function dropNationalities(text: string, mentions: EntityMention[], locked: Read
 
 /** What follows or precedes only a company's name. */
 const COMPANY_AFTER = /^\s*(?:['\u2019]s?\s+)?(?:shares|stock|board of directors|general manager|chief executive officer|subsidiary|printing house|plant|factory)\b/i;
-const COMPANY_BEFORE = /\b(?:shares of|stake in|(?:chief executive|executive|operating|financial) officer of|general manager of|subsidiary of|unit of|takeover of|merger with)\s+$/i;
+const COMPANY_BEFORE =
+  /\b(?:shares of|stake in|(?:chief executive|executive|operating|financial) officer of|general manager of|subsidiary of|unit of|takeover of|merger with|regulator|watchdog|carmaker|automaker|retailer|airline|insurer|brewer|chipmaker|conglomerate|consultancy|broadcaster|giant|(?:research|investment|brokerage|consulting|technology|internet|software|telecoms?|media|drinks|oil|mining|analyst) (?:firm|group|company|house))\s+$/i;
 
 function toSpans(tags: readonly string[]): RawSpan[] {
   const spans: RawSpan[] = [];
@@ -628,6 +629,14 @@ function gazetteerTypeOf(words: readonly string[]): EntityType | undefined {
   const gz = lookupGazetteer(words.map((x) => x.toLowerCase()));
   if (!gz[0]?.startsWith('B-') || !gz.slice(1).every((t) => t.startsWith('I-'))) return undefined;
   return GAZETTEER_TYPE[gz[0].slice(2)];
+}
+
+/** "Peabody and Co", "Sachs & Co Inc": one name, "and Co" and a legal form at most. */
+function isPartnershipTail(w: readonly string[], sp: RawSpan): boolean {
+  const n = sp.last - sp.first + 1;
+  if (n !== 3 && n !== 4) return false;
+  const word = (k: number) => (w[sp.first + k] ?? '').toLowerCase();
+  return /^\p{Lu}/u.test(w[sp.first] ?? '') && (word(1) === 'and' || word(1) === '&') && /^co\.?$/.test(word(2)) && (n === 3 || LEGAL_FORM.test(word(3)));
 }
 
 /** True when every word of a span is a company's legal form ("Corp", "Co Ltd"): no name, the rest of one. */
@@ -830,6 +839,12 @@ function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[
     const prev = out[out.length - 1];
     // "Standard and Poor" + "'s" + "Corp", "McDonald" + "'s" + "Corp": a company whose name is a possessive
     if (prev && prev.type !== 'other' && prev.last + 2 === s.first && /^['’][sS]$/.test(w[prev.last + 1] ?? '') && isLegalFormsOnly(w, s)) {
+      prev.last = s.last;
+      prev.type = 'organization';
+      continue;
+    }
+    // "Kidder" + "," + "Peabody and Co Inc": a partnership's name with a comma in it ("X, Y and Co")
+    if (prev && prev.type !== 'other' && prev.first === prev.last && prev.last + 2 === s.first && w[prev.last + 1] === ',' && isPartnershipTail(w, s)) {
       prev.last = s.last;
       prev.type = 'organization';
       continue;
