@@ -91,6 +91,15 @@ describe('resolve/entities', () => {
         a: ['d2', 'Environmental Protection Agency'],
         b: ['d3', 'EPA'],
       },
+      {
+        label: 'an acronym defined once each as a name and the same name spelt otherwise',
+        docs: {
+          d1: [['Zorbian Inter-Bank Offered Rate', 'organization'], { text: 'ZIBOR', type: 'organization', expands: 'm0' }],
+          d2: [['Zorbian Interbank Offered Rates', 'organization'], { text: 'ZIBOR', type: 'organization', expands: 'm0' }],
+        },
+        a: ['d1', 'Zorbian Inter-Bank Offered Rate'],
+        b: ['d2', 'Zorbian Interbank Offered Rates'],
+      },
       { label: 'a former state and its acronym (lexicon)', docs: { d1: [['Soviet Union', 'place']], d2: [['USSR', 'place']] }, a: ['d1', 'Soviet Union'], b: ['d2', 'USSR'] },
       { label: 'the head of an "X of …" place named in full in the same document', docs: { d1: [['Gulf of Aden', 'place'], ['Gulf', 'place']] }, a: ['d1', 'Gulf of Aden'], b: ['d1', 'Gulf'] },
       { label: 'a bare kind of organisation in the document of the lexicon one', docs: { d1: [['World Bank', 'organization'], ['Bank', 'organization']], d2: [['World', 'place']] }, a: ['d1', 'World Bank'], b: ['d1', 'Bank'] },
@@ -262,6 +271,15 @@ describe('resolve/entities', () => {
         docs: { d1: [['Economic Planning Agency', 'organization'], { text: 'EPA', type: 'organization', expands: 'm0' }], d2: [['Environmental Protection Agency', 'organization']] },
         a: ['d1', 'Economic Planning Agency'],
         b: ['d2', 'Environmental Protection Agency'],
+      },
+      {
+        label: 'an acronym each of two documents defines once, as names with no words in common',
+        docs: {
+          d1: [['British Zorbian Party', 'organization'], { text: 'BZP', type: 'organization', expands: 'm0' }],
+          d2: [['Banque Zorbienne de Paris', 'organization'], { text: 'BZP', type: 'organization', expands: 'm0' }],
+        },
+        a: ['d1', 'British Zorbian Party'],
+        b: ['d2', 'Banque Zorbienne de Paris'],
       },
       { label: 'the Soviet Union ≠ Russia', docs: { d1: [['Soviet Union', 'place']], d2: [['Russia', 'place']] }, a: ['d1', 'Soviet Union'], b: ['d2', 'Russia'] },
       { label: 'East Germany ≠ West Germany', docs: { d1: [['West Germany', 'place']], d2: [['East Germany', 'place']] }, a: ['d1', 'West Germany'], b: ['d2', 'East Germany'] },

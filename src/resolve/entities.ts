@@ -820,7 +820,7 @@ export function resolveEntities(
   for (const [acrGroup, { acr, groups }] of fullNamesOf) {
     if (groups.size < 2 || lookupLexicon(acr)) continue;
     const strong = [...groups].filter(([, docs]) => docs.size >= 2).map(([g]) => g);
-    if (strong.length < 2 || !namesDiffer(strong)) continue;
+    if ((strong.length < 2 || !namesDiffer(strong)) && !farApart([...groups.keys()])) continue;
     // where no document around says which, the name that three times as many documents define as any other
     const byDocs = [...groups].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
     const usual = byDocs[0]![1].size >= 3 * byDocs[1]![1].size ? byDocs[0]![0] : undefined;
@@ -878,6 +878,30 @@ export function resolveEntities(
     });
     const within = (a: Set<string>, b: Set<string>) => [...a].every((w) => b.has(w) || [...b].some((x) => sameWord(w, x)));
     for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) if (!within(words[i]!, words[j]!) && !within(words[j]!, words[i]!)) return true;
+    return false;
+  }
+
+  /**
+   * True when two of these names (groups) have at most one content word in common, however each is
+   * spelt (`sameWord`, hyphens dropped): two organisations, even when each document defines the
+   * acronym once ("British National Party" / "Banque Nationale de Paris" for BNP; "Institute of
+   * Economic Affairs" / "International Energy Agency" for IEA) — not a name written more or less fully,
+   * whose slips (`namesDiffer` alone) are left to the documents that define it twice.
+   */
+  function farApart(groups: readonly number[]): boolean {
+    const words = groups.map((g) => {
+      const out = new Set<string>();
+      for (const u of unitsByGroup[g] ?? []) for (const it of u.items) for (const w of orgKey(it.clean.replace(/-/g, '')).split(' ')) if (w && !STOPWORD_END.has(w)) out.add(w);
+      return [...out];
+    });
+    for (let i = 0; i < words.length; i++) {
+      for (let j = i + 1; j < words.length; j++) {
+        const a = words[i]!;
+        const b = words[j]!;
+        if (a.length < 2 || b.length < 2) continue;
+        if (a.filter((w) => b.some((x) => sameWord(w, x))).length <= 1) return true;
+      }
+    }
     return false;
   }
 
