@@ -25,7 +25,11 @@ export interface Document {
    * into the file itself; for HTML it is the extracted main text.
    */
   text: string;
-  /** sha256 of the raw input bytes (hex), for incremental builds. */
+  /**
+   * sha256 (hex) of the content, for incremental builds and for telling copies: a file's raw bytes;
+   * for a JSON Lines record, the title, text, outlet, address and day it gives (not its id or the rest
+   * of its line, so a story sent again under another id is a copy).
+   */
   hash: string;
 }
 

@@ -28,6 +28,14 @@ const content = (g: KnowledgeGraph) => ({ nodes: g.export().nodes, edges: g.expo
 
 describe('graph/pipeline', () => {
   describe('buildFromInputs', () => {
+    it('should pass over a JSON Lines story sent again under another id the same day, and keep one of another day', async () => {
+      const story = (id: string, date: string) => JSON.stringify({ id, title: 'Talks resume', date, text: A });
+      const dir = corpus({ 'wire.jsonl': [story('r-1', '26-FEB-1987 15:43:59.53'), story('r-2', '26-FEB-1987 15:56:00.50'), story('r-3', '27-FEB-1987 09:12:00.00')].join('\n') + '\n' });
+      const r = await buildFromInputs([dir], { workers: 1, layout: false });
+      expect(r.records.map((x) => x.document.id)).toEqual(['wire.jsonl#r-1', 'wire.jsonl#r-3']);
+      expect(r.skipped).toEqual([{ path: 'wire.jsonl:2', reason: 'the same content as "wire.jsonl#r-1", read before it (not counted twice)', duplicateOf: 'wire.jsonl#r-1' }]);
+    });
+
     it('should pass over a copy of a document read before it, naming that document, and count it once', async () => {
       const line = JSON.stringify({ text: A.replace('Thursday', 'Friday') });
       const dir = corpus({
@@ -44,7 +52,7 @@ describe('graph/pipeline', () => {
         { path: 'news.jsonl:2', reason: 'the same content as "news.jsonl#1", read before it (not counted twice)', duplicateOf: 'news.jsonl#1' },
       ]);
       expect(r.graph.getAttribute('skipped').map((s) => s.path)).toEqual(['b/copy.txt', 'news.jsonl:2']);
-      // a line with the same text but another id is another line (its hash covers the line): kept
+      // the same text as a file is another document (a file's hash covers its bytes, a record's its fields): kept
       expect(r.records.find((x) => x.document.id === 'news.jsonl#x')!.text).toContain('Greek police');
       // the graph is the one of the documents without their copies: every relation counted once
       const without = await buildFromInputs([corpus({ 'a/one.txt': A, 'a/two.txt': B, 'news.jsonl': `${line}\n${JSON.stringify({ id: 'x', text: B })}\n` })], {

@@ -85,7 +85,7 @@ export const sameOutlet = (a: string, b: string): boolean => a === '' || b === '
 
 /**
  * The documents kept so far by content hash, to tell a copy of one of them: the same content hash
- * (every byte of the file, or of the JSON Lines line), and not two different outlets — the same
+ * (every byte of the file; for a JSON Lines record, its title, text, outlet, address and day), and not two different outlets — the same
  * wire story given under two outlets by `--outlet` (or the Node API's `source`) is two documents,
  * while a file without an outlet counts as a copy of one with any.
  */
