@@ -871,15 +871,18 @@ export function resolveEntities(
    * Exchange Commission", or "Observatory for Human Rights" and "Observatory of Human Rights", do not.
    */
   function namesDiffer(groups: readonly number[]): boolean {
-    const words = groups.map((g) => {
-      const out = new Set<string>();
-      for (const u of unitsByGroup[g] ?? []) for (const it of u.items) for (const w of (it.key ?? orgKey(it.clean)).split(' ')) if (w && !STOPWORD_END.has(w)) out.add(w);
-      return out;
-    });
-    const within = (a: Set<string>, b: Set<string>) => [...a].every((w) => b.has(w) || [...b].some((x) => sameWord(w, x)));
-    for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) if (!within(words[i]!, words[j]!) && !within(words[j]!, words[i]!)) return true;
+    const words = groups.map((g) => wordsOfGroup(g, true));
+    for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) if (differentWords(words[i]!, words[j]!)) return true;
     return false;
   }
+
+  /** The content words of the names of a group: its units' keys, or (`hyphens` false) their names with hyphens dropped ("Inter-Bank" as "interbank"). */
+  function wordsOfGroup(group: number, hyphens: boolean): Set<string> {
+    const out = new Set<string>();
+    for (const u of unitsByGroup[group] ?? []) for (const it of u.items) contentWords(hyphens ? (it.key ?? orgKey(it.clean)) : orgKey(it.clean.replace(/-/g, '')), out);
+    return out;
+  }
+
 
   /**
    * True when two of these names (groups) have at most one content word in common, however each is
@@ -889,11 +892,7 @@ export function resolveEntities(
    * whose slips (`namesDiffer` alone) are left to the documents that define it twice.
    */
   function farApart(groups: readonly number[]): boolean {
-    const words = groups.map((g) => {
-      const out = new Set<string>();
-      for (const u of unitsByGroup[g] ?? []) for (const it of u.items) for (const w of orgKey(it.clean.replace(/-/g, '')).split(' ')) if (w && !STOPWORD_END.has(w)) out.add(w);
-      return [...out];
-    });
+    const words = groups.map((g) => [...wordsOfGroup(g, false)]);
     for (let i = 0; i < words.length; i++) {
       for (let j = i + 1; j < words.length; j++) {
         const a = words[i]!;
@@ -1612,11 +1611,19 @@ class MemoWriter {
  * neither's words (without "of", "for", "the" …) are all among the other's (see `sameWord`).
  */
 function wordsDiffer(a: string, b: string): boolean {
-  const words = (x: string) => new Set(orgKey(x.replace(/-/g, '')).split(' ').filter((w) => w && !STOPWORD_END.has(w)));
-  const wa = words(a);
-  const wb = words(b);
-  const within = (p: Set<string>, q: Set<string>) => [...p].every((w) => q.has(w) || [...q].some((x) => sameWord(w, x)));
-  return !within(wa, wb) && !within(wb, wa);
+  return differentWords(contentWords(orgKey(a.replace(/-/g, ''))), contentWords(orgKey(b.replace(/-/g, ''))));
+}
+
+/** Adds a name key's content words (without "of", "for", "the" …) to `out`. */
+function contentWords(key: string, out = new Set<string>()): Set<string> {
+  for (const w of key.split(' ')) if (w && !STOPWORD_END.has(w)) out.add(w);
+  return out;
+}
+
+/** True when neither set of words is found within the other (each word itself or as `sameWord`). */
+function differentWords(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const within = (p: ReadonlySet<string>, q: ReadonlySet<string>) => [...p].every((w) => q.has(w) || [...q].some((x) => sameWord(w, x)));
+  return !within(a, b) && !within(b, a);
 }
 
 function sameWord(a: string, b: string): boolean {
