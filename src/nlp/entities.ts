@@ -17,6 +17,7 @@ import { lookupGazetteer, lookupWord } from './ner/gazetteer.js';
 import { loadNerModel } from './ner/model.js';
 import { decodeWithModel, type History } from './ner/tagger.js';
 import { tokenize, type Token } from './ner/tokenize.js';
+import { splitParagraphs } from './sentences.js';
 import { countryName, countryOfDemonym } from './relations/tokens.js';
 
 export interface ExtractMentionsOptions {
@@ -279,20 +280,11 @@ let widths: { text: string; paragraphs: [number, number, number][] } | undefined
 /** The length of the longest line (without its indentation) of the blank-line paragraph around `at`. */
 function paragraphWidth(text: string, at: number): number {
   if (widths?.text !== text) {
-    const paragraphs: [number, number, number][] = [];
-    const blank = /\n[ \t\r\f\v\u00a0]*\n/g;
-    let start = 0;
-    const close = (end: number) => {
+    const paragraphs = splitParagraphs(text).map(([start, end]): [number, number, number] => {
       let longest = 0;
       for (const l of text.slice(start, end).split('\n')) longest = Math.max(longest, l.trim().length);
-      paragraphs.push([start, end, longest]);
-    };
-    let m: RegExpExecArray | null;
-    while ((m = blank.exec(text)) !== null) {
-      close(m.index);
-      start = m.index + m[0].length;
-    }
-    close(text.length);
+      return [start, end, longest];
+    });
     widths = { text, paragraphs };
   }
   const ps = widths.paragraphs;
@@ -439,13 +431,14 @@ function dropGroupAdjectives(text: string, mentions: EntityMention[], miscWords:
   }
 }
 
+/** Words that follow a company known by a nationality's word ("American said"), not a nationality. */
+const VERB_AFTER_NAME = /^(?:said|says|say|has|have|had|is|was|were|will|would|could|can|may|might|should|must|reported|reports|added|told|announced|expects|expected|plans|agreed|earned|posted|rose|fell)$/;
+
 /**
  * A nationality the tagger called an organisation or a person — "West German officials", "West
  * German Finance Minister Gerhard Stoltenberg" — describes what follows it and names nothing: no
  * mention when a lower-case word or a title follows it.
  */
-const VERB_AFTER_NAME = /^(?:said|says|say|has|have|had|is|was|were|will|would|could|can|may|might|should|must|reported|reports|added|told|announced|expects|expected|plans|agreed|earned|posted|rose|fell)$/;
-
 function dropNationalities(text: string, mentions: EntityMention[], locked: ReadonlySet<number>): void {
   const nationality = new Set<EntityMention>();
   for (const m of mentions) {

@@ -27,22 +27,28 @@ const END_RE = /[.!?]+["'”’)\]]*(?=\s)|[.!?]+["'”’)\]]*$/g;
 /** A line closed by a full stop (or ? !), then an indented line. */
 const INDENTED_RE = /[.!?]["'”’)\]]*[ \t]*\n(?=[ \t]{2,}\S)/g;
 
+/** The text's paragraphs, split on blank lines: [start, end) offsets, in order, covering the text. */
+export function splitParagraphs(text: string): [number, number][] {
+  const para = /\n[ \t\r\f\v\u00a0]*\n/g;
+  let start = 0;
+  const paragraphs: [number, number][] = [];
+  let m: RegExpExecArray | null;
+  while ((m = para.exec(text)) !== null) {
+    paragraphs.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  paragraphs.push([start, text.length]);
+  return paragraphs;
+}
+
 /** Splits text into sentences; offsets are exact, surrounding whitespace excluded. Total: '' → []. */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   if (!text || !/\S/.test(text)) return out;
   const cuts = new Set<number>(); // offsets where a new sentence may start (after whitespace trim)
   // paragraphs: split on blank lines, then decide how single line breaks behave
-  const para = /\n[ \t\r\f\v\u00a0]*\n/g;
-  let pStart = 0;
-  const paragraphs: [number, number][] = [];
   let m: RegExpExecArray | null;
-  while ((m = para.exec(text)) !== null) {
-    paragraphs.push([pStart, m.index]);
-    pStart = m.index + m[0].length;
-  }
-  paragraphs.push([pStart, text.length]);
-  for (const [ps, pe] of paragraphs) {
+  for (const [ps, pe] of splitParagraphs(text)) {
     cuts.add(ps);
     const body = text.slice(ps, pe);
     if (body.includes('\n') && !isHardWrapped(body)) {
