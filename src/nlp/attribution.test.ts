@@ -38,6 +38,10 @@ describe('nlp/attribution', () => {
       { label: 'a party tag between speaker and cue', text: 'Sen. David Perdue (R-Ga.) said he did not believe those characterizations.', names: ['David Perdue|person'], want: { speaker: 'Sen. David Perdue', cue: 'said', content: /^he did not believe those characterizations$/ } },
       { label: 'a title abbreviation and a name ending in -ing', text: 'Mr. King said the network paid well.', names: [], want: { speaker: 'Mr. King', cue: 'said', content: /^the network paid well$/ } },
       { label: "double single quotes around the quote", text: "''We need money to pay our producers,'' Mr. King said.", names: [], want: { speaker: 'Mr. King', cue: 'said', content: /We need money to pay our producers/ } },
+      { label: 'a cue word as a noun inside the speaker phrase', text: 'The state\u2019s campaign chairman, Phil Lovas, said he cannot comment on the letter.', names: ['Phil Lovas|person'], want: { speaker: 'The state\u2019s campaign chairman, Phil Lovas', cue: 'said', content: /^he cannot comment on the letter$/ } },
+      { label: 'an irregular past of a stance verb', text: 'The study found that turnout fell in the three largest counties.', names: [], want: { speaker: 'The study', cue: 'found', content: /^turnout fell in the three largest counties$/ } },
+      { label: 'a quote that opened in the sentence before', text: '\u201cYou should resign. You should be investigated,\u201d Warren told Stumpf, after he admitted it.', names: ['Warren|person', 'Stumpf|person'], want: { speaker: 'Warren', cue: 'told', content: /^You should be investigated,\u201d$/ } },
+      { label: 'a transcript turn by a speaker named in full', text: 'Mike Pence spoke to Fox.\n\n"PENCE: Well, look, Hillary Clinton thinks this is a game show.', names: ['Mike Pence|person', 'Fox', 'Hillary Clinton|person'], want: { speaker: 'PENCE', cue: ':', content: /^Well, look, Hillary Clinton thinks this is a game show$/ } },
       { label: 'a quotation signed after a dash', text: '\u201cHe cannot even answer a question without scaring people.\u201d \u2015 Esther Tapia', names: ['Esther Tapia|person'], want: { speaker: 'Esther Tapia', cue: '\u2015', content: /He cannot even answer a question/ } },
     ];
     for (const c of cases) {
@@ -50,6 +54,25 @@ describe('nlp/attribution', () => {
     it('should link the speaker span to its mention', () => {
       const got = attributions('Rahmi Dogan said the toll rose.', ['Rahmi Dogan|person']);
       expect(got[0]).toMatchObject({ speaker: 'Rahmi Dogan', mention: 'm0' });
+    });
+
+    it('should read the saying outside a quotation before a saying inside it', () => {
+      const got = attributions('\u201cYou say you accept responsibility,\u201d Merkley said.', ['Merkley|person']);
+      expect(got).toEqual([expect.objectContaining({ speaker: 'Merkley', cue: 'said', content: '\u201cYou say you accept responsibility,\u201d' })]);
+    });
+
+    it('should read a transcript by its labels, and not a heading in capitals', () => {
+      const text = 'WALLACE: Will she be there tomorrow night?\n\nPENCE: She will not be at the debate.\n\nWALLACE: Do you see the two as equivalent?\n\nPENCE: I do not see them that way at all.';
+      expect(attributions(text, [])).toContainEqual(expect.objectContaining({ speaker: 'WALLACE', cue: ':', content: 'Will she be there tomorrow night' }));
+      const heading = 'UPDATE: The vote was moved to Tuesday afternoon.\n\nThe council met again.';
+      expect(attributions(heading, []).filter((a) => a.cue === ':')).toEqual([]);
+      const once = 'WALLACE: Will she be there tomorrow night?\n\nPENCE: She will not be at the debate.';
+      expect(attributions(once, []).filter((a) => a.cue === ':')).toEqual([]);
+    });
+
+    it('should not read finding a thing as a judgement', () => {
+      expect(attributions('He found a ghost town of bombed out buildings.', []).filter((a) => a.cue === 'found')).toEqual([]);
+      expect(attributions('Professor Justin Levitt found 31 incidents of voter impersonation.', ['Justin Levitt|person'])).toContainEqual(expect.objectContaining({ cue: 'found' }));
     });
 
     it('should prefer the reporting verb that frames a quote over verbs inside it', () => {

@@ -49,6 +49,14 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
 const TIME_TAIL = /^(on|in|at|late|early|last|this|yesterday|today|friday|monday|tuesday|wednesday|thursday|saturday|sunday|morning|evening|night|a|an|the|statement|interview|news|conference|briefing|told|to|reporters|journalists|by|via|email|phone|tweet|post|press|release|televised|address|speech|after|before|during|earlier|later|week|month|year|[,.”"’]|\d+)$/;
 
+/** Whether the speaker's phrase holds a person's or an organisation's name. */
+function namedSpeaker(U: readonly Unit[], a: Attribution): boolean {
+  return U.some((x) => x.m && x.m.kind === 'name' && (x.m.type === 'person' || x.m.type === 'organization') && x.start >= a.subject.start && x.end <= a.subject.end);
+}
+
+/** The heads of a phrase that reports a finding: "a Quinnipiac University poll found …". */
+const STUDY = /\b(study|studies|report|reports|poll|polls|survey|surveys|analysis|analyses|investigation|inquiry|review|audit|research|researchers|scientists|economists|experts|investigators|auditors|panel|commission|committee|jury|judge|court)\b/i;
+
 interface NP {
   from: number;
   to: number; // inclusive unit indexes
@@ -66,8 +74,11 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
   const titleCase = words.length > 0 && words.filter((x) => isCap(x)).length * 2 > words.length;
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
   // reporting verbs first: in "“I know this game,” Trump said" the saying frames the knowing
+  // and within each rank the cues outside quotations first: in "“You say you …,” Merkley said" Merkley's saying frames the quote
+  const quoted = insideQuotes(U);
+  const order = [...U.keys()].filter((c) => !quoted[c]).concat([...U.keys()].filter((c) => quoted[c]));
   for (const pass of [0, 1, 2]) {
-    for (let c = 0; c < U.length; c++) {
+    for (const c of order) {
       const u = U[c]!;
       if (u.m) continue;
       let cueEnd = c;
@@ -89,6 +100,9 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
       if (lemma === 'according to') a = according(s, c, cueEnd);
       else a = speakerFirst(ctx, s, c, lemma) ?? speakerAfter(s, c, lemma);
       if (a && !reporting && /^(i|you|we|it|this|that|they)$/i.test(ctx.text.slice(a.subject.start, a.subject.end))) a = undefined;
+      // finding is a judgement when a clause follows or a study or someone named finds: "the study found …",
+      // "Professor Justin Levitt found 31 incidents", not "he found a ghost town"
+      if (a && lemma === 'find' && U[c + 1]?.l !== 'that' && !STUDY.test(ctx.text.slice(a.subject.start, a.subject.end)) && !namedSpeaker(U, a)) a = undefined;
       if (a && free(a.content.start, a.content.end) && free(a.subject.start, a.subject.end)) {
         widened = settleSpeaker(ctx, s, a) || widened;
         out.push(a);
@@ -100,6 +114,9 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
     const h = headlineColon(s);
     if (h) out.push(h);
   }
+  // a transcript's turn: "PENCE: Well, look, …"
+  const turn = speakerLabel(ctx, s);
+  if (turn && free(turn.subject.start, turn.subject.end) && !out.some((a) => a.cue.start === turn.cue.start)) out.push(turn);
   // a quotation signed after a dash frames whatever is said inside it
   const signed = quoteSignature(s);
   if (signed) out.push(signed);
@@ -109,6 +126,23 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
     for (const a of out) if (a.subject.mention && ctx.folded.has(a.subject.mention)) a.subject.mention = ctx.folded.get(a.subject.mention)!;
   }
   return out.sort((a, b) => a.cue.start - b.cue.start);
+}
+
+/** Per unit, whether it stands inside a quotation opened in the sentence (“ … ” or a pair of straight double quotes). */
+function insideQuotes(U: readonly Unit[]): boolean[] {
+  const inside: boolean[] = [];
+  let open = false;
+  for (let k = 0; k < U.length; k++) {
+    const t = U[k]!.t;
+    if (t === '\u201c' || (t === '"' && !open)) {
+      inside.push(false);
+      open = true;
+    } else if (t === '\u201d' || t === '"') {
+      inside.push(false);
+      open = false;
+    } else inside.push(open);
+  }
+  return inside;
 }
 
 /* ------------------------------------------------------------ the speaker's entity */
@@ -238,6 +272,11 @@ function lineEndsBetween(text: string, end: number, start: number): boolean {
   return /[.!?:;]["'\u201d)]*$/u.test(text.slice(Math.max(0, end - 3), end)) || /^[ \t]/.test(gap.slice(nl + 1));
 }
 
+/** A cue's form used as a noun inside a phrase: after a determiner or before a possessive ("The state's campaign chairman", "the report's author"). */
+function nounCue(U: readonly Unit[], k: number): boolean {
+  return NOUNISH.has(U[k]!.l) && (DETERMINERS.has(U[k - 1]?.l ?? '') || U[k + 1]?.l === "'s");
+}
+
 /** NP ending at unit index `end` (inclusive), walking left. */
 function npLeft(U: readonly Unit[], end: number): NP | undefined {
   let k = end;
@@ -254,7 +293,7 @@ function npLeft(U: readonly Unit[], end: number): NP | undefined {
       // the point of a title or an initial inside the name: "Mr. King", "Sen. Graham", "George W. Bush"
     } else if (x.l === "'" && !(k > 0 && isWord(U[k - 1]) && U[k - 1]!.end === x.start)) break; // a closing quote, not "the Smiths' lawyer"
     else if (!(isWord(x) || x.l === "'s" || x.l === "'" || x.l === '-' || x.l === '.') || BOUNDARY.has(x.l) || AUX.has(x.l) || PRONOUNS.has(x.l) || NP_BREAK.has(x.l)) break;
-    else if (CUE_FORMS.has(x.l) && !x.m && U[k - 1]?.l !== 'of' && !(isCap(x) && U[k - 1]?.m)) break; // (after "of" a noun: "Secretary of State"; after a name, the rest of it: "Battleground States")
+    else if (CUE_FORMS.has(x.l) && !x.m && U[k - 1]?.l !== 'of' && !(isCap(x) && U[k - 1]?.m) && !nounCue(U, k)) break; // (after "of" a noun: "Secretary of State"; after a name, the rest of it: "Battleground States")
     else if (/^[a-z]+ed$/.test(x.t) && !/^(united|red|armed)$/.test(x.l)) break; // a verb: the agency cited X as saying
     k--;
     n++;
@@ -443,12 +482,16 @@ function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number,
   return make(s, U, np, c0, c, span(U, from, end));
 }
 
-/** Whether unit `i` (or the comma at `i` right after one) closes a quotation that opened earlier in the sentence. */
+/**
+ * Whether unit `i` (or the comma at `i` right after one) closes a quotation: one that opened earlier in
+ * the sentence, or one that opened in a sentence before — a closing mark by its shape (”) or written
+ * against the word or comma before it ("… investigated,” Warren told Stumpf").
+ */
 function closesQuote(U: readonly Unit[], i: number): boolean {
   if (U[i]?.l === ',') i--;
   if (!U[i] || !isQuote(U[i]) || i < 2) return false;
   for (let k = i - 1; k >= 0; k--) if (isQuote(U[k])) return true;
-  return false;
+  return U[i]!.t === '\u201d' || (U[i]!.t === '"' && U[i]!.start === U[i - 1]!.end && (isWord(U[i - 1]) || /^[,.!?]$/.test(U[i - 1]!.l)));
 }
 
 /** A quotation signed after it: "“C.” ― Pamela Padilla", "“C” — John Smith, a voter". */
@@ -485,6 +528,55 @@ export function headlineColon(s: SentenceState): Attribution | undefined {
   if (!content) return undefined;
   const mention = np.find((x) => x.m)?.m;
   return make(s, U, { from: 0, to: colon - 1, ...(mention ? { mention } : {}) }, colon, colon, content);
+}
+
+/**
+ * A transcript's speaker label: a paragraph that opens (after a quotation mark, at most) with a name in
+ * capitals and a colon — "PENCE: Well, look, …", "CHRIS WALLACE: …" — is that person's turn, when the
+ * label is a person's name (the recogniser's, or the last words of a person the document names in
+ * full) or the document reads as a transcript (two labels, each opening two paragraphs or more).
+ */
+export function speakerLabel(ctx: DocContext, s: SentenceState): Attribution | undefined {
+  const U = s.units;
+  const from = isQuote(U[0]) ? 1 : 0;
+  const colon = U.findIndex((x, k) => k > from && x.l === ':');
+  if (colon < 0 || colon - from > 3 || U.length - colon < 4) return undefined;
+  const label = U.slice(from, colon);
+  if (!label.every((x) => CAPS_LABEL.test(ctx.text.slice(x.start, x.end)) && (!x.m || x.m.type === 'person'))) return undefined;
+  if (!/(^|\n)[ \t]*["\u201c]?[ \t]*$/.test(ctx.text.slice(0, U[from]!.start))) return undefined; // the paragraph's opening
+  const words = ctx.text.slice(U[from]!.start, U[colon - 1]!.end).toLowerCase().split(/\s+/);
+  const named = label.find((x) => x.m)?.m;
+  const person =
+    named ??
+    ctx.mentions.find((m) => {
+      if (m.kind !== 'name' || m.type !== 'person') return false;
+      const parts = m.text.toLowerCase().split(/\s+/);
+      return parts.length > words.length && parts.slice(-words.length).join(' ') === words.join(' ');
+    });
+  if (!person && !transcriptLabels(ctx.text).has(words.join(' '))) return undefined;
+  const content = contentToEnd(U, colon + 1);
+  if (!content) return undefined;
+  return make(s, U, { from, to: colon - 1, ...(person ? { mention: person } : {}) }, colon, colon, content);
+}
+
+const CAPS_LABEL = /^\p{Lu}[\p{Lu}'\u2019.-]+$|^\p{Lu}[\p{Lu}'\u2019.-]*(?:\s+\p{Lu}[\p{Lu}'\u2019.-]*){1,2}$/u;
+const LABEL_LINE = /^[ \t]*["\u201c]?[ \t]*(\p{Lu}[\p{Lu}'\u2019.-]+(?:[ \t]+\p{Lu}[\p{Lu}'\u2019.-]+){0,2})[ \t]*:/gmu;
+/** Headings that open paragraphs in capitals without being anyone's turn. */
+const NOT_SPEAKERS = /^(update|updated|note|editor'?s note|correction|clarification|related|watch|video|read more|breaking|source|sources|photo|photos|q|a)$/;
+let labelsOf: { text: string; labels: Set<string> } | undefined;
+
+/** The speaker labels of a transcript: capitalised labels that each open two paragraphs or more, when there are at least two of them. */
+function transcriptLabels(text: string): Set<string> {
+  if (labelsOf?.text === text) return labelsOf.labels;
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(LABEL_LINE)) {
+    const l = m[1]!.toLowerCase().replace(/\u2019/g, "'");
+    if (!NOT_SPEAKERS.test(l)) counts.set(l, (counts.get(l) ?? 0) + 1);
+  }
+  const repeated = [...counts].filter(([, n]) => n >= 2).map(([l]) => l);
+  const labels = new Set(repeated.length >= 2 ? repeated : []);
+  labelsOf = { text, labels };
+  return labels;
 }
 
 /** "C, said X" (speaker after the cue). */

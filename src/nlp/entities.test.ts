@@ -91,6 +91,7 @@ describe('nlp/entities', () => {
       ['all caps', 'BRUSSELS 1996-08-22\nThe European Commission met in Brussels on Thursday.\n', [['BRUSSELS', 'place'], ['European Commission', 'organization']]],
       ['all-caps headline with body', 'TURKEY SAYS SYRIA MUST WITHDRAW\nTurkey said on Friday that Syria must withdraw.\n', [['TURKEY', 'place'], ['SYRIA', 'place']]],
       ['sports table line', 'Manchester United 3 Liverpool 1\n', [['Manchester United', 'organization'], ['Liverpool', 'organization']]],
+      ['headline verb after a speaker', 'Trump Could Address Clean Energy, Lindsey Graham Says.\n\nGraham spoke on Thursday.', [['Lindsey Graham', 'person']]],
     ];
     it.each(headlines)('should handle casing: %s', (_label, text, expected) => {
       const found = pairs(text);

@@ -580,6 +580,9 @@ const SURNAME_PARTICLES = new Set(['Le', 'La', 'De', 'Del', 'Della', 'Di', 'Da',
 const NAME_LINKS = new Set(['bin', 'ibn', 'bint', 'ben']);
 
 /** Trims punctuation, possessives and (for people) leading titles off a span; null when nothing is left. */
+/** Reporting verbs as a title-case headline writes them after a speaker's name. */
+const HEADLINE_VERB = /^(?:Says|Said|Tells|Told|Warns|Warned|Claims|Admits|Slams|Urges|Vows|Denies|Insists|Asks|Accuses|Blasts|Praises|Rejects|Defends|Responds|Explains|Reveals|Confirms|Announces|Adds|Thinks|Believes|Wants|Predicts)$/;
+
 function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   let { first, last } = sp;
   const isJunkEdge = (x: string) => PUNCT_ONLY.test(x) || /^['’][sS]?$/.test(x);
@@ -591,6 +594,8 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   if (sp.type === 'person') {
     // "President Recep Tayyip Erdogan" tagged whole: the title is a role, not part of the name
     while (first < last && TITLE_SET.has((w[first] as string).toLowerCase())) first++;
+    // a title-case headline's verb after the name: "…, Lindsey Graham Says"
+    while (last - first >= 2 && HEADLINE_VERB.test(w[last] as string)) last--;
   } else if (first < last) {
     // "NATO Secretary General Jens Stoltenberg": the title before a name is not part of the organisation
     let cut = last;

@@ -88,6 +88,14 @@ const IRREGULAR: Record<string, [string, string]> = dict({
   drive: ['drove', 'driven'],
   arise: ['arose', 'arisen'],
   slay: ['slew', 'slain'],
+  think: ['thought', 'thought'],
+  feel: ['felt', 'felt'],
+  know: ['knew', 'known'],
+  find: ['found', 'found'],
+  show: ['showed', 'shown'],
+  forecast: ['forecast', 'forecast'],
+  understand: ['understood', 'understood'],
+  mean: ['meant', 'meant'],
 });
 
 /** Inflected forms of a (lower-case, single-word) verb lemma: base, 3rd person, past, participles, -ing. */
