@@ -42,6 +42,11 @@ describe('nlp/attribution', () => {
       { label: 'an irregular past of a stance verb', text: 'The study found that turnout fell in the three largest counties.', names: [], want: { speaker: 'The study', cue: 'found', content: /^turnout fell in the three largest counties$/ } },
       { label: 'a quote that opened in the sentence before', text: '\u201cYou should resign. You should be investigated,\u201d Warren told Stumpf, after he admitted it.', names: ['Warren|person', 'Stumpf|person'], want: { speaker: 'Warren', cue: 'told', content: /^You should be investigated,\u201d$/ } },
       { label: 'a transcript turn by a speaker named in full', text: 'Mike Pence spoke to Fox.\n\n"PENCE: Well, look, Hillary Clinton thinks this is a game show.', names: ['Mike Pence|person', 'Fox', 'Hillary Clinton|person'], want: { speaker: 'PENCE', cue: ':', content: /^Well, look, Hillary Clinton thinks this is a game show$/ } },
+      { label: 'a party tag and a description before the cue', text: 'Rep. Gregory W. Meeks (D-N.Y.), chairman of the Congressional Black Caucus PAC, said members will help him.', names: ['Gregory W. Meeks|person', 'Congressional Black Caucus PAC'], want: { speaker: 'Rep. Gregory W. Meeks (D-N.Y.), chairman of the Congressional Black Caucus PAC', cue: 'said', content: /^members will help him$/ } },
+      { label: 'a conjunction opening the sentence before the speaker', text: 'But Megan Hester, senior associate at the Annenberg Institute, said parents still want neighborhood schools.', names: ['Megan Hester|person', 'Annenberg Institute'], want: { speaker: 'Megan Hester, senior associate at the Annenberg Institute', cue: 'said', content: /^parents still want neighborhood schools$/ } },
+      { label: 'a name attached to the speaker by a preposition', text: 'Officials at Homeland Security Investigations, a division of Customs Enforcement, said they were concerned.', names: ['Homeland Security Investigations', 'Customs Enforcement'], want: { speaker: 'Officials at Homeland Security Investigations, a division of Customs Enforcement', cue: 'said', content: /^they were concerned$/ } },
+      { label: 'an unnamed speaker of a profession', text: 'The family watched it on Thursday, attorneys for the family said.', names: [], want: { speaker: 'attorneys for the family', cue: 'said', content: /^The family watched it on Thursday$/ } },
+      { label: 'a saying that ends its sentence with a colon', text: 'Limbaugh added:\n\nThis reeks of the greatest fear I have ever seen.', names: ['Limbaugh|person'], want: { speaker: 'Limbaugh', cue: 'added', content: /^This reeks of the greatest fear I have ever seen$/ } },
       { label: 'a quotation signed after a dash', text: '\u201cHe cannot even answer a question without scaring people.\u201d \u2015 Esther Tapia', names: ['Esther Tapia|person'], want: { speaker: 'Esther Tapia', cue: '\u2015', content: /He cannot even answer a question/ } },
     ];
     for (const c of cases) {
@@ -68,6 +73,21 @@ describe('nlp/attribution', () => {
       expect(attributions(heading, []).filter((a) => a.cue === ':')).toEqual([]);
       const once = 'WALLACE: Will she be there tomorrow night?\n\nPENCE: She will not be at the debate.';
       expect(attributions(once, []).filter((a) => a.cue === ':')).toEqual([]);
+    });
+
+    it('should read no speaker in a passive', () => {
+      expect(attributions('The Adana Agreement was signed between Turkey and Syria in 1998.', ['Adana Agreement', 'Turkey|place', 'Syria|place'])).toEqual([]);
+      expect(attributions('Mr Dogan was quoted as saying the toll rose.', ['Dogan|person'])).toContainEqual(expect.objectContaining({ cue: 'saying' }));
+    });
+
+    it('should take the person an apposition names over a description of them', () => {
+      const got = attributions('Head of the ministry\u2019s Center for the Reconciliation of Opposing Sides in Syria, Rear Admiral Oleg Zhuravlev, said Ankara had violated the deal.', ['Center for the Reconciliation of Opposing Sides', 'Syria|place', 'Oleg Zhuravlev|person', 'Ankara|place']);
+      expect(got).toContainEqual(expect.objectContaining({ cue: 'said', entity: 'Oleg Zhuravlev' }));
+    });
+
+    it('should read no stance after a modal, but a saying', () => {
+      expect(attributions('Charlotte officials should release the police videos without delay.', ['Charlotte|place'])).toEqual([]);
+      expect(attributions('Officials would not say whether the talks had failed.', [])).toContainEqual(expect.objectContaining({ speaker: 'Officials', cue: 'say' }));
     });
 
     it('should not read finding a thing as a judgement', () => {

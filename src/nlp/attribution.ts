@@ -57,6 +57,9 @@ function namedSpeaker(U: readonly Unit[], a: Attribution): boolean {
 /** The heads of a phrase that reports a finding: "a Quinnipiac University poll found …". */
 const STUDY = /\b(study|studies|report|reports|poll|polls|survey|surveys|analysis|analyses|investigation|inquiry|review|audit|research|researchers|scientists|economists|experts|investigators|auditors|panel|commission|committee|jury|judge|court)\b/i;
 
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
+const MODAL = /^(?:would|could|should|must|may|might|can|cannot|ca|wo|need|ought)$/;
+
 interface NP {
   from: number;
   to: number; // inclusive unit indexes
@@ -302,7 +305,7 @@ function npLeft(U: readonly Unit[], end: number): NP | undefined {
   if (from > end) return undefined;
   const np = U.slice(from, end + 1);
   const named = np.some((x) => x.m || isCap(x));
-  const headed = DETERMINERS.has(np[0]!.l) || /^(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|several|many|some|most|few|half|officials?|sources?|analysts?|experts?|critics?|aides?|people|residents|witnesses|voters|percent|majority|majorities|polls?|surveys?|supporters|democrats|republicans|americans|members|leaders|observers|activists)$/.test(np[0]!.l);
+  const headed = DETERMINERS.has(np[0]!.l) || /^(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|several|many|some|most|few|half|one|officials?|sources?|analysts?|experts?|critics?|aides?|people|residents|witnesses|voters|percent|majority|majorities|polls?|surveys?|supporters|democrats|republicans|americans|members|leaders|observers|activists|attorneys|lawyers|prosecutors|investigators|authorities|police|doctors|researchers|scientists|economists|diplomats|relatives|neighbou?rs|friends|spokes(?:man|woman|person|people)|advocates|opponents|proponents|organi[sz]ers|protesters|demonstrators|lawmakers|legislators|commanders|executives|traders|dealers|bankers|investors|strategists|historians|scholars|parents|citizens|residents|survivors|rescuers|medics|staff|family|families)$/.test(np[0]!.l);
   if (!named && !headed) return undefined;
   return { from, to: end, mention };
 }
@@ -347,12 +350,19 @@ function make(s: SentenceState, U: readonly Unit[], np: NP, c0: number, c1: numb
 
 /** "X said (that) C" or "C, X said". */
 function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: string): Attribution | undefined {
-  void ctx;
   const U = s.units;
   let k = c - 1;
   let c0 = c;
   // "was quoted as saying", "has also said", "told reporters"
   while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]) || ['quoted', 'as', 'not', "n't"].includes(U[k]!.l))) k--;
+  // a passive's subject undergoes the verb: "The agreement was signed", "He was told" (but "was quoted as saying")
+  if (!/ing$/.test(U[c]!.l) && U.slice(k + 1, c).some((x) => BE.has(x.l))) return undefined;
+  // after a modal only a saying is reported ("officials would not say"): "the rate would rise", "officials should release" are no stance
+  if (MODAL.test(U[k]?.l ?? '')) {
+    if (!REPORTING_SET.has(lemma)) return undefined;
+    k--;
+    while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]))) k--;
+  }
   // "EU leaders on Thursday agreed", "Putin late Monday said": a day between the speaker and the cue
   if (k > 0 && DAY.test(U[k]!.l)) {
     k--;
@@ -369,7 +379,16 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
   if (k < c - 1 && U[k + 1]!.l !== 'as') c0 = c; // keep the cue itself
   const np = appositionOwner(U, npLeft(U, k)) || speakerBeforeCue(U, k, c);
   if (!np) return undefined;
-  return attributionWithSpeaker(s, np, c0, c, lemma);
+  return attributionWithSpeaker(s, np, c0, c, lemma, () => nextSentence(ctx, s));
+}
+
+/** The span of the sentence after `s`, without its closing punctuation, if it has words. */
+function nextSentence(ctx: DocContext, s: SentenceState): { start: number; end: number } | undefined {
+  const n = ctx.sentences[s.index + 1];
+  if (!n) return undefined;
+  const m = /[\s.!?;:]*$/.exec(ctx.text.slice(n.start, n.end));
+  const end = n.end - (m ? m[0].length : 0);
+  return end > n.start && /\p{L}/u.test(ctx.text.slice(n.start, end)) ? { start: n.start, end } : undefined;
 }
 
 /**
@@ -397,7 +416,10 @@ function appositionOwner(U: readonly Unit[], np: NP | undefined): NP | undefined
 function appositionMention(U: readonly Unit[], head: NP, from: number, to: number): EntityMention | undefined {
   const named = U.slice(from, to).find((x) => x.m?.type === 'person')?.m;
   const possessor = !!head.mention && U.slice(head.from, head.to + 1).some((x, j, a) => x.m === head.mention && a[j + 1]?.l === "'s");
-  return (possessor && named) || (head.mention ?? named);
+  // an apposition that is a person's name and title alone names the speaker a description stood for:
+  // "Head of the ministry's Center for …, Rear Admiral Oleg Zhuravlev, said"
+  const nameOnly = !!named && U.slice(from, to).every((x) => x.m === named || (!x.m && (isCap(x) || x.l === '.')));
+  return (possessor && named) || (nameOnly && head.mention?.type !== 'person' && named) || (head.mention ?? named);
 }
 
 /**
@@ -419,19 +441,20 @@ function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefi
   }
   if (!np && U[k]?.l === ',') {
     // "Marley Anderson, 21, a junior from Las Vegas, said …": the phrase that opens the sentence
+    // ("But Megan Hester, …, said", "Rep. Gregory W. Meeks (D-N.Y.), chairman of …, said", "Officials at Homeland Security Investigations, a division of …, said")
     const firstComma = U.findIndex((x) => x.l === ',');
-    const head = firstComma > 0 && firstComma < k ? npLeft(U, firstComma - 1) : undefined;
-    if (head && head.from === 0 && (head.mention || isCap(U[head.to]))) {
+    const head = firstComma > 0 && firstComma < k ? leadingPhrase(U, firstComma - 1) : undefined;
+    if (head && head.from <= 1 && opensSentence(U, head.from) && (head.mention || isCap(U[head.to]))) {
       const mention = appositionMention(U, head, firstComma + 1, k);
-      np = { from: 0, to: k - 1, ...(mention ? { mention } : {}) };
+      np = { from: head.from, to: k - 1, ...(mention ? { mention } : {}) };
     }
   }
   if (!np && U[k]?.l === ',') {
     // "Chris Cox, who runs the NRA's lobbying arm, says …": the speaker before the apposition
     let p = k - 1;
     while (p >= 0 && U[p]!.l !== ',' && !isQuote(U[p]) && k - p < 30) p--;
-    const head = p >= 0 && U[p]!.l === ',' ? npLeft(U, p - 1) : undefined;
-    if (head && (head.from === 0 || U[head.from - 1]!.l === ',' || isQuote(U[head.from - 1]))) {
+    const head = p >= 0 && U[p]!.l === ',' ? leadingPhrase(U, p - 1) : undefined;
+    if (head && (opensSentence(U, head.from) || U[head.from - 1]!.l === ',' || isQuote(U[head.from - 1]))) {
       const mention = appositionMention(U, head, p + 1, k);
       np = { from: head.from, to: k - 1, ...(mention ? { mention } : {}) };
     }
@@ -448,8 +471,40 @@ function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefi
   return np;
 }
 
+/** Prepositions that attach a name to the head of a speaker phrase: "Officials at Homeland Security Investigations". */
+const ATTACH = new Set(['at', 'of', 'for', 'from', 'with', 'in', 'on']);
+
+/**
+ * The phrase ending at unit `end` read leftwards, over a short parenthesis at its end ("Gregory W. Meeks
+ * (D-N.Y.)") and over one preposition that attaches a name to its head ("Officials at Homeland Security
+ * Investigations"), when the phrase before the preposition opens the sentence or follows a comma.
+ */
+function leadingPhrase(U: readonly Unit[], end: number): NP | undefined {
+  let e = end;
+  if (U[e]?.l === ')') {
+    let open = e - 1;
+    while (open >= 0 && e - open <= 8 && U[open]!.l !== '(' && U[open]!.l !== ')') open--;
+    if (open > 0 && U[open]!.l === '(') e = open - 1;
+  }
+  const head = npLeft(U, e);
+  if (!head) return undefined;
+  if (head.from >= 2 && ATTACH.has(U[head.from - 1]!.l)) {
+    const outer = npLeft(U, head.from - 2);
+    if (outer && (opensSentence(U, outer.from) || U[outer.from - 1]?.l === ',')) {
+      const mention = outer.mention ?? head.mention;
+      return { from: outer.from, to: end, ...(mention ? { mention } : {}) };
+    }
+  }
+  return { ...head, to: end };
+}
+
+/** Whether unit `i` opens the sentence, or follows only a conjunction that opens it ("But Megan Hester, …"). */
+function opensSentence(U: readonly Unit[], i: number): boolean {
+  return i === 0 || (i === 1 && /^(but|and|yet|so|still|now)$/.test(U[0]!.l) && isCap(U[0]));
+}
+
 /** The attribution once its speaker is known: the content after the cue, or before the speaker ("C, X said"). */
-function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number, lemma: string): Attribution | undefined {
+function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number, lemma: string, next?: () => { start: number; end: number } | undefined): Attribution | undefined {
   const U = s.units;
   const before = U[np.from - 1];
   if (before && !before.m && /^[a-z]/.test(before.t) && !BOUNDARY.has(before.l) && !/^(then|now|also|later|earlier|recently|yesterday|today)$/.test(before.l) && NOUNISH.has(U[c]!.l)) return undefined;
@@ -459,6 +514,11 @@ function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number,
   if (lemma === 'tell' || lemma === 'ask' || lemma === 'warn' || lemma === 'urge') {
     // told Al Jazeera / told reporters (that)
     while (j < U.length && (U[j]!.m || /^(reporters|journalists|the|a|an|an?|broadcaster|newspaper|agency|television|tv|news|radio|audience|crowd|supporters|lawmakers|him|her|them|us|me)$/.test(U[j]!.l) || (isCap(U[j]) && !isQuote(U[j])))) j++;
+  }
+  // "Limbaugh added:" closing its sentence: what is said is the next sentence
+  if (U[j]?.l === ':' && j === U.length - 1 && REPORTING_SET.has(lemma)) {
+    const said = next?.();
+    return said ? make(s, U, np, c0, c, said) : undefined;
   }
   let tailOnly = true;
   for (let x = j; x < U.length; x++) if (!TIME_TAIL.test(U[x]!.l) && !U[x]!.m && isWord(U[x])) tailOnly = false;

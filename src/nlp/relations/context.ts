@@ -2,7 +2,7 @@
  * Per-document state shared by the relation, role, reference, attribution and claim passes:
  * the mentions (input names plus the ones these passes add) and the relations found so far.
  */
-import type { EntityMention, EntityType, EventFamily, RelationMention, SpanRef } from '../../types.js';
+import type { EntityMention, EntityType, EventFamily, RelationMention, Sentence, SpanRef } from '../../types.js';
 import { canonicalPredicate, familyOf, FAMILY_QUAD } from '../events.js';
 import type { Unit } from './tokens.js';
 
@@ -25,6 +25,8 @@ export class DocContext {
   readonly implicit = new Set<string>();
   /** Mentions folded into a widened one (see `widen`): their id → the widened mention's id. */
   readonly folded = new Map<string, string>();
+  /** The document's sentences, in order (for what one sentence introduces and the next one says). */
+  sentences: readonly Sentence[] = [];
 
   constructor(
     readonly text: string,
