@@ -75,6 +75,12 @@ describe('nlp/attribution', () => {
       expect(attributions(once, []).filter((a) => a.cue === ':')).toEqual([]);
     });
 
+    it('should read a headline colon only after a named speaker or a study', () => {
+      expect(attributions('The Latest: Trump taxes not from Connecticut, officials find.', ['Trump|person', 'Connecticut|place']).filter((a) => a.cue === ':')).toEqual([]);
+      expect(attributions('Russia: Turkey broke the Sochi agreement on Idlib.', ['Russia|place', 'Turkey|place', 'Sochi|place', 'Idlib|place'])).toContainEqual(expect.objectContaining({ speaker: 'Russia', cue: ':' }));
+      expect(attributions('Poll: Clinton and Trump in dead heat before the debate.', ['Clinton|person', 'Trump|person'])).toContainEqual(expect.objectContaining({ speaker: 'Poll', cue: ':' }));
+    });
+
     it('should read no speaker in a passive', () => {
       expect(attributions('The Adana Agreement was signed between Turkey and Syria in 1998.', ['Adana Agreement', 'Turkey|place', 'Syria|place'])).toEqual([]);
       expect(attributions('Mr Dogan was quoted as saying the toll rose.', ['Dogan|person'])).toContainEqual(expect.objectContaining({ cue: 'saying' }));

@@ -582,7 +582,11 @@ export function headlineColon(s: SentenceState): Attribution | undefined {
   if (colon < 1 || colon > 6 || U.length - colon < 4) return undefined;
   const np = U.slice(0, colon);
   if (!np.every((x) => isWord(x) || x.l === '.' || x.l === "'s" || x.l === '-')) return undefined;
-  if (!np.some((x) => (x.m && x.m.type !== 'place') || (isCap(x) && !/^\p{Lu}+$/u.test(x.t)))) return undefined;
+  // the speaker is named ("Graham:", "Obama on Climate Change:"), a country speaking for its government ("Russia:")
+  // or a study ("Poll:"), not a headline of its own ("The Latest:", "Little Relief for Refugees:", "Police Shooting:")
+  const named = np.some((x) => x.m && (x.m.type === 'person' || x.m.type === 'organization'));
+  const country = np.length === 1 && np[0]!.m?.type === 'place' && lookupWord(np[0]!.m.text.toLowerCase()) === 'country';
+  if (!named && !country && !(np.length === 1 && STUDY.test(np[0]!.t))) return undefined;
   if (np.some((x) => /^\p{Lu}{2,}$/u.test(x.t) && !x.m) || /^(update|watch|video|photos?|breaking|exclusive|live|note|editor|related|source|sources|read|listen|correction|read more|also)$/i.test(np[0]!.t)) return undefined;
   const content = contentToEnd(U, colon + 1);
   if (!content) return undefined;
