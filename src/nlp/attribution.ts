@@ -57,6 +57,8 @@ function namedSpeaker(U: readonly Unit[], a: Attribution): boolean {
 /** The heads of a phrase that reports a finding: "a Quinnipiac University poll found …". */
 const STUDY = /\b(study|studies|report|reports|poll|polls|survey|surveys|analysis|analyses|investigation|inquiry|review|audit|research|researchers|scientists|economists|experts|investigators|auditors|panel|commission|committee|jury|judge|court)\b/i;
 
+/** Adverbs of time and frequency without -ly: "Cruz has long said", "Trump has often cited". */
+const LONG_ADVERBS = new Set(['long', 'often', 'never', 'always', 'sometimes', 'ever', 'soon', 'once', 'twice', 'too']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
 const MODAL = /^(?:would|could|should|must|may|might|can|cannot|ca|wo|need|ought)$/;
 
@@ -79,7 +81,9 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
   // reporting verbs first: in "“I know this game,” Trump said" the saying frames the knowing
   // and within each rank the cues outside quotations first: in "“You say you …,” Merkley said" Merkley's saying frames the quote
   const quoted = insideQuotes(U);
-  const order = [...U.keys()].filter((c) => !quoted[c]).concat([...U.keys()].filter((c) => quoted[c]));
+  const order: number[] = [];
+  for (let c = 0; c < U.length; c++) if (!quoted[c]) order.push(c);
+  for (let c = 0; c < U.length; c++) if (quoted[c]) order.push(c);
   for (const pass of [0, 1, 2]) {
     for (const c of order) {
       const u = U[c]!;
@@ -106,6 +110,8 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
       // finding is a judgement when a clause follows or a study or someone named finds: "the study found …",
       // "Professor Justin Levitt found 31 incidents", not "he found a ghost town"
       if (a && lemma === 'find' && U[c + 1]?.l !== 'that' && !STUDY.test(ctx.text.slice(a.subject.start, a.subject.end)) && !namedSpeaker(U, a)) a = undefined;
+      // "Clinton called her vote a mistake, but she noted that …": the content ends where a saying already read begins
+      if (a && free(a.subject.start, a.subject.end) && !free(a.content.start, a.content.end)) a = cutBeforeTaken(U, a, taken);
       if (a && free(a.content.start, a.content.end) && free(a.subject.start, a.subject.end)) {
         widened = settleSpeaker(ctx, s, a) || widened;
         out.push(a);
@@ -129,6 +135,25 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
     for (const a of out) if (a.subject.mention && ctx.folded.has(a.subject.mention)) a.subject.mention = ctx.folded.get(a.subject.mention)!;
   }
   return out.sort((a, b) => a.cue.start - b.cue.start);
+}
+
+/**
+ * The attribution with its content cut short before the first span already taken inside it, at a clause
+ * boundary (a comma or semicolon, and a conjunction after it); undefined when the content does not run
+ * on past such a boundary into the taken span or too little is left.
+ */
+function cutBeforeTaken(U: readonly Unit[], a: Attribution, taken: readonly [number, number][]): Attribution | undefined {
+  let x = Infinity;
+  for (const [p, q] of taken) if (p < a.content.end && a.content.start < q) x = Math.min(x, p);
+  if (x <= a.content.start) return undefined;
+  let k = U.findIndex((u) => u.start >= x) - 1;
+  if (k < 0) return undefined;
+  while (k >= 0 && /^(and|but|or|while|whereas|yet)$/.test(U[k]!.l)) k--;
+  if (!U[k] || !/^[,;]$/.test(U[k]!.l)) return undefined;
+  k--;
+  const from = U.findIndex((u) => u.start >= a.content.start);
+  if (k - from < 1) return undefined;
+  return { ...a, content: { start: a.content.start, end: U[k]!.end } };
 }
 
 /** Per unit, whether it stands inside a quotation opened in the sentence (“ … ” or a pair of straight double quotes). */
@@ -354,7 +379,7 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
   let k = c - 1;
   let c0 = c;
   // "was quoted as saying", "has also said", "told reporters"
-  while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]) || ['quoted', 'as', 'not', "n't"].includes(U[k]!.l))) k--;
+  while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]) || LONG_ADVERBS.has(U[k]!.l) || ['quoted', 'as', 'not', "n't"].includes(U[k]!.l))) k--;
   // a passive's subject undergoes the verb: "The agreement was signed", "He was told" (but "was quoted as saying")
   if (!/ing$/.test(U[c]!.l) && U.slice(k + 1, c).some((x) => BE.has(x.l))) return undefined;
   // after a modal only a saying is reported ("officials would not say"): "the rate would rise", "officials should release" are no stance
@@ -462,7 +487,8 @@ function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefi
   if (!np && /ing$/.test(U[c]!.l) && U[k] && /^(,|--|\u2013|\u2014|-)$/.test(U[k]!.l)) {
     // "Trump went after Bush, calling him …": the subject of the sentence speaks
     const first = U.findIndex((x) => !!x.m);
-    if (first >= 0 && first <= 2 && first < k && (U[first]!.m!.type === 'person' || U[first]!.m!.type === 'organization')) {
+    // (the subject's titles before it: "Democratic presidential nominee Hillary Clinton chimed in on Twitter, saying …")
+    if (first >= 0 && (first <= 2 || npLeft(U, first)?.from === 0) && first < k && (U[first]!.m!.type === 'person' || U[first]!.m!.type === 'organization')) {
       // the whole subject when it ends at the comma: "Senate Democratic leader Robert Byrd, pointing …" is Byrd
       const subject = npLeft(U, k - 1);
       np = subject && subject.from <= first && subject.mention && subject.mention.type !== 'place' ? subject : { from: first, to: first, mention: U[first]!.m! };
@@ -508,7 +534,8 @@ function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number,
   const U = s.units;
   const before = U[np.from - 1];
   if (before && !before.m && /^[a-z]/.test(before.t) && !BOUNDARY.has(before.l) && !/^(then|now|also|later|earlier|recently|yesterday|today)$/.test(before.l) && NOUNISH.has(U[c]!.l)) return undefined;
-  if (NOUNISH.has(U[c]!.l) && !(np.mention || isCap(U[np.to]) || PRONOUNS.has(U[np.to]!.l))) return undefined;
+  // (a noun-like form is a verb after a named speaker, before a clause, or after a study: "A new poll shows that …")
+  if (NOUNISH.has(U[c]!.l) && !(np.mention || isCap(U[np.to]) || PRONOUNS.has(U[np.to]!.l) || U[c + 1]?.l === 'that' || STUDY.test(U[np.to]!.l))) return undefined;
   // after the cue: "C" or tail
   let j = c + 1;
   if (lemma === 'tell' || lemma === 'ask' || lemma === 'warn' || lemma === 'urge') {
@@ -550,7 +577,8 @@ function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number,
 function closesQuote(U: readonly Unit[], i: number): boolean {
   if (U[i]?.l === ',') i--;
   if (!U[i] || !isQuote(U[i]) || i < 2) return false;
-  for (let k = i - 1; k >= 0; k--) if (isQuote(U[k])) return true;
+  // a quotation opens the sentence or a clause; one opened after a word is a title: 'on CBS's "Face the Nation," Ryan said'
+  for (let k = i - 1; k >= 0; k--) if (isQuote(U[k])) return k === 0 || /^[,:;(]$/.test(U[k - 1]!.l) || isQuote(U[k - 1]) || opensSentence(U, k);
   return U[i]!.t === '\u201d' || (U[i]!.t === '"' && U[i]!.start === U[i - 1]!.end && (isWord(U[i - 1]) || /^[,.!?]$/.test(U[i - 1]!.l)));
 }
 
