@@ -46,6 +46,29 @@ describe('nlp/entities', () => {
       expect(out).toHaveLength(1);
     });
 
+    it('a person named in full is found by the surname alone, unless the surname is also a lower-case word', () => {
+      const text = 'Marla Quennick checked into a clinic. Later, Quennick left the clinic.';
+      const out = [name(text, 'Marla Quennick', 'person')];
+      addRepeats(text, out, sentences(text));
+      expect(out.map((m) => [m.text, m.type])).toEqual([['Marla Quennick', 'person'], ['Quennick', 'person']]);
+      const rice = 'Condoleezza Rice visited Japan. Later, Rice met farmers who grow rice.';
+      const out2 = [name(rice, 'Condoleezza Rice', 'person')];
+      addRepeats(rice, out2, sentences(rice));
+      expect(out2).toHaveLength(1);
+      const url = 'https://example.com/marla-quennick-checks-in\nMarla Quennick checked into a clinic. Later, Quennick left the clinic.';
+      const out3 = [name(url, 'Marla Quennick', 'person')];
+      addRepeats(url, out3, sentences(url));
+      expect(out3.map((m) => m.text)).toContain('Quennick');
+    });
+
+    it("a person's full name is found in a headline in title case, among capitalised words", () => {
+      const text = 'Marla Quennick Checks Into Clinic In Newport Beach\nMarla Quennick checked into a clinic on Friday.';
+      const out = [name(text, 'Marla Quennick', 'person')];
+      out[0] = { ...out[0]!, start: text.lastIndexOf('Marla Quennick'), end: text.lastIndexOf('Marla Quennick') + 14, sentence: 1 };
+      addRepeats(text, out, sentences(text));
+      expect(out.map((m) => m.start).sort((a, b) => a - b)).toEqual([0, text.lastIndexOf('Marla Quennick')]);
+    });
+
     it('a multi-word name is found at a sentence opening too, and an existing mention is never overlapped', () => {
       const text = 'Police in Port Harcourt made arrests. Port Harcourt was calm on Friday, a Port Harcourt official said.';
       const official = text.lastIndexOf('Port Harcourt');

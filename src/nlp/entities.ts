@@ -187,6 +187,7 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
     v.set(m.type, (v.get(m.type) ?? 0) + 1);
   }
   if (types.size === 0) return;
+  addSurnames(text, types);
   const taken = out.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
   /** Index of the first taken span that ends after `start` (spans do not overlap, so ends are sorted too). */
   const firstEndingAfter = (start: number) => {
@@ -224,9 +225,11 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
       if (k < taken.length && (taken[k] as readonly [number, number])[0] < end) continue;
       const sentence = sentenceAt(at);
       if (!sentence || end > sentence.end) continue;
-      // touching another capitalised word: "Saraqeb Province", "New Saraqeb"
-      if (/\p{Lu}[\p{L}.'-]*[ \t]$/u.test(text.slice(Math.max(sentence.start, at - 30), at))) continue;
-      if (/^[ \t]\p{Lu}/u.test(text.slice(end, end + 2))) continue;
+      // touching another capitalised word: "Saraqeb Province", "New Saraqeb" (but in a headline in title case a
+      // person's full name stands among capitalised words: "Lindsay Lohan Checks Into Rehab")
+      const headline = type === 'person' && !oneWord && titleCaseLine(text, at);
+      if (!headline && /\p{Lu}[\p{L}.'-]*[ \t]$/u.test(text.slice(Math.max(sentence.start, at - 30), at))) continue;
+      if (!headline && /^[ \t]\p{Lu}/u.test(text.slice(end, end + 2))) continue;
       if (/^[-'’]\p{L}/u.test(text.slice(end, end + 2)) && !/^'s\b|^’s\b/u.test(text.slice(end, end + 3))) continue;
       const before = text.slice(sentence.start, at);
       if (oneWord && !/[\p{L}\p{N}]/u.test(before)) continue;
@@ -235,6 +238,45 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
     }
   }
   out.push(...added);
+}
+
+/** Whether the line around `at` is a headline in title case: most of its words (three or more) capitalised. */
+function titleCaseLine(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at) + 1;
+  const to = text.indexOf('\n', at);
+  const words = text.slice(from, to < 0 ? text.length : to).match(/\p{L}[\p{L}'\u2019-]*/gu) ?? [];
+  if (words.length < 3) return false;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps * 4 >= words.length * 3;
+}
+
+const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+
+/**
+ * A person named in full is named by the surname alone further on ("Lindsay Lohan" … "Lohan bailed
+ * on rehab"): the surname joins the names to repeat, as a person's, unless the document writes it in
+ * lower case too ("Rice" / "rice"), names something else by it, or it is a place in the gazetteer.
+ */
+function addSurnames(text: string, types: Map<string, Map<EntityType, number>>): void {
+  const surnames = new Set<string>();
+  for (const [name, votes] of types) {
+    if (!votes.has('person') || votes.size > 1) continue;
+    const words = name.split(/\s+/);
+    while (words.length > 2 && GENERATION.test(words[words.length - 1]!)) words.pop();
+    if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) continue;
+    const last = words[words.length - 1]!;
+    if (!/^\p{Lu}\p{Ll}{2,}(?:[-'\u2019]\p{Lu}?\p{Ll}+)?$/u.test(last) || GENERATION.test(last) || types.has(last)) continue;
+    const category = lookupWord(last.toLowerCase());
+    if (category && category !== 'last' && category !== 'person' && category !== 'first') continue;
+    surnames.add(last);
+  }
+  if (!surnames.size) return;
+  // lower-case words of the prose, addresses left out ("www.example.com/lindsay-lohan-checks-into-rehab")
+  const prose = text.replace(/^[ \t]*(?:https?|www)\b.*$/gim, ' ').replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
+  for (const last of surnames) {
+    if (new RegExp(`(?<![\\p{L}\\p{N}])${last.toLowerCase()}(?![\\p{L}\\p{N}])`, 'u').test(prose)) continue;
+    types.set(last, new Map([['person', 1]]));
+  }
 }
 
 /**
