@@ -130,6 +130,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeDateline(spans, w);
     spans = typeTableTeams(spans, w);
     spans = typeLeaderSurnames(typeRulerNames(spans, w), w);
+    spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
     for (const sp of spans) {
       if (sp.type === 'other' && sp.first === sp.last) miscWords.set(w[sp.first] as string, (miscWords.get(w[sp.first] as string) ?? 0) + 1);
@@ -163,6 +164,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     lastEnd = m.end;
   }
   harmoniseTypes(text, mentions, locked);
+  trimHeadlineNames(text, mentions);
   dropGroupAdjectives(text, mentions, miscWords);
   dropNationalities(text, mentions, locked);
   linkAcronyms(text, mentions);
@@ -231,6 +233,7 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
       if (!headline && /\p{Lu}[\p{L}.'-]*[ \t]$/u.test(text.slice(Math.max(sentence.start, at - 30), at))) continue;
       if (!headline && /^[ \t]\p{Lu}/u.test(text.slice(end, end + 2))) continue;
       if (/^[-'’]\p{L}/u.test(text.slice(end, end + 2)) && !/^'s\b|^’s\b/u.test(text.slice(end, end + 3))) continue;
+      if (/\p{Ll}-$/u.test(text.slice(Math.max(0, at - 2), at))) continue; // "the pre-Castro government"
       const before = text.slice(sentence.start, at);
       if (oneWord && !/[\p{L}\p{N}]/u.test(before)) continue;
       added.push({ start: at, end, text: name, type, sentence: sentence.index, kind: 'name' });
@@ -248,6 +251,52 @@ function titleCaseLine(text: string, at: number): boolean {
   if (words.length < 3) return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return caps * 4 >= words.length * 3;
+}
+
+/**
+ * A person's name in a title-case headline that runs on over the next capitalised words ("Director
+ * Gary Ross Still in Negotiations …") is cut back to the person's name as the document writes it
+ * elsewhere ("Gary Ross").
+ */
+function trimHeadlineNames(text: string, mentions: EntityMention[]): void {
+  let names: Set<string> | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.type !== 'person' || m.kind !== 'name') continue;
+    const words = [...m.text.matchAll(/\S+/g)];
+    if (words.length < 3 || !titleCaseLine(text, m.start)) continue;
+    names ??= new Set(mentions.filter((x) => x.type === 'person' && x.kind === 'name' && /\s/.test(x.text) && !titleCaseLine(text, x.start)).map((x) => x.text.replace(/\s+/g, ' ')));
+    for (let k = words.length - 1; k >= 2; k--) {
+      if (!names.has(words.slice(0, k).map((x) => x[0]).join(' '))) continue;
+      const last = words[k - 1]!;
+      const end = m.start + last.index! + last[0].length;
+      mentions[i] = { ...m, end, text: text.slice(m.start, end) };
+      break;
+    }
+  }
+}
+
+const JUNIOR = /^(?:Jr|Sr)\.?$/;
+const NUMERAL = /^(?:II|III|IV)$/;
+
+/**
+ * "Jr." and "Sr." after a name of two words or more are part of it, and make it a person's ("Arcade
+ * Joseph Comeaux Jr.", "W. Mark Felt Sr.", "Martin Luther King, Jr."); so are II, III and IV after a
+ * person's name. The full stop of "Jr ." written apart is left out.
+ */
+function addGenerations(spans: RawSpan[], w: readonly string[], t: readonly Token[]): RawSpan[] {
+  return spans.map((sp) => {
+    if (sp.last - sp.first < 1) return sp;
+    if (JUNIOR.test(w[sp.last] as string)) return sp.type === 'person' ? sp : { ...sp, type: 'person' };
+    let k = sp.last + 1;
+    if (w[k] === ',' && JUNIOR.test(w[k + 1] ?? '')) k++;
+    const next = w[k] ?? '';
+    if (!JUNIOR.test(next) && !(sp.type === 'person' && NUMERAL.test(next))) return sp;
+    if (spans.some((o) => o !== sp && o.first <= k && k <= o.last)) return sp;
+    let last = k;
+    if (!next.endsWith('.') && w[k + 1] === '.' && (t[k + 1] as Token).start === (t[k] as Token).end && JUNIOR.test(next)) last = k + 1;
+    return { ...sp, last, type: 'person' };
+  });
 }
 
 const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
@@ -351,6 +400,7 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
   for (const m of mentions) {
     if (m.type !== 'person') continue;
     const parts = key(m).split(' ');
+    while (parts.length > 2 && GENERATION.test(parts[parts.length - 1]!)) parts.pop(); // "… Comeaux Jr."
     if (parts.length >= 2) surnames.add(parts[parts.length - 1] as string);
   }
   // "Pirelli" in a document that names "Pirelli SpA": the company, whatever a lone "Pirelli" was tagged
@@ -688,7 +738,7 @@ function isLegalFormsOnly(w: readonly string[], sp: RawSpan): boolean {
 /** A pronoun with a verb run into it ("I'm", "We’re", "It's"): never a name. */
 const CONTRACTION = /^(?:i|you|we|they|he|she|it|that|there|let)['’](?:m|s|re|ve|ll|d)$/i;
 
-function isPlausibleName(w: readonly string[], sp: RawSpan): boolean {
+export function isPlausibleName(w: readonly string[], sp: RawSpan): boolean {
   if (isLegalFormsOnly(w, sp)) return false; // "Corp" of "AMR\nCorp" cut at a line break
   if (sp.first === sp.last && CONTRACTION.test(w[sp.first] as string)) return false;
   let hasUpper = false;
@@ -696,8 +746,12 @@ function isPlausibleName(w: readonly string[], sp: RawSpan): boolean {
   if (!hasUpper) return false; // "github", "twitter": names are capitalised
   if (sp.first === sp.last && NEVER_ALONE.has((w[sp.first] as string).toLowerCase().replace(/\.$/, ''))) return false;
   if (sp.first === sp.last && COMPASS.has((w[sp.first] as string).toLowerCase()) && (w[sp.first - 1] ?? '').toLowerCase() !== 'the') return false;
+  // a month's short name before a day is a date: "Jan 05 , 2011", "Dec. 3"
+  if (sp.first === sp.last && MONTH_SHORT.test(w[sp.first] as string) && /^\d{1,2}(?:st|nd|rd|th)?,?$/.test(w[sp.last + 1] ?? '')) return false;
   return true;
 }
+
+const MONTH_SHORT = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 
 /** Longest title phrase ending at token `end` (inclusive), as [start, phrase], or null. */
 function titleEndingAt(w: readonly string[], end: number): [number, string] | null {
