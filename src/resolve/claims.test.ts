@@ -196,7 +196,7 @@ describe('resolve/claims', () => {
       labels: new Map([['place:ecuador', 'Ecuador'], ['place:quito', 'Quito'], ['place:chad', 'Chad'], ['place:tibesti', 'Tibesti']]),
       published: new Map(docs.map((d) => [d.id, d.day])),
     });
-    const killed = (n: string) => claim('killed', 'people', n);
+    const killed = (n: string): Claim => ({ ...claim('killed', 'people', n), ...(/^\d+$/.test(n) ? { amount: Number(n) } : {}) });
     const group = (docs: { id: string; entities: string[]; day: string | null; n: string }[]) =>
       groupClaims(docs.map((d) => named(d.id, d.entities, [killed(d.n)])), resolution(docs));
 
@@ -230,6 +230,39 @@ describe('resolve/claims', () => {
         { id: 'b', entities: ['place:united-states', 'place:chad', 'place:tibesti'], day: '1987-03-06', n: '20' },
       ];
       const groups = groupClaims([...docs.map((d) => named(d.id, d.entities, [killed(d.n)])), ...hub.map((d) => named(d.id, d.entities, []))], resolution([...docs, ...hub]));
+      expect(groups.map((g) => g.disputed)).toEqual([false, false]);
+    });
+
+    it('should not dispute figures orders of magnitude apart: two facts, not two reports of one', () => {
+      const groups = group([
+        { id: 'a', entities: ['place:chad', 'place:tibesti'], day: '1987-03-06', n: '7' },
+        { id: 'b', entities: ['place:chad', 'place:tibesti'], day: '1987-03-06', n: '3000' },
+      ]);
+      expect(groups.map((g) => [g.about, g.disputed])).toEqual([['killed: people', false]]);
+    });
+
+    it('should join an undated report to a story of undated reports only when it is linked to half of them', () => {
+      const groups = group([
+        { id: 'a', entities: ['place:asia', 'place:sri-lanka', 'place:thailand'], day: null, n: '23000' },
+        { id: 'b', entities: ['place:asia', 'place:sri-lanka', 'place:thailand'], day: null, n: '25000' },
+        { id: 'c', entities: ['place:asia', 'place:sri-lanka', 'person:straw', 'person:benn'], day: null, n: '41' },
+        { id: 'd', entities: ['person:straw', 'person:benn', 'place:belfast'], day: null, n: '7' }, // linked to c alone
+      ]);
+      expect(groups.map((g) => [g.values.flatMap((v) => v.docs).sort().join(''), g.disputed])).toEqual([
+        ['abc', true],
+        ['d', false],
+      ]);
+    });
+
+    it('should not link undated reports through an entity many of them name, however few of all documents do', () => {
+      const dated = Array.from({ length: 8000 }, (_, i) => ({ id: `r${i}`, entities: [`place:p${i}`], day: '1987-03-06', n: '' }));
+      const archive = Array.from({ length: 60 }, (_, i) => ({ id: `u${i}`, entities: ['person:blair', 'organization:bbc'], day: null, n: '' }));
+      const docs = [
+        { id: 'a', entities: ['person:blair', 'organization:bbc', 'place:asia'], day: null, n: '150' },
+        { id: 'b', entities: ['person:blair', 'organization:bbc', 'place:liverpool'], day: null, n: '120' },
+      ];
+      const all = [...docs, ...archive, ...dated];
+      const groups = groupClaims(all.map((d) => named(d.id, d.entities, d.n ? [killed(d.n)] : [])), resolution(all));
       expect(groups.map((g) => g.disputed)).toEqual([false, false]);
     });
 

@@ -96,17 +96,36 @@ function storyKeys(extractions: readonly DocumentExtraction[], resolution: Claim
   const extractionOf = new Map(extractions.map((ex) => [ex.doc, ex]));
   const byDoc = new Map<string, Set<string>>();
   const none = new Set<string>();
+  const timeOf = (doc: string): number | undefined => {
+    const p = published?.get(doc);
+    const t = p ? Date.parse(p) : NaN;
+    return Number.isFinite(t) ? t : undefined;
+  };
+  // Undated reports link only among themselves, so what is a hub among them counts too: in a year of
+  // dated wire copy beside an archive of undated articles, the prime minister of the archive's country
+  // is named in few of all documents but in every other article of the archive.
+  let undated: { count: Map<string, number>; hub: number } | undefined;
+  const undatedHubs = () => {
+    if (!undated) {
+      const count = new Map<string, number>();
+      let n = 0;
+      for (const ex of extractions) {
+        if (timeOf(ex.doc) !== undefined) continue;
+        n++;
+        for (const e of named(ex)) count.set(e, (count.get(e) ?? 0) + 1);
+      }
+      undated = { count, hub: Math.max(HUB_DOCUMENTS, n * HUB_SHARE) };
+    }
+    return undated;
+  };
   return {
-    timeOf: (doc) => {
-      const p = published?.get(doc);
-      const t = p ? Date.parse(p) : NaN;
-      return Number.isFinite(t) ? t : undefined;
-    },
+    timeOf,
     entitiesOf: (doc) => {
       let set = byDoc.get(doc);
       if (!set) {
         const ex = extractionOf.get(doc);
-        set = ex ? new Set([...named(ex)].filter((e) => documentCount(e) <= hub)) : none;
+        const local = ex && timeOf(doc) === undefined ? undatedHubs() : undefined;
+        set = ex ? new Set([...named(ex)].filter((e) => documentCount(e) <= hub && (!local || (local.count.get(e) ?? 0) <= local.hub))) : none;
         byDoc.set(doc, set);
       }
       return set;
@@ -143,10 +162,28 @@ function byStory<T extends { doc: string }>(items: readonly T[], keys: StoryKeys
     for (let j = i + 1; j < docs.length; j++) {
       const ti = times[i];
       const tj = times[j];
-      if ((ti === undefined) !== (tj === undefined)) continue;
-      if (ti !== undefined && tj !== undefined && Math.abs(ti - tj) > STORY_DAYS * DAY_MS) continue;
+      if (ti === undefined || tj === undefined) continue;
+      if (Math.abs(ti - tj) > STORY_DAYS * DAY_MS) continue;
       if (link(i, j)) parent[find(j)] = find(i);
     }
+  }
+  // Undated reports have no dates to keep a chain of links short (a tsunami story, a terrorism debate
+  // naming the same ministers, a story on IRA bombings naming the same city): one joins a story when it
+  // is linked to at least half of the story's reports so far, not to any one of them.
+  const undatedStories: number[][] = [];
+  for (let i = 0; i < docs.length; i++) {
+    if (times[i] !== undefined) continue;
+    let best: number[] | undefined;
+    let bestLinks = 0;
+    for (const story of undatedStories) {
+      let links = 0;
+      for (const j of story) if (link(i, j)) links++;
+      if (links * 2 >= story.length && links > bestLinks) [best, bestLinks] = [story, links];
+    }
+    if (best) {
+      best.push(i);
+      parent[find(i)] = find(best[0]!);
+    } else undatedStories.push([i]);
   }
   // Then undated reports join the dated ones when those make one story (outlets that gave no date
   // on an event the others date); beside several dated stories they cannot be placed, and stay apart.
@@ -267,7 +304,7 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
     for (const story of stories(items)) {
       const g: ClaimGroup = { about: `${about}${story.suffix}`, property, subject, values: [], disputed: false };
       for (const it of story.items) add(g, it);
-      g.disputed = differentDocs(g.values.map((v) => ({ key: v.value, docs: v.docs })));
+      g.disputed = differentDocs(g.values.map((v) => (v.amount === undefined ? { key: v.value, docs: v.docs } : { key: v.value, docs: v.docs, amount: v.amount })));
       out.push(g);
     }
   }
@@ -395,12 +432,28 @@ function addValue(g: ClaimGroup, { doc, claim: c, sentence }: Item, resolution: 
 }
 
 /** Documents disagree: two different keys, each reported by a document the other's documents are not all of. */
-function differentDocs(values: readonly { key: string; docs: readonly string[] }[]): boolean {
-  const byKey = new Map<string, Set<string>>();
-  for (const v of values) for (const d of v.docs) (byKey.get(v.key) ?? byKey.set(v.key, new Set()).get(v.key)!).add(d);
+function differentDocs(values: readonly { key: string; docs: readonly string[]; amount?: number }[]): boolean {
+  const byKey = new Map<string, { docs: Set<string>; amount?: number }>();
+  for (const v of values) {
+    let k = byKey.get(v.key);
+    if (!k) byKey.set(v.key, (k = v.amount === undefined ? { docs: new Set() } : { docs: new Set(), amount: v.amount }));
+    for (const d of v.docs) k.docs.add(d);
+  }
   const sets = [...byKey.values()];
-  return sets.length > 1 && sets.some((a, i) => sets.some((b, j) => j !== i && [...b].some((d) => !a.has(d))));
+  return sets.length > 1 && sets.some((a, i) => sets.some((b, j) => j !== i && comparable(a.amount, b.amount) && [...b.docs].some((d) => !a.docs.has(d))));
 }
+
+/**
+ * Figures that can be two reports of one count: within a factor of COMPARABLE of each other (or one
+ * of them vague, "dozens"). Reports of one toll differ as it grows (23,000, then 150,000 after a
+ * tsunami), not by orders of magnitude: 7 killed by IRA bombs and 3,000 killed by terrorism in thirty
+ * years are two facts of one debate.
+ */
+function comparable(a: number | undefined, b: number | undefined): boolean {
+  if (a === undefined || b === undefined || a <= 0 || b <= 0) return true;
+  return Math.max(a, b) <= COMPARABLE * Math.min(a, b);
+}
+const COMPARABLE = 10;
 
 /** Attack facts: places disagree at the same level of detail; perpetrators when they name different parties. */
 function eventDisputed(property: string, items: readonly Item[]): boolean {
