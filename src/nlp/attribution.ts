@@ -359,7 +359,8 @@ function span(U: readonly Unit[], from: number, to: number) {
 function contentToEnd(U: readonly Unit[], from: number): { start: number; end: number } | undefined {
   let to = U.length - 1;
   while (to >= from && !isWord(U[to]) && !isQuote(U[to])) to--;
-  if (to - from < 1) return undefined;
+  // one word is no content, but a name is: "Cruz has endorsed Trump."
+  if (to - from < 1 && !(to === from && U[to]!.m?.kind === 'name')) return undefined;
   return span(U, from, to);
 }
 
@@ -533,7 +534,7 @@ function opensSentence(U: readonly Unit[], i: number): boolean {
 function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number, lemma: string, next?: () => { start: number; end: number } | undefined): Attribution | undefined {
   const U = s.units;
   const before = U[np.from - 1];
-  if (before && !before.m && /^[a-z]/.test(before.t) && !BOUNDARY.has(before.l) && !/^(then|now|also|later|earlier|recently|yesterday|today)$/.test(before.l) && NOUNISH.has(U[c]!.l)) return undefined;
+  if (before && !before.m && /^[a-z]/.test(before.t) && !BOUNDARY.has(before.l) && !/^(then|now|also|later|earlier|recently|yesterday|today)$/.test(before.l) && NOUNISH.has(U[c]!.l) && U[c + 1]?.l !== 'that') return undefined;
   // (a noun-like form is a verb after a named speaker, before a clause, or after a study: "A new poll shows that …")
   if (NOUNISH.has(U[c]!.l) && !(np.mention || isCap(U[np.to]) || PRONOUNS.has(U[np.to]!.l) || U[c + 1]?.l === 'that' || STUDY.test(U[np.to]!.l))) return undefined;
   // after the cue: "C" or tail
@@ -553,7 +554,9 @@ function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number,
   // speaker follows, what comes after the cue is a circumstance, not the content — unless it is a
   // clause of its own ("that …", ": …", another quote).
   const quoteFirst = REPORTING_SET.has(lemma) && closesQuote(U, np.from - 1) && !(U[j] && (/^(that|:)$/.test(U[j]!.l) || isQuote(U[j])));
-  if (!tailOnly && !quoteFirst) {
+  // (a stance has its object after it, a name too: "Cruz has endorsed Trump")
+  const namedObject = !REPORTING_SET.has(lemma) && U[j]?.m?.kind === 'name';
+  if ((!tailOnly || namedObject) && !quoteFirst) {
     while (U[j] && /^(that|:|,)$/.test(U[j]!.l)) j++;
     const content = contentToEnd(U, j);
     if (!content) return undefined;
