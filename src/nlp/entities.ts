@@ -301,6 +301,21 @@ function addGenerations(spans: RawSpan[], w: readonly string[], t: readonly Toke
 
 const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether the text writes `word` in lower case as a word of its own, addresses left out ("www.example.com/lindsay-lohan-checks-into-rehab"). */
+function writtenLower(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (WORD_CHAR.test(text[at - 1] ?? '') || WORD_CHAR.test(text[at + word.length] ?? '')) continue;
+    const line = text.lastIndexOf('\n', at) + 1;
+    if (/^[ \t]*(?:https?|www)\b/i.test(text.slice(line, line + 16))) continue;
+    const token = Math.max(text.lastIndexOf(' ', at), text.lastIndexOf('\n', at), text.lastIndexOf('\t', at)) + 1;
+    if (/^(?:https?:\/\/|www\.)/i.test(text.slice(token, token + 8))) continue;
+    return true;
+  }
+  return false;
+}
+
 /**
  * A person named in full is named by the surname alone further on ("Lindsay Lohan" … "Lohan bailed
  * on rehab"): the surname joins the names to repeat, as a person's, unless the document writes it in
@@ -319,11 +334,8 @@ function addSurnames(text: string, types: Map<string, Map<EntityType, number>>):
     if (category && category !== 'last' && category !== 'person' && category !== 'first') continue;
     surnames.add(last);
   }
-  if (!surnames.size) return;
-  // lower-case words of the prose, addresses left out ("www.example.com/lindsay-lohan-checks-into-rehab")
-  const prose = text.replace(/^[ \t]*(?:https?|www)\b.*$/gim, ' ').replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
   for (const last of surnames) {
-    if (new RegExp(`(?<![\\p{L}\\p{N}])${last.toLowerCase()}(?![\\p{L}\\p{N}])`, 'u').test(prose)) continue;
+    if (writtenLower(text, last.toLowerCase())) continue;
     types.set(last, new Map([['person', 1]]));
   }
 }
