@@ -54,6 +54,7 @@ describe('nlp/attribution', () => {
       { label: 'a participle after a subject with titles', text: 'Democratic presidential nominee Hillary Clinton chimed in on Twitter, saying that the police should release the videos.', names: ['Hillary Clinton|person', 'Twitter'], want: { speaker: 'Hillary Clinton', cue: 'saying', content: /^the police should release the videos$/ } },
       { label: 'a name alone as what a stance is about', text: 'The chatter may simmer down now that Cruz has endorsed Trump.', names: ['Cruz|person', 'Trump|person'], want: { speaker: 'Cruz', cue: 'endorsed', content: /^Trump$/ } },
       { label: 'a noun-like cue before a clause after a phrase with a preposition', text: 'Data from the 2014 American Community Survey show that women represented 41 percent of the workforce.', names: ['American Community Survey'], want: { speaker: 'the 2014 American Community Survey', cue: 'show', content: /^women represented 41 percent of the workforce$/ } },
+      { label: 'a stretch of time between the speaker and the cue', text: 'Wells Fargo just this month announced it would get rid of these incentives.', names: ['Wells Fargo'], want: { speaker: 'Wells Fargo', cue: 'announced', content: /^it would get rid of these incentives$/ } },
       { label: 'a quotation signed after a dash', text: '\u201cHe cannot even answer a question without scaring people.\u201d \u2015 Esther Tapia', names: ['Esther Tapia|person'], want: { speaker: 'Esther Tapia', cue: '\u2015', content: /He cannot even answer a question/ } },
     ];
     for (const c of cases) {

@@ -395,6 +395,12 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
     if (/^(on|late|early|last|this)$/.test(U[k]!.l)) k--;
     while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]))) k--;
   }
+  // "Wells Fargo just this month announced", "the ministry last week said": a stretch of time between them
+  if (k > 1 && /^(week|month|year|weekend|morning|afternoon|evening)$/.test(U[k]!.l) && /^(this|last|earlier|next)$/.test(U[k - 1]!.l)) {
+    k -= 2;
+    if (U[k]?.l === 'earlier') k--;
+    while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]))) k--;
+  }
   // "Sen. David Perdue (R-Ga.) said", "the Securities and Exchange Commission (SEC) said": a short
   // parenthesis between the speaker and the cue
   if (U[k]?.l === ')') {
