@@ -89,6 +89,23 @@ describe('nlp/attribution', () => {
       expect(attributions('Poll: Clinton and Trump in dead heat before the debate.', ['Clinton|person', 'Trump|person'])).toContainEqual(expect.objectContaining({ speaker: 'Poll', cue: ':' }));
     });
 
+    it('should not read a cue word used as a noun, nor trying or seeming, as a saying', () => {
+      const none = (text: string, names: string[]) => expect(attributions(text, names)).toEqual([]);
+      none('The eventual appeals court ruling could decide the case.', []);
+      none('The second spot features a New York Times report from over the weekend.', ['New York Times']);
+      none('Clinton led Trump by 5 percentage points among likely voters.', ['Clinton|person', 'Trump|person']);
+      none('The Clean Power Plan was designed to lower carbon emissions.', ['Clean Power Plan']);
+      none('Hillary Clinton was trying to distract attention from the debate.', ['Hillary Clinton|person']);
+      none('Melania seems to have vanished from the campaign trail.', ['Melania|person']);
+      none('Republicans in Congress will continue their legislative attacks.', ['Congress']);
+    });
+
+    it('should keep phrasal stances and a saying that goes on', () => {
+      expect(attributions('Former DNC chairman Howard Dean calls for a Clinton contingency plan.', ['DNC', 'Howard Dean|person', 'Clinton|person'])).toContainEqual(expect.objectContaining({ cue: 'calls' }));
+      expect(attributions('The Republican nominee continues to insist that he wants to release his taxes.', [])).toContainEqual(expect.objectContaining({ cue: 'continues' }));
+      expect(attributions('Limbaugh continued, \u201cThe left is saying it is so bad.\u201d', ['Limbaugh|person'])).toContainEqual(expect.objectContaining({ speaker: 'Limbaugh', cue: 'continued' }));
+    });
+
     it('should read no speaker in a passive', () => {
       expect(attributions('The Adana Agreement was signed between Turkey and Syria in 1998.', ['Adana Agreement', 'Turkey|place', 'Syria|place'])).toEqual([]);
       expect(attributions('Mr Dogan was quoted as saying the toll rose.', ['Dogan|person'])).toContainEqual(expect.objectContaining({ cue: 'saying' }));

@@ -29,7 +29,7 @@ const BROAD = [
   'charge', 'boast', 'brag', 'concede', 'admit', 'confess', 'disclose', 'signal', 'hint', 'predict', 'forecast', 'consider',
   'weigh', 'doubt', 'question', 'rule', 'release', 'issue', 'publish', 'announce', 'unveil', 'accept', 'embrace', 'consider',
   'favor', 'favour', 'prefer', 'like', 'love', 'hate', 'dislike', 'regret', 'apologize', 'apologise', 'thank', 'congratulate',
-  'promise', 'seek', 'try', 'vote', 'sign', 'veto', 'fight', 'push', 'press', 'ask', 'tell', 'seem', 'appear', 'claim',
+  'promise', 'seek', 'vote', 'sign', 'veto', 'fight', 'push', 'press', 'ask', 'tell', 'appear', 'claim',
 ];
 /** Surface form → lemma for attribution cues. */
 export const CUE_FORMS: ReadonlyMap<string, string> = (() => {
@@ -52,6 +52,21 @@ const TIME_TAIL = /^(on|in|at|late|early|last|this|yesterday|today|friday|monday
 /** Whether the speaker's phrase holds a person's or an organisation's name. */
 function namedSpeaker(U: readonly Unit[], a: Attribution): boolean {
   return U.some((x) => x.m && x.m.kind === 'name' && (x.m.type === 'person' || x.m.type === 'organization') && x.start >= a.subject.start && x.end <= a.subject.end);
+}
+
+/** Words after which a cue's form is a noun: numbers and words of quantity or quality. */
+const BEFORE_NOUN = /^(\d[\d.,-]*|percentage|few|many|several|tough|hard|more|most|some|any|no|new|first|last|latest|final|full)$/;
+/** Words after a cue's form that make it a noun: auxiliaries, modals and prepositions other than those of phrasal verbs ("calls for", "calls on", "plans to", "rules against"). */
+const AFTER_NOUN = /^(is|are|was|were|be|been|has|have|had|will|would|could|should|may|might|must|can|of|from|as|by|in|with|about|at)$/;
+
+/** Whether the cue's form at unit `c` is used as a noun. */
+function nounUse(U: readonly Unit[], c: number): boolean {
+  const next = U[c + 1]?.l ?? '';
+  const prev = U[c - 1]?.l ?? '';
+  if (AFTER_NOUN.test(next) && !/ing$/.test(U[c]!.l)) return true;
+  // "a 5-5 ruling", "the ruling", "the appeals court ruling could"
+  if (/ing$/.test(U[c]!.l)) return /^(a|an|the)$/.test(prev) || /^\d/.test(prev) || /^(is|are|was|were|will|would|could|should|may|might|must|can|has|have|had)$/.test(next);
+  return BEFORE_NOUN.test(prev);
 }
 
 /** The heads of a phrase that reports a finding: "a Quinnipiac University poll found …". */
@@ -79,12 +94,12 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
   const titleCase = words.length > 0 && words.filter((x) => isCap(x)).length * 2 > words.length;
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
   // reporting verbs first: in "“I know this game,” Trump said" the saying frames the knowing
-  // and within each rank the cues outside quotations first: in "“You say you …,” Merkley said" Merkley's saying frames the quote
+  // and the cues outside quotations before those inside them: in "“You say you …,” Merkley said" Merkley's saying frames the quote
   const quoted = insideQuotes(U);
-  const order: number[] = [];
-  for (let c = 0; c < U.length; c++) if (!quoted[c]) order.push(c);
-  for (let c = 0; c < U.length; c++) if (quoted[c]) order.push(c);
-  for (const pass of [0, 1, 2]) {
+  const outside: number[] = [];
+  const inside: number[] = [];
+  for (let c = 0; c < U.length; c++) (quoted[c] ? inside : outside).push(c);
+  for (const [pass, order] of [[0, outside], [1, outside], [2, outside], [0, inside], [1, inside], [2, inside]] as const) {
     for (const c of order) {
       const u = U[c]!;
       if (u.m) continue;
@@ -97,6 +112,11 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
       if (!lemma) continue;
       // a capitalised noun form right after a name is the rest of that name: "the United|States" cut at a line break
       if (NOUNISH.has(u.l) && isCap(u) && U[c - 1]?.m && U[c - 1]!.m!.kind === 'name' && !titleCase) continue;
+      // a noun-like form used as a noun: before a verb or a preposition ("the appeals court ruling could",
+      // "a Times report from", "claims as"), after a number or a quantity ("percentage points", "a 4-4 ruling", "few questions")
+      if ((NOUNISH.has(u.l) || (NOUNISH.has(lemma) && !/ed$/.test(u.l)) || /ing$/.test(u.l)) && nounUse(U, c)) continue;
+      // "continue" reports a saying as one goes on ("he continued, “…”") or goes on saying ("continues to insist"), not "prices continue to fall"
+      if (lemma === 'continue' && !(/^[,:]$/.test(U[c + 1]?.l ?? '') || isQuote(U[c + 1]) || (U[c + 1]?.l === 'to' && CUE_FORMS.has(U[c + 2]?.l ?? '')))) continue;
       // after "of" a cue's form is a noun: "Secretary of State", "head of state", "a flood of reports"
       if (U[c - 1]?.l === 'of') continue;
       const reporting = lemma === 'according to' || REPORTING_SET.has(lemma);
