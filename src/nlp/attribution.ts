@@ -47,7 +47,7 @@ const BOUNDARY = new Set([',', ';', ':', '.', '(', ')', '--', '\u2013', '\u2014'
 const NP_BREAK = new Set(['at', 'in', 'on', 'by', 'with', 'from', 'to', 'into', 'after', 'before', 'during', 'despite', 'without', 'over', 'under', 'about', 'against', 'between', 'through', 'like', 'unlike', 'among', 'amid', 'upon', 'however', 'meanwhile', 'instead', 'also', 'then', 'now', 'not', 'is', 'was', 'are', 'were']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
-const TIME_TAIL = /^(on|in|at|late|early|last|this|yesterday|today|friday|monday|tuesday|wednesday|thursday|saturday|sunday|morning|evening|night|a|an|the|statement|interview|news|conference|briefing|told|to|reporters|journalists|by|via|email|phone|tweet|post|press|release|televised|address|speech|after|before|during|earlier|later|week|month|year|[,.”"’]|\d+)$/;
+const TIME_TAIL = /^(on|in|at|late|early|last|this|yesterday|today|friday|monday|tuesday|wednesday|thursday|saturday|sunday|morning|evening|night|a|an|the|statement|interview|news|conference|briefing|told|to|reporters|journalists|by|via|email|phone|tweet|post|press|release|televised|address|speech|after|before|during|earlier|later|week|month|year|event|meeting|rally|hearing|forum|ceremony|gathering|session|summit|dinner|luncheon|breakfast|[,.”"’]|\d+)$/;
 
 /** Whether the speaker's phrase holds a person's or an organisation's name. */
 function namedSpeaker(U: readonly Unit[], a: Attribution): boolean {
@@ -576,6 +576,8 @@ function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number,
   }
   let tailOnly = true;
   for (let x = j; x < U.length; x++) if (!TIME_TAIL.test(U[x]!.l) && !U[x]!.m && isWord(U[x])) tailOnly = false;
+  // "C, he said, and wrangling could be paralyzing": a clause of its own after the saying, which reports what came before
+  if (U[j]?.l === ',' && /^(and|but)$/.test(U[j + 1]?.l ?? '') && np.from > 1 && U[np.from - 1]?.l === ',') tailOnly = true;
   // "“C,” X said, looking out on the crowd" / "“C,” X said to the nominee": after a quote that the
   // speaker follows, what comes after the cue is a circumstance, not the content — unless it is a
   // clause of its own ("that …", ": …", another quote).
