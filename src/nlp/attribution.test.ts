@@ -57,6 +57,7 @@ describe('nlp/attribution', () => {
       { label: 'a stretch of time between the speaker and the cue', text: 'Wells Fargo just this month announced it would get rid of these incentives.', names: ['Wells Fargo'], want: { speaker: 'Wells Fargo', cue: 'announced', content: /^it would get rid of these incentives$/ } },
       { label: 'a circumstance after the cue', text: '\u201cIt is an invasion of the state regulatory domain,\u201d Scott Pruitt, the attorney general of Oklahoma, said at a Washington event this month.', names: ['Scott Pruitt|person', 'Oklahoma|place', 'Washington|place'], want: { speaker: 'Scott Pruitt, the attorney general of Oklahoma', cue: 'said', content: /It is an invasion of the state regulatory domain/ } },
       { label: 'a clause of its own after the saying', text: 'Convening the committee would take time, he said, and intense wrangling could be paralyzing.', names: [], want: { speaker: 'he', cue: 'said', content: /^Convening the committee would take time$/ } },
+      { label: 'a subject with "and" and a preposition inside', text: 'Experts on North Korea and nuclear nonproliferation said the latest test could change that.', names: ['North Korea|place'], want: { speaker: 'Experts on North Korea and nuclear nonproliferation', cue: 'said', content: /^the latest test could change that$/ } },
       { label: 'a quotation signed after a dash', text: '\u201cHe cannot even answer a question without scaring people.\u201d \u2015 Esther Tapia', names: ['Esther Tapia|person'], want: { speaker: 'Esther Tapia', cue: '\u2015', content: /He cannot even answer a question/ } },
     ];
     for (const c of cases) {
@@ -106,6 +107,11 @@ describe('nlp/attribution', () => {
       expect(attributions('Former DNC chairman Howard Dean calls for a Clinton contingency plan.', ['DNC', 'Howard Dean|person', 'Clinton|person'])).toContainEqual(expect.objectContaining({ cue: 'calls' }));
       expect(attributions('The Republican nominee continues to insist that he wants to release his taxes.', [])).toContainEqual(expect.objectContaining({ cue: 'continues' }));
       expect(attributions('Limbaugh continued, \u201cThe left is saying it is so bad.\u201d', ['Limbaugh|person'])).toContainEqual(expect.objectContaining({ speaker: 'Limbaugh', cue: 'continued' }));
+    });
+
+    it('should not read a clause before the cue as its subject', () => {
+      expect(attributions('In Washington and Moscow officials said the talks had failed.', ['Washington|place', 'Moscow|place']).filter((a) => a.speaker.startsWith('In'))).toEqual([]);
+      expect(attributions('Prices rose and traders said the market was firm.', []).filter((a) => a.speaker.startsWith('Prices'))).toEqual([]);
     });
 
     it('should read no speaker in a passive', () => {

@@ -521,7 +521,26 @@ function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefi
       np = subject && subject.from <= first && subject.mention && subject.mention.type !== 'place' ? subject : { from: first, to: first, mention: U[first]!.m! };
     }
   }
+  if (!np && k >= 1 && k < 12 && U[k]?.l !== ',') np = openingSubject(U, k);
   return np;
+}
+
+/**
+ * The whole stretch that opens the sentence and ends right before the cue, read as its subject when it
+ * is a noun phrase with "and" or a preposition inside ("Experts on North Korea and nuclear
+ * nonproliferation said", "Political observers in Virginia and around the country say"): capitalised
+ * first, no verb, comma or quotation in it.
+ */
+function openingSubject(U: readonly Unit[], k: number): NP | undefined {
+  if (!isCap(U[0]) || PREPOSITION.has(U[0]!.l) || DAY.test(U[0]!.l) || /^(but|and|if|when|while|as|after|before|because|although|though|so|then|now)$/.test(U[0]!.l)) return undefined;
+  for (let x = 0; x <= k; x++) {
+    const u = U[x]!;
+    if (u.m) continue;
+    if (!isWord(u) || isQuote(u) || AUX.has(u.l) || MODAL.test(u.l) || PRONOUNS.has(u.l) || CUE_FORMS.has(u.l) || /^[a-z]+(ed|ing)$/.test(u.t) || /^(that|which|who|whom|whose|than)$/.test(u.l)) return undefined;
+  }
+  if (!U.slice(0, k + 1).some((x) => x.l === 'and' || PREPOSITION.has(x.l) || x.l === 'of')) return undefined;
+  const mention = U.slice(0, k + 1).find((x) => x.m && (x.m.type === 'person' || x.m.type === 'organization'))?.m;
+  return { from: 0, to: k, ...(mention ? { mention } : {}) };
 }
 
 /** Prepositions that attach a name to the head of a speaker phrase: "Officials at Homeland Security Investigations". */
