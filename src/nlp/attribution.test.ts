@@ -114,6 +114,11 @@ describe('nlp/attribution', () => {
       expect(attributions('Prices rose and traders said the market was firm.', []).filter((a) => a.speaker.startsWith('Prices'))).toEqual([]);
     });
 
+    it('should not widen a speaker over the capitalised words of a title-case headline', () => {
+      const got = attributions('Microsoft Rushes Emergency Fix To Address Internet Explorer Attacks', ['Microsoft', 'Internet Explorer']);
+      expect(got.filter((a) => a.entity && a.entity !== 'Microsoft')).toEqual([]);
+    });
+
     it('should read no speaker in a passive', () => {
       expect(attributions('The Adana Agreement was signed between Turkey and Syria in 1998.', ['Adana Agreement', 'Turkey|place', 'Syria|place'])).toEqual([]);
       expect(attributions('Mr Dogan was quoted as saying the toll rose.', ['Dogan|person'])).toContainEqual(expect.objectContaining({ cue: 'saying' }));

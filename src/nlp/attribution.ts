@@ -296,8 +296,11 @@ function settleSpeaker(ctx: DocContext, s: SentenceState, a: Attribution): boole
   const dayName = (k: number) => !person && isCap(U[k]) && !U[k]!.m && DAY.test(U[k]!.l) && DETERMINERS.has(U[k - 1]?.l ?? '') && k - 1 >= first;
   // never over the end of a line that ends on its own: "… Lehman Brothers Inc.\n    BP earlier said"
   const joined = (k: number) => !lineEndsBetween(ctx.text, U[k]!.end, U[k + 1]!.start);
-  while (from - 1 >= first && joined(from - 1) && (nameWord(U[from - 1], person) || half(U[from - 1]) || dayName(from - 1))) from--;
-  while (to + 1 <= headEnd && joined(to) && (nameWord(U[to + 1], person) || half(U[to + 1]))) to++;
+  // in a headline in title case every word is capitalised, so capitals say nothing: "Microsoft Rushes Emergency Fix To Address …"
+  const words = U.filter((x) => isWord(x) && !x.m);
+  const headline = words.length >= 3 && words.filter((x) => isCap(x)).length * 2 > words.length;
+  while (!headline && from - 1 >= first && joined(from - 1) && (nameWord(U[from - 1], person) || half(U[from - 1]) || dayName(from - 1))) from--;
+  while (!headline && to + 1 <= headEnd && joined(to) && (nameWord(U[to + 1], person) || half(U[to + 1]))) to++;
   if (from < i || to > i) {
     const wide = ctx.widen(m, U[from]!.start, U[to]!.end);
     a.subject.mention = wide.id;
