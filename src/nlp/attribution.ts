@@ -56,16 +56,18 @@ function namedSpeaker(U: readonly Unit[], a: Attribution): boolean {
 
 /** Words after which a cue's form is a noun: numbers and words of quantity or quality. */
 const BEFORE_NOUN = /^(\d[\d.,-]*|percentage|few|many|several|tough|hard|more|most|some|any|no|new|first|last|latest|final|full)$/;
-/** Words after a cue's form that make it a noun: auxiliaries, modals and prepositions other than those of phrasal verbs ("calls for", "calls on", "plans to", "rules against"). */
-const AFTER_NOUN = /^(is|are|was|were|be|been|has|have|had|will|would|could|should|may|might|must|can|of|from|as|by|in|with|about|at)$/;
+/** Auxiliaries and modals: what follows a noun, never a verb ("the ruling could", "a report was"). */
+const AUXILIARY = /^(is|are|was|were|has|have|had|will|would|could|should|may|might|must|can)$/;
+/** Other words after a cue's form that make it a noun: "be" and prepositions other than those of phrasal verbs ("calls for", "calls on", "plans to", "rules against"). */
+const AFTER_NOUN = /^(be|been|of|from|as|by|in|with|about|at)$/;
 
 /** Whether the cue's form at unit `c` is used as a noun. */
 function nounUse(U: readonly Unit[], c: number): boolean {
   const next = U[c + 1]?.l ?? '';
   const prev = U[c - 1]?.l ?? '';
-  if (AFTER_NOUN.test(next) && !/ing$/.test(U[c]!.l)) return true;
   // "a 5-5 ruling", "the ruling", "the appeals court ruling could"
-  if (/ing$/.test(U[c]!.l)) return /^(a|an|the)$/.test(prev) || /^\d/.test(prev) || /^(is|are|was|were|will|would|could|should|may|might|must|can|has|have|had)$/.test(next);
+  if (/ing$/.test(U[c]!.l)) return /^(a|an|the)$/.test(prev) || /^\d/.test(prev) || AUXILIARY.test(next);
+  if (AUXILIARY.test(next) || AFTER_NOUN.test(next)) return true;
   return BEFORE_NOUN.test(prev);
 }
 
@@ -90,8 +92,7 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
   const taken: [number, number][] = [];
   let widened = false;
   // a headline in title case capitalises its verbs too ("Graham Says …", "Clinton Plan for Taxes")
-  const words = U.filter((x) => isWord(x) && !x.m);
-  const titleCase = words.length > 0 && words.filter((x) => isCap(x)).length * 2 > words.length;
+  const titleCase = titleCased(U, 1);
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
   // reporting verbs first: in "“I know this game,” Trump said" the saying frames the knowing
   // and the cues outside quotations before those inside them: in "“You say you …,” Merkley said" Merkley's saying frames the quote
@@ -297,8 +298,7 @@ function settleSpeaker(ctx: DocContext, s: SentenceState, a: Attribution): boole
   // never over the end of a line that ends on its own: "… Lehman Brothers Inc.\n    BP earlier said"
   const joined = (k: number) => !lineEndsBetween(ctx.text, U[k]!.end, U[k + 1]!.start);
   // in a headline in title case every word is capitalised, so capitals say nothing: "Microsoft Rushes Emergency Fix To Address …"
-  const words = U.filter((x) => isWord(x) && !x.m);
-  const headline = words.length >= 3 && words.filter((x) => isCap(x)).length * 2 > words.length;
+  const headline = titleCased(U, 3);
   while (!headline && from - 1 >= first && joined(from - 1) && (nameWord(U[from - 1], person) || half(U[from - 1]) || dayName(from - 1))) from--;
   while (!headline && to + 1 <= headEnd && joined(to) && (nameWord(U[to + 1], person) || half(U[to + 1]))) to++;
   if (from < i || to > i) {
@@ -321,6 +321,12 @@ function lineEndsBetween(text: string, end: number, start: number): boolean {
   const nl = gap.lastIndexOf('\n');
   if (nl < 0) return false;
   return /[.!?:;]["'\u201d)]*$/u.test(text.slice(Math.max(0, end - 3), end)) || /^[ \t]/.test(gap.slice(nl + 1));
+}
+
+/** Whether the sentence is in title case: more than half of its words outside names (at least `min` of them) capitalised. */
+function titleCased(U: readonly Unit[], min: number): boolean {
+  const words = U.filter((x) => isWord(x) && !x.m);
+  return words.length >= min && words.filter((x) => isCap(x)).length * 2 > words.length;
 }
 
 /** A cue's form used as a noun inside a phrase: after a determiner or before a possessive ("The state's campaign chairman", "the report's author"). */
@@ -698,7 +704,7 @@ export function speakerLabel(ctx: DocContext, s: SentenceState): Attribution | u
       const parts = m.text.toLowerCase().split(/\s+/);
       return parts.length > words.length && parts.slice(-words.length).join(' ') === words.join(' ');
     });
-  if (!person && !transcriptLabels(ctx.text).has(words.join(' '))) return undefined;
+  if (!person && !transcriptLabels(ctx).has(words.join(' '))) return undefined;
   const content = contentToEnd(U, colon + 1);
   if (!content) return undefined;
   return make(s, U, { from, to: colon - 1, ...(person ? { mention: person } : {}) }, colon, colon, content);
@@ -708,19 +714,20 @@ const CAPS_LABEL = /^\p{Lu}[\p{Lu}'\u2019.-]+$|^\p{Lu}[\p{Lu}'\u2019.-]*(?:\s+\p
 const LABEL_LINE = /^[ \t]*["\u201c]?[ \t]*(\p{Lu}[\p{Lu}'\u2019.-]+(?:[ \t]+\p{Lu}[\p{Lu}'\u2019.-]+){0,2})[ \t]*:/gmu;
 /** Headings that open paragraphs in capitals without being anyone's turn. */
 const NOT_SPEAKERS = /^(update|updated|note|editor'?s note|correction|clarification|related|watch|video|read more|breaking|source|sources|photo|photos|q|a)$/;
-let labelsOf: { text: string; labels: Set<string> } | undefined;
+const labelsOf = new WeakMap<DocContext, Set<string>>();
 
 /** The speaker labels of a transcript: capitalised labels that each open two paragraphs or more, when there are at least two of them. */
-function transcriptLabels(text: string): Set<string> {
-  if (labelsOf?.text === text) return labelsOf.labels;
+function transcriptLabels(ctx: DocContext): Set<string> {
+  const known = labelsOf.get(ctx);
+  if (known) return known;
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(LABEL_LINE)) {
+  for (const m of ctx.text.matchAll(LABEL_LINE)) {
     const l = m[1]!.toLowerCase().replace(/\u2019/g, "'");
     if (!NOT_SPEAKERS.test(l)) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
   const repeated = [...counts].filter(([, n]) => n >= 2).map(([l]) => l);
   const labels = new Set(repeated.length >= 2 ? repeated : []);
-  labelsOf = { text, labels };
+  labelsOf.set(ctx, labels);
   return labels;
 }
 

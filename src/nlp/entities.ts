@@ -301,6 +301,12 @@ function addGenerations(spans: RawSpan[], w: readonly string[], t: readonly Toke
 
 const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
+/** A name's words without the generation that may end them ("Arcade Joseph Comeaux Jr." → "Arcade Joseph Comeaux"), two words kept at least; in place. */
+function withoutGeneration(words: string[]): string[] {
+  while (words.length > 2 && GENERATION.test(words[words.length - 1]!)) words.pop();
+  return words;
+}
+
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Whether the text writes `word` in lower case as a word of its own, addresses left out ("www.example.com/lindsay-lohan-checks-into-rehab"). */
@@ -325,8 +331,7 @@ function addSurnames(text: string, types: Map<string, Map<EntityType, number>>):
   const surnames = new Set<string>();
   for (const [name, votes] of types) {
     if (!votes.has('person') || votes.size > 1) continue;
-    const words = name.split(/\s+/);
-    while (words.length > 2 && GENERATION.test(words[words.length - 1]!)) words.pop();
+    const words = withoutGeneration(name.split(/\s+/));
     if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) continue;
     const last = words[words.length - 1]!;
     if (!/^\p{Lu}\p{Ll}{2,}(?:[-'\u2019]\p{Lu}?\p{Ll}+)?$/u.test(last) || GENERATION.test(last) || types.has(last)) continue;
@@ -412,7 +417,7 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
   for (const m of mentions) {
     if (m.type !== 'person') continue;
     const parts = key(m).split(' ');
-    while (parts.length > 2 && GENERATION.test(parts[parts.length - 1]!)) parts.pop(); // "… Comeaux Jr."
+    withoutGeneration(parts); // "… Comeaux Jr."
     if (parts.length >= 2) surnames.add(parts[parts.length - 1] as string);
   }
   // "Pirelli" in a document that names "Pirelli SpA": the company, whatever a lone "Pirelli" was tagged

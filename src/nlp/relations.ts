@@ -76,8 +76,7 @@ export function extractRelations(text: string, sentences: Sentence[], mentions: 
 
 /** As extractRelations, but lets a pattern bug throw (for tests). */
 export function extractRelationsStrict(text: string, sentences: Sentence[], input: EntityMention[]): RelationExtraction {
-  const ctx = new DocContext(text, input);
-  ctx.sentences = sentences;
+  const ctx = new DocContext(text, input, sentences);
   // pass 1: tokens, group mentions
   const states = sentenceStates(ctx, text, sentences, input);
   // pass 2: roles (they record titles the description resolver uses), then references

@@ -304,7 +304,7 @@ export function groupClaims(extractions: readonly DocumentExtraction[], resoluti
     for (const story of stories(items)) {
       const g: ClaimGroup = { about: `${about}${story.suffix}`, property, subject, values: [], disputed: false };
       for (const it of story.items) add(g, it);
-      g.disputed = differentDocs(g.values.map((v) => (v.amount === undefined ? { key: v.value, docs: v.docs } : { key: v.value, docs: v.docs, amount: v.amount })));
+      g.disputed = differentDocs(g.values.map((v) => ({ ...v, key: v.value })));
       out.push(g);
     }
   }

@@ -25,12 +25,12 @@ export class DocContext {
   readonly implicit = new Set<string>();
   /** Mentions folded into a widened one (see `widen`): their id → the widened mention's id. */
   readonly folded = new Map<string, string>();
-  /** The document's sentences, in order (for what one sentence introduces and the next one says). */
-  sentences: readonly Sentence[] = [];
 
   constructor(
     readonly text: string,
     input: readonly EntityMention[],
+    /** The document's sentences, in order (for what one sentence introduces and the next one says). */
+    readonly sentences: readonly Sentence[] = [],
   ) {
     this.mentions = [...input];
     let max = -1;
