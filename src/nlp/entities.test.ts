@@ -312,6 +312,48 @@ describe('nlp/entities', () => {
       expect(ms.filter((m) => /McGuire/.test(m.text)).map((m) => m.type)).toEqual(['person', 'person']);
     });
 
+    it('should give the last words of a longer name the type of the person named in full', () => {
+      // CoNLL-2003's tokenisation (dev document 189), where the tagger reads the short name as an organisation's
+      const text = [
+        "Burma 's democracy leader Aung San Suu Kyi hit out at the government on Saturday for recent arrests and jailing of activists , saying the military abused the law to try to crush the democracy movement .",
+        '" The main purpose of this press conference is to make it known to the world that the authorities are misusing the law all the time in order to try to crush the democracy movement , " Suu Kyi told reporters at her Rangoon home .',
+        'Suu Kyi said at least 61 democracy supporters had been arrested since May , and about 30 of them had been sentenced , most to long prison terms .',
+        "In May the government launched a sweeping crackdown on the democracy movement , detaining over 260 members of Suu Kyi 's National League for Democracy ( NLD ) ahead of a party congress .",
+        'Most were released but several dozen remain in custody .',
+      ].join('\n');
+      const ms = extract(text).filter((m) => /Suu Kyi/.test(m.text));
+      expect(ms.map((m) => m.text)).toEqual(['Aung San Suu Kyi', 'Suu Kyi', 'Suu Kyi', 'Suu Kyi']);
+      expect(new Set(ms.map((m) => m.type))).toEqual(new Set(['person']));
+    });
+
+    it('should type every reading of a one-word name as a company once a company cue follows it', () => {
+      const text =
+        'Sales fell because of Petofi, one of its units. Cofinec said Petofi general manager Laszlo Sebesvari had resigned. He will remain on Petofi\'s board of directors. Petofi printing house is in Kecskemet.';
+      const types = extract(text).filter((m) => m.text === 'Petofi').map((m) => m.type);
+      expect(types.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(types)).toEqual(new Set(['organization']));
+    });
+
+    it('should keep an exchange or a fleet named after a place whole, as an organisation', () => {
+      expect(pairs('Shares rose 2 percent on the New York Stock Exchange on Friday.')).toContainEqual(['New York Stock Exchange', 'organization']);
+      expect(pairs('Heating oil on the New York Mercantile Exchange closed higher.')).toContainEqual(['New York Mercantile Exchange', 'organization']);
+      expect(pairs("Interfax cited Russia's Black Sea Fleet as saying so on Friday.")).toContainEqual(['Black Sea Fleet', 'organization']);
+    });
+
+    it('should give the names opening the rows of a results list one type', () => {
+      const rows = [
+        'Michelle Freeman ( Jamaica ) 12.71 seconds',
+        'Ludmila Engquist ( Sweden ) 12.74',
+        'Aliuska Lopez ( Cuba ) 12.92',
+        'Brigita Bokovec ( Slovenia ) 12.92',
+        'Dionne Rose ( Jamaica ) 12.92',
+      ];
+      const text = "Leading results at the Berlin Grand Prix athletics meeting on Friday :\nWomen 's 100 metres hurdles\n" + rows.map((r, i) => `${i + 1}. ${r}`).join('\n') + '\n';
+      const names = extract(text).filter((m) => rows.some((r) => r.startsWith(m.text + ' (')));
+      expect(names.length).toBe(5);
+      expect(names.map((m) => m.type)).toEqual(Array(5).fill('person'));
+    });
+
     it('should set the sentence index of each mention', () => {
       const text = 'Turkey struck back. Later, Russia denied it.';
       const ms = extract(text);

@@ -164,6 +164,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     lastEnd = m.end;
   }
   harmoniseTypes(text, mentions, locked);
+  harmoniseRows(text, mentions, locked);
   trimHeadlineNames(text, mentions);
   dropGroupAdjectives(text, mentions, miscWords);
   dropNationalities(text, mentions, locked);
@@ -419,6 +420,12 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
     const parts = key(m).split(' ');
     withoutGeneration(parts); // "… Comeaux Jr."
     if (parts.length >= 2) surnames.add(parts[parts.length - 1] as string);
+    // "Suu Kyi" after "Aung San Suu Kyi", "Du Plessis" after "Barend Du Plessis"; not a place's or
+    // an organisation's name a mistagged span ends with ("Eduardo de Los Angeles", "Austin Rover Group")
+    for (let i = 1; i < parts.length - 1; i++) {
+      const tail = parts.slice(i);
+      if (!endsLikeOrganisation(tail, { first: 0, last: tail.length - 1, type: 'person', locked: false }) && !gazetteerTypeOf(tail)) surnames.add(tail.join(' '));
+    }
   }
   // "Pirelli" in a document that names "Pirelli SpA": the company, whatever a lone "Pirelli" was tagged
   const companies = new Set<string>();
@@ -444,11 +451,12 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
   for (const m of mentions) {
     const k = key(m);
     if (locked.has(m.start)) continue;
-    if (!k.includes(' ') && surnames.has(k) && m.type !== 'other') {
+    if (surnames.has(k) && m.type !== 'other') {
       m.type = 'person';
       continue;
     }
-    if (!k.includes(' ') && (companies.has(k) || companyCued.has(k)) && m.type === 'person') {
+    // a cue decides every reading of the name, not only those tagged as a person's
+    if (!k.includes(' ') && ((companies.has(k) && m.type === 'person') || (companyCued.has(k) && m.type !== 'other'))) {
       m.type = 'organization';
       continue;
     }
@@ -459,6 +467,30 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
     for (const [t, c] of v) if (c > bestCount && t !== 'other') ((best = t), (bestCount = c));
     m.type = best;
   }
+}
+
+/** What opens a row of a results list before its name: nothing, or a rank ("2. ", "10) "). */
+const ROW_OPENING = /(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*)?$/;
+/** What follows a row's name: its country or club in brackets ("Ludmila Engquist ( Sweden ) 12.74"). */
+const ROW_BRACKET = /^[ \t]*\(/;
+
+/**
+ * One column, one type: the names that open the rows of a results list, each followed by a bracket
+ * ("1. Michelle Freeman ( Jamaica )", "2. Ludmila Engquist ( Sweden )"), are all athletes or all
+ * teams, so three or more of them take their clear majority's type (two in three).
+ */
+function harmoniseRows(text: string, mentions: EntityMention[], locked: ReadonlySet<number>): void {
+  const rows = mentions.filter(
+    (m) =>
+      (m.type === 'person' || m.type === 'organization') &&
+      ROW_BRACKET.test(text.slice(m.end, m.end + 4)) &&
+      ROW_OPENING.test(text.slice(Math.max(0, m.start - 8), m.start)),
+  );
+  if (rows.length < 3) return;
+  const persons = rows.filter((m) => m.type === 'person').length;
+  const type: EntityType | null = persons * 3 >= rows.length * 2 ? 'person' : (rows.length - persons) * 3 >= rows.length * 2 ? 'organization' : null;
+  if (!type) return;
+  for (const m of rows) if (!locked.has(m.start)) m.type = type;
 }
 
 const INTEGER = /^\d{1,3}$/;
@@ -617,13 +649,16 @@ function applyGazetteer(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     const overlapping = result.filter((s) => s.last >= i && s.first <= j);
     if (overlapping.length === 0) continue;
     const over = overlapping[0] as RawSpan;
+    // "Black Sea Fleet", "New York Stock Exchange": a place's name heading an organisation's
+    if (overlapping.length === 1 && over.first === i && over.last > j && over.type === 'place' && endsLikeOrganisation(w, over)) over.type = 'organization';
     if (
       overlapping.length === 1 &&
       over.first === i &&
       over.last > j &&
       over.type !== 'person' &&
       j - i >= 1 &&
-      ['first', ''].includes(lookupWord((w[j + 1] as string).toLowerCase()))
+      ['first', ''].includes(lookupWord((w[j + 1] as string).toLowerCase())) &&
+      !endsLikeOrganisation(w, over)
     ) {
       // "the United Nations Bashar al-Jaafari" tagged as one organisation: the entry, then a person
       const split = splitEntryAndPerson(result, w, i, j, type, over);
@@ -640,6 +675,12 @@ function applyGazetteer(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     i = j;
   }
   return result;
+}
+
+/** Whether a span ends with an organisation's head word or legal form ("… Stock Exchange", "… Ltd"): the end of no person's name. */
+function endsLikeOrganisation(w: readonly string[], sp: RawSpan): boolean {
+  const last = (w[sp.last] as string).toLowerCase();
+  return ORG_WORD_SET.has(last) || CORPORATE_SUFFIX.test(last);
 }
 
 /**
