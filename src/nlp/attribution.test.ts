@@ -189,6 +189,23 @@ describe('nlp/attribution', () => {
         });
       }
 
+      it('should not take a month alone for a speaker', () => {
+        const got = attributions('More recently, federal prosecutors in April charged two Vermont developers with defrauding investors.', ['April', 'Vermont|place']);
+        expect(got.map((a) => a.speaker)).not.toContain('April');
+      });
+
+      it('should read a plural cue form before a verb as the head of its speaker ("an analysis of reports shows")', () => {
+        const got = attributions('A USA TODAY analysis of campaign-finance reports shows donations to super PACs hit nearly $1.1 billion.', ['USA TODAY']);
+        expect(got.map((a) => [a.speaker, a.cue])).toEqual([['A USA TODAY analysis of campaign-finance reports', 'shows']]);
+      });
+
+      it('should read no speaker for a participle whose agent follows it ("a study released on Tuesday by …")', () => {
+        const got = attributions('An exhaustive study released on Tuesday by a group of researchers shows how companies shelter profits.', []);
+        expect(got.map((a) => a.cue)).not.toContain('released');
+        const means = attributions('Trump responded by using the example of Chicago to prove his point.', ['Trump|person', 'Chicago|place']);
+        expect(means.map((a) => [a.speaker, a.cue])).toEqual([['Trump', 'responded']]);
+      });
+
       it('should not read a capitalised noun form after a name as a cue ("the United States")', () => {
         const got = attributions('There is a good chance that the United States and Latin America will agree reforms, Mexican Finance Minister Gustavo Petricioli said.', ['United', 'Latin America|place', 'Mexican|place', 'Gustavo Petricioli|person']);
         expect(got.map((a) => a.cue)).not.toContain('States');
@@ -201,6 +218,8 @@ describe('nlp/attribution', () => {
       { label: 'a noun "report" is not a cue', text: 'The report on the strikes was published in Idlib.', names: ['Idlib|place'] },
       { label: 'a weekday after the cue is not a speaker', text: 'Rahmi Dogan, governor of Hatay, said Friday.', names: ['Rahmi Dogan|person', 'Hatay|place'] },
       { label: 'no cue at all', text: 'Turkey retaliated with strikes against the regime.', names: ['Turkey|place'] },
+      { label: 'a speaker phrase cannot open with a preposition', text: 'In Yemen, a military coalition led by Saudi Arabia and backed by the West is implicated in the bombing of schools and hospitals.', names: ['Yemen|place', 'Saudi Arabia|place', 'West'] },
+      { label: 'a speaker phrase cannot end with a determiner', text: 'The resilient people of New Jersey and New York became the intended targets of hate-fueled terror.', names: ['New Jersey|place', 'New York|place'] },
     ];
     for (const c of negatives) {
       it(`should not find: ${c.label}`, () => {

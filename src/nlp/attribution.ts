@@ -68,6 +68,8 @@ function nounUse(U: readonly Unit[], c: number): boolean {
   // "a 5-5 ruling", "the ruling", "the appeals court ruling could"
   if (/ing$/.test(U[c]!.l)) return /^(a|an|the)$/.test(prev) || /^\d/.test(prev) || AUXILIARY.test(next);
   if (AUXILIARY.test(next) || AFTER_NOUN.test(next)) return true;
+  // a plural before another cue's verb is that verb's subject: "an analysis of campaign-finance reports shows …"
+  if (/s$/.test(U[c]!.l) && CUE_FORMS.has(next) && /(?:[^s]s|ed)$|^(?:said|told|found|thought|felt|knew|wrote|shown)$/.test(next)) return true;
   return BEFORE_NOUN.test(prev);
 }
 
@@ -83,6 +85,19 @@ interface NP {
   from: number;
   to: number; // inclusive unit indexes
   mention?: EntityMention;
+}
+
+/** What opens no speaker's phrase: a preposition or a question word ("In Yemen", "for his", "whether a leader of …", "To be sure"). */
+const NOT_SPEAKER_START = /^(?:in|by|for|per|of|on|at|with|from|during|despite|to|into|about|after|before|whether|how|why|when|where|if)\b/i;
+/** What ends no speaker's phrase: a determiner waiting for its noun ("… became the", "assuming his"). */
+const NOT_SPEAKER_END = /(?:^|\s)(?:the|a|an|this|these|those)$|\s(?:his|her|their|its|my|our|your)$/i;
+
+/** A month's name alone, which is a date ("In April, the S.E.C. charged …"); not May, which is also a surname. */
+const MONTH_ALONE = /^(?:january|february|march|april|june|july|august|september|october|november|december)$/i;
+
+/** Whether a speaker's span has the shape of a noun phrase. */
+function speakerShaped(phrase: string): boolean {
+  return !NOT_SPEAKER_START.test(phrase) && !NOT_SPEAKER_END.test(phrase) && !MONTH_ALONE.test(phrase);
 }
 
 /** Finds the attributions of one sentence. */
@@ -128,6 +143,7 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
       if (lemma === 'according to') a = according(s, c, cueEnd);
       else a = speakerFirst(ctx, s, c, lemma) ?? speakerAfter(s, c, lemma);
       if (a && !reporting && /^(i|you|we|it|this|that|they)$/i.test(ctx.text.slice(a.subject.start, a.subject.end))) a = undefined;
+      if (a && !speakerShaped(ctx.text.slice(a.subject.start, a.subject.end))) a = undefined;
       // finding is a judgement when a clause follows or a study or someone named finds: "the study found …",
       // "Professor Justin Levitt found 31 incidents", not "he found a ghost town"
       if (a && lemma === 'find' && U[c + 1]?.l !== 'that' && !STUDY.test(ctx.text.slice(a.subject.start, a.subject.end)) && !namedSpeaker(U, a)) a = undefined;
@@ -350,7 +366,7 @@ function npLeft(U: readonly Unit[], end: number): NP | undefined {
       // the point of a title or an initial inside the name: "Mr. King", "Sen. Graham", "George W. Bush"
     } else if (x.l === "'" && !(k > 0 && isWord(U[k - 1]) && U[k - 1]!.end === x.start)) break; // a closing quote, not "the Smiths' lawyer"
     else if (!(isWord(x) || x.l === "'s" || x.l === "'" || x.l === '-' || x.l === '.') || BOUNDARY.has(x.l) || AUX.has(x.l) || PRONOUNS.has(x.l) || NP_BREAK.has(x.l)) break;
-    else if (CUE_FORMS.has(x.l) && !x.m && U[k - 1]?.l !== 'of' && !(isCap(x) && U[k - 1]?.m) && !nounCue(U, k)) break; // (after "of" a noun: "Secretary of State"; after a name, the rest of it: "Battleground States")
+    else if (CUE_FORMS.has(x.l) && !x.m && U[k - 1]?.l !== 'of' && !(isCap(x) && U[k - 1]?.m) && !nounCue(U, k) && !(k === end && nounUse(U, k))) break; // (after "of" a noun: "Secretary of State"; after a name, the rest of it: "Battleground States")
     else if (/^[a-z]+ed$/.test(x.t) && !/^(united|red|armed)$/.test(x.l)) break; // a verb: the agency cited X as saying
     k--;
     n++;
@@ -412,6 +428,8 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
   while (k >= 0 && (AUX.has(U[k]!.l) || isAdverb(U[k]) || LONG_ADVERBS.has(U[k]!.l) || ['quoted', 'as', 'not', "n't"].includes(U[k]!.l))) k--;
   // a passive's subject undergoes the verb: "The agreement was signed", "He was told" (but "was quoted as saying")
   if (!/ing$/.test(U[c]!.l) && U.slice(k + 1, c).some((x) => BE.has(x.l))) return undefined;
+  // a participle with its agent after it is a passive too: "a study released on Tuesday by a group of researchers shows …"
+  if (reducedPassive(U, c)) return undefined;
   // after a modal only a saying is reported ("officials would not say"): "the rate would rise", "officials should release" are no stance
   if (MODAL.test(U[k]?.l ?? '')) {
     if (!REPORTING_SET.has(lemma)) return undefined;
@@ -441,6 +459,20 @@ function speakerFirst(ctx: DocContext, s: SentenceState, c: number, lemma: strin
   const np = appositionOwner(U, npLeft(U, k)) || speakerBeforeCue(U, k, c);
   if (!np) return undefined;
   return attributionWithSpeaker(s, np, c0, c, lemma, () => nextSentence(ctx, s));
+}
+
+/** Words of time between a participle and its agent ("released on Tuesday by", "published last week by"). */
+const PASSIVE_GAP = /^(?:on|in|at|last|this|earlier|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|evening|night|today|yesterday)$/;
+/** How a saying travels, after "by": "announced on Friday by email" is no passive. */
+const MEDIUM = /^(?:e-?mail|phone|telephone|video|videolink|letter|text|tweet|twitter|teleconference|satellite|fax|mail|radio|post)$/;
+
+/** Whether the cue at `c` is a past participle followed by its agent: "released on Tuesday by researchers". */
+function reducedPassive(U: readonly Unit[], c: number): boolean {
+  if (!/ed$/.test(U[c]!.l)) return false;
+  let j = c + 1;
+  while (j < U.length && j - c <= 4 && PASSIVE_GAP.test(U[j]!.l)) j++;
+  // (not a means: "Trump responded by using the example of Chicago")
+  return U[j]?.l === 'by' && !MEDIUM.test(U[j + 1]?.l ?? '') && !/ing$/.test(U[j + 1]?.l ?? '');
 }
 
 /** The span of the sentence after `s`, without its closing punctuation, if it has words. */
