@@ -189,6 +189,13 @@ describe('nlp/attribution', () => {
         });
       }
 
+      it('should read a headline colon after an organisation only when the story names it again', () => {
+        const heading = 'Veto Power Impedes Peace Efforts: Eliminating the scourge of war is one of the original goals of the United Nations.';
+        expect(attributions(heading, ['Veto Power Impedes Peace Efforts', 'United Nations']).map((a) => a.cue)).not.toContain(':');
+        const speaker = 'Pentagon: Strikes on the militia will continue for weeks. The Pentagon said so on Friday.';
+        expect(attributions(speaker, ['Pentagon'])).toContainEqual(expect.objectContaining({ speaker: 'Pentagon', cue: ':' }));
+      });
+
       it('should not take a month alone for a speaker', () => {
         const got = attributions('More recently, federal prosecutors in April charged two Vermont developers with defrauding investors.', ['April', 'Vermont|place']);
         expect(got.map((a) => a.speaker)).not.toContain('April');

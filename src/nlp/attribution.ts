@@ -157,7 +157,7 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
     }
   }
   if (!out.length) {
-    const h = headlineColon(s);
+    const h = headlineColon(s, ctx.text);
     if (h) out.push(h);
   }
   // a transcript's turn: "PENCE: Well, look, …"
@@ -695,7 +695,7 @@ function quoteSignature(s: SentenceState): Attribution | undefined {
 }
 
 /** Headline style "Trump: Cruz Has 'To Come a Long Way'". */
-export function headlineColon(s: SentenceState): Attribution | undefined {
+export function headlineColon(s: SentenceState, text?: string): Attribution | undefined {
   const U = s.units;
   const colon = U.findIndex((x) => x.l === ':');
   if (colon < 1 || colon > 6 || U.length - colon < 4) return undefined;
@@ -703,7 +703,8 @@ export function headlineColon(s: SentenceState): Attribution | undefined {
   if (!np.every((x) => isWord(x) || x.l === '.' || x.l === "'s" || x.l === '-')) return undefined;
   // the speaker is named ("Graham:", "Obama on Climate Change:"), a country speaking for its government ("Russia:")
   // or a study ("Poll:"), not a headline of its own ("The Latest:", "Little Relief for Refugees:", "Police Shooting:")
-  const named = np.some((x) => x.m && (x.m.type === 'person' || x.m.type === 'organization'));
+  // (an organisation's name the story does not name again is a headline in title case: "Little Relief for Refugees:", "Stealth Over Health:")
+  const named = np.some((x) => x.m && (x.m.type === 'person' || (x.m.type === 'organization' && (!text || namedAgain(text, x.m)))));
   const country = np.length === 1 && np[0]!.m?.type === 'place' && lookupWord(np[0]!.m.text.toLowerCase()) === 'country';
   if (!named && !country && !(np.length === 1 && STUDY.test(np[0]!.t))) return undefined;
   if (np.some((x) => /^\p{Lu}{2,}$/u.test(x.t) && !x.m) || /^(update|watch|video|photos?|breaking|exclusive|live|note|editor|related|source|sources|read|listen|correction|read more|also)$/i.test(np[0]!.t)) return undefined;
@@ -711,6 +712,12 @@ export function headlineColon(s: SentenceState): Attribution | undefined {
   if (!content) return undefined;
   const mention = np.find((x) => x.m)?.m;
   return make(s, U, { from: 0, to: colon - 1, ...(mention ? { mention } : {}) }, colon, colon, content);
+}
+
+/** Whether the text names `m` again outside its own mention. */
+function namedAgain(text: string, m: EntityMention): boolean {
+  const first = text.indexOf(m.text);
+  return first >= 0 && text.indexOf(m.text, first + 1) >= 0;
 }
 
 /**
