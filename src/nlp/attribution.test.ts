@@ -196,6 +196,13 @@ describe('nlp/attribution', () => {
         expect(attributions(speaker, ['Pentagon'])).toContainEqual(expect.objectContaining({ speaker: 'Pentagon', cue: ':' }));
       });
 
+      it('should read no saying whose content is an auxiliary left over from a comparison or a question', () => {
+        const got = attributions('First, maybe he is not as rich as he says he is. Second, maybe he is not as charitable as he claims to be.', []);
+        expect(got).toEqual([]);
+        const quoted = attributions('\u201cI would,\u201d Melanie said to the TV.', ['Melanie|person']);
+        expect(quoted).toContainEqual(expect.objectContaining({ speaker: 'Melanie', cue: 'said' }));
+      });
+
       it('should not take a month alone for a speaker', () => {
         const got = attributions('More recently, federal prosecutors in April charged two Vermont developers with defrauding investors.', ['April', 'Vermont|place']);
         expect(got.map((a) => a.speaker)).not.toContain('April');

@@ -90,7 +90,7 @@ interface NP {
 /** What opens no speaker's phrase: a preposition or a question word ("In Yemen", "for his", "whether a leader of …", "To be sure"). */
 const NOT_SPEAKER_START = /^(?:in|by|for|per|of|on|at|with|from|during|despite|to|into|about|after|before|whether|how|why|when|where|if)\b/i;
 /** What ends no speaker's phrase: a determiner waiting for its noun ("… became the", "assuming his"). */
-const NOT_SPEAKER_END = /(?:^|\s)(?:the|a|an|this|these|those)$|\s(?:his|her|their|its|my|our|your)$/i;
+const NOT_SPEAKER_END = /(?:^|\s)(?:the|a|an|this|these|those)$|\s(?:his|her|their|its|my|our|your)$|^the same$/i;
 
 /** A month's name alone, which is a date ("In April, the S.E.C. charged …"); not May, which is also a surname. */
 const MONTH_ALONE = /^(?:january|february|march|april|june|july|august|september|october|november|december)$/i;
@@ -98,6 +98,13 @@ const MONTH_ALONE = /^(?:january|february|march|april|june|july|august|september
 /** Whether a speaker's span has the shape of a noun phrase. */
 function speakerShaped(phrase: string): boolean {
   return !NOT_SPEAKER_START.test(phrase) && !NOT_SPEAKER_END.test(phrase) && !MONTH_ALONE.test(phrase);
+}
+
+/** A content that ends on an auxiliary within two words says nothing of its own: "as rich as he says he is", "as he claims to be", "What can I say?". */
+function elliptical(content: string): boolean {
+  if (/^["“'‘]/.test(content)) return false; // a quotation is what was said, however short: "“I would,” Melanie said"
+  const words = content.replace(/[^\p{L}\p{N}'’\s-]/gu, ' ').trim().split(/\s+/);
+  return words.length <= 2 && /^(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|can|could|should|may|might|must)$/i.test(words[words.length - 1] ?? '');
 }
 
 /** Finds the attributions of one sentence. */
@@ -144,6 +151,7 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
       else a = speakerFirst(ctx, s, c, lemma) ?? speakerAfter(s, c, lemma);
       if (a && !reporting && /^(i|you|we|it|this|that|they)$/i.test(ctx.text.slice(a.subject.start, a.subject.end))) a = undefined;
       if (a && !speakerShaped(ctx.text.slice(a.subject.start, a.subject.end))) a = undefined;
+      if (a && elliptical(ctx.text.slice(a.content.start, a.content.end))) a = undefined;
       // finding is a judgement when a clause follows or a study or someone named finds: "the study found …",
       // "Professor Justin Levitt found 31 incidents", not "he found a ghost town"
       if (a && lemma === 'find' && U[c + 1]?.l !== 'that' && !STUDY.test(ctx.text.slice(a.subject.start, a.subject.end)) && !namedSpeaker(U, a)) a = undefined;
