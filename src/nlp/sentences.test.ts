@@ -22,6 +22,25 @@ describe('nlp/sentences', () => {
       ['headline line without final punctuation', '33 Turkish soldiers killed in Idlib\nAt least 33 soldiers died.', ['33 Turkish soldiers killed in Idlib', 'At least 33 soldiers died.']],
       ['abbreviation at a line end before an indented paragraph', 'The shares were sold to a unit of Northwind\nBrothers Inc.\n    BP said it would buy them back.', ['The shares were sold to a unit of Northwind\nBrothers Inc.', 'BP said it would buy them back.']],
       ['blank-line paragraphs', 'First paragraph\n\nSecond paragraph', ['First paragraph', 'Second paragraph']],
+      [
+        'a short wire story whose lines mostly end sentences: wrapped lines still run on',
+        'The source, who declined to be identified, said Iran had\nfired the missile at a hulk off its southern Gulf\nnaval port and scored a hit.\n    "These missiles pack a fairly big punch," he told Reuters.\n"There is no doubt they could be used to target (shipping)\nacross the Strait of Hormuz."',
+        [
+          'The source, who declined to be identified, said Iran had\nfired the missile at a hulk off its southern Gulf\nnaval port and scored a hit.',
+          '"These missiles pack a fairly big punch," he told Reuters.',
+          '"There is no doubt they could be used to target (shipping)\nacross the Strait of Hormuz."',
+        ],
+      ],
+      [
+        'a line ending on a comma or on a word that ends nothing runs on',
+        'He set up two launching sites in the area, a\nBritish naval source said.\nSterling Drug said it sold the\nassets of its subsidiary.',
+        ['He set up two launching sites in the area, a\nBritish naval source said.', 'Sterling Drug said it sold the\nassets of its subsidiary.'],
+      ],
+      [
+        "an indented table row is a line of its own, whatever its first letter",
+        'Mellon Bank said its results were in line.\n    Net profit 219.2 mln vs profit 211.5 mln\n    loans 33.93 billion vs 35.33 billion\n    deposits 45.68 billion vs 41.22 billion',
+        ['Mellon Bank said its results were in line.', 'Net profit 219.2 mln vs profit 211.5 mln', 'loans 33.93 billion vs 35.33 billion', 'deposits 45.68 billion vs 41.22 billion'],
+      ],
       ['one sentence per line (CoNLL rendering)', 'EU rejects German call\nPeter Blackburn\nBRUSSELS 1996-08-22\n', ['EU rejects German call', 'Peter Blackburn', 'BRUSSELS 1996-08-22']],
       [
         'hard-wrapped paragraph is not cut at each line break',

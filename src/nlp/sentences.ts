@@ -52,9 +52,10 @@ export function splitSentences(text: string): Sentence[] {
     cuts.add(ps);
     const body = text.slice(ps, pe);
     if (body.includes('\n') && !isHardWrapped(body)) {
+      const wire = WIRE_INDENT.test(body);
       let k = body.indexOf('\n');
       while (k >= 0) {
-        cuts.add(ps + k + 1);
+        if (!runsOn(body, k, wire)) cuts.add(ps + k + 1);
         k = body.indexOf('\n', k + 1);
       }
     }
@@ -82,6 +83,32 @@ export function splitSentences(text: string): Sentence[] {
 
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff;
+}
+
+/** Wire copy: paragraphs opened by an indented line, wrapped lines flush left. */
+const WIRE_INDENT = /\n[ \t]{2,}\S[^\n]*\n\S/;
+
+/** Words that end no sentence, heading or list item: a line ending on one runs on. */
+const RUN_ON_END = /(?:^|[\s(])(?:a|an|the|of|to|and|or|nor|in|on|at|for|with|by|from|that|as|his|her|its|their|our|my|your|is|are|was|were|has|have|had)$/;
+/** A line opening on a lower-case word (not "iPhone" or "eBay"). */
+const LOWER_START = /^[ \t]*\p{Ll}+(?=[\s,;:.'’-]|$)/u;
+
+/**
+ * Whether the single line break at `k` is a space inside a sentence, in a paragraph not wrapped as a
+ * whole (a short wire story whose lines mostly end sentences): the line ends on a comma or a word that
+ * ends nothing ("… in the area, a\nBritish naval source said"), or it ends without a sentence's
+ * punctuation and the next opens in lower case ("… said Iran had\nfired the missile").
+ */
+function runsOn(body: string, k: number, wire: boolean): boolean {
+  const lineStart = body.lastIndexOf('\n', k - 1) + 1;
+  const line = body.slice(lineStart, k).trimEnd();
+  const next = body.slice(k + 1, k + 41);
+  // an indented line opens a paragraph or a table's row ("    loans 33.93 billion vs 35.33 billion")
+  if (!line.trim() || /^[ \t]{2,}/.test(next)) return false;
+  if (/,$/.test(line) || RUN_ON_END.test(line)) return true;
+  if (/[.!?:;]["'”’)\]]*$/.test(line)) return false;
+  // in wire copy, where an indented line opens each paragraph, a line that is not indented goes on with the one before
+  return LOWER_START.test(next) || (wire && /^\S/.test(next));
 }
 
 /** Prose wrapped at a fixed width: most lines long and running on without final punctuation. */
