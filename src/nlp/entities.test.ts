@@ -340,6 +340,12 @@ describe('nlp/entities', () => {
       expect(pairs("Interfax cited Russia's Black Sea Fleet as saying so on Friday.")).toContainEqual(['Black Sea Fleet', 'organization']);
     });
 
+    it('should type a name after a title only people hold as a person, not a company named with a title word', () => {
+      expect(pairs('Jaafari said Erdogan and Turkish UN ambassador Ayşe Cihan Sultanoğlu have no right to talk.')).toContainEqual(['Ayşe Cihan Sultanoğlu', 'person']);
+      expect(pairs('Jaafari said Turkish ambassador Feridun Sinirlioglu has no right to talk.')).toContainEqual(['Feridun Sinirlioglu', 'person']);
+      expect(pairs('The pact establishes General Automation Iberica S.A. as a local manufacturer.').map(([, type]) => type)).not.toContain('person');
+    });
+
     it('should give the names opening the rows of a results list one type', () => {
       const rows = [
         'Michelle Freeman ( Jamaica ) 12.71 seconds',

@@ -130,6 +130,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeDateline(spans, w);
     spans = typeTableTeams(spans, w);
     spans = typeLeaderSurnames(typeRulerNames(spans, w), w);
+    spans = typeTitledNames(spans, w);
     spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
     for (const sp of spans) {
@@ -1136,6 +1137,35 @@ function typeLeaderSurnames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     if (sp.first !== sp.last || (sp.type !== 'organization' && sp.type !== 'other')) continue;
     const lower = (w[sp.first] as string).toLowerCase();
     if (LEADER_SURNAMES.has(lower) && !PLACE_CATEGORIES.has(lookupWord(lower))) sp.type = 'person';
+  }
+  return spans;
+}
+
+/** Titles held only by people, after which a name is its holder's ("Turkish ambassador Feridun Sinirlioglu"). */
+/** (Not "general", "king" or "prince", which open names too: "General Automation Iberica", "King Soopers Supermarkets".) */
+const PERSON_TITLES = new Set([
+  'ambassador', 'envoy', 'consul', 'diplomat', 'minister', 'president', 'premier', 'chancellor', 'spokesman', 'spokeswoman', 'spokesperson',
+  'secretary', 'governor', 'mayor', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'colonel', 'admiral', 'lieutenant',
+  'sergeant', 'prosecutor', 'judge', 'emir', 'sultan', 'sheikh', 'negotiator', 'adviser', 'advisor', 'aide', 'chairman', 'chairwoman',
+  'counsellor', 'counselor',
+]);
+/** A word of a person's name as news writes it: capitalised, letters only ("Sultanoğlu", "O'Neill", "Abu-Hamad"). */
+const PROPER_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)?$/u;
+
+/**
+ * A name the tagger calls an organisation right after a title only people hold is that person: "Turkish UN
+ * ambassador Ayşe Cihan Sultanoğlu", "spokesman Feridun Sinirlioglu" — when its two to four words are
+ * plain capitalised words that neither the gazetteer nor the lexicon of organisations knows.
+ */
+function typeTitledNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  for (const sp of spans) {
+    if (sp.type !== 'organization' || sp.first === 0 || sp.locked) continue;
+    if (!PERSON_TITLES.has((w[sp.first - 1] as string).toLowerCase())) continue;
+    const words = w.slice(sp.first, sp.last + 1);
+    if (words.length < 2 || words.length > 4 || !words.every((x) => PROPER_WORD.test(x))) continue;
+    if (endsLikeOrganisation(w, sp) || words.some((x) => ORG_WORD_SET.has(x.toLowerCase())) || gazetteerTypeOf(words)) continue;
+    if (words.some((x) => ['org', 'country', 'city', 'place', 'demonym', 'team'].includes(lookupWord(x.toLowerCase())))) continue;
+    sp.type = 'person';
   }
   return spans;
 }
