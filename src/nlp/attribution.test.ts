@@ -203,6 +203,18 @@ describe('nlp/attribution', () => {
         expect(quoted).toContainEqual(expect.objectContaining({ speaker: 'Melanie', cue: 'said' }));
       });
 
+      it('should take what follows the colon as what was said after a circumstance of the saying', () => {
+        const got = attributions('French President Francois Hollande said Friday as he entered the talks: "Let everyone know that Europe must be able to defend itself."', ['Francois Hollande|person']);
+        expect(got).toContainEqual(expect.objectContaining({ cue: 'said', content: '"Let everyone know that Europe must be able to defend itself."' }));
+        const statement = attributions('The Muslim Council of Britain said in a statement: "We are greatly concerned."', ['Muslim Council of Britain']);
+        expect(statement).toContainEqual(expect.objectContaining({ cue: 'said', content: '"We are greatly concerned."' }));
+        // not over another saying or a clause of its own
+        const added = attributions('Mr Boyd said the arrest was a great coup but he added: "I am not going to say we have sorted the problem."', ['Boyd|person']);
+        expect(added.find((a) => a.cue === 'said')?.content).toMatch(/^the arrest was a great coup/);
+        const clause = attributions('He said that the rule was clear: "No exceptions."', []);
+        expect(clause[0]?.content).toMatch(/^the rule was clear/);
+      });
+
       it('should not take a month alone for a speaker', () => {
         const got = attributions('More recently, federal prosecutors in April charged two Vermont developers with defrauding investors.', ['April', 'Vermont|place']);
         expect(got.map((a) => a.speaker)).not.toContain('April');

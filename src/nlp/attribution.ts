@@ -653,6 +653,8 @@ function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number,
   // (a stance has its object after it, a name too: "Cruz has endorsed Trump")
   const namedObject = !REPORTING_SET.has(lemma) && U[j]?.m?.kind === 'name';
   if ((!tailOnly || namedObject) && !quoteFirst) {
+    // "Hollande said Friday as he entered the talks: “Let everyone know …”": a saying's circumstance, then what was said after a colon
+    if (REPORTING_SET.has(lemma)) j = afterCircumstance(U, j);
     while (U[j] && /^(that|:|,)$/.test(U[j]!.l)) j++;
     const content = contentToEnd(U, j);
     if (!content) return undefined;
@@ -666,6 +668,20 @@ function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number,
   let from = 0;
   if (U[from] && /^(but|and|however)$/.test(U[from]!.l)) from++;
   return make(s, U, np, c0, c, span(U, from, end));
+}
+
+/**
+ * Where what was said begins when a colon follows the cue at `j` after a circumstance, with a quotation
+ * after it ("said Friday as he entered the talks: “…”", "told reporters in Brussels: “…”"): just
+ * after the colon; else `j`. Not across "that", another quotation or another cue.
+ */
+function afterCircumstance(U: readonly Unit[], j: number): number {
+  for (let k = j; k < U.length && k - j <= 12; k++) {
+    const l = U[k]!.l;
+    if (l === 'that' || isQuote(U[k]) || (k > j && CUE_FORMS.has(l))) return j; // (another saying: "… a great coup but he added: “…”")
+    if (l === ':') return k > j && isQuote(U[k + 1]) ? k + 1 : j;
+  }
+  return j;
 }
 
 /**
