@@ -72,6 +72,10 @@ describe('resolve/names', () => {
       ['South Africa Ltd', 'south africa ltd'],
       ['Islamic Republic of Iran News Agency', 'islamic republic of iran news agency'],
       ['Iran news agency', 'iran news agency'],
+      ['Mt Cook', 'mount cook'],
+      ['Mount Cook', 'mount cook'],
+      ['Ft. Lauderdale', 'fort lauderdale'],
+      ['FT', 'ft'],
     ])('should key %s as %s', (surface, key) => {
       expect(orgKey(surface)).toBe(key);
     });

@@ -105,6 +105,8 @@ const SPELLING: Record<string, string> = {
   defence: 'defense', centre: 'center', organisation: 'organization', programme: 'program', labour: 'labor',
   theatre: 'theater', honour: 'honor', harbour: 'harbor', councillor: 'councilor', favour: 'favor',
 };
+/** Abbreviations that open a place's name, with one reading there ("Mt Cook" = "Mount Cook"; not "FT" alone). */
+const OPENING_ABBREVIATIONS: Record<string, string> = { mt: 'mount', ft: 'fort' };
 /** Country aliases that name a part or a predecessor of the country, not the country itself. */
 const COUNTRY_ALIAS_EXCLUDED = new Set(['england', 'scotland', 'wales', 'northern ireland', 'soviet union', 'ussr', 'zaire', 'byelorussia', 'car']);
 
@@ -436,6 +438,7 @@ function orgKeyUncached(surface: string, mapCountries: boolean): string {
     run = single;
   }
   toks = joined.map((t) => SPELLING[t] ?? t);
+  if (toks.length > 1 && OPENING_ABBREVIATIONS[toks[0]!]) toks[0] = OPENING_ABBREVIATIONS[toks[0]!]!;
   while (toks.length > 1 && LEADING_STOP.has(toks[0]!)) toks.shift();
   const named = toks;
   toks = [...toks];
