@@ -37,6 +37,11 @@ describe('nlp/sentences', () => {
         ['He set up two launching sites in the area, a\nBritish naval source said.', 'Sterling Drug said it sold the\nassets of its subsidiary.'],
       ],
       [
+        'a heading before a sentence, in text with one indented line, is no wire copy',
+        'Background\nThe war began in 2011 and has not ended.\n    A quoted line from the report.\nMore text follows here.',
+        ['Background', 'The war began in 2011 and has not ended.', 'A quoted line from the report.', 'More text follows here.'],
+      ],
+      [
         "an indented table row is a line of its own, whatever its first letter",
         'Mellon Bank said its results were in line.\n    Net profit 219.2 mln vs profit 211.5 mln\n    loans 33.93 billion vs 35.33 billion\n    deposits 45.68 billion vs 41.22 billion',
         ['Mellon Bank said its results were in line.', 'Net profit 219.2 mln vs profit 211.5 mln', 'loans 33.93 billion vs 35.33 billion', 'deposits 45.68 billion vs 41.22 billion'],

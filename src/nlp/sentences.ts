@@ -52,7 +52,7 @@ export function splitSentences(text: string): Sentence[] {
     cuts.add(ps);
     const body = text.slice(ps, pe);
     if (body.includes('\n') && !isHardWrapped(body)) {
-      const wire = WIRE_INDENT.test(body);
+      const wire = isWireCopy(body);
       let k = body.indexOf('\n');
       while (k >= 0) {
         if (!runsOn(body, k, wire)) cuts.add(ps + k + 1);
@@ -85,8 +85,27 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff;
 }
 
-/** Wire copy: paragraphs opened by an indented line, wrapped lines flush left. */
-const WIRE_INDENT = /\n[ \t]{2,}\S[^\n]*\n\S/;
+/**
+ * Wire copy: paragraphs opened by an indented line after a line that ends a sentence, wrapped lines
+ * flush left — two such openings at least, and more than indented lines of other kinds (a table's
+ * rows, a quoted block), so that a heading in other text is not run into the sentence after it.
+ */
+function isWireCopy(body: string): boolean {
+  const lines = body.split('\n');
+  let openings = 0;
+  let others = 0;
+  let flush = false;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (!/^[ \t]{2,}\S/.test(line)) {
+      if (/\S/.test(line) && openings > 0) flush = true;
+      continue;
+    }
+    if (/[.!?]["'”’)\]]*[ \t]*$/.test(lines[i - 1] as string)) openings++;
+    else others++;
+  }
+  return flush && openings >= 2 && openings > others;
+}
 
 /** Words that end no sentence, heading or list item: a line ending on one runs on. */
 const RUN_ON_END = /(?:^|[\s(])(?:a|an|the|of|to|and|or|nor|in|on|at|for|with|by|from|that|as|his|her|its|their|our|my|your|is|are|was|were|has|have|had)$/;
