@@ -32,6 +32,17 @@ describe('nlp/sentences', () => {
         ],
       ],
       [
+        'wire copy saved with CRLF line ends',
+        'Iran has set up two launching sites in the area, a naval source said.\r\n    The source said Iran had fired the missile at a hulk in the southern\r\nGulf near Bandar Abbas.\r\n    The missiles pack a punch, the source told\r\nReuters on Friday.\r\n    Officials in Tehran declined to comment.\r\n    Shipping was not affected.',
+        [
+          'Iran has set up two launching sites in the area, a naval source said.',
+          'The source said Iran had fired the missile at a hulk in the southern\r\nGulf near Bandar Abbas.',
+          'The missiles pack a punch, the source told\r\nReuters on Friday.',
+          'Officials in Tehran declined to comment.',
+          'Shipping was not affected.',
+        ],
+      ],
+      [
         'a line ending on a comma or on a word that ends nothing runs on',
         'He set up two launching sites in the area, a\nBritish naval source said.\nSterling Drug said it sold the\nassets of its subsidiary.',
         ['He set up two launching sites in the area, a\nBritish naval source said.', 'Sterling Drug said it sold the\nassets of its subsidiary.'],

@@ -101,7 +101,7 @@ function isWireCopy(body: string): boolean {
       if (/\S/.test(line) && openings > 0) flush = true;
       continue;
     }
-    if (/[.!?]["'”’)\]]*[ \t]*$/.test(lines[i - 1] as string)) openings++;
+    if (/[.!?]["'”’)\]]*[ \t\r]*$/.test(lines[i - 1] as string)) openings++; // (\r: text saved with CRLF line ends)
     else others++;
   }
   return flush && openings >= 2 && openings > others;
