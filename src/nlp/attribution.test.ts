@@ -215,6 +215,15 @@ describe('nlp/attribution', () => {
         expect(clause[0]?.content).toMatch(/^the rule was clear/);
       });
 
+      it('should take the quotation that follows for what was said when a saying ends its sentence on a circumstance', () => {
+        const text = 'Chief operating officer James Dimon said in the letter.\n"Slavery was tragically ingrained in American society," the letter went on.';
+        const got = attributions(text, ['James Dimon|person']);
+        expect(got).toContainEqual(expect.objectContaining({ cue: 'said', content: expect.stringMatching(/^"Slavery was tragically ingrained/) }));
+        // what comes before the speaker is still what was said, and a sentence after that is no quotation is not taken
+        expect(attributions('Prices will rise, the company said in a statement.\n"We are ready," it added.', [])).toContainEqual(expect.objectContaining({ speaker: 'the company', content: 'Prices will rise' }));
+        expect(attributions('The company said in a statement.\nNothing more was said.', []).filter((a) => a.cue === 'said' && a.speaker === 'The company')).toEqual([]);
+      });
+
       it('should not take a month alone for a speaker', () => {
         const got = attributions('More recently, federal prosecutors in April charged two Vermont developers with defrauding investors.', ['April', 'Vermont|place']);
         expect(got.map((a) => a.speaker)).not.toContain('April');

@@ -484,12 +484,38 @@ function reducedPassive(U: readonly Unit[], c: number): boolean {
 }
 
 /** The span of the sentence after `s`, without its closing punctuation, if it has words. */
-function nextSentence(ctx: DocContext, s: SentenceState): { start: number; end: number } | undefined {
+function nextSentence(ctx: DocContext, s: SentenceState): NextSentence | undefined {
   const n = ctx.sentences[s.index + 1];
   if (!n) return undefined;
   const m = /[\s.!?;:]*$/.exec(ctx.text.slice(n.start, n.end));
   const end = n.end - (m ? m[0].length : 0);
-  return end > n.start && /\p{L}/u.test(ctx.text.slice(n.start, end)) ? { start: n.start, end } : undefined;
+  return end > n.start && /\p{L}/u.test(ctx.text.slice(n.start, end)) ? { start: n.start, end, quoted: /^["\u201c]/.test(ctx.text.slice(n.start, n.start + 1)) } : undefined;
+}
+
+/** The span of the sentence after a saying's, and whether it opens with a quotation mark. */
+interface NextSentence {
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+/** Words that open a saying's circumstance after its cue: "said in a statement", "told reporters after the meeting". */
+const CIRCUMSTANCE = /^(?:in|at|on|during|after|before|upon|while|when)$/;
+
+/**
+ * Whether the units from `j` to the sentence's end are only a saying's circumstance: a short phrase
+ * opened by a preposition of place or time, without "that", a colon or a quotation ("in the letter",
+ * "in a TV interview", "after the company announced interim results").
+ */
+function circumstanceOnly(U: readonly Unit[], j: number): boolean {
+  if (!CIRCUMSTANCE.test(U[j]?.l ?? '')) return false;
+  let words = 0;
+  for (let k = j; k < U.length; k++) {
+    const u = U[k]!;
+    if (u.l === 'that' || u.l === ':' || isQuote(u)) return false;
+    if (isWord(u) && ++words > 10) return false;
+  }
+  return true;
 }
 
 /**
@@ -625,7 +651,7 @@ function opensSentence(U: readonly Unit[], i: number): boolean {
 }
 
 /** The attribution once its speaker is known: the content after the cue, or before the speaker ("C, X said"). */
-function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number, lemma: string, next?: () => { start: number; end: number } | undefined): Attribution | undefined {
+function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number, lemma: string, next?: () => NextSentence | undefined): Attribution | undefined {
   const U = s.units;
   const before = U[np.from - 1];
   if (before && !before.m && /^[a-z]/.test(before.t) && !BOUNDARY.has(before.l) && !/^(then|now|also|later|earlier|recently|yesterday|today)$/.test(before.l) && NOUNISH.has(U[c]!.l) && U[c + 1]?.l !== 'that') return undefined;
@@ -650,6 +676,12 @@ function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number,
   // speaker follows, what comes after the cue is a circumstance, not the content — unless it is a
   // clause of its own ("that …", ": …", another quote).
   const quoteFirst = REPORTING_SET.has(lemma) && closesQuote(U, np.from - 1) && !(U[j] && (/^(that|:)$/.test(U[j]!.l) || isQuote(U[j])));
+  // "James Dimon said in the letter." then "“Slavery was tragically ingrained …”": a saying that opens its
+  // sentence and ends on its circumstance reports the quotation that follows it
+  if (REPORTING_SET.has(lemma) && np.from === 0 && !quoteFirst && circumstanceOnly(U, j)) {
+    const said = next?.();
+    if (said?.quoted) return make(s, U, np, c0, c, said);
+  }
   // (a stance has its object after it, a name too: "Cruz has endorsed Trump")
   const namedObject = !REPORTING_SET.has(lemma) && U[j]?.m?.kind === 'name';
   if ((!tailOnly || namedObject) && !quoteFirst) {
