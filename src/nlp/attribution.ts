@@ -103,8 +103,9 @@ function speakerShaped(phrase: string): boolean {
 /** A content that ends on an auxiliary within two words says nothing of its own: "as rich as he says he is", "as he claims to be", "What can I say?". */
 function elliptical(content: string): boolean {
   if (/^["“'‘]/.test(content)) return false; // a quotation is what was said, however short: "“I would,” Melanie said"
-  const words = content.replace(/[^\p{L}\p{N}'’\s-]/gu, ' ').trim().split(/\s+/);
-  return words.length <= 2 && /^(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|can|could|should|may|might|must)$/i.test(words[words.length - 1] ?? '');
+  const words = content.replace(/[^\p{L}\p{N}'’\s-]/gu, ' ').trim().toLowerCase().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  return words.length <= 2 && (AUXILIARY.test(last) || BE.has(last) || /^(?:do|does|did)$/.test(last));
 }
 
 /** Finds the attributions of one sentence. */
@@ -149,12 +150,12 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
       let a: Attribution | undefined;
       if (lemma === 'according to') a = according(s, c, cueEnd);
       else a = speakerFirst(ctx, s, c, lemma) ?? speakerAfter(s, c, lemma);
-      if (a && !reporting && /^(i|you|we|it|this|that|they)$/i.test(ctx.text.slice(a.subject.start, a.subject.end))) a = undefined;
-      if (a && !speakerShaped(ctx.text.slice(a.subject.start, a.subject.end))) a = undefined;
-      if (a && elliptical(ctx.text.slice(a.content.start, a.content.end))) a = undefined;
+      const speaker = a ? ctx.text.slice(a.subject.start, a.subject.end) : '';
+      if (a && !reporting && /^(i|you|we|it|this|that|they)$/i.test(speaker)) a = undefined;
+      if (a && (!speakerShaped(speaker) || elliptical(ctx.text.slice(a.content.start, a.content.end)))) a = undefined;
       // finding is a judgement when a clause follows or a study or someone named finds: "the study found …",
       // "Professor Justin Levitt found 31 incidents", not "he found a ghost town"
-      if (a && lemma === 'find' && U[c + 1]?.l !== 'that' && !STUDY.test(ctx.text.slice(a.subject.start, a.subject.end)) && !namedSpeaker(U, a)) a = undefined;
+      if (a && lemma === 'find' && U[c + 1]?.l !== 'that' && !STUDY.test(speaker) && !namedSpeaker(U, a)) a = undefined;
       // "Clinton called her vote a mistake, but she noted that …": the content ends where a saying already read begins
       if (a && free(a.subject.start, a.subject.end) && !free(a.content.start, a.content.end)) a = cutBeforeTaken(U, a, taken);
       if (a && free(a.content.start, a.content.end) && free(a.subject.start, a.subject.end)) {

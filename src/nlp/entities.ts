@@ -416,16 +416,15 @@ function paragraphWidth(text: string, at: number): number {
 function harmoniseTypes(text: string, mentions: EntityMention[], locked: ReadonlySet<number>): void {
   const key = (m: EntityMention) => m.text.toLowerCase().replace(/\s+/g, ' ');
   const surnames = new Set<string>();
-  for (const m of mentions) {
-    if (m.type !== 'person') continue;
-    const parts = key(m).split(' ');
-    withoutGeneration(parts); // "… Comeaux Jr."
+  for (const name of new Set(mentions.filter((m) => m.type === 'person').map(key))) {
+    const parts = withoutGeneration(name.split(' ')); // "… Comeaux Jr."
     if (parts.length >= 2) surnames.add(parts[parts.length - 1] as string);
     // "Suu Kyi" after "Aung San Suu Kyi", "Du Plessis" after "Barend Du Plessis"; not a place's or
     // an organisation's name a mistagged span ends with ("Eduardo de Los Angeles", "Austin Rover Group")
+    if (organisationEnding(parts[parts.length - 1] as string)) continue;
     for (let i = 1; i < parts.length - 1; i++) {
       const tail = parts.slice(i);
-      if (!endsLikeOrganisation(tail, { first: 0, last: tail.length - 1, type: 'person', locked: false }) && !gazetteerTypeOf(tail)) surnames.add(tail.join(' '));
+      if (!gazetteerTypeOf(tail)) surnames.add(tail.join(' '));
     }
   }
   // "Pirelli" in a document that names "Pirelli SpA": the company, whatever a lone "Pirelli" was tagged
@@ -678,10 +677,15 @@ function applyGazetteer(spans: RawSpan[], w: readonly string[]): RawSpan[] {
   return result;
 }
 
-/** Whether a span ends with an organisation's head word or legal form ("… Stock Exchange", "… Ltd"): the end of no person's name. */
+/** Whether a word is an organisation's head word or legal form ("Exchange", "Ltd"): the end of no person's name. */
+function organisationEnding(word: string): boolean {
+  const lower = word.toLowerCase();
+  return ORG_WORD_SET.has(lower) || CORPORATE_SUFFIX.test(lower);
+}
+
+/** Whether a span ends like an organisation's name ("… Stock Exchange", "… Ltd"). */
 function endsLikeOrganisation(w: readonly string[], sp: RawSpan): boolean {
-  const last = (w[sp.last] as string).toLowerCase();
-  return ORG_WORD_SET.has(last) || CORPORATE_SUFFIX.test(last);
+  return organisationEnding(w[sp.last] as string);
 }
 
 /**
@@ -1141,8 +1145,11 @@ function typeLeaderSurnames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
   return spans;
 }
 
-/** Titles held only by people, after which a name is its holder's ("Turkish ambassador Feridun Sinirlioglu"). */
-/** (Not "general", "king" or "prince", which open names too: "General Automation Iberica", "King Soopers Supermarkets".) */
+/**
+ * Titles held only by people, after which a name is its holder's ("Turkish ambassador Feridun
+ * Sinirlioglu"); not "general", "king" or "prince", which open names too ("General Automation Iberica",
+ * "King Soopers Supermarkets").
+ */
 const PERSON_TITLES = new Set([
   'ambassador', 'envoy', 'consul', 'diplomat', 'minister', 'president', 'premier', 'chancellor', 'spokesman', 'spokeswoman', 'spokesperson',
   'secretary', 'governor', 'mayor', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'colonel', 'admiral', 'lieutenant',
@@ -1151,6 +1158,8 @@ const PERSON_TITLES = new Set([
 ]);
 /** A word of a person's name as news writes it: capitalised, letters only ("Sultanoğlu", "O'Neill", "Abu-Hamad"). */
 const PROPER_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)?$/u;
+/** Lexicon categories of words that are no part of a person's name. */
+const NOT_PERSONAL = new Set(['org', 'country', 'city', 'place', 'demonym', 'team']);
 
 /**
  * A name the tagger calls an organisation right after a title only people hold is that person: "Turkish UN
@@ -1164,7 +1173,7 @@ function typeTitledNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     const words = w.slice(sp.first, sp.last + 1);
     if (words.length < 2 || words.length > 4 || !words.every((x) => PROPER_WORD.test(x))) continue;
     if (endsLikeOrganisation(w, sp) || words.some((x) => ORG_WORD_SET.has(x.toLowerCase())) || gazetteerTypeOf(words)) continue;
-    if (words.some((x) => ['org', 'country', 'city', 'place', 'demonym', 'team'].includes(lookupWord(x.toLowerCase())))) continue;
+    if (words.some((x) => NOT_PERSONAL.has(lookupWord(x.toLowerCase())))) continue;
     sp.type = 'person';
   }
   return spans;
