@@ -74,6 +74,7 @@ describe('resolve/names', () => {
       ['Iran news agency', 'iran news agency'],
       ['Mt Cook', 'mount cook'],
       ['Mount Cook', 'mount cook'],
+      ['the Mt Cook area', 'mount cook area'],
       ['Ft. Lauderdale', 'fort lauderdale'],
       ['FT', 'ft'],
     ])('should key %s as %s', (surface, key) => {

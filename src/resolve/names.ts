@@ -438,8 +438,8 @@ function orgKeyUncached(surface: string, mapCountries: boolean): string {
     run = single;
   }
   toks = joined.map((t) => SPELLING[t] ?? t);
-  if (toks.length > 1 && OPENING_ABBREVIATIONS[toks[0]!]) toks[0] = OPENING_ABBREVIATIONS[toks[0]!]!;
   while (toks.length > 1 && LEADING_STOP.has(toks[0]!)) toks.shift();
+  if (toks.length > 1 && OPENING_ABBREVIATIONS[toks[0]!]) toks[0] = OPENING_ABBREVIATIONS[toks[0]!]!;
   const named = toks;
   toks = [...toks];
   while (toks.length > 1 && CORPORATE.has(toks[toks.length - 1]!)) toks.pop();
