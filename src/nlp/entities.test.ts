@@ -334,6 +334,33 @@ describe('nlp/entities', () => {
       expect(new Set(types)).toEqual(new Set(['organization']));
     });
 
+    it('should type a later word of a company name with a legal form as that company, every reading of it', () => {
+      const text = [
+        'Ericsson says wins China order .',
+        'Swedish telecoms group LM Ericsson AB said on Friday it won an order worth 1.2 billion crowns .',
+        'Ericsson said in a statement the order was from the provincial administration .',
+        'The order included switching equipment and training , Ericsson spokesman Per Zetterquist told Reuters .',
+      ].join('\n');
+      const types = extract(text).filter((m) => m.text === 'Ericsson').map((m) => m.type);
+      expect(types).toEqual(['organization', 'organization', 'organization']);
+      // not a place the company's name carries
+      const bank = extract(
+        'Singapore bonds rose. Lawrence Yeo, director of trading for Citicorp Investment Bank (Singapore) Ltd, told Reuters there was a shortage. Traders in Singapore said Avimo Singapore Ltd. would sell bonds.',
+      );
+      expect(new Set(bank.filter((m) => m.text === 'Singapore').map((m) => m.type))).toEqual(new Set(['place']));
+    });
+
+    it("should type a one-word name whose output or earnings are reported as a company", () => {
+      const text = [
+        'BUCHAREST 1996-08-30',
+        'Romanian listed state engineer Comelf said it almost doubled six-month output , with net profit rising by 33 percent to 1.069 billion lei .',
+        "Comelf 's six-month output rose to 4,378 tonnes of equipment from 2,684 tonnes in the equivalent period in 1995 .",
+        'Comelf , based in the central Transylvanian town of Bistrita , manufactures water purification equipment .',
+        'From January to June Comelf exported 59 percent of its output , up from 37.3 percent in the same period last year .',
+      ].join('\n');
+      expect(new Set(extract(text).filter((m) => m.text === 'Comelf').map((m) => m.type))).toEqual(new Set(['organization']));
+    });
+
     it('should keep an exchange or a fleet named after a place whole, as an organisation', () => {
       expect(pairs('Shares rose 2 percent on the New York Stock Exchange on Friday.')).toContainEqual(['New York Stock Exchange', 'organization']);
       expect(pairs('Heating oil on the New York Mercantile Exchange closed higher.')).toContainEqual(['New York Mercantile Exchange', 'organization']);

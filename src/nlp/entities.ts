@@ -427,12 +427,16 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
       if (!gazetteerTypeOf(tail)) surnames.add(tail.join(' '));
     }
   }
-  // "Pirelli" in a document that names "Pirelli SpA": the company, whatever a lone "Pirelli" was tagged
+  // "Pirelli" in a document that names "Pirelli SpA", "Ericsson" after "LM Ericsson AB": the company,
+  // whatever a lone "Pirelli" was tagged
   const companies = new Set<string>();
   for (const m of mentions) {
     if (m.type !== 'organization') continue;
     const parts = key(m).split(' ');
-    if (parts.length >= 2 && CORPORATE_SUFFIX.test(parts[parts.length - 1] as string)) companies.add(parts[0] as string);
+    if (parts.length < 2 || !CORPORATE_SUFFIX.test(parts[parts.length - 1] as string)) continue;
+    companies.add(parts[0] as string);
+    // later words too, but not a place the name carries ("Citicorp Investment Bank (Singapore) Ltd")
+    for (const part of parts.slice(1, -1)) if (!PLACE_CATEGORIES.has(lookupWord(part))) companies.add(part);
   }
   // "Petofi 's board of directors", "shares of Ericsson": said only of companies
   const companyCued = new Set<string>();
@@ -456,7 +460,7 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
       continue;
     }
     // a cue decides every reading of the name, not only those tagged as a person's
-    if (!k.includes(' ') && ((companies.has(k) && m.type === 'person') || (companyCued.has(k) && m.type !== 'other'))) {
+    if (!k.includes(' ') && ((companies.has(k) && (m.type === 'person' || m.type === 'organization')) || (companyCued.has(k) && m.type !== 'other'))) {
       m.type = 'organization';
       continue;
     }
@@ -601,7 +605,8 @@ function dropNationalities(text: string, mentions: EntityMention[], locked: Read
 }
 
 /** What follows or precedes only a company's name. */
-const COMPANY_AFTER = /^\s*(?:['\u2019]s?\s+)?(?:shares|stock|board of directors|general manager|chief executive officer|subsidiary|printing house|plant|factory)\b/i;
+const COMPANY_AFTER =
+  /^\s*(?:(?:['\u2019]s?\s+)?(?:shares|stock|board of directors|general manager|chief executive officer|subsidiary|printing house|plant|factory)|['\u2019]s\s+(?:(?:first|second|third|fourth)[- ]quarter\s+|(?:six|nine)[- ]month\s+|half[- ]year\s+|annual\s+|net\s+|pre-?tax\s+|operating\s+)?(?:output|profits?|earnings|revenues?|sales|turnover))\b/i;
 const COMPANY_BEFORE =
   /\b(?:shares of|stake in|(?:chief executive|executive|operating|financial) officer of|general manager of|subsidiary of|unit of|takeover of|merger with|regulator|watchdog|carmaker|automaker|retailer|airline|insurer|brewer|chipmaker|conglomerate|consultancy|broadcaster|giant|(?:research|investment|brokerage|consulting|technology|internet|software|telecoms?|media|drinks|oil|mining|analyst) (?:firm|group|company|house))\s+$/i;
 
@@ -972,7 +977,7 @@ function fixNamedThings(spans: RawSpan[], w: readonly string[]): RawSpan[] {
 }
 
 const ORG_WORD_SET = new Set([...ORGANIZATION_WORDS, 'exchange', 'airlines', 'airways', 'bancorp']);
-const CORPORATE_SUFFIX = /^(?:inc|corp|co|ltd|plc|llc|ag|sa|spa|nv|bv|gmbh|group|holdings|bancorp|bancshares)\.?$/i;
+const CORPORATE_SUFFIX = /^(?:inc|corp|co|ltd|plc|llc|ag|ab|asa|oy|oyj|sa|spa|nv|bv|gmbh|group|holdings|bancorp|bancshares)\.?$/i;
 /** Lexicon categories of words that are names in their own right ("Ford", "London"). */
 const NAME_CATEGORIES = new Set(['org', 'city', 'country', 'place', 'person', 'team', 'first', 'last', 'demonym']);
 /** A word the lexicon knows as a name: two such pieces around "and" are two names ("Toyota and Ford Motor Co"). */
