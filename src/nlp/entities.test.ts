@@ -361,6 +361,18 @@ describe('nlp/entities', () => {
       expect(new Set(extract(text).filter((m) => m.text === 'Comelf').map((m) => m.type))).toEqual(new Set(['organization']));
     });
 
+    it('should type a name defined by an organisation acronym and headed by an organisation word as that organisation', () => {
+      const text = [
+        'Suu Kyi said at least 61 democracy supporters had been arrested since May .',
+        "In May the government launched a sweeping crackdown , detaining over 260 members of Suu Kyi 's National League for Democracy ( NLD ) ahead of a party congress .",
+      ].join('\n');
+      expect(pairs(text)).toContainEqual(['National League for Democracy', 'organization']);
+    });
+
+    it('should end a person\'s name on a capitalised word', () => {
+      expect(pairs('1914 - James Alfred Van Allen born . U.S. physicist who discovered the radiation belts .')).toContainEqual(['James Alfred Van Allen', 'person']);
+    });
+
     it('should keep an exchange or a fleet named after a place whole, as an organisation', () => {
       expect(pairs('Shares rose 2 percent on the New York Stock Exchange on Friday.')).toContainEqual(['New York Stock Exchange', 'organization']);
       expect(pairs('Heating oil on the New York Mercantile Exchange closed higher.')).toContainEqual(['New York Mercantile Exchange', 'organization']);

@@ -131,6 +131,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeTableTeams(spans, w);
     spans = typeLeaderSurnames(typeRulerNames(spans, w), w);
     spans = typeTitledNames(spans, w);
+    spans = typeDefinedOrganisations(spans, w);
     spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
     for (const sp of spans) {
@@ -756,6 +757,8 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
     while (first < last && TITLE_SET.has((w[first] as string).toLowerCase())) first++;
     // a title-case headline's verb after the name: "…, Lindsey Graham Says"
     while (last - first >= 2 && HEADLINE_VERB.test(w[last] as string)) last--;
+    // a person's name ends on a capitalised word: "1914 - James Alfred Van Allen born ."
+    while (last > first && /^\p{Ll}+$/u.test(w[last] as string)) last--;
   } else if (first < last) {
     // "NATO Secretary General Jens Stoltenberg": the title before a name is not part of the organisation
     let cut = last;
@@ -1233,6 +1236,25 @@ function addInstitutions(spans: RawSpan[], w: readonly string[]): RawSpan[] {
 }
 
 /** "North Atlantic Treaty Organization (NATO)": the acronym mention `expands` to the name before it. */
+/**
+ * A name the tagger left untyped (a "miscellaneous" name), defined by an organisation's acronym in
+ * brackets and headed by an organisation word, is that organisation: "Suu Kyi's National League for
+ * Democracy ( NLD )", "the Moro National Liberation Front ( MNLF )". Not "Global Depositary Receipts
+ * ( GDRs )", whose words name no body.
+ */
+function typeDefinedOrganisations(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const sp = spans[i] as RawSpan;
+    const next = spans[i + 1] as RawSpan;
+    if (sp.type !== 'other' || next.type !== 'organization' || next.first !== next.last) continue;
+    if (w[sp.last + 1] !== '(' || next.first !== sp.last + 2 || w[next.last + 1] !== ')') continue;
+    const words = w.slice(sp.first, sp.last + 1);
+    if (!words.some((x) => ORG_WORD_SET.has(x.toLowerCase()))) continue;
+    if (initialsMatch(w[next.first] as string, words.join(' '))) sp.type = 'organization';
+  }
+  return spans;
+}
+
 function linkAcronyms(text: string, mentions: EntityMention[]): void {
   for (let i = 1; i < mentions.length; i++) {
     const m = mentions[i] as EntityMention;
