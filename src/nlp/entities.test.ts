@@ -373,6 +373,21 @@ describe('nlp/entities', () => {
       expect(pairs('1914 - James Alfred Van Allen born . U.S. physicist who discovered the radiation belts .')).toContainEqual(['James Alfred Van Allen', 'person']);
     });
 
+    it('should cut a name in the title-case headline a story opens with back to the name the story writes', () => {
+      const text = [
+        'Microsoft Issues Emergency Patch to Curb Password-Stealing Hackers',
+        'Microsoft today issued an emergency update to plug a critical security hole in its Internet Explorer browser .',
+        'The patch was released by Microsoft on Wednesday .',
+      ].join('\n');
+      expect(pairs(text)[0]).toEqual(['Microsoft', 'organization']);
+      // a name the story writes whole stays whole
+      const whole = ['Boston Red Sox Beat Yankees', 'The Boston Red Sox beat the Yankees 5-3 in Boston on Friday .'].join('\n');
+      expect(pairs(whole)[0]).toEqual(['Boston Red Sox', 'organization']);
+      // wire copy whose first line runs on is not a headline
+      const wire = ['Coastal Corp and TransAmerican Natural', 'Gas Corp have proposed settling lawsuits , a lawyer for', 'TransAmerican said .'].join('\n');
+      expect(pairs(wire).map(([t]) => t)).toContain('TransAmerican Natural\nGas Corp');
+    });
+
     it('should keep an exchange or a fleet named after a place whole, as an organisation', () => {
       expect(pairs('Shares rose 2 percent on the New York Stock Exchange on Friday.')).toContainEqual(['New York Stock Exchange', 'organization']);
       expect(pairs('Heating oil on the New York Mercantile Exchange closed higher.')).toContainEqual(['New York Mercantile Exchange', 'organization']);

@@ -168,6 +168,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
   harmoniseTypes(text, mentions, locked);
   harmoniseRows(text, mentions, locked);
   trimHeadlineNames(text, mentions);
+  trimLeadHeadlineNames(text, mentions);
   dropGroupAdjectives(text, mentions, miscWords);
   dropNationalities(text, mentions, locked);
   linkAcronyms(text, mentions);
@@ -254,6 +255,77 @@ function titleCaseLine(text: string, at: number): boolean {
   if (words.length < 3) return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return caps * 4 >= words.length * 3;
+}
+
+/** Short words a title-case headline leaves in lower case. */
+const HEADLINE_LOWER = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'as', 'vs', 'with', 'from', 'into', 'over', 'via', 'per', 'after', 'amid']);
+
+/** Whether a line is in title case: three words or more, every one capitalised but short function words. */
+function strictTitleCase(line: string): boolean {
+  const words = line.match(/\p{L}[\p{L}'\u2019-]*/gu) ?? [];
+  return words.length >= 3 && words.every((w) => /^\p{Lu}/u.test(w) || HEADLINE_LOWER.has(w));
+}
+
+/** A line that ends a sentence: a stop, maybe inside closing quotes or brackets. */
+const SENTENCE_END_LINE = /[.!?]["'\u2019\u201d)]*\s*$/u;
+/** How many lines at most open a document before its first sentence (URL, date, kicker, headline). */
+const MAX_LEAD_LINES = 5;
+
+/**
+ * The title-case headlines a document opens with: lines before its first line that ends a sentence,
+ * none of them ending one, most of their words capitalised ("Microsoft Issues Emergency Patch to
+ * Curb Password-Stealing Hackers"). As [start, end) offsets. Only the opening is read, so a list or a
+ * table row full of names further down is never taken for a headline.
+ */
+function leadHeadlines(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (let n = 0; n < MAX_LEAD_LINES && from < text.length; n++) {
+    const nl = text.indexOf('\n', from);
+    const to = nl < 0 ? text.length : nl;
+    const line = text.slice(from, to);
+    if (line.trim()) {
+      if (SENTENCE_END_LINE.test(line)) break;
+      // a wrapped first line of a story runs on into the next ("Coastal Corp and TransAmerican Natural" /
+      // "Gas Corp have proposed …"): a headline stands alone, before a blank line or a line that is a
+      // whole sentence or paragraph
+      const rest = text.slice(to + 1);
+      const nextLine = /^[^\n]*/.exec(rest)![0];
+      const alone = !nextLine.trim() || SENTENCE_END_LINE.test(nextLine) || nl < 0;
+      if (/[,;]\s*$/.test(line) || /^\s*\p{Ll}/u.test(nextLine)) break;
+      if (alone && strictTitleCase(line)) out.push([from, to]);
+    }
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  return out;
+}
+
+/**
+ * A name in a title-case headline the document opens with runs on over the capitalised words after it
+ * ("Microsoft Issues Emergency Patch …" → "Microsoft Issues"): when the story never writes that whole
+ * name but writes its first words as a name ("Microsoft"), the headline's name is cut back to them.
+ */
+function trimLeadHeadlineNames(text: string, mentions: EntityMention[]): void {
+  const heads = leadHeadlines(text);
+  if (heads.length === 0) return;
+  const inHead = (m: EntityMention) => heads.some(([a, b]) => m.start >= a && m.start < b);
+  const body = text.slice(heads[heads.length - 1]![1]).toLowerCase().replace(/\s+/g, ' ');
+  let names: Set<string> | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.kind !== 'name' || m.type === 'other' || !inHead(m)) continue;
+    const words = [...m.text.matchAll(/\S+/g)];
+    if (words.length < 2 || body.includes(m.text.toLowerCase().replace(/\s+/g, ' '))) continue;
+    names ??= new Set(mentions.filter((x) => x.kind === 'name' && !inHead(x)).map((x) => x.text.replace(/\s+/g, ' ')));
+    for (let k = words.length - 1; k >= 1; k--) {
+      if (!names.has(words.slice(0, k).map((x) => x[0]).join(' '))) continue;
+      const last = words[k - 1]!;
+      const end = m.start + last.index! + last[0].length;
+      mentions[i] = { ...m, end, text: text.slice(m.start, end) };
+      break;
+    }
+  }
 }
 
 /**
