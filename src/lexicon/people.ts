@@ -194,7 +194,11 @@ export const TITLES: readonly string[] = [...new Set([
   'ceo', 'founder', 'co-founder', 'head', 'deputy', 'deputy head', 'vice chairman', 'analyst', 'economist',
   'official', 'diplomat', 'activist', 'correspondent', 'editor', 'reporter', 'negotiator', 'adviser', 'advisor',
   'national security adviser', 'state secretary', 'deputy foreign minister', 'foreign policy chief',
-  'trade representative',
+  'trade representative', 'lieutenant-colonel', 'lieutenant-general', 'major-general', 'brigadier-general',
+  'lieutenant colonel', 'brigadier',
+  // a player's position: "Chiefs QB Matt Cassel", "Fullback Andre Joubert"
+  'quarterback', 'qb', 'wide receiver', 'wr', 'running back', 'rb', 'linebacker', 'cornerback', 'kicker', 'pitcher',
+  'shortstop', 'outfielder', 'striker', 'midfielder', 'goalkeeper', 'fullback', 'winger', 'scrum-half', 'fly-half',
   // a portfolio and its head: "Commerce Secretary", "Agriculture Minister"
   ...['foreign', 'defence', 'defense', 'interior', 'home', 'finance', 'treasury', 'economy', 'economic', 'trade',
     'commerce', 'industry', 'business', 'energy', 'health', 'justice', 'education', 'environment', 'agriculture',

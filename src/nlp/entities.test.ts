@@ -388,6 +388,23 @@ describe('nlp/entities', () => {
       expect(pairs(wire).map(([t]) => t)).toContain('TransAmerican Natural\nGas Corp');
     });
 
+    it("should split an organisation run on over a title only people hold into the organisation and the title's holder", () => {
+      const ms = pairs('Notes : Chiefs WR Terrance Copper ( left knee ) left with injuries .');
+      expect(ms).toContainEqual(['Chiefs', 'organization']);
+      expect(ms).toContainEqual(['Terrance Copper', 'person']);
+    });
+
+    it("should leave a player's position out of the person's name", () => {
+      const text = [
+        'RUGBY UNION - SPRINGBOKS FINALLY BREAK ALL BLACK SPELL .',
+        'JOHANNESBURG 1996-08-31',
+        'South Africa managed to avoid a fifth successive defeat in 1996 at the hands of the All Blacks with an emphatic 32-22 victory in front of an ecstatic Ellis Park crowd on Saturday .',
+        "Springbok scrum-half Joost van der Westhuizen was his side 's inspiration , scoring their opening try and making the third for flanker Andre Venter from a quickly taken penalty to give his side a 29-8 lead after 54 minutes .",
+        'Fullback Andre Joubert scored the other , scorching in from 40 metres at the start of the second half to add to his three long-range penalties .',
+      ].join('\n');
+      expect(pairs(text)).toContainEqual(['Andre Joubert', 'person']);
+    });
+
     it('should keep an exchange or a fleet named after a place whole, as an organisation', () => {
       expect(pairs('Shares rose 2 percent on the New York Stock Exchange on Friday.')).toContainEqual(['New York Stock Exchange', 'organization']);
       expect(pairs('Heating oil on the New York Mercantile Exchange closed higher.')).toContainEqual(['New York Mercantile Exchange', 'organization']);

@@ -130,7 +130,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeDateline(spans, w);
     spans = typeTableTeams(spans, w);
     spans = typeLeaderSurnames(typeRulerNames(spans, w), w);
-    spans = typeTitledNames(spans, w);
+    spans = typeTitledNames(splitTitledOrganisations(spans, w), w);
     spans = typeDefinedOrganisations(spans, w);
     spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
@@ -1234,8 +1234,37 @@ const PERSON_TITLES = new Set([
   'ambassador', 'envoy', 'consul', 'diplomat', 'minister', 'president', 'premier', 'chancellor', 'spokesman', 'spokeswoman', 'spokesperson',
   'secretary', 'governor', 'mayor', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'colonel', 'admiral', 'lieutenant',
   'sergeant', 'prosecutor', 'judge', 'emir', 'sultan', 'sheikh', 'negotiator', 'adviser', 'advisor', 'aide', 'chairman', 'chairwoman',
-  'counsellor', 'counselor',
+  'counsellor', 'counselor', 'quarterback', 'qb', 'wr', 'rb', 'linebacker', 'cornerback', 'striker', 'midfielder', 'goalkeeper',
 ]);
+
+/**
+ * An organisation's name run on over a title only people hold and its holder's name, tagged as one
+ * organisation ("Chiefs WR Terrance Copper", "Foreign Ministry Spokeswoman Maria Zakharova"): the
+ * organisation, then the person. The holder's name is two to four plain capitalised words that no
+ * lexicon knows as an organisation or a place.
+ */
+function splitTitledOrganisations(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  for (const sp of spans) {
+    let split = false;
+    if (sp.type === 'organization' && !sp.locked) {
+      for (let c = sp.first + 1; c < sp.last - 1; c++) {
+        if (!PERSON_TITLES.has((w[c] as string).toLowerCase())) continue;
+        const person = newSpan(c + 1, sp.last, 'person');
+        const words = w.slice(c + 1, sp.last + 1);
+        if (words.length > 4 || !words.every((x) => PROPER_WORD.test(x))) break;
+        if (endsLikeOrganisation(w, person) || words.some((x) => ORG_WORD_SET.has(x.toLowerCase()) || NOT_PERSONAL.has(lookupWord(x.toLowerCase())))) break;
+        if (gazetteerTypeOf(words)) break;
+        const head = w.slice(sp.first, c);
+        out.push(newSpan(sp.first, c - 1, gazetteerTypeOf(head) ?? 'organization'), person);
+        split = true;
+        break;
+      }
+    }
+    if (!split) out.push(sp);
+  }
+  return out;
+}
 /** A word of a person's name as news writes it: capitalised, letters only ("Sultanoğlu", "O'Neill", "Abu-Hamad"). */
 const PROPER_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)?$/u;
 /** Lexicon categories of words that are no part of a person's name. */
