@@ -392,6 +392,8 @@ describe('nlp/entities', () => {
       const ms = pairs('Notes : Chiefs WR Terrance Copper ( left knee ) left with injuries .');
       expect(ms).toContainEqual(['Chiefs', 'organization']);
       expect(ms).toContainEqual(['Terrance Copper', 'person']);
+      // and a title no office is named after, before a common noun
+      expect(pairs('If there was ever an indictment of the Chiefs QB situation , it came on the next series of downs .')).toEqual([['Chiefs', 'organization']]);
     });
 
     it("should leave a player's position out of the person's name", () => {

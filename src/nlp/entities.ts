@@ -816,6 +816,12 @@ const NAME_LINKS = new Set(['bin', 'ibn', 'bint', 'ben']);
 /** Reporting verbs as a title-case headline writes them after a speaker's name. */
 const HEADLINE_VERB = /^(?:Says|Said|Tells|Told|Warns|Warned|Claims|Admits|Slams|Urges|Vows|Denies|Insists|Asks|Accuses|Blasts|Praises|Rejects|Defends|Responds|Explains|Reveals|Confirms|Announces|Adds|Thinks|Believes|Wants|Predicts)$/;
 
+/** Titles that end no organisation's name, unlike "President" or "Secretary" ("Office of the President"). */
+const HOLDER_ONLY_TITLES = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'aide', 'adviser', 'advisor', 'quarterback', 'qb', 'wr',
+  'rb', 'linebacker', 'cornerback', 'striker', 'midfielder', 'goalkeeper',
+]);
+
 function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   let { first, last } = sp;
   const isJunkEdge = (x: string) => PUNCT_ONLY.test(x) || /^['’][sS]?$/.test(x);
@@ -837,6 +843,8 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
     while (cut > first && TITLE_SET.has((w[cut] as string).toLowerCase())) cut--;
     const next = w[last + 1] ?? '';
     if (cut < last && LETTER_UPPER.test(next[0] ?? '')) last = cut;
+    // "the Chiefs QB situation", "the Fed chairman's remarks": a title no office is named after
+    else if (cut === last - 1 && HOLDER_ONLY_TITLES.has((w[last] as string).toLowerCase())) last = cut;
   }
   if (first > last) return null;
   // a title alone ("Spokeswoman") or the start of one ("Rear" of "Rear Admiral") is not a name

@@ -52,6 +52,12 @@ describe('resolve/entities', () => {
       { label: 'middle initial', docs: { d1: [['Richard M. Nixon', 'person']], d2: [['Richard Nixon', 'person']] }, a: ['d1', 'Richard M. Nixon'], b: ['d2', 'Richard Nixon'] },
       { label: 'generational suffix', docs: { d1: [['W. Mark Felt Sr.', 'person']], d2: [['Mark Felt', 'person']] }, a: ['d1', 'W. Mark Felt Sr.'], b: ['d2', 'Mark Felt'] },
       { label: 'all caps', docs: { d1: [['Gary Ross', 'person']], d2: [['GARY ROSS', 'person']] }, a: ['d1', 'Gary Ross'], b: ['d2', 'GARY ROSS'] },
+      {
+        label: 'a word written in capitals in a headline and as a word below it is a short form, not an acronym',
+        docs: { d1: [['Kansas City', 'place'], ['Kansas City Chiefs', 'organization']], d2: [['CHIEFS', 'organization'], ['Kansas City', 'place'], ['Chiefs', 'organization']] },
+        a: ['d1', 'Kansas City Chiefs'],
+        b: ['d2', 'Chiefs'],
+      },
       { label: 'case of an acronym', docs: { d1: [['NATO', 'organization']], d2: [['Nato', 'organization']] }, a: ['d1', 'NATO'], b: ['d2', 'Nato'] },
       { label: 'acronym ↔ expansion (lexicon)', docs: { d1: [['North Atlantic Treaty Organization', 'organization']], d2: [['NATO', 'organization']] }, a: ['d1', 'North Atlantic Treaty Organization'], b: ['d2', 'NATO'] },
       { label: 'foreign acronym (lexicon)', docs: { d1: [['Syrian Observatory for Human Rights', 'organization']], d2: [['OSDH', 'organization']] }, a: ['d1', 'Syrian Observatory for Human Rights'], b: ['d2', 'OSDH'] },

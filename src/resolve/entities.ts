@@ -544,7 +544,11 @@ export function resolveEntities(
     return entry.c;
   }
 
-  /** The document's unit of a group: created, with the group's node if new, at its first mention. */
+  /**
+   * The document's unit of a group: created, with the group's node if new, at its first mention. A
+   * word is an acronym only where the document never writes it as a word: "CHIEFS" in a capitalised
+   * headline and "Chiefs" below it are the short form "Chiefs".
+   */
   function unitFor(doc: string, groupName: string, kind: UnitKind, token: string, docUnits: Map<string, Unit>): Unit {
     let u = docUnits.get(groupName);
     if (!u) {
@@ -552,7 +556,7 @@ export function resolveEntities(
       u = { node, doc, group: uf.node(groupName), kind, token, items: [] };
       unitList.push(u);
       docUnits.set(groupName, u);
-    }
+    } else if (u.kind === 'acronym' && kind === 'short') u.kind = 'short';
     return u;
   }
 
