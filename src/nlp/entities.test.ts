@@ -407,6 +407,14 @@ describe('nlp/entities', () => {
       expect(pairs(text)).toContainEqual(['Andre Joubert', 'person']);
     });
 
+    it('should type a name followed by an apposition only a person fits as a person', () => {
+      const text = [
+        '" I am ready to go to jail , " Suu Kyi said .',
+        'Hla Than , an elected member of parliament , died in Insein Prison on Friday .',
+      ].join('\n');
+      expect(pairs(text)).toContainEqual(['Hla Than', 'person']);
+    });
+
     it('should keep an exchange or a fleet named after a place whole, as an organisation', () => {
       expect(pairs('Shares rose 2 percent on the New York Stock Exchange on Friday.')).toContainEqual(['New York Stock Exchange', 'organization']);
       expect(pairs('Heating oil on the New York Mercantile Exchange closed higher.')).toContainEqual(['New York Mercantile Exchange', 'organization']);

@@ -130,7 +130,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeDateline(spans, w);
     spans = typeTableTeams(spans, w);
     spans = typeLeaderSurnames(typeRulerNames(spans, w), w);
-    spans = typeTitledNames(splitTitledOrganisations(spans, w), w);
+    spans = typeAppositivePersons(typeTitledNames(splitTitledOrganisations(spans, w), w), w);
     spans = typeDefinedOrganisations(spans, w);
     spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
@@ -1292,6 +1292,39 @@ function typeTitledNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     if (endsLikeOrganisation(w, sp) || words.some((x) => ORG_WORD_SET.has(x.toLowerCase())) || gazetteerTypeOf(words)) continue;
     if (words.some((x) => NOT_PERSONAL.has(lookupWord(x.toLowerCase())))) continue;
     sp.type = 'person';
+  }
+  return spans;
+}
+
+/** Nouns only a person is, heading an apposition after a name (", an elected member of parliament"). */
+const PERSON_NOUNS = new Set([
+  'member', 'politician', 'activist', 'actor', 'actress', 'singer', 'writer', 'author', 'novelist', 'poet', 'journalist',
+  'lawyer', 'student', 'businessman', 'businesswoman', 'farmer', 'resident', 'man', 'woman', 'boy', 'girl', 'mother',
+  'father', 'son', 'daughter', 'wife', 'husband', 'widow', 'brother', 'sister', 'veteran', 'candidate', 'dissident',
+  'opponent', 'critic', 'victim', 'witness', 'suspect', 'lecturer', 'scientist', 'historian', 'player', 'teacher',
+]);
+
+/**
+ * A two- or three-word name the tagger calls an organisation, followed by an apposition only a person
+ * fits, is a person: "Hla Than , an elected member of parliament", "Faik Nerweyi , 45 ,", "Mishi Saran ,
+ * a former spokesman". Plain capitalised words no lexicon knows as an organisation or a place.
+ */
+function typeAppositivePersons(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  for (const sp of spans) {
+    if (sp.type !== 'organization' || sp.locked || w[sp.last + 1] !== ',') continue;
+    const words = w.slice(sp.first, sp.last + 1);
+    if (words.length < 2 || words.length > 3 || !words.every((x) => PROPER_WORD.test(x))) continue;
+    if (endsLikeOrganisation(w, sp) || words.some((x) => ORG_WORD_SET.has(x.toLowerCase()) || NOT_PERSONAL.has(lookupWord(x.toLowerCase())))) continue;
+    if (gazetteerTypeOf(words)) continue;
+    let person = /^\d{1,2}$/.test(w[sp.last + 2] ?? '') && w[sp.last + 3] === ','; // an age
+    if (!person && /^(?:a|an|the)$/i.test(w[sp.last + 2] ?? '')) {
+      for (let i = sp.last + 3; i < Math.min(w.length, sp.last + 7); i++) {
+        const x = (w[i] as string).toLowerCase();
+        if (PERSON_NOUNS.has(x) || TITLE_SET.has(x)) person = !HONORIFIC_SET.has(x);
+        if (person || !/^\p{Ll}[\p{Ll}-]*$/u.test(w[i] as string)) break;
+      }
+    }
+    if (person) sp.type = 'person';
   }
   return spans;
 }
