@@ -77,6 +77,17 @@ describe('nlp/attribution', () => {
       expect(got).toEqual([expect.objectContaining({ speaker: 'Merkley', cue: 'said', content: '\u201cYou say you accept responsibility,\u201d' })]);
     });
 
+    it('should read no saying inside a quotation, one closed in a later sentence included', () => {
+      const text =
+        '\u201cHe says Hispanics live in hell. He said it over and over,\u201d Pamela Padilla said. "The decision was made that we would go on. Everything he says is wrong," Craig Prater said. " A spokesman said Downing Street had no comment.';
+      const got = attributions(text, ['Pamela Padilla|person', 'Craig Prater|person', 'Downing Street|place']);
+      expect(got.map((a) => a.speaker)).toEqual(['Pamela Padilla', 'Craig Prater', 'A spokesman']);
+      // a straight quote before a clitic is an apostrophe, and one run into the cue still closes the quotation
+      expect(attributions('Kuwait"s Oil Minister said there were no plans for an emergency meeting.', []).map((a) => a.cue)).toEqual(['said']);
+      const run = attributions('"We support our NATO ally, Turkey, and call for a halt to this offensive"said a spokesman for the US State Department.', []);
+      expect(run.map((a) => a.speaker)).toEqual(['a spokesman for the US State Department']);
+    });
+
     it('should read a transcript by its labels, and not a heading in capitals', () => {
       const text = 'WALLACE: Will she be there tomorrow night?\n\nPENCE: She will not be at the debate.\n\nWALLACE: Do you see the two as equivalent?\n\nPENCE: I do not see them that way at all.';
       expect(attributions(text, [])).toContainEqual(expect.objectContaining({ speaker: 'WALLACE', cue: ':', content: 'Will she be there tomorrow night' }));

@@ -123,7 +123,7 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
   const outside: number[] = [];
   const inside: number[] = [];
   for (let c = 0; c < U.length; c++) (quoted[c] ? inside : outside).push(c);
-  for (const [pass, order] of [[0, outside], [1, outside], [2, outside], [0, inside], [1, inside], [2, inside]] as const) {
+  for (const [pass, order] of [[0, outside], [1, outside], [2, outside]] as const) {
     for (const c of order) {
       const u = U[c]!;
       if (u.m) continue;
@@ -202,19 +202,43 @@ function cutBeforeTaken(U: readonly Unit[], a: Attribution, taken: readonly [num
   return { ...a, content: { start: a.content.start, end: U[k]!.end } };
 }
 
-/** Per unit, whether it stands inside a quotation opened in the sentence (“ … ” or a pair of straight double quotes). */
+/**
+ * Per unit, whether it stands inside a quotation (“ … ” or a pair of straight double quotes), one opened
+ * in the sentence or, when the sentence's first quotation mark closes one, before it ("… the moment,"
+ * Brazile said.). A straight quote opens when it is written against the word after it and not the one
+ * before, closes the other way round, before a comma or stop or written apart at the sentence's start,
+ * and otherwise toggles.
+ */
 function insideQuotes(U: readonly Unit[]): boolean[] {
-  const inside: boolean[] = [];
-  let open = false;
-  for (let k = 0; k < U.length; k++) {
+  const kind = (k: number): 'open' | 'close' | undefined => {
     const t = U[k]!.t;
-    if (t === '\u201c' || (t === '"' && !open)) {
+    if (t === '\u201c') return 'open';
+    if (t === '\u201d') return 'close';
+    if (t !== '"') return undefined;
+    const before = k > 0 && U[k - 1]!.end === U[k]!.start && U[k - 1]!.t !== '(';
+    // against a word after it; a comma or stop after it closes ("… units ", Altun said")
+    const next = k + 1 < U.length && U[k + 1]!.start === U[k]!.end ? U[k + 1]!.t : '';
+    if (/^[,.;:!?)]/.test(next)) return 'close';
+    const after = next !== '';
+    // written apart at the sentence's start: the close of the last sentence's quotation ('… community. " A spokesman said')
+    if (k === 0 && !after) return 'close';
+    return after && !before ? 'open' : before && !after ? 'close' : undefined;
+  };
+  // a straight quote before a clitic is an apostrophe ('Kuwait"s Oil Minister', as wire copy writes it);
+  // one between two words is a quotation mark all the same ('… Iranian-backed forces"said a spokesman')
+  const apostrophe = (k: number) =>
+    U[k]!.t === '"' && /\p{L}$/u.test(U[k - 1]?.t ?? '') && U[k - 1]!.end === U[k]!.start && /^(?:s|t|ll|re|ve|d|m)$/.test(U[k + 1]?.t ?? '') && U[k + 1]!.start === U[k]!.end;
+  const marks = U.map((u, k) => ((u.t === '"' && !apostrophe(k)) || u.t === '\u201c' || u.t === '\u201d' ? (kind(k) ?? 'toggle') : undefined));
+  const first = marks.find((x) => x !== undefined);
+  let open = first === 'close';
+  const inside: boolean[] = [];
+  for (let k = 0; k < U.length; k++) {
+    const mark = marks[k];
+    if (mark === undefined) inside.push(open);
+    else {
       inside.push(false);
-      open = true;
-    } else if (t === '\u201d' || t === '"') {
-      inside.push(false);
-      open = false;
-    } else inside.push(open);
+      open = mark === 'open' ? true : mark === 'close' ? false : !open;
+    }
   }
   return inside;
 }
