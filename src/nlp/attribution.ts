@@ -117,14 +117,14 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
   // a headline in title case capitalises its verbs too ("Graham Says …", "Clinton Plan for Taxes")
   const titleCase = titleCased(U, 1);
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
-  // reporting verbs first: in "“I know this game,” Trump said" the saying frames the knowing
-  // and the cues outside quotations before those inside them: in "“You say you …,” Merkley said" Merkley's saying frames the quote
+  // reporting verbs first: in "“I know this game,” Trump said" the saying frames the knowing.
+  // Only cues outside quotations: in "“You say you …,” Merkley said" Merkley's saying frames the quote,
+  // and a saying the speaker quotes inside it ("He says …") is not one the story reports
   const quoted = insideQuotes(U);
   const outside: number[] = [];
-  const inside: number[] = [];
-  for (let c = 0; c < U.length; c++) (quoted[c] ? inside : outside).push(c);
-  for (const [pass, order] of [[0, outside], [1, outside], [2, outside]] as const) {
-    for (const c of order) {
+  for (let c = 0; c < U.length; c++) if (!quoted[c]) outside.push(c);
+  for (const pass of [0, 1, 2]) {
+    for (const c of outside) {
       const u = U[c]!;
       if (u.m) continue;
       let cueEnd = c;
