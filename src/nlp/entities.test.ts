@@ -415,6 +415,15 @@ describe('nlp/entities', () => {
       expect(pairs(text)).toContainEqual(['Hla Than', 'person']);
     });
 
+    it('should type every reading of a name said to be a town or a village as a place', () => {
+      const text = [
+        'More than a thousand women gathered in a field to the north of the town of Urus-Martan on Saturday to wait for a column of rebels to withdraw .',
+        '" We really want the war to end , " said Dudayeva , adding that she was from Urus-Martan .',
+        'Urus-Martan is a traditionally anti-separatist pocket in Chechnya .',
+      ].join('\n');
+      expect(new Set(extract(text).filter((m) => m.text === 'Urus-Martan').map((m) => m.type))).toEqual(new Set(['place']));
+    });
+
     it('should keep an exchange or a fleet named after a place whole, as an organisation', () => {
       expect(pairs('Shares rose 2 percent on the New York Stock Exchange on Friday.')).toContainEqual(['New York Stock Exchange', 'organization']);
       expect(pairs('Heating oil on the New York Mercantile Exchange closed higher.')).toContainEqual(['New York Mercantile Exchange', 'organization']);

@@ -517,6 +517,12 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
     if (m.type !== 'person' || m.text.includes(' ')) continue;
     if (COMPANY_AFTER.test(text.slice(m.end, m.end + 40)) || COMPANY_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) companyCued.add(key(m));
   }
+  // "the town of Urus-Martan", "Worthing , a town on England 's south coast": said only of places
+  const placeCued = new Set<string>();
+  for (const m of mentions) {
+    if ((m.type !== 'organization' && m.type !== 'place') || m.text.split(/\s+/).length > 3 || ORG_WORD_SET.has(m.text.split(/\s+/).pop()!.toLowerCase())) continue;
+    if (PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)) || PLACE_AFTER.test(text.slice(m.end, m.end + 60))) placeCued.add(key(m));
+  }
   const votes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
     if (locked.has(m.start)) continue;
@@ -535,6 +541,10 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
     // a cue decides every reading of the name, not only those tagged as a person's
     if (!k.includes(' ') && ((companies.has(k) && (m.type === 'person' || m.type === 'organization')) || (companyCued.has(k) && m.type !== 'other'))) {
       m.type = 'organization';
+      continue;
+    }
+    if (placeCued.has(k) && (m.type === 'organization' || m.type === 'place')) {
+      m.type = 'place';
       continue;
     }
     const v = votes.get(k);
@@ -676,6 +686,11 @@ function dropNationalities(text: string, mentions: EntityMention[], locked: Read
   for (const m of mentions) if (!nationality.has(m)) mentions[k++] = m;
   mentions.length = k;
 }
+
+/** What precedes or follows only a place's name: "the town of …", "…, a village near …". */
+const PLACE_KINDS = '(?:village|town|city|district|province|region|suburb|township|municipality|governorate)';
+const PLACE_BEFORE = new RegExp(`\\b${PLACE_KINDS}\\s+of\\s+$`, 'i');
+const PLACE_AFTER = new RegExp(`^\\s*,\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,3}${PLACE_KINDS}\\b`);
 
 /** What follows or precedes only a company's name. */
 const COMPANY_AFTER =
