@@ -233,6 +233,11 @@ describe('nlp/attribution', () => {
         // what comes before the speaker is still what was said, and a sentence after that is no quotation is not taken
         expect(attributions('Prices will rise, the company said in a statement.\n"We are ready," it added.', [])).toContainEqual(expect.objectContaining({ speaker: 'the company', content: 'Prices will rise' }));
         expect(attributions('The company said in a statement.\nNothing more was said.', []).filter((a) => a.cue === 'said' && a.speaker === 'The company')).toEqual([]);
+        // a day before the circumstance, or alone
+        for (const first of ['Hollande said Friday as he entered the talks.', 'Hollande said Friday.']) {
+          const day = attributions(`${first}\n"Europe must be able to defend itself," he added.`, ['Hollande|person']);
+          expect(day).toContainEqual(expect.objectContaining({ speaker: 'Hollande', content: expect.stringMatching(/^"Europe must be able/) }));
+        }
       });
 
       it('should not take a month alone for a speaker', () => {

@@ -533,7 +533,12 @@ const CIRCUMSTANCE = /^(?:in|at|on|during|after|before|upon|while|when)$/;
  * "in a TV interview", "after the company announced interim results").
  */
 function circumstanceOnly(U: readonly Unit[], j: number): boolean {
-  if (!CIRCUMSTANCE.test(U[j]?.l ?? '')) return false;
+  // a day first: "Hollande said Friday as he entered the talks.", "Hollande said Friday."
+  if (DAY.test(U[j]?.l ?? '')) {
+    j++;
+    if (j >= U.length || /^[.!?]$/.test(U[j]!.l)) return true;
+    if (U[j]!.l !== 'as' && !CIRCUMSTANCE.test(U[j]!.l)) return false;
+  } else if (!CIRCUMSTANCE.test(U[j]?.l ?? '')) return false;
   let words = 0;
   for (let k = j; k < U.length; k++) {
     const u = U[k]!;
