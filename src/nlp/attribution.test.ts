@@ -29,6 +29,7 @@ describe('nlp/attribution', () => {
       { label: 'stance verb with a named subject', text: 'Christie endorsed Trump on Friday in Texas.', names: ['Christie|person', 'Trump|person'], want: { speaker: 'Christie', cue: 'endorsed', content: /^Trump on Friday in Texas$/ } },
       { label: 'speaker with age and description', text: 'Marley Anderson, 21, a junior from Las Vegas, said she turned out to support Sanders.', names: ['Marley Anderson|person', 'Las Vegas|place', 'Sanders|person'], want: { speaker: 'Marley Anderson, 21, a junior from Las Vegas', cue: 'said', content: /^she turned out to support Sanders$/ } },
       { label: 'coordinated verb phrase keeps the sentence subject', text: 'Kasich offered the man a job, then says he will welcome advice.', names: ['Kasich|person'], want: { speaker: 'Kasich', cue: 'says', content: /^he will welcome advice$/ } },
+      { label: 'coordinated verb phrase: the subject up to its first verb', text: 'The minister met the ambassador on Monday and urged Germany to act.', names: ['Germany|place'], want: { speaker: 'The minister', cue: 'urged', content: /to act$/ } },
       { label: 'saying wins over a verb of asking', text: 'A woman asked for a photo and Clinton said, \u201cas long as we are not violating any laws.\u201d', names: ['Clinton|person'], want: { speaker: 'Clinton', cue: 'said', content: /as long as we are not violating any laws/ } },
       { label: 'a title with "of State" before the speaker', text: 'U.S. Secretary of State Antony Blinken said the United States would coordinate with its allies.', names: ['U.S.|place', 'Antony Blinken|person', 'United States|place'], want: { speaker: 'U.S. Secretary of State Antony Blinken', cue: 'said', content: /^the United States would coordinate with its allies$/ } },
       { label: 'a day between the speaker and the cue', text: 'The United States on Thursday demanded that the Syrian regime end its operation.', names: ['United States|place'], want: { speaker: 'The United States', cue: 'demanded', content: /^the Syrian regime end its operation$/ } },
@@ -238,6 +239,11 @@ describe('nlp/attribution', () => {
           const day = attributions(`${first}\n"Europe must be able to defend itself," he added.`, ['Hollande|person']);
           expect(day).toContainEqual(expect.objectContaining({ speaker: 'Hollande', content: expect.stringMatching(/^"Europe must be able/) }));
         }
+      });
+
+      it('should not take a conjunction alone for a speaker', () => {
+        const got = attributions('But given that Football Manager 2005 is by and large the game that everybody knows and loves, how does this new version shape up?', ['Football Manager']);
+        expect(got.map((a) => a.speaker)).not.toContain('But');
       });
 
       it('should not take a month alone for a speaker', () => {

@@ -94,10 +94,12 @@ const NOT_SPEAKER_END = /(?:^|\s)(?:the|a|an|this|these|those)$|\s(?:his|her|the
 
 /** A month's name alone, which is a date ("In April, the S.E.C. charged …"); not May, which is also a surname. */
 const MONTH_ALONE = /^(?:january|february|march|april|june|july|august|september|october|november|december)$/i;
+/** A conjunction alone, left of a coordinated verb ("But given that … everybody knows and loves"). */
+const CONJUNCTION_ALONE = /^(?:but|and|or|so|yet)$/i;
 
 /** Whether a speaker's span has the shape of a noun phrase. */
 function speakerShaped(phrase: string): boolean {
-  return !NOT_SPEAKER_START.test(phrase) && !NOT_SPEAKER_END.test(phrase) && !MONTH_ALONE.test(phrase);
+  return !NOT_SPEAKER_START.test(phrase) && !NOT_SPEAKER_END.test(phrase) && !MONTH_ALONE.test(phrase) && !CONJUNCTION_ALONE.test(phrase);
 }
 
 /** A content that ends on an auxiliary within two words says nothing of its own: "as rich as he says he is", "as he claims to be", "What can I say?". */
@@ -592,7 +594,9 @@ function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefi
     if (U[0]?.m && U[0].m.type !== 'place') np = { from: 0, to: 0, mention: U[0].m };
     else {
       let to = 0;
-      while (to + 1 < k && (isCap(U[to + 1]) || DETERMINERS.has(U[to]!.l) || /^[a-z]+$/.test(U[to + 1]!.l) && to < 3) && !CUE_FORMS.has(U[to + 1]!.l) && !/ed$/.test(U[to + 1]!.l)) to++;
+      // (up to its first verb: "The minister met the ambassador on Monday and urged …" is the minister's)
+      const verb = (u: Unit) => /ed$/.test(u.l) || (/^[a-z]+$/.test(u.t) && lookupWord(u.l) === 'verb');
+      while (to + 1 < k && (isCap(U[to + 1]) || DETERMINERS.has(U[to]!.l) || /^[a-z]+$/.test(U[to + 1]!.l) && to < 3) && !CUE_FORMS.has(U[to + 1]!.l) && !verb(U[to + 1]!)) to++;
       if (isCap(U[0]) && to < k) np = { from: 0, to };
     }
   }
