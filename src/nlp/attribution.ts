@@ -595,7 +595,7 @@ function speakerBeforeCue(U: readonly Unit[], k: number, c: number): NP | undefi
     else {
       let to = 0;
       // (up to its first verb: "The minister met the ambassador on Monday and urged …" is the minister's)
-      const verb = (u: Unit) => /ed$/.test(u.l) || (/^[a-z]+$/.test(u.t) && lookupWord(u.l) === 'verb');
+      const verb = (u: Unit) => /ed$/.test(u.l) || AUX.has(u.l) || (/^[a-z]+$/.test(u.t) && lookupWord(u.l) === 'verb');
       while (to + 1 < k && (isCap(U[to + 1]) || DETERMINERS.has(U[to]!.l) || /^[a-z]+$/.test(U[to + 1]!.l) && to < 3) && !CUE_FORMS.has(U[to + 1]!.l) && !verb(U[to + 1]!)) to++;
       if (isCap(U[0]) && to < k) np = { from: 0, to };
     }
