@@ -350,6 +350,22 @@ describe('nlp/entities', () => {
       expect(new Set(bank.filter((m) => m.text === 'Singapore').map((m) => m.type))).toEqual(new Set(['place']));
     });
 
+    it('should type a name ending in a legal form as an organisation whatever the tagger said, and its words alone with it', () => {
+      const text = [
+        'The Fried. Krupp GmbH',
+        '<KRPG.D> steel and engineering group said it had a satisfactory',
+        '1986 despite a provisional 12 pct fall in total group sales to',
+        '18.1 billion marks from 20.7 billion the previous year.',
+        '    Krupp added that some areas of the mechanical engineering',
+        'sector had done well in the year.',
+        '    Turnover in the steel sector',
+        'rose by four mln marks last year to 6.9 billion, Krupp said.',
+      ].join('\n');
+      const ms = extract(text).filter((m) => /Krupp/.test(m.text));
+      expect(ms.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(ms.map((m) => m.type))).toEqual(new Set(['organization']));
+    });
+
     it("should type a one-word name whose output or earnings are reported as a company", () => {
       const text = [
         'BUCHAREST 1996-08-30',

@@ -504,9 +504,11 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
   // whatever a lone "Pirelli" was tagged
   const companies = new Set<string>();
   for (const m of mentions) {
-    if (m.type !== 'organization') continue;
+    if (m.type === 'other' || locked.has(m.start)) continue;
     const parts = key(m).split(' ');
     if (parts.length < 2 || !CORPORATE_SUFFIX.test(parts[parts.length - 1] as string)) continue;
+    // whatever the tagger said: "Krupp GmbH" is no person
+    m.type = 'organization';
     companies.add(parts[0] as string);
     // later words too, but not a place the name carries ("Citicorp Investment Bank (Singapore) Ltd")
     for (const part of parts.slice(1, -1)) if (!PLACE_CATEGORIES.has(lookupWord(part))) companies.add(part);
