@@ -318,14 +318,22 @@ function trimLeadHeadlineNames(text: string, mentions: EntityMention[]): void {
     const words = [...m.text.matchAll(/\S+/g)];
     if (words.length < 2 || body.includes(m.text.toLowerCase().replace(/\s+/g, ' '))) continue;
     names ??= new Set(mentions.filter((x) => x.kind === 'name' && !inHead(x)).map((x) => x.text.replace(/\s+/g, ' ')));
-    for (let k = words.length - 1; k >= 1; k--) {
-      if (!names.has(words.slice(0, k).map((x) => x[0]).join(' '))) continue;
-      const last = words[k - 1]!;
-      const end = m.start + last.index! + last[0].length;
-      mentions[i] = { ...m, end, text: text.slice(m.start, end) };
-      break;
-    }
+    mentions[i] = cutToWrittenName(text, m, words, names, 1);
   }
+}
+
+/**
+ * The mention cut back to its longest run of first words (at least `min`) that is one of `names`, or
+ * the mention itself when none is.
+ */
+function cutToWrittenName(text: string, m: EntityMention, words: RegExpMatchArray[], names: ReadonlySet<string>, min: number): EntityMention {
+  for (let k = words.length - 1; k >= min; k--) {
+    if (!names.has(words.slice(0, k).map((x) => x[0]).join(' '))) continue;
+    const last = words[k - 1]!;
+    const end = m.start + last.index! + last[0].length;
+    return { ...m, end, text: text.slice(m.start, end) };
+  }
+  return m;
 }
 
 /**
@@ -341,13 +349,7 @@ function trimHeadlineNames(text: string, mentions: EntityMention[]): void {
     const words = [...m.text.matchAll(/\S+/g)];
     if (words.length < 3 || !titleCaseLine(text, m.start)) continue;
     names ??= new Set(mentions.filter((x) => x.type === 'person' && x.kind === 'name' && /\s/.test(x.text) && !titleCaseLine(text, x.start)).map((x) => x.text.replace(/\s+/g, ' ')));
-    for (let k = words.length - 1; k >= 2; k--) {
-      if (!names.has(words.slice(0, k).map((x) => x[0]).join(' '))) continue;
-      const last = words[k - 1]!;
-      const end = m.start + last.index! + last[0].length;
-      mentions[i] = { ...m, end, text: text.slice(m.start, end) };
-      break;
-    }
+    mentions[i] = cutToWrittenName(text, m, words, names, 2);
   }
 }
 
