@@ -273,9 +273,9 @@ const MAX_LEAD_LINES = 5;
 
 /**
  * The title-case headlines a document opens with: lines before its first line that ends a sentence,
- * none of them ending one, most of their words capitalised ("Microsoft Issues Emergency Patch to
- * Curb Password-Stealing Hackers"). As [start, end) offsets. Only the opening is read, so a list or a
- * table row full of names further down is never taken for a headline.
+ * none of them ending one, every word capitalised but short function words ("Microsoft Issues
+ * Emergency Patch to Curb Password-Stealing Hackers"). As [start, end) offsets. Only the opening is
+ * read, so a list or a table row full of names further down is never taken for a headline.
  */
 function leadHeadlines(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -289,8 +289,8 @@ function leadHeadlines(text: string): Array<[number, number]> {
       // a wrapped first line of a story runs on into the next ("Coastal Corp and TransAmerican Natural" /
       // "Gas Corp have proposed …"): a headline stands alone, before a blank line or a line that is a
       // whole sentence or paragraph
-      const rest = text.slice(to + 1);
-      const nextLine = /^[^\n]*/.exec(rest)![0];
+      const nextEnd = nl < 0 ? -1 : text.indexOf('\n', nl + 1);
+      const nextLine = nl < 0 ? '' : text.slice(nl + 1, nextEnd < 0 ? text.length : nextEnd);
       const alone = !nextLine.trim() || SENTENCE_END_LINE.test(nextLine) || nl < 0;
       if (/[,;]\s*$/.test(line) || /^\s*\p{Ll}/u.test(nextLine)) break;
       if (alone && strictTitleCase(line)) out.push([from, to]);
