@@ -431,6 +431,12 @@ describe('nlp/entities', () => {
       expect(pairs(text)).toContainEqual(['Hla Than', 'person']);
     });
 
+    it('should read capitalised words the tagger missed before a kind of place as that place', () => {
+      const text =
+        'The federation said on Friday that a schedule reshuffle had allowed organisers to hold a men \'s triple jump as well as the women \'s long jump on the " one usable runway at the war-devastated " Kosevo stadium .';
+      expect(pairs(text)).toContainEqual(['Kosevo', 'place']);
+    });
+
     it('should type every reading of a name said to be a town or a village as a place', () => {
       const text = [
         'More than a thousand women gathered in a field to the north of the town of Urus-Martan on Saturday to wait for a column of rebels to withdraw .',

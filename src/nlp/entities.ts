@@ -122,7 +122,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = spans.map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = applyGazetteer(spans, w).map((sp) => cleanSpan(sp, w)).filter((sp): sp is RawSpan => sp !== null);
     spans = mergeAdjacentPeople(spans, w);
-    if ((doc.modes[si] ?? 'N') === 'N') spans = addOrganisationRuns(spans, w);
+    if ((doc.modes[si] ?? 'N') === 'N') spans = addPlaceRuns(addOrganisationRuns(spans, w), w);
     spans = mergeDemonymOrganisations(spans, w);
     spans = joinOrganisationParts(spans, w);
     spans = joinLetterNames(spans, w);
@@ -1214,6 +1214,33 @@ function addOrganisationRuns(spans: RawSpan[], w: readonly string[]): RawSpan[] 
     const head = (w[j] as string).toLowerCase().replace(/\.$/, '');
     if (j > i && ORG_RUN_HEADS.has(head) && !TITLE_SET.has((w[i] as string).toLowerCase())) added.push(newSpan(i, j, 'organization'));
     i = j + 1;
+  }
+  if (added.length === 0) return spans;
+  return [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+/** Kinds of place a name stands before, in lower case: "the Kosevo stadium", "the al-Ram checkpoint". */
+const PLACE_HEADS = new Set(['village', 'town', 'city', 'district', 'province', 'region', 'stadium', 'church', 'mosque', 'checkpoint', 'camp', 'prison', 'airport', 'suburb', 'neighbourhood', 'neighborhood', 'valley', 'river']);
+/** Lexicon categories of a word that names no place before a kind of place ("Kurdish region", "Olympic stadium"). */
+const NOT_PLACE_NAME = new Set(['demonym', 'org', 'team', 'first', 'func']);
+
+/**
+ * Capitalised words the tagger missed, right before a kind of place written in lower case, in an
+ * ordinary sentence, are that place's name: "the Kosevo stadium", "in al-Daih village", "the Saint-Bernard
+ * church". Not at the start of a sentence, not a demonym or a title ("Kurdish region", "Catholic church").
+ */
+function addPlaceRuns(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const tagged = new Set<number>();
+  for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) tagged.add(k);
+  const added: RawSpan[] = [];
+  for (let j = 1; j + 1 < w.length; j++) {
+    if (!PLACE_HEADS.has(w[j + 1] as string) || tagged.has(j)) continue;
+    let i = j;
+    while (i > 1 && i > j - 2 && !tagged.has(i - 1) && /^\p{Lu}\p{Ll}/u.test(w[i - 1] as string)) i--;
+    const words = w.slice(i, j + 1);
+    if (!words.every((x) => /^(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}'’-]*)$/u.test(x))) continue;
+    if (words.some((x) => NOT_PLACE_NAME.has(lookupWord(x.toLowerCase())) || TITLE_SET.has(x.toLowerCase()) || MONTH_SHORT.test(x))) continue;
+    added.push(newSpan(i, j, 'place'));
   }
   if (added.length === 0) return spans;
   return [...spans, ...added].sort((a, b) => a.first - b.first);
