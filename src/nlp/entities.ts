@@ -524,7 +524,9 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
   // "the town of Urus-Martan", "Worthing , a town on England 's south coast": said only of places
   const placeCued = new Set<string>();
   for (const m of mentions) {
-    if ((m.type !== 'organization' && m.type !== 'place') || m.text.split(/\s+/).length > 3 || ORG_WORD_SET.has(m.text.split(/\s+/).pop()!.toLowerCase())) continue;
+    if (m.type !== 'organization' && m.type !== 'place') continue;
+    const words = m.text.split(/\s+/);
+    if (words.length > 3 || ORG_WORD_SET.has(words[words.length - 1]!.toLowerCase())) continue;
     if (PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)) || PLACE_AFTER.test(text.slice(m.end, m.end + 60))) placeCued.add(key(m));
   }
   const votes = new Map<string, Map<EntityType, number>>();
@@ -1285,11 +1287,26 @@ function typeLeaderSurnames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
  * "King Soopers Supermarkets").
  */
 const PERSON_TITLES = new Set([
-  'ambassador', 'envoy', 'consul', 'diplomat', 'minister', 'president', 'premier', 'chancellor', 'spokesman', 'spokeswoman', 'spokesperson',
-  'secretary', 'governor', 'mayor', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'colonel', 'admiral', 'lieutenant',
-  'sergeant', 'prosecutor', 'judge', 'emir', 'sultan', 'sheikh', 'negotiator', 'adviser', 'advisor', 'aide', 'chairman', 'chairwoman',
-  'counsellor', 'counselor', 'quarterback', 'qb', 'wr', 'rb', 'linebacker', 'cornerback', 'striker', 'midfielder', 'goalkeeper',
+  'ambassador', 'envoy', 'consul', 'diplomat', 'minister', 'president', 'premier', 'chancellor', 'secretary', 'governor', 'mayor',
+  'senator', 'congressman', 'congresswoman', 'lawmaker', 'colonel', 'admiral', 'lieutenant', 'sergeant', 'prosecutor', 'judge', 'emir',
+  'sultan', 'sheikh', 'negotiator', 'counsellor', 'counselor',
+  ...HOLDER_ONLY_TITLES,
 ]);
+
+/** A word of a person's name as news writes it: capitalised, letters only ("Sultanoğlu", "O'Neill", "Abu-Hamad"). */
+const PROPER_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)?$/u;
+/** Lexicon categories of words that are no part of a person's name. */
+const NOT_PERSONAL = new Set(['org', 'country', 'city', 'place', 'demonym', 'team']);
+
+/**
+ * Whether words the tagger called an organisation read as a person's name: plain capitalised words,
+ * none an organisation's head word or legal form, none a word the lexicon knows as an organisation, a
+ * team or a place, and together no gazetteer entry.
+ */
+function plainPersonalName(words: readonly string[]): boolean {
+  if (!words.every((x) => PROPER_WORD.test(x)) || organisationEnding(words[words.length - 1] as string)) return false;
+  return !words.some((x) => ORG_WORD_SET.has(x.toLowerCase()) || NOT_PERSONAL.has(lookupWord(x.toLowerCase()))) && !gazetteerTypeOf(words);
+}
 
 /**
  * An organisation's name run on over a title only people hold and its holder's name, tagged as one
@@ -1298,31 +1315,15 @@ const PERSON_TITLES = new Set([
  * lexicon knows as an organisation or a place.
  */
 function splitTitledOrganisations(spans: RawSpan[], w: readonly string[]): RawSpan[] {
-  const out: RawSpan[] = [];
-  for (const sp of spans) {
-    let split = false;
-    if (sp.type === 'organization' && !sp.locked) {
-      for (let c = sp.first + 1; c < sp.last - 1; c++) {
-        if (!PERSON_TITLES.has((w[c] as string).toLowerCase())) continue;
-        const person = newSpan(c + 1, sp.last, 'person');
-        const words = w.slice(c + 1, sp.last + 1);
-        if (words.length > 4 || !words.every((x) => PROPER_WORD.test(x))) break;
-        if (endsLikeOrganisation(w, person) || words.some((x) => ORG_WORD_SET.has(x.toLowerCase()) || NOT_PERSONAL.has(lookupWord(x.toLowerCase())))) break;
-        if (gazetteerTypeOf(words)) break;
-        const head = w.slice(sp.first, c);
-        out.push(newSpan(sp.first, c - 1, gazetteerTypeOf(head) ?? 'organization'), person);
-        split = true;
-        break;
-      }
-    }
-    if (!split) out.push(sp);
-  }
-  return out;
+  return spans.flatMap((sp) => {
+    if (sp.type !== 'organization' || sp.locked) return [sp];
+    // the first title only people hold, two words or more before the span's end
+    let c = sp.first + 1;
+    while (c < sp.last - 1 && !PERSON_TITLES.has((w[c] as string).toLowerCase())) c++;
+    if (c >= sp.last - 1 || sp.last - c > 4 || !plainPersonalName(w.slice(c + 1, sp.last + 1))) return [sp];
+    return [newSpan(sp.first, c - 1, gazetteerTypeOf(w.slice(sp.first, c)) ?? 'organization'), newSpan(c + 1, sp.last, 'person')];
+  });
 }
-/** A word of a person's name as news writes it: capitalised, letters only ("Sultanoğlu", "O'Neill", "Abu-Hamad"). */
-const PROPER_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)?$/u;
-/** Lexicon categories of words that are no part of a person's name. */
-const NOT_PERSONAL = new Set(['org', 'country', 'city', 'place', 'demonym', 'team']);
 
 /**
  * A name the tagger calls an organisation right after a title only people hold is that person: "Turkish UN
@@ -1334,10 +1335,7 @@ function typeTitledNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     if (sp.type !== 'organization' || sp.first === 0 || sp.locked) continue;
     if (!PERSON_TITLES.has((w[sp.first - 1] as string).toLowerCase())) continue;
     const words = w.slice(sp.first, sp.last + 1);
-    if (words.length < 2 || words.length > 4 || !words.every((x) => PROPER_WORD.test(x))) continue;
-    if (endsLikeOrganisation(w, sp) || words.some((x) => ORG_WORD_SET.has(x.toLowerCase())) || gazetteerTypeOf(words)) continue;
-    if (words.some((x) => NOT_PERSONAL.has(lookupWord(x.toLowerCase())))) continue;
-    sp.type = 'person';
+    if (words.length >= 2 && words.length <= 4 && plainPersonalName(words)) sp.type = 'person';
   }
   return spans;
 }
@@ -1359,9 +1357,7 @@ function typeAppositivePersons(spans: RawSpan[], w: readonly string[]): RawSpan[
   for (const sp of spans) {
     if (sp.type !== 'organization' || sp.locked || w[sp.last + 1] !== ',') continue;
     const words = w.slice(sp.first, sp.last + 1);
-    if (words.length < 2 || words.length > 3 || !words.every((x) => PROPER_WORD.test(x))) continue;
-    if (endsLikeOrganisation(w, sp) || words.some((x) => ORG_WORD_SET.has(x.toLowerCase()) || NOT_PERSONAL.has(lookupWord(x.toLowerCase())))) continue;
-    if (gazetteerTypeOf(words)) continue;
+    if (words.length < 2 || words.length > 3 || !plainPersonalName(words)) continue;
     let person = /^\d{1,2}$/.test(w[sp.last + 2] ?? '') && w[sp.last + 3] === ','; // an age
     if (!person && /^(?:a|an|the)$/i.test(w[sp.last + 2] ?? '')) {
       for (let i = sp.last + 3; i < Math.min(w.length, sp.last + 7); i++) {
@@ -1423,7 +1419,6 @@ function addInstitutions(spans: RawSpan[], w: readonly string[]): RawSpan[] {
   return result.sort((a, b) => a.first - b.first);
 }
 
-/** "North Atlantic Treaty Organization (NATO)": the acronym mention `expands` to the name before it. */
 /**
  * A name the tagger left untyped (a "miscellaneous" name), defined by an organisation's acronym in
  * brackets and headed by an organisation word, is that organisation: "Suu Kyi's National League for
@@ -1443,6 +1438,7 @@ function typeDefinedOrganisations(spans: RawSpan[], w: readonly string[]): RawSp
   return spans;
 }
 
+/** "North Atlantic Treaty Organization (NATO)": the acronym mention `expands` to the name before it. */
 function linkAcronyms(text: string, mentions: EntityMention[]): void {
   for (let i = 1; i < mentions.length; i++) {
     const m = mentions[i] as EntityMention;
