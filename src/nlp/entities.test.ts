@@ -516,6 +516,34 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('joinBodyNames', () => {
+    it('should find a body named after its subject whole', () => {
+      const found = pairs(
+        'Richard Haass of the Council on Foreign Relations spoke. The House Committee on Oversight and Government Reform met. ' +
+          'She chaired the AMA Council on Ethical and Judicial Affairs. The Center on Budget and Policy Priorities and the Council on American-Islamic Relations said so.',
+      );
+      for (const name of [
+        'Council on Foreign Relations',
+        'House Committee on Oversight and Government Reform',
+        'AMA Council on Ethical and Judicial Affairs',
+        'Center on Budget and Policy Priorities',
+        'Council on American-Islamic Relations',
+      ]) {
+        expect(found).toContainEqual([name, 'organization']);
+      }
+    });
+    it('should not run a body on over a day, a name of its own or a named body', () => {
+      const found = pairs(
+        'The Security Council on Syria voted. The Board on Monday approved it. Staff of the Joint Economic Committee on the Justice Department inquiry wrote it.',
+      );
+      expect(found).toContainEqual(['Security Council', 'organization']);
+      expect(found).toContainEqual(['Syria', 'place']);
+      expect(found).toContainEqual(['Joint Economic Committee', 'organization']);
+      expect(found).toContainEqual(['Justice Department', 'organization']);
+      expect(found.some(([name]) => / on /.test(name))).toBe(false);
+    });
+  });
+
   describe('joinLetterNames', () => {
     const span = (first: number, last: number): RawSpan => ({ first, last, type: 'organization', locked: false });
     const joined = (words: string, spans: RawSpan[]) => joinLetterNames(spans, words.split(' ')).map((s) => [s.first, s.last, s.type]);

@@ -125,6 +125,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     if ((doc.modes[si] ?? 'N') === 'N') spans = addPlaceRuns(addOrganisationRuns(spans, w), w);
     spans = mergeDemonymOrganisations(spans, w);
     spans = joinOrganisationParts(spans, w);
+    if ((doc.modes[si] ?? 'N') === 'N') spans = joinBodyNames(spans, w);
     spans = joinLetterNames(spans, w);
     spans = fixNamedThings(spans, w);
     spans = typeDateline(spans, w);
@@ -1168,6 +1169,78 @@ function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[
     while ((s.type === 'organization' || s.type === 'place') && s.last > s.first && ORG_CONNECTORS.has(lower(s.last))) s.last--;
   }
   return out;
+}
+
+/** Bodies that may be named after what they deal with: "Council on Foreign Relations", "Panel on Climate Change". */
+const ON_BODIES = new Set([
+  'council', 'committee', 'subcommittee', 'commission', 'conference', 'panel', 'institute', 'center', 'centre', 'office',
+  'force', 'coalition', 'forum', 'caucus', 'network', 'project', 'initiative', 'board', 'agency', 'bureau', 'alliance',
+  'group', 'foundation', 'association', 'secretariat',
+]);
+/** Words a body's subject may continue over inside it ("Committee on Oversight and Government Reform"). */
+const ON_CONNECTORS = new Set(['and', '&', 'of', 'the', 'for']);
+
+/**
+ * A body named after its subject, which the tagger ends at the body's word: "Council" + "on Foreign
+ * Relations", "House Committee" + "on Oversight and Government Reform", "Center" + "on Budget and Policy
+ * Priorities". The organisation runs on over "on" and the capitalised words after it (with "and", "of",
+ * "the", "for" between them), taking in what the tagger made of them. Not when those words are only names
+ * in their own right ("the Security Council on Syria", "the committee on Trump") or a day or month.
+ */
+export function joinBodyNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  if (!w.includes('on')) return spans;
+  const lower = (i: number) => (w[i] ?? '').toLowerCase();
+  let list = spans;
+  // a body's word the tagger left out, after "the" ("the Center on Budget and Policy Priorities")
+  const added = new Set<RawSpan>();
+  for (let i = 1; i + 2 < w.length; i++) {
+    if (w[i + 1] !== 'on' || lower(i - 1) !== 'the' || !/^\p{Lu}\p{Ll}/u.test(w[i] as string) || !ON_BODIES.has(lower(i))) continue;
+    if (list.some((x) => x.first <= i && x.last >= i)) continue;
+    const sp = newSpan(i, i, 'organization');
+    added.add(sp);
+    list = [...list, sp].sort((x, y) => x.first - y.first);
+  }
+  const out: RawSpan[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const sp = list[k] as RawSpan;
+    const end = bodySubjectEnd(sp, w);
+    let last = end;
+    let j = k + 1;
+    while (end >= 0 && j < list.length && (list[j] as RawSpan).first <= end) last = Math.max(last, (list[j++] as RawSpan).last);
+    // a person's full name or a named body in the subject is a name of its own ("the Joint Economic Committee on the
+    // Justice Department investigation")
+    const inner = list.slice(k + 1, j);
+    if (end < 0 || inner.some((x) => (x.type === 'person' && x.last > x.first) || (x.type === 'organization' && ORG_WORD_SET.has(lower(x.last))))) {
+      if (!added.has(sp)) out.push(sp);
+      continue;
+    }
+    out.push({ ...sp, last, type: 'organization' });
+    k = j - 1;
+  }
+  return out;
+}
+
+/**
+ * Where the subject of a body's name ends (the last token of "on Foreign Relations" after "Council"), or
+ * -1 when the span is not a body's name followed by "on" and a subject that is not only names in their own
+ * right or a day. The body's word alone may have been read as another kind of name ("Council" as MISC).
+ */
+function bodySubjectEnd(sp: RawSpan, w: readonly string[]): number {
+  if (sp.type !== 'organization' && (sp.type !== 'other' || sp.first !== sp.last)) return -1;
+  if (!ON_BODIES.has((w[sp.last] ?? '').toLowerCase()) || w[sp.last + 1] !== 'on') return -1;
+  let end = -1;
+  let plain = 0;
+  for (let i = sp.last + 2; i < w.length; i++) {
+    const word = w[i] as string;
+    const lower = word.toLowerCase();
+    // "and the" starts another name ("the Center on Budget and Policy Priorities and the Council …")
+    if (lower === 'the' && (w[i - 1] ?? '').toLowerCase() === 'and') break;
+    if (ON_CONNECTORS.has(lower) && (i > sp.last + 2 || lower === 'the')) continue;
+    if (!/^\p{Lu}[\p{L}'’-]*$/u.test(word) || NEVER_ALONE.has(lower) || (/^\p{Lu}+$/u.test(word) && word.length > 1 && word.length < 5)) break;
+    end = i;
+    if (!isKnownName(lower)) plain++;
+  }
+  return plain > 0 ? end : -1;
 }
 
 /**
