@@ -70,6 +70,26 @@ describe('nlp/entities', () => {
       expect(out3.map((m) => m.text)).toContain('Quennick');
     });
 
+    it("a person's surname opens sentences too, unless the document writes it in lower case", () => {
+      const text = 'Arcade Joseph Quennick Jr. escaped on Monday. Quennick was serving a life sentence. Officers said Quennick ran.';
+      const out = [name(text, 'Arcade Joseph Quennick Jr.', 'person')];
+      addRepeats(text, out, sentences(text));
+      expect(out.map((m) => [m.start, m.text, m.type]).sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual([
+        [0, 'Arcade Joseph Quennick Jr.', 'person'],
+        [text.indexOf('Quennick was'), 'Quennick', 'person'],
+        [text.indexOf('Quennick ran'), 'Quennick', 'person'],
+      ]);
+      const young = 'Marla Young checked into a clinic. Young people waited outside. Later, Young left the clinic, looking young.';
+      const out2 = [name(young, 'Marla Young', 'person')];
+      addRepeats(young, out2, sentences(young));
+      expect(out2).toHaveLength(1);
+      // a place's name, or a name voted both ways, stays out of sentence openings
+      const place = 'Troops reached Port Quennick. Quennick was quiet.';
+      const out3 = [name(place, 'Port Quennick')];
+      addRepeats(place, out3, sentences(place));
+      expect(out3).toHaveLength(1);
+    });
+
     it("a person's full name is found in a headline in title case, among capitalised words", () => {
       const text = 'Marla Quennick Checks Into Clinic In Newport Beach\nMarla Quennick checked into a clinic on Friday.';
       const out = [name(text, 'Marla Quennick', 'person')];

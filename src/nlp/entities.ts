@@ -181,7 +181,8 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
  * sentence is also a mention where the same words recur, capitalised the same way, and the tagger
  * missed them ("the streets of Saraqeb" … "re-entered Saraqeb"). Conservative: an occurrence is
  * left alone when it touches another capitalised word (it may be part of a longer name), or when a
- * one-word name opens its sentence (where capitals say nothing).
+ * one-word name opens its sentence (where capitals say nothing) — unless it is a person's, never written
+ * in lower case.
  */
 export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose: readonly Sentence[]): void {
   if (out.length === 0 || prose.length === 0) return;
@@ -194,7 +195,8 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
     v.set(m.type, (v.get(m.type) ?? 0) + 1);
   }
   if (types.size === 0) return;
-  addSurnames(text, types);
+  const surnames = surnamesOfFullNames(types);
+  addSurnames(text, types, surnames);
   const taken = out.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
   /** Index of the first taken span that ends after `start` (spans do not overlap, so ends are sorted too). */
   const firstEndingAfter = (start: number) => {
@@ -225,6 +227,10 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
     let best = -1;
     for (const [t, n] of votes) if (n > best) [type, best] = [t, n];
     const oneWord = !/\s/.test(name);
+    // a person's one-word name, never written in lower case, is a name at a sentence's start too ("Comeaux
+    // was serving life in prison"), where capitals alone say nothing
+    const opensSentences =
+      oneWord && votes.size === 1 && type === 'person' && surnames.has(name) && !NEVER_ALONE.has(name.toLowerCase()) && !writtenLower(text, name.toLowerCase());
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const end = at + name.length;
       if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
@@ -240,7 +246,7 @@ export function addRepeats(text: string, out: Omit<EntityMention, 'id'>[], prose
       if (/^[-'’]\p{L}/u.test(text.slice(end, end + 2)) && !/^'s\b|^’s\b/u.test(text.slice(end, end + 3))) continue;
       if (/\p{Ll}-$/u.test(text.slice(Math.max(0, at - 2), at))) continue; // "the pre-Castro government"
       const before = text.slice(sentence.start, at);
-      if (oneWord && !/[\p{L}\p{N}]/u.test(before)) continue;
+      if (oneWord && !opensSentences && !/[\p{L}\p{N}]/u.test(before)) continue;
       added.push({ start: at, end, text: name, type, sentence: sentence.index, kind: 'name' });
       taken.splice(k, 0, [at, end]);
     }
@@ -405,22 +411,28 @@ function writtenLower(text: string, word: string): boolean {
  * on rehab"): the surname joins the names to repeat, as a person's, unless the document writes it in
  * lower case too ("Rice" / "rice"), names something else by it, or it is a place in the gazetteer.
  */
-function addSurnames(text: string, types: Map<string, Map<EntityType, number>>): void {
+function addSurnames(text: string, types: Map<string, Map<EntityType, number>>, surnames: ReadonlySet<string>): void {
+  for (const last of surnames) {
+    if (types.has(last) || writtenLower(text, last.toLowerCase())) continue;
+    types.set(last, new Map([['person', 1]]));
+  }
+}
+
+/** The surnames of the full names found only as persons' ("Comeaux" of "Arcade Joseph Comeaux Jr"), where the lexicon does not know them as another kind of word. */
+function surnamesOfFullNames(types: Map<string, Map<EntityType, number>>): Set<string> {
   const surnames = new Set<string>();
   for (const [name, votes] of types) {
     if (!votes.has('person') || votes.size > 1) continue;
     const words = withoutGeneration(name.split(/\s+/));
     if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) continue;
     const last = words[words.length - 1]!;
-    if (!/^\p{Lu}\p{Ll}{2,}(?:[-'\u2019]\p{Lu}?\p{Ll}+)?$/u.test(last) || GENERATION.test(last) || types.has(last)) continue;
+    if (!/^\p{Lu}\p{Ll}{2,}(?:[-'\u2019]\p{Lu}?\p{Ll}+)?$/u.test(last) || GENERATION.test(last)) continue;
+    if (types.has(last) && (types.get(last)?.size !== 1 || !types.get(last)?.has('person'))) continue;
     const category = lookupWord(last.toLowerCase());
     if (category && category !== 'last' && category !== 'person' && category !== 'first') continue;
     surnames.add(last);
   }
-  for (const last of surnames) {
-    if (writtenLower(text, last.toLowerCase())) continue;
-    types.set(last, new Map([['person', 1]]));
-  }
+  return surnames;
 }
 
 /**
