@@ -560,7 +560,7 @@ describe('nlp/entities', () => {
       expect(found).toContainEqual(['Syria', 'place']);
       expect(found).toContainEqual(['Joint Economic Committee', 'organization']);
       expect(found).toContainEqual(['Justice Department', 'organization']);
-      expect(found.some(([name]) => / on /.test(name))).toBe(false);
+      expect(found.some(([name]) => / on /.test(String(name)))).toBe(false);
     });
   });
 
