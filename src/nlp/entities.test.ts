@@ -536,6 +536,22 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('addTeamNicknames', () => {
+    it('should read a team called by its nickname alone as an organisation in a story about sport', () => {
+      const text =
+        'The Saints placed Reggie Bush on injured reserve after the team lost in Dallas. Chargers lineman Jamal Williams played on. ' +
+        'The coach said the season was not over and the players had won before.';
+      const found = pairs(text);
+      expect(found).toContainEqual(['Saints', 'organization']);
+      expect(found).toContainEqual(['Chargers', 'organization']);
+      expect(found).toContainEqual(['Dallas', 'place']);
+    });
+    it('should leave the same words alone in a story that is not about sport', () => {
+      const found = pairs('The Saints were honoured in the cathedral on Sunday, the bishop said.');
+      expect(found).not.toContainEqual(['Saints', 'organization']);
+    });
+  });
+
   describe('joinBodyNames', () => {
     it('should find a body named after its subject whole', () => {
       const found = pairs(

@@ -13,7 +13,7 @@ import { ORGANIZATION_WORDS } from '../lexicon/organizations.js';
 import { HONORIFICS, TITLES, WORLD_LEADERS } from '../lexicon/people.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
 import { computeDocInfo, featureEmitter } from './ner/features.js';
-import { lookupGazetteer, lookupWord } from './ner/gazetteer.js';
+import { isTeamNickname, lookupGazetteer, lookupWord } from './ner/gazetteer.js';
 import { loadNerModel } from './ner/model.js';
 import { decodeWithModel, type History } from './ner/tagger.js';
 import { tokenize, type Token } from './ner/tokenize.js';
@@ -130,6 +130,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = fixNamedThings(spans, w);
     spans = typeDateline(spans, w);
     spans = typeTableTeams(spans, w);
+    if (doc.sport) spans = addTeamNicknames(spans, w);
     spans = typeLeaderSurnames(typeRulerNames(spans, w), w);
     spans = typeAppositivePersons(typeTitledNames(splitTitledOrganisations(spans, w), w), w);
     spans = typeDefinedOrganisations(spans, w);
@@ -597,6 +598,29 @@ function harmoniseRows(text: string, mentions: EntityMention[], locked: Readonly
   const type: EntityType | null = persons * 3 >= rows.length * 2 ? 'person' : (rows.length - persons) * 3 >= rows.length * 2 ? 'organization' : null;
   if (!type) return;
   for (const m of rows) if (!locked.has(m.start)) m.type = type;
+}
+
+/**
+ * In a story about sport, a team called by its nickname alone ("The Saints placed Bush on injured
+ * reserve", "Chargers lineman Jamal Williams") is an organisation, where the tagger found nothing there
+ * or read the word alone as another kind of name.
+ */
+export function addTeamNicknames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  let out = spans;
+  for (let i = 0; i < w.length; i++) {
+    const word = w[i] as string;
+    if (!/^\p{Lu}(?:\p{Ll}+|\p{Lu}+)$|^\d\ders$/u.test(word) || !isTeamNickname(word.toLowerCase())) continue;
+    const k = out.findIndex((x) => x.first <= i && x.last >= i);
+    const at = out[k];
+    if (at && (at.first !== at.last || at.type === 'organization')) continue;
+    if (out === spans) out = spans.slice();
+    if (at) out[k] = { ...at, type: 'organization' };
+    else {
+      const after = out.findIndex((x) => x.first > i);
+      out.splice(after < 0 ? out.length : after, 0, newSpan(i, i, 'organization'));
+    }
+  }
+  return out;
 }
 
 const INTEGER = /^\d{1,3}$/;

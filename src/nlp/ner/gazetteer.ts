@@ -156,3 +156,27 @@ export function lookupGazetteer(lowers: readonly string[]): string[] {
   }
   return out;
 }
+
+let nicknames: Set<string> | null = null;
+
+/**
+ * Whether a lower-cased word is what a known team is called by alone ("saints" of "New Orleans Saints",
+ * "chiefs", "yankees", "sox"): the plural last word of the lexicon's team names, and its one-word ones.
+ * Words a team shares with a place, a people, a person or a sport ("City", "Dallas", "Indians", "Athletics")
+ * are not.
+ */
+export function isTeamNickname(lower: string): boolean {
+  if (!multi) build();
+  if (!nicknames) {
+    nicknames = new Set();
+    const add = (word: string | undefined) => {
+      if (!word || (word.length < 4 && word !== 'sox') || !/(?:s|sox)$/.test(word) || word === 'athletics') return;
+      // "FC Dallas", "Texas Rangers" … "Cleveland Indians": a place's or a people's name is not the team's
+      if (['city', 'country', 'place', 'demonym', 'first', 'last', 'person', 'org'].includes(single!.get(word) ?? '')) return;
+      nicknames!.add(word);
+    };
+    for (const list of multi!.values()) for (const e of list) if (e.cat === 'team') add(e.tokens[e.tokens.length - 1]);
+    for (const [word, cat] of single!) if (cat === 'team') add(word);
+  }
+  return nicknames.has(lower);
+}
