@@ -546,9 +546,11 @@ describe('nlp/entities', () => {
       expect(found).toContainEqual(['Chargers', 'organization']);
       expect(found).toContainEqual(['Dallas', 'place']);
     });
-    it('should leave the same words alone in a story that is not about sport', () => {
+    it('should leave the same words alone in a story that is not about sport, unless a word for their people follows', () => {
       const found = pairs('The Saints were honoured in the cathedral on Sunday, the bishop said.');
       expect(found).not.toContainEqual(['Saints', 'organization']);
+      const arrest = pairs('Chargers lineman Jamal Williams was arrested early Sunday on suspicion of drunken driving, police said.');
+      expect(arrest).toContainEqual(['Chargers', 'organization']);
     });
   });
 

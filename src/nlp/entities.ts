@@ -130,7 +130,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = fixNamedThings(spans, w);
     spans = typeDateline(spans, w);
     spans = typeTableTeams(spans, w);
-    if (doc.sport) spans = addTeamNicknames(spans, w);
+    spans = addTeamNicknames(spans, w, doc.sport);
     spans = typeLeaderSurnames(typeRulerNames(spans, w), w);
     spans = typeAppositivePersons(typeTitledNames(splitTitledOrganisations(spans, w), w), w);
     spans = typeDefinedOrganisations(spans, w);
@@ -600,16 +600,26 @@ function harmoniseRows(text: string, mentions: EntityMention[], locked: Readonly
   for (const m of rows) if (!locked.has(m.start)) m.type = type;
 }
 
+/** Words for a team's people written after its name ("Chargers lineman", "Saints coach", "Colts fans"). */
+const TEAM_PEOPLE = new Set([
+  'coach', 'coaches', 'lineman', 'linemen', 'quarterback', 'linebacker', 'cornerback', 'receiver', 'running', 'tight',
+  'defensive', 'offensive', 'wide', 'kicker', 'punter', 'pitcher', 'outfielder', 'infielder', 'catcher', 'shortstop',
+  'striker', 'midfielder', 'defender', 'goalkeeper', 'manager', 'player', 'players', 'fans', 'teammate', 'teammates',
+  'rookie', 'owner', 'qb', 'wr', 'rb',
+]);
+
 /**
- * In a story about sport, a team called by its nickname alone ("The Saints placed Bush on injured
- * reserve", "Chargers lineman Jamal Williams") is an organisation, where the tagger found nothing there
- * or read the word alone as another kind of name.
+ * A team called by its nickname alone ("The Saints placed Bush on injured reserve", "Chargers lineman
+ * Jamal Williams") is an organisation, where the tagger found nothing there or read the word alone as
+ * another kind of name: in a story about sport, or elsewhere before a word for its people ("Chargers
+ * lineman" in a story about a player's arrest).
  */
-export function addTeamNicknames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+export function addTeamNicknames(spans: RawSpan[], w: readonly string[], sport: boolean): RawSpan[] {
   let out = spans;
   for (let i = 0; i < w.length; i++) {
     const word = w[i] as string;
     if (!/^\p{Lu}(?:\p{Ll}+|\p{Lu}+)$|^\d\ders$/u.test(word) || !isTeamNickname(word.toLowerCase())) continue;
+    if (!sport && !TEAM_PEOPLE.has(w[i + 1] ?? '')) continue;
     const k = out.findIndex((x) => x.first <= i && x.last >= i);
     const at = out[k];
     if (at && (at.first !== at.last || at.type === 'organization')) continue;
