@@ -545,6 +545,10 @@ describe('nlp/entities', () => {
       expect(found).toContainEqual(['Saints', 'organization']);
       expect(found).toContainEqual(['Chargers', 'organization']);
       expect(found).toContainEqual(['Dallas', 'place']);
+      // the nickname read as a player's first name
+      const glued = pairs('Another Charger, Chargers Jamal Williams was arrested after the team lost the game. The coach said the players had played their best game of the season.');
+      expect(glued).toContainEqual(['Chargers', 'organization']);
+      expect(glued).toContainEqual(['Jamal Williams', 'person']);
     });
     it('should leave the same words alone in a story that is not about sport, unless a word for their people follows', () => {
       const found = pairs('The Saints were honoured in the cathedral on Sunday, the bishop said.');

@@ -610,9 +610,9 @@ const TEAM_PEOPLE = new Set([
 
 /**
  * A team called by its nickname alone ("The Saints placed Bush on injured reserve", "Chargers lineman
- * Jamal Williams") is an organisation, where the tagger found nothing there or read the word alone as
- * another kind of name: in a story about sport, or elsewhere before a word for its people ("Chargers
- * lineman" in a story about a player's arrest).
+ * Jamal Williams") is an organisation, where the tagger found nothing there, read the word alone as
+ * another kind of name or as a player's first name ("Chargers Jamal Williams"): in a story about sport,
+ * or elsewhere before a word for its people ("Chargers lineman" in a story about a player's arrest).
  */
 export function addTeamNicknames(spans: RawSpan[], w: readonly string[], sport: boolean): RawSpan[] {
   let out = spans;
@@ -622,6 +622,12 @@ export function addTeamNicknames(spans: RawSpan[], w: readonly string[], sport: 
     if (!sport && !TEAM_PEOPLE.has(w[i + 1] ?? '')) continue;
     const k = out.findIndex((x) => x.first <= i && x.last >= i);
     const at = out[k];
+    // the nickname read as a player's first name ("Chargers Jamal Williams", "Jaguars Maurice Jones-Drew")
+    if (at && at.type === 'person' && at.first === i && at.last >= i + 2 && at.last <= i + 4 && plainPersonalName(w.slice(i + 1, at.last + 1))) {
+      if (out === spans) out = spans.slice();
+      out.splice(k, 1, newSpan(i, i, 'organization'), { ...at, first: i + 1 });
+      continue;
+    }
     if (at && (at.first !== at.last || at.type === 'organization')) continue;
     if (out === spans) out = spans.slice();
     if (at) out[k] = { ...at, type: 'organization' };
