@@ -558,6 +558,18 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('joinQuotedNicknames', () => {
+    it("should read a person's name with a nickname quoted inside it as one person", () => {
+      const found = pairs('Mob boss Vincent "The Chin" Gigante died on Monday. He faced Puerto Rico\'s Hector "Macho" Camacho in a rematch.');
+      expect(found).toContainEqual(['Vincent "The Chin" Gigante', 'person']);
+      expect(found).toContainEqual(['Hector "Macho" Camacho', 'person']);
+    });
+    it('should leave a quoted word between two names alone', () => {
+      const found = pairs('Obama called the report "Fake" Tuesday, and Smith said "No" Johnson replied.');
+      expect(found.some(([name]) => /"/.test(String(name)))).toBe(false);
+    });
+  });
+
   describe('joinBodyNames', () => {
     it('should find a body named after its subject whole', () => {
       const found = pairs(

@@ -134,6 +134,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeLeaderSurnames(typeRulerNames(spans, w), w);
     spans = typeAppositivePersons(typeTitledNames(splitTitledOrganisations(spans, w), w), w);
     spans = typeDefinedOrganisations(spans, w);
+    spans = joinQuotedNicknames(spans, w);
     spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
     for (const sp of spans) {
@@ -598,6 +599,36 @@ function harmoniseRows(text: string, mentions: EntityMention[], locked: Readonly
   const type: EntityType | null = persons * 3 >= rows.length * 2 ? 'person' : (rows.length - persons) * 3 >= rows.length * 2 ? 'organization' : null;
   if (!type) return;
   for (const m of rows) if (!locked.has(m.start)) m.type = type;
+}
+
+const OPEN_QUOTE = new Set(['"', '“', "'", '‘', '``', '`']);
+const CLOSE_QUOTE = new Set(['"', '”', "'", '’', "''", '`']);
+
+/**
+ * A person's name with a nickname quoted inside it ("Vincent "The Chin" Gigante", "Charles 'Lucky'
+ * Luciano"), which the tagger reads as a first name, a work's title and a surname: one person, from the
+ * first name (a person's name the tagger found, or a first name the lexicon knows) to the surname.
+ */
+export function joinQuotedNicknames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  let out = spans;
+  for (let q = 1; q + 3 < w.length; q++) {
+    if (!OPEN_QUOTE.has(w[q] as string) || !PROPER_WORD.test(w[q - 1] as string)) continue;
+    let c = q + 1;
+    while (c < w.length && c <= q + 4 && !CLOSE_QUOTE.has(w[c] as string)) c++;
+    if (c === q + 1 || c > q + 4 || !CLOSE_QUOTE.has(w[c] ?? '')) continue;
+    const nick = w.slice(q + 1, c);
+    if (!nick.every((x, k) => /^\p{Lu}/u.test(x) || (k === 0 && x.toLowerCase() === 'the'))) continue;
+    if (!PROPER_WORD.test(w[c + 1] ?? '') || NEVER_ALONE.has((w[c + 1] as string).toLowerCase())) continue;
+    const before = out.find((x) => x.first <= q - 1 && x.last >= q - 1);
+    const first = before && (before.type === 'person' || before.type === 'other') ? before.first : lookupWord((w[q - 1] as string).toLowerCase()) === 'first' ? q - 1 : -1;
+    if (first < 0) continue;
+    const after = out.find((x) => x.first <= c + 1 && x.last >= c + 1);
+    if (after && after.type !== 'person' && after.type !== 'other') continue;
+    const last = after ? Math.max(after.last, c + 1) : c + 1;
+    out = [...out.filter((x) => x.last < first || x.first > last), newSpan(first, last, 'person')].sort((a, b) => a.first - b.first);
+    q = last;
+  }
+  return out;
 }
 
 /** Words for a team's people written after its name ("Chargers lineman", "Saints coach", "Colts fans"). */

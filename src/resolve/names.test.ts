@@ -35,6 +35,10 @@ describe('resolve/names', () => {
       ['Gov.Sarah Palin', 'Sarah Palin', 'gov'],
       ['Billy King', 'Billy King', undefined],
       ["Erdogan's", 'Erdogan', undefined],
+      ['Vincent "The Chin" Gigante', 'Vincent Gigante', undefined],
+      ["Charles 'Lucky' Luciano", 'Charles Luciano', undefined],
+      ['Vincent “the Chin” Gigante', 'Vincent Gigante', undefined],
+      ["Tom O'Brien", "Tom O'Brien", undefined],
     ])('should read %s as the name %s with role %s', (surface, clean, role) => {
       const a = analyzeName(surface, 'person');
       expect(a.clean).toBe(clean);

@@ -334,8 +334,12 @@ function analyzeOther(surface: string): NameAnalysis {
   return analyzeUncached(surface, false);
 }
 
+/** A nickname quoted inside a person's name ("Vincent "The Chin" Gigante", "Charles 'Lucky' Luciano"). */
+const QUOTED_NICKNAME = /\s(?:"|“|‘|'|``)\s*(?:the\s+)?\p{Lu}[^"“”‘’'`]{0,40}?\s*(?:"|”|’|'|'')\s/gu;
+
 function analyzeUncached(surface: string, personal: boolean): NameAnalysis {
-  let words = splitWords(surface);
+  // the name without the nickname quoted inside it: "Vincent Gigante"
+  let words = splitWords(personal ? surface.replace(QUOTED_NICKNAME, ' ') : surface);
   // Leading stop words ("The", "In" at a sentence start) and lower-case junk before the name.
   let lead = 0;
   // Lower-case words are junk only before a capitalised name ("hire Maurice Cheeks"); an all lower-case
