@@ -1136,7 +1136,7 @@ export function resolveEntities(
     for (const key of [...keys].sort(cmp)) {
       const tokens = key.split(' ');
       if (tokens.length < 2) continue;
-      for (let n = 2; n < tokens.length; n++) if (!STOPWORD_END.has(tokens[n - 1]!)) add(extensions, tokens.slice(0, n).join(' '));
+      for (let n = 2; n < tokens.length; n++) if (!STOPWORD_END.has(tokens[n - 1]!) && !namesSubBody(tokens, n)) add(extensions, tokens.slice(0, n).join(' '));
       // minus a leading country, acronym or place named in the corpus: "Security Council", "Colts"
       for (let q = 1; q < tokens.length; q++) {
         const head = tokens.slice(0, q);
@@ -1639,6 +1639,26 @@ function sameWord(a: string, b: string): boolean {
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   if (s.length >= 4 && l.startsWith(s)) return true;
   return s.length >= 5 && withinOneEdit(s, l);
+}
+
+/** Words for a body inside an organisation, named after it: "American Medical Association Board of Trustees". */
+const SUB_BODIES = new Set([
+  'council', 'committee', 'subcommittee', 'division', 'bureau', 'branch', 'chapter', 'panel', 'trustees', 'directors',
+  'governors', 'foundation', 'press',
+]);
+
+/**
+ * Whether the words from `n` on name a body inside the organisation the first `n` words name ("American
+ * Medical Association" + "Board of Trustees", "… Council on Ethical and Judicial Affairs", "… Press"), so
+ * that the shorter name is not short for the longer one. A "Board" is one only before "of" ("Federal
+ * Reserve Board" is the Federal Reserve).
+ */
+function namesSubBody(tokens: readonly string[], n: number): boolean {
+  const next = tokens[n];
+  // the shorter name must be an organisation's whole name ("… Association"); "Senate Agriculture" is a
+  // name cut short of "Senate Agriculture Committee"
+  if (next === undefined || !isOrganizationWord(tokens[n - 1]!)) return false;
+  return SUB_BODIES.has(next) || (next === 'board' && tokens[n + 1] === 'of');
 }
 
 const STOPWORD_END = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'on', 'in', 'at', '&']);
