@@ -206,6 +206,9 @@ export const TITLES: readonly string[] = [...new Set([
     'veterans affairs'].flatMap((p) => [`${p} minister`, `${p} secretary`]),
 ])];
 
+/** A party's member, written before a name ("Democrat Walter Mondale"): not part of the name. */
+export const PARTY_MEMBERS: readonly string[] = ['democrat', 'republican', 'independent', 'tory', 'conservative', 'labour', 'socialist', 'gop'];
+
 /** Honorifics: titles that are not roles. */
 export const HONORIFICS: readonly string[] = [
   'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'sir', 'dame', 'madam', 'monsieur', 'herr', 'dr', 'dr.', 'mx', 'mx.',

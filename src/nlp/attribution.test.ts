@@ -189,6 +189,7 @@ describe('nlp/attribution', () => {
         { label: 'the head word of two organisations', text: 'The Finance Ministry and the Foreign Ministry met. A Ministry spokesman said more would follow.', names: ['Finance Ministry', 'Foreign Ministry', 'Ministry'], cue: 'said', entity: undefined },
         // unchanged: titles, honorifics, a country as the speaker, an organisation's spokesman
         { label: 'a title before the name is not the name', text: 'U.S. Treasury Secretary James Baker said he opposed the tax.', names: ['U.S.|place', 'James Baker|person'], cue: 'said', entity: 'James Baker' },
+        { label: "a party's member before the name is not the name", text: 'Democrat Walter Mondale said taxes would have to rise.', names: ['Walter Mondale|person'], cue: 'said', entity: 'Walter Mondale' },
         { label: 'an honorific before the name is not the name', text: 'Tory spokesman Mr Lewis said the posters were offensive.', names: ['Lewis|person'], cue: 'said', entity: 'Lewis' },
         { label: 'a country that speaks', text: 'Iraq said its forces had repelled the attack.', names: ['Iraq|place'], cue: 'said', entity: 'Iraq' },
         { label: "an organisation's spokesman", text: 'The dollar will rebound soon, a Treasury spokesman said.', names: ['Treasury'], cue: 'said', entity: 'Treasury' },

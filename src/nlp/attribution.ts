@@ -3,7 +3,7 @@
  * the speaker's noun phrase beside it and the content it introduces, in the three orders news uses:
  * "X said (that) C", "C, X said" / "“C,” X added", "C, said X", and "according to X, C" / "C, according to X".
  */
-import { HONORIFICS } from '../lexicon/people.js';
+import { HONORIFICS, PARTY_MEMBERS } from '../lexicon/people.js';
 import type { Attribution, EntityMention } from '../types.js';
 import { inflect } from './events.js';
 import { lookupWord } from './ner/gazetteer.js';
@@ -265,12 +265,14 @@ function placeLike(m: EntityMention): boolean {
  * A capitalised word that can continue a name next to a mention: not a title, an honorific, a date or
  * a function word; for a person, a word a name is made of (a given name, a surname, an unknown word).
  */
+const PARTY_MEMBER = new Set(PARTY_MEMBERS);
+
 function nameWord(u: Unit | undefined, person: boolean): boolean {
   if (!u || u.m || !isWord(u) || !isCap(u) || /-\p{Ll}/u.test(u.t)) return false; // not "Geneva-based"
   const l = u.l;
   if (HONORIFIC.has(l) || DETERMINERS.has(l) || BOUNDARY.has(l) || NP_BREAK.has(l) || PRONOUNS.has(l) || DAY.test(l) || MONTH.test(l) || CUE_FORMS.has(l)) return false;
   if (!person) return true;
-  if (isTitleWord(l) || countryOfDemonym(l)) return false;
+  if (isTitleWord(l) || countryOfDemonym(l) || PARTY_MEMBER.has(l)) return false;
   const cat = lookupWord(l);
   return cat === '' || cat === 'first' || cat === 'last' || cat === 'person';
 }

@@ -558,11 +558,22 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('party members', () => {
+    it("should leave a party's member before a name out of the name, and make no organisation of it", () => {
+      const found = pairs('Democrat Walter Mondale promised higher taxes. In 1984, Democrat Walter Mondale said so. Conservative Graham Brady and Tory David Heathcoat-Amory spoke.');
+      expect(found.filter(([, type]) => type === 'person').map(([name]) => name)).toEqual(['Walter Mondale', 'Walter Mondale', 'Graham Brady', 'David Heathcoat-Amory']);
+      expect(found.some(([name]) => name === 'Democrat')).toBe(false);
+    });
+  });
+
   describe('joinQuotedNicknames', () => {
     it("should read a person's name with a nickname quoted inside it as one person", () => {
       const found = pairs('Mob boss Vincent "The Chin" Gigante died on Monday. He faced Puerto Rico\'s Hector "Macho" Camacho in a rematch.');
       expect(found).toContainEqual(['Vincent "The Chin" Gigante', 'person']);
       expect(found).toContainEqual(['Hector "Macho" Camacho', 'person']);
+    });
+    it('should read a quoted nickname with small words inside it ("Hands of Stone")', () => {
+      expect(pairs('Panamanian boxing legend Roberto "Hands of Stone" Duran climbs into the ring.')).toContainEqual(['Roberto "Hands of Stone" Duran', 'person']);
     });
     it('should leave a quoted word between two names alone', () => {
       const found = pairs('Obama called the report "Fake" Tuesday, and Smith said "No" Johnson replied.');

@@ -10,7 +10,7 @@
  * furniture (share-button lists, "Related posts").
  */
 import { ORGANIZATION_WORDS } from '../lexicon/organizations.js';
-import { HONORIFICS, TITLES, WORLD_LEADERS } from '../lexicon/people.js';
+import { HONORIFICS, PARTY_MEMBERS, TITLES, WORLD_LEADERS } from '../lexicon/people.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
 import { computeDocInfo, featureEmitter } from './ner/features.js';
 import { isTeamNickname, lookupGazetteer, lookupWord } from './ner/gazetteer.js';
@@ -134,6 +134,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeLeaderSurnames(typeRulerNames(spans, w), w);
     spans = typeAppositivePersons(typeTitledNames(splitTitledOrganisations(spans, w), w), w);
     spans = typeDefinedOrganisations(spans, w);
+    spans = typePartyMembers(spans, w);
     spans = joinQuotedNicknames(spans, w);
     spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
@@ -601,6 +602,20 @@ function harmoniseRows(text: string, mentions: EntityMention[], locked: Readonly
   for (const m of rows) if (!locked.has(m.start)) m.type = type;
 }
 
+/**
+ * A party's member written before a person's name ("In 1984, Democrat Walter Mondale promised …") is a
+ * word of affiliation, not the party: the tagger's organisation there becomes a name of no kind.
+ */
+function typePartyMembers(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  return spans.map((sp, k) => {
+    const next = spans[k + 1];
+    if (sp.first !== sp.last || sp.type !== 'organization' || !PARTY_MEMBER_SET.has((w[sp.first] as string).toLowerCase())) return sp;
+    return next && next.type === 'person' && next.first === sp.last + 1 ? { ...sp, type: 'other' } : sp;
+  });
+}
+
+/** Small words a quoted nickname may hold ("Hands of Stone"). */
+const NICKNAME_LOWER = new Set(['of', 'the', 'and', 'da', 'de', 'el', 'la']);
 const OPEN_QUOTE = new Set(['"', '“', "'", '‘', '``', '`']);
 const CLOSE_QUOTE = new Set(['"', '”', "'", '’', "''", '`']);
 
@@ -617,7 +632,7 @@ export function joinQuotedNicknames(spans: RawSpan[], w: readonly string[]): Raw
     while (c < w.length && c <= q + 4 && !CLOSE_QUOTE.has(w[c] as string)) c++;
     if (c === q + 1 || c > q + 4 || !CLOSE_QUOTE.has(w[c] ?? '')) continue;
     const nick = w.slice(q + 1, c);
-    if (!nick.every((x, k) => /^\p{Lu}/u.test(x) || (k === 0 && x.toLowerCase() === 'the'))) continue;
+    if (!/^\p{Lu}/u.test(nick[nick.length - 1] as string) || !nick.every((x, k) => /^\p{Lu}/u.test(x) || (k === 0 ? x === 'the' : NICKNAME_LOWER.has(x)))) continue;
     if (!PROPER_WORD.test(w[c + 1] ?? '') || NEVER_ALONE.has((w[c + 1] as string).toLowerCase())) continue;
     const before = out.find((x) => x.first <= q - 1 && x.last >= q - 1);
     const first = before && (before.type === 'person' || before.type === 'other') ? before.first : lookupWord((w[q - 1] as string).toLowerCase()) === 'first' ? q - 1 : -1;
@@ -927,6 +942,8 @@ const HOLDER_ONLY_TITLES = new Set([
   'rb', 'linebacker', 'cornerback', 'striker', 'midfielder', 'goalkeeper',
 ]);
 
+const PARTY_MEMBER_SET = new Set(PARTY_MEMBERS);
+
 function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   let { first, last } = sp;
   const isJunkEdge = (x: string) => PUNCT_ONLY.test(x) || /^['’][sS]?$/.test(x);
@@ -938,6 +955,11 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   if (sp.type === 'person') {
     // "President Recep Tayyip Erdogan" tagged whole: the title is a role, not part of the name
     while (first < last && TITLE_SET.has((w[first] as string).toLowerCase())) first++;
+    // a party member's name after the party ("Democrat Walter Mondale", "Republican Sen. Lindsey Graham")
+    while (first < last - 1 && PARTY_MEMBER_SET.has((w[first] as string).toLowerCase())) {
+      first++;
+      while (first < last && TITLE_SET.has((w[first] as string).toLowerCase())) first++;
+    }
     // a title-case headline's verb after the name: "…, Lindsey Graham Says"
     while (last - first >= 2 && HEADLINE_VERB.test(w[last] as string)) last--;
     // a person's name ends on a capitalised word: "1914 - James Alfred Van Allen born ."
