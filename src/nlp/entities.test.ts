@@ -578,6 +578,10 @@ describe('nlp/entities', () => {
     it('should leave a quoted word between two names alone', () => {
       const found = pairs('Obama called the report "Fake" Tuesday, and Smith said "No" Johnson replied.');
       expect(found.some(([name]) => /"/.test(String(name)))).toBe(false);
+      // a title after a full name
+      const title = pairs("The Hunger Games director Gary Ross 'Catching Fire' talks go on, the studio said.");
+      expect(title.some(([name]) => /'/.test(String(name)))).toBe(false);
+      expect(pairs("Gary Ross 'Catching Fire' Negotiations Reportedly Continue\n\nThe studio said so.").some(([name]) => /'/.test(String(name)))).toBe(false);
     });
   });
 

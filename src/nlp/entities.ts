@@ -135,7 +135,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeAppositivePersons(typeTitledNames(splitTitledOrganisations(spans, w), w), w);
     spans = typeDefinedOrganisations(spans, w);
     spans = typePartyMembers(spans, w);
-    spans = joinQuotedNicknames(spans, w);
+    if ((doc.modes[si] ?? 'N') === 'N') spans = joinQuotedNicknames(spans, w);
     spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
     for (const sp of spans) {
@@ -634,9 +634,12 @@ export function joinQuotedNicknames(spans: RawSpan[], w: readonly string[]): Raw
     const nick = w.slice(q + 1, c);
     if (!/^\p{Lu}/u.test(nick[nick.length - 1] as string) || !nick.every((x, k) => /^\p{Lu}/u.test(x) || (k === 0 ? x === 'the' : NICKNAME_LOWER.has(x)))) continue;
     if (!PROPER_WORD.test(w[c + 1] ?? '') || NEVER_ALONE.has((w[c + 1] as string).toLowerCase())) continue;
+    // the word before the quote is a given name: a lexicon one, or a name of one word the tagger found
+    // (after a full name, "Gary Ross 'Catching Fire' Negotiations", the quote is a title)
     const before = out.find((x) => x.first <= q - 1 && x.last >= q - 1);
-    const first = before && (before.type === 'person' || before.type === 'other') ? before.first : lookupWord((w[q - 1] as string).toLowerCase()) === 'first' ? q - 1 : -1;
-    if (first < 0) continue;
+    const given = lookupWord((w[q - 1] as string).toLowerCase()) === 'first';
+    if (!given && !(before && before.first === before.last)) continue;
+    const first = before && (before.type === 'person' || before.type === 'other') ? before.first : q - 1;
     const after = out.find((x) => x.first <= c + 1 && x.last >= c + 1);
     if (after && after.type !== 'person' && after.type !== 'other') continue;
     const last = after ? Math.max(after.last, c + 1) : c + 1;
