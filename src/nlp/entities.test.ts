@@ -558,6 +558,14 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('"X-based" modifiers', () => {
+    it('should make no name of a modifier saying where a company is based', () => {
+      const found = pairs('Shares of St. Louis-based Mercantile Bancorp Inc. rose, and London-based Levy gained.');
+      expect(found.some(([name]) => /based|^St\.$/.test(String(name)))).toBe(false);
+      expect(found).toContainEqual(['Mercantile Bancorp Inc.', 'organization']);
+    });
+  });
+
   describe('party members', () => {
     it("should leave a party's member before a name out of the name, and make no organisation of it", () => {
       const found = pairs('Democrat Walter Mondale promised higher taxes. In 1984, Democrat Walter Mondale said so. Conservative Graham Brady and Tory David Heathcoat-Amory spoke.');

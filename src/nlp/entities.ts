@@ -952,6 +952,16 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   const isJunkEdge = (x: string) => PUNCT_ONLY.test(x) || /^['’][sS]?$/.test(x);
   while (first <= last && isJunkEdge(w[first] as string)) first++;
   while (last >= first && isJunkEdge(w[last] as string)) last--;
+  // "St. Louis-based" before a company's name: where it is based, not a name of its own (the place is read
+  // from the modifier with the company it describes)
+  if (last >= first && /-based$/i.test(w[last] as string)) {
+    last--;
+    while (last >= first && isJunkEdge(w[last] as string)) last--;
+    // what is left of "St. Louis-based" is an abbreviation alone
+    if (w.slice(first, last + 1).every((x) => /^\p{Lu}\p{Ll}?\.$/u.test(x))) return null;
+  }
+  // the same abbreviation tagged on its own before the modifier
+  if (first === last && /^\p{Lu}\p{Ll}?\.$/u.test(w[first] as string) && /^\p{Lu}[\p{L}.']*-based$/u.test(w[last + 1] ?? '')) return null;
   // "The North Atlantic Treaty Organization" opening a sentence: the article is not part of the name
   // (but "The Hague", "The Oval", and a capitalised "The" mid-sentence are)
   if (first === 0 && first + 1 < last && /^the$/i.test(w[first] as string)) first++;

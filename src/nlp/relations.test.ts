@@ -364,6 +364,15 @@ describe('nlp/relations', () => {
         ],
       },
       {
+        label: '"X-based": a place whose name has more words than the modifier\'s ("Santa Clara-based", "Fort Worth-based")',
+        text: 'Shares of Santa Clara-based Intel rose. Investors sold Fort Worth-based Zorbex Corp on Monday.',
+        names: ['Intel', 'Zorbex Corp'],
+        want: [
+          { s: 'Intel', p: 'based in', o: 'Santa Clara' },
+          { s: 'Zorbex Corp', p: 'based in', o: 'Fort Worth' },
+        ],
+      },
+      {
         label: '"X-based": a demonym stands for its country; a country before the noun only modifies it',
         text: 'Investors pressed Swiss-based Glencore to raise its offer. The deal was handled by Toronto-based US lawyer Ann Lee.',
         names: ['Glencore', 'US|place', 'Ann Lee|person'],
@@ -537,7 +546,7 @@ describe('nlp/relations', () => {
       },
       {
         label: '"-based" on a common word, at the start of a sentence, or with no resolvable noun is no place',
-        text: 'Faith-based groups in Texas helped. Evidence-based policy helped Kenya. The Berlin-based company signed a deal with Siemens. Many use the Linux-based Ubuntu system. Shares of Santa Clara-based Intel rose.',
+        text: 'Faith-based groups in Texas helped. Evidence-based policy helped Kenya. The Berlin-based company signed a deal with Siemens. Many use the Linux-based Ubuntu system. Santa Clara-based Intel rose.',
         names: ['Texas|place', 'Kenya|place', 'Siemens', 'Ubuntu', 'Intel'],
         none: { p: /based/ },
       },

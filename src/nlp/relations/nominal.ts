@@ -70,9 +70,20 @@ function basedIn(ctx: DocContext, s: SentenceState): void {
       const word = t.t.slice(0, -'-based'.length);
       const country = countryName(word) ?? countryOfDemonym(word);
       if (j === 0 && !country) continue; // "Faith-based groups"
-      if (!country && (NOT_PLACES.has(word.toLowerCase()) || (isCap(T[j - 1]) && !/^(the|a|an)$/.test(T[j - 1]!.l)))) continue; // "Windows-based"; "Santa Monica-based": only part of the name
+      if (!country && NOT_PLACES.has(word.toLowerCase())) continue; // "Windows-based"
+      // the words of the place's name before it: "Santa Monica-based", "St. Louis-based" (not a name of their own)
+      let from = j;
+      const named = (k: number) => own.some((m) => m.start <= T[k]!.start && T[k]!.start < m.end);
+      for (;;) {
+        const prev = T[from - 1];
+        if (prev && isCap(prev) && !/^(the|a|an)$/.test(prev.l) && /^\p{L}+$/u.test(prev.t) && !named(from - 1)) from--;
+        else if (prev?.t === '.' && /^\p{Lu}\p{Ll}?$/u.test(T[from - 2]?.t ?? '') && T[from - 2]!.end === prev.start && !named(from - 2)) from -= 2;
+        else break;
+      }
+      if (from === 0 && from < j && !country) continue; // a capitalised run opening the sentence may be anything
       // the name as written ("Britain"; merging knows it is the United Kingdom), a demonym as its country ("Swiss-based")
-      place = ctx.add(t.start, t.start + word.length, 'place', 'name', s.index, { canonical: countryName(word) ? word : (country ?? word) });
+      const whole = from < j;
+      place = ctx.add(T[from]!.start, t.start + word.length, 'place', 'name', s.index, whole ? {} : { canonical: countryName(word) ? word : (country ?? word) });
       ctx.implicit.add(place.id);
     }
     const where: Unit = { start: place.start, end: place.end, t: place.text, l: place.text.toLowerCase(), m: place };
