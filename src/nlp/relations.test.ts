@@ -382,6 +382,15 @@ describe('nlp/relations', () => {
         ],
       },
       {
+        label: "a passive's agent after a possessor: the person the phrase names, not the possessor",
+        text: "Mr Zorbin was joined in the new venture by one of UKIP's two London Assembly members, Damien Hockney. Dempsey will be joined by Ulster's Kevin Maggs.",
+        names: ['Zorbin|person', 'UKIP', 'London Assembly', 'Damien Hockney|person', 'Dempsey|person', 'Ulster', 'Kevin Maggs|person'],
+        want: [
+          { s: 'Damien Hockney', p: 'join', o: 'Zorbin' },
+          { s: 'Kevin Maggs', p: 'join', o: 'Dempsey' },
+        ],
+      },
+      {
         label: 'a sentence-initial subject with a parenthetical backer; a demonym phrase stands for its country',
         text: 'Hezbollah, funded by Iran, denied the claim. French proposals, often backed by Germany and Spain, were shelved.',
         names: ['Hezbollah', 'Iran|place', 'Germany|place', 'Spain|place'],

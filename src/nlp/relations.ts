@@ -426,6 +426,15 @@ function readAgent(U: readonly Unit[], i: number): Unit[] | undefined {
     if (!by) continue;
     let q = j + 1;
     while (q < U.length && q < j + 4 && !U[q]!.m && (DETERMINERS.has(U[q]!.l) || /^[a-z-]+$/.test(U[q]!.l)) && !OBJ_STOP.has(U[q]!.l)) q++;
+    if (U[q]?.m && /^['\u2019]s?$/.test(U[q + 1]?.l ?? '')) {
+      // a possessor is not the agent: "by one of UKIP's two London Assembly members, Damien Hockney" is
+      // Hockney's doing (an apposition names the agent), "by Russia's allies" no name's; "by Ulster's Kevin
+      // Maggs" is the person's
+      if (U[q + 2]?.m?.type === 'person' && U[q + 2]!.m!.kind === 'name') return [U[q + 2]!];
+      let k = q + 2;
+      while (k < U.length && k < q + 8 && U[k]!.l !== ',' && !OBJ_STOP.has(U[k]!.l)) k++;
+      return U[k]?.l === ',' && U[k + 1]?.m?.type === 'person' && U[k + 1]!.m!.kind === 'name' ? [U[k + 1]!] : undefined;
+    }
     if (U[q]?.m) return coordinatedRight(U, q).objects;
     if (l === 'by') return undefined; // "by shelling": an agent that is not a name
   }
