@@ -382,6 +382,15 @@ describe('nlp/relations', () => {
         ],
       },
       {
+        label: 'an apposition of a possessor after the object is not another object',
+        text: "Monsanto acquired Searle and Co, Nutrasweet's maker, in 1986. Li Peng told the National People's Congress, China's parliament, that reserves were limited.",
+        names: ['Monsanto', 'Searle and Co', 'Nutrasweet', 'Li Peng|person', "National People's Congress", 'China|place'],
+        want: [
+          { s: 'Monsanto', p: 'acquire', o: 'Searle and Co' },
+          { s: 'Li Peng', p: 'tell', o: "National People's Congress" },
+        ],
+      },
+      {
         label: "a passive's agent after a possessor: the person the phrase names, not the possessor",
         text: "Mr Zorbin was joined in the new venture by one of UKIP's two London Assembly members, Damien Hockney. Dempsey will be joined by Ulster's Kevin Maggs.",
         names: ['Zorbin|person', 'UKIP', 'London Assembly', 'Damien Hockney|person', 'Dempsey|person', 'Ulster', 'Kevin Maggs|person'],
@@ -552,6 +561,18 @@ describe('nlp/relations', () => {
         text: 'Minister Jens Stoltenberg spoke. Secretary General Maria Gomez resigned.',
         names: ['Jens Stoltenberg|person', 'Maria Gomez|person'],
         none: { p: /of$/ },
+      },
+      {
+        label: 'the possessor of an apposition after the object is no object',
+        text: "Monsanto acquired Searle and Co, Nutrasweet's maker, in 1986. Li Peng told the National People's Congress, China's parliament, that reserves were limited.",
+        names: ['Monsanto', 'Searle and Co', 'Nutrasweet', 'Li Peng|person', "National People's Congress", 'China|place'],
+        none: { o: 'Nutrasweet' },
+      },
+      {
+        label: 'the possessor of an apposition after the one told is not told',
+        text: "Monsanto acquired Searle and Co, Nutrasweet's maker, in 1986. Li Peng told the National People's Congress, China's parliament, that reserves were limited.",
+        names: ['Monsanto', 'Searle and Co', 'Nutrasweet', 'Li Peng|person', "National People's Congress", 'China|place'],
+        none: { o: 'China' },
       },
       {
         label: '"-based" on a common word, at the start of a sentence, or with no resolvable noun is no place',

@@ -326,7 +326,10 @@ function coordinatedRight(U: readonly Unit[], j: number): { objects: Unit[]; end
       if (place < 0) break;
       q = place;
     }
-    p = head(q);
+    // "the National People's Congress, China's parliament": an apposition of its possessor, not another object
+    const h = head(q);
+    if (h === q && /^['\u2019]s$/.test(U[q + 1]?.l ?? '') && U[q - 1]?.l === ',') break;
+    p = h;
     objects.push(U[p]!);
   }
   return { objects, end: p };
