@@ -590,6 +590,8 @@ describe('nlp/entities', () => {
       const title = pairs("The Hunger Games director Gary Ross 'Catching Fire' talks go on, the studio said.");
       expect(title.some(([name]) => /'/.test(String(name)))).toBe(false);
       expect(pairs("Gary Ross 'Catching Fire' Negotiations Reportedly Continue\n\nThe studio said so.").some(([name]) => /'/.test(String(name)))).toBe(false);
+      // a nickname after a word that is no given name
+      expect(pairs('The series starred actor Barry Nelson as an Americanised "Jimmy" Bond in a remake of the film.').some(([name]) => /"/.test(String(name)))).toBe(false);
     });
   });
 

@@ -622,7 +622,7 @@ const CLOSE_QUOTE = new Set(['"', '”', "'", '’', "''", '`']);
 /**
  * A person's name with a nickname quoted inside it ("Vincent "The Chin" Gigante", "Charles 'Lucky'
  * Luciano"), which the tagger reads as a first name, a work's title and a surname: one person, from the
- * first name (a person's name the tagger found, or a first name the lexicon knows) to the surname.
+ * given name (one the lexicon knows, with a title the tagger took in: "Gangster Charles") to the surname.
  */
 export function joinQuotedNicknames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
   let out = spans;
@@ -634,12 +634,12 @@ export function joinQuotedNicknames(spans: RawSpan[], w: readonly string[]): Raw
     const nick = w.slice(q + 1, c);
     if (!/^\p{Lu}/u.test(nick[nick.length - 1] as string) || !nick.every((x, k) => /^\p{Lu}/u.test(x) || (k === 0 ? x === 'the' : NICKNAME_LOWER.has(x)))) continue;
     if (!PROPER_WORD.test(w[c + 1] ?? '') || NEVER_ALONE.has((w[c + 1] as string).toLowerCase())) continue;
-    // the word before the quote is a given name: a lexicon one, or a name of one word the tagger found
-    // (after a full name, "Gary Ross 'Catching Fire' Negotiations", the quote is a title)
+    // the word before the quote is a given name the lexicon knows (after a full name, "Gary Ross 'Catching
+    // Fire' Negotiations", the quote is a title; after a word, "an Americanised "Jimmy" Bond", a nickname alone)
+    if (lookupWord((w[q - 1] as string).toLowerCase()) !== 'first') continue;
     const before = out.find((x) => x.first <= q - 1 && x.last >= q - 1);
-    const given = lookupWord((w[q - 1] as string).toLowerCase()) === 'first';
-    if (!given && !(before && before.first === before.last)) continue;
-    const first = before && (before.type === 'person' || before.type === 'other') ? before.first : q - 1;
+    if (before && before.last > q - 1) continue;
+    const first = before && (before.type === 'person' || before.type === 'other') && before.last - before.first <= 1 ? before.first : q - 1;
     const after = out.find((x) => x.first <= c + 1 && x.last >= c + 1);
     if (after && after.type !== 'person' && after.type !== 'other') continue;
     const last = after ? Math.max(after.last, c + 1) : c + 1;
