@@ -549,6 +549,10 @@ describe('nlp/entities', () => {
       const glued = pairs('Another Charger, Chargers Jamal Williams was arrested after the team lost the game. The coach said the players had played their best game of the season.');
       expect(glued).toContainEqual(['Chargers', 'organization']);
       expect(glued).toContainEqual(['Jamal Williams', 'person']);
+      // one of its players: the word is left out of the player's name, and a given name that is also a team's is not
+      const player = pairs('Another Charger, Charger Vincent Jackson was arrested after the team lost the game. Ray Rae Marshall sang at the season opener.');
+      expect(player).toContainEqual(['Vincent Jackson', 'person']);
+      expect(player.some(([name]) => name === 'Charger Vincent Jackson')).toBe(false);
     });
     it('should leave the same words alone in a story that is not about sport, unless a word for their people follows', () => {
       const found = pairs('The Saints were honoured in the cathedral on Sunday, the bishop said.');

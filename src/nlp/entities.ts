@@ -661,16 +661,25 @@ const TEAM_PEOPLE = new Set([
  * A team called by its nickname alone ("The Saints placed Bush on injured reserve", "Chargers lineman
  * Jamal Williams") is an organisation, where the tagger found nothing there, read the word alone as
  * another kind of name or as a player's first name ("Chargers Jamal Williams"): in a story about sport,
- * or elsewhere before a word for its people ("Chargers lineman" in a story about a player's arrest).
+ * or elsewhere before a word for its people ("Chargers lineman" in a story about a player's arrest). One
+ * of its players ("Charger Vincent Jackson") is the player: the word is left out of the name.
  */
 export function addTeamNicknames(spans: RawSpan[], w: readonly string[], sport: boolean): RawSpan[] {
   let out = spans;
   for (let i = 0; i < w.length; i++) {
     const word = w[i] as string;
-    if (!/^\p{Lu}(?:\p{Ll}+|\p{Lu}+)$|^\d\ders$/u.test(word) || !isTeamNickname(word.toLowerCase())) continue;
-    if (!sport && !TEAM_PEOPLE.has(w[i + 1] ?? '')) continue;
+    if (!/^\p{Lu}(?:\p{Ll}+|\p{Lu}+)$|^\d\ders$/u.test(word)) continue;
     const k = out.findIndex((x) => x.first <= i && x.last >= i);
     const at = out[k];
+    // one of a team's players, before the player's name: "Charger Vincent Jackson", "Colt Reggie Wayne"
+    // (not a word the lexicon knows otherwise: "Ray", "Brown", "King" open names)
+    const player = ['', 'actor'].includes(lookupWord(word.toLowerCase())) && isTeamNickname(`${word.toLowerCase()}s`);
+    if (player && at && at.type === 'person' && at.first === i && at.last >= i + 2 && at.last <= i + 3 && plainPersonalName(w.slice(i + 1, at.last + 1))) {
+      if (out === spans) out = spans.slice();
+      out[k] = { ...at, first: i + 1 };
+      continue;
+    }
+    if (!isTeamNickname(word.toLowerCase()) || (!sport && !TEAM_PEOPLE.has(w[i + 1] ?? ''))) continue;
     // the nickname read as a player's first name ("Chargers Jamal Williams", "Jaguars Maurice Jones-Drew")
     if (at && at.type === 'person' && at.first === i && at.last >= i + 2 && at.last <= i + 4 && plainPersonalName(w.slice(i + 1, at.last + 1))) {
       if (out === spans) out = spans.slice();
