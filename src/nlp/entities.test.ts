@@ -562,6 +562,15 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('office names', () => {
+    it('should read an untyped name ending in an office word as an organisation, taking in a head word the tagger left out', () => {
+      const found = pairs('The ship was under the operational control of the Western Naval Command, officials said. The World Anti-Doping Authority and the Canadian Import Tribunal agreed.');
+      expect(found).toContainEqual(['Western Naval Command', 'organization']);
+      expect(found).toContainEqual(['World Anti-Doping Authority', 'organization']);
+      expect(found).toContainEqual(['Canadian Import Tribunal', 'organization']);
+    });
+  });
+
   describe('"X-based" modifiers', () => {
     it('should make no name of a modifier saying where a company is based', () => {
       const found = pairs('Shares of St. Louis-based Mercantile Bancorp Inc. rose, and London-based Levy gained.');

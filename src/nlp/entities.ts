@@ -135,6 +135,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeAppositivePersons(typeTitledNames(splitTitledOrganisations(spans, w), w), w);
     spans = typeDefinedOrganisations(spans, w);
     spans = typePartyMembers(spans, w);
+    spans = typeOfficeNames(spans, w);
     if ((doc.modes[si] ?? 'N') === 'N') spans = joinQuotedNicknames(spans, w);
     spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
@@ -1617,6 +1618,24 @@ function addInstitutions(spans: RawSpan[], w: readonly string[]): RawSpan[] {
   if (result.length === 0) return spans;
   for (const s of spans) if (!covered.has(s.first) && !covered.has(s.last)) result.push(s);
   return result.sort((a, b) => a.first - b.first);
+}
+
+/** Head words only a body of a state or an institution ends its name with: "Western Naval Command", "Eastern Command". */
+const OFFICE_HEADS = new Set(['command', 'ministry', 'agency', 'committee', 'commission', 'department', 'bureau', 'directorate', 'authority', 'tribunal', 'secretariat', 'inspectorate']);
+
+/**
+ * A name the tagger left untyped (a "miscellaneous" name) of two words or more that ends in a word only
+ * an office of a state or an institution ends with ("the Western Naval Command", "the Central Election
+ * Commission"), or is followed by one the tagger left out, is that organisation.
+ */
+function typeOfficeNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  return spans.map((sp, k) => {
+    if (sp.type !== 'other') return sp;
+    // the head word left out after the name ("Western Naval" + "Command")
+    const next = w[sp.last + 1] ?? '';
+    const last = /^\p{Lu}\p{Ll}/u.test(next) && OFFICE_HEADS.has(next.toLowerCase()) && spans[k + 1]?.first !== sp.last + 1 ? sp.last + 1 : sp.last;
+    return last > sp.first && OFFICE_HEADS.has((w[last] as string).toLowerCase()) ? { ...sp, last, type: 'organization' } : sp;
+  });
 }
 
 /**
