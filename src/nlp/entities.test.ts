@@ -562,6 +562,13 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('the lexicon of organisations', () => {
+    it("should find the resolver lexicon's organisations whole where the tagger found part of them", () => {
+      const found = pairs('The New Orleans Saints placed Reggie Bush on the injured list on Wednesday, ending the National Football League season for the star running back.');
+      expect(found).toContainEqual(['National Football League', 'organization']);
+    });
+  });
+
   describe('office names', () => {
     it('should read an untyped name ending in an office word as an organisation, taking in a head word the tagger left out', () => {
       const found = pairs('The ship was under the operational control of the Western Naval Command, officials said. The World Anti-Doping Authority and the Canadian Import Tribunal agreed.');

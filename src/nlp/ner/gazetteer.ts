@@ -3,6 +3,7 @@
  * name, organisation… from our lexicons and compromise's lexicon) and multi-word matches
  * (`united nations`, `new york`, `recep tayyip erdogan`) marked B-/I- per token.
  */
+import { ORGANIZATIONS as LEXICON_ORGANIZATIONS } from '../../lexicon/organizations.js';
 import { COUNTRIES, REGIONS } from '../../lexicon/places.js';
 import { WORLD_LEADERS } from '../../lexicon/people.js';
 import { nlp } from '../compromise.js';
@@ -106,6 +107,8 @@ function build(): void {
   }
   for (const r of REGIONS) addMulti(r, 'place');
   for (const [name] of ORGANIZATIONS) addMulti(name, 'org');
+  // the resolver's lexicon of organisations too: its full names of more than one word ("National Football League")
+  for (const [type, names] of LEXICON_ORGANIZATIONS) for (const name of names) if (type === 'organization' && name.includes(' ')) addMulti(name, 'org');
   for (const [, acronym] of ORGANIZATIONS) if (acronym) addMulti(acronym, 'org');
   for (const [name] of WORLD_LEADERS) {
     addMulti(name, 'person');
