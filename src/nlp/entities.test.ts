@@ -583,6 +583,9 @@ describe('nlp/entities', () => {
       const found = pairs('Shares of St. Louis-based Mercantile Bancorp Inc. rose, and London-based Levy gained.');
       expect(found.some(([name]) => /based|^St\.$/.test(String(name)))).toBe(false);
       expect(found).toContainEqual(['Mercantile Bancorp Inc.', 'organization']);
+      // the first words of a place's name that runs into the modifier are no name of their own
+      const south = pairs('Shares of South San Francisco-based Genentech Inc rose on Monday.');
+      expect(south.some(([name]) => /^South San$|based/.test(String(name)))).toBe(false);
     });
   });
 

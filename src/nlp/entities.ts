@@ -965,13 +965,19 @@ function cleanSpan(sp: RawSpan, w: readonly string[]): RawSpan | null {
   // "St. Louis-based" before a company's name: where it is based, not a name of its own (the place is read
   // from the modifier with the company it describes)
   if (last >= first && /-based$/i.test(w[last] as string)) {
+    // a place's name running into the modifier ("St. Louis-based", "South San Francisco-based"): what is
+    // left is part of the place's name, which "based in" reads with the modifier
+    if (/^\p{Lu}/u.test(w[last] as string)) return null;
     last--;
     while (last >= first && isJunkEdge(w[last] as string)) last--;
-    // what is left of "St. Louis-based" is an abbreviation alone
-    if (w.slice(first, last + 1).every((x) => /^\p{Lu}\p{Ll}?\.$/u.test(x))) return null;
   }
-  // the same abbreviation tagged on its own before the modifier
-  if (first === last && /^\p{Lu}\p{Ll}?\.$/u.test(w[first] as string) && /^\p{Lu}[\p{L}.']*-based$/u.test(w[last + 1] ?? '')) return null;
+  // the same first words tagged on their own before the modifier ("St." or "South San" + "Francisco-based"):
+  // an abbreviation alone, or a last word that makes a known place with the modifier's ("San Francisco")
+  const based = /^(\p{Lu}[\p{L}.']*)-based$/u.exec(w[last + 1] ?? '');
+  if (based) {
+    if (w.slice(first, last + 1).every((x) => /^\p{Lu}\p{Ll}?\.$/u.test(x))) return null;
+    if (/^B-(?:place|city|country)$/.test(lookupGazetteer([(w[last] as string).toLowerCase(), (based[1] as string).toLowerCase()])[0] ?? '')) return null;
+  }
   // "The North Atlantic Treaty Organization" opening a sentence: the article is not part of the name
   // (but "The Hague", "The Oval", and a capitalised "The" mid-sentence are)
   if (first === 0 && first + 1 < last && /^the$/i.test(w[first] as string)) first++;
