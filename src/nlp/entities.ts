@@ -667,22 +667,25 @@ const TEAM_PEOPLE = new Set([
  */
 export function addTeamNicknames(spans: RawSpan[], w: readonly string[], sport: boolean): RawSpan[] {
   let out = spans;
+  /** Whether `at` is a person's name opening at `i` with a plain personal name of two to `most` words after it. */
+  const openedBy = (at: RawSpan, i: number, most: number): boolean =>
+    at.type === 'person' && at.first === i && at.last >= i + 2 && at.last <= i + most && plainPersonalName(w.slice(i + 1, at.last + 1));
   for (let i = 0; i < w.length; i++) {
     const word = w[i] as string;
     if (!/^\p{Lu}(?:\p{Ll}+|\p{Lu}+)$|^\d\ders$/u.test(word)) continue;
+    const lower = word.toLowerCase();
     const k = out.findIndex((x) => x.first <= i && x.last >= i);
     const at = out[k];
     // one of a team's players, before the player's name: "Charger Vincent Jackson", "Colt Reggie Wayne"
     // (not a word the lexicon knows otherwise: "Ray", "Brown", "King" open names)
-    const player = ['', 'actor'].includes(lookupWord(word.toLowerCase())) && isTeamNickname(`${word.toLowerCase()}s`);
-    if (player && at && at.type === 'person' && at.first === i && at.last >= i + 2 && at.last <= i + 3 && plainPersonalName(w.slice(i + 1, at.last + 1))) {
+    if (at && openedBy(at, i, 3) && ['', 'actor'].includes(lookupWord(lower)) && isTeamNickname(`${lower}s`)) {
       if (out === spans) out = spans.slice();
       out[k] = { ...at, first: i + 1 };
       continue;
     }
-    if (!isTeamNickname(word.toLowerCase()) || (!sport && !TEAM_PEOPLE.has(w[i + 1] ?? ''))) continue;
+    if (!isTeamNickname(lower) || (!sport && !TEAM_PEOPLE.has(w[i + 1] ?? ''))) continue;
     // the nickname read as a player's first name ("Chargers Jamal Williams", "Jaguars Maurice Jones-Drew")
-    if (at && at.type === 'person' && at.first === i && at.last >= i + 2 && at.last <= i + 4 && plainPersonalName(w.slice(i + 1, at.last + 1))) {
+    if (at && openedBy(at, i, 4)) {
       if (out === spans) out = spans.slice();
       out.splice(k, 1, newSpan(i, i, 'organization'), { ...at, first: i + 1 });
       continue;
