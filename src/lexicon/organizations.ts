@@ -130,6 +130,9 @@ export const COMPANY_SECTOR_WORDS: readonly string[] = [
   'systems', 'technologies', 'technology', 'software', 'semiconductor', 'semiconductors', 'entertainment', 'foods',
   'financial', 'securities', 'insurance', 'enterprises', 'international', 'computer', 'computers', 'networks',
   'brands', 'stores', 'mining', 'resources', 'energy', 'oil', 'gas', 'pharma', 'biotech', 'aerospace', 'shipping',
+  'controls', 'medical', 'healthcare', 'laboratories', 'cement', 'copper', 'textiles', 'mills', 'breweries',
+  'bancorp', 'bancshares', 'railways', 'railroad', 'utilities', 'airline', 'cables', 'automotive', 'tobacco',
+  'investments', 'properties', 'realty', 'petrochemicals', 'minerals', 'metals', 'refining', 'publishing',
 ];
 
 /**

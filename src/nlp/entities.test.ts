@@ -578,6 +578,17 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('companies named for their line of business', () => {
+    it("should read a person's or place's name ending in a business word as a company, but not a given name's", () => {
+      const found = pairs('Magna, Johnson Controls and Lear have been working on it. Analysts said Daniels Pharmaceuticals would gain, and Chevron sold Gulf Oil.');
+      expect(found).toContainEqual(['Johnson Controls', 'organization']);
+      expect(found).toContainEqual(['Daniels Pharmaceuticals', 'organization']);
+      expect(found).toContainEqual(['Gulf Oil', 'organization']);
+      const steel = pairs('The Liberal leader David Steel said on Monday that he would stand down.');
+      expect(steel).toContainEqual(['David Steel', 'person']);
+    });
+  });
+
   describe('"X-based" modifiers', () => {
     it('should make no name of a modifier saying where a company is based', () => {
       const found = pairs('Shares of St. Louis-based Mercantile Bancorp Inc. rose, and London-based Levy gained.');

@@ -9,7 +9,7 @@
  * national institutions ("Syrian army", "Turkish government") as organisations, and drop page
  * furniture (share-button lists, "Related posts").
  */
-import { ORGANIZATION_WORDS } from '../lexicon/organizations.js';
+import { COMPANY_SECTOR_WORDS, ORGANIZATION_WORDS } from '../lexicon/organizations.js';
 import { HONORIFICS, PARTY_MEMBERS, TITLES, WORLD_LEADERS } from '../lexicon/people.js';
 import type { EntityMention, EntityType, Sentence } from '../types.js';
 import { computeDocInfo, featureEmitter } from './ner/features.js';
@@ -136,6 +136,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeDefinedOrganisations(spans, w);
     spans = typePartyMembers(spans, w);
     spans = typeOfficeNames(spans, w);
+    spans = typeSectorNames(spans, w);
     if ((doc.modes[si] ?? 'N') === 'N') spans = joinQuotedNicknames(spans, w);
     spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
@@ -1644,6 +1645,23 @@ function typeOfficeNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     const next = w[sp.last + 1] ?? '';
     const last = /^\p{Lu}\p{Ll}/u.test(next) && OFFICE_HEADS.has(next.toLowerCase()) && spans[k + 1]?.first !== sp.last + 1 ? sp.last + 1 : sp.last;
     return last > sp.first && OFFICE_HEADS.has((w[last] as string).toLowerCase()) ? { ...sp, last, type: 'organization' } : sp;
+  });
+}
+
+const SECTOR_WORDS = new Set(COMPANY_SECTOR_WORDS);
+
+/**
+ * A name read as a person's or a place's whose last word says a line of business is a company: "Daniels
+ * Pharmaceuticals", "Johnson Controls", "Chittagong Cement", "Gulf Oil". Not when it opens with a given name
+ * ("David Steel", "Danielle Steel"): a person's surname may be such a word.
+ */
+function typeSectorNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  return spans.map((sp) => {
+    if ((sp.type !== 'person' && sp.type !== 'place') || sp.locked || sp.last === sp.first) return sp;
+    const last = w[sp.last] as string;
+    if (!/^\p{Lu}\p{Ll}/u.test(last) || !SECTOR_WORDS.has(last.toLowerCase())) return sp;
+    if (lookupWord((w[sp.first] as string).toLowerCase()) === 'first') return sp;
+    return { ...sp, type: 'organization' };
   });
 }
 
