@@ -589,6 +589,20 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('publications', () => {
+    it('should read a name beside a word for a publication as the publication, in every sentence of the story', () => {
+      const found = pairs('The consortium plans to bid for Ruch SA, Zycie Warszawy daily said on Saturday. Zycie Warszawy said its own publisher would join. According to the daily Al-Ahram, he left.');
+      expect(found.filter(([name]) => name === 'Zycie Warszawy')).toEqual([['Zycie Warszawy', 'organization'], ['Zycie Warszawy', 'organization']]);
+      expect(found).toContainEqual(['Al-Ahram', 'organization']);
+    });
+    it("should leave a place that says where a paper is, and a people's name before a named agency", () => {
+      const found = pairs('A Cairo daily said on Monday that the talks had failed. The Yugoslav news agency Tanjug reported the attack late on Friday.');
+      expect(found).toContainEqual(['Cairo', 'place']);
+      expect(found).not.toContainEqual(['Yugoslav', 'organization']);
+      expect(found).toContainEqual(['Tanjug', 'organization']);
+    });
+  });
+
   describe('"X-based" modifiers', () => {
     it('should make no name of a modifier saying where a company is based', () => {
       const found = pairs('Shares of St. Louis-based Mercantile Bancorp Inc. rose, and London-based Levy gained.');

@@ -113,6 +113,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
   const history: History = new Map();
   const miscWords = new Map<string, number>(); // one-word names tagged MISC, by surface
   const locked = new Set<number>(); // starts of mentions typed by position (datelines)
+  const press = new Set<string>(); // names read as a publication's beside a word for one (lower case)
   units.forEach((sentence, si) => {
     const w = words[si] as string[];
     if (w.length === 0) return;
@@ -137,6 +138,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typePartyMembers(spans, w);
     spans = typeOfficeNames(spans, w);
     spans = typeSectorNames(spans, w);
+    spans = typePressNames(spans, w, press);
     if ((doc.modes[si] ?? 'N') === 'N') spans = joinQuotedNicknames(spans, w);
     spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
@@ -171,7 +173,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     mentions.push(withId(m, `m${mentions.length}`));
     lastEnd = m.end;
   }
-  harmoniseTypes(text, mentions, locked);
+  harmoniseTypes(text, mentions, locked, press);
   harmoniseRows(text, mentions, locked);
   trimHeadlineNames(text, mentions);
   trimLeadHeadlineNames(text, mentions);
@@ -506,7 +508,7 @@ function paragraphWidth(text: string, at: number): number {
  * after "Mike McGuire"), and other repeated names take their majority type ("Apple" tagged once as
  * a place among organisation readings).
  */
-function harmoniseTypes(text: string, mentions: EntityMention[], locked: ReadonlySet<number>): void {
+function harmoniseTypes(text: string, mentions: EntityMention[], locked: ReadonlySet<number>, press: ReadonlySet<string>): void {
   const key = (m: EntityMention) => m.text.toLowerCase().replace(/\s+/g, ' ');
   const surnames = new Set<string>();
   for (const name of new Set(mentions.filter((m) => m.type === 'person').map(key))) {
@@ -562,7 +564,12 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
       m.type = 'person';
       continue;
     }
-    // a cue decides every reading of the name, not only those tagged as a person's
+    // a cue decides every reading of the name, not only those tagged as a person's; a publication's too
+    // ("Zycie Warszawy daily said" … "Zycie Warszawy said")
+    if (press.has(k) && m.type !== 'other') {
+      m.type = 'organization';
+      continue;
+    }
     if (!k.includes(' ') && ((companies.has(k) && (m.type === 'person' || m.type === 'organization')) || (companyCued.has(k) && m.type !== 'other'))) {
       m.type = 'organization';
       continue;
@@ -1662,6 +1669,38 @@ function typeSectorNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     if (!/^\p{Lu}\p{Ll}/u.test(last) || !SECTOR_WORDS.has(last.toLowerCase())) return sp;
     if (lookupWord((w[sp.first] as string).toLowerCase()) === 'first') return sp;
     return { ...sp, type: 'organization' };
+  });
+}
+
+/** Words for a publication that stand beside its name ("Zycie Warszawy daily", "the weekly Der Spiegel"). */
+const PRESS_WORDS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'tabloid', 'paper']);
+
+/**
+ * A name beside a word for a publication is the publication: "Zycie Warszawy daily said", "the Hong Kong
+ * Standard newspaper", "the daily Al-Ahram", "the weekly Der Spiegel". Not a known place's ("a Cairo daily",
+ * "the Moscow newspaper"), which says where the paper is; not a day's; not one before a word for a publication that
+ * has a name of its own after it ("the Yugoslav news agency Tanjug"). Each name so read is added to `press`, so
+ * its other readings in the document follow.
+ */
+function typePressNames(spans: RawSpan[], w: readonly string[], press: Set<string>): RawSpan[] {
+  const pressWord = (i: number) => {
+    const word = w[i] ?? '';
+    return word === word.toLowerCase() && (PRESS_WORDS.has(word) || (word === 'news' && w[i + 1] === 'agency'));
+  };
+  return spans.map((sp) => {
+    if (sp.locked) return sp;
+    // "the Yugoslav news agency Tanjug": a name after the word is the publication's, and this one says whose
+    const named = (i: number) => /^\p{Lu}/u.test(w[i] ?? '');
+    const after = pressWord(sp.last + 1) && w[sp.last + 1] !== 'paper' && !named(sp.last + (w[sp.last + 1] === 'news' ? 3 : 2));
+    const before = pressWord(sp.first - 1) && sp.first >= 2;
+    if (!after && !before) return sp;
+    const words = w.slice(sp.first, sp.last + 1);
+    const lowerFirst = (words[0] as string).toLowerCase();
+    const known = lookupWord(lowerFirst);
+    if (known === 'date' || known === 'month' || known === 'demonym' || countryOfDemonym(words.join(' '))) return sp;
+    if (gazetteerTypeOf(words) === 'place' || (words.length === 1 && PLACE_CATEGORIES.has(known))) return sp;
+    press.add(words.join(' ').toLowerCase());
+    return sp.type === 'organization' ? sp : { ...sp, type: 'organization' };
   });
 }
 
