@@ -589,6 +589,15 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe("a company's first word left out", () => {
+    it('should join an untyped word to the company name after it, but not a modifier', () => {
+      const found = pairs('FilmTec Corp, a subsidiary of Dow Chemical Co, said the agency had approved its product.');
+      expect(found).toContainEqual(['Dow Chemical Co', 'organization']);
+      const rated = pairs("Standard and Poor's Corp said it cut to CCC-plus from B-minus Coleco Industries Inc's 300 mln dlrs of debt.");
+      expect(rated).toContainEqual(['Coleco Industries Inc', 'organization']);
+    });
+  });
+
   describe('publications', () => {
     it('should read a name beside a word for a publication as the publication, in every sentence of the story', () => {
       const found = pairs('The consortium plans to bid for Ruch SA, Zycie Warszawy daily said on Saturday. Zycie Warszawy said its own publisher would join. According to the daily Al-Ahram, he left.');

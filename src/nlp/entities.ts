@@ -1285,7 +1285,7 @@ function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[
       prev &&
       prev.last + 1 === cur.first &&
       cur.type === 'organization' &&
-      (prev.type === 'person' || prev.type === 'place' || (prev.type === 'organization' && cur.first === end)) &&
+      (prev.type === 'person' || prev.type === 'place' || (prev.type === 'organization' && cur.first === end) || (prev.type === 'other' && companyNameWord(prev))) &&
       (CORPORATE_SUFFIX.test(lastWord) || orgEnd(end))
     ) {
       prev.last = cur.last;
@@ -1314,6 +1314,13 @@ function joinOrganisationParts(spans: RawSpan[], w: readonly string[]): RawSpan[
     while ((s.type === 'organization' || s.type === 'place') && s.last > s.first && ORG_CONNECTORS.has(lower(s.last))) s.last--;
   }
   return out;
+
+  /** An untyped word that can open a company's name ("Dow" of "Dow" + "Chemical Co"): no people's or language's adjective. */
+  function companyNameWord(sp: RawSpan): boolean {
+    if (sp.first !== sp.last) return false;
+    const word = w[sp.first] as string;
+    return /^\p{Lu}\p{L}*$/u.test(word) && lookupWord(word.toLowerCase()) === '' && !countryOfDemonym(word);
+  }
 }
 
 /** Bodies that may be named after what they deal with: "Council on Foreign Relations", "Panel on Climate Change". */
