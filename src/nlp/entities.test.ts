@@ -598,6 +598,19 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('ships', () => {
+    it("should make no person, organisation or place of a ship's name, in any sentence of the story", () => {
+      const found = pairs('Fighter planes, including 79 on the aircraft carrier Carl Vinson, were in the Gulf. The aircraft carriers Vinson and Enterprise were near. The Carl Vinson leads a battle group.');
+      expect(found.some(([name]) => /Vinson|Enterprise/.test(String(name)))).toBe(false);
+      expect(found).toContainEqual(['Gulf', 'place']);
+    });
+    it('should leave an airline after "carrier" and a known place after a word for a ship', () => {
+      const found = pairs('The carrier Lufthansa said it would cut flights. The tanker Iran seized last week was freed on Monday.');
+      expect(found).toContainEqual(['Lufthansa', 'organization']);
+      expect(found).toContainEqual(['Iran', 'place']);
+    });
+  });
+
   describe('publications', () => {
     it('should read a name beside a word for a publication as the publication, in every sentence of the story', () => {
       const found = pairs('The consortium plans to bid for Ruch SA, Zycie Warszawy daily said on Saturday. Zycie Warszawy said its own publisher would join. According to the daily Al-Ahram, he left.');

@@ -114,6 +114,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
   const miscWords = new Map<string, number>(); // one-word names tagged MISC, by surface
   const locked = new Set<number>(); // starts of mentions typed by position (datelines)
   const press = new Set<string>(); // names read as a publication's beside a word for one (lower case)
+  const ships = new Set<string>(); // names read as a ship's after a word for one (lower case)
   units.forEach((sentence, si) => {
     const w = words[si] as string[];
     if (w.length === 0) return;
@@ -139,6 +140,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeOfficeNames(spans, w);
     spans = typeSectorNames(spans, w);
     spans = typePressNames(spans, w, press);
+    spans = untypeVessels(spans, w, ships);
     if ((doc.modes[si] ?? 'N') === 'N') spans = joinQuotedNicknames(spans, w);
     spans = addGenerations(spans, w, t);
     if (institutions) spans = addInstitutions(spans, w);
@@ -165,6 +167,8 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     }
   });
   addRepeats(text, out, prose);
+  // a ship's name is the ship's in every sentence ("the aircraft carrier Carl Vinson" … "The Carl Vinson leads")
+  if (ships.size > 0) for (let i = out.length - 1; i >= 0; i--) if (ships.has((out[i] as Omit<EntityMention, 'id'>).text.toLowerCase().replace(/\s+/g, ' '))) out.splice(i, 1);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const mentions: EntityMention[] = [];
   let lastEnd = -1;
@@ -1677,6 +1681,45 @@ function typeSectorNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     if (lookupWord((w[sp.first] as string).toLowerCase()) === 'first') return sp;
     return { ...sp, type: 'organization' };
   });
+}
+
+/** Words for a ship, after which a name is the ship's ("the aircraft carrier Carl Vinson", "the tanker Exxon Valdez"). */
+const VESSEL_WORDS = new Set([
+  'warship', 'warships', 'frigate', 'frigates', 'destroyer', 'destroyers', 'cruiser', 'cruisers', 'submarine', 'submarines',
+  'battleship', 'battleships', 'ship', 'ships', 'vessel', 'vessels', 'tanker', 'tankers', 'freighter', 'freighters', 'ferry',
+  'ferries', 'liner', 'liners', 'yacht', 'yachts', 'trawler', 'trawlers', 'gunboat', 'gunboats', 'corvette', 'corvettes',
+]);
+
+/**
+ * A name right after a word for a ship is the ship's, no person, organisation or place: "the aircraft carrier Carl
+ * Vinson", "the carriers Vinson and Enterprise", "the ferry Estonia", "the cruise liner Queen Mary". "Carrier" counts
+ * only as an aircraft carrier ("the carrier Lufthansa" is an airline). The names run on over "and" and commas. A
+ * known place's name stays: "the tanker Iran seized" is more often a clause than a ship. Each ship's name is added
+ * to `ships`, so no other sentence of the story makes a person of it.
+ */
+function untypeVessels(spans: RawSpan[], w: readonly string[], ships: Set<string>): RawSpan[] {
+  const vessel = (i: number) => {
+    const word = w[i] ?? '';
+    return VESSEL_WORDS.has(word) || ((word === 'carrier' || word === 'carriers') && w[i - 1] === 'aircraft');
+  };
+  let list = false; // the previous span was a ship's, and "and" or a comma joins this one to it
+  let prev: RawSpan | undefined;
+  for (const sp of spans) {
+    const joined = list && prev !== undefined && sp.first - prev.last === 2 && (w[prev.last + 1] === 'and' || w[prev.last + 1] === ',');
+    list = false;
+    if (sp.locked) {
+      prev = sp;
+      continue;
+    }
+    // not a known place's name: "the tanker Iran seized" is more often a clause than a ship
+    if ((vessel(sp.first - 1) || joined) && gazetteerTypeOf(w.slice(sp.first, sp.last + 1)) !== 'place') {
+      sp.type = 'other';
+      ships.add(w.slice(sp.first, sp.last + 1).join(' ').toLowerCase());
+      list = true;
+    }
+    prev = sp;
+  }
+  return spans;
 }
 
 /** Words for a publication that stand beside its name ("Zycie Warszawy daily", "the weekly Der Spiegel"). */
