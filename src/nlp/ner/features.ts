@@ -110,7 +110,9 @@ export function computeDocInfo(sentences: readonly (readonly string[])[]): DocIn
       if (!list.includes(p)) list.push(p);
       if (list.length < MAX_CONTEXTS && !list.includes(n)) list.push(n);
     }
-    if (modes[s] !== 'N') return;
+    // a link's words are no prose ("http : / / www . contactmusic . com / news / lindsay - lohan - rehab"): its lower
+    // case says nothing about how names are written
+    if (modes[s] !== 'N' || isLinkLine(words)) return;
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string;
       const c = w[0] ?? '';
@@ -120,6 +122,16 @@ export function computeDocInfo(sentences: readonly (readonly string[])[]): DocIn
     }
   });
   return { modes, seenLower, seenCapMid, contexts, sport: sportCues >= 4 };
+}
+
+/** Whether a line's words are a web address, written whole or token by token ("http : / / www . bbc . co . uk / …"). */
+function isLinkLine(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if ((w === 'http' || w === 'https') && words[i + 1] === ':' && words[i + 2] === '/') return true;
+    if (/^(?:https?:\/\/|www\.)/.test(w)) return true;
+  }
+  return false;
 }
 
 /** Per-token attributes computed once and shared by the neighbours' features. */
