@@ -598,6 +598,24 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('headlines', () => {
+    it("should keep a person's given name and surname whole in the opening headline when the story writes them apart", () => {
+      const found = pairs('Lindsay Lohan Checks Into Rehab\n\nThe actress has checked into a clinic, a friend of Lindsay said on Monday. Lohan has said so.\n');
+      expect(found[0]).toEqual(['Lindsay Lohan', 'person']);
+    });
+    it('should read a headline with a date line under it as a headline', () => {
+      const found = pairs('Microsoft Rushes Emergency Fix To Address Internet Explorer Attacks\nSeptember 17 , 2013 4 : 16 PM ET\nMicrosoft has rushed out a temporary fix to address attacks on Internet Explorer .\n');
+      expect(found[0]).toEqual(['Microsoft', 'organization']);
+    });
+    it("should learn nothing about a name's case from the words of a link", () => {
+      // the link's "kowalczyk" in lower case had ended the headline's name at "Marla"
+      const text =
+        'http : / / www . example . com / news / marla - kowalczyk - rehab _ 1234567\nMarla Kowalczyk Checks Out Of Rehab . . . To Check Into Another Clinic\n14 June 2013\n' +
+        'The singer has left the Betty Ford Centre and gone to a resort in Malibu .\nOne place Marla is finding this particularly difficult though is the Betty Ford Centre , where the singer has just finished 30 days of treatment and has decided that the facilities there will not be enough to keep her around for her court - ordered 90 - day stay in rehab , so she has gone elsewhere .\n';
+      expect(pairs(text)[0]).toEqual(['Marla Kowalczyk', 'person']);
+    });
+  });
+
   describe('ships', () => {
     it("should make no person, organisation or place of a ship's name, in any sentence of the story", () => {
       const found = pairs('Fighter planes, including 79 on the aircraft carrier Carl Vinson, were in the Gulf. The aircraft carriers Vinson and Enterprise were near. The Carl Vinson leads a battle group.');

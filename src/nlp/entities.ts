@@ -286,6 +286,8 @@ function strictTitleCase(line: string): boolean {
 
 /** A line that ends a sentence: a stop, maybe inside closing quotes or brackets. */
 const SENTENCE_END_LINE = /[.!?]["'\u2019\u201d)]*\s*$/u;
+/** A line that opens with a date, as under a headline: "September 17 , 2013", "on Dec 23 2012", "06/06/13". */
+const DATE_LINE = /^\s*(?:(?:on|updated|published|posted)\s+)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}\b|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)/i;
 /** How many lines at most open a document before its first sentence (URL, date, kicker, headline). */
 const MAX_LEAD_LINES = 5;
 
@@ -309,8 +311,9 @@ function leadHeadlines(text: string): Array<[number, number]> {
       // whole sentence or paragraph
       const nextEnd = nl < 0 ? -1 : text.indexOf('\n', nl + 1);
       const nextLine = nl < 0 ? '' : text.slice(nl + 1, nextEnd < 0 ? text.length : nextEnd);
-      const alone = !nextLine.trim() || SENTENCE_END_LINE.test(nextLine) || nl < 0;
-      if (/[,;]\s*$/.test(line) || /^\s*\p{Ll}/u.test(nextLine)) break;
+      const dated = DATE_LINE.test(nextLine); // "September 17 , 2013 4 : 16 PM ET", "on Dec 23 2012"
+      const alone = !nextLine.trim() || SENTENCE_END_LINE.test(nextLine) || nl < 0 || dated;
+      if (/[,;]\s*$/.test(line) || (/^\s*\p{Ll}/u.test(nextLine) && !dated)) break;
       if (alone && strictTitleCase(line)) out.push([from, to]);
     }
     if (nl < 0) break;
@@ -322,7 +325,8 @@ function leadHeadlines(text: string): Array<[number, number]> {
 /**
  * A name in a title-case headline the document opens with runs on over the capitalised words after it
  * ("Microsoft Issues Emergency Patch …" → "Microsoft Issues"): when the story never writes that whole
- * name but writes its first words as a name ("Microsoft"), the headline's name is cut back to them.
+ * name but writes its first words as a name ("Microsoft"), the headline's name is cut back to them. Not a person's
+ * given name and surname ("Lindsay Lohan Checks Out Of Rehab", when the story says "Lindsay" and "Lohan").
  */
 function trimLeadHeadlineNames(text: string, mentions: EntityMention[]): void {
   const heads = leadHeadlines(text);
@@ -335,9 +339,16 @@ function trimLeadHeadlineNames(text: string, mentions: EntityMention[]): void {
     if (m.kind !== 'name' || m.type === 'other' || !inHead(m)) continue;
     const words = [...m.text.matchAll(/\S+/g)];
     if (words.length < 2 || body.includes(m.text.toLowerCase().replace(/\s+/g, ' '))) continue;
+    if (m.type === 'person' && words.length === 2 && givenAndSurname(words[0]![0], words[1]![0])) continue;
     names ??= new Set(mentions.filter((x) => x.kind === 'name' && !inHead(x)).map((x) => x.text.replace(/\s+/g, ' ')));
     mentions[i] = cutToWrittenName(text, m, words, names, 1);
   }
+}
+
+/** A given name the lexicon knows and a word it knows as no other thing than a surname: a person's whole name ("Lindsay Lohan"). */
+function givenAndSurname(first: string, second: string): boolean {
+  const kind = lookupWord(second.toLowerCase());
+  return lookupWord(first.toLowerCase()) === 'first' && (kind === '' || kind === 'last');
 }
 
 /**
