@@ -391,6 +391,16 @@ describe('nlp/relations', () => {
         ],
       },
       {
+        label: 'the subject of a role apposition is the holder of the role, not the body it is held in',
+        text: 'John Smith, chairman of Acme Corp, criticised Boeing on Monday. Sergey Frolov, chief economist at Amtorg Trading Corp, an agent for Soviet trade bodies, criticised Airbus. Osman Erk, deputy general-manager of Yapi Kredi Bankasi criticised Embraer.',
+        names: ['John Smith|person', 'Acme Corp', 'Boeing', 'Sergey Frolov|person', 'Amtorg Trading Corp', 'Airbus', 'Osman Erk|person', 'Yapi Kredi Bankasi', 'Embraer'],
+        want: [
+          { s: 'John Smith', p: 'criticize', o: 'Boeing' },
+          { s: 'Sergey Frolov', p: 'criticize', o: 'Airbus' },
+          { s: 'Osman Erk', p: 'criticize', o: 'Embraer' },
+        ],
+      },
+      {
         label: "a passive's agent after a possessor: the person the phrase names, not the possessor",
         text: "Mr Zorbin was joined in the new venture by one of UKIP's two London Assembly members, Damien Hockney. Dempsey will be joined by Ulster's Kevin Maggs.",
         names: ['Zorbin|person', 'UKIP', 'London Assembly', 'Damien Hockney|person', 'Dempsey|person', 'Ulster', 'Kevin Maggs|person'],

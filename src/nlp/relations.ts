@@ -223,6 +223,9 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
   const done = (subjects: Unit[]): Left | undefined => (subjects.length ? { subjects, negated, hedged, passive } : undefined);
   if (!x) return undefined;
   if (x.m) {
+    // "Osman Erk, deputy general-manager of Yapi Kredi Bankasi told Reuters" (no comma after the apposition)
+    const holder = roleHolder(U, k);
+    if (holder !== undefined) return done([U[holder]!]);
     if (/^(in|at|on|from|of|with|for|to|by|near|across|over|into|inside|outside|against|under|between|among|toward|towards|around|throughout)$/.test(U[k - 1]?.l ?? '')) return undefined; // "delegates … in Indianapolis elected X"
     return done(coordinatedLeft(U, k));
   }
@@ -251,7 +254,13 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
     const seg = U.slice(p + 1, k);
     if (seg.length === 1 && seg[0]!.m) return done([seg[0]!]);
     const first = seg[0];
-    if (first && (/^(which|who|whose|of|a|an|the|its|his|her|their|including|whom|where|one|now|already|long|some|many|most|several|all|both|each|none)$/.test(first.l) || seg.some((y) => y.l === "'s")) && U[p - 1]?.m) return done(coordinatedLeft(U, p - 1));
+    if (first && (/^(which|who|whose|of|a|an|the|its|his|her|their|including|whom|where|one|now|already|long|some|many|most|several|all|both|each|none)$/.test(first.l) || seg.some((y) => y.l === "'s")) && U[p - 1]?.m) {
+      // "Sergey Frolov, chief economist at Amtorg Trading Corp, an agent for …, told": the holder of the role
+      const holder = roleHolder(U, p - 1);
+      return done(holder === undefined ? coordinatedLeft(U, p - 1) : [U[holder]!]);
+    }
+    // "John Smith, chairman of Acme Corp, criticised Boeing": the name the role is said of
+    if (U[p - 1]?.m && roleOf(U, p + 1) === k - 1) return done([U[p - 1]!]);
     // an age: "Barnier, 73, replaces Attal"
     if (seg.length === 1 && /^\d{1,3}$/.test(first!.l) && U[p - 1]?.m?.type === 'person') return done([U[p - 1]!]);
     return undefined;
@@ -264,6 +273,37 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
     const between = U.slice(previous.verb + 1, k);
     const entries = VERB_FORMS.get(U[i]!.l);
     if (entries && formOf(U[i]!.l, entries[0]!.lemma) === previous.form && previous.form !== 'base' && !between.some((y) => CLAUSE_BREAK.test(y.l) || isQuote(y) || VERB_FORMS.has(y.l))) return done(previous.subjects);
+  }
+  return undefined;
+}
+
+/** Prepositions that tie a role to the body it is held in ("chairman of", "economist at", "spokesman for"). */
+const ROLE_PREPOSITIONS = new Set(['of', 'at', 'for', 'with']);
+
+/**
+ * Where a role phrase that starts at `j` ends: lower-case words with a title among them, a preposition, and a
+ * mention ("chairman of Acme Corp", "deputy general-manager of Yapi Kredi Bankasi"); the index of that mention, or -1.
+ */
+function roleOf(U: readonly Unit[], j: number): number {
+  let titled = false;
+  let q = j;
+  for (; q < U.length && q - j < 6; q++) {
+    const y = U[q]!;
+    if (y.m || !/^[a-z][a-z-]*$/.test(y.t)) break;
+    if (ROLE_PREPOSITIONS.has(y.l)) break;
+    if (y.l.split('-').some(isTitleWord)) titled = true;
+  }
+  return titled && q > j && ROLE_PREPOSITIONS.has(U[q]?.l ?? '') && U[q + 1]?.m ? q + 1 : -1;
+}
+
+/**
+ * The person a role apposition ending in the mention at `q` is said of: "Sergey Frolov , chief economist at
+ * [Amtorg Trading Corp]" gives Sergey Frolov's index. Undefined when the mention is no such apposition's.
+ */
+function roleHolder(U: readonly Unit[], q: number): number | undefined {
+  for (let c = q - 2; c >= 1 && q - c <= 7; c--) {
+    if (U[c]!.l !== ',') continue;
+    return U[c - 1]?.m?.type === 'person' && roleOf(U, c + 1) === q ? c - 1 : undefined;
   }
   return undefined;
 }
