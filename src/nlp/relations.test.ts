@@ -401,6 +401,15 @@ describe('nlp/relations', () => {
         ],
       },
       {
+        label: 'a person "of" a place is the subject, not the place',
+        text: 'Fellow Democrat William Proxmire of Wisconsin, whose staff prepared the report, accused Boeing of lying. Senator Barbara Mikulski of Maryland criticised Airbus.',
+        names: ['William Proxmire|person', 'Wisconsin|place', 'Boeing', 'Barbara Mikulski|person', 'Maryland|place', 'Airbus'],
+        want: [
+          { s: 'William Proxmire', p: 'accuse', o: 'Boeing' },
+          { s: 'Barbara Mikulski', p: 'criticize', o: 'Airbus' },
+        ],
+      },
+      {
         label: "a passive's agent after a possessor: the person the phrase names, not the possessor",
         text: "Mr Zorbin was joined in the new venture by one of UKIP's two London Assembly members, Damien Hockney. Dempsey will be joined by Ulster's Kevin Maggs.",
         names: ['Zorbin|person', 'UKIP', 'London Assembly', 'Damien Hockney|person', 'Dempsey|person', 'Ulster', 'Kevin Maggs|person'],
@@ -446,6 +455,18 @@ describe('nlp/relations', () => {
     }
 
     const negatives: { label: string; text: string; names: string[]; none: { s?: string; p?: RegExp; o?: string } }[] = [
+      {
+        label: 'the first word of a hyphenated compound is no object',
+        text: 'Sergey Frolov told a Russia-Ukraine business meeting that trade was weak. Tokyo complied with a Japan-Korea pact on semiconductors.',
+        names: ['Sergey Frolov|person', 'Russia|place', 'Ukraine|place', 'Tokyo|place', 'Japan|place', 'Korea|place'],
+        none: { p: /tell|comply/ },
+      },
+      {
+        label: "the object of a fronted phrase is no subject of the apposition's clause",
+        text: 'In a filing with the Securities and Exchange Commission, the group, led by Mutual Shares Corp, said it sold shares.',
+        names: ['Securities and Exchange Commission', 'Mutual Shares Corp'],
+        none: { s: 'Securities and Exchange Commission' },
+      },
       {
         label: 'a former role is no role',
         text: 'Macron appointed former Brexit negotiator Michel Barnier as prime minister.',

@@ -226,6 +226,9 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
     // "Osman Erk, deputy general-manager of Yapi Kredi Bankasi told Reuters" (no comma after the apposition)
     const holder = roleHolder(U, k);
     if (holder !== undefined) return done([U[holder]!]);
+    // "Senator William Proxmire of Wisconsin accused"
+    const person = personOf(U, k);
+    if (person !== undefined) return done(coordinatedLeft(U, person));
     if (/^(in|at|on|from|of|with|for|to|by|near|across|over|into|inside|outside|against|under|between|among|toward|towards|around|throughout)$/.test(U[k - 1]?.l ?? '')) return undefined; // "delegates … in Indianapolis elected X"
     return done(coordinatedLeft(U, k));
   }
@@ -257,7 +260,14 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
     if (first && (/^(which|who|whose|of|a|an|the|its|his|her|their|including|whom|where|one|now|already|long|some|many|most|several|all|both|each|none)$/.test(first.l) || seg.some((y) => y.l === "'s")) && U[p - 1]?.m) {
       // "Sergey Frolov, chief economist at Amtorg Trading Corp, an agent for …, told": the holder of the role
       const holder = roleHolder(U, p - 1);
-      return done(holder === undefined ? coordinatedLeft(U, p - 1) : [U[holder]!]);
+      if (holder !== undefined) return done([U[holder]!]);
+      // "William Proxmire of Wisconsin, whose staff prepared the report, accused": the person from the place
+      const person = personOf(U, p - 1);
+      if (person !== undefined) return done(coordinatedLeft(U, person));
+      // "In a filing with the Securities and Exchange Commission, the group, led by …": a fronted phrase's object
+      const before = DETERMINERS.has(U[p - 2]?.l ?? '') ? U[p - 3] : U[p - 2];
+      if (FRONTED_PREPOSITIONS.has(before?.l ?? '')) return undefined;
+      return done(coordinatedLeft(U, p - 1));
     }
     // "John Smith, chairman of Acme Corp, criticised Boeing": the name the role is said of
     if (U[p - 1]?.m && roleOf(U, p + 1) === k - 1) return done([U[p - 1]!]);
@@ -275,6 +285,16 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
     if (entries && formOf(U[i]!.l, entries[0]!.lemma) === previous.form && previous.form !== 'base' && !between.some((y) => CLAUSE_BREAK.test(y.l) || isQuote(y) || VERB_FORMS.has(y.l))) return done(previous.subjects);
   }
   return undefined;
+}
+
+/** Prepositions that open a phrase put before a clause's subject ("In a filing with the SEC, the group, …"). */
+const FRONTED_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'with', 'for', 'to', 'by', 'near', 'into', 'against', 'under', 'between', 'among', 'after', 'before', 'during']);
+
+/** "William Proxmire of Wisconsin": for the place's or body's mention at `q`, the index of the person it says where from. */
+function personOf(U: readonly Unit[], q: number): number | undefined {
+  const m = U[q]?.m;
+  if (!m || (m.type !== 'place' && m.type !== 'organization') || U[q - 1]?.l !== 'of' || U[q - 2]?.m?.type !== 'person') return undefined;
+  return q - 2;
 }
 
 /** Prepositions that tie a role to the body it is held in ("chairman of", "economist at", "spokesman for"). */
@@ -403,6 +423,8 @@ function readObject(U: readonly Unit[], j: number, entry: VerbEntry): { objects:
       const { objects, end } = coordinatedRight(U, j);
       // "told a Wolfsburg meeting", "sign the Department of Justice consent decree": the name only modifies the object
       const after = U[end + 1];
+      // "told a U.S.-USSR business meeting", "complied with a U.S.-Japanese pact": the first word of a compound
+      if (after && after.start === U[end]!.end && /^[-\u2010\u2011]/.test(after.t)) return undefined;
       if (after && !after.m && /^[a-z][a-z-]*$/.test(after.t) && !FOLLOWS_OBJECT.has(after.l) && !OBJ_STOP.has(after.l) && !AUX.has(after.l) && !TIME_WORDS.has(after.l) && !NEGATORS.has(after.l) && !isAdverb(after) && !(THAT_VERBS.has(entry.lemma) && VERB_FORMS.has(after.l))) return undefined;
       if (prep === 'for' && !endNoun) return undefined; // "call for X" asks for a thing, not of an actor
       return { objects, ...(prep ? { prep: endNoun ? `${prep} ${endNoun} to` : prep } : {}), ...withNoun, toFollows: U[end + 1]?.l === 'to', end };
