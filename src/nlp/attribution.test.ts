@@ -279,6 +279,7 @@ describe('nlp/attribution', () => {
       { label: 'no cue at all', text: 'Turkey retaliated with strikes against the regime.', names: ['Turkey|place'] },
       { label: 'a speaker phrase cannot open with a preposition', text: 'In Yemen, a military coalition led by Saudi Arabia and backed by the West is implicated in the bombing of schools and hospitals.', names: ['Yemen|place', 'Saudi Arabia|place', 'West'] },
       { label: 'a speaker phrase cannot end with a determiner', text: 'The resilient people of New Jersey and New York became the intended targets of hate-fueled terror.', names: ['New Jersey|place', 'New York|place'] },
+      { label: 'a speaker phrase cannot end with a preposition', text: 'Bryan Pagliano was held in contempt of Congress for refusing to show up to a hearing.', names: ['Bryan Pagliano|person', 'Congress'] },
     ];
     for (const c of negatives) {
       it(`should not find: ${c.label}`, () => {

@@ -89,8 +89,11 @@ interface NP {
 
 /** What opens no speaker's phrase: a preposition or a question word ("In Yemen", "for his", "whether a leader of …", "To be sure"). */
 const NOT_SPEAKER_START = /^(?:in|by|for|per|of|on|at|with|from|during|despite|to|into|about|after|before|whether|how|why|when|where|if)\b/i;
-/** What ends no speaker's phrase: a determiner waiting for its noun ("… became the", "assuming his"). */
-const NOT_SPEAKER_END = /(?:^|\s)(?:the|a|an|this|these|those)$|\s(?:his|her|their|its|my|our|your)$|^the same$/i;
+/**
+ * What ends no speaker's phrase: a determiner waiting for its noun ("… became the", "assuming his"), or a
+ * preposition waiting for its object ("contempt of Congress for", "took place despite").
+ */
+const NOT_SPEAKER_END = /(?:^|\s)(?:the|a|an|this|these|those)$|\s(?:his|her|their|its|my|our|your)$|^the same$|\s(?:for|of|with|despite|from|at|by|about|into|than|without)$/i;
 
 /** A month's name alone, which is a date ("In April, the S.E.C. charged …"); not May, which is also a surname. */
 const MONTH_ALONE = /^(?:january|february|march|april|june|july|august|september|october|november|december)$/i;
