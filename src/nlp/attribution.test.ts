@@ -272,6 +272,13 @@ describe('nlp/attribution', () => {
       });
     });
 
+    it('should read no speaker in a phrase after "to" (a verb\'s object), but keep the one of "according to"', () => {
+      const got = attributions('One Republican threatened to make Kadzik testify in a public setting, should he fail to get them the information.', ['Kadzik|person']);
+      expect(got.filter((a) => /^(make|help)\b/.test(a.speaker))).toEqual([]);
+      const study = attributions('About 14 million households have digital TV, according to the communications regulator Ofcom.', ['Ofcom']);
+      expect(study).toContainEqual(expect.objectContaining({ speaker: 'the communications regulator Ofcom' }));
+    });
+
     const negatives: { label: string; text: string; names: string[] }[] = [
       { label: 'a dateline is not a speaker', text: 'LONDON: At least 33 Turkish soldiers were killed in Idlib.', names: ['LONDON|place', 'Idlib|place'] },
       { label: 'a noun "report" is not a cue', text: 'The report on the strikes was published in Idlib.', names: ['Idlib|place'] },

@@ -158,6 +158,9 @@ export function extractAttributions(ctx: DocContext, s: SentenceState): Attribut
       const speaker = a ? ctx.text.slice(a.subject.start, a.subject.end) : '';
       if (a && !reporting && /^(i|you|we|it|this|that|they)$/i.test(speaker)) a = undefined;
       if (a && (!speakerShaped(speaker) || elliptical(ctx.text.slice(a.content.start, a.content.end)))) a = undefined;
+      // after "to" a phrase opening with a word in lower case (no determiner) is a verb's, no speaker: "threatened to make Kadzik
+      // testify", "a plan to help Mr. Putin"
+      if (a && lemma !== 'according to' && /^(?!(?:the|a|an|his|her|its|their|this|these|those)\b)\p{Ll}/u.test(speaker) && /\bto\s+$/i.test(ctx.text.slice(Math.max(0, a.subject.start - 4), a.subject.start))) a = undefined;
       // finding is a judgement when a clause follows or a study or someone named finds: "the study found …",
       // "Professor Justin Levitt found 31 incidents", not "he found a ghost town"
       if (a && lemma === 'find' && U[c + 1]?.l !== 'that' && !STUDY.test(speaker) && !namedSpeaker(U, a)) a = undefined;
