@@ -587,6 +587,13 @@ describe('nlp/entities', () => {
       const steel = pairs('The Liberal leader David Steel said on Monday that he would stand down.');
       expect(steel).toContainEqual(['David Steel', 'person']);
     });
+    it("should read a place's name ending in a word for a body as that body, but not a bank, union or federation", () => {
+      const court = pairs('Chen Chun-yeh told the High Court after sentencing on Friday that he was innocent.');
+      expect(court).toContainEqual(['High Court', 'organization']);
+      const places = pairs('Israeli troops raided the West Bank, and the Russian Federation sent envoys to the Soviet Union summit.');
+      expect(places).toContainEqual(['West Bank', 'place']);
+      expect(places).toContainEqual(['Russian Federation', 'place']);
+    });
   });
 
   describe("a company's first word left out", () => {

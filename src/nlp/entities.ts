@@ -1678,17 +1678,30 @@ function typeOfficeNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
 }
 
 const SECTOR_WORDS = new Set(COMPANY_SECTOR_WORDS);
+/**
+ * Organisation words that end no place's name ("High Court", "Interior Ministry"); not "bank", "union", "front",
+ * "center" or "federation", which do ("West Bank", "Soviet Union", "Western Front", "Rockefeller Center", "Russian
+ * Federation").
+ */
+const BODY_HEADS = new Set([
+  'court', 'police', 'ministry', 'department', 'council', 'committee', 'commission', 'agency', 'authority', 'bureau',
+  'tribunal', 'parliament', 'senate', 'assembly', 'party', 'army', 'navy', 'government', 'association',
+  'institute', 'university', 'corporation', 'company', 'league', 'directorate', 'legislature',
+]);
 
 /**
  * A name read as a person's or a place's whose last word says a line of business is a company: "Daniels
- * Pharmaceuticals", "Johnson Controls", "Chittagong Cement", "Gulf Oil". Not when it opens with a given name
- * ("David Steel", "Danielle Steel"): a person's surname may be such a word.
+ * Pharmaceuticals", "Johnson Controls", "Chittagong Cement", "Gulf Oil"; one whose last word names a body is
+ * that body ("the High Court", "Texas Supreme Court"). Not when it opens with a given name ("David Steel",
+ * "Danielle Steel"): a person's surname may be such a word.
  */
 function typeSectorNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
   return spans.map((sp) => {
     if ((sp.type !== 'person' && sp.type !== 'place') || sp.locked || sp.last === sp.first) return sp;
     const last = w[sp.last] as string;
-    if (!/^\p{Lu}\p{Ll}/u.test(last) || !SECTOR_WORDS.has(last.toLowerCase())) return sp;
+    if (!/^\p{Lu}\p{Ll}/u.test(last)) return sp;
+    const head = last.toLowerCase();
+    if (!SECTOR_WORDS.has(head) && !BODY_HEADS.has(head)) return sp;
     if (lookupWord((w[sp.first] as string).toLowerCase()) === 'first') return sp;
     return { ...sp, type: 'organization' };
   });
