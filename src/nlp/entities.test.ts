@@ -623,6 +623,15 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('coordinated names', () => {
+    it("should read an unknown name joined by \"and\" to a person's name as a person's, but not a possessor's work", () => {
+      const found = pairs('The United States granted political asylum to two opposition leaders, Zenon Poznyak and Sergei Naumchik.');
+      expect(found).toContainEqual(['Zenon Poznyak', 'person']);
+      const works = pairs("Her productions included Giuseppe Verdi's La Traviata and Richard Strauss's Ariadne auf Naxos.");
+      expect(works).not.toContainEqual(['La Traviata', 'person']);
+    });
+  });
+
   describe('ships', () => {
     it("should make no person, organisation or place of a ship's name, in any sentence of the story", () => {
       const found = pairs('Fighter planes, including 79 on the aircraft carrier Carl Vinson, were in the Gulf. The aircraft carriers Vinson and Enterprise were near. The Carl Vinson leads a battle group.');

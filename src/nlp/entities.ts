@@ -139,6 +139,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typePartyMembers(spans, w);
     spans = typeOfficeNames(spans, w);
     spans = typeSectorNames(spans, w);
+    spans = typeCoordinatedPeople(spans, w);
     spans = typePressNames(spans, w, press);
     spans = untypeVessels(spans, w, ships);
     if ((doc.modes[si] ?? 'N') === 'N') spans = joinQuotedNicknames(spans, w);
@@ -1705,6 +1706,38 @@ function typeSectorNames(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     if (lookupWord((w[sp.first] as string).toLowerCase()) === 'first') return sp;
     return { ...sp, type: 'organization' };
   });
+}
+
+/**
+ * Names joined by "and" are alike: a name of two or three words no lexicon knows, typed as an organisation or a
+ * place, beside a person's name that opens with a given name is a person's too ("opposition leaders Zenon Poznyak
+ * and Sergei Naumchik"). Not a name with an organisation's or a place's word in it, or one the gazetteer knows.
+ */
+function typeCoordinatedPeople(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  // a given name and a surname, not a possessor ("Richard Strauss's Ariadne auf Naxos") nor a title ("The Leonard Cohen Story")
+  const person = (sp: RawSpan | undefined) =>
+    sp !== undefined &&
+    sp.type === 'person' &&
+    sp.last > sp.first &&
+    lookupWord((w[sp.first] as string).toLowerCase()) === 'first' &&
+    ['', 'last'].includes(lookupWord((w[sp.last] as string).toLowerCase())) &&
+    !/^['\u2019]s$/.test(w[sp.last + 1] ?? '');
+  const unknownName = (sp: RawSpan) => {
+    const n = sp.last - sp.first + 1;
+    if ((sp.type !== 'organization' && sp.type !== 'place') || sp.locked || n < 2 || n > 3) return false;
+    const words = w.slice(sp.first, sp.last + 1);
+    return words.every((x) => /^\p{Lu}\p{Ll}+$/u.test(x) && lookupWord(x.toLowerCase()) === '') && !gazetteerTypeOf(words) && !countryOfDemonym(words[0] as string);
+  };
+  for (let i = 0; i < spans.length; i++) {
+    const sp = spans[i] as RawSpan;
+    if (!unknownName(sp)) continue;
+    const next = spans[i + 1];
+    const prev = spans[i - 1];
+    const joinedNext = next !== undefined && next.first === sp.last + 2 && w[sp.last + 1] === 'and';
+    const joinedPrev = prev !== undefined && sp.first === prev.last + 2 && w[sp.first - 1] === 'and';
+    if ((joinedNext && person(next)) || (joinedPrev && person(prev))) sp.type = 'person';
+  }
+  return spans;
 }
 
 /** Words for a ship, after which a name is the ship's ("the aircraft carrier Carl Vinson", "the tanker Exxon Valdez"). */
