@@ -587,6 +587,11 @@ describe('nlp/entities', () => {
       const steel = pairs('The Liberal leader David Steel said on Monday that he would stand down.');
       expect(steel).toContainEqual(['David Steel', 'person']);
     });
+    it("should read the first word of a company named for its line of business as the company in the same story", () => {
+      const found = pairs('Shares in Irish oil company Petrel Resources have lost more than 50% of their value. Petrel said that it has not received any information.');
+      expect(found).toContainEqual(['Petrel Resources', 'organization']);
+      expect(found).toContainEqual(['Petrel', 'organization']);
+    });
     it("should read a place's name ending in a word for a body as that body, but not a bank, union or federation", () => {
       const court = pairs('Chen Chun-yeh told the High Court after sentencing on Friday that he was innocent.');
       expect(court).toContainEqual(['High Court', 'organization']);

@@ -544,7 +544,9 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
   for (const m of mentions) {
     if (m.type === 'other' || locked.has(m.start)) continue;
     const parts = key(m).split(' ');
-    if (parts.length < 2 || !CORPORATE_SUFFIX.test(parts[parts.length - 1] as string)) continue;
+    // a company named for its line of business too: "B.C. Resources" … "B.C. also said"
+    const sector = m.type === 'organization' && SECTOR_WORDS.has(parts[parts.length - 1] as string);
+    if (parts.length < 2 || (!CORPORATE_SUFFIX.test(parts[parts.length - 1] as string) && !sector)) continue;
     // whatever the tagger said: "Krupp GmbH" is no person
     m.type = 'organization';
     companies.add(parts[0] as string);
