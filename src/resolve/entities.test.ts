@@ -185,6 +185,18 @@ describe('resolve/entities', () => {
     });
 
     const mustNotMerge: typeof mustMerge = [
+      {
+        label: 'a given name that is also a particle opens a name of its own ("Ben Thatcher" is no Margaret Thatcher)',
+        docs: { d1: [['Margaret Thatcher', 'person'], ['Thatcher', 'person']], d2: [['Ben Thatcher', 'person'], ['Thatcher', 'person']], d3: [['Thatcher', 'person']] },
+        a: ['d1', 'Margaret Thatcher'],
+        b: ['d2', 'Ben Thatcher'],
+      },
+      {
+        label: "a company's name with its legal form is no person's surname",
+        docs: { d1: [['Hilary Swank', 'person'], ['Swank', 'person']], d2: [['Swank Inc', 'organization'], ['Swank', 'organization']], d3: [['Swank', 'person']] },
+        a: ['d1', 'Hilary Swank'],
+        b: ['d2', 'Swank Inc'],
+      },
       { label: 'a known place with a particle is not the surname of a person in the document', docs: { d1: [['Victor Paz', 'person'], ['La Paz', 'place']], d2: [['Victor Paz', 'person']] }, a: ['d1', 'Victor Paz'], b: ['d1', 'La Paz'] },
       { label: 'different first names, same surname', docs: { d1: [['George Bush', 'person']], d2: [['Laura Bush', 'person']] }, a: ['d1', 'George Bush'], b: ['d2', 'Laura Bush'] },
       { label: 'father and son by initials', docs: { d1: [['George W. Bush', 'person']], d2: [['George H. W. Bush', 'person']] }, a: ['d1', 'George W. Bush'], b: ['d2', 'George H. W. Bush'] },

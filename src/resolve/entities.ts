@@ -1330,7 +1330,8 @@ export function resolveEntities(
         done = true;
       }
     }
-    if (!done && u.kind !== 'acronym') {
+    // a company's name with its legal form is no one's surname ("Swank Inc", "Tamura Corp" beside Hilary Swank, Hajime Tamura)
+    if (!done && u.kind !== 'acronym' && !u.items.some((it) => endsInCorporateSuffix(it.clean))) {
       const cands = bySurname.get(u.token) ?? [];
       const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
       const placeTyped = u.items.every((it) => it.type === 'place') && !isKnownPlace(u.items[0]!.clean);

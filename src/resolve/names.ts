@@ -93,6 +93,8 @@ const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=\p{L}{2})/u;
 
 /** True for a word that joins a surname rather than being one ("le" of "Le Pen", "von", "da", "bin"). */
 export const isNameParticle = (token: string): boolean => PARTICLES.has(token);
+/** Particles that are also given names ("Ben", "Al"); "van" and "de" open surnames ("Van Nistelrooy", "De Gaulle"). */
+const GIVEN_PARTICLES = new Set(['ben', 'al']);
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq', 'obe', 'mbe', 'kbe', 'qc', 'kc']);
 /** Suffixes that tell a father from a son: kept in the key, never merged across. */
 const GENERATIONS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
@@ -395,10 +397,12 @@ export interface PersonKey {
 export function personKeyOf(tokens: string[]): PersonKey | undefined {
   const parts: string[] = [];
   let suffix = '';
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     const s = t.replace(PARTICLE_PREFIX, '').replace(/['\u2019.\-]/g, '');
     if (parts.length && GENERATIONS.has(s)) suffix = s;
-    if (!s || PARTICLES.has(t) || (parts.length && NAME_SUFFIXES.has(s))) continue;
+    // "Ben Thatcher", "Al Gore": a given name that is also a particle, when it opens a name of two words
+    const given = i === 0 && tokens.length === 2 && GIVEN_PARTICLES.has(t);
+    if (!s || (PARTICLES.has(t) && !given) || (parts.length && NAME_SUFFIXES.has(s))) continue;
     if (!/\p{L}/u.test(s)) continue;
     parts.push(s);
   }
