@@ -569,6 +569,16 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('firms named for their partners', () => {
+    it('should find a firm named for its partners whole, with "and" or "&"', () => {
+      const found = pairs("Analysts at Phillips and Drew said prices would rise. Cable and Wireless shares fell, while Procter & Gamble gained and Standard and Poor's cut its rating.");
+      expect(found).toContainEqual(['Phillips and Drew', 'organization']);
+      expect(found).toContainEqual(['Cable and Wireless', 'organization']);
+      expect(found).toContainEqual(['Procter & Gamble', 'organization']);
+      expect(found).toContainEqual(['Standard and Poor', 'organization']);
+    });
+  });
+
   describe('office names', () => {
     it('should read an untyped name ending in an office word as an organisation, taking in a head word the tagger left out', () => {
       const found = pairs('The ship was under the operational control of the Western Naval Command, officials said. The World Anti-Doping Authority and the Canadian Import Tribunal agreed.');
