@@ -393,6 +393,20 @@ describe('resolve/entities', () => {
       expect(r.entities.find((e) => e.id === lse)?.type).toBe('organization');
     });
 
+    it('should count the "The" a name is written with in its acronym ("THR" = "The Hollywood Reporter")', () => {
+      const texts = new Map([
+        ['d1', 'Sources told The Hollywood Reporter on Monday.'],
+        ['d2', 'Gary Ross will direct the sequel, THR reports.'],
+      ]);
+      const mention = (doc: string, text: string, type: EntityType): EntityMention => {
+        const start = texts.get(doc)!.indexOf(text);
+        return { id: 'm0', start, end: start + text.length, text, type, sentence: 0, kind: 'name' };
+      };
+      const ex = (doc: string, m: EntityMention): DocumentExtraction => ({ doc, sentences: [], mentions: [m], relations: [], attributions: [], claims: [] });
+      const r = resolveEntities([ex('d1', mention('d1', 'The Hollywood Reporter', 'organization')), ex('d2', mention('d2', 'THR', 'organization'))], [], texts);
+      expect(r.entityOf.get('d1#m0')).toBe(r.entityOf.get('d2#m0'));
+    });
+
     it('should type a name ending in a corporate suffix an organisation, whatever the recogniser said', () => {
       const r = resolve({ d1: [['Martin Marietta Corp', 'person']], d2: [['Electric Co', 'person']] });
       expect(r.entities.map((e) => [e.label, e.type]).sort()).toEqual([

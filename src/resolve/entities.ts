@@ -756,9 +756,20 @@ export function resolveEntities(
     }
     nonPersonKeys.set(u.group, set);
   }
+  // names written with a capitalised "The" inside a sentence, which is part of the name: "told The Hollywood Reporter"
+  // (THR), "according to The Wall Street Journal" (TWSJ is rare, but the letter is theirs)
+  const withThe = new Set<number>();
+  for (const it of items) {
+    if (it.type === 'person' || !it.clean.includes(' ') || withThe.has(it.group)) continue;
+    const text = texts?.get(it.doc);
+    if (!text) continue;
+    const before = text.slice(Math.max(0, it.m.start - 12), it.m.start);
+    if (/[\p{Ll},;:]\s+The\s+$/u.test(before) || (/^The\s/.test(it.m.text) && /[\p{Ll},;:]\s+$/u.test(before))) withThe.add(it.group);
+  }
   const initialsIndex = new Map<string, number[]>(); // initials → multi-word non-person groups
   for (const group of [...nonPersonKeys.keys()].sort((a, b) => a - b)) {
-    for (const init of initialsOf(display(group))) {
+    const inits = initialsOf(display(group));
+    for (const init of withThe.has(group) ? [...inits, ...inits.map((x) => `t${x}`)] : inits) {
       const list = initialsIndex.get(init) ?? initialsIndex.set(init, []).get(init)!;
       if (!list.includes(group)) list.push(group);
     }
