@@ -703,7 +703,23 @@ function attributionWithSpeaker(s: SentenceState, np: NP, c0: number, c: number,
   let j = c + 1;
   if (lemma === 'tell' || lemma === 'ask' || lemma === 'warn' || lemma === 'urge') {
     // told Al Jazeera / told reporters (that)
-    while (j < U.length && (U[j]!.m || /^(reporters|journalists|the|a|an|an?|broadcaster|newspaper|agency|television|tv|news|radio|audience|crowd|supporters|lawmakers|him|her|them|us|me)$/.test(U[j]!.l) || (isCap(U[j]) && !isQuote(U[j])))) j++;
+    // (a determiner after whoever was told opens what was said: "told Reuters the plan was dead")
+    let told = false;
+    while (j < U.length && (U[j]!.m || /^(reporters|journalists|the|a|an|an?|broadcaster|newspaper|agency|television|tv|news|radio|audience|crowd|supporters|lawmakers|him|her|them|us|me)$/.test(U[j]!.l) || (isCap(U[j]) && !isQuote(U[j])))) {
+      if (told && /^(the|a|an)$/.test(U[j]!.l)) break;
+      if (U[j]!.m || !/^(the|a|an)$/.test(U[j]!.l)) told = true;
+      j++;
+    }
+    // whoever was told, then "that": "told a news conference that …", "told a meeting of bankers that …"
+    for (let k = j; k < U.length && k - j <= 6; k++) {
+      if (U[k]!.l === 'that') {
+        // (not a relative clause: "told reporters after a summit that was held on a boat")
+        if (k > j && !AUXILIARY.test(U[k + 1]?.l ?? '') && !BE.has(U[k + 1]?.l ?? '')) j = k;
+        break;
+      }
+      // ("told so many lies that …" is a result, not what was said)
+      if (!isWord(U[k]) || isQuote(U[k]) || CUE_FORMS.has(U[k]!.l) || /^(so|such)$/.test(U[k]!.l)) break;
+    }
   }
   // "Limbaugh added:" closing its sentence: what is said is the next sentence
   if (U[j]?.l === ':' && j === U.length - 1 && REPORTING_SET.has(lemma)) {
