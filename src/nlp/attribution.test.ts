@@ -18,6 +18,7 @@ describe('nlp/attribution', () => {
   describe('extractAttributions', () => {
     const cases: { label: string; text: string; names: string[]; want: { speaker: string; cue: string; content: RegExp } }[] = [
       { label: 'X told a gathering that C', text: 'Schram told a news conference that Deutsche Texaco would not be affected.', names: ['Schram|person', 'Deutsche Texaco'], want: { speaker: 'Schram', cue: 'told', content: /^Deutsche Texaco would not be affected$/ } },
+      { label: 'X, however, said C', text: 'Baker, however, said the IMF needs to move beyond macroeconomic indicators.', names: ['Baker|person', 'IMF'], want: { speaker: 'Baker', cue: 'said', content: /^the IMF needs to move beyond macroeconomic indicators$/ } },
       { label: 'X told Y the C', text: 'Brooks told Reuters the plan was dead.', names: ['Brooks|person', 'Reuters'], want: { speaker: 'Brooks', cue: 'told', content: /^the plan was dead$/ } },
       { label: 'X said that C', text: 'Fahrettin Altun said that Turkey retaliated against the regime.', names: ['Fahrettin Altun|person', 'Turkey|place'], want: { speaker: 'Fahrettin Altun', cue: 'said', content: /^Turkey retaliated against the regime$/ } },
       { label: '"C," X added', text: '\u201cWe urge the international community to act,\u201d Altun added.', names: ['Altun|person'], want: { speaker: 'Altun', cue: 'added', content: /We urge the international community to act/ } },

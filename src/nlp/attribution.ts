@@ -452,10 +452,15 @@ function contentToEnd(U: readonly Unit[], from: number): { start: number; end: n
   return span(U, from, to);
 }
 
+/** Words set off by commas after a speaker that are no part of it: "Baker, however, said", "Ankara, for its part, said". */
+const ASIDE = /^(however|meanwhile|though|too|also|instead|moreover|furthermore|nevertheless|nonetheless|then|now|still|likewise|similarly|separately)$/;
+
 function make(s: SentenceState, U: readonly Unit[], np: NP, c0: number, c1: number, content: { start: number; end: number }): Attribution {
+  let to = np.to;
+  if (to - 1 > np.from && ASIDE.test(U[to]!.l) && U[to - 1]!.l === ',') to -= 2;
   return {
     kind: 'attribution',
-    subject: { ...span(U, np.from, np.to), ...(np.mention ? { mention: np.mention.id } : {}) },
+    subject: { ...span(U, np.from, to), ...(np.mention ? { mention: np.mention.id } : {}) },
     cue: span(U, c0, c1),
     content,
     sentence: s.index,
