@@ -468,6 +468,12 @@ describe('nlp/relations', () => {
         none: { s: 'Securities and Exchange Commission' },
       },
       {
+        label: 'a plural noun before a participle is no verb ("Symbian phones produced by …")',
+        text: 'Symbian phones produced by Sony Ericsson and Motorola are unaffected by the program.',
+        names: ['Symbian', 'Sony Ericsson', 'Motorola'],
+        none: { p: /phone/ },
+      },
+      {
         label: 'a former role is no role',
         text: 'Macron appointed former Brexit negotiator Michel Barnier as prime minister.',
         names: ['Macron|person', 'Brexit', 'Michel Barnier|person'],

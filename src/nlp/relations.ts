@@ -287,6 +287,9 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
   return undefined;
 }
 
+/** Past participles not ending in "-ed" that follow a noun in a reduced relative ("phones made by …"). */
+const IRREGULAR_PARTICIPLES = new Set(['made', 'built', 'sold', 'run', 'held', 'known', 'given', 'taken', 'seen', 'shown', 'written', 'driven', 'flown', 'bought', 'brought', 'sent', 'led', 'paid', 'won', 'lost', 'hit', 'shot', 'struck', 'thrown', 'set']);
+
 /** Prepositions that open a phrase put before a clause's subject ("In a filing with the SEC, the group, …"). */
 const FRONTED_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'with', 'for', 'to', 'by', 'near', 'into', 'against', 'under', 'between', 'among', 'after', 'before', 'during']);
 
@@ -526,7 +529,12 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
     // a noun: "the attacks", "of strikes"; but "that" + "connects" / "killed" is a relative pronoun and its verb
     const relativeThat = prevL === 'that' && /^(s|past)$/.test(formOf(form, lemma)) && !/^(of|on|against|in|by)$/.test(U[i + 1]?.l ?? '');
     if ((DETERMINERS.has(prevL) && !relativeThat) || /^(of|in|by|for|with|from|on|against)$/.test(prevL)) continue;
-    const nominal = /s$/.test(form) && form !== lemma && /^(on|by|of|in|against|at|from|and|,|\.)$/.test(U[i + 1]?.l ?? '');
+    // "Symbian phones produced by Sony", "the rebel attacks launched from Idlib": a plural noun before a participle
+    const next = U[i + 1]?.l ?? '';
+    const nextForms = VERB_FORMS.get(next);
+    const participleNext = (nextForms !== undefined && isParticiple(next, nextForms[0]!.lemma)) || /^[a-z]{3,}ed$/.test(next) || IRREGULAR_PARTICIPLES.has(next);
+    const beforeParticiple = participleNext && /^(by|from|in|at|on|with)$/.test(U[i + 2]?.l ?? '');
+    const nominal = /s$/.test(form) && form !== lemma && (/^(on|by|of|in|against|at|from|and|,|\.)$/.test(U[i + 1]?.l ?? '') || beforeParticiple);
     if (/^(spokesman|spokeswoman|spokesperson|minister|ministers|secretary|chief|director|official|officials|committee|chairman|adviser|advisor|head|correspondent|editor|officer|manager)$/.test(U[i + 1]?.t ?? '')) continue; // "finance spokesman", "press secretary"; a capitalised title after a verb belongs to its object ("urged Secretary General X")
     if (nominal) continue;
     const left = readLeft(U, i, previous);
