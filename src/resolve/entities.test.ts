@@ -405,6 +405,16 @@ describe('resolve/entities', () => {
       const ex = (doc: string, m: EntityMention): DocumentExtraction => ({ doc, sentences: [], mentions: [m], relations: [], attributions: [], claims: [] });
       const r = resolveEntities([ex('d1', mention('d1', 'The Hollywood Reporter', 'organization')), ex('d2', mention('d2', 'THR', 'organization'))], [], texts);
       expect(r.entityOf.get('d1#m0')).toBe(r.entityOf.get('d2#m0'));
+      // only when no name has the letters without it: "TWA" stays Trans World Airways beside "The World Almanac"
+      texts.set('d3', 'Trans World Airways said fares rose.');
+      texts.set('d4', 'Readers of The World Almanac disagreed.');
+      texts.set('d5', 'TWA said it would cut fares.');
+      const r2 = resolveEntities(
+        [ex('d3', mention('d3', 'Trans World Airways', 'organization')), ex('d4', mention('d4', 'The World Almanac', 'organization')), ex('d5', mention('d5', 'TWA', 'organization'))],
+        [],
+        texts,
+      );
+      expect(r2.entityOf.get('d5#m0')).toBe(r2.entityOf.get('d3#m0'));
     });
 
     it('should type a name ending in a corporate suffix an organisation, whatever the recogniser said', () => {

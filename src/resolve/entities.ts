@@ -767,10 +767,16 @@ export function resolveEntities(
     if (/[\p{Ll},;:]\s+The\s+$/u.test(before) || (/^The\s/.test(it.m.text) && /[\p{Ll},;:]\s+$/u.test(before))) withThe.add(it.group);
   }
   const initialsIndex = new Map<string, number[]>(); // initials → multi-word non-person groups
+  const theIndex = new Map<string, number[]>(); // "t" + initials → those written with "The", asked only when no name has the initials
   for (const group of [...nonPersonKeys.keys()].sort((a, b) => a - b)) {
     const inits = initialsOf(display(group));
-    for (const init of withThe.has(group) ? [...inits, ...inits.map((x) => `t${x}`)] : inits) {
+    for (const init of inits) {
       const list = initialsIndex.get(init) ?? initialsIndex.set(init, []).get(init)!;
+      if (!list.includes(group)) list.push(group);
+    }
+    if (!withThe.has(group)) continue;
+    for (const init of inits) {
+      const list = theIndex.get(`t${init}`) ?? theIndex.set(`t${init}`, []).get(`t${init}`)!;
       if (!list.includes(group)) list.push(group);
     }
   }
@@ -1293,7 +1299,7 @@ export function resolveEntities(
       }
     } else if (u.kind === 'acronym') {
       if (!definedGroups.has(u.group)) {
-        const cands = initialsIndex.get(u.token) ?? [];
+        const cands = initialsIndex.get(u.token) ?? theIndex.get(u.token) ?? [];
         const pick = cands.length ? choose(u.doc, cands, u.node) : undefined;
         if (pick && pick !== 'ambiguous') {
           uf.union(pick.root, u.node, `"${u.items[0]!.clean}" = acronym of "${display(pick.group)}" (initials${pick.sameDoc ? '' : ', corpus'})`);
