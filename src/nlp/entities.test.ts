@@ -569,6 +569,16 @@ describe('nlp/entities', () => {
     });
   });
 
+  describe('whoever was told', () => {
+    it('should split an outlet from the name run into it after "told", but keep a broadcaster\'s channels', () => {
+      const found = pairs('An official told Reuters Japan is likely to approve the loan. Sources told the BBC Michael Howard has always been in favour. She told BBC Radio Five Live the team was ready.');
+      expect(found).toContainEqual(['Reuters', 'organization']);
+      expect(found).toContainEqual(['Japan', 'place']);
+      expect(found).toContainEqual(['Michael Howard', 'person']);
+      expect(found).toContainEqual(['BBC Radio Five Live', 'organization']);
+    });
+  });
+
   describe('firms named for their partners', () => {
     it('should find a firm named for its partners whole, with "and" or "&"', () => {
       const found = pairs("Analysts at Phillips and Drew said prices would rise. Cable and Wireless shares fell, while Procter & Gamble gained and Standard and Poor's cut its rating.");

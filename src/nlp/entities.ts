@@ -140,6 +140,7 @@ export function extractMentions(text: string, sentences: Sentence[], options: Ex
     spans = typeOfficeNames(spans, w);
     spans = typeSectorNames(spans, w);
     spans = typeCoordinatedPeople(spans, w);
+    spans = splitToldOutlets(spans, w);
     spans = typePressNames(spans, w, press);
     spans = untypeVessels(spans, w, ships);
     if ((doc.modes[si] ?? 'N') === 'N') spans = joinQuotedNicknames(spans, w);
@@ -1740,6 +1741,41 @@ function typeCoordinatedPeople(spans: RawSpan[], w: readonly string[]): RawSpan[
     if ((joinedNext && person(next)) || (joinedPrev && person(prev))) sp.type = 'person';
   }
   return spans;
+}
+
+/** Wire services, after which a told name is another's: "told Reuters Kampelman was doing well". */
+const WIRE_SERVICES = new Set(['reuters', 'ap', 'afp', 'upi', 'xinhua', 'tass', 'bloomberg']);
+/** Broadcasters whose name runs on into their programmes and channels ("BBC News", "BBC Radio 4"). */
+const BROADCASTERS = new Set(['bbc', 'cnn', 'nbc', 'cbs', 'abc', 'itv', 'rte']);
+
+/**
+ * Whoever was told, run into the name after it: "told Reuters Kampelman was doing well", "told Reuters Japan is
+ * likely to approve", "told the BBC Michael Howard has always been in favour". The outlet is a name of its own;
+ * what follows is read again by itself (a person's after a given name, a place's if the gazetteer knows it). A
+ * broadcaster keeps the words that name its channels ("told BBC News", "told BBC Radio Five Live"): it is split only
+ * before a given name.
+ */
+function splitToldOutlets(spans: RawSpan[], w: readonly string[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  for (const sp of spans) {
+    const first = (w[sp.first] as string).toLowerCase();
+    const told = w[sp.first - 1] === 'told' || (w[sp.first - 1] === 'the' && w[sp.first - 2] === 'told');
+    const rest = w.slice(sp.first + 1, sp.last + 1);
+    const given = rest.length >= 2 && lookupWord((rest[0] as string).toLowerCase()) === 'first';
+    if (sp.last === sp.first || !told || sp.locked || !(WIRE_SERVICES.has(first) || (BROADCASTERS.has(first) && given))) {
+      out.push(sp);
+      continue;
+    }
+    if (!rest.every((x) => /^\p{Lu}[\p{L}.'-]*$/u.test(x))) {
+      out.push(sp);
+      continue;
+    }
+    out.push({ ...sp, last: sp.first, type: 'organization' });
+    const single = rest.length === 1 && PLACE_CATEGORIES.has(lookupWord((rest[0] as string).toLowerCase())) ? 'place' : undefined;
+    const type: EntityType = given ? 'person' : (gazetteerTypeOf(rest) ?? single ?? (rest.length === 1 ? 'other' : 'person'));
+    out.push(newSpan(sp.first + 1, sp.last, type));
+  }
+  return out;
 }
 
 /** Words for a ship, after which a name is the ship's ("the aircraft carrier Carl Vinson", "the tanker Exxon Valdez"). */
