@@ -545,9 +545,9 @@ function harmoniseTypes(text: string, mentions: EntityMention[], locked: Readonl
   for (const m of mentions) {
     if (m.type === 'other' || locked.has(m.start)) continue;
     const parts = key(m).split(' ');
+    const tail = parts[parts.length - 1] as string;
     // a company named for its line of business too: "B.C. Resources" … "B.C. also said"
-    const sector = m.type === 'organization' && SECTOR_WORDS.has(parts[parts.length - 1] as string);
-    if (parts.length < 2 || (!CORPORATE_SUFFIX.test(parts[parts.length - 1] as string) && !sector)) continue;
+    if (parts.length < 2 || (!CORPORATE_SUFFIX.test(tail) && !(m.type === 'organization' && SECTOR_WORDS.has(tail)))) continue;
     // whatever the tagger said: "Krupp GmbH" is no person
     m.type = 'organization';
     companies.add(parts[0] as string);
@@ -1663,8 +1663,10 @@ function addInstitutions(spans: RawSpan[], w: readonly string[]): RawSpan[] {
   return result.sort((a, b) => a.first - b.first);
 }
 
+/** Words that end the names of a state's offices ("Interior Ministry", "Central Election Commission"). */
+const STATE_OFFICE_WORDS = ['ministry', 'agency', 'committee', 'commission', 'department', 'bureau', 'directorate', 'authority', 'tribunal'];
 /** Head words only a body of a state or an institution ends its name with: "Western Naval Command", "Eastern Command". */
-const OFFICE_HEADS = new Set(['command', 'ministry', 'agency', 'committee', 'commission', 'department', 'bureau', 'directorate', 'authority', 'tribunal', 'secretariat', 'inspectorate']);
+const OFFICE_HEADS = new Set([...STATE_OFFICE_WORDS, 'command', 'secretariat', 'inspectorate']);
 
 /**
  * A name the tagger left untyped (a "miscellaneous" name) of two words or more that ends in a word only
@@ -1688,9 +1690,8 @@ const SECTOR_WORDS = new Set(COMPANY_SECTOR_WORDS);
  * Federation").
  */
 const BODY_HEADS = new Set([
-  'court', 'police', 'ministry', 'department', 'council', 'committee', 'commission', 'agency', 'authority', 'bureau',
-  'tribunal', 'parliament', 'senate', 'assembly', 'party', 'army', 'navy', 'government', 'association',
-  'institute', 'university', 'corporation', 'company', 'league', 'directorate', 'legislature',
+  ...STATE_OFFICE_WORDS, 'court', 'police', 'council', 'parliament', 'senate', 'assembly', 'party', 'army', 'navy',
+  'government', 'association', 'institute', 'university', 'corporation', 'company', 'league', 'legislature',
 ]);
 
 /**
@@ -1762,11 +1763,8 @@ function splitToldOutlets(spans: RawSpan[], w: readonly string[]): RawSpan[] {
     const told = w[sp.first - 1] === 'told' || (w[sp.first - 1] === 'the' && w[sp.first - 2] === 'told');
     const rest = w.slice(sp.first + 1, sp.last + 1);
     const given = rest.length >= 2 && lookupWord((rest[0] as string).toLowerCase()) === 'first';
-    if (sp.last === sp.first || !told || sp.locked || !(WIRE_SERVICES.has(first) || (BROADCASTERS.has(first) && given))) {
-      out.push(sp);
-      continue;
-    }
-    if (!rest.every((x) => /^\p{Lu}[\p{L}.'-]*$/u.test(x))) {
+    const outlet = WIRE_SERVICES.has(first) || (BROADCASTERS.has(first) && given);
+    if (sp.last === sp.first || !told || sp.locked || !outlet || !rest.every((x) => /^\p{Lu}[\p{L}.'-]*$/u.test(x))) {
       out.push(sp);
       continue;
     }
@@ -1832,10 +1830,10 @@ function typePressNames(spans: RawSpan[], w: readonly string[], press: Set<strin
     const word = w[i] ?? '';
     return word === word.toLowerCase() && (PRESS_WORDS.has(word) || (word === 'news' && w[i + 1] === 'agency'));
   };
+  // "the Yugoslav news agency Tanjug": a name after the word is the publication's, and this one says whose
+  const named = (i: number) => /^\p{Lu}/u.test(w[i] ?? '');
   return spans.map((sp) => {
     if (sp.locked) return sp;
-    // "the Yugoslav news agency Tanjug": a name after the word is the publication's, and this one says whose
-    const named = (i: number) => /^\p{Lu}/u.test(w[i] ?? '');
     const after = pressWord(sp.last + 1) && w[sp.last + 1] !== 'paper' && !named(sp.last + (w[sp.last + 1] === 'news' ? 3 : 2));
     const before = pressWord(sp.first - 1) && sp.first >= 2;
     if (!after && !before) return sp;

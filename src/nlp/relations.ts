@@ -223,12 +223,10 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
   const done = (subjects: Unit[]): Left | undefined => (subjects.length ? { subjects, negated, hedged, passive } : undefined);
   if (!x) return undefined;
   if (x.m) {
-    // "Osman Erk, deputy general-manager of Yapi Kredi Bankasi told Reuters" (no comma after the apposition)
-    const holder = roleHolder(U, k);
-    if (holder !== undefined) return done([U[holder]!]);
+    // "Osman Erk, deputy general-manager of Yapi Kredi Bankasi told Reuters" (no comma after the apposition),
     // "Senator William Proxmire of Wisconsin accused"
-    const person = personOf(U, k);
-    if (person !== undefined) return done(coordinatedLeft(U, person));
+    const person = personBehind(U, k);
+    if (person) return done(person);
     if (/^(in|at|on|from|of|with|for|to|by|near|across|over|into|inside|outside|against|under|between|among|toward|towards|around|throughout)$/.test(U[k - 1]?.l ?? '')) return undefined; // "delegates … in Indianapolis elected X"
     return done(coordinatedLeft(U, k));
   }
@@ -258,12 +256,10 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
     if (seg.length === 1 && seg[0]!.m) return done([seg[0]!]);
     const first = seg[0];
     if (first && (/^(which|who|whose|of|a|an|the|its|his|her|their|including|whom|where|one|now|already|long|some|many|most|several|all|both|each|none)$/.test(first.l) || seg.some((y) => y.l === "'s")) && U[p - 1]?.m) {
-      // "Sergey Frolov, chief economist at Amtorg Trading Corp, an agent for …, told": the holder of the role
-      const holder = roleHolder(U, p - 1);
-      if (holder !== undefined) return done([U[holder]!]);
-      // "William Proxmire of Wisconsin, whose staff prepared the report, accused": the person from the place
-      const person = personOf(U, p - 1);
-      if (person !== undefined) return done(coordinatedLeft(U, person));
+      // "Sergey Frolov, chief economist at Amtorg Trading Corp, an agent for …, told", "William Proxmire of
+      // Wisconsin, whose staff prepared the report, accused": the person, not the body or the place
+      const person = personBehind(U, p - 1);
+      if (person) return done(person);
       // "In a filing with the Securities and Exchange Commission, the group, led by …": a fronted phrase's object
       const before = DETERMINERS.has(U[p - 2]?.l ?? '') ? U[p - 3] : U[p - 2];
       if (FRONTED_PREPOSITIONS.has(before?.l ?? '')) return undefined;
@@ -290,6 +286,14 @@ function readLeft(U: readonly Unit[], i: number, previous: Previous | undefined)
 /** Past participles not ending in "-ed" that follow a noun in a reduced relative ("phones made by …"). */
 const IRREGULAR_PARTICIPLES = new Set(['made', 'built', 'sold', 'run', 'held', 'known', 'given', 'taken', 'seen', 'shown', 'written', 'driven', 'flown', 'bought', 'brought', 'sent', 'led', 'paid', 'won', 'lost', 'hit', 'shot', 'struck', 'thrown', 'set']);
 
+/** Whether a past participle and its preposition start at `k` ("produced by", "launched from"). */
+function participlePhraseAt(U: readonly Unit[], k: number): boolean {
+  const word = U[k]?.l ?? '';
+  if (!/^(by|from|in|at|on|with)$/.test(U[k + 1]?.l ?? '')) return false;
+  const forms = VERB_FORMS.get(word);
+  return (forms !== undefined && isParticiple(word, forms[0]!.lemma)) || /^[a-z]{3,}ed$/.test(word) || IRREGULAR_PARTICIPLES.has(word);
+}
+
 /** Prepositions that open a phrase put before a clause's subject ("In a filing with the SEC, the group, …"). */
 const FRONTED_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'with', 'for', 'to', 'by', 'near', 'into', 'against', 'under', 'between', 'among', 'after', 'before', 'during']);
 
@@ -298,6 +302,17 @@ function personOf(U: readonly Unit[], q: number): number | undefined {
   const m = U[q]?.m;
   if (!m || (m.type !== 'place' && m.type !== 'organization') || U[q - 1]?.l !== 'of' || U[q - 2]?.m?.type !== 'person') return undefined;
   return q - 2;
+}
+
+/**
+ * The person a body's or a place's mention at `q` is said of, when it ends a role apposition ("Sergey Frolov,
+ * chief economist at Amtorg") or says where the person is from ("William Proxmire of Wisconsin"); else undefined.
+ */
+function personBehind(U: readonly Unit[], q: number): Unit[] | undefined {
+  const holder = roleHolder(U, q);
+  if (holder !== undefined) return [U[holder]!];
+  const person = personOf(U, q);
+  return person === undefined ? undefined : coordinatedLeft(U, person);
 }
 
 /** Prepositions that tie a role to the body it is held in ("chairman of", "economist at", "spokesman for"). */
@@ -529,12 +544,8 @@ function extractVerbRelations(ctx: DocContext, s: SentenceState): void {
     // a noun: "the attacks", "of strikes"; but "that" + "connects" / "killed" is a relative pronoun and its verb
     const relativeThat = prevL === 'that' && /^(s|past)$/.test(formOf(form, lemma)) && !/^(of|on|against|in|by)$/.test(U[i + 1]?.l ?? '');
     if ((DETERMINERS.has(prevL) && !relativeThat) || /^(of|in|by|for|with|from|on|against)$/.test(prevL)) continue;
-    // "Symbian phones produced by Sony", "the rebel attacks launched from Idlib": a plural noun before a participle
-    const next = U[i + 1]?.l ?? '';
-    const nextForms = VERB_FORMS.get(next);
-    const participleNext = (nextForms !== undefined && isParticiple(next, nextForms[0]!.lemma)) || /^[a-z]{3,}ed$/.test(next) || IRREGULAR_PARTICIPLES.has(next);
-    const beforeParticiple = participleNext && /^(by|from|in|at|on|with)$/.test(U[i + 2]?.l ?? '');
-    const nominal = /s$/.test(form) && form !== lemma && (/^(on|by|of|in|against|at|from|and|,|\.)$/.test(U[i + 1]?.l ?? '') || beforeParticiple);
+    // (a plural noun before a participle too: "Symbian phones produced by Sony", "the rebel attacks launched from Idlib")
+    const nominal = /s$/.test(form) && form !== lemma && (/^(on|by|of|in|against|at|from|and|,|\.)$/.test(U[i + 1]?.l ?? '') || participlePhraseAt(U, i + 1));
     if (/^(spokesman|spokeswoman|spokesperson|minister|ministers|secretary|chief|director|official|officials|committee|chairman|adviser|advisor|head|correspondent|editor|officer|manager)$/.test(U[i + 1]?.t ?? '')) continue; // "finance spokesman", "press secretary"; a capitalised title after a verb belongs to its object ("urged Secretary General X")
     if (nominal) continue;
     const left = readLeft(U, i, previous);

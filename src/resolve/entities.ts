@@ -768,16 +768,14 @@ export function resolveEntities(
   }
   const initialsIndex = new Map<string, number[]>(); // initials → multi-word non-person groups
   const theIndex = new Map<string, number[]>(); // "t" + initials → those written with "The", asked only when no name has the initials
+  const index = (map: Map<string, number[]>, key: string, group: number): void => {
+    const list = map.get(key) ?? map.set(key, []).get(key)!;
+    if (!list.includes(group)) list.push(group);
+  };
   for (const group of [...nonPersonKeys.keys()].sort((a, b) => a - b)) {
-    const inits = initialsOf(display(group));
-    for (const init of inits) {
-      const list = initialsIndex.get(init) ?? initialsIndex.set(init, []).get(init)!;
-      if (!list.includes(group)) list.push(group);
-    }
-    if (!withThe.has(group)) continue;
-    for (const init of inits) {
-      const list = theIndex.get(`t${init}`) ?? theIndex.set(`t${init}`, []).get(`t${init}`)!;
-      if (!list.includes(group)) list.push(group);
+    for (const init of initialsOf(display(group))) {
+      index(initialsIndex, init, group);
+      if (withThe.has(group)) index(theIndex, `t${init}`, group);
     }
   }
   // a document's name cut short, and the longer name it is (joined as that document's only)

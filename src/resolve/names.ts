@@ -397,7 +397,8 @@ export interface PersonKey {
 export function personKeyOf(tokens: string[]): PersonKey | undefined {
   const parts: string[] = [];
   let suffix = '';
-  for (const [i, t] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const s = t.replace(PARTICLE_PREFIX, '').replace(/['\u2019.\-]/g, '');
     if (parts.length && GENERATIONS.has(s)) suffix = s;
     // "Ben Thatcher", "Al Gore": a given name that is also a particle, when it opens a name of two words
